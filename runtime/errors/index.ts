@@ -1,0 +1,2 @@
+export * from "./exceptions.js";
+export { type QueryContext, type SparkErrorDetails, SparkConnectError } from "./spark-error.js";
