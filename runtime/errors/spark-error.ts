@@ -12,10 +12,14 @@ export interface SparkErrorDetails {
   readonly serverStackTrace?: string | undefined;
   /** Where in a SQL text the problem is (1-based line, 0-based column as Spark reports them). */
   readonly queryContext?: readonly QueryContext[] | undefined;
+  /** The gRPC status code the server answered with, when the error came over the wire. */
+  readonly grpcStatusCode?: number | undefined;
   readonly cause?: unknown;
 }
 
 export interface QueryContext {
+  /** `SQL` for a position in SQL text, `DataFrame` for a DataFrame call site. */
+  readonly contextType?: "SQL" | "DataFrame";
   readonly objectType?: string;
   readonly objectName?: string;
   readonly startIndex?: number;
@@ -23,6 +27,10 @@ export interface QueryContext {
   readonly fragment?: string;
   readonly line?: number;
   readonly column?: number;
+  /** DataFrame contexts: the user code location that built the failing expression. */
+  readonly callSite?: string;
+  /** Spark's one-line rendering of the context. */
+  readonly summary?: string;
 }
 
 export class SparkConnectError extends Error {
@@ -31,6 +39,7 @@ export class SparkConnectError extends Error {
   readonly messageParameters: Readonly<Record<string, string>>;
   readonly serverStackTrace: string | undefined;
   readonly queryContext: readonly QueryContext[];
+  readonly grpcStatusCode: number | undefined;
 
   constructor(message: string, details: SparkErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -40,5 +49,6 @@ export class SparkConnectError extends Error {
     this.messageParameters = details.messageParameters ?? {};
     this.serverStackTrace = details.serverStackTrace;
     this.queryContext = details.queryContext ?? [];
+    this.grpcStatusCode = details.grpcStatusCode;
   }
 }
