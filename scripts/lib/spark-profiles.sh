@@ -1,0 +1,31 @@
+# Server profiles for scripts/spark-server.sh (sourced, not run). A profile fixes the port and any
+# extra Spark confs; everything else is shared so both servers compute the same answers.
+
+SPARKTS_PROFILES=(default reattach)
+
+# Prints the port of a profile, or fails naming the unknown profile.
+profile_port() {
+  case "$1" in
+    default) echo 15002 ;;
+    reattach) echo 15003 ;;
+    *)
+      echo "sparkts: unknown server profile '$1' (known: ${SPARKTS_PROFILES[*]})" >&2
+      return 1
+      ;;
+  esac
+}
+
+# Prints the extra confs of a profile, one `key=value` a line.
+profile_confs() {
+  case "$1" in
+    default) ;;
+    reattach)
+      # The server ends every response stream after 1 s or a few hundred bytes, whichever comes
+      # first, so every query of a client goes through ReattachExecute (as upstream's own tests do).
+      # Units as Spark 4.1.1 declares them: duration is a time conf, size is a byte conf.
+      echo "spark.connect.execute.reattachable.senderMaxStreamDuration=1s"
+      echo "spark.connect.execute.reattachable.senderMaxStreamSize=300"
+      ;;
+    *) profile_port "$1" >/dev/null ;;
+  esac
+}

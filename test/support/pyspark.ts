@@ -1,0 +1,170 @@
+/**
+ * The PySpark reference: runs a Python snippet with the real PySpark 4.1.1 client against a Spark Connect
+ * server and returns what the snippet emitted, encoded as JSON that loses nothing. Tests compare our own
+ * results with these "golden results" value for value and type for type.
+ *
+ * ```ts
+ * const out = await runPySpark(`
+ *   emit("df", spark.range(3).withColumn("half", F.col("id") / 2))
+ *   capture("bad", lambda: spark.sql("select nope").collect())
+ * `);
+ * // out.df  = { $dataframe: { schema: {...}, rows: [[0, 0.0], ...] } }
+ * // out.bad = { $error: { type: "AnalysisException", errorClass: "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", ... } }
+ * ```
+ *
+ * In the snippet: `spark`, `emit(name, value)`, `capture(name, thunk)` (emits the value, or the PySpark error
+ * the thunk raises), `F` (functions), `T` (types), `Row`, `datetime`, `Decimal`. The snippet is dedented, so
+ * an indented template literal is fine. Emit several results from one snippet: each run costs ~2 s of Python
+ * start-up and session creation.
+ *
+ * The encoding (Python value → JSON), implemented in scripts/lib/pyspark-runner.py:
+ *
+ * | Python value                      | JSON                                                              |
+ * |-----------------------------------|-------------------------------------------------------------------|
+ * | None, bool, str                   | null, true/false, string                                          |
+ * | int with abs ≤ 2^53 − 1           | number                                                            |
+ * | larger int                        | `{ $int: "9223372036854775807" }`                                 |
+ * | finite float                      | number (Python's shortest round-trip text: JS reads the same double; -0.0 stays -0) |
+ * | NaN, ±inf                         | `{ $float: "NaN" \| "Infinity" \| "-Infinity" }`                  |
+ * | Decimal                           | `{ $decimal: "1.50000" }`, plain notation, scale kept (`0E-10` → `"0.0000000000"`) |
+ * | datetime                          | `{ $timestamp: "2024-03-10T02:30:00.000000" }` always 6 digits; see time zones below |
+ * | date                              | `{ $date: "2024-03-10" }`                                         |
+ * | time                              | `{ $time: "12:34:56.123456" }`                                    |
+ * | timedelta (DAY TO SECOND interval)| `{ $duration_us: "93784500000" }` microseconds as a decimal string |
+ * | bytes, bytearray                  | `{ $binary: "<base64>" }`                                         |
+ * | VariantVal                        | `{ $variant: { value: "<base64>", metadata: "<base64>", json: "..." } }` |
+ * | Row (struct)                      | `{ $row: { names: [...] \| null, values: [...] } }` (names may repeat) |
+ * | dict (map)                        | `{ $map: [[key, value], ...] }` in PySpark's order; keys may be any value |
+ * | list, tuple (array)               | array                                                             |
+ * | DataFrame                         | `{ $dataframe: { schema, rows } }`: `schema` is `df.schema.json()` parsed, each row an array of values |
+ * | DataType                          | `{ $schema: <dataType.json() parsed> }`                           |
+ * | error from `capture`              | `{ $error: { type, errorClass, sqlState, messageParameters, message } }` (first message line only) |
+ *
+ * Time zones: the Python process runs with TZ=UTC. PySpark turns TIMESTAMP (with local time zone) values into
+ * naive datetimes in the process's zone, so they read as UTC wall-clock time; TIMESTAMP_NTZ values are the
+ * stored wall-clock time. The schema says which one a column is. (The server's session time zone is untouched.)
+ *
+ * PySpark 4.1.1 itself cannot collect some types (YEAR TO MONTH and calendar intervals, TIME via Arrow): such
+ * snippets fail in PySpark, and `capture` reports it as a `PySparkTypeError` or `AnalysisException`.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sparkRemote } from "./session-url.js";
+
+/** A value as the runner encodes it (see the table above). */
+export type PySparkJson =
+  | null
+  | boolean
+  | number
+  | string
+  | PySparkJson[]
+  | { $int: string }
+  | { $float: "NaN" | "Infinity" | "-Infinity" }
+  | { $decimal: string }
+  | { $timestamp: string }
+  | { $date: string }
+  | { $time: string }
+  | { $duration_us: string }
+  | { $binary: string }
+  | { $variant: { value: string; metadata: string; json: string } }
+  | { $row: { names: string[] | null; values: PySparkJson[] } }
+  | { $map: [PySparkJson, PySparkJson][] }
+  | { $dataframe: EmittedDataFrame }
+  | { $schema: SparkSchemaJson }
+  | { $error: EmittedError };
+
+/** `DataType.json()` parsed: Spark's own JSON form of a data type (a string for simple types). */
+export type SparkSchemaJson = string | { type: string; [key: string]: unknown };
+
+export interface EmittedDataFrame {
+  schema: SparkSchemaJson;
+  rows: PySparkJson[][];
+}
+
+export interface EmittedError {
+  type: string;
+  errorClass: string | null;
+  sqlState: string | null;
+  messageParameters: Record<string, string>;
+  message: string;
+}
+
+export interface RunPySparkOptions {
+  /** The server to run against; defaults to `sparkRemote()`. */
+  remote?: string;
+  /** Kill the Python process after this long (default 120 s). */
+  timeoutMs?: number;
+}
+
+/** The snippet raised, or the Python process failed, before it could report its results. */
+export class PySparkSnippetError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+    this.name = "PySparkSnippetError";
+  }
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const runnerScript = path.join(repoRoot, "scripts/lib/pyspark-runner.py");
+let cachedPython: string | undefined;
+
+/** The venv's python, installing the venv on first use (scripts/pyspark-env.sh prints its path). */
+export function pysparkPython(): string {
+  if (cachedPython === undefined) {
+    const venv = execFileSync("bash", [path.join(repoRoot, "scripts/pyspark-env.sh")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
+    cachedPython = path.join(venv, "bin/python");
+  }
+  return cachedPython;
+}
+
+/** Runs `code` with PySpark against the server and returns everything it emitted, by name. */
+export async function runPySpark(code: string, options: RunPySparkOptions = {}): Promise<Record<string, PySparkJson>> {
+  const remote = options.remote ?? sparkRemote();
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const child = spawn(pysparkPython(), [runnerScript, remote], {
+    env: { ...process.env, TZ: "UTC", PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" },
+    // fd 3 carries the results, so nothing PySpark prints can corrupt them.
+    stdio: ["pipe", "pipe", "pipe", "pipe"],
+    timeout: timeoutMs,
+  });
+  const collect = (stream: NodeJS.ReadableStream | null): Promise<string> =>
+    new Promise((resolve, reject) => {
+      if (stream === null) return resolve("");
+      let text = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      stream.on("end", () => resolve(text));
+      stream.on("error", reject);
+    });
+  const results = collect(child.stdio[3] as NodeJS.ReadableStream | null);
+  const stdout = collect(child.stdout);
+  const stderr = collect(child.stderr);
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal }));
+  });
+  child.stdin.end(code);
+
+  const [{ code: exitCode, signal }, resultText, outText, errText] = await Promise.all([exit, results, stdout, stderr]);
+  if (exitCode !== 0) {
+    const why = signal !== null ? `was killed by ${signal} (timeout ${timeoutMs} ms?)` : `exited with code ${exitCode}`;
+    throw new PySparkSnippetError(
+      `PySpark snippet against ${remote} ${why}:\n${lastLines(errText, 40)}${outText ? `\nstdout:\n${lastLines(outText, 20)}` : ""}`,
+      errText,
+    );
+  }
+  return JSON.parse(resultText) as Record<string, PySparkJson>;
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split("\n").slice(-count).join("\n");
+}
