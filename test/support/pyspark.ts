@@ -74,11 +74,44 @@ export type PySparkJson =
   | { $schema: SparkSchemaJson }
   | { $error: EmittedError };
 
-/** `DataType.json()` parsed: Spark's own JSON form of a data type (a string for simple types). */
-export type SparkSchemaJson = string | { type: string; [key: string]: unknown };
+/** `DataType.json()` parsed: Spark's own JSON form of a data type; simple types are their name ("long"). */
+export type SparkSchemaJson = string | SparkStructJson | SparkArrayJson | SparkMapJson | SparkUdtJson;
+
+export interface SparkStructJson {
+  type: "struct";
+  fields: SparkFieldJson[];
+}
+
+export interface SparkFieldJson {
+  name: string;
+  type: SparkSchemaJson;
+  nullable: boolean;
+  metadata: Record<string, unknown>;
+}
+
+export interface SparkArrayJson {
+  type: "array";
+  elementType: SparkSchemaJson;
+  containsNull: boolean;
+}
+
+export interface SparkMapJson {
+  type: "map";
+  keyType: SparkSchemaJson;
+  valueType: SparkSchemaJson;
+  valueContainsNull: boolean;
+}
+
+export interface SparkUdtJson {
+  type: "udt";
+  sqlType: SparkSchemaJson;
+  class?: string;
+  pyClass?: string;
+  serializedClass?: string;
+}
 
 export interface EmittedDataFrame {
-  schema: SparkSchemaJson;
+  schema: SparkStructJson;
   rows: PySparkJson[][];
 }
 
