@@ -1,0 +1,323 @@
+/**
+ * The Spark Connect backend: speaks the SparkConnectService of a Spark 4.1.1 server over gRPC. Every call carries
+ * the session envelope, runs under the retry policy, checks the server-side session id of the answer, and turns
+ * failures into the exception classes PySpark raises.
+ */
+import { randomUUID } from "node:crypto";
+import { create } from "@bufbuild/protobuf";
+import * as grpc from "@grpc/grpc-js";
+import {
+  AddArtifactsRequestSchema,
+  type AddArtifactsResponse,
+  AnalyzePlanRequestSchema,
+  type AnalyzePlanResponse,
+  ArtifactStatusesRequestSchema,
+  CloneSessionRequestSchema,
+  ConfigRequestSchema,
+  type ConfigResponse,
+  ExecutePlanRequestSchema,
+  type ExecutePlanResponse,
+  FetchErrorDetailsRequestSchema,
+  type FetchErrorDetailsResponse,
+  InterruptRequest_InterruptType,
+  InterruptRequestSchema,
+  type Plan,
+  ReattachExecuteRequestSchema,
+  ReleaseExecuteRequestSchema,
+  ReleaseSessionRequestSchema,
+} from "../../generated/proto/spark/connect/base_pb.js";
+import type {
+  AnalyzeRequest,
+  Artifact,
+  Backend,
+  ConfigOperation,
+  ExecuteOptions,
+  InterruptTarget,
+} from "../backend.js";
+import { ClientArgumentError, ConnectionError, errorFromGrpc, SparkConnectError } from "../errors/index.js";
+import { artifactPayloads } from "./artifact-requests.js";
+import { clientType } from "./client-type.js";
+import { type ConnectionEnvironment, type ConnectionString, resolveConnectionString } from "./connection-string.js";
+import { GrpcClient, type RpcName, type RpcRequest, type RpcResponse, type UnaryRpc } from "./grpc-client.js";
+import { reattachableExecute } from "./reattach.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, withRetries } from "./retry-policy.js";
+import { resolveUserId, Session } from "./session.js";
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface RemoteBackendOptions {
+  /** How long `connect` waits for the channel to come up before failing with ConnectionError. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+  readonly retryPolicy?: RetryPolicy;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Where SPARK_REMOTE, SPARK_USER, USER and SPARK_CONNECT_AUTHENTICATE_TOKEN are read. Default process.env. */
+  readonly env?: ConnectionEnvironment & { readonly SPARK_USER?: string; readonly USER?: string };
+  readonly channelOptions?: grpc.ChannelOptions;
+  /** Told about every RPC attempt (diagnostics and tests). */
+  readonly onRpc?: (rpc: RpcName) => void;
+}
+
+interface Wiring {
+  readonly connection: ConnectionString;
+  readonly client: GrpcClient;
+  readonly session: Session;
+  readonly options: RemoteBackendOptions;
+}
+
+export class RemoteBackend implements Backend {
+  readonly kind = "remote" as const;
+  private readonly connection: ConnectionString;
+  private readonly client: GrpcClient;
+  private readonly session: Session;
+  private readonly options: RemoteBackendOptions;
+  private readonly background = new Set<Promise<unknown>>();
+
+  private constructor(wiring: Wiring) {
+    this.connection = wiring.connection;
+    this.client = wiring.client;
+    this.session = wiring.session;
+    this.options = wiring.options;
+  }
+
+  /** Connects to `connectionString` (default: SPARK_REMOTE) and fails fast if the endpoint cannot be reached. */
+  static async connect(connectionString?: string, options: RemoteBackendOptions = {}): Promise<RemoteBackend> {
+    const env = options.env ?? process.env;
+    const connection = resolveConnectionString(connectionString, env);
+    const session = new Session(
+      connection.sessionId ?? randomUUID(),
+      resolveUserId(connection.userId, env),
+      clientType(connection.userAgent),
+    );
+    return RemoteBackend.open(connection, session, options);
+  }
+
+  private static async open(
+    connection: ConnectionString,
+    session: Session,
+    options: RemoteBackendOptions,
+  ): Promise<RemoteBackend> {
+    const headers = { ...connection.headers };
+    if (connection.token !== undefined) headers.authorization = `Bearer ${connection.token}`;
+    const client = new GrpcClient({
+      endpoint: connection.endpoint,
+      credentials: connection.useTls ? grpc.credentials.createSsl() : grpc.credentials.createInsecure(),
+      headers,
+      onRpc: options.onRpc,
+      ...(options.channelOptions === undefined ? {} : { channelOptions: options.channelOptions }),
+    });
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    try {
+      await client.waitForReady(timeoutMs);
+    } catch (error) {
+      client.close();
+      throw new ConnectionError(
+        `Could not connect to the Spark Connect server at ${connection.endpoint} within ${timeoutMs} ms ` +
+          `(${connection.useTls ? "TLS" : "plaintext"}). Is the server running and reachable?`,
+        { cause: error },
+      );
+    }
+    return new RemoteBackend({ connection, client, session, options });
+  }
+
+  get sessionId(): string {
+    return this.session.sessionId;
+  }
+
+  /** The server's id for this session, once any response has named it. */
+  get serverSideSessionId(): string | undefined {
+    return this.session.serverSideSessionId;
+  }
+
+  execute(plan: Plan, options: ExecuteOptions = {}): AsyncIterable<ExecutePlanResponse> {
+    const operationId = options.operationId ?? randomUUID();
+    if (!UUID_PATTERN.test(operationId)) {
+      throw new ClientArgumentError(`operationId '${operationId}' is not a UUID.`);
+    }
+    const tags = [...(options.tags ?? [])];
+    tags.forEach(checkTag);
+    const executeRequest = () =>
+      create(ExecutePlanRequestSchema, {
+        ...this.session.envelope(),
+        operationId,
+        plan,
+        tags,
+        requestOptions: [{ requestOption: { case: "reattachOptions", value: { reattachable: true } } }],
+      });
+    return reattachableExecute({
+      operationId,
+      signal: options.signal,
+      openExecute: () => this.client.serverStream("executePlan", executeRequest()),
+      openReattach: (lastResponseId) =>
+        this.client.serverStream(
+          "reattachExecute",
+          create(ReattachExecuteRequestSchema, {
+            ...this.session.envelope(),
+            operationId,
+            ...(lastResponseId === undefined ? {} : { lastResponseId }),
+          }),
+        ),
+      release: (target) =>
+        this.retrying(() =>
+          this.client.unary(
+            "releaseExecute",
+            create(ReleaseExecuteRequestSchema, {
+              ...this.session.envelope(),
+              operationId,
+              release:
+                target === "all"
+                  ? { case: "releaseAll", value: {} }
+                  : { case: "releaseUntil", value: { responseId: target.until } },
+            }),
+          ),
+        ),
+      interrupt: () => this.interrupt({ kind: "operation", operationId }),
+      retry: (attempt) => this.retrying(attempt),
+      toError: (error) => this.toError(error),
+      observe: (response) => this.session.observe(response.serverSideSessionId),
+      track: (work) => this.track(work),
+    });
+  }
+
+  async analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse> {
+    return this.call("analyzePlan", create(AnalyzePlanRequestSchema, { ...this.session.envelope(), analyze: request }));
+  }
+
+  async config(operation: ConfigOperation): Promise<ConfigResponse> {
+    return this.call("config", create(ConfigRequestSchema, { ...this.session.envelope(), operation }));
+  }
+
+  async interrupt(target: InterruptTarget): Promise<string[]> {
+    const request = create(InterruptRequestSchema, {
+      ...this.session.envelope(),
+      ...interruptFields(target),
+    });
+    return (await this.call("interrupt", request)).interruptedIds;
+  }
+
+  async addArtifacts(artifacts: readonly Artifact[]): Promise<AddArtifactsResponse> {
+    const requests = artifactPayloads(artifacts).map((payload) =>
+      create(AddArtifactsRequestSchema, { ...this.session.envelope(), payload }),
+    );
+    const response = await this.guarded(() => this.client.clientStream("addArtifacts", requests));
+    this.session.observe(response.serverSideSessionId);
+    const corrupted = response.artifacts.filter((summary) => !summary.isCrcSuccessful).map((summary) => summary.name);
+    if (corrupted.length > 0) {
+      throw new SparkConnectError(`The server received corrupted data (CRC mismatch) for: ${corrupted.join(", ")}.`);
+    }
+    return response;
+  }
+
+  async artifactStatus(names: readonly string[]): Promise<Map<string, boolean>> {
+    const response = await this.call(
+      "artifactStatus",
+      create(ArtifactStatusesRequestSchema, { ...this.session.envelope(), names: [...names] }),
+    );
+    return new Map(names.map((name) => [name, response.statuses[name]?.exists ?? false]));
+  }
+
+  async cloneSession(newSessionId?: string): Promise<RemoteBackend> {
+    if (newSessionId !== undefined && !UUID_PATTERN.test(newSessionId)) {
+      throw new ClientArgumentError(`newSessionId '${newSessionId}' is not a UUID.`);
+    }
+    const response = await this.call(
+      "cloneSession",
+      create(CloneSessionRequestSchema, {
+        ...this.session.envelope(),
+        ...(newSessionId === undefined ? {} : { newSessionId }),
+      }),
+    );
+    const cloned = new Session(
+      response.newSessionId,
+      this.session.userId,
+      this.session.clientType,
+      response.newServerSideSessionId,
+    );
+    return RemoteBackend.open(this.connection, cloned, this.options);
+  }
+
+  async releaseSession(): Promise<void> {
+    try {
+      await this.settled();
+      const { sessionId, userContext, clientType } = this.session.envelope();
+      await this.call(
+        "releaseSession",
+        create(ReleaseSessionRequestSchema, { sessionId, userContext, clientType, allowReconnect: false }),
+      );
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  /** Resolves when background releases and interrupts have finished. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /** The full description of a server error (FetchErrorDetails); used when converting failures. */
+  async fetchErrorDetails(errorId: string): Promise<FetchErrorDetailsResponse> {
+    return this.client.unary(
+      "fetchErrorDetails",
+      create(FetchErrorDetailsRequestSchema, { ...this.session.envelope(), errorId }),
+    );
+  }
+
+  private async call<K extends UnaryRpc>(rpc: K, request: RpcRequest<K>): Promise<RpcResponse<K>> {
+    const response = await this.guarded(() => this.client.unary(rpc, request));
+    if ("serverSideSessionId" in response) this.session.observe(response.serverSideSessionId);
+    return response;
+  }
+
+  /** Retries, then converts whatever is left into our exception family. */
+  private async guarded<T>(attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await this.retrying(attempt);
+    } catch (error) {
+      throw await this.toError(error);
+    }
+  }
+
+  private retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    return withRetries(attempt, {
+      policy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      sleep: this.options.sleep ?? realSleep,
+    });
+  }
+
+  private toError(error: unknown): Promise<Error> {
+    return errorFromGrpc(error, (errorId) => this.fetchErrorDetails(errorId));
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+}
+
+function interruptFields(target: InterruptTarget) {
+  switch (target.kind) {
+    case "all":
+      return { interruptType: InterruptRequest_InterruptType.ALL };
+    case "tag":
+      checkTag(target.tag);
+      return {
+        interruptType: InterruptRequest_InterruptType.TAG,
+        interrupt: { case: "operationTag" as const, value: target.tag },
+      };
+    case "operation":
+      return {
+        interruptType: InterruptRequest_InterruptType.OPERATION_ID,
+        interrupt: { case: "operationId" as const, value: target.operationId },
+      };
+  }
+}
+
+/** Spark rejects empty tags and tags containing ',' (it joins them with commas internally). */
+function checkTag(tag: string): void {
+  if (tag === "" || tag.includes(",")) {
+    throw new ClientArgumentError(`Operation tag '${tag}' must be non-empty and must not contain ','.`);
+  }
+}
