@@ -1,0 +1,203 @@
+/**
+ * Builders for proto Relations, one method per relation kind a DataFrame makes. Each call takes a fresh plan id
+ * from the session's generator, in the order PySpark takes them (a node is made after its inputs), and stores it in
+ * `common.plan_id`. Inputs are embedded as they are: relations are treated as immutable once built.
+ */
+import { clone, create, type MessageInitShape } from "@bufbuild/protobuf";
+import type { Expression, Expression_SortOrder } from "../../generated/proto/spark/connect/expressions_pb.js";
+import {
+  Aggregate_GroupType,
+  Join_JoinType,
+  type Relation,
+  RelationCommonSchema,
+  RelationSchema,
+  SetOperation_SetOpType,
+} from "../../generated/proto/spark/connect/relations_pb.js";
+import { aliasExpression } from "./expressions.js";
+import type { PlanIdGenerator } from "./plan-ids.js";
+
+type RelType = NonNullable<MessageInitShape<typeof RelationSchema>["relType"]>;
+
+export type JoinKind = "inner" | "full_outer" | "left_outer" | "right_outer" | "left_semi" | "left_anti" | "cross";
+export type SetOperationKind = "union" | "intersect" | "except";
+export type GroupKind = "groupby" | "rollup" | "cube";
+
+const JOIN_TYPES: Record<JoinKind, Join_JoinType> = {
+  inner: Join_JoinType.INNER,
+  full_outer: Join_JoinType.FULL_OUTER,
+  left_outer: Join_JoinType.LEFT_OUTER,
+  right_outer: Join_JoinType.RIGHT_OUTER,
+  left_semi: Join_JoinType.LEFT_SEMI,
+  left_anti: Join_JoinType.LEFT_ANTI,
+  cross: Join_JoinType.CROSS,
+};
+
+const SET_OPERATIONS: Record<SetOperationKind, SetOperation_SetOpType> = {
+  union: SetOperation_SetOpType.UNION,
+  intersect: SetOperation_SetOpType.INTERSECT,
+  except: SetOperation_SetOpType.EXCEPT,
+};
+
+const GROUP_TYPES: Record<GroupKind, Aggregate_GroupType> = {
+  groupby: Aggregate_GroupType.GROUPBY,
+  rollup: Aggregate_GroupType.ROLLUP,
+  cube: Aggregate_GroupType.CUBE,
+};
+
+export interface JoinCondition {
+  /** Join on equality of these same-named columns (the USING form); the result has each column once. */
+  readonly usingColumns?: readonly string[];
+  /** Join on an arbitrary boolean expression. */
+  readonly condition?: Expression;
+}
+
+export interface SetOperationOptions {
+  readonly isAll: boolean;
+  readonly byName: boolean;
+  readonly allowMissingColumns: boolean;
+}
+
+export class RelationFactory {
+  constructor(private readonly ids: PlanIdGenerator) {}
+
+  private relation(relType: RelType): Relation {
+    return create(RelationSchema, { common: { planId: this.ids.fresh() }, relType });
+  }
+
+  range(start: bigint, end: bigint, step: bigint, numPartitions?: number): Relation {
+    const value = { start, end, step };
+    return this.relation({ case: "range", value: numPartitions === undefined ? value : { ...value, numPartitions } });
+  }
+
+  /** A SQL query with positional (`?`) or named (`:name`) parameters given as expressions. */
+  sql(query: string, positional: readonly Expression[], named: Readonly<Record<string, Expression>>): Relation {
+    return this.relation({
+      case: "sql",
+      value: { query, posArguments: [...positional], namedArguments: { ...named } },
+    });
+  }
+
+  table(unparsedIdentifier: string, options: Readonly<Record<string, string>> = {}): Relation {
+    return this.relation({
+      case: "read",
+      value: { readType: { case: "namedTable", value: { unparsedIdentifier, options: { ...options } } } },
+    });
+  }
+
+  /** Rows shipped inline as an Arrow IPC stream; `schema` (Spark JSON or DDL) fixes names, types and nullability. */
+  localRelation(data: Uint8Array | undefined, schema?: string): Relation {
+    const value: { data?: Uint8Array; schema?: string } = {};
+    if (data !== undefined) value.data = data;
+    if (schema !== undefined) value.schema = schema;
+    return this.relation({ case: "localRelation", value });
+  }
+
+  project(input: Relation, expressions: readonly Expression[]): Relation {
+    return this.relation({ case: "project", value: { input, expressions: [...expressions] } });
+  }
+
+  filter(input: Relation, condition: Expression): Relation {
+    return this.relation({ case: "filter", value: { input, condition } });
+  }
+
+  withColumns(input: Relation, columns: ReadonlyArray<readonly [string, Expression]>): Relation {
+    const aliases = columns.map(([name, expr]) => {
+      const alias = aliasExpression(expr, [name]);
+      if (alias.exprType.case !== "alias") throw new Error("unreachable: aliasExpression built no alias");
+      return alias.exprType.value;
+    });
+    return this.relation({ case: "withColumns", value: { input, aliases } });
+  }
+
+  withColumnsRenamed(input: Relation, renames: ReadonlyArray<readonly [string, string]>): Relation {
+    return this.relation({
+      case: "withColumnsRenamed",
+      value: { input, renames: renames.map(([colName, newColName]) => ({ colName, newColName })) },
+    });
+  }
+
+  toDf(input: Relation, columnNames: readonly string[]): Relation {
+    return this.relation({ case: "toDf", value: { input, columnNames: [...columnNames] } });
+  }
+
+  drop(input: Relation, columns: readonly Expression[], columnNames: readonly string[]): Relation {
+    return this.relation({ case: "drop", value: { input, columns: [...columns], columnNames: [...columnNames] } });
+  }
+
+  aggregate(
+    input: Relation,
+    kind: GroupKind,
+    grouping: readonly Expression[],
+    aggregates: readonly Expression[],
+  ): Relation {
+    return this.relation({
+      case: "aggregate",
+      value: {
+        input,
+        groupType: GROUP_TYPES[kind],
+        groupingExpressions: [...grouping],
+        aggregateExpressions: [...aggregates],
+      },
+    });
+  }
+
+  sort(input: Relation, order: readonly Expression_SortOrder[], isGlobal: boolean): Relation {
+    return this.relation({ case: "sort", value: { input, order: [...order], isGlobal } });
+  }
+
+  limit(input: Relation, limit: number): Relation {
+    return this.relation({ case: "limit", value: { input, limit } });
+  }
+
+  offset(input: Relation, offset: number): Relation {
+    return this.relation({ case: "offset", value: { input, offset } });
+  }
+
+  tail(input: Relation, limit: number): Relation {
+    return this.relation({ case: "tail", value: { input, limit } });
+  }
+
+  join(left: Relation, right: Relation, kind: JoinKind, on: JoinCondition): Relation {
+    const value: RelType & { case: "join" } = {
+      case: "join",
+      value: { left, right, joinType: JOIN_TYPES[kind], usingColumns: [...(on.usingColumns ?? [])] },
+    };
+    if (on.condition !== undefined) value.value.joinCondition = on.condition;
+    return this.relation(value);
+  }
+
+  setOperation(left: Relation, right: Relation, kind: SetOperationKind, options: SetOperationOptions): Relation {
+    return this.relation({
+      case: "setOp",
+      value: { leftInput: left, rightInput: right, setOpType: SET_OPERATIONS[kind], ...options },
+    });
+  }
+
+  /** `distinct()` (no names: every column is a key) or `dropDuplicates(names)`. */
+  deduplicate(input: Relation, columnNames?: readonly string[]): Relation {
+    return this.relation({
+      case: "deduplicate",
+      value:
+        columnNames === undefined
+          ? { input, allColumnsAsKeys: true, withinWatermark: false }
+          : { input, columnNames: [...columnNames], allColumnsAsKeys: false, withinWatermark: false },
+    });
+  }
+
+  subqueryAlias(input: Relation, alias: string): Relation {
+    return this.relation({ case: "subqueryAlias", value: { input, alias } });
+  }
+
+  /** The server renders the rows as the text table `show()` prints; `truncate` < 1 means no truncation. */
+  showString(input: Relation, numRows: number, truncate: number, vertical: boolean): Relation {
+    return this.relation({ case: "showString", value: { input, numRows, truncate, vertical } });
+  }
+
+  /** A relation the server handed back (e.g. a SQL command result), re-tagged with a fresh id as PySpark does. */
+  adopt(relation: Relation): Relation {
+    const adopted = clone(RelationSchema, relation);
+    adopted.common ??= create(RelationCommonSchema);
+    adopted.common.planId = this.ids.fresh();
+    return adopted;
+  }
+}
