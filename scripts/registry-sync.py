@@ -105,7 +105,9 @@ def overloads_of(fn):
 
 def describe_function(fn):
     entry = describe_signature(fn) or {"params": []}
-    since = since_of(fn)
+    # A few connect functions carry no docstring; the classic twin has the same version marker.
+    classic = getattr(importlib.import_module(CLASSIC_FUNCTIONS_MODULE), fn.__name__, None)
+    since = since_of(fn) or (since_of(classic) if classic is not None else None)
     if since is not None:
         entry["since"] = since
     overloads = overloads_of(fn)
@@ -172,30 +174,33 @@ def describe_class(cls):
     return {"members": members, "source": f"{cls.__module__}.{cls.__qualname__}"}
 
 
-def probe_value(param):
+def probe_value(param, with_optional):
     """A sample argument for one parameter, chosen from its type hint, or None to leave it out."""
     hint = annotation_text(param.annotation) or ""
-    if param.default is not inspect.Parameter.empty and param.kind != param.VAR_POSITIONAL:
+    if param.default is not inspect.Parameter.empty and not with_optional:
         return None
     if "Callable[[" in hint:
         arity = hint.split("Callable[[", 1)[1].split("]", 1)[0].count("Column")
         return ("lambda", max(arity, 1))
-    if "ColumnOrName" in hint or hint.startswith("Union[str, pyspark.sql.column.Column"):
+    if "ColumnOrName" in hint:
         return ("name", param.name)
-    if "Column" in hint:
-        return ("column", param.name)
-    if "int" in hint:
+    # A union of Column and plain values gets a plain value, to show how PySpark encodes those.
+    if re.search(r"\bint\b", hint):
         return ("literal", 3)
-    if "float" in hint:
+    if re.search(r"\bfloat\b", hint):
         return ("literal", 0.5)
-    if "bool" in hint:
+    if re.search(r"\bbool\b", hint):
         return ("literal", True)
     if "Mapping" in hint or "Dict" in hint:
         return ("literal", {"key": "value"})
+    if re.search(r"\bstr\b", hint) or "DataTypeOrString" in hint:
+        return ("literal", "text")
+    if "Column" in hint:
+        return ("column", param.name)
     return ("literal", "text")
 
 
-def probe_call(fn):
+def probe_call(fn, with_optional):
     """Call one builtin with sample arguments and record the Expression PySpark builds for it."""
     from google.protobuf.json_format import MessageToDict
     from pyspark.sql.connect.expressions import UnresolvedNamedLambdaVariable
@@ -206,14 +211,15 @@ def probe_call(fn):
     for param in inspect.signature(fn).parameters.values():
         if param.kind in (param.KEYWORD_ONLY, param.VAR_KEYWORD):
             continue
-        value = probe_value(param)
+        value = probe_value(param, with_optional)
         if value is None:
             continue
         kind, sample = value
-        if param.kind == param.VAR_POSITIONAL and kind == "name":
-            # Two values, since some variadic builtins insist on at least two columns.
-            args.extend([f"{sample}1", f"{sample}2"])
-            shown.extend([repr(f"{sample}1"), repr(f"{sample}2")])
+        if param.kind == param.VAR_POSITIONAL and kind in ("name", "literal"):
+            # Two values, since some variadic builtins insist on at least two.
+            pair = [f"{sample}1", f"{sample}2"] if kind == "name" else [sample, sample]
+            args.extend(pair)
+            shown.extend(repr(value) for value in pair)
         elif kind == "lambda":
             names = ["x", "y", "z"][:sample]
             args.append(eval(f"lambda {', '.join(names)}: {names[-1]}"))
@@ -235,7 +241,17 @@ def probe_call(fn):
 
 def probe_functions():
     module = importlib.import_module(FUNCTIONS_MODULE)
-    return {name: probe_call(getattr(module, name)) for name in public_functions()}
+    probes = {}
+    for name in public_functions():
+        fn = getattr(module, name)
+        probes[name] = {"required": probe_call(fn, False)}
+        has_optional = any(
+            param.default is not inspect.Parameter.empty and param.kind == param.POSITIONAL_OR_KEYWORD
+            for param in inspect.signature(fn).parameters.values()
+        )
+        if has_optional:
+            probes[name]["all"] = probe_call(fn, True)
+    return probes
 
 
 def resolve(module_name, path):
@@ -285,7 +301,7 @@ def main():
     probes = probe_functions()
     probe_target = target.with_name(f"pyspark-{pyspark.__version__}-expressions.json")
     probe_target.write_text(json.dumps(probes, indent=2, sort_keys=True) + "\n")
-    failed = sorted(name for name, probe in probes.items() if "error" in probe)
+    failed = sorted(name for name, probe in probes.items() if "error" in probe["required"])
     print(f"wrote {probe_target.relative_to(root)}: {len(probes) - len(failed)} expressions, {len(failed)} not built")
 
 

@@ -1,0 +1,476 @@
+/** pyspark Column (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+
+export const columnClass: ClassEntryInput = {
+  name: "Column",
+  interfaceName: "ColumnApi",
+  description: "An unevaluated expression over the rows of a DataFrame, combined with operators and functions.",
+  members: [
+    {
+      name: "alias",
+      kind: "method",
+      params: [
+        { name: "alias", tsType: "string", variadic: true },
+        { name: "kwargs", tsType: "Record<string, unknown>", optional: true },
+      ],
+      returns: "ColumnApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "asc",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "asc_nulls_first",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "2.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "asc_nulls_last",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "2.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "astype",
+      kind: "method",
+      params: [{ name: "dataType", tsType: "DataType | string" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "between",
+      kind: "method",
+      params: [
+        { name: "lowerBound", tsType: "ColumnApi | LiteralValue | Date | number | bigint" },
+        { name: "upperBound", tsType: "ColumnApi | LiteralValue | Date | number | bigint" },
+      ],
+      returns: "ColumnApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "bitwiseAND",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "bitwiseOR",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "bitwiseXOR",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "cast",
+      kind: "method",
+      params: [{ name: "dataType", tsType: "DataType | string" }],
+      returns: "ColumnApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "contains",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "desc",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "2.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "desc_nulls_first",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "2.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "desc_nulls_last",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "2.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "dropFields",
+      kind: "method",
+      params: [{ name: "fieldNames", tsType: "string", variadic: true }],
+      returns: "ColumnApi",
+      since: "3.1.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "endswith",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "eqNullSafe",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      since: "2.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "getField",
+      kind: "method",
+      params: [{ name: "name", tsType: "unknown" }],
+      returns: "ColumnApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "getItem",
+      kind: "method",
+      params: [{ name: "key", tsType: "unknown" }],
+      returns: "ColumnApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "ilike",
+      kind: "method",
+      params: [{ name: "other", tsType: "string" }],
+      returns: "ColumnApi",
+      since: "3.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "isNaN",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "4.0.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "isNotNull",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "isNull",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "isin",
+      kind: "method",
+      params: [{ name: "cols", tsType: "unknown", variadic: true }],
+      returns: "ColumnApi",
+      since: "1.5.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "like",
+      kind: "method",
+      params: [{ name: "other", tsType: "string" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "name",
+      kind: "method",
+      params: [
+        { name: "alias", tsType: "string", variadic: true },
+        { name: "kwargs", tsType: "Record<string, unknown>", optional: true },
+      ],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "otherwise",
+      kind: "method",
+      params: [{ name: "value", tsType: "unknown" }],
+      returns: "ColumnApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "outer",
+      kind: "method",
+      params: [],
+      returns: "ColumnApi",
+      since: "4.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "over",
+      kind: "method",
+      params: [{ name: "window", tsType: "WindowSpecApi" }],
+      returns: "ColumnApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "rlike",
+      kind: "method",
+      params: [{ name: "other", tsType: "string" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "startswith",
+      kind: "method",
+      params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
+      returns: "ColumnApi",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "substr",
+      kind: "method",
+      params: [
+        { name: "startPos", tsType: "number | ColumnApi" },
+        { name: "length", tsType: "number | ColumnApi" },
+      ],
+      returns: "ColumnApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "try_cast",
+      kind: "method",
+      params: [{ name: "dataType", tsType: "DataType | string" }],
+      returns: "ColumnApi",
+      since: "4.0.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "when",
+      kind: "method",
+      params: [
+        { name: "condition", tsType: "ColumnApi" },
+        { name: "value", tsType: "unknown" },
+      ],
+      returns: "ColumnApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "withField",
+      kind: "method",
+      params: [
+        { name: "fieldName", tsType: "string" },
+        { name: "col", tsType: "ColumnApi" },
+      ],
+      returns: "ColumnApi",
+      since: "3.1.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "__add__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__and__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__bool__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__contains__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__div__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__eq__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__ge__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__getattr__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__getitem__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__getnewargs__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__gt__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__invert__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__iter__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__le__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__lt__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__mod__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__mul__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__ne__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__neg__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__nonzero__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__or__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__pow__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__radd__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rand__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rdiv__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__repr__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rmod__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rmul__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__ror__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rpow__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rsub__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__rtruediv__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__sub__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__truediv__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "to_plan",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "transform",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

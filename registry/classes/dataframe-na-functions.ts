@@ -1,0 +1,40 @@
+/** pyspark DataFrameNaFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const dataframeNaFunctionsClass: ClassEntryInput = {
+  name: "DataFrameNaFunctions",
+  interfaceName: "DataFrameNaFunctionsApi",
+  description: "Handles missing values of a DataFrame: drop, fill or replace them.",
+  members: [
+    {
+      name: "drop",
+      kind: "method",
+      params: [
+        { name: "how", tsType: "string", optional: true, pythonDefault: "'any'" },
+        { name: "thresh", tsType: "number", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.3.1",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "fill",
+      kind: "method",
+      params: [
+        { name: "value", tsType: "LiteralValue | Record<string, LiteralValue>" },
+        { name: "subset", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.3.1",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "replace",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

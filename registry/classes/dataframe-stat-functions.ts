@@ -1,0 +1,81 @@
+/** pyspark DataFrameStatFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const dataframeStatFunctionsClass: ClassEntryInput = {
+  name: "DataFrameStatFunctions",
+  interfaceName: "DataFrameStatFunctionsApi",
+  description: "Statistics over a DataFrame: correlation, covariance, crosstab, frequent items, quantiles, sampling.",
+  members: [
+    {
+      name: "approxQuantile",
+      kind: "method",
+      params: [
+        { name: "col", tsType: "string | string[] | [string]" },
+        { name: "probabilities", tsType: "number[] | [number]" },
+        { name: "relativeError", tsType: "number" },
+      ],
+      returns: "number[] | number[][]",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "corr",
+      kind: "method",
+      params: [
+        { name: "col1", tsType: "string" },
+        { name: "col2", tsType: "string" },
+        { name: "method", tsType: "string", optional: true, pythonDefault: "None" },
+      ],
+      returns: "number",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "cov",
+      kind: "method",
+      params: [
+        { name: "col1", tsType: "string" },
+        { name: "col2", tsType: "string" },
+      ],
+      returns: "number",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "crosstab",
+      kind: "method",
+      params: [
+        { name: "col1", tsType: "string" },
+        { name: "col2", tsType: "string" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "freqItems",
+      kind: "method",
+      params: [
+        { name: "cols", tsType: "string[] | [string]" },
+        { name: "support", tsType: "number", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "sampleBy",
+      kind: "method",
+      params: [
+        { name: "col", tsType: "string" },
+        { name: "fractions", tsType: "Record<string, number>" },
+        { name: "seed", tsType: "number", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.5.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [],
+};

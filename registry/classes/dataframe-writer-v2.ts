@@ -1,0 +1,108 @@
+/** pyspark DataFrameWriterV2 (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const dataframeWriterV2Class: ClassEntryInput = {
+  name: "DataFrameWriterV2",
+  interfaceName: "DataFrameWriterV2Api",
+  description: "Writes a DataFrame to a catalog table with the v2 API (create, replace, append, overwrite).",
+  members: [
+    {
+      name: "append",
+      kind: "method",
+      params: [],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "clusterBy",
+      kind: "method",
+      params: [
+        { name: "col", tsType: "string" },
+        { name: "cols", tsType: "string", variadic: true },
+      ],
+      returns: "DataFrameWriterV2Api",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "create",
+      kind: "method",
+      params: [],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "createOrReplace",
+      kind: "method",
+      params: [],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "option",
+      kind: "method",
+      params: [
+        { name: "key", tsType: "string" },
+        { name: "value", tsType: "PrimitiveValue | null" },
+      ],
+      returns: "DataFrameWriterV2Api",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "options",
+      kind: "method",
+      params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
+      returns: "DataFrameWriterV2Api",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "overwrite",
+      kind: "method",
+      params: [{ name: "condition", tsType: "ColumnApi | string" }],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "overwritePartitions",
+      kind: "method",
+      params: [],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "partitionedBy",
+      kind: "method",
+      params: [
+        { name: "col", tsType: "ColumnApi | string" },
+        { name: "cols", tsType: "ColumnApi | string", variadic: true },
+      ],
+      returns: "DataFrameWriterV2Api",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "replace",
+      kind: "method",
+      params: [],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "tableProperty",
+      kind: "method",
+      params: [
+        { name: "property", tsType: "string" },
+        { name: "value", tsType: "string" },
+      ],
+      returns: "DataFrameWriterV2Api",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "using",
+      kind: "method",
+      params: [{ name: "provider", tsType: "string" }],
+      returns: "DataFrameWriterV2Api",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [],
+};

@@ -1,0 +1,113 @@
+/** pyspark GroupedData (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+
+export const groupedDataClass: ClassEntryInput = {
+  name: "GroupedData",
+  interfaceName: "GroupedDataApi",
+  description: "A DataFrame grouped by keys, waiting for aggregations or a pivot.",
+  members: [
+    {
+      name: "agg",
+      kind: "method",
+      params: [{ name: "exprs", tsType: "ColumnApi | Record<string, string>", variadic: true }],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "avg",
+      kind: "method",
+      params: [{ name: "cols", tsType: "string", variadic: true }],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "count",
+      kind: "method",
+      params: [],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "max",
+      kind: "method",
+      params: [{ name: "cols", tsType: "string", variadic: true }],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "mean",
+      kind: "method",
+      params: [{ name: "cols", tsType: "string", variadic: true }],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "min",
+      kind: "method",
+      params: [{ name: "cols", tsType: "string", variadic: true }],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "pivot",
+      kind: "method",
+      params: [
+        { name: "pivot_col", tsType: "string" },
+        { name: "values", tsType: "LiteralValue[]", optional: true, pythonDefault: "None" },
+      ],
+      returns: "GroupedDataApi",
+      since: "1.6.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "sum",
+      kind: "method",
+      params: [{ name: "cols", tsType: "string", variadic: true }],
+      returns: "DataFrameApi",
+      since: "1.3.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "__repr__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "apply",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "applyInArrow",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "applyInPandas",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "applyInPandasWithState",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "cogroup",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "transformWithState",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "transformWithStateInPandas",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

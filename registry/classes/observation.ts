@@ -1,0 +1,19 @@
+/** pyspark Observation (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const observationClass: ClassEntryInput = {
+  name: "Observation",
+  interfaceName: "ObservationApi",
+  description: "Collects named metrics from a DataFrame as a side effect of running it.",
+  members: [
+    {
+      name: "get",
+      kind: "property",
+      params: [],
+      returns: "Record<string, unknown>",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [],
+};

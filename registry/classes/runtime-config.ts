@@ -1,0 +1,51 @@
+/** pyspark RuntimeConfig (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+export const runtimeConfigClass: ClassEntryInput = {
+  name: "RuntimeConfig",
+  interfaceName: "RuntimeConfigApi",
+  description: "Reads and sets the session's Spark SQL configuration.",
+  members: [
+    {
+      name: "getAll",
+      kind: "property",
+      params: [],
+      returns: "Record<string, string>",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "isModifiable",
+      kind: "method",
+      params: [{ name: "key", tsType: "string" }],
+      returns: "boolean",
+      since: "2.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "set",
+      kind: "method",
+      params: [
+        { name: "key", tsType: "string" },
+        { name: "value", tsType: "string | number | boolean" },
+      ],
+      returns: "void",
+      since: "2.0.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "unset",
+      kind: "method",
+      params: [{ name: "key", tsType: "string" }],
+      returns: "void",
+      since: "2.0.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "get",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

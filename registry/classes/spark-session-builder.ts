@@ -1,0 +1,70 @@
+/** pyspark SparkSession.Builder (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const sparkSessionBuilderClass: ClassEntryInput = {
+  name: "SparkSession.Builder",
+  interfaceName: "SparkSessionBuilderApi",
+  description: "Configures and creates (or reuses) a SparkSession.",
+  members: [
+    {
+      name: "appName",
+      kind: "method",
+      params: [{ name: "name", tsType: "string" }],
+      returns: "SparkSessionBuilderApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "config",
+      kind: "method",
+      params: [
+        { name: "key", tsType: "string", optional: true, pythonDefault: "None" },
+        { name: "value", tsType: "unknown", optional: true, pythonDefault: "None" },
+        { name: "map", tsType: "Record<string, PrimitiveValue | null>", optional: true, pythonDefault: "None" },
+      ],
+      returns: "SparkSessionBuilderApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "create",
+      kind: "method",
+      params: [],
+      returns: "SparkSessionApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "enableHiveSupport",
+      kind: "method",
+      params: [],
+      returns: "SparkSessionBuilderApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "getOrCreate",
+      kind: "method",
+      params: [],
+      returns: "SparkSessionApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "master",
+      kind: "method",
+      params: [{ name: "master", tsType: "string" }],
+      returns: "SparkSessionBuilderApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "remote",
+      kind: "method",
+      params: [{ name: "location", tsType: "string", optional: true, pythonDefault: "'sc://localhost'" }],
+      returns: "SparkSessionBuilderApi",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "channelBuilder",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

@@ -1,0 +1,59 @@
+/** pyspark StreamingQueryManager (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const streamingQueryManagerClass: ClassEntryInput = {
+  name: "StreamingQueryManager",
+  interfaceName: "StreamingQueryManagerApi",
+  description: "Lists, finds and waits for the session's active streaming queries.",
+  members: [
+    {
+      name: "active",
+      kind: "property",
+      params: [],
+      returns: "StreamingQueryApi[]",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "awaitAnyTermination",
+      kind: "method",
+      params: [{ name: "timeout", tsType: "number", optional: true, pythonDefault: "None" }],
+      returns: "boolean | null",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "close",
+      kind: "method",
+      params: [],
+      returns: "void",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "get",
+      kind: "method",
+      params: [{ name: "id", tsType: "string" }],
+      returns: "StreamingQueryApi | null",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "resetTerminated",
+      kind: "method",
+      params: [],
+      returns: "void",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "addListener",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+    {
+      name: "removeListener",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

@@ -1,0 +1,101 @@
+/** pyspark StreamingQuery (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const streamingQueryClass: ClassEntryInput = {
+  name: "StreamingQuery",
+  interfaceName: "StreamingQueryApi",
+  description: "A handle on a running streaming query: status, progress, waiting and stopping.",
+  members: [
+    {
+      name: "awaitTermination",
+      kind: "method",
+      params: [{ name: "timeout", tsType: "number", optional: true, pythonDefault: "None" }],
+      returns: "boolean | null",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "exception",
+      kind: "method",
+      params: [],
+      returns: "Error | null",
+      since: "2.1.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "explain",
+      kind: "method",
+      params: [{ name: "extended", tsType: "boolean", optional: true, pythonDefault: "False" }],
+      returns: "void",
+      since: "2.1.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "id",
+      kind: "property",
+      params: [],
+      returns: "string",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "isActive",
+      kind: "property",
+      params: [],
+      returns: "boolean",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "lastProgress",
+      kind: "property",
+      params: [],
+      returns: "StreamingQueryProgress | null",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "name",
+      kind: "property",
+      params: [],
+      returns: "string | null",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "processAllAvailable",
+      kind: "method",
+      params: [],
+      returns: "void",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "recentProgress",
+      kind: "property",
+      params: [],
+      returns: "StreamingQueryProgress[]",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "runId",
+      kind: "property",
+      params: [],
+      returns: "string",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "status",
+      kind: "property",
+      params: [],
+      returns: "Record<string, unknown>",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "stop",
+      kind: "method",
+      params: [],
+      returns: "void",
+      since: "2.0.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [],
+};

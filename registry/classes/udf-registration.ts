@@ -1,0 +1,40 @@
+/** pyspark UDFRegistration (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const udfRegistrationClass: ClassEntryInput = {
+  name: "UDFRegistration",
+  interfaceName: "UDFRegistrationApi",
+  description: "Registers user-defined functions under names usable from SQL.",
+  members: [
+    {
+      name: "registerJavaFunction",
+      kind: "method",
+      params: [
+        { name: "name", tsType: "string" },
+        { name: "javaClassName", tsType: "string" },
+        { name: "returnType", tsType: "DataType | string", optional: true, pythonDefault: "None" },
+      ],
+      returns: "void",
+      since: "2.3.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "registerJavaUDAF",
+      kind: "method",
+      params: [
+        { name: "name", tsType: "string" },
+        { name: "javaClassName", tsType: "string" },
+      ],
+      returns: "void",
+      since: "2.3.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "register",
+      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+    },
+  ],
+};

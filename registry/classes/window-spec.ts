@@ -1,0 +1,61 @@
+/** pyspark WindowSpec (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+export const windowSpecClass: ClassEntryInput = {
+  name: "WindowSpec",
+  interfaceName: "WindowSpecApi",
+  description: "A window specification used with Column.over.",
+  members: [
+    {
+      name: "orderBy",
+      kind: "method",
+      params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
+      returns: "WindowSpecApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "partitionBy",
+      kind: "method",
+      params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
+      returns: "WindowSpecApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "rangeBetween",
+      kind: "method",
+      params: [
+        { name: "start", tsType: "number" },
+        { name: "end", tsType: "number" },
+      ],
+      returns: "WindowSpecApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "rowsBetween",
+      kind: "method",
+      params: [
+        { name: "start", tsType: "number" },
+        { name: "end", tsType: "number" },
+      ],
+      returns: "WindowSpecApi",
+      since: "1.4.0",
+      status: { spark: supported, local: notInEngineYet },
+    },
+  ],
+  excluded: [
+    {
+      name: "__getnewargs__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+    {
+      name: "__repr__",
+      reason:
+        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+    },
+  ],
+};

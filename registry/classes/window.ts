@@ -1,0 +1,71 @@
+/** pyspark Window (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notImplementedYet, notInEngineYet } from "../status.js";
+
+export const windowClass: ClassEntryInput = {
+  name: "Window",
+  interfaceName: "WindowApi",
+  description: "Builds window specifications: partitioning, ordering and frame boundaries.",
+  members: [
+    {
+      name: "currentRow",
+      kind: "attribute",
+      params: [],
+      returns: "number",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "orderBy",
+      kind: "staticmethod",
+      params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
+      returns: "WindowSpecApi",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "partitionBy",
+      kind: "staticmethod",
+      params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
+      returns: "WindowSpecApi",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "rangeBetween",
+      kind: "staticmethod",
+      params: [
+        { name: "start", tsType: "number" },
+        { name: "end", tsType: "number" },
+      ],
+      returns: "WindowSpecApi",
+      since: "2.1.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "rowsBetween",
+      kind: "staticmethod",
+      params: [
+        { name: "start", tsType: "number" },
+        { name: "end", tsType: "number" },
+      ],
+      returns: "WindowSpecApi",
+      since: "2.1.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "unboundedFollowing",
+      kind: "attribute",
+      params: [],
+      returns: "number",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "unboundedPreceding",
+      kind: "attribute",
+      params: [],
+      returns: "number",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+  ],
+  excluded: [],
+};

@@ -1,0 +1,64 @@
+/** Geospatial ST functions. Registry data, maintained by hand (see registry/README.md). */
+import type { FunctionEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+export const geospatialFunctions: FunctionEntryInput[] = [
+  {
+    name: "st_asbinary",
+    category: "geospatial",
+    since: "4.1.0",
+    description: "Well-known binary (WKB) form of a geometry or geography.",
+    args: [{ name: "geo", kind: "column-or-name", tsType: "Column | string" }],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "st_asbinary" },
+    examples: ['st_asbinary("geo")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "st_geogfromwkb",
+    category: "geospatial",
+    since: "4.1.0",
+    description: "Geography parsed from well-known binary.",
+    args: [{ name: "wkb", kind: "column-or-name", tsType: "Column | string" }],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "st_geogfromwkb" },
+    examples: ['st_geogfromwkb("wkb")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "st_geomfromwkb",
+    category: "geospatial",
+    since: "4.1.0",
+    description: "Geometry parsed from well-known binary.",
+    args: [{ name: "wkb", kind: "column-or-name", tsType: "Column | string" }],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "st_geomfromwkb" },
+    examples: ['st_geomfromwkb("wkb")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "st_setsrid",
+    category: "geospatial",
+    since: "4.1.0",
+    description: "The geometry or geography with a new spatial reference id.",
+    args: [
+      { name: "geo", kind: "column-or-name", tsType: "Column | string" },
+      { name: "srid", kind: "column-or-name", tsType: "Column | string | number" },
+    ],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "st_setsrid" },
+    examples: ['st_setsrid("geo", "srid")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "st_srid",
+    category: "geospatial",
+    since: "4.1.0",
+    description: "Spatial reference id of a geometry or geography.",
+    args: [{ name: "geo", kind: "column-or-name", tsType: "Column | string" }],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "st_srid" },
+    examples: ['st_srid("geo")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+];

@@ -1,0 +1,78 @@
+/** Column constructors: references, literals, SQL snippets and function calls by name. Registry data, maintained by hand (see registry/README.md). */
+import type { FunctionEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+export const normalFunctions: FunctionEntryInput[] = [
+  {
+    name: "broadcast",
+    category: "normal",
+    since: "1.6.0",
+    description: "Marks a DataFrame as small enough to be broadcast to every executor in a join.",
+    args: [{ name: "df", kind: "literal", tsType: "LiteralInput" }],
+    returns: "dataframe",
+    encoding: { kind: "custom", note: "a join hint on a DataFrame, not a Column" },
+    examples: ["broadcast(1)"],
+    status: {
+      spark: { state: "gap", reason: "needs DataFrame.hint from runtime/api, not wired into runtime/codegen yet" },
+      local: notInEngineYet,
+    },
+  },
+  {
+    name: "call_function",
+    category: "normal",
+    since: "3.5.0",
+    description: "Calls a SQL function (builtin or registered) by its name with the given columns.",
+    args: [
+      { name: "funcName", kind: "literal", tsType: "string" },
+      { name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true },
+    ],
+    returns: "column",
+    encoding: { kind: "custom", note: "a CallFunction expression naming the function" },
+    examples: ['call_function("text", "cols", "cols2")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "col",
+    category: "normal",
+    since: "1.3.0",
+    description: 'Refers to a column by name; "*" selects every column.',
+    args: [{ name: "col", kind: "literal", tsType: "string" }],
+    returns: "column",
+    encoding: { kind: "custom", note: "a column reference or star, not a function call" },
+    examples: ['col("text")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "column",
+    category: "normal",
+    since: "1.3.0",
+    description: "Refers to a column by name; a synonym of col.",
+    args: [{ name: "col", kind: "literal", tsType: "string" }],
+    returns: "column",
+    encoding: { kind: "custom", note: "a column reference or star, not a function call" },
+    examples: ['column("text")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "expr",
+    category: "normal",
+    since: "1.5.0",
+    description: "Parses a SQL expression string into a column.",
+    args: [{ name: "str", kind: "literal", tsType: "string" }],
+    returns: "column",
+    encoding: { kind: "custom", note: "a SQL expression string parsed by the server" },
+    examples: ['expr("text")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "lit",
+    category: "normal",
+    since: "1.3.0",
+    description: "Turns a plain value into a literal column; a Column passes through unchanged.",
+    args: [{ name: "col", kind: "literal", tsType: "LiteralInput" }],
+    returns: "column",
+    encoding: { kind: "custom", note: "a literal, not a function call" },
+    examples: ["lit(1)"],
+    status: { spark: supported, local: notInEngineYet },
+  },
+];

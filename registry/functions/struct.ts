@@ -1,0 +1,28 @@
+/** Struct functions. Registry data, maintained by hand (see registry/README.md). */
+import type { FunctionEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+export const structFunctions: FunctionEntryInput[] = [
+  {
+    name: "named_struct",
+    category: "struct",
+    since: "3.5.0",
+    description: "Builds a struct from alternating field names and values.",
+    args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "named_struct" },
+    examples: ['named_struct("cols", "cols2")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+  {
+    name: "struct",
+    category: "struct",
+    since: "1.4.0",
+    description: "Builds a struct from the given columns.",
+    args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
+    returns: "column",
+    encoding: { kind: "call", sparkName: "struct" },
+    examples: ['struct("cols", "cols2")'],
+    status: { spark: supported, local: notInEngineYet },
+  },
+];
