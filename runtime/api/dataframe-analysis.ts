@@ -1,0 +1,91 @@
+/**
+ * The questions a DataFrame asks its backend about its plan without running it (AnalyzePlan): schema, schema
+ * tree, explain text; and the view-creating command. The schema is cached, as PySpark caches it per DataFrame.
+ */
+import { AnalyzePlanRequest_Explain_ExplainMode as ExplainModeProto } from "../../generated/proto/spark/connect/base_pb.js";
+import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import { ClientArgumentError } from "../errors/index.js";
+import { commandPlan, queryPlan } from "../plan/plans.js";
+import { dataTypeFromProto, type StructType } from "../types/index.js";
+import { type ActionOptions, executeOptions } from "./action-options.js";
+import { executeCommand } from "./result-batches.js";
+import type { SparkSession } from "./session.js";
+
+export type ExplainMode = "simple" | "extended" | "codegen" | "cost" | "formatted";
+
+const EXPLAIN_MODES: Record<ExplainMode, ExplainModeProto> = {
+  simple: ExplainModeProto.SIMPLE,
+  extended: ExplainModeProto.EXTENDED,
+  codegen: ExplainModeProto.CODEGEN,
+  cost: ExplainModeProto.COST,
+  formatted: ExplainModeProto.FORMATTED,
+};
+
+export class DataFrameAnalysis {
+  private cachedSchema: Promise<StructType> | undefined;
+
+  constructor(
+    private readonly session: SparkSession,
+    private readonly relation: Relation,
+  ) {}
+
+  schema(): Promise<StructType> {
+    if (this.cachedSchema === undefined) {
+      const pending = this.fetchSchema();
+      // A failed lookup is not cached: the next call asks again (the view may exist by then).
+      pending.catch(() => {
+        if (this.cachedSchema === pending) this.cachedSchema = undefined;
+      });
+      this.cachedSchema = pending;
+    }
+    return this.cachedSchema;
+  }
+
+  private async fetchSchema(): Promise<StructType> {
+    const response = await this.session.backend.analyze({ case: "schema", value: { plan: queryPlan(this.relation) } });
+    if (response.result.case !== "schema" || response.result.value.schema === undefined) {
+      throw new Error("The backend answered a schema request without a schema");
+    }
+    const type = dataTypeFromProto(response.result.value.schema);
+    if (type.kind !== "struct") throw new Error(`The backend described a DataFrame as ${type.simpleString()}`);
+    return type;
+  }
+
+  async treeString(level?: number): Promise<string> {
+    if (level !== undefined && (!Number.isInteger(level) || level < 1)) {
+      throw new ClientArgumentError(`level must be a positive integer, got ${String(level)}.`);
+    }
+    const value = level === undefined ? { plan: queryPlan(this.relation) } : { plan: queryPlan(this.relation), level };
+    const response = await this.session.backend.analyze({ case: "treeString", value });
+    if (response.result.case !== "treeString")
+      throw new Error("The backend answered a tree-string request with something else");
+    return response.result.value.treeString;
+  }
+
+  async explainString(mode: ExplainMode | boolean | undefined): Promise<string> {
+    const name: ExplainMode = mode === undefined || mode === false ? "simple" : mode === true ? "extended" : mode;
+    const explainMode = EXPLAIN_MODES[name];
+    if (explainMode === undefined) {
+      throw new ClientArgumentError(
+        `Unknown explain mode ${JSON.stringify(mode)}; use ${Object.keys(EXPLAIN_MODES).join(", ")}.`,
+        {
+          errorClass: "UNKNOWN_EXPLAIN_MODE",
+        },
+      );
+    }
+    const response = await this.session.backend.analyze({
+      case: "explain",
+      value: { plan: queryPlan(this.relation), explainMode },
+    });
+    if (response.result.case !== "explain")
+      throw new Error("The backend answered an explain request with something else");
+    return response.result.value.explainString;
+  }
+
+  async createView(name: string, isGlobal: boolean, replace: boolean, options?: ActionOptions): Promise<void> {
+    const plan = commandPlan({
+      commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } },
+    });
+    await executeCommand(this.session.backend, plan, executeOptions(options));
+  }
+}

@@ -1,0 +1,483 @@
+/**
+ * A DataFrame is an immutable, lazily evaluated query: it holds one proto Relation (with its plan id) and the
+ * session that made it. Transformations return new DataFrames; actions (collect, count, show, ...) send the plan
+ * to the session's backend and decode the Arrow result.
+ */
+import type { RecordBatch, Table } from "apache-arrow";
+import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
+import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import { ClientArgumentError } from "../errors/index.js";
+import { asSortOrder, columnReference, functionCall, star } from "../plan/expressions.js";
+import { describeType, literalExpression } from "../plan/literals.js";
+import { queryPlan } from "../plan/plans.js";
+import type { JoinCondition } from "../plan/relations.js";
+import type { StructType } from "../types/index.js";
+import { type ActionOptions, executeOptions, requireBoolean, requireNonNegativeInteger } from "./action-options.js";
+import { Column, requireColumn, requireString } from "./column.js";
+import { type ColumnOrName, columnOrName } from "./column-names.js";
+import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
+import { expr } from "./functions.js";
+import { GroupedData } from "./grouped-data.js";
+import { parseJoinType } from "./join-type.js";
+import { executeBatches, executeToTable } from "./result-batches.js";
+import type { SparkSession } from "./session.js";
+import { type Row, tableRows } from "./table-rows.js";
+
+type ColumnList = Array<ColumnOrName | readonly ColumnOrName[]>;
+
+/** Accepts `f(a, b)` as well as `f([a, b])`, like PySpark. */
+function flattenColumns(cols: ColumnList): ColumnOrName[] {
+  return cols.flatMap((c) => (Array.isArray(c) ? [...c] : [c as ColumnOrName]));
+}
+
+export class DataFrame {
+  private readonly analysis: DataFrameAnalysis;
+
+  constructor(
+    readonly sparkSession: SparkSession,
+    readonly relation: Relation,
+  ) {
+    this.analysis = new DataFrameAnalysis(sparkSession, relation);
+  }
+
+  /** The plan id of this DataFrame's relation; columns from `df.col(...)` point at it. */
+  get planId(): bigint {
+    const id = this.relation.common?.planId;
+    if (id === undefined) throw new Error("A DataFrame relation without a plan id");
+    return id;
+  }
+
+  private get plans() {
+    return this.sparkSession.plans;
+  }
+
+  private derive(relation: Relation): DataFrame {
+    return new DataFrame(this.sparkSession, relation);
+  }
+
+  private checkSameSession(other: unknown, argName: string): DataFrame {
+    if (!(other instanceof DataFrame)) {
+      throw new ClientArgumentError(`${argName} must be a DataFrame, got ${describeType(other)}.`, {
+        errorClass: "NOT_DATAFRAME",
+      });
+    }
+    if (other.sparkSession !== this.sparkSession) {
+      throw new ClientArgumentError("Both DataFrames must belong to the same SparkSession.", {
+        errorClass: "SESSION_NOT_SAME",
+      });
+    }
+    return other;
+  }
+
+  // ---- Columns of this DataFrame ---------------------------------------------------------------------------
+
+  /** A column of this DataFrame by name, bound to it (so `a.col("id").eq(b.col("id"))` is unambiguous). */
+  col(name: string): Column {
+    requireString(name, "name");
+    return new Column(name === "*" ? star(undefined, this.planId) : columnReference(name, this.planId));
+  }
+
+  /** A metadata column of this DataFrame's source (e.g. `_metadata`). */
+  metadataColumn(name: string): Column {
+    return new Column(columnReference(requireString(name, "name"), this.planId, true));
+  }
+
+  // ---- Transformations -------------------------------------------------------------------------------------
+
+  select(...cols: ColumnList): DataFrame {
+    const exprs = flattenColumns(cols).map((c) => columnOrName(c, "select").expr);
+    return this.derive(this.plans.project(this.relation, exprs));
+  }
+
+  /** Projects SQL expressions, e.g. `selectExpr("a * 2 AS b", "abs(c)")`. */
+  selectExpr(...exprs: Array<string | readonly string[]>): DataFrame {
+    const texts = exprs.flatMap((e) => (Array.isArray(e) ? [...e] : [e as string]));
+    return this.derive(
+      this.plans.project(
+        this.relation,
+        texts.map((t) => expr(requireString(t, "selectExpr")).expr),
+      ),
+    );
+  }
+
+  /** Keeps rows where `condition` (a boolean Column or a SQL string) is true. */
+  filter(condition: Column | string): DataFrame {
+    const column = typeof condition === "string" ? expr(condition) : condition;
+    if (!(column instanceof Column)) {
+      throw new ClientArgumentError(`condition must be a Column or a SQL string, got ${describeType(condition)}.`, {
+        errorClass: "NOT_COLUMN_OR_STR",
+      });
+    }
+    return this.derive(this.plans.filter(this.relation, column.expr));
+  }
+
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+
+  withColumn(colName: string, col: Column): DataFrame {
+    requireString(colName, "colName");
+    requireColumn(col, "col");
+    return this.derive(this.plans.withColumns(this.relation, [[colName, col.expr]]));
+  }
+
+  /** Adds or replaces several columns at once, from an object or a Map of name to Column. */
+  withColumns(colsMap: Readonly<Record<string, Column>> | ReadonlyMap<string, Column>): DataFrame {
+    if (typeof colsMap !== "object" || colsMap === null) {
+      throw new ClientArgumentError(`colsMap must be an object of name to Column, got ${describeType(colsMap)}.`, {
+        errorClass: "NOT_DICT",
+      });
+    }
+    const entries = colsMap instanceof Map ? [...colsMap.entries()] : Object.entries(colsMap);
+    if (entries.length === 0) throw new ClientArgumentError("withColumns needs at least one column.");
+    const pairs = entries.map(([name, column]): [string, Expression] => {
+      requireColumn(column, `colsMap["${name}"]`);
+      return [name, column.expr];
+    });
+    return this.derive(this.plans.withColumns(this.relation, pairs));
+  }
+
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    return this.withColumnsRenamed({ [requireString(existing, "existing")]: requireString(newName, "new") });
+  }
+
+  withColumnsRenamed(colsMap: Readonly<Record<string, string>>): DataFrame {
+    const renames = Object.entries(colsMap).map(([from, to]): [string, string] => [from, requireString(to, from)]);
+    return this.derive(this.plans.withColumnsRenamed(this.relation, renames));
+  }
+
+  /** Renames every column, in order. */
+  toDF(...names: string[]): DataFrame {
+    for (const name of names) requireString(name, "cols");
+    return this.derive(this.plans.toDf(this.relation, names));
+  }
+
+  /** Drops columns given by name (unknown names are ignored, as in Spark) or as Columns. */
+  drop(...cols: ColumnOrName[]): DataFrame {
+    const columns: Expression[] = [];
+    const names: string[] = [];
+    for (const c of cols) {
+      if (typeof c === "string") names.push(c);
+      else columns.push(columnOrName(c, "drop").expr);
+    }
+    return this.derive(this.plans.drop(this.relation, columns, names));
+  }
+
+  groupBy(...cols: ColumnList): GroupedData {
+    return new GroupedData(
+      this,
+      "groupby",
+      flattenColumns(cols).map((c) => columnOrName(c, "groupBy")),
+    );
+  }
+
+  groupby(...cols: ColumnList): GroupedData {
+    return this.groupBy(...cols);
+  }
+
+  rollup(...cols: ColumnList): GroupedData {
+    return new GroupedData(
+      this,
+      "rollup",
+      flattenColumns(cols).map((c) => columnOrName(c, "rollup")),
+    );
+  }
+
+  cube(...cols: ColumnList): GroupedData {
+    return new GroupedData(
+      this,
+      "cube",
+      flattenColumns(cols).map((c) => columnOrName(c, "cube")),
+    );
+  }
+
+  /** Aggregates over all rows (shorthand for `groupBy().agg(...)`). */
+  agg(...exprs: Column[] | [Readonly<Record<string, string>>]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  /** Sorts by the given columns; names and plain Columns sort ascending with nulls first. */
+  orderBy(...cols: ColumnList): DataFrame {
+    const columns = flattenColumns(cols);
+    if (columns.length === 0)
+      throw new ClientArgumentError("orderBy needs at least one column.", { errorClass: "CANNOT_BE_EMPTY" });
+    const order = columns.map((c) => asSortOrder(columnOrName(c, "orderBy").expr));
+    return this.derive(this.plans.sort(this.relation, order, true));
+  }
+
+  sort(...cols: ColumnList): DataFrame {
+    return this.orderBy(...cols);
+  }
+
+  sortWithinPartitions(...cols: ColumnList): DataFrame {
+    const order = flattenColumns(cols).map((c) => asSortOrder(columnOrName(c, "sortWithinPartitions").expr));
+    return this.derive(this.plans.sort(this.relation, order, false));
+  }
+
+  limit(num: number): DataFrame {
+    return this.derive(this.plans.limit(this.relation, requireNonNegativeInteger(num, "num")));
+  }
+
+  offset(num: number): DataFrame {
+    return this.derive(this.plans.offset(this.relation, requireNonNegativeInteger(num, "num")));
+  }
+
+  /**
+   * Joins with `other`. `on` is a column name or names present on both sides (each appears once in the result),
+   * or a boolean Column (or Columns, combined with AND). `how` is one of PySpark's join types (default inner).
+   */
+  join(
+    other: DataFrame,
+    on?: string | readonly string[] | Column | readonly Column[] | null,
+    how?: string | null,
+  ): DataFrame {
+    const right = this.checkSameSession(other, "other");
+    const kind = parseJoinType(how);
+    return this.derive(this.plans.join(this.relation, right.relation, kind, joinCondition(on)));
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    const right = this.checkSameSession(other, "other");
+    return this.derive(this.plans.join(this.relation, right.relation, "cross", {}));
+  }
+
+  /** Appends the rows of `other`, matching columns by position (duplicates kept, as SQL UNION ALL). */
+  union(other: DataFrame): DataFrame {
+    return this.setOperation(other, "union", true, false, false);
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  /** Appends the rows of `other`, matching columns by name; missing ones become null if allowed. */
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.setOperation(other, "union", true, true, requireBoolean(allowMissingColumns, "allowMissingColumns"));
+  }
+
+  intersect(other: DataFrame): DataFrame {
+    return this.setOperation(other, "intersect", false, false, false);
+  }
+
+  intersectAll(other: DataFrame): DataFrame {
+    return this.setOperation(other, "intersect", true, false, false);
+  }
+
+  subtract(other: DataFrame): DataFrame {
+    return this.setOperation(other, "except", false, false, false);
+  }
+
+  exceptAll(other: DataFrame): DataFrame {
+    return this.setOperation(other, "except", true, false, false);
+  }
+
+  private setOperation(
+    other: DataFrame,
+    kind: "union" | "intersect" | "except",
+    isAll: boolean,
+    byName: boolean,
+    allowMissingColumns: boolean,
+  ): DataFrame {
+    const right = this.checkSameSession(other, "other");
+    // PySpark sets all three flags on every set operation (unionByName is a UNION ALL by name).
+    return this.derive(
+      this.plans.setOperation(this.relation, right.relation, kind, { isAll, byName, allowMissingColumns }),
+    );
+  }
+
+  distinct(): DataFrame {
+    return this.derive(this.plans.deduplicate(this.relation));
+  }
+
+  /** Drops duplicate rows, comparing only `subset` when given. */
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    if (subset === undefined) return this.distinct();
+    if (!Array.isArray(subset)) {
+      throw new ClientArgumentError(`subset must be an array of column names, got ${describeType(subset)}.`, {
+        errorClass: "NOT_LIST_OR_TUPLE",
+      });
+    }
+    for (const name of subset) requireString(name, "subset");
+    return this.derive(this.plans.deduplicate(this.relation, subset));
+  }
+
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  /** Names this DataFrame so its columns can be qualified, e.g. `df.alias("a")` then `col("a.id")`. */
+  alias(alias: string): DataFrame {
+    return this.derive(this.plans.subqueryAlias(this.relation, requireString(alias, "alias")));
+  }
+
+  /** Applies `f` to this DataFrame (for chaining reusable transformations). */
+  transform<A extends unknown[]>(f: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    return f(this, ...args);
+  }
+
+  // ---- Actions ---------------------------------------------------------------------------------------------
+
+  /** All rows, as objects keyed by column name. */
+  async collect(options?: ActionOptions): Promise<Row[]> {
+    return tableRows(await this.toArrow(options));
+  }
+
+  /** The whole result as one Arrow table. */
+  async toArrow(options?: ActionOptions): Promise<Table> {
+    const { table } = await executeToTable(
+      this.sparkSession.backend,
+      queryPlan(this.relation),
+      executeOptions(options),
+    );
+    return table;
+  }
+
+  /** The number of rows (a `bigint`: Spark counts in 64 bits). */
+  async count(options?: ActionOptions): Promise<bigint> {
+    const counted = this.groupBy().agg(new Column(countOne()));
+    const rows = await counted.collect(options);
+    const value = rows[0]?.get(0);
+    if (typeof value !== "bigint") throw new Error(`count() returned ${describeType(value)} instead of a long`);
+    return value;
+  }
+
+  async take(num: number, options?: ActionOptions): Promise<Row[]> {
+    return this.limit(num).collect(options);
+  }
+
+  /** The first `n` rows, or (without `n`) the first row or `undefined` when there is none. */
+  head(options?: ActionOptions): Promise<Row | undefined>;
+  head(n: number, options?: ActionOptions): Promise<Row[]>;
+  async head(nOrOptions?: number | ActionOptions, options?: ActionOptions): Promise<Row | Row[] | undefined> {
+    if (typeof nOrOptions === "number") return this.take(nOrOptions, options);
+    const rows = await this.take(1, nOrOptions);
+    return rows[0];
+  }
+
+  async first(options?: ActionOptions): Promise<Row | undefined> {
+    return this.head(options);
+  }
+
+  async isEmpty(options?: ActionOptions): Promise<boolean> {
+    return (await this.select().take(1, options)).length === 0;
+  }
+
+  /** The last `num` rows. */
+  async tail(num: number, options?: ActionOptions): Promise<Row[]> {
+    return this.derive(this.plans.tail(this.relation, requireNonNegativeInteger(num, "num"))).collect(options);
+  }
+
+  /** Rows one by one as the server streams them, without holding the whole result. */
+  async *toLocalIterator(options?: ActionOptions): AsyncGenerator<Row> {
+    for await (const batch of this.toBatches(options)) yield* tableRows(batch);
+  }
+
+  /** The result as a stream of Arrow record batches. */
+  toBatches(options?: ActionOptions): AsyncGenerator<RecordBatch> {
+    return executeBatches(this.sparkSession.backend, queryPlan(this.relation), executeOptions(options));
+  }
+
+  /**
+   * The text table `show()` prints: `n` rows, cells cut to 20 characters when `truncate` is true (or to
+   * `truncate` characters when it is a number; 0 or false keeps them whole), one block per row when vertical.
+   */
+  async showString(
+    n = 20,
+    truncate: boolean | number = true,
+    vertical = false,
+    options?: ActionOptions,
+  ): Promise<string> {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      throw new ClientArgumentError(`n must be an integer, got ${describeType(n)}.`, { errorClass: "NOT_INT" });
+    }
+    requireBoolean(vertical, "vertical");
+    let width: number;
+    if (typeof truncate === "boolean") width = truncate ? 20 : 0;
+    else if (typeof truncate === "number" && Number.isInteger(truncate)) width = truncate;
+    else
+      throw new ClientArgumentError(`truncate must be a boolean or an integer, got ${describeType(truncate)}.`, {
+        errorClass: "NOT_BOOL",
+      });
+    const shown = this.derive(this.plans.showString(this.relation, n, width, vertical));
+    const rows = await shown.collect(options);
+    const text = rows[0]?.get(0);
+    if (typeof text !== "string") throw new Error("The server returned no text for show()");
+    return text;
+  }
+
+  /** Prints the first `n` rows as a table, exactly as PySpark's `show` does. */
+  async show(n = 20, truncate: boolean | number = true, vertical = false, options?: ActionOptions): Promise<void> {
+    console.log(await this.showString(n, truncate, vertical, options));
+  }
+
+  // ---- Schema and plan inspection --------------------------------------------------------------------------
+
+  /** The result schema, resolved by the backend (cached per DataFrame). */
+  get schema(): Promise<StructType> {
+    return this.analysis.schema();
+  }
+
+  get columns(): Promise<string[]> {
+    return this.schema.then((schema) => schema.fields.map((field) => field.name));
+  }
+
+  /** Each column's name and simple type string, e.g. `["id", "bigint"]`. */
+  get dtypes(): Promise<Array<[string, string]>> {
+    return this.schema.then((schema) =>
+      schema.fields.map((field): [string, string] => [field.name, field.dataType.simpleString()]),
+    );
+  }
+
+  /** Prints the schema as a tree. */
+  async printSchema(level?: number): Promise<void> {
+    console.log(await this.analysis.treeString(level));
+  }
+
+  /** The schema tree `printSchema` prints. */
+  async treeString(level?: number): Promise<string> {
+    return this.analysis.treeString(level);
+  }
+
+  /** Prints the query plans; `mode` is simple (default), extended, codegen, cost or formatted. */
+  async explain(mode?: ExplainMode | boolean): Promise<void> {
+    console.log(await this.analysis.explainString(mode));
+  }
+
+  async explainString(mode?: ExplainMode | boolean): Promise<string> {
+    return this.analysis.explainString(mode);
+  }
+
+  /** Registers this DataFrame as a temporary view of the session. */
+  async createOrReplaceTempView(name: string, options?: ActionOptions): Promise<void> {
+    await this.analysis.createView(requireString(name, "name"), false, true, options);
+  }
+
+  async createTempView(name: string, options?: ActionOptions): Promise<void> {
+    await this.analysis.createView(requireString(name, "name"), false, false, options);
+  }
+
+  toString(): string {
+    return `DataFrame[plan ${this.planId}: ${this.relation.relType.case ?? "empty"}]`;
+  }
+}
+
+/** PySpark counts rows as `count(1)`; doing the same keeps the plans identical. */
+function countOne(): Expression {
+  return functionCall("count", [literalExpression(1)]);
+}
+
+function joinCondition(on: unknown): JoinCondition {
+  if (on === undefined || on === null) return {};
+  if (typeof on === "string") return { usingColumns: [on] };
+  if (on instanceof Column) return { condition: on.expr };
+  if (Array.isArray(on)) {
+    if (on.length === 0) return {};
+    if (on.every((c): c is string => typeof c === "string")) return { usingColumns: on };
+    if (on.every((c): c is Column => c instanceof Column)) {
+      return { condition: on.reduce((left: Column, right: Column) => left.and(right)).expr };
+    }
+  }
+  throw new ClientArgumentError(`on must be a column name, names, a Column or Columns, got ${describeType(on)}.`, {
+    errorClass: "NOT_COLUMN_OR_STR",
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The result of `groupBy`, `rollup` or `cube`: grouping columns waiting for aggregates. `agg` takes aggregate
+ * Columns or a `{ column: "function" }` object; the shorthands (`sum`, `avg`, ...) aggregate named columns.
+ */
+import { ClientArgumentError } from "../errors/index.js";
+import { functionCall } from "../plan/expressions.js";
+import { describeType, literalExpression } from "../plan/literals.js";
+import type { GroupKind } from "../plan/relations.js";
+import { Column, requireString } from "./column.js";
+import { columnByName } from "./column-names.js";
+import { DataFrame } from "./dataframe.js";
+
+export class GroupedData {
+  constructor(
+    private readonly df: DataFrame,
+    private readonly kind: GroupKind,
+    private readonly groupingColumns: readonly Column[],
+  ) {}
+
+  /** Aggregates with Columns (`agg(sum("x"), max("y"))`) or an object of column to function name. */
+  agg(...exprs: Column[] | [Readonly<Record<string, string>>]): DataFrame {
+    const first = exprs[0];
+    if (first === undefined)
+      throw new ClientArgumentError("agg needs at least one aggregate.", { errorClass: "CANNOT_BE_EMPTY" });
+    let aggregates: Column[];
+    if (exprs.length === 1 && !(first instanceof Column) && typeof first === "object" && first !== null) {
+      aggregates = Object.entries(first).map(
+        ([name, fn]) => new Column(functionCall(requireString(fn, name), [columnByName(name).expr])),
+      );
+    } else {
+      aggregates = exprs.map((e) => {
+        if (!(e instanceof Column)) {
+          throw new ClientArgumentError(
+            `agg takes Columns or one object of column to function, got ${describeType(e)}.`,
+            {
+              errorClass: "NOT_COLUMN",
+            },
+          );
+        }
+        return e;
+      });
+    }
+    return this.build(aggregates);
+  }
+
+  private build(aggregates: readonly Column[]): DataFrame {
+    const df = this.df;
+    const relation = df.sparkSession.plans.aggregate(
+      df.relation,
+      this.kind,
+      this.groupingColumns.map((c) => c.expr),
+      aggregates.map((c) => c.expr),
+    );
+    return new DataFrame(df.sparkSession, relation);
+  }
+
+  /** The number of rows in each group, in a column named `count`. */
+  count(): DataFrame {
+    return this.build([new Column(functionCall("count", [literalExpression(1)])).alias("count")]);
+  }
+
+  /**
+   * Applies `fn` to each named column. PySpark without names uses every numeric column, which needs the schema
+   * first; here the names are required so the call stays synchronous (the server checks they are numeric).
+   */
+  private numeric(fn: "sum" | "avg" | "min" | "max", cols: readonly string[]): DataFrame {
+    if (cols.length === 0) {
+      throw new ClientArgumentError(`${fn}() needs the names of the columns to aggregate.`, {
+        errorClass: "CANNOT_BE_EMPTY",
+      });
+    }
+    return this.build(
+      cols.map((name) => new Column(functionCall(fn, [columnByName(requireString(name, "cols")).expr]))),
+    );
+  }
+
+  sum(...cols: string[]): DataFrame {
+    return this.numeric("sum", cols);
+  }
+
+  avg(...cols: string[]): DataFrame {
+    return this.numeric("avg", cols);
+  }
+
+  mean(...cols: string[]): DataFrame {
+    return this.numeric("avg", cols);
+  }
+
+  min(...cols: string[]): DataFrame {
+    return this.numeric("min", cols);
+  }
+
+  max(...cols: string[]): DataFrame {
+    return this.numeric("max", cols);
+  }
+}

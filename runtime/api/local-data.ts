@@ -1,0 +1,204 @@
+/**
+ * `createDataFrame` for JS rows: infers a Spark schema from the values (or takes one), and encodes the rows as
+ * an Arrow IPC stream for a LocalRelation. Inference follows PySpark's spirit with JS types: integral numbers are
+ * `bigint` columns (Python ints become LongType), other numbers `double`, `bigint` values `bigint`, strings,
+ * booleans, `Date` (timestamp), `Uint8Array` (binary), arrays and nested plain objects (structs). Object rows keep
+ * their key order (like PySpark `Row(a=.., b=..)`, unlike Python dicts, which PySpark sorts).
+ */
+import { Table, tableToIPC, vectorFromArray } from "apache-arrow";
+import { ClientArgumentError } from "../errors/index.js";
+import { describeType } from "../plan/literals.js";
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  DoubleType,
+  LongType,
+  parseSchema,
+  type SparkDataType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampType,
+  toArrowType,
+} from "../types/index.js";
+
+export type LocalRow = Readonly<Record<string, unknown>> | readonly unknown[];
+export type LocalSchema = StructType | string | readonly string[];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The type of one non-null value, or undefined for null. */
+function inferValue(value: unknown, where: string): SparkDataType | undefined {
+  if (value === null || value === undefined) return undefined;
+  switch (typeof value) {
+    case "boolean":
+      return BooleanType.instance;
+    case "number":
+      return Number.isInteger(value) ? LongType.instance : DoubleType.instance;
+    case "bigint":
+      return LongType.instance;
+    case "string":
+      return StringType.instance;
+  }
+  if (value instanceof Date) return TimestampType.instance;
+  if (value instanceof Uint8Array) return BinaryType.instance;
+  if (Array.isArray(value)) {
+    const element = mergeAll(
+      value.map((v, i) => inferValue(v, `${where}[${i}]`)),
+      `${where} elements`,
+    );
+    if (element === undefined) throw cannotDetermine(where);
+    return new ArrayType(element, true);
+  }
+  if (isPlainObject(value)) {
+    return new StructType(
+      Object.entries(value).map(([name, v]) => {
+        const type = inferValue(v, `${where}.${name}`);
+        if (type === undefined) throw cannotDetermine(`${where}.${name}`);
+        return new StructField(name, type, true);
+      }),
+    );
+  }
+  throw new ClientArgumentError(`${where}: cannot infer a Spark type for a value of type ${describeType(value)}.`, {
+    errorClass: "CANNOT_INFER_TYPE_FOR_FIELD",
+  });
+}
+
+function cannotDetermine(where: string): ClientArgumentError {
+  return new ClientArgumentError(`Cannot determine the type of ${where}: every value is null; pass a schema.`, {
+    errorClass: "CANNOT_DETERMINE_TYPE",
+  });
+}
+
+/** The common type of two inferred types: equal ones, or long with double (JS numbers) widened to double. */
+function merge(a: SparkDataType | undefined, b: SparkDataType | undefined, where: string): SparkDataType | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (a.kind === b.kind && a.kind !== "array" && a.kind !== "struct") return a;
+  const numeric = new Set([a.kind, b.kind]);
+  if (numeric.has("long") && numeric.has("double") && numeric.size === 2) return DoubleType.instance;
+  if (a instanceof ArrayType && b instanceof ArrayType) {
+    return new ArrayType(merge(a.elementType, b.elementType, where) ?? a.elementType, true);
+  }
+  if (a instanceof StructType && b instanceof StructType && a.simpleString() === b.simpleString()) return a;
+  throw new ClientArgumentError(`${where} mixes values of types ${a.simpleString()} and ${b.simpleString()}.`, {
+    errorClass: "CANNOT_MERGE_TYPE",
+  });
+}
+
+function mergeAll(types: ReadonlyArray<SparkDataType | undefined>, where: string): SparkDataType | undefined {
+  return types.reduce<SparkDataType | undefined>((acc, t) => merge(acc, t, where), undefined);
+}
+
+/** Rows as arrays of values in schema order. */
+function rowValues(rows: readonly LocalRow[], names: readonly string[]): unknown[][] {
+  return rows.map((row, index) => {
+    if (Array.isArray(row)) {
+      if (row.length !== names.length) {
+        throw new ClientArgumentError(
+          `Row ${index} has ${row.length} values but the schema has ${names.length} columns.`,
+          {
+            errorClass: "AXIS_LENGTH_MISMATCH",
+          },
+        );
+      }
+      return [...row];
+    }
+    if (isPlainObject(row)) return names.map((name) => row[name] ?? null);
+    throw new ClientArgumentError(`Row ${index} must be an object or an array, got ${describeType(row)}.`, {
+      errorClass: "INVALID_ROW",
+    });
+  });
+}
+
+function columnNamesOf(rows: readonly LocalRow[]): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (Array.isArray(row)) return row.map((_, i) => `_${i + 1}`);
+    if (!isPlainObject(row)) continue;
+    for (const key of Object.keys(row)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        names.push(key);
+      }
+    }
+  }
+  return names;
+}
+
+/** Converts a value to what apache-arrow's builders expect for the Spark type (longs as bigint). */
+function toArrowValue(value: unknown, type: SparkDataType, where: string): unknown {
+  if (value === null || value === undefined) return null;
+  switch (type.kind) {
+    case "long":
+      if (typeof value === "bigint") return value;
+      if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+      break;
+    case "double":
+      if (typeof value === "number") return value;
+      break;
+    case "array":
+      if (Array.isArray(value)) return value.map((v, i) => toArrowValue(v, type.elementType, `${where}[${i}]`));
+      break;
+    case "struct":
+      if (isPlainObject(value)) {
+        return Object.fromEntries(
+          type.fields.map((f) => [f.name, toArrowValue(value[f.name], f.dataType, `${where}.${f.name}`)]),
+        );
+      }
+      break;
+    default:
+      return value;
+  }
+  throw new ClientArgumentError(`${where}: ${describeType(value)} value does not fit type ${type.simpleString()}.`, {
+    errorClass: "FIELD_DATA_TYPE_UNACCEPTABLE",
+  });
+}
+
+export interface EncodedLocalData {
+  readonly ipc: Uint8Array;
+  readonly schema: StructType;
+}
+
+/** Infers (or applies) the schema and encodes the rows as one Arrow IPC stream. */
+export function encodeLocalRows(rows: readonly LocalRow[], schemaArg?: LocalSchema): EncodedLocalData {
+  if (!Array.isArray(rows)) throw new ClientArgumentError(`data must be an array of rows, got ${describeType(rows)}.`);
+  let schema: StructType;
+  if (schemaArg instanceof StructType) schema = schemaArg;
+  else if (typeof schemaArg === "string") schema = parseSchema(schemaArg);
+  else {
+    const names = schemaArg === undefined ? columnNamesOf(rows) : [...schemaArg];
+    if (rows.length === 0) {
+      throw new ClientArgumentError("Cannot infer a schema from no rows; pass a StructType or DDL schema.", {
+        errorClass: "CANNOT_INFER_EMPTY_SCHEMA",
+      });
+    }
+    const values = rowValues(rows, names);
+    schema = new StructType(
+      names.map((name, c) => {
+        const type = mergeAll(
+          values.map((row, r) => inferValue(row[c], `row ${r} column ${name}`)),
+          `column ${name}`,
+        );
+        if (type === undefined) throw cannotDetermine(`column ${name}`);
+        return new StructField(name, type, true);
+      }),
+    );
+  }
+  const names = schema.fields.map((f) => f.name);
+  const values = rowValues(rows, names);
+  const columns = Object.fromEntries(
+    schema.fields.map((field, c) => {
+      const data = values.map((row, r) => toArrowValue(row[c], field.dataType, `row ${r} column ${field.name}`));
+      return [field.name, vectorFromArray(data, toArrowType(field.dataType))];
+    }),
+  );
+  const table = new Table(columns);
+  return { ipc: tableToIPC(table, "stream"), schema };
+}

@@ -1,0 +1,91 @@
+/**
+ * `SparkSession.builder()`: collects where to run (`remote` URL or `master`) and configuration, then makes the
+ * session. `getOrCreate` hands back the live default session when there is one, as PySpark does; configuration
+ * given to the builder is applied to the new session (keys that cannot be set at runtime are skipped silently).
+ */
+import { ClientArgumentError } from "../errors/index.js";
+import { describeType } from "../plan/literals.js";
+import { connectRemote, startLocal } from "./backend-loader.js";
+import { requireString } from "./column.js";
+import { type ConfigValue, configValueToString } from "./runtime-config.js";
+import type { SparkSession } from "./session.js";
+
+/** Keys the builder uses itself; they are not sent as session configuration. */
+const BUILDER_KEYS = new Set(["spark.remote", "spark.master"]);
+
+let defaultSession: SparkSession | undefined;
+
+export class SparkSessionBuilder {
+  private readonly options = new Map<string, string>();
+
+  /** A Spark Connect server, e.g. `sc://127.0.0.1:15002/;user_id=me`. Takes precedence over `master`. */
+  remote(url: string): this {
+    return this.config("spark.remote", requireString(url, "url"));
+  }
+
+  /** Runs on the embedded engine with N worker threads: `local`, `local[N]` or `local[*]`. */
+  master(master: string): this {
+    return this.config("spark.master", requireString(master, "master"));
+  }
+
+  appName(name: string): this {
+    return this.config("spark.app.name", requireString(name, "name"));
+  }
+
+  /** One configuration key, or several from an object. */
+  config(key: string, value: ConfigValue): this;
+  config(map: Readonly<Record<string, ConfigValue>>): this;
+  config(keyOrMap: string | Readonly<Record<string, ConfigValue>>, value?: ConfigValue): this {
+    if (typeof keyOrMap === "string") {
+      this.options.set(keyOrMap, configValueToString(value, keyOrMap));
+    } else if (typeof keyOrMap === "object" && keyOrMap !== null) {
+      for (const [key, v] of Object.entries(keyOrMap)) this.options.set(key, configValueToString(v, key));
+    } else {
+      throw new ClientArgumentError(`config takes a key and value or an object, got ${describeType(keyOrMap)}.`);
+    }
+    return this;
+  }
+
+  /** The live default session if there is one, else a new session (which becomes the default). */
+  async getOrCreate(): Promise<SparkSession> {
+    if (defaultSession !== undefined && !defaultSession.isStopped) {
+      await this.applyOptions(defaultSession);
+      return defaultSession;
+    }
+    return this.create();
+  }
+
+  /** Always a new session (the first one made also becomes the default). */
+  async create(): Promise<SparkSession> {
+    // Imported here: session.ts imports this module, and the cycle must not run at load time.
+    const { SparkSession } = await import("./session.js");
+    const remote = this.options.get("spark.remote") ?? nonEmpty(process.env.SPARK_REMOTE);
+    const backend =
+      remote !== undefined
+        ? await connectRemote(remote)
+        : await startLocal(this.options.get("spark.master") ?? "local[*]");
+    const session = new SparkSession(backend);
+    try {
+      await this.applyOptions(session);
+    } catch (error) {
+      await session.stop().catch(() => undefined);
+      throw error;
+    }
+    if (defaultSession === undefined || defaultSession.isStopped) defaultSession = session;
+    return session;
+  }
+
+  private async applyOptions(session: SparkSession): Promise<void> {
+    const configs = Object.fromEntries([...this.options].filter(([key]) => !BUILDER_KEYS.has(key)));
+    await session.conf.setAll(configs, true);
+  }
+
+  /** Called by `SparkSession.stop()` so a stopped session is never handed out again. */
+  static forget(session: SparkSession): void {
+    if (defaultSession === session) defaultSession = undefined;
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}

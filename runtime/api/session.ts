@@ -1,0 +1,152 @@
+/**
+ * The entry point of every program: a SparkSession wraps one Backend (a Spark Connect server or the embedded
+ * engine) and makes DataFrames. Create one with `SparkSession.builder().remote("sc://host:15002").getOrCreate()`,
+ * or `.master("local[4]")` for the embedded engine (the default when no remote is given).
+ */
+import type { Backend } from "../backend.js";
+import { ClientArgumentError } from "../errors/index.js";
+import { describeType, type LiteralValue } from "../plan/literals.js";
+import { PlanIdGenerator } from "../plan/plan-ids.js";
+import { sqlCommandPlan } from "../plan/plans.js";
+import { RelationFactory } from "../plan/relations.js";
+import { type ActionOptions, executeOptions } from "./action-options.js";
+import { Column, requireString } from "./column.js";
+import { DataFrame } from "./dataframe.js";
+import { lit } from "./functions.js";
+import { encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
+import { executeCommand } from "./result-batches.js";
+import { RuntimeConfig } from "./runtime-config.js";
+import { SparkSessionBuilder } from "./session-builder.js";
+
+export type SqlArgument = LiteralValue | Column;
+
+function requireInteger(value: unknown, argName: string): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+  throw new ClientArgumentError(
+    `${argName} must be an integer (number or bigint), got ${describeType(value)} ${String(value)}.`,
+    {
+      errorClass: "NOT_INT",
+      messageParameters: { arg_name: argName, arg_type: describeType(value) },
+    },
+  );
+}
+
+export class SparkSession {
+  /** Builds plan nodes with this session's plan ids. */
+  readonly plans: RelationFactory;
+  readonly conf: RuntimeConfig;
+  private stopped = false;
+
+  constructor(readonly backend: Backend) {
+    this.plans = new RelationFactory(new PlanIdGenerator());
+    this.conf = new RuntimeConfig(backend);
+  }
+
+  static builder(): SparkSessionBuilder {
+    return new SparkSessionBuilder();
+  }
+
+  /** The session id (a UUID) the backend uses for this session. */
+  get sessionId(): string {
+    return this.backend.sessionId;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** The Spark version of the backend, e.g. `4.1.1`. */
+  get version(): Promise<string> {
+    return this.backend.analyze({ case: "sparkVersion", value: {} }).then((response) => {
+      if (response.result.case !== "sparkVersion")
+        throw new Error("The backend answered a version request with something else");
+      return response.result.value.version;
+    });
+  }
+
+  /**
+   * Runs a SQL statement and returns its result as a DataFrame. Like PySpark, the statement runs right away
+   * (so DDL and commands take effect now), and queries stay lazy. Parameters go as `?` markers with an array or
+   * `:name` markers with an object.
+   */
+  async sql(
+    query: string,
+    args?: readonly SqlArgument[] | Readonly<Record<string, SqlArgument>>,
+    options?: ActionOptions,
+  ): Promise<DataFrame> {
+    requireString(query, "sqlQuery");
+    const positional: SqlArgument[] = [];
+    const named: Record<string, SqlArgument> = {};
+    if (Array.isArray(args)) positional.push(...args);
+    else if (typeof args === "object" && args !== null) Object.assign(named, args);
+    else if (args !== undefined) {
+      throw new ClientArgumentError(`args must be an array or an object, got ${describeType(args)}.`, {
+        errorClass: "INVALID_TYPE",
+        messageParameters: { arg_name: "args", arg_type: describeType(args) },
+      });
+    }
+    const argument = (value: SqlArgument) => (value instanceof Column ? value.expr : lit(value).expr);
+    const relation = this.plans.sql(
+      query,
+      positional.map(argument),
+      Object.fromEntries(Object.entries(named).map(([key, value]) => [key, argument(value)])),
+    );
+    const side = await executeCommand(this.backend, sqlCommandPlan(relation), executeOptions(options));
+    const result = side.sqlCommandRelation === undefined ? relation : this.plans.adopt(side.sqlCommandRelation);
+    return new DataFrame(this, result);
+  }
+
+  /**
+   * A single `id` column of longs: `range(end)` counts from 0, `range(start, end, step)` as in Python's range
+   * (end exclusive).
+   */
+  range(
+    start: number | bigint,
+    end?: number | bigint | null,
+    step: number | bigint = 1,
+    numPartitions?: number,
+  ): DataFrame {
+    let from = requireInteger(start, "start");
+    let to: bigint;
+    if (end === undefined || end === null) {
+      to = from;
+      from = 0n;
+    } else {
+      to = requireInteger(end, "end");
+    }
+    const by = requireInteger(step, "step");
+    if (by === 0n) throw new ClientArgumentError("step must not be 0.");
+    if (numPartitions !== undefined && (!Number.isInteger(numPartitions) || numPartitions < 1)) {
+      throw new ClientArgumentError(`numPartitions must be a positive integer, got ${String(numPartitions)}.`);
+    }
+    return new DataFrame(this, this.plans.range(from, to, by, numPartitions));
+  }
+
+  /** A table or view by (possibly qualified) name. */
+  table(tableName: string): DataFrame {
+    return new DataFrame(this, this.plans.table(requireString(tableName, "tableName")));
+  }
+
+  /**
+   * A DataFrame from JS rows: objects (keys are columns) or arrays (with column names in `schema`). `schema` is a
+   * StructType, a DDL string such as `"id long, name string"`, or column names; types are inferred otherwise.
+   */
+  createDataFrame(data: readonly LocalRow[], schema?: LocalSchema): DataFrame {
+    const encoded = encodeLocalRows(data, schema);
+    return new DataFrame(this, this.plans.localRelation(encoded.ipc, encoded.schema.json()));
+  }
+
+  /** Interrupts every running operation of this session; returns the ids of the interrupted operations. */
+  async interruptAll(): Promise<string[]> {
+    return this.backend.interrupt({ kind: "all" });
+  }
+
+  /** Releases the session on the backend and closes the connection. The session cannot be used afterwards. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    SparkSessionBuilder.forget(this);
+    await this.backend.releaseSession();
+  }
+}
