@@ -1,0 +1,13 @@
+export { arrowMismatch } from "./arrow-mismatch.js";
+export { BatchAssembler, ResultIntegrityError } from "./batch-assembler.js";
+export { CalendarInterval } from "./calendar-interval.js";
+export { decodeBatchRows, decodeColumn } from "./column-decoder.js";
+export { DateValue } from "./date-value.js";
+export { Decimal } from "./decimal.js";
+export { collectRows, ResultStream, type ResultStreamOptions } from "./result-stream.js";
+export { jsonSafe, Row, rowClassFor } from "./row.js";
+export { batchToRows, tableToRows, vectorToValues } from "./rows.js";
+export { TimeValue } from "./time-value.js";
+export { TimestampNTZValue, TimestampValue } from "./timestamp-value.js";
+export { decodeVariant, type VariantNode, type VariantScalar, variantToJsonText } from "./variant-decoder.js";
+export { VariantValue } from "./variant-value.js";
