@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["runtime/**/*.test.ts", "generator/**/*.test.ts", "registry/**/*.test.ts", "test/unit/**/*.test.ts"],
+          include: [
+            "runtime/**/*.test.ts",
+            "generator/**/*.test.ts",
+            "registry/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+          ],
         },
       },
       {
