@@ -20,10 +20,12 @@ import {
   IllegalArgumentException,
   InvalidPlanInput,
   NumberFormatException,
+  OperationInterruptedError,
   ParseException,
   PickleException,
   PythonException,
   QueryExecutionException,
+  ServerSessionChangedError,
   SparkException,
   SparkNoSuchElementException,
   SparkRuntimeException,
@@ -133,6 +135,11 @@ export function convertServerError(
     grpcStatusCode,
   };
 
+  // PySpark leaves an interrupted operation as an unmapped SparkSQLException; one class for every way an
+  // operation can be interrupted (Interrupt RPC by id, tag or all, or an AbortSignal) is easier to handle.
+  if (details.errorClass === "OPERATION_CANCELED") return new OperationInterruptedError(message, details);
+  // The server noticed our pinned server-side session is gone (restart, or the session was reset).
+  if (details.errorClass === "INVALID_HANDLE.SESSION_CHANGED") return new ServerSessionChangedError(message, details);
   if (classes.includes("org.apache.spark.api.python.PythonException")) {
     return new PythonException(`An exception was thrown from the Python worker:\n${message}`, details);
   }

@@ -43,10 +43,12 @@ import { reattachableExecute } from "./reattach.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, withRetries } from "./retry-policy.js";
 import { resolveUserId, Session } from "./session.js";
 
+/** Long enough for a TLS handshake to a remote cluster, short enough that a wrong address fails fast. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RemoteBackendOptions {
-  /** How long `connect` waits for the channel to come up before failing with ConnectionError. Default 10 s. */
+  /** How long `connect` waits for the channel to come up before failing with ConnectionError. Default 5 s. */
   readonly connectTimeoutMs?: number;
   readonly retryPolicy?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -105,7 +107,7 @@ export class RemoteBackend implements Backend {
       onRpc: options.onRpc,
       ...(options.channelOptions === undefined ? {} : { channelOptions: options.channelOptions }),
     });
-    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     try {
       await client.waitForReady(timeoutMs);
     } catch (error) {
@@ -235,13 +237,22 @@ export class RemoteBackend implements Backend {
     return RemoteBackend.open(this.connection, cloned, this.options);
   }
 
-  async releaseSession(): Promise<void> {
+  /**
+   * Releases the server-side session and closes the connection. With `allowReconnect` the server lets the same
+   * session id be used again later (it then starts a fresh server-side session).
+   */
+  async releaseSession(options: { readonly allowReconnect?: boolean } = {}): Promise<void> {
     try {
       await this.settled();
       const { sessionId, userContext, clientType } = this.session.envelope();
       await this.call(
         "releaseSession",
-        create(ReleaseSessionRequestSchema, { sessionId, userContext, clientType, allowReconnect: false }),
+        create(ReleaseSessionRequestSchema, {
+          sessionId,
+          userContext,
+          clientType,
+          allowReconnect: options.allowReconnect ?? false,
+        }),
       );
     } finally {
       this.close();
