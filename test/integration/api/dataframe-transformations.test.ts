@@ -1,0 +1,243 @@
+/**
+ * DataFrame transformations on small datasets, each result checked against the answer computed in JS.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
+import { avg, col, count, countDistinct, lit, max, min, sum } from "../../../runtime/api/functions.js";
+import type { SparkSession } from "../../../runtime/api/session.js";
+import { testSession } from "./fixture.js";
+
+interface Employee {
+  id: number;
+  name: string;
+  dept: number | null;
+  salary: number;
+}
+
+const EMPLOYEES: Employee[] = [
+  { id: 1, name: "Ada", dept: 10, salary: 5200 },
+  { id: 2, name: "Ben", dept: 20, salary: 4100 },
+  { id: 3, name: "Cy", dept: 10, salary: 6100 },
+  { id: 4, name: "Di", dept: null, salary: 3900 },
+  { id: 5, name: "Ed", dept: 30, salary: 4700 },
+  { id: 6, name: "Flo", dept: 20, salary: 4100 },
+];
+const DEPTS = [
+  { dept: 10, title: "Research" },
+  { dept: 20, title: "Sales" },
+  { dept: 40, title: "Legal" },
+];
+
+/** Rows as plain tuples of the given columns, with longs turned into numbers for easy comparison. */
+async function tuples(df: DataFrame): Promise<unknown[][]> {
+  const rows = await df.collect();
+  return rows.map((r) => r.values.map((v) => (typeof v === "bigint" ? Number(v) : v)));
+}
+
+const byKey = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+describe("DataFrame transformations", () => {
+  let spark: SparkSession;
+  let emp: DataFrame;
+  let dept: DataFrame;
+
+  beforeAll(async () => {
+    spark = await testSession();
+    emp = spark.createDataFrame(EMPLOYEES);
+    dept = spark.createDataFrame(DEPTS);
+  });
+
+  afterAll(async () => {
+    await spark?.stop();
+  });
+
+  it("createDataFrame infers long, double, string columns in key order", async () => {
+    expect(await emp.dtypes).toEqual([
+      ["id", "bigint"],
+      ["name", "string"],
+      ["dept", "bigint"],
+      ["salary", "bigint"],
+    ]);
+    expect(await tuples(emp)).toEqual(EMPLOYEES.map((e) => [e.id, e.name, e.dept, e.salary]));
+  });
+
+  it("select, filter (Column and SQL), withColumn, withColumnRenamed, drop", async () => {
+    const df = emp
+      .filter(col("salary").ge(4100))
+      .where("dept IS NOT NULL")
+      .withColumn("bonus", col("salary").multiply(0.1))
+      .withColumnRenamed("name", "who")
+      .drop("dept", "salary", "no_such_column")
+      .select("who", "bonus");
+    const expected = EMPLOYEES.filter((e) => e.salary >= 4100 && e.dept !== null).map((e) => [e.name, e.salary * 0.1]);
+    expect(await tuples(df)).toEqual(expected);
+    expect(await df.columns).toEqual(["who", "bonus"]);
+  });
+
+  it("groupBy().agg computes per-group aggregates", async () => {
+    const df = emp
+      .groupBy("dept")
+      .agg(
+        count("*").alias("n"),
+        sum("salary").alias("total"),
+        avg("salary").alias("mean"),
+        min("name").alias("first"),
+        max("salary"),
+      )
+      .orderBy(col("dept").asc_nulls_first());
+    const groups = new Map<number | null, Employee[]>();
+    for (const e of EMPLOYEES) groups.set(e.dept, [...(groups.get(e.dept) ?? []), e]);
+    const expected = [...groups.entries()]
+      .sort(([a], [b]) => (a ?? -1) - (b ?? -1))
+      .map(([d, es]) => {
+        const total = es.reduce((s, e) => s + e.salary, 0);
+        return [
+          d,
+          es.length,
+          total,
+          total / es.length,
+          es.map((e) => e.name).sort()[0],
+          Math.max(...es.map((e) => e.salary)),
+        ];
+      });
+    expect(await tuples(df)).toEqual(expected);
+  });
+
+  it("GroupedData shorthands: count, sum, avg, mean, min, max", async () => {
+    const byDept = emp.filter(col("dept").isNotNull()).groupBy("dept");
+    const depts = [10, 20, 30];
+    const of = (d: number) => EMPLOYEES.filter((e) => e.dept === d);
+    expect(await tuples(byDept.count().orderBy("dept"))).toEqual(depts.map((d) => [d, of(d).length]));
+    expect(await tuples(byDept.sum("salary", "id").orderBy("dept"))).toEqual(
+      depts.map((d) => [d, of(d).reduce((s, e) => s + e.salary, 0), of(d).reduce((s, e) => s + e.id, 0)]),
+    );
+    const mean = (d: number) => of(d).reduce((s, e) => s + e.salary, 0) / of(d).length;
+    expect(await tuples(byDept.avg("salary").orderBy("dept"))).toEqual(depts.map((d) => [d, mean(d)]));
+    expect(await tuples(byDept.mean("salary").orderBy("dept"))).toEqual(depts.map((d) => [d, mean(d)]));
+    expect(await tuples(byDept.min("salary").orderBy("dept"))).toEqual(
+      depts.map((d) => [d, Math.min(...of(d).map((e) => e.salary))]),
+    );
+    expect(await tuples(byDept.max("id").orderBy("dept"))).toEqual(
+      depts.map((d) => [d, Math.max(...of(d).map((e) => e.id))]),
+    );
+    expect(() => byDept.sum()).toThrow(/needs the names of the columns/);
+    expect(await tuples(emp.agg(countDistinct("salary"), max("id")))).toEqual([
+      [new Set(EMPLOYEES.map((e) => e.salary)).size, 6],
+    ]);
+  });
+
+  it("orderBy honours direction and null placement", async () => {
+    const names = async (df: DataFrame) => (await df.collect()).map((r) => r.get("name"));
+    const sorted = [...EMPLOYEES].sort(
+      (a, b) => (a.dept ?? Number.POSITIVE_INFINITY) - (b.dept ?? Number.POSITIVE_INFINITY) || a.id - b.id,
+    );
+    expect(await names(emp.orderBy(col("dept").asc_nulls_last(), "id"))).toEqual(sorted.map((e) => e.name));
+    expect(await names(emp.sort(col("dept").desc_nulls_first(), col("id").desc()))).toEqual(
+      [...sorted].reverse().map((e) => e.name),
+    );
+    expect(await names(emp.orderBy(col("dept").asc(), "id").limit(1))).toEqual(["Di"]);
+  });
+
+  it("join on a column name for every join type", async () => {
+    const run = async (how: string) => tuples(emp.select("name", "dept").join(dept, "dept", how));
+    const matching = (e: Employee) => DEPTS.filter((d) => d.dept === e.dept);
+    const inner = EMPLOYEES.flatMap((e) => matching(e).map((d) => [e.dept, e.name, d.title]));
+    const left = EMPLOYEES.flatMap((e) =>
+      matching(e).length > 0 ? matching(e).map((d) => [e.dept, e.name, d.title]) : [[e.dept, e.name, null]],
+    );
+    const unmatchedDepts = DEPTS.filter((d) => !EMPLOYEES.some((e) => e.dept === d.dept)).map((d) => [
+      d.dept,
+      null,
+      d.title,
+    ]);
+    expect((await run("inner")).sort(byKey)).toEqual(inner.sort(byKey));
+    expect((await run("left")).sort(byKey)).toEqual(left.sort(byKey));
+    expect((await run("left_outer")).sort(byKey)).toEqual(left.sort(byKey));
+    expect((await run("right")).sort(byKey)).toEqual([...inner, ...unmatchedDepts].sort(byKey));
+    expect((await run("full_outer")).sort(byKey)).toEqual([...left, ...unmatchedDepts].sort(byKey));
+    expect((await run("outer")).sort(byKey)).toEqual([...left, ...unmatchedDepts].sort(byKey));
+    // A USING join puts the key column first.
+    const semi = EMPLOYEES.filter((e) => matching(e).length > 0).map((e) => [e.dept, e.name]);
+    const anti = EMPLOYEES.filter((e) => matching(e).length === 0).map((e) => [e.dept, e.name]);
+    expect((await tuples(emp.select("name", "dept").join(dept, "dept", "semi"))).sort(byKey)).toEqual(semi.sort(byKey));
+    expect((await tuples(emp.select("name", "dept").join(dept, ["dept"], "leftanti"))).sort(byKey)).toEqual(
+      anti.sort(byKey),
+    );
+    expect(() => emp.join(dept, "dept", "sideways")).toThrow(/Unsupported join type "sideways"/);
+  });
+
+  it("join on a Column condition tells same-named columns apart by DataFrame", async () => {
+    const df = emp
+      .join(dept, emp.col("dept").eq(dept.col("dept")), "inner")
+      .select(emp.col("name"), dept.col("dept"), dept.col("title"));
+    const expected = EMPLOYEES.flatMap((e) =>
+      DEPTS.filter((d) => d.dept === e.dept).map((d) => [e.name, d.dept, d.title]),
+    );
+    expect((await tuples(df)).sort(byKey)).toEqual(expected.sort(byKey));
+  });
+
+  it("self-join through aliases", async () => {
+    const a = emp.alias("a");
+    const b = emp.alias("b");
+    const df = a.join(b, [col("a.salary").eq(col("b.salary")), col("a.id").lt(col("b.id"))]).select("a.name", "b.name");
+    const expected = EMPLOYEES.flatMap((x) =>
+      EMPLOYEES.filter((y) => x.salary === y.salary && x.id < y.id).map((y) => [x.name, y.name]),
+    );
+    expect(await tuples(df)).toEqual(expected);
+  });
+
+  it("crossJoin pairs every row", async () => {
+    expect(await emp.crossJoin(dept).count()).toBe(BigInt(EMPLOYEES.length * DEPTS.length));
+  });
+
+  it("union, unionByName, distinct, dropDuplicates, intersect, subtract, exceptAll", async () => {
+    const small = spark.range(0, 5);
+    const other = spark.range(3, 8);
+    const values = async (df: DataFrame) => (await tuples(df)).map((r) => r[0] as number).sort((x, y) => x - y);
+    expect(await values(small.union(other))).toEqual([0, 1, 2, 3, 3, 4, 4, 5, 6, 7]);
+    expect(await values(small.union(other).distinct())).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(await values(small.intersect(other))).toEqual([3, 4]);
+    expect(await values(small.subtract(other))).toEqual([0, 1, 2]);
+    expect(await values(small.union(small).exceptAll(small))).toEqual([0, 1, 2, 3, 4]);
+    const swapped = spark.createDataFrame([{ b: "x", a: 1 }]);
+    const ab = spark.createDataFrame([{ a: 2, b: "y" }]);
+    expect(await tuples(ab.unionByName(swapped))).toEqual([
+      [2, "y"],
+      [1, "x"],
+    ]);
+    expect(await tuples(ab.unionByName(spark.createDataFrame([{ a: 3 }]), true))).toEqual([
+      [2, "y"],
+      [3, null],
+    ]);
+    const deduped = await tuples(emp.dropDuplicates(["salary"]).select("salary").orderBy("salary"));
+    expect(deduped.map((r) => r[0])).toEqual([...new Set(EMPLOYEES.map((e) => e.salary))].sort((x, y) => x - y));
+  });
+
+  it("withColumns, toDF, selectExpr and literals of every JS kind", async () => {
+    const df = spark
+      .range(1)
+      .withColumns({
+        i: lit(7),
+        l: lit(2 ** 40),
+        d: lit(0.5),
+        s: lit("é"),
+        b: lit(true),
+        n: lit(null),
+        big: lit(2n ** 62n),
+      })
+      .drop("id")
+      .toDF("i2", "l2", "d2", "s2", "b2", "n2", "big2");
+    expect(await df.dtypes).toEqual([
+      ["i2", "int"],
+      ["l2", "bigint"],
+      ["d2", "double"],
+      ["s2", "string"],
+      ["b2", "boolean"],
+      ["n2", "void"],
+      ["big2", "bigint"],
+    ]);
+    const [row] = await df.collect();
+    expect(row?.values).toEqual([7, 2n ** 40n, 0.5, "é", true, null, 2n ** 62n]);
+    expect(await tuples(spark.range(3).selectExpr("id * 10 AS tens"))).toEqual([[0], [10], [20]]);
+  });
+});
