@@ -162,7 +162,13 @@ ensure_running() {
   local profile="$1" port answer
   port="$(profile_port "$profile")"
   if port_open "$port"; then
-    answer="$(probe "$profile")" ||
+    # A server someone else is starting may open its port a moment before it answers queries.
+    local attempt
+    for attempt in 1 2 3 4 5; do
+      answer="$(probe "$profile")" && break
+      if [ "$attempt" -lt 5 ]; then sleep 3; fi
+    done
+    [ -n "${answer:-}" ] ||
       die "port $port is taken, but it does not answer as a Spark Connect server (see $LOG_DIR/probe-$profile.log)"
     check_probe_answer "$profile" "$answer" ||
       die "the server on port $port does not match profile '$profile'; stop it first"
