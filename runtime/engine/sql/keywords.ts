@@ -1,0 +1,97 @@
+/**
+ * Keyword classes of Spark SQL in its default mode (`spark.sql.ansi.enforceReservedKeywords=false`).
+ * In that mode only the "strict non-reserved" words can never be identifiers; every other keyword may name a
+ * column or table. Implicit aliases (`SELECT a b`, `FROM t x`) additionally cannot be words that begin or
+ * continue a clause, otherwise `FROM t WHERE ...` would read `WHERE` as an alias.
+ */
+
+/** Words that are never identifiers unless backticked. */
+export const STRICT_RESERVED: ReadonlySet<string> = new Set([
+  "ANTI",
+  "CROSS",
+  "EXCEPT",
+  "FULL",
+  "INNER",
+  "INTERSECT",
+  "JOIN",
+  "LATERAL",
+  "LEFT",
+  "MINUS",
+  "NATURAL",
+  "ON",
+  "RIGHT",
+  "SEMI",
+  "UNION",
+  "USING",
+]);
+
+/** Words that cannot serve as an alias written without `AS`, because they continue the query. */
+export const NOT_AN_IMPLICIT_ALIAS: ReadonlySet<string> = new Set([
+  ...STRICT_RESERVED,
+  "AS",
+  "FROM",
+  "WHERE",
+  "GROUP",
+  "HAVING",
+  "ORDER",
+  "SORT",
+  "CLUSTER",
+  "DISTRIBUTE",
+  "LIMIT",
+  "OFFSET",
+  "WINDOW",
+  "QUALIFY",
+  "INTO",
+  "LATERAL",
+  "PIVOT",
+  "UNPIVOT",
+  "TABLESAMPLE",
+  "FOR",
+  "WITH",
+  "SELECT",
+  "VALUES",
+  "AND",
+  "OR",
+  "NOT",
+  "IS",
+  "IN",
+  "LIKE",
+  "ILIKE",
+  "RLIKE",
+  "REGEXP",
+  "BETWEEN",
+  "OVER",
+  "THEN",
+  "WHEN",
+  "ELSE",
+  "END",
+  "ASC",
+  "DESC",
+  "NULLS",
+  "ROWS",
+  "RANGE",
+  "PARTITION",
+  "TABLE",
+]);
+
+/** Interval and datetime units accepted by `INTERVAL` literals and `EXTRACT`-like functions. */
+export const TIME_UNITS: ReadonlySet<string> = new Set([
+  "YEAR",
+  "YEARS",
+  "MONTH",
+  "MONTHS",
+  "WEEK",
+  "WEEKS",
+  "DAY",
+  "DAYS",
+  "HOUR",
+  "HOURS",
+  "MINUTE",
+  "MINUTES",
+  "SECOND",
+  "SECONDS",
+  "MILLISECOND",
+  "MILLISECONDS",
+  "MICROSECOND",
+  "MICROSECONDS",
+]);
