@@ -24,6 +24,11 @@ export interface FaultProxy {
   readonly cuts: number;
   /** Connections accepted so far. */
   readonly connections: number;
+  /**
+   * The next client→server chunk on any connection is swallowed and that connection cut, so the request it
+   * carried never reaches the server. Counts towards `cuts` but not towards `maxCuts`.
+   */
+  dropNextRequest(): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const sockets = new Set<Socket>();
   let cuts = 0;
   let connections = 0;
+  let dropArmed = false;
 
   const server: Server = createServer((client) => {
     connections += 1;
@@ -56,7 +62,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     const budget = cuts < options.maxCuts ? minBytes + Math.floor(random() * (maxBytes - minBytes)) : Infinity;
     let forwarded = 0;
-    client.on("data", (chunk: Buffer) => upstream.write(chunk));
+    client.on("data", (chunk: Buffer) => {
+      if (dropArmed) {
+        dropArmed = false;
+        cuts += 1;
+        client.resetAndDestroy();
+        upstream.destroy();
+        return;
+      }
+      upstream.write(chunk);
+    });
     upstream.on("data", (chunk: Buffer) => {
       forwarded += chunk.length;
       if (forwarded >= budget && cuts < options.maxCuts) {
@@ -99,6 +114,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     },
     get connections() {
       return connections;
+    },
+    dropNextRequest() {
+      dropArmed = true;
     },
     close,
   };

@@ -39,6 +39,20 @@ describe("results survive broken connections", () => {
     expect(counter.of("reattachExecute")).toBeGreaterThanOrEqual(1);
   });
 
+  it("sends the ExecutePlan again when the server never received it", async () => {
+    proxy = await startFaultProxy({ targetPort: portOf(sparkRemote()), seed: 7, maxCuts: 0, cutAfterBytes: [0, 0] });
+    const counter = rpcCounter();
+    backend = await RemoteBackend.connect(`sc://127.0.0.1:${proxy.port}`, { onRpc: counter.onRpc });
+    proxy.dropNextRequest();
+    const { values } = await collect(backend.execute(rangePlan(1000n, 2)));
+
+    expect(proxy.cuts).toBe(1);
+    expect(idCoverage(values, 1000)).toEqual({ missing: 0, duplicates: 0 });
+    // Lost ExecutePlan → retry as ReattachExecute → OPERATION_NOT_FOUND → ExecutePlan once more.
+    expect(counter.of("reattachExecute")).toBe(1);
+    expect(counter.of("executePlan")).toBe(2);
+  });
+
   it("reattaches on every query against a server that ends each stream early", async () => {
     const counter = rpcCounter();
     backend = await RemoteBackend.connect(reattachRemote(), { onRpc: counter.onRpc });
