@@ -5,7 +5,7 @@
  * booleans, `Date` (timestamp), `Uint8Array` (binary), arrays and nested plain objects (structs). Object rows keep
  * their key order (like PySpark `Row(a=.., b=..)`, unlike Python dicts, which PySpark sorts).
  */
-import { Table, tableToIPC, vectorFromArray } from "apache-arrow";
+import { makeData, makeVector, RecordBatch, Struct, Table, tableToIPC, vectorFromArray } from "apache-arrow";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import {
@@ -20,10 +20,12 @@ import {
   StructField,
   StructType,
   TimestampType,
+  toArrowSchema,
   toArrowType,
 } from "../types/index.js";
 
-export type LocalRow = Readonly<Record<string, unknown>> | readonly unknown[];
+/** A row: a plain object (keys are columns) or an array of values in column order. */
+export type LocalRow = object;
 export type LocalSchema = StructType | string | readonly string[];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -193,12 +195,26 @@ export function encodeLocalRows(rows: readonly LocalRow[], schemaArg?: LocalSche
   }
   const names = schema.fields.map((f) => f.name);
   const values = rowValues(rows, names);
-  const columns = Object.fromEntries(
-    schema.fields.map((field, c) => {
-      const data = values.map((row, r) => toArrowValue(row[c], field.dataType, `row ${r} column ${field.name}`));
-      return [field.name, vectorFromArray(data, toArrowType(field.dataType))];
-    }),
-  );
-  const table = new Table(columns);
+  // The Arrow schema carries the Spark nullability: the server refuses nullable data for a non-null field.
+  const arrowSchema = toArrowSchema(schema);
+  const children = schema.fields.map((field, c) => {
+    const data = values.map((row, r) => toArrowValue(row[c], field.dataType, `row ${r} column ${field.name}`));
+    if (!field.nullable && data.some((v) => v === null)) {
+      throw new ClientArgumentError(`Column ${field.name} is declared non-nullable but has null values.`, {
+        errorClass: "FIELD_NOT_NULLABLE",
+      });
+    }
+    const vector = vectorFromArray(data, toArrowType(field.dataType));
+    return vector.data.length === 1 && vector.data[0] !== undefined
+      ? vector.data[0]
+      : makeVector(vector.toArray()).data[0];
+  });
+  const struct = makeData({
+    type: new Struct(arrowSchema.fields),
+    length: rows.length,
+    nullCount: 0,
+    children: children.filter((c) => c !== undefined),
+  });
+  const table = new Table(arrowSchema, [new RecordBatch(arrowSchema, struct)]);
   return { ipc: tableToIPC(table, "stream"), schema };
 }

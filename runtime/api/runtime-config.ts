@@ -26,11 +26,16 @@ export function configValueToString(value: unknown, argName: string): string {
   }
 }
 
+/** Where the configuration lives: the session's current backend (read on each call, so a stopped session fails). */
+export interface ConfigTarget {
+  readonly backend: Backend;
+}
+
 export class RuntimeConfig {
-  constructor(private readonly backend: Backend) {}
+  constructor(private readonly target: ConfigTarget) {}
 
   private async run(operation: ConfigOperation): Promise<ConfigResponse> {
-    const response = await this.backend.config(operation);
+    const response = await this.target.backend.config(operation);
     for (const warning of response.warnings) process.emitWarning(warning, "SparkConfigWarning");
     return response;
   }

@@ -4,7 +4,7 @@
  * or `.master("local[4]")` for the embedded engine (the default when no remote is given).
  */
 import type { Backend } from "../backend.js";
-import { ClientArgumentError } from "../errors/index.js";
+import { ClientArgumentError, SparkConnectError } from "../errors/index.js";
 import { describeType, type LiteralValue } from "../plan/literals.js";
 import { PlanIdGenerator } from "../plan/plan-ids.js";
 import { sqlCommandPlan } from "../plan/plans.js";
@@ -38,9 +38,20 @@ export class SparkSession {
   readonly conf: RuntimeConfig;
   private stopped = false;
 
-  constructor(readonly backend: Backend) {
+  constructor(private readonly activeBackend: Backend) {
     this.plans = new RelationFactory(new PlanIdGenerator());
-    this.conf = new RuntimeConfig(backend);
+    this.conf = new RuntimeConfig(this);
+  }
+
+  /** The backend this session runs on; using a stopped session fails here with NO_ACTIVE_SESSION, as in PySpark. */
+  get backend(): Backend {
+    if (this.stopped) {
+      throw new SparkConnectError(
+        "No active Spark session found: this session was stopped. Create a new session before running the code.",
+        { errorClass: "NO_ACTIVE_SESSION" },
+      );
+    }
+    return this.activeBackend;
   }
 
   static builder(): SparkSessionBuilder {
@@ -147,6 +158,6 @@ export class SparkSession {
     if (this.stopped) return;
     this.stopped = true;
     SparkSessionBuilder.forget(this);
-    await this.backend.releaseSession();
+    await this.activeBackend.releaseSession();
   }
 }
