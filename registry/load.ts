@@ -81,7 +81,10 @@ export function loadRegistry(
     "class",
   );
   for (const entry of classes) {
-    requireUnique([...entry.members, ...entry.excluded].map((member) => member.name), `member of ${entry.name}`);
+    requireUnique(
+      [...entry.members, ...entry.excluded].map((member) => member.name),
+      `member of ${entry.name}`,
+    );
   }
   requireUnique(
     protoOperations.map((op) => `${op.message}.${op.case}`),

@@ -297,16 +297,10 @@ export const arrayFunctions: FunctionEntryInput[] = [
     description: "Random permutation of an array, optionally seeded.",
     args: [
       { name: "col", kind: "column-or-name", tsType: "Column | string" },
-      {
-        name: "seed",
-        kind: "literal",
-        tsType: "Column | number",
-        optional: true,
-        whenOmitted: { long: "8953049939419299988" },
-      },
+      { name: "seed", kind: "literal", tsType: "Column | number", optional: true, randomSeedWhenOmitted: true },
     ],
     returns: "column",
-    encoding: { kind: "custom", note: "PySpark draws a random seed when none is given" },
+    encoding: { kind: "call", sparkName: "shuffle" },
     examples: ['shuffle("col")'],
     status: { spark: supported, local: notInEngineYet },
   },

@@ -90,7 +90,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     description: "Keeps the array elements for which the predicate holds.",
     args: [
       { name: "col", kind: "column-or-name", tsType: "Column | string" },
-      { name: "f", kind: "lambda", tsType: "((x: Column) => Column) | ((x: Column, y: Column) => Column)" },
+      { name: "f", kind: "lambda", tsType: "(x: Column, i: Column) => Column" },
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "filter" },
@@ -185,7 +185,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     description: "Applies a lambda to every array element.",
     args: [
       { name: "col", kind: "column-or-name", tsType: "Column | string" },
-      { name: "f", kind: "lambda", tsType: "((x: Column) => Column) | ((x: Column, y: Column) => Column)" },
+      { name: "f", kind: "lambda", tsType: "(x: Column, i: Column) => Column" },
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "transform" },

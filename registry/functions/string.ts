@@ -516,16 +516,10 @@ export const stringFunctions: FunctionEntryInput[] = [
     description: "Random alphanumeric string of the given length, optionally seeded.",
     args: [
       { name: "length", kind: "literal", tsType: "Column | number" },
-      {
-        name: "seed",
-        kind: "literal",
-        tsType: "Column | number",
-        optional: true,
-        whenOmitted: { long: "3625609111855134314" },
-      },
+      { name: "seed", kind: "literal", tsType: "Column | number", optional: true, randomSeedWhenOmitted: true },
     ],
     returns: "column",
-    encoding: { kind: "custom", note: "PySpark draws a random seed when none is given" },
+    encoding: { kind: "call", sparkName: "randstr" },
     examples: ["randstr(2)"],
     status: { spark: supported, local: notInEngineYet },
   },

@@ -1,0 +1,83 @@
+/**
+ * generated/parity/functions/<category>.ts: for each builtin without a hand-written parity case, its registry
+ * examples as runnable builders, for the parity harness to check against PySpark's golden plans and results.
+ * The files only describe cases; running them is the harness's job.
+ */
+import type { FunctionEntry } from "../../registry/schema.js";
+import { safeIdentifier } from "../model/identifiers.js";
+import { finish, type GeneratedFile, newSourceFile } from "./generated-file.js";
+
+export const PARITY_DIR = "generated/parity";
+
+const CALLED_NAME = /\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g;
+
+function calledFunctions(example: string, known: ReadonlySet<string>): string[] {
+  return [...example.matchAll(CALLED_NAME)].map((match) => match[1]!).filter((name) => known.has(name));
+}
+
+/** The example as code: calls of reserved-word builtins (`typeof`) go through their import alias. */
+function callable(example: string, known: ReadonlySet<string>): string {
+  return example.replace(CALLED_NAME, (call, name: string) =>
+    known.has(name) && safeIdentifier(name) !== name ? call.replace(name, safeIdentifier(name)) : call,
+  );
+}
+
+/** The shared shape of a stub, emitted once. */
+export function emitParityStubType(): GeneratedFile {
+  const path = `${PARITY_DIR}/function-example.ts`;
+  const file = newSourceFile(path);
+  file.addInterface({
+    name: "FunctionExample",
+    isExported: true,
+    docs: ["One registry example of a builtin: its source text and a builder producing the same Column."],
+    properties: [
+      { name: "function", type: "string", isReadonly: true },
+      { name: "example", type: "string", isReadonly: true },
+      { name: "build", type: "() => unknown", isReadonly: true },
+      { name: "spark", type: '"supported" | "gap"', isReadonly: true },
+      { name: "local", type: '"supported" | "gap"', isReadonly: true },
+    ],
+  });
+  return finish(file, path, "registry/schema.ts");
+}
+
+export function emitParityStubs(
+  category: string,
+  entries: readonly FunctionEntry[],
+  allFunctionNames: ReadonlySet<string>,
+  source: string,
+): GeneratedFile {
+  const path = `${PARITY_DIR}/functions/${category}.ts`;
+  const file = newSourceFile(path);
+  const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name));
+  const used = new Set(
+    sorted.flatMap((entry) => entry.examples.flatMap((ex) => calledFunctions(ex, allFunctionNames))),
+  );
+  if (used.size > 0) {
+    file.addImportDeclaration({
+      moduleSpecifier: "../../functions/index.js",
+      namedImports: [...used]
+        .sort()
+        .map((name) => (safeIdentifier(name) === name ? name : { name, alias: safeIdentifier(name) })),
+    });
+  }
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "../function-example.js",
+    namedImports: ["FunctionExample"],
+  });
+  const items = sorted.flatMap((entry) =>
+    entry.examples.map(
+      (example) =>
+        `{ function: ${JSON.stringify(entry.name)}, example: ${JSON.stringify(example)}, build: () => ${callable(example, allFunctionNames)}, ` +
+        `spark: "${entry.status.spark.state}", local: "${entry.status.local.state}" }`,
+    ),
+  );
+  file.addVariableStatement({
+    isExported: true,
+    declarations: [
+      { name: "examples", type: "readonly FunctionExample[]", initializer: `[\n${items.join(",\n")},\n]` },
+    ],
+  });
+  return finish(file, path, source);
+}

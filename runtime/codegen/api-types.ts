@@ -1,0 +1,71 @@
+/**
+ * The value types the generated API interfaces mention, gathered in one place so generated code has a single
+ * import and the hand-written modules can move without touching the generator.
+ */
+export type { Table as ArrowTable } from "apache-arrow";
+export type { Column } from "../api/column.js";
+export type { Row } from "../api/table-rows.js";
+export type { LiteralValue } from "../plan/literals.js";
+export type { DataType, StructType } from "../types/index.js";
+
+/** A value Spark configuration and options accept. */
+export type PrimitiveValue = string | number | boolean;
+
+/** How a cached DataFrame is stored (PySpark's StorageLevel flags). */
+export interface StorageLevel {
+  readonly useDisk: boolean;
+  readonly useMemory: boolean;
+  readonly useOffHeap: boolean;
+  readonly deserialized: boolean;
+  readonly replication: number;
+}
+
+/** The execution metrics of the last action, when the server reports them. */
+export interface ExecutionInfo {
+  readonly metrics: readonly unknown[];
+}
+
+/** A DataFrame passed as a table argument to a table-valued function. */
+export interface TableArg {
+  readonly kind: "table-arg";
+}
+
+/** One progress report of a streaming query, in Spark's JSON form. */
+export type StreamingQueryProgress = Record<string, unknown>;
+
+/** Catalog listing rows, with the fields PySpark's catalog namedtuples carry. */
+export interface CatalogMetadata {
+  readonly name: string;
+  readonly description: string | null;
+}
+export interface CatalogDatabase {
+  readonly name: string;
+  readonly catalog: string | null;
+  readonly description: string | null;
+  readonly locationUri: string;
+}
+export interface CatalogTable {
+  readonly name: string;
+  readonly catalog: string | null;
+  readonly namespace: readonly string[] | null;
+  readonly description: string | null;
+  readonly tableType: string;
+  readonly isTemporary: boolean;
+}
+export interface CatalogFunction {
+  readonly name: string;
+  readonly catalog: string | null;
+  readonly namespace: readonly string[] | null;
+  readonly description: string | null;
+  readonly className: string;
+  readonly isTemporary: boolean;
+}
+export interface CatalogColumn {
+  readonly name: string;
+  readonly description: string | null;
+  readonly dataType: string;
+  readonly nullable: boolean;
+  readonly isPartition: boolean;
+  readonly isBucket: boolean;
+  readonly isCluster: boolean;
+}

@@ -1,0 +1,102 @@
+/**
+ * One encoder per registry argument kind, turning what the user passed into the Expression PySpark would send.
+ * Each takes `undefined` for an omitted optional argument and returns `undefined`, which `callBuiltin` drops.
+ */
+import { create, fromJson, type JsonValue } from "@bufbuild/protobuf";
+import {
+  type Expression,
+  Expression_LiteralSchema,
+  ExpressionSchema,
+} from "../../generated/proto/spark/connect/expressions_pb.js";
+import { Column, type ColumnOrLiteral } from "../api/column.js";
+import { columnByName } from "../api/column-names.js";
+import { lit } from "../api/functions.js";
+import { ClientArgumentError } from "../errors/index.js";
+import { describeType, literalExpression } from "../plan/literals.js";
+import { lambdaExpression } from "./lambda-function.js";
+
+/** What a `literal` argument accepts: a Column, or any JS value with a Spark literal form. */
+export type LiteralInput = ColumnOrLiteral;
+
+/** A Column, a column name, or (where the signature allows it) a plain value sent as a literal. */
+export function columnOrName(value: unknown, argName: string): Expression;
+export function columnOrName(value: unknown | undefined, argName: string): Expression | undefined;
+export function columnOrName(value: unknown, argName: string): Expression | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Column) return value.expr;
+  if (typeof value === "string") return columnByName(value).expr;
+  return literalExpression(value, argName);
+}
+
+/** A Column and nothing else. */
+export function column(value: unknown, argName: string): Expression;
+export function column(value: unknown | undefined, argName: string): Expression | undefined;
+export function column(value: unknown, argName: string): Expression | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Column) return value.expr;
+  throw new ClientArgumentError(`${argName} must be a Column, got ${describeType(value)}.`, {
+    errorClass: "NOT_COLUMN",
+    messageParameters: { arg_name: argName, arg_type: describeType(value) },
+  });
+}
+
+/** A plain value as a literal (arrays become `array(...)` as with `lit`); a Column passes through. */
+export function literal(value: unknown, argName: string): Expression;
+export function literal(value: unknown | undefined, argName: string): Expression | undefined;
+export function literal(value: unknown, argName: string): Expression | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Column) return value.expr;
+  if (Array.isArray(value)) return lit(value).expr;
+  return literalExpression(value, argName);
+}
+
+/** A TS function over Columns as a lambda expression. */
+export function lambda(fn: unknown, argName: string): Expression;
+export function lambda(fn: unknown | undefined, argName: string): Expression | undefined;
+export function lambda(fn: unknown, argName: string): Expression | undefined {
+  return fn === undefined ? undefined : lambdaExpression(fn, argName);
+}
+
+/** A map as `map(k1, v1, k2, v2, ...)` of strings in insertion order, as PySpark sends reader-style options. */
+export function options(value: unknown, argName: string): Expression;
+export function options(value: unknown | undefined, argName: string): Expression | undefined;
+export function options(value: unknown, argName: string): Expression | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Column) {
+    throw new ClientArgumentError(
+      `${argName} must be an object of option names to values, got ${describeType(value)}.`,
+      {
+        errorClass: "NOT_DICT",
+        messageParameters: { arg_name: argName, arg_type: describeType(value) },
+      },
+    );
+  }
+  const flat = Object.entries(value).flatMap(([key, optionValue]) => [
+    literalExpression(key, argName),
+    // PySpark stringifies every option value; JS spells booleans in lower case, as Spark's options parser expects.
+    literalExpression(String(optionValue), argName),
+  ]);
+  return create(ExpressionSchema, {
+    exprType: { case: "unresolvedFunction", value: { functionName: "map", arguments: flat, isDistinct: false } },
+  });
+}
+
+/** The literal a registry entry sends for an omitted argument, given in protobuf JSON form. */
+export function literalFromJson(json: JsonValue): Expression {
+  return create(ExpressionSchema, { exprType: { case: "literal", value: fromJson(Expression_LiteralSchema, json) } });
+}
+
+/** `encoded` when the caller passed a value, else the registry's stand-in literal. */
+export function orDefault(encoded: Expression | undefined, json: JsonValue): Expression {
+  return encoded ?? literalFromJson(json);
+}
+
+/** `encoded` when the caller passed a seed, else a random non-negative 63-bit seed, as PySpark draws one. */
+export function orRandomSeed(encoded: Expression | undefined): Expression {
+  if (encoded !== undefined) return encoded;
+  const high = BigInt(Math.floor(Math.random() * 2 ** 31));
+  const low = BigInt(Math.floor(Math.random() * 2 ** 32));
+  const seed = (high << 32n) | low;
+  // PySpark sends a seed that fits 32 bits as an int literal; only larger ones are longs.
+  return literalExpression(seed < 2n ** 31n ? Number(seed) : seed, "seed");
+}
