@@ -3,8 +3,9 @@
  * Spark shows: `1.0`, `1.0E20`, `1.0E-4`, `0.001`, `NaN`, `-Infinity`. Plain notation is used for magnitudes in
  * [10⁻³, 10⁷), computerized scientific notation otherwise, and there is always a digit after the point.
  *
- * Digits are the shortest that read back to the same value (what JDK 19+ prints). Older JVMs occasionally
- * print one more digit (JDK 17 shows 2e23 as 1.9999999999999998E23); that difference is accepted.
+ * Digits are the shortest that read back to the same value, except that a single digit becomes the closest
+ * two-digit decimal (Double.MIN_VALUE is `4.9E-324`, not `5.0E-324`), which is JDK 19+'s rule. Older JVMs
+ * occasionally print one more digit (JDK 17 shows 2e23 as 1.9999999999999998E23); that difference is accepted.
  */
 export function formatJavaDouble(value: number): string {
   return formatJava(value, shortestDoubleDigits);
@@ -29,7 +30,9 @@ function formatJava(value: number, digitsOf: (abs: number) => DecimalDigits): st
   const sign = value < 0 || Object.is(value, -0) ? "-" : "";
   const abs = Math.abs(value);
   if (abs === 0) return `${sign}0.0`;
-  const { digits, exponent } = digitsOf(abs);
+  const shortest = digitsOf(abs);
+  // The JVM never settles for one digit: it takes the two-digit decimal nearest to the exact value instead.
+  const { digits, exponent } = shortest.digits.length === 1 ? fromExponential(abs.toExponential(1)) : shortest;
   if (abs >= 1e-3 && abs < 1e7) return sign + plain(digits, exponent);
   const fraction = digits.length > 1 ? digits.slice(1) : "0";
   return `${sign}${digits[0]}.${fraction}E${exponent}`;
