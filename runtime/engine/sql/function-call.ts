@@ -6,6 +6,7 @@
 import { create } from "@bufbuild/protobuf";
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { NULL_SKIPPING_AGGREGATES } from "./aggregate-functions.js";
 import { DataTypes } from "./data-type-parser.js";
 import { booleanLiteral, fn, intLiteral, nullLiteral, stringLiteral } from "./expression-builders.js";
 import { parseExpression } from "./expression-parser.js";
@@ -29,45 +30,6 @@ const IGNORE_NULLS_ARITY: Record<string, readonly (() => Expression)[]> = {
   lag: [() => intLiteral(1), () => nullLiteral(DataTypes.null())],
   lead: [() => intLiteral(1), () => nullLiteral(DataTypes.null())],
 };
-
-/**
- * Aggregates that skip NULL inputs, so `agg(x) FILTER (WHERE c)` equals `agg(CASE WHEN c THEN x END)`: the
- * Connect proto has no filter slot on a function call, and this rewrite is exact for them.
- */
-const NULL_SKIPPING_AGGREGATES = new Set([
-  "count",
-  "sum",
-  "avg",
-  "mean",
-  "min",
-  "max",
-  "collect_list",
-  "collect_set",
-  "array_agg",
-  "stddev",
-  "stddev_samp",
-  "stddev_pop",
-  "std",
-  "variance",
-  "var_samp",
-  "var_pop",
-  "bool_and",
-  "bool_or",
-  "every",
-  "some",
-  "any",
-  "bit_and",
-  "bit_or",
-  "bit_xor",
-  "count_if",
-  "approx_count_distinct",
-  "corr",
-  "covar_pop",
-  "covar_samp",
-  "skewness",
-  "kurtosis",
-  "median",
-]);
 
 export function parseFunctionCall(state: ParserState, nameParts: readonly string[]): Expression {
   const { stream } = state;

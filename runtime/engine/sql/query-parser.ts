@@ -7,6 +7,7 @@ import { clone } from "@bufbuild/protobuf";
 import { type Relation, RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { parseExpression } from "./expression-parser.js";
 import { parseFromClause, parseValues } from "./from-clause.js";
+import { sortBelowHiddenGroupingColumns } from "./grouped-select.js";
 import { invalidSql } from "./parse-error.js";
 import type { ParserState } from "./parser-state.js";
 import {

@@ -4,18 +4,18 @@
  * A SELECT without FROM reads from one empty row: a Project without input, as `spark.sql("SELECT 1")` does.
  * Aggregates without GROUP BY stay a Project (Spark's analyzer turns them into a global aggregate).
  */
-import { create } from "@bufbuild/protobuf";
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { AggregateSchema, type Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { alias } from "./expression-builders.js";
 import { parseExpression } from "./expression-parser.js";
 import { parseFromClause } from "./from-clause.js";
+import { dropHiddenColumns, groupedAggregate } from "./grouped-select.js";
 import { parseGroupBy } from "./grouping.js";
 import { NOT_AN_IMPLICIT_ALIAS } from "./keywords.js";
 import { tokenize } from "./lexer.js";
 import { invalidSql, unsupportedSql } from "./parse-error.js";
 import { ParserState } from "./parser-state.js";
-import { distinct, filter, hint, project, relation } from "./relation-builders.js";
+import { distinct, filter, hint, project } from "./relation-builders.js";
 import type { Token } from "./token.js";
 import { TokenStream } from "./token-stream.js";
 import { applyWindowSpec, parseWindowSpec, type WindowSpec } from "./window-spec.js";
@@ -63,15 +63,10 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
     }
     let node: Relation;
     if (grouping !== undefined || having !== undefined) {
-      const aggregate = create(AggregateSchema, {
-        input: input ?? oneRow(),
-        groupType: grouping?.groupType ?? 1,
-        groupingExpressions: grouping?.groupingExpressions ?? [],
-        aggregateExpressions: selectList,
-        groupingSets: (grouping?.groupingSets ?? []).map((groupingSet) => ({ groupingSet })),
-      });
-      node = state.attachSubqueries(relation({ case: "aggregate", value: aggregate }), [...selectRefs, ...groupRefs]);
+      const aggregate = groupedAggregate(input ?? oneRow(), grouping, selectList);
+      node = state.attachSubqueries(aggregate.node, [...selectRefs, ...groupRefs]);
       if (having !== undefined) node = state.attachSubqueries(filter(node, having[0]), having[1]);
+      node = dropHiddenColumns(node, aggregate.hiddenColumns);
     } else {
       node = state.attachSubqueries(project(input, selectList), selectRefs);
     }
