@@ -208,6 +208,7 @@ def probe_call(fn, with_optional):
 
     args = []
     shown = []
+    recorded = []  # the same arguments as data, so other languages can replay the call
     for param in inspect.signature(fn).parameters.values():
         if param.kind in (param.KEYWORD_ONLY, param.VAR_KEYWORD):
             continue
@@ -220,21 +221,25 @@ def probe_call(fn, with_optional):
             pair = [f"{sample}1", f"{sample}2"] if kind == "name" else [sample, sample]
             args.extend(pair)
             shown.extend(repr(value) for value in pair)
+            recorded.extend({kind: value} for value in pair)
         elif kind == "lambda":
             names = ["x", "y", "z"][:sample]
             args.append(eval(f"lambda {', '.join(names)}: {names[-1]}"))
             shown.append(f"lambda {', '.join(names)}: {names[-1]}")
+            recorded.append({"lambda": sample})
         elif kind == "column":
             args.append(F.col(sample))
             shown.append(f"col({sample!r})")
+            recorded.append({"column": sample})
         else:
             args.append(sample)
             shown.append(repr(sample))
+            recorded.append({kind: sample})
     UnresolvedNamedLambdaVariable._nextVarNameId = 0
     try:
         column = fn(*args)
         expression = MessageToDict(column._expr.to_plan(None), preserving_proto_field_name=True)
-        return {"call": f"{fn.__name__}({', '.join(shown)})", "expression": expression}
+        return {"call": f"{fn.__name__}({', '.join(shown)})", "args": recorded, "expression": expression}
     except Exception as error:  # the probe is best effort: record why a call could not be built
         return {"call": f"{fn.__name__}({', '.join(shown)})", "error": f"{type(error).__name__}: {error}"}
 

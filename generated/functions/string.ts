@@ -430,8 +430,6 @@ export function lpad(col: Column | string, len: Column | number, pad: Column | s
 
 /**
  * Removes leading characters (spaces by default).
- *
- * Builds a call of Spark's `ltrim`.
  * @param col - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
@@ -440,7 +438,7 @@ export function lpad(col: Column | string, len: Column | number, pad: Column | s
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function ltrim(col: Column | string, trim?: Column | string): Column {
-  return codegen.callBuiltin("ltrim", [codegen.columnOrName(col, "col"), codegen.columnOrName(trim, "trim")]);
+  return codegen.customBuilders.ltrim(col, trim);
 }
 
 /**
@@ -724,8 +722,6 @@ export function rpad(col: Column | string, len: Column | number, pad: Column | s
 
 /**
  * Removes trailing characters (spaces by default).
- *
- * Builds a call of Spark's `rtrim`.
  * @param col - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
@@ -734,7 +730,7 @@ export function rpad(col: Column | string, len: Column | number, pad: Column | s
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function rtrim(col: Column | string, trim?: Column | string): Column {
-  return codegen.callBuiltin("rtrim", [codegen.columnOrName(col, "col"), codegen.columnOrName(trim, "trim")]);
+  return codegen.customBuilders.rtrim(col, trim);
 }
 
 /**
@@ -940,8 +936,6 @@ export function translate(srcCol: Column | string, matching: string, replace: st
 
 /**
  * Removes leading and trailing characters (spaces by default).
- *
- * Builds a call of Spark's `trim`.
  * @param col - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
@@ -950,7 +944,7 @@ export function translate(srcCol: Column | string, matching: string, replace: st
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function trim(col: Column | string, trim?: Column | string): Column {
-  return codegen.callBuiltin("trim", [codegen.columnOrName(col, "col"), codegen.columnOrName(trim, "trim")]);
+  return codegen.customBuilders.trim(col, trim);
 }
 
 /**

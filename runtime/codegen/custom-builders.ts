@@ -18,6 +18,12 @@ function sortKey(value: ColumnOrName, ascending: boolean, nullsFirst: boolean, f
   return new Column(sortOrderExpression(columnOrName(value, functionName), ascending, nullsFirst));
 }
 
+/** Spark's trim functions take the characters to strip first, the string second. */
+function trimCall(name: string, col: ColumnOrName, trim: ColumnOrName | undefined): Column {
+  const target = columnOrName(col, name);
+  return callBuiltin(name, trim === undefined ? [target] : [columnOrName(trim, name), target]);
+}
+
 const SHA2_BIT_LENGTHS = [0, 224, 256, 384, 512] as const;
 
 export const customBuilders = {
@@ -64,6 +70,10 @@ export const customBuilders = {
     arg2 === undefined
       ? callBuiltin("ln", [columnOrName(arg1, "log")])
       : callBuiltin("log", [literal(arg1, "log"), columnOrName(arg2, "log")]),
+
+  ltrim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("ltrim", col, trim),
+  rtrim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("rtrim", col, trim),
+  trim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("trim", col, trim),
 
   sha2: (value: ColumnOrName, numBits: number): Column => {
     if (!(SHA2_BIT_LENGTHS as readonly number[]).includes(numBits)) {
