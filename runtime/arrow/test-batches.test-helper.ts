@@ -93,7 +93,7 @@ export function map(keys: arrow.Data, values: arrow.Data, offsets: readonly numb
     valueOffsets: Int32Array.from(offsets),
     child: entries,
     ...(valid ? { nullBitmap: validity(valid), nullCount: nullsIn(valid) } : { nullCount: 0 }),
-  } as never) as arrow.Data<arrow.Map_>;
+  } as never) as unknown as arrow.Data<arrow.Map_>;
 }
 
 /** A record batch of the given columns, after a write/read through Arrow IPC. */

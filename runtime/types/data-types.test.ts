@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ParseException } from "../errors/index.js";
 import {
   ArrayType,
   BinaryType,
