@@ -1,0 +1,236 @@
+/**
+ * Proto Expression → resolved, typed Expr. Columns resolve against the scope, functions against the builtin
+ * registry (with Spark's implicit casts), aggregates into AggregateCall nodes where the caller allows them.
+ */
+import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { AnalysisException } from "../../errors/index.js";
+import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
+import { canCast } from "../functions/cast-kernel.js";
+import { lookupScalarFunction } from "../functions/function-registry.js";
+import type { ResolveContext } from "../functions/function-types.js";
+import { displayOf } from "../logical/expression-display.js";
+import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedExpr } from "../logical/expressions.js";
+import * as T from "../types/data-types.js";
+import { parseTypeString } from "../types/schema-strings.js";
+import { literalFromProto } from "./literals.js";
+import { expandStar, resolveColumn, type Scope } from "./name-resolution.js";
+import { implicitCast } from "./type-coercion.js";
+
+export interface AnalyzerConf {
+  readonly ansi: boolean;
+  readonly caseSensitive: boolean;
+}
+
+const AGGREGATES: Record<string, AggregateName> = {
+  count: "count",
+  sum: "sum",
+  avg: "avg",
+  mean: "avg",
+  min: "min",
+  max: "max",
+  first: "first",
+  first_value: "first",
+  last: "last",
+  last_value: "last",
+  count_distinct: "count",
+};
+
+export class IdGenerator {
+  private next = 1;
+  fresh(): number {
+    return this.next++;
+  }
+}
+
+export class ExpressionAnalyzer {
+  constructor(
+    private readonly ids: IdGenerator,
+    private readonly conf: AnalyzerConf,
+  ) {}
+
+  private get ctx(): ResolveContext {
+    return { ansi: this.conf.ansi };
+  }
+
+  scope(input: Scope["input"], plans: Scope["plans"]): Scope {
+    return { input, plans, caseSensitive: this.conf.caseSensitive };
+  }
+
+  /** Resolves one expression; `aggregates` says whether aggregate functions may appear here. */
+  resolve(expression: Expression, scope: Scope, aggregates = false): Expr {
+    const e = expression.exprType;
+    switch (e.case) {
+      case "literal":
+        return literalFromProto(e.value);
+      case "unresolvedAttribute":
+        return resolveColumn(e.value.unparsedIdentifier, e.value.planId, scope);
+      case "alias": {
+        if (!e.value.expr) throw new AnalysisException("An alias without an expression.");
+        const name = e.value.name.join(".");
+        return this.alias(this.resolve(e.value.expr, scope, aggregates), name);
+      }
+      case "cast": {
+        if (!e.value.expr) throw new AnalysisException("A cast without an expression.");
+        const child = this.resolve(e.value.expr, scope, aggregates);
+        const target = e.value.castToType;
+        if (target.case === undefined) throw new AnalysisException("A cast without a target type.");
+        const type = target.case === "type" ? target.value : parseTypeString(target.value);
+        return this.cast(child, type, e.value.evalMode);
+      }
+      case "unresolvedFunction": {
+        const { functionName, isDistinct } = e.value;
+        const aggregate = AGGREGATES[functionName.toLowerCase()];
+        if (aggregate !== undefined) {
+          if (!aggregates) {
+            throw sparkError(
+              AnalysisException,
+              "UNSUPPORTED_EXPR_FOR_OPERATOR",
+              "42K0E",
+              `Aggregate function ${functionName} is not allowed here.`,
+              {
+                invalidExprSqls: `"${functionName}"`,
+              },
+            );
+          }
+          const distinct = isDistinct || functionName.toLowerCase() === "count_distinct";
+          return this.aggregate(aggregate, e.value.arguments, distinct, scope, functionName.toLowerCase());
+        }
+        const args = e.value.arguments.map((a) => this.resolve(a, scope, aggregates));
+        const found = lookupScalarFunction(functionName);
+        if (found === undefined) throw unresolvedRoutine(functionName);
+        return found.fn.resolve(args, this.ctx, functionName.toLowerCase());
+      }
+      case "unresolvedStar":
+        throw sparkError(
+          AnalysisException,
+          "INVALID_USAGE_OF_STAR_OR_REGEX",
+          "42000",
+          "`*` can only be used in a select list or count(*).",
+          {
+            elem: "'*'",
+            prettyName: "expression",
+          },
+        );
+      case "expressionString":
+        throw notSupportedLocally(`SQL expression strings (selectExpr/expr: ${JSON.stringify(e.value.expression)})`);
+      default:
+        throw notSupportedLocally(`the ${e.case ?? "empty"} expression`);
+    }
+  }
+
+  /** Resolves a select list: stars expand, every entry gets a name. */
+  resolveNamed(expressions: readonly Expression[], scope: Scope, aggregates = false): NamedExpr[] {
+    const out: NamedExpr[] = [];
+    for (const expression of expressions) {
+      if (expression.exprType.case === "unresolvedStar") {
+        const star = expression.exprType.value;
+        out.push(...expandStar(star.unparsedTarget, star.planId, scope));
+        continue;
+      }
+      out.push(this.named(this.resolve(expression, scope, aggregates)));
+    }
+    return out;
+  }
+
+  named(expr: Expr): NamedExpr {
+    if (expr.kind === "attr" || expr.kind === "alias") return expr;
+    return this.alias(expr, displayOf(expr));
+  }
+
+  alias(child: Expr, name: string): Alias {
+    return { kind: "alias", child, name, exprId: this.ids.fresh(), type: child.type, nullable: child.nullable };
+  }
+
+  cast(child: Expr, type: T.DataType, evalMode: Expression_Cast_EvalMode = Expression_Cast_EvalMode.UNSPECIFIED): Cast {
+    if (!canCast(child.type, type)) {
+      const sqlExpr = `"CAST(${displayOf(child)} AS ${T.simpleString(type).toUpperCase()})"`;
+      throw dataTypeMismatch(
+        "CAST_WITHOUT_SUGGESTION",
+        sqlExpr,
+        `${T.sqlTypeName(child.type)} cannot be cast to ${T.sqlTypeName(type)}.`,
+        {
+          srcType: T.sqlTypeName(child.type),
+          targetType: T.sqlTypeName(type),
+        },
+      );
+    }
+    const mode: CastMode =
+      evalMode === Expression_Cast_EvalMode.TRY
+        ? "try"
+        : evalMode === Expression_Cast_EvalMode.LEGACY
+          ? "legacy"
+          : evalMode === Expression_Cast_EvalMode.ANSI
+            ? "ansi"
+            : this.conf.ansi
+              ? "ansi"
+              : "legacy";
+    const nullable = child.nullable || mode !== "ansi" || (T.isString(child.type) && !T.isString(type));
+    return { kind: "cast", child, type, nullable, mode, implicit: false };
+  }
+
+  private aggregate(
+    name: AggregateName,
+    rawArgs: readonly Expression[],
+    distinct: boolean,
+    scope: Scope,
+    spelled: string,
+  ): AggregateCall {
+    const isCountStar = name === "count" && rawArgs.length === 1 && rawArgs[0]?.exprType.case === "unresolvedStar";
+    const args: Expr[] = isCountStar
+      ? [{ kind: "literal", value: 1, type: T.INT, nullable: false }]
+      : rawArgs.map((a) => this.resolve(a, scope, false));
+    const [child] = args;
+    if (child === undefined) throw notSupportedLocally(`${spelled}() without arguments`);
+    if (name !== "count" && args.length > 1 && name !== "first" && name !== "last") {
+      throw sparkError(
+        AnalysisException,
+        "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+        "42605",
+        `${spelled} takes one argument, not ${args.length}.`,
+        {
+          functionName: `\`${spelled}\``,
+          expectedNum: "1",
+          actualNum: String(args.length),
+        },
+      );
+    }
+    const shownName =
+      spelled === "mean"
+        ? "avg"
+        : spelled === "count_distinct"
+          ? "count"
+          : spelled === "first_value"
+            ? "first"
+            : spelled === "last_value"
+              ? "last"
+              : spelled;
+    const display = `${shownName}(${distinct ? "DISTINCT " : ""}${args.map(displayOf).join(", ")})`;
+    const base = { kind: "aggregate" as const, name, distinct, display, ansi: this.conf.ansi };
+    switch (name) {
+      case "count":
+        return { ...base, args, type: T.LONG, nullable: false };
+      case "sum":
+      case "avg": {
+        const input = T.isString(child.type)
+          ? implicitCast(child, T.DOUBLE)
+          : T.isNullType(child.type)
+            ? implicitCast(child, T.DOUBLE)
+            : child;
+        if (!T.isNumeric(input.type)) {
+          throw dataTypeMismatch("UNEXPECTED_INPUT_TYPE", `"${display}"`, `${shownName} needs a numeric input.`, {
+            paramIndex: "first",
+            requiredType: '("NUMERIC" or "ANSI INTERVAL")',
+            inputSql: `"${displayOf(child)}"`,
+            inputType: T.sqlTypeName(child.type),
+          });
+        }
+        if (input.type.kind.case === "decimal") throw notSupportedLocally(`${shownName} over decimals`);
+        const type = name === "avg" || T.isFractional(input.type) ? T.DOUBLE : T.LONG;
+        return { ...base, args: [input], type, nullable: true };
+      }
+      default:
+        return { ...base, args: [child], type: child.type, nullable: true };
+    }
+  }
+}

@@ -1,0 +1,453 @@
+/**
+ * Proto Relation → resolved logical plan, bottom-up: each node's expressions resolve against its children's
+ * output. DataFrame-level conveniences (withColumns, drop, toDF, using-joins, unionByName) become plain
+ * projections here, so the optimizer and planner only see relational operators.
+ */
+
+import {
+  Expression_SortOrder_NullOrdering,
+  Expression_SortOrder_SortDirection,
+} from "../../../generated/proto/spark/connect/expressions_pb.js";
+import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import {
+  Aggregate_GroupType,
+  Join_JoinType,
+  SetOperation_SetOpType,
+} from "../../../generated/proto/spark/connect/relations_pb.js";
+import { AnalysisException } from "../../errors/index.js";
+import { arrowIpcToBatch } from "../columnar/arrow-io.js";
+import { emptyBatch } from "../columnar/column-vector.js";
+import { notSupportedLocally, sparkError, unresolvedColumn } from "../errors.js";
+import { displayOf } from "../logical/expression-display.js";
+import {
+  type AttributeRef,
+  children,
+  collectAttributes,
+  type Expr,
+  isAggregate,
+  type NamedExpr,
+  type SortKey,
+} from "../logical/expressions.js";
+import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
+import * as T from "../types/data-types.js";
+import { parseTypeString } from "../types/schema-strings.js";
+import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
+import { analyzeJoin } from "./join-analysis.js";
+import { parseIdentifier } from "./name-resolution.js";
+import { analyzeUnion } from "./union-analysis.js";
+
+export interface RelationAnalyzerOptions extends AnalyzerConf {
+  readonly defaultParallelism: number;
+  readonly shufflePartitions: number;
+  /** Turns SQL text into a Relation (the SQL front end), when available. */
+  readonly parseSql?: (text: string) => Relation;
+  /** Looks up a temporary view by name (the session's catalog). */
+  readonly lookupView?: (name: string) => Relation | undefined;
+}
+
+const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
+  [Join_JoinType.UNSPECIFIED]: "inner",
+  [Join_JoinType.INNER]: "inner",
+  [Join_JoinType.LEFT_OUTER]: "left_outer",
+  [Join_JoinType.RIGHT_OUTER]: "right_outer",
+  [Join_JoinType.FULL_OUTER]: "full_outer",
+  [Join_JoinType.LEFT_SEMI]: "left_semi",
+  [Join_JoinType.LEFT_ANTI]: "left_anti",
+  [Join_JoinType.CROSS]: "cross",
+};
+
+export class RelationAnalyzer {
+  readonly exprs: ExpressionAnalyzer;
+
+  constructor(
+    readonly ids: IdGenerator,
+    readonly options: RelationAnalyzerOptions,
+  ) {
+    this.exprs = new ExpressionAnalyzer(ids, options);
+  }
+
+  attribute(name: string, type: T.DataType, nullable: boolean): AttributeRef {
+    return { kind: "attr", exprId: this.ids.fresh(), name, type, nullable, qualifier: [] };
+  }
+
+  private scopeOf(...plans: LogicalPlan[]) {
+    return this.exprs.scope(
+      plans.flatMap((p) => outputOf(p)),
+      plans,
+    );
+  }
+
+  analyze(relation: Relation): LogicalPlan {
+    const planId = relation.common?.planId;
+    const plan = this.analyzeKind(relation);
+    return planId === undefined ? plan : { ...plan, planId };
+  }
+
+  private input(rel: { input?: Relation | undefined }, what: string): LogicalPlan {
+    if (rel.input === undefined) throw new AnalysisException(`${what} has no input relation.`);
+    return this.analyze(rel.input);
+  }
+
+  private analyzeKind(relation: Relation): LogicalPlan {
+    const r = relation.relType;
+    switch (r.case) {
+      case "range": {
+        const { start = 0n, end, step, numPartitions } = r.value;
+        if (step === 0n)
+          throw sparkError(
+            AnalysisException,
+            "INVALID_PARAMETER_VALUE.RANGE_STEP",
+            "22023",
+            "range() needs a non-zero step.",
+          );
+        return {
+          kind: "range",
+          start,
+          end,
+          step,
+          numPartitions: numPartitions ?? this.options.defaultParallelism,
+          output: [this.attribute("id", T.LONG, false)],
+        };
+      }
+      case "localRelation":
+        return this.localRelation(r.value.data, r.value.schema);
+      case "project": {
+        const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
+        const exprs = this.exprs.resolveNamed(r.value.expressions, this.scopeOf(child), true);
+        if (exprs.some(isAggregate)) return this.aggregate(child, [], exprs);
+        return { kind: "project", child, exprs };
+      }
+      case "filter": {
+        const child = this.input(r.value, "filter");
+        if (!r.value.condition) throw new AnalysisException("filter has no condition.");
+        const condition = this.exprs.resolve(r.value.condition, this.scopeOf(child));
+        if (condition.type.kind.case !== "boolean" && !T.isNullType(condition.type)) {
+          throw sparkError(
+            AnalysisException,
+            "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
+            "42K09",
+            `The filter condition ${displayOf(condition)} is ${T.sqlTypeName(condition.type)}, not BOOLEAN.`,
+            {
+              sqlExpr: `"${displayOf(condition)}"`,
+              filter: `"${displayOf(condition)}"`,
+              type: T.sqlTypeName(condition.type),
+            },
+          );
+        }
+        return { kind: "filter", child, condition };
+      }
+      case "withColumns": {
+        const child = this.input(r.value, "withColumns");
+        const scope = this.scopeOf(child);
+        const current: NamedExpr[] = [...outputOf(child)];
+        for (const alias of r.value.aliases) {
+          if (!alias.expr) throw new AnalysisException("withColumns got an alias without an expression.");
+          const name = alias.name.join(".");
+          const named = this.exprs.alias(this.exprs.resolve(alias.expr, scope), name);
+          const at = current.findIndex((c) => this.sameName(c.name, name));
+          if (at >= 0) current[at] = named;
+          else current.push(named);
+        }
+        return { kind: "project", child, exprs: current };
+      }
+      case "drop": {
+        const child = this.input(r.value, "drop");
+        const scope = this.scopeOf(child);
+        const dropIds = new Set<number>();
+        for (const e of r.value.columns) {
+          const resolved =
+            e.exprType.case === "unresolvedAttribute"
+              ? this.tryResolve(() => this.exprs.resolve(e, scope))
+              : this.exprs.resolve(e, scope);
+          if (resolved?.kind === "attr") dropIds.add(resolved.exprId);
+        }
+        const names = r.value.columnNames;
+        const kept = outputOf(child).filter(
+          (a) => !dropIds.has(a.exprId) && !names.some((n) => this.sameName(n, a.name)),
+        );
+        return { kind: "project", child, exprs: kept };
+      }
+      case "toDf": {
+        const child = this.input(r.value, "toDF");
+        const output = outputOf(child);
+        const names = r.value.columnNames;
+        if (names.length !== output.length) {
+          throw sparkError(
+            AnalysisException,
+            "INVALID_COLUMN_NAMES_COUNT",
+            "42826",
+            `toDF got ${names.length} names for ${output.length} columns.`,
+            {
+              expected: String(output.length),
+              actual: String(names.length),
+            },
+          );
+        }
+        return { kind: "project", child, exprs: output.map((a, i) => this.exprs.alias(a, names[i] as string)) };
+      }
+      case "withColumnsRenamed": {
+        const child = this.input(r.value, "withColumnsRenamed");
+        const renames: [string, string][] = [
+          ...Object.entries(r.value.renameColumnsMap),
+          ...r.value.renames.map((x): [string, string] => [x.colName, x.newColName]),
+        ];
+        let exprs: NamedExpr[] = [...outputOf(child)];
+        for (const [from, to] of renames) {
+          exprs = exprs.map((e) =>
+            this.sameName(e.name, from) ? this.exprs.alias(e.kind === "alias" ? e.child : e, to) : e,
+          );
+        }
+        return { kind: "project", child, exprs };
+      }
+      case "aggregate": {
+        const child = this.input(r.value, "aggregate");
+        if (
+          r.value.groupType !== Aggregate_GroupType.GROUPBY &&
+          r.value.groupType !== Aggregate_GroupType.UNSPECIFIED
+        ) {
+          throw notSupportedLocally(`GROUP BY ${Aggregate_GroupType[r.value.groupType] ?? r.value.groupType}`);
+        }
+        const scope = this.scopeOf(child);
+        const groupings = r.value.groupingExpressions.map((g) => this.exprs.named(this.exprs.resolve(g, scope)));
+        const aggregates = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
+        return this.aggregate(child, groupings, [...groupings.map(toAttribute), ...aggregates]);
+      }
+      case "sort": {
+        const child = this.input(r.value, "sort");
+        const scope = this.scopeOf(child);
+        const orders: SortKey[] = r.value.order.map((o) => {
+          if (!o.child) throw new AnalysisException("A sort order without an expression.");
+          const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
+          const nullsFirst =
+            o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_UNSPECIFIED
+              ? ascending
+              : o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
+          return { expr: this.exprs.resolve(o.child, scope), ascending, nullsFirst };
+        });
+        return { kind: "sort", child, orders, global: r.value.isGlobal ?? true };
+      }
+      case "limit":
+        return { kind: "limit", child: this.input(r.value, "limit"), limit: r.value.limit };
+      case "offset":
+        return { kind: "offset", child: this.input(r.value, "offset"), offset: r.value.offset };
+      case "join": {
+        if (!r.value.left || !r.value.right) throw new AnalysisException("join needs two inputs.");
+        const joinType = JOIN_TYPES[r.value.joinType];
+        if (joinType === undefined) throw notSupportedLocally(`join type ${r.value.joinType}`);
+        return analyzeJoin(
+          this,
+          this.analyze(r.value.left),
+          this.analyze(r.value.right),
+          joinType,
+          r.value.joinCondition,
+          r.value.usingColumns,
+        );
+      }
+      case "setOp": {
+        const {
+          leftInput,
+          rightInput,
+          setOpType,
+          isAll = false,
+          byName = false,
+          allowMissingColumns = false,
+        } = r.value;
+        if (!leftInput || !rightInput) throw new AnalysisException("A set operation needs two inputs.");
+        const left = this.analyze(leftInput);
+        const right = this.analyze(rightInput);
+        const opName =
+          setOpType === SetOperation_SetOpType.UNION
+            ? "UNION"
+            : setOpType === SetOperation_SetOpType.INTERSECT
+              ? "INTERSECT"
+              : "EXCEPT";
+        const [l, rr, output] = analyzeUnion(this, opName, left, right, byName, allowMissingColumns);
+        if (setOpType === SetOperation_SetOpType.UNION) {
+          const union: LogicalPlan = { kind: "union", inputs: [l, rr], output };
+          return isAll ? union : { kind: "deduplicate", child: union, keys: output };
+        }
+        return { kind: "setOp", op: opName === "INTERSECT" ? "intersect" : "except", all: isAll, left: l, right: rr };
+      }
+      case "deduplicate": {
+        const child = this.input(r.value, "dropDuplicates");
+        const output = outputOf(child);
+        const names = r.value.columnNames;
+        const keys =
+          r.value.allColumnsAsKeys || names.length === 0
+            ? output
+            : names.map((n) => {
+                const found = output.find((a) => this.sameName(a.name, n));
+                if (!found)
+                  throw unresolvedColumn(
+                    n,
+                    output.map((a) => a.name),
+                  );
+                return found;
+              });
+        return { kind: "deduplicate", child, keys };
+      }
+      case "subqueryAlias": {
+        const child = this.input(r.value, "alias");
+        const qualifier = [...r.value.qualifier, r.value.alias];
+        return {
+          kind: "subqueryAlias",
+          child,
+          alias: r.value.alias,
+          output: outputOf(child).map((a) => ({ ...a, qualifier })),
+        };
+      }
+      case "sample": {
+        const child = this.input(r.value, "sample");
+        return {
+          kind: "sample",
+          child,
+          lowerBound: r.value.lowerBound,
+          upperBound: r.value.upperBound,
+          withReplacement: r.value.withReplacement ?? false,
+          seed: r.value.seed ?? BigInt(Math.floor(Math.random() * 2 ** 31)),
+        };
+      }
+      case "repartition": {
+        const child = this.input(r.value, "repartition");
+        if (r.value.numPartitions <= 0) {
+          throw sparkError(
+            AnalysisException,
+            "INVALID_PARAMETER_VALUE.NUM_PARTITIONS",
+            "22023",
+            "The number of partitions must be positive.",
+          );
+        }
+        return {
+          kind: "repartition",
+          child,
+          numPartitions: r.value.numPartitions,
+          keys: r.value.shuffle === false ? null : [],
+        };
+      }
+      case "repartitionByExpression": {
+        const child = this.input(r.value, "repartition");
+        if (r.value.partitionExprs.some((e) => e.exprType.case === "sortOrder"))
+          throw notSupportedLocally("repartitionByRange");
+        const keys = r.value.partitionExprs.map((e) => this.exprs.resolve(e, this.scopeOf(child)));
+        return {
+          kind: "repartition",
+          child,
+          numPartitions: r.value.numPartitions ?? this.options.shufflePartitions,
+          keys,
+        };
+      }
+      case "read": {
+        const read = r.value.readType;
+        if (read.case !== "namedTable") throw notSupportedLocally(`reading ${read.case ?? "an unknown source"}`);
+        const name = read.value.unparsedIdentifier;
+        const view = this.options.lookupView?.(name);
+        if (view === undefined) {
+          const relationName = parseIdentifier(name)
+            .map((p) => `\`${p}\``)
+            .join(".");
+          throw sparkError(
+            AnalysisException,
+            "TABLE_OR_VIEW_NOT_FOUND",
+            "42P01",
+            `There is no table or view ${relationName}.`,
+            { relationName },
+          );
+        }
+        const child = this.analyze(view);
+        const alias = parseIdentifier(name).at(-1) ?? name;
+        return {
+          kind: "subqueryAlias",
+          child,
+          alias,
+          output: outputOf(child).map((a) => ({ ...a, qualifier: [alias] })),
+        };
+      }
+      case "hint":
+        return this.input(r.value, "hint");
+      case "sql": {
+        if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
+        if (
+          Object.keys(r.value.args).length > 0 ||
+          r.value.posArgs.length > 0 ||
+          Object.keys(r.value.namedArguments).length > 0 ||
+          r.value.posArguments.length > 0
+        ) {
+          throw notSupportedLocally("parameterized SQL");
+        }
+        return this.analyze(this.options.parseSql(r.value.query));
+      }
+      default:
+        throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);
+    }
+  }
+
+  sameName(a: string, b: string): boolean {
+    return this.options.caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
+  }
+
+  private tryResolve(f: () => Expr): Expr | undefined {
+    try {
+      return f();
+    } catch (error) {
+      if (error instanceof AnalysisException) return undefined;
+      throw error;
+    }
+  }
+
+  /** A single row with no columns: the input of `SELECT 1` and a projection without an input. */
+  private oneRow(): LogicalPlan {
+    return { kind: "localRelation", batch: { columns: [], numRows: 1 }, output: [] };
+  }
+
+  private localRelation(data: Uint8Array | undefined, schema: string | undefined): LogicalPlan {
+    const declared = schema === undefined ? undefined : parseTypeString(schema);
+    const declaredFields =
+      declared === undefined
+        ? undefined
+        : declared.kind.case === "struct"
+          ? declared.kind.value.fields
+          : [{ name: "value", dataType: declared, nullable: true }];
+    if (data === undefined || data.length === 0) {
+      if (declaredFields === undefined) throw new AnalysisException("A local relation needs data or a schema.");
+      const output = declaredFields.map((f) => this.attribute(f.name, f.dataType ?? T.NULL, f.nullable));
+      return { kind: "localRelation", batch: emptyBatch(output.map((a) => a.type)), output };
+    }
+    const { fields, batch } = arrowIpcToBatch(data);
+    const output = fields.map((f, i) => {
+      const declaredField = declaredFields?.[i];
+      return this.attribute(declaredField?.name ?? f.name, f.type, declaredField?.nullable ?? f.nullable);
+    });
+    return { kind: "localRelation", batch, output };
+  }
+
+  /** Builds an Aggregate and checks every plain column in the result is grouped (MISSING_AGGREGATION). */
+  aggregate(child: LogicalPlan, groupingExprs: readonly NamedExpr[], aggregates: readonly NamedExpr[]): LogicalPlan {
+    const grouped = new Set<number>();
+    for (const g of groupingExprs) {
+      grouped.add(g.exprId);
+      if (g.kind === "alias") for (const id of collectAttributes(g.child)) grouped.add(id);
+    }
+    const groupingDisplays = new Set(groupingExprs.map((g) => displayOf(g.kind === "alias" ? g.child : g)));
+    for (const a of aggregates) {
+      const outside = (e: Expr): void => {
+        if (e.kind === "aggregate") return;
+        if (e.kind === "attr" && !grouped.has(e.exprId)) {
+          throw sparkError(
+            AnalysisException,
+            "MISSING_AGGREGATION",
+            "42803",
+            `${e.name} is neither grouped nor aggregated.`,
+            {
+              expression: `"${e.name}"`,
+              expressionAnyValue: `"any_value(${e.name})"`,
+            },
+          );
+        }
+        if (e.kind !== "attr" && groupingDisplays.has(displayOf(e))) return;
+        for (const c of children(e)) outside(c);
+      };
+      outside(a.kind === "alias" ? a.child : a);
+    }
+    return { kind: "aggregate", child, groupings: groupingExprs, aggregates };
+  }
+}

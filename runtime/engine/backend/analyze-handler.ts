@@ -1,0 +1,103 @@
+/** AnalyzePlan answers: schema, explain, treeString, isLocal, isStreaming, version, DDL parsing, semantics. */
+import type { MessageInitShape } from "@bufbuild/protobuf";
+import type { AnalyzePlanResponseSchema, Plan } from "../../../generated/proto/spark/connect/base_pb.js";
+import { AnalyzePlanRequest_Explain_ExplainMode } from "../../../generated/proto/spark/connect/base_pb.js";
+import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import type { AnalyzeRequest } from "../../backend.js";
+import { AnalysisException } from "../../errors/index.js";
+import { notSupportedLocally } from "../errors.js";
+import { logicalTreeText } from "../explain/plan-text.js";
+import { outputOf } from "../logical/logical-plan.js";
+import type { QueryEngine } from "../query-engine.js";
+import { parseTypeString, treeString } from "../types/schema-strings.js";
+import { schemaOf } from "./result-encoder.js";
+
+type AnalyzeResult = MessageInitShape<typeof AnalyzePlanResponseSchema>["result"];
+
+function rootOf(plan: { opType?: Plan["opType"] | { case?: string; value?: unknown } } | undefined): Relation {
+  const op = plan?.opType;
+  if (op?.case !== "root") throw new AnalysisException("This analysis needs a query plan (a root relation).");
+  return op.value as Relation;
+}
+
+const MODES: Record<number, "simple" | "extended" | "codegen" | "cost" | "formatted"> = {
+  [AnalyzePlanRequest_Explain_ExplainMode.UNSPECIFIED]: "simple",
+  [AnalyzePlanRequest_Explain_ExplainMode.SIMPLE]: "simple",
+  [AnalyzePlanRequest_Explain_ExplainMode.EXTENDED]: "extended",
+  [AnalyzePlanRequest_Explain_ExplainMode.CODEGEN]: "codegen",
+  [AnalyzePlanRequest_Explain_ExplainMode.COST]: "cost",
+  [AnalyzePlanRequest_Explain_ExplainMode.FORMATTED]: "formatted",
+};
+
+/** The optimized plan with attribute ids renumbered by first appearance: equal for equal queries. */
+function canonical(engine: QueryEngine, relation: Relation): string {
+  const text = logicalTreeText(engine.optimize(engine.analyze(relation)));
+  const ids = new Map<string, number>();
+  return text.replace(/#(-?\d+)/g, (_m, id: string) => {
+    if (!ids.has(id)) ids.set(id, ids.size);
+    return `#${ids.get(id)}`;
+  });
+}
+
+function hash32(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+export function analyzePlan(request: AnalyzeRequest, engine: QueryEngine): AnalyzeResult {
+  switch (request.case) {
+    case "schema":
+      return {
+        case: "schema",
+        value: { schema: schemaOf(outputOf(engine.analyze(rootOf(request.value.plan as never)))) },
+      };
+    case "explain": {
+      const mode = MODES[request.value.explainMode ?? 0] ?? "simple";
+      return { case: "explain", value: { explainString: engine.explain(rootOf(request.value.plan as never), mode) } };
+    }
+    case "treeString": {
+      const output = outputOf(engine.analyze(rootOf(request.value.plan as never)));
+      const fields = output.map((a) => ({ name: a.name, type: a.type, nullable: a.nullable }));
+      return { case: "treeString", value: { treeString: treeString(fields, request.value.level) } };
+    }
+    case "isLocal":
+      return {
+        case: "isLocal",
+        value: { isLocal: engine.analyze(rootOf(request.value.plan as never)).kind === "localRelation" },
+      };
+    case "isStreaming":
+      engine.analyze(rootOf(request.value.plan as never));
+      return { case: "isStreaming", value: { isStreaming: false } };
+    case "inputFiles":
+      engine.analyze(rootOf(request.value.plan as never));
+      return { case: "inputFiles", value: { files: [] } };
+    case "sparkVersion":
+      return { case: "sparkVersion", value: { version: "4.1.1" } };
+    case "ddlParse":
+      return { case: "ddlParse", value: { parsed: parseTypeString(request.value.ddlString ?? "") } };
+    case "sameSemantics": {
+      const same =
+        canonical(engine, rootOf(request.value.targetPlan as never)) ===
+        canonical(engine, rootOf(request.value.otherPlan as never));
+      return { case: "sameSemantics", value: { result: same } };
+    }
+    case "semanticHash":
+      return {
+        case: "semanticHash",
+        value: { result: hash32(canonical(engine, rootOf(request.value.plan as never))) },
+      };
+    case "persist":
+    case "unpersist":
+      return { case: request.case, value: {} };
+    case "getStorageLevel":
+      return {
+        case: "getStorageLevel",
+        value: {
+          storageLevel: { useDisk: false, useMemory: false, useOffHeap: false, deserialized: false, replication: 1 },
+        },
+      };
+    default:
+      throw notSupportedLocally(`the ${request.case ?? "empty"} analysis`);
+  }
+}

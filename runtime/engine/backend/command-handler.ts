@@ -1,0 +1,39 @@
+/**
+ * Commands the engine runs itself: `spark.sql(...)` (answered with the relation to run, as Spark does for
+ * queries) and temporary views. Anything else is named in an UnsupportedOperationException.
+ */
+import { create, type MessageInitShape } from "@bufbuild/protobuf";
+import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/connect/base_pb.js";
+import type { Command } from "../../../generated/proto/spark/connect/commands_pb.js";
+import { RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
+import { AnalysisException } from "../../errors/index.js";
+import { notSupportedLocally } from "../errors.js";
+import type { QueryEngine } from "../query-engine.js";
+import type { ViewCatalog } from "../session/view-catalog.js";
+
+type ResponseBody = Pick<MessageInitShape<typeof ExecutePlanResponseSchema>, "responseType">;
+
+export function runCommand(command: Command, engine: QueryEngine, views: ViewCatalog): ResponseBody[] {
+  const c = command.commandType;
+  switch (c.case) {
+    case "sqlCommand": {
+      const { input, sql, args, posArgs, namedArguments, posArguments } = c.value;
+      const relation =
+        input ??
+        create(RelationSchema, {
+          relType: { case: "sql", value: { query: sql, args, posArgs, namedArguments, posArguments } },
+        });
+      return [{ responseType: { case: "sqlCommandResult", value: { relation } } }];
+    }
+    case "createDataframeView": {
+      const { input, name, isGlobal, replace } = c.value;
+      if (input === undefined) throw new AnalysisException("createOrReplaceTempView needs an input relation.");
+      if (isGlobal) throw notSupportedLocally("global temporary views");
+      engine.analyze(input);
+      views.create(name, input, replace);
+      return [];
+    }
+    default:
+      throw notSupportedLocally(`the ${c.case ?? "empty"} command`);
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Arrow at the engine's edges: LocalRelation payloads come in as Arrow IPC streams and results leave as Arrow IPC
+ * streams with the same Arrow types Spark's Connect server writes (date32, timestamp[us, session tz], decimal128).
+ */
+import {
+  type DataType as ArrowType,
+  Binary,
+  Bool,
+  type Data,
+  DateDay,
+  Decimal,
+  Field,
+  Float32,
+  Float64,
+  Int8,
+  Int16,
+  Int32,
+  Int64,
+  makeData,
+  Null,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  Timestamp,
+  TimeUnit,
+  Type,
+  tableFromIPC,
+  tableToIPC,
+  Utf8,
+  type Vector,
+} from "apache-arrow";
+import { UnsupportedOperationException } from "../../errors/index.js";
+import * as T from "../types/data-types.js";
+import { type Batch, type ColumnVector, columnFromScalars, type Scalar } from "./column-vector.js";
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly type: T.DataType;
+  readonly nullable: boolean;
+}
+
+/** The engine type an incoming Arrow column maps to (the inverse of Spark's ArrowUtils mapping). */
+export function engineTypeOf(type: ArrowType): T.DataType {
+  switch (type.typeId) {
+    case Type.Null:
+      return T.NULL;
+    case Type.Bool:
+      return T.BOOLEAN;
+    case Type.Int: {
+      const bits = (type as unknown as { bitWidth: number }).bitWidth;
+      return bits === 8 ? T.BYTE : bits === 16 ? T.SHORT : bits === 32 ? T.INT : T.LONG;
+    }
+    case Type.Float:
+      return (type as Float32).precision === 1 ? T.FLOAT : T.DOUBLE;
+    case Type.Utf8:
+    case Type.LargeUtf8:
+      return T.STRING;
+    case Type.Binary:
+    case Type.LargeBinary:
+      return T.BINARY;
+    case Type.Date:
+      return T.DATE;
+    case Type.Timestamp:
+      return (type as Timestamp).timezone ? T.TIMESTAMP : T.TIMESTAMP_NTZ;
+    case Type.Decimal:
+      return T.decimalType((type as Decimal).precision, (type as Decimal).scale);
+    default:
+      throw new UnsupportedOperationException(`The local engine cannot read Arrow type ${String(type)} yet.`, {
+        errorClass: "UNSUPPORTED_ARROWTYPE",
+        messageParameters: { typeName: String(type) },
+      });
+  }
+}
+
+function arrowTypeOf(type: T.DataType, timeZone: string): ArrowType {
+  switch (T.typeName(type)) {
+    case "null":
+      return new Null();
+    case "boolean":
+      return new Bool();
+    case "byte":
+      return new Int8();
+    case "short":
+      return new Int16();
+    case "integer":
+      return new Int32();
+    case "long":
+      return new Int64();
+    case "float":
+      return new Float32();
+    case "double":
+      return new Float64();
+    case "string":
+      return new Utf8();
+    case "binary":
+      return new Binary();
+    case "date":
+      return new DateDay();
+    case "timestamp":
+      return new Timestamp(TimeUnit.MICROSECOND, timeZone);
+    case "timestampNtz":
+      return new Timestamp(TimeUnit.MICROSECOND);
+    case "decimal": {
+      const { precision, scale } = T.decimalParts(type);
+      return new Decimal(scale, precision, 128);
+    }
+    default:
+      throw new UnsupportedOperationException(`The local engine cannot write ${T.simpleString(type)} to Arrow yet.`);
+  }
+}
+
+function packValidity(validity: Uint8Array | null, length: number): { bitmap: Uint8Array; nullCount: number } {
+  const bitmap = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (validity === null || validity[i] === 1) bitmap[i >> 3] = (bitmap[i >> 3] as number) | (1 << (i & 7));
+    else nullCount++;
+  }
+  return { bitmap, nullCount };
+}
+
+const encoder = new TextEncoder();
+
+function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
+  const length = column.length;
+  const { bitmap, nullCount } = packValidity(column.validity, length);
+  const base = { type: arrowType, length, nullCount, nullBitmap: nullCount > 0 ? bitmap : null };
+  switch (arrowType.typeId) {
+    case Type.Null:
+      return makeData({ type: arrowType as Null, length, nullCount: length });
+    case Type.Bool: {
+      const bits = packValidity(column.data as Uint8Array, length).bitmap;
+      return makeData({ ...base, type: arrowType as Bool, data: bits });
+    }
+    case Type.Utf8:
+    case Type.Binary: {
+      const values = column.data as (string | Uint8Array)[];
+      const chunks = values.map((v) => (typeof v === "string" ? encoder.encode(v) : v));
+      const offsets = new Int32Array(length + 1);
+      let total = 0;
+      for (let i = 0; i < length; i++) {
+        total += (chunks[i] as Uint8Array).length;
+        offsets[i + 1] = total;
+      }
+      const bytes = new Uint8Array(total);
+      chunks.forEach((chunk, i) => {
+        bytes.set(chunk, offsets[i] as number);
+      });
+      return makeData({ ...base, type: arrowType as Utf8, valueOffsets: offsets, data: bytes });
+    }
+    case Type.Decimal: {
+      const words = new Uint32Array(length * 4);
+      const values = column.data as bigint[];
+      for (let i = 0; i < length; i++) {
+        let v = BigInt.asUintN(128, values[i] ?? 0n);
+        for (let w = 0; w < 4; w++) {
+          words[i * 4 + w] = Number(v & 0xffffffffn);
+          v >>= 32n;
+        }
+      }
+      return makeData({ ...base, type: arrowType as Decimal, data: words });
+    }
+    default:
+      return makeData({ ...base, type: arrowType as Int32, data: column.data as Int32Array });
+  }
+}
+
+/** Encodes one batch as a complete Arrow IPC stream (schema message + one record batch). */
+export function batchToArrowIpc(batch: Batch, fields: readonly FieldSpec[], timeZone: string): Uint8Array {
+  const arrowFields = fields.map((f) => new Field(f.name, arrowTypeOf(f.type, timeZone), f.nullable));
+  const schema = new Schema(arrowFields);
+  const children = batch.columns.map((column, i) => toArrowData(column, (arrowFields[i] as Field).type));
+  const structData = makeData({
+    type: new Struct(arrowFields),
+    length: batch.numRows,
+    nullCount: 0,
+    children,
+  });
+  return tableToIPC(new Table([new RecordBatch(schema, structData)]), "stream");
+}
+
+function decimalFromWords(words: Uint32Array, at: number): bigint {
+  let v = 0n;
+  for (let w = 3; w >= 0; w--) v = (v << 32n) | BigInt(words[at * 4 + w] as number);
+  return BigInt.asIntN(128, v);
+}
+
+function scalarsOf(vector: Vector, type: T.DataType): Scalar[] {
+  const out: Scalar[] = new Array(vector.length);
+  let row = 0;
+  for (const data of vector.data) {
+    for (let i = 0; i < data.length; i++, row++) {
+      if (!data.getValid(i)) {
+        out[row] = null;
+        continue;
+      }
+      switch (type.kind.case) {
+        case "decimal":
+          out[row] = decimalFromWords(data.values as Uint32Array, data.offset + i);
+          break;
+        case "long":
+        case "timestamp":
+        case "timestampNtz":
+          out[row] = (data.values as BigInt64Array)[data.offset + i] as bigint;
+          break;
+        case "date":
+          out[row] = (data.values as Int32Array)[data.offset + i] as number;
+          break;
+        default: {
+          const value: unknown = vector.get(row);
+          out[row] = value as Scalar;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Decodes an Arrow IPC stream (a LocalRelation payload) into the engine's batch and fields. */
+export function arrowIpcToBatch(bytes: Uint8Array): { fields: FieldSpec[]; batch: Batch } {
+  const table = tableFromIPC(bytes);
+  const fields = table.schema.fields.map((f) => ({ name: f.name, type: engineTypeOf(f.type), nullable: f.nullable }));
+  const columns = fields.map((field, i) => {
+    const vector = table.getChildAt(i);
+    if (vector === null) throw new TypeError(`Arrow column ${i} is missing`);
+    return columnFromScalars(field.type, scalarsOf(vector, field.type));
+  });
+  return { fields, batch: { columns, numRows: table.numRows } };
+}

@@ -1,0 +1,284 @@
+/**
+ * Per-group aggregate state. `update` consumes raw input rows (partial/complete mode), `merge` consumes other
+ * tasks' partial states (final mode); `states` and `results` emit columns in group id order.
+ */
+import { type ColumnVector, columnFromScalars, type Scalar } from "../columnar/column-vector.js";
+import { comparatorFor } from "../columnar/value-order.js";
+import { arithmeticOverflow } from "../errors.js";
+import type { AggregateSpec } from "../physical/physical-plan.js";
+import * as T from "../types/data-types.js";
+
+export interface Accumulator {
+  update(groups: Int32Array, args: readonly ColumnVector[]): void;
+  merge(groups: Int32Array, states: readonly ColumnVector[]): void;
+  states(numGroups: number): ColumnVector[];
+  result(numGroups: number): ColumnVector;
+}
+
+const valid = (c: ColumnVector, row: number): boolean => c.validity === null || c.validity[row] === 1;
+const values = (c: ColumnVector): ArrayLike<Scalar> => c.data as unknown as ArrayLike<Scalar>;
+const asBigint = (v: Scalar): bigint => (typeof v === "bigint" ? v : BigInt(v as number));
+
+class CountAccumulator implements Accumulator {
+  private counts: number[] = [];
+  update(groups: Int32Array, args: readonly ColumnVector[]): void {
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as number;
+      if (args.every((a) => valid(a, i))) this.counts[g] = (this.counts[g] ?? 0) + 1;
+      else this.counts[g] ??= 0;
+    }
+  }
+  merge(groups: Int32Array, [state]: readonly ColumnVector[]): void {
+    const v = values(state as ColumnVector);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as number;
+      this.counts[g] = (this.counts[g] ?? 0) + Number(v[i] as bigint);
+    }
+  }
+  private column(n: number): ColumnVector {
+    const data = new BigInt64Array(n);
+    for (let g = 0; g < n; g++) data[g] = BigInt(this.counts[g] ?? 0);
+    return { type: T.LONG, length: n, data, validity: null };
+  }
+  states(n: number): ColumnVector[] {
+    return [this.column(n)];
+  }
+  result(n: number): ColumnVector {
+    return this.column(n);
+  }
+}
+
+/** SUM over longs (exact, ANSI overflow error) or doubles; NULL for a group without non-null input. */
+class SumAccumulator implements Accumulator {
+  private sums: (number | bigint | undefined)[] = [];
+  constructor(private readonly spec: AggregateSpec) {}
+  private add(g: number, v: Scalar): void {
+    if (this.spec.resultType.kind.case === "long") {
+      const next = ((this.sums[g] as bigint | undefined) ?? 0n) + asBigint(v);
+      if (BigInt.asIntN(64, next) !== next) {
+        if (this.spec.ansi)
+          throw arithmeticOverflow("long overflow", " Use 'try_sum' to tolerate overflow and return NULL instead.");
+        this.sums[g] = BigInt.asIntN(64, next);
+      } else this.sums[g] = next;
+    } else {
+      this.sums[g] = ((this.sums[g] as number | undefined) ?? 0) + Number(v);
+    }
+  }
+  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
+    const v = values(column);
+    for (let i = 0; i < groups.length; i++) if (valid(column, i)) this.add(groups[i] as number, v[i] as Scalar);
+  }
+  merge(groups: Int32Array, states: readonly ColumnVector[]): void {
+    this.update(groups, states);
+  }
+  states(n: number): ColumnVector[] {
+    return [this.result(n)];
+  }
+  result(n: number): ColumnVector {
+    return columnFromScalars(
+      this.spec.resultType,
+      Array.from({ length: n }, (_, g) => this.sums[g] ?? null),
+    );
+  }
+}
+
+class AvgAccumulator implements Accumulator {
+  private sums: number[] = [];
+  private counts: number[] = [];
+  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
+    const v = values(column);
+    for (let i = 0; i < groups.length; i++) {
+      if (!valid(column, i)) continue;
+      const g = groups[i] as number;
+      this.sums[g] = (this.sums[g] ?? 0) + Number(v[i]);
+      this.counts[g] = (this.counts[g] ?? 0) + 1;
+    }
+  }
+  merge(groups: Int32Array, [sums, counts]: readonly ColumnVector[]): void {
+    const s = values(sums as ColumnVector);
+    const c = values(counts as ColumnVector);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as number;
+      if (valid(sums as ColumnVector, i)) this.sums[g] = (this.sums[g] ?? 0) + (s[i] as number);
+      this.counts[g] = (this.counts[g] ?? 0) + Number(c[i] as bigint);
+    }
+  }
+  states(n: number): ColumnVector[] {
+    return [
+      columnFromScalars(
+        T.DOUBLE,
+        Array.from({ length: n }, (_, g) => this.sums[g] ?? null),
+      ),
+      columnFromScalars(
+        T.LONG,
+        Array.from({ length: n }, (_, g) => BigInt(this.counts[g] ?? 0)),
+      ),
+    ];
+  }
+  result(n: number): ColumnVector {
+    return columnFromScalars(
+      T.DOUBLE,
+      Array.from({ length: n }, (_, g) =>
+        (this.counts[g] ?? 0) === 0 ? null : (this.sums[g] as number) / (this.counts[g] as number),
+      ),
+    );
+  }
+}
+
+class MinMaxAccumulator implements Accumulator {
+  private best: Scalar[] = [];
+  private readonly compare;
+  constructor(
+    private readonly spec: AggregateSpec,
+    private readonly isMax: boolean,
+  ) {
+    this.compare = comparatorFor(spec.inputType);
+  }
+  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
+    const v = values(column);
+    for (let i = 0; i < groups.length; i++) {
+      if (!valid(column, i)) continue;
+      const g = groups[i] as number;
+      const current = this.best[g];
+      const candidate = v[i] as Scalar;
+      if (current === undefined || current === null) this.best[g] = candidate;
+      else {
+        const order = this.compare(candidate, current);
+        if (this.isMax ? order > 0 : order < 0) this.best[g] = candidate;
+      }
+    }
+  }
+  merge(groups: Int32Array, states: readonly ColumnVector[]): void {
+    this.update(groups, states);
+  }
+  states(n: number): ColumnVector[] {
+    return [this.result(n)];
+  }
+  result(n: number): ColumnVector {
+    return columnFromScalars(
+      this.spec.inputType,
+      Array.from({ length: n }, (_, g) => this.best[g] ?? null),
+    );
+  }
+}
+
+/** first/last keep NULLs (ignoreNulls = false): the first row seen wins, whatever its value. */
+class FirstLastAccumulator implements Accumulator {
+  private value: Scalar[] = [];
+  private seen: boolean[] = [];
+  constructor(
+    private readonly spec: AggregateSpec,
+    private readonly isLast: boolean,
+  ) {}
+  private offer(g: number, v: Scalar): void {
+    if (this.isLast || !this.seen[g]) {
+      this.value[g] = v;
+      this.seen[g] = true;
+    }
+  }
+  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
+    const v = values(column);
+    for (let i = 0; i < groups.length; i++) this.offer(groups[i] as number, valid(column, i) ? (v[i] as Scalar) : null);
+  }
+  merge(groups: Int32Array, [value, seen]: readonly ColumnVector[]): void {
+    const v = values(value as ColumnVector);
+    const s = values(seen as ColumnVector);
+    for (let i = 0; i < groups.length; i++)
+      if (s[i] === 1) this.offer(groups[i] as number, valid(value as ColumnVector, i) ? (v[i] as Scalar) : null);
+  }
+  states(n: number): ColumnVector[] {
+    return [
+      this.result(n),
+      columnFromScalars(
+        T.BOOLEAN,
+        Array.from({ length: n }, (_, g) => this.seen[g] === true),
+      ),
+    ];
+  }
+  result(n: number): ColumnVector {
+    return columnFromScalars(
+      this.spec.inputType,
+      Array.from({ length: n }, (_, g) => this.value[g] ?? null),
+    );
+  }
+}
+
+/** DISTINCT aggregates (complete mode only): remember each group's distinct argument tuples, then aggregate them. */
+class DistinctAccumulator implements Accumulator {
+  private readonly seen: Map<string, Scalar[]>[] = [];
+  constructor(
+    private readonly inner: () => Accumulator,
+    private readonly spec: AggregateSpec,
+  ) {}
+  update(groups: Int32Array, args: readonly ColumnVector[]): void {
+    const vs = args.map(values);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as number;
+      let set = this.seen[g];
+      if (set === undefined) {
+        set = new Map();
+        this.seen[g] = set;
+      }
+      const tuple = args.map((a, c) => (valid(a, i) ? ((vs[c] as ArrayLike<Scalar>)[i] as Scalar) : null));
+      const key = tuple
+        .map((v) =>
+          v === null
+            ? "\u0000N"
+            : typeof v === "bigint"
+              ? `${v}n`
+              : v instanceof Uint8Array
+                ? `b${[...v].join(",")}`
+                : `${typeof v}:${String(v)}`,
+        )
+        .join("\u0001");
+      if (!set.has(key)) set.set(key, tuple);
+    }
+  }
+  merge(): void {
+    throw new Error("internal: DISTINCT aggregates run in complete mode only");
+  }
+  states(): ColumnVector[] {
+    throw new Error("internal: DISTINCT aggregates run in complete mode only");
+  }
+  result(n: number): ColumnVector {
+    const acc = this.inner();
+    for (let g = 0; g < n; g++) {
+      const tuples = [...(this.seen[g]?.values() ?? [])];
+      const groups = new Int32Array(tuples.length).fill(g);
+      const columns = this.spec.args.map((a, c) =>
+        columnFromScalars(
+          a.type,
+          tuples.map((t) => t[c] ?? null),
+        ),
+      );
+      acc.update(groups, columns);
+    }
+    return acc.result(n);
+  }
+}
+
+export function createAccumulator(spec: AggregateSpec): Accumulator {
+  const make = (): Accumulator => {
+    switch (spec.name) {
+      case "count":
+        return new CountAccumulator();
+      case "sum":
+        return new SumAccumulator(spec);
+      case "avg":
+        return new AvgAccumulator();
+      case "min":
+        return new MinMaxAccumulator(spec, false);
+      case "max":
+        return new MinMaxAccumulator(spec, true);
+      case "first":
+        return new FirstLastAccumulator(spec, false);
+      case "last":
+        return new FirstLastAccumulator(spec, true);
+    }
+  };
+  return spec.distinct ? new DistinctAccumulator(make, spec) : make();
+}

@@ -1,0 +1,123 @@
+/**
+ * Runs one partition of a stage's physical plan (exchanges already replaced by shuffle reads) and returns its
+ * batches. Operators between exchanges are pipelined within the task: no data leaves it until the stage ends.
+ */
+import { type Batch, concatBatches, selectTrue, takeBatch } from "../columnar/column-vector.js";
+import type { EvalContext } from "../functions/function-types.js";
+import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
+import { evaluate } from "./expression-evaluator.js";
+import { hashAggregate } from "./hash-aggregate.js";
+import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
+import { rangePartition } from "./range-scan.js";
+import { sampleBatch } from "./sample-kernel.js";
+import { deduplicate, setOperation } from "./set-kernels.js";
+import { sortBatch } from "./sort-kernel.js";
+
+export interface TaskContext extends EvalContext {
+  /** Blocks written by a finished map stage for one reduce partition. */
+  readonly readShuffle: (shuffleId: number, partition: number) => Batch[];
+}
+
+const typesOf = (plan: PhysicalPlan) => plan.output.map((a) => a.type);
+
+function single(plan: PhysicalPlan, batches: readonly Batch[]): Batch {
+  return concatBatches(typesOf(plan), batches);
+}
+
+export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskContext): Batch[] {
+  switch (plan.kind) {
+    case "range":
+      return [rangePartition(plan, partition)];
+    case "localScan": {
+      const batch = plan.partitions[partition];
+      return batch === undefined ? [] : [batch];
+    }
+    case "project":
+      return runPartition(plan.child, partition, ctx).map((batch) => ({
+        columns: plan.exprs.map((e) => evaluate(e, batch, ctx)),
+        numRows: batch.numRows,
+      }));
+    case "filter":
+      return runPartition(plan.child, partition, ctx).map((batch) =>
+        takeBatch(batch, selectTrue(evaluate(plan.condition, batch, ctx))),
+      );
+    case "hashAggregate":
+      return [hashAggregate(plan.mode, runPartition(plan.child, partition, ctx), plan.keys, plan.aggregates, ctx)];
+    case "shuffleRead":
+      return ctx.readShuffle(plan.shuffleId, partition);
+    case "exchange":
+      throw new Error("internal: an exchange reached a task; the DAG scheduler should have cut the stage there");
+    case "sort":
+      return [sortBatch(single(plan.child, runPartition(plan.child, partition, ctx)), plan.orders, ctx)];
+    case "limit": {
+      const out: Batch[] = [];
+      let remaining = plan.limit;
+      for (const batch of runPartition(plan.child, partition, ctx)) {
+        if (remaining <= 0) break;
+        const taken =
+          batch.numRows <= remaining
+            ? batch
+            : takeBatch(
+                batch,
+                Int32Array.from({ length: remaining }, (_, i) => i),
+              );
+        out.push(taken);
+        remaining -= taken.numRows;
+      }
+      return out;
+    }
+    case "offset": {
+      const all = single(plan.child, runPartition(plan.child, partition, ctx));
+      const start = Math.min(plan.offset, all.numRows);
+      return [
+        takeBatch(
+          all,
+          Int32Array.from({ length: all.numRows - start }, (_, i) => i + start),
+        ),
+      ];
+    }
+    case "union": {
+      let local = partition;
+      for (const input of plan.inputs) {
+        const count = numPartitions(input);
+        if (local < count) return runPartition(input, local, ctx);
+        local -= count;
+      }
+      return [];
+    }
+    case "coalesce": {
+      const childCount = numPartitions(plan.child);
+      const n = Math.min(plan.numPartitions, childCount);
+      const from = Math.floor((partition * childCount) / n);
+      const to = Math.floor(((partition + 1) * childCount) / n);
+      const out: Batch[] = [];
+      for (let p = from; p < to; p++) out.push(...runPartition(plan.child, p, ctx));
+      return out;
+    }
+    case "deduplicate":
+      return [deduplicate(single(plan.child, runPartition(plan.child, partition, ctx)), plan.keys)];
+    case "setOp":
+      return [
+        setOperation(
+          plan.op,
+          plan.all,
+          single(plan.left, runPartition(plan.left, partition, ctx)),
+          single(plan.right, runPartition(plan.right, partition, ctx)),
+        ),
+      ];
+    case "sample":
+      return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
+    case "hashJoin": {
+      const left = single(plan.left, runPartition(plan.left, partition, ctx));
+      const right = single(plan.right, runPartition(plan.right, partition, ctx));
+      const leftKeys = plan.leftKeys.map((k) => evaluate(k, left, ctx));
+      const rightKeys = plan.rightKeys.map((k) => evaluate(k, right, ctx));
+      return [hashJoin(plan.joinType, left, right, leftKeys, rightKeys, plan.condition, ctx)];
+    }
+    case "nestedLoopJoin": {
+      const left = single(plan.left, runPartition(plan.left, partition, ctx));
+      const right = single(plan.right, runPartition(plan.right, 0, ctx));
+      return [nestedLoopJoin(plan.joinType, left, right, plan.condition, ctx)];
+    }
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * + - * / % and unary minus with Spark's result types (int/int → double for `/`) and ANSI overflow and
+ * divide-by-zero errors. Integer kernels check overflow per row; longs go through BigInt64Array.
+ */
+
+import { implicitCast, widerType } from "../analyzer/type-coercion.js";
+import type { ColumnVector } from "../columnar/column-vector.js";
+import { arithmeticOverflow, dataTypeMismatch, divideByZero, notSupportedLocally } from "../errors.js";
+import { displayOf } from "../logical/expression-display.js";
+import type { Call, Expr } from "../logical/expressions.js";
+import * as T from "../types/data-types.js";
+import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
+import { mapValues, zipValues } from "./kernel-helpers.js";
+
+type Op = "add" | "subtract" | "multiply" | "divide" | "remainder";
+const SYMBOL: Record<Op, string> = { add: "+", subtract: "-", multiply: "*", divide: "/", remainder: "%" };
+const TRY_NAME: Record<Op, string> = {
+  add: "try_add",
+  subtract: "try_subtract",
+  multiply: "try_multiply",
+  divide: "try_divide",
+  remainder: "try_remainder",
+};
+const BOUNDS: Partial<Record<string, [number, number, string]>> = {
+  byte: [-128, 127, "tinyint"],
+  short: [-32768, 32767, "smallint"],
+  integer: [-2147483648, 2147483647, "integer"],
+};
+
+function resolveBinary(op: Op) {
+  return (args: readonly Expr[], ctx: ResolveContext): Expr => {
+    const [left, right] = args as [Expr, Expr];
+    const display = `(${displayOf(left)} ${SYMBOL[op]} ${displayOf(right)})`;
+    const bothNumericLike = [left, right].every((a) => T.isNumeric(a.type) || T.isNullType(a.type));
+    if (!bothNumericLike) {
+      const different = !T.sameType(left.type, right.type);
+      throw different
+        ? dataTypeMismatch(
+            "BINARY_OP_DIFF_TYPES",
+            `"${display}"`,
+            `operand types ${T.sqlTypeName(left.type)} and ${T.sqlTypeName(right.type)} do not match.`,
+            { left: T.sqlTypeName(left.type), right: T.sqlTypeName(right.type) },
+          )
+        : dataTypeMismatch("BINARY_OP_WRONG_TYPE", `"${display}"`, `${T.sqlTypeName(left.type)} is not numeric.`, {
+            inputType: '"NUMERIC"',
+            actualDataType: T.sqlTypeName(left.type),
+          });
+    }
+    let type = op === "divide" ? T.DOUBLE : (widerType(left.type, right.type) ?? T.DOUBLE);
+    if (T.isNullType(type)) type = op === "divide" ? T.DOUBLE : T.NULL;
+    if (type.kind.case === "decimal") throw notSupportedLocally(`decimal arithmetic (${display})`);
+    if (type.kind.case === "null") type = T.DOUBLE;
+    const nullable = left.nullable || right.nullable || op === "divide" || op === "remainder" || !ctx.ansi;
+    return call(op, [implicitCast(left, type), implicitCast(right, type)], type, display, ctx, nullable);
+  };
+}
+
+function overflow(op: Op, typeName: string): Error {
+  return arithmeticOverflow(
+    `${typeName} overflow`,
+    ` Use '${TRY_NAME[op]}' to tolerate overflow and return NULL instead.`,
+  );
+}
+
+function integralKernel(op: Op): Kernel {
+  return ([a, b], c) => {
+    const bounds = BOUNDS[T.typeName(c.type)] as [number, number, string];
+    const [min, max, label] = bounds;
+    const bits = c.type.kind.case === "byte" ? 8 : c.type.kind.case === "short" ? 16 : 32;
+    return zipValues<number, number, number>(a as ColumnVector, b as ColumnVector, c.type, (x, y) => {
+      let r: number;
+      switch (op) {
+        case "add":
+          r = x + y;
+          break;
+        case "subtract":
+          r = x - y;
+          break;
+        case "multiply":
+          r = x * y;
+          if (!Number.isSafeInteger(r)) r = Number(BigInt(x) * BigInt(y));
+          break;
+        default:
+          if (y === 0) {
+            if (c.ansi) throw divideByZero();
+            return null;
+          }
+          r = x % y;
+      }
+      if (r < min || r > max) {
+        if (c.ansi) throw overflow(op, label);
+        return Number(BigInt.asIntN(bits, BigInt(r)));
+      }
+      return r;
+    });
+  };
+}
+
+function longKernel(op: Op): Kernel {
+  return ([a, b], c) =>
+    zipValues<bigint, bigint, bigint>(a as ColumnVector, b as ColumnVector, c.type, (x, y) => {
+      let r: bigint;
+      switch (op) {
+        case "add":
+          r = x + y;
+          break;
+        case "subtract":
+          r = x - y;
+          break;
+        case "multiply":
+          r = x * y;
+          break;
+        default:
+          if (y === 0n) {
+            if (c.ansi) throw divideByZero();
+            return null;
+          }
+          r = x % y;
+      }
+      const wrapped = BigInt.asIntN(64, r);
+      if (wrapped !== r && c.ansi) throw overflow(op, "long");
+      return wrapped;
+    });
+}
+
+function fractionalKernel(op: Op): Kernel {
+  return ([a, b], c) => {
+    const single = c.type.kind.case === "float";
+    return zipValues<number, number, number>(a as ColumnVector, b as ColumnVector, c.type, (x, y) => {
+      let r: number;
+      switch (op) {
+        case "add":
+          r = x + y;
+          break;
+        case "subtract":
+          r = x - y;
+          break;
+        case "multiply":
+          r = x * y;
+          break;
+        case "divide":
+        case "remainder":
+          if (y === 0) {
+            if (c.ansi) throw divideByZero();
+            return null;
+          }
+          r = op === "divide" ? x / y : x % y;
+      }
+      return single ? Math.fround(r) : r;
+    });
+  };
+}
+
+function arithmeticKernel(op: Op): Kernel {
+  const integral = integralKernel(op);
+  const long = longKernel(op);
+  const fractional = fractionalKernel(op);
+  return (args, c: Call, ctx) => {
+    if (c.type.kind.case === "long") return long(args, c, ctx);
+    if (c.type.kind.case === "double" || c.type.kind.case === "float") return fractional(args, c, ctx);
+    return integral(args, c, ctx);
+  };
+}
+
+const negative: ScalarFunction = {
+  resolve: (args, ctx) => {
+    const [child] = args as [Expr];
+    if (!T.isNumeric(child.type)) {
+      throw dataTypeMismatch("UNEXPECTED_INPUT_TYPE", `"(- ${displayOf(child)})"`, "negation needs a numeric input.", {
+        paramIndex: "first",
+        requiredType: '"NUMERIC"',
+        inputSql: `"${displayOf(child)}"`,
+        inputType: T.sqlTypeName(child.type),
+      });
+    }
+    return call("negative", [child], child.type, `(- ${displayOf(child)})`, ctx);
+  },
+  kernel: ([a], c) => {
+    if (c.type.kind.case === "long") {
+      return mapValues<bigint, bigint>(a as ColumnVector, c.type, (x) => {
+        if (x === -(2n ** 63n) && c.ansi) throw overflow("subtract", "long");
+        return BigInt.asIntN(64, -x);
+      });
+    }
+    const bounds = BOUNDS[T.typeName(c.type)];
+    return mapValues<number, number>(a as ColumnVector, c.type, (x) => {
+      if (bounds !== undefined && -x > bounds[1]) {
+        if (c.ansi) throw overflow("subtract", bounds[2]);
+        return x;
+      }
+      return -x;
+    });
+  },
+};
+
+const ops: Op[] = ["add", "subtract", "multiply", "divide", "remainder"];
+
+export const arithmeticFunctions: Record<string, ScalarFunction> = {
+  ...Object.fromEntries(ops.map((op) => [op, { resolve: resolveBinary(op), kernel: arithmeticKernel(op) }])),
+  negative,
+};
+
+/** Front-end spellings of the operators (PySpark sends symbols, SQL sends names). */
+export const arithmeticAliases: Record<string, string> = {
+  "+": "add",
+  "-": "subtract",
+  "*": "multiply",
+  "/": "divide",
+  "%": "remainder",
+  mod: "remainder",
+};

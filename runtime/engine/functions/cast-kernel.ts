@@ -1,0 +1,221 @@
+/**
+ * CAST over whole columns with Spark's three modes: ANSI raises (CAST_INVALID_INPUT, CAST_OVERFLOW), TRY yields
+ * NULL, LEGACY wraps integers and yields NULL for malformed strings.
+ */
+import type { ColumnVector } from "../columnar/column-vector.js";
+import { castInvalidInput, castOverflow, notSupportedLocally } from "../errors.js";
+import { javaDoubleString } from "../logical/expression-display.js";
+import type { CastMode } from "../logical/expressions.js";
+import * as T from "../types/data-types.js";
+import {
+  daysToTimestamp,
+  formatDate,
+  formatTimestamp,
+  parseDate,
+  parseTimestamp,
+  timestampToDays,
+} from "./datetime-format.js";
+import { constantColumn, mapValues } from "./kernel-helpers.js";
+
+const INTEGRAL_BOUNDS: Record<string, [number, number]> = {
+  byte: [-128, 127],
+  short: [-32768, 32767],
+  integer: [-2147483648, 2147483647],
+};
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+const TRUE_STRINGS = new Set(["t", "true", "y", "yes", "1"]);
+const FALSE_STRINGS = new Set(["f", "false", "n", "no", "0"]);
+const decoder = new TextDecoder();
+
+/** Whether Spark allows `CAST(from AS to)` at all (checked during analysis). */
+export function canCast(from: T.DataType, to: T.DataType): boolean {
+  const f = T.typeName(from);
+  const t = T.typeName(to);
+  if (f === t || f === "null" || t === "string") return true;
+  const numericLike = (n: string) =>
+    ["byte", "short", "integer", "long", "float", "double", "decimal", "boolean"].includes(n);
+  if (numericLike(f) && numericLike(t)) return true;
+  if (f === "string") return t !== "null";
+  if (
+    (f === "date" || f === "timestamp" || f === "timestampNtz") &&
+    (t === "date" || t === "timestamp" || t === "timestampNtz")
+  )
+    return true;
+  if (f === "binary") return t === "binary";
+  return false;
+}
+
+export interface CastContext {
+  readonly timeZone: string;
+}
+
+export function castColumn(input: ColumnVector, to: T.DataType, mode: CastMode, ctx: CastContext): ColumnVector {
+  const from = input.type;
+  if (T.sameType(from, to)) return input;
+  if (from.kind.case === "null") return constantColumn(to, null, input.length);
+  const fail = (error: Error): null => {
+    if (mode === "ansi") throw error;
+    return null;
+  };
+  const f = T.typeName(from);
+  const t = T.typeName(to);
+  const fromName = T.sqlTypeName(from);
+  const toName = T.sqlTypeName(to);
+
+  if (t === "string") return mapValues<unknown, string>(input, to, (v) => toText(v, from, ctx));
+
+  if (f === "string") {
+    return mapValues<string, unknown>(input, to, (text) => {
+      const parsed = parseText(text, to, ctx);
+      return parsed === null ? fail(castInvalidInput(text, fromName, toName)) : parsed;
+    });
+  }
+
+  if (t === "boolean") {
+    if (f === "long") return mapValues<bigint, number>(input, to, (v) => (v !== 0n ? 1 : 0));
+    if (T.isNumeric(from)) return mapValues<number, number>(input, to, (v) => (v !== 0 ? 1 : 0));
+  }
+  if (f === "boolean" && T.isNumeric(to) && t !== "decimal") {
+    return mapValues<number, number | bigint>(input, to, (v) => (t === "long" ? BigInt(v) : v));
+  }
+
+  if (T.isNumeric(from) && T.isNumeric(to) && f !== "decimal" && t !== "decimal") {
+    if (t === "double" || t === "float") {
+      return mapValues<number | bigint, number>(input, to, (v) => (t === "float" ? Math.fround(Number(v)) : Number(v)));
+    }
+    if (t === "long") {
+      return mapValues<number | bigint, bigint>(input, to, (v) => {
+        if (typeof v === "bigint") return v;
+        if (Number.isNaN(v) || v >= 9.223372036854776e18 || v < -9.223372036854776e18) {
+          return mode === "legacy"
+            ? BigInt.asIntN(64, BigInt(Math.trunc(Number.isNaN(v) ? 0 : v)))
+            : fail(castOverflow(javaDoubleString(v), fromName, toName));
+        }
+        return BigInt(Math.trunc(v));
+      });
+    }
+    const [min, max] = INTEGRAL_BOUNDS[t] as [number, number];
+    const bits = t === "byte" ? 8 : t === "short" ? 16 : 32;
+    return mapValues<number | bigint, number>(input, to, (v) => {
+      const n = typeof v === "bigint" ? v : Math.trunc(v);
+      const inRange = typeof n === "bigint" ? n >= BigInt(min) && n <= BigInt(max) : n >= min && n <= max;
+      if (inRange) return Number(n);
+      if (mode === "legacy")
+        return Number(BigInt.asIntN(bits, typeof n === "bigint" ? n : BigInt(Number.isNaN(n) ? 0 : n)));
+      const shown =
+        typeof v === "bigint"
+          ? `${v}L`
+          : Number.isInteger(v) && f !== "double" && f !== "float"
+            ? String(v)
+            : javaDoubleString(v);
+      return fail(castOverflow(shown, fromName, toName));
+    });
+  }
+
+  if (f === "date" && (t === "timestamp" || t === "timestampNtz")) {
+    return mapValues<number, bigint>(input, to, (d) => daysToTimestamp(d, t === "timestamp" ? ctx.timeZone : "UTC"));
+  }
+  if ((f === "timestamp" || f === "timestampNtz") && t === "date") {
+    return mapValues<bigint, number>(input, to, (m) => timestampToDays(m, f === "timestamp" ? ctx.timeZone : "UTC"));
+  }
+  if (f === "timestampNtz" && t === "timestamp") {
+    return mapValues<bigint, bigint>(input, to, (m) => daysToTimestamp(0, ctx.timeZone) + m);
+  }
+  if (f === "timestamp" && t === "timestampNtz") {
+    return mapValues<bigint, bigint>(input, to, (m) => m - daysToTimestamp(0, ctx.timeZone));
+  }
+  throw notSupportedLocally(`CAST(${T.simpleString(from)} AS ${T.simpleString(to)})`);
+}
+
+function toText(value: unknown, from: T.DataType, ctx: CastContext): string {
+  switch (from.kind.case) {
+    case "boolean":
+      return value === 1 ? "true" : "false";
+    case "double":
+      return javaDoubleString(value as number);
+    case "float":
+      return javaFloatString(value as number);
+    case "date":
+      return formatDate(value as number);
+    case "timestamp":
+      return formatTimestamp(value as bigint, ctx.timeZone);
+    case "timestampNtz":
+      return formatTimestamp(value as bigint, "UTC");
+    case "binary":
+      return decoder.decode(value as Uint8Array);
+    case "decimal": {
+      const { scale } = T.decimalParts(from);
+      return formatDecimal(value as bigint, scale);
+    }
+    default:
+      return String(value);
+  }
+}
+
+export function formatDecimal(unscaled: bigint, scale: number): string {
+  if (scale === 0) return unscaled.toString();
+  const negative = unscaled < 0n;
+  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** Java's `Float.toString`: the shortest decimal that reads back as the same float. */
+function javaFloatString(value: number): string {
+  if (!Number.isFinite(value)) return javaDoubleString(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.fround(candidate) === value) return javaDoubleString(candidate);
+  }
+  return javaDoubleString(value);
+}
+
+function parseText(raw: string, to: T.DataType, ctx: CastContext): unknown {
+  const text = raw.trim();
+  switch (to.kind.case) {
+    case "boolean": {
+      const lower = text.toLowerCase();
+      return TRUE_STRINGS.has(lower) ? 1 : FALSE_STRINGS.has(lower) ? 0 : null;
+    }
+    case "byte":
+    case "short":
+    case "integer": {
+      if (!/^[+-]?\d+$/.test(text)) return null;
+      const [min, max] = INTEGRAL_BOUNDS[to.kind.case] as [number, number];
+      const n = Number(text);
+      return n >= min && n <= max ? n : null;
+    }
+    case "long": {
+      if (!/^[+-]?\d+$/.test(text)) return null;
+      const n = BigInt(text);
+      return n >= LONG_MIN && n <= LONG_MAX ? n : null;
+    }
+    case "float":
+    case "double": {
+      const lower = text.toLowerCase();
+      const special: Record<string, number> = {
+        nan: Number.NaN,
+        infinity: Infinity,
+        "+infinity": Infinity,
+        "-infinity": -Infinity,
+        inf: Infinity,
+        "+inf": Infinity,
+        "-inf": -Infinity,
+      };
+      if (lower in special) return special[lower];
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(text)) return null;
+      const n = Number.parseFloat(text);
+      return to.kind.case === "float" ? Math.fround(n) : n;
+    }
+    case "date":
+      return parseDate(text);
+    case "timestamp":
+      return parseTimestamp(text, ctx.timeZone);
+    case "timestampNtz":
+      return parseTimestamp(text, "UTC");
+    case "binary":
+      return new TextEncoder().encode(raw);
+    default:
+      throw notSupportedLocally(`CAST(STRING AS ${T.simpleString(to).toUpperCase()})`);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The builtin scalar functions the engine knows, by Spark name (case-insensitive), plus the operator spellings
+ * the front ends send. Kernels are looked up here by a Call's canonical name at execution time.
+ */
+import { unresolvedRoutine } from "../errors.js";
+import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { conditionalFunctions } from "./conditional.js";
+import { datetimeFunctions } from "./datetime.js";
+import type { Kernel, ScalarFunction } from "./function-types.js";
+import { mathAliases, mathFunctions } from "./math.js";
+import { predicateAliases, predicateFunctions } from "./predicates.js";
+import { stringAliases, stringFunctions } from "./strings.js";
+
+const FUNCTIONS: Record<string, ScalarFunction> = {
+  ...arithmeticFunctions,
+  ...predicateFunctions,
+  ...stringFunctions,
+  ...mathFunctions,
+  ...conditionalFunctions,
+  ...datetimeFunctions,
+};
+
+const ALIASES: Record<string, string> = {
+  ...arithmeticAliases,
+  ...predicateAliases,
+  ...stringAliases,
+  ...mathAliases,
+};
+
+const BY_LOWER_NAME = new Map(Object.entries(FUNCTIONS).map(([name, fn]) => [name.toLowerCase(), { name, fn }]));
+
+/** The canonical name a front-end spelling maps to (`==` → `equal`, `ucase` → `upper`). */
+export function canonicalName(name: string): string {
+  return ALIASES[name] ?? ALIASES[name.toLowerCase()] ?? name.toLowerCase();
+}
+
+export function lookupScalarFunction(name: string): { name: string; fn: ScalarFunction } | undefined {
+  return BY_LOWER_NAME.get(canonicalName(name));
+}
+
+export function kernelFor(name: string): Kernel {
+  const kernel = FUNCTIONS[name]?.kernel;
+  if (kernel === undefined) throw unresolvedRoutine(name);
+  return kernel;
+}

@@ -1,0 +1,31 @@
+/** The contract every builtin scalar function implements: analysis-time typing plus a whole-column kernel. */
+import type { ColumnVector } from "../columnar/column-vector.js";
+import type { Call, Expr } from "../logical/expressions.js";
+
+export interface ResolveContext {
+  readonly ansi: boolean;
+}
+
+export interface EvalContext {
+  readonly timeZone: string;
+}
+
+export type Kernel = (args: readonly ColumnVector[], call: Call, ctx: EvalContext) => ColumnVector;
+
+export interface ScalarFunction {
+  /** Checks argument types, inserts Spark's implicit casts and returns the typed expression. */
+  readonly resolve: (args: readonly Expr[], ctx: ResolveContext, name: string) => Expr;
+  /** Absent when `resolve` rewrites into other expressions (e.g. `when` into CASE WHEN). */
+  readonly kernel?: Kernel;
+}
+
+export function call(
+  name: string,
+  args: readonly Expr[],
+  type: Call["type"],
+  display: string,
+  ctx: ResolveContext,
+  nullable = args.some((a) => a.nullable),
+): Call {
+  return { kind: "call", name, args, type, nullable, display, ansi: ctx.ansi };
+}

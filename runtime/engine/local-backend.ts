@@ -1,0 +1,172 @@
+/**
+ * The embedded engine behind the Backend seam: it takes the same proto Plan a Spark Connect server would and
+ * answers with the same response shapes (schema, Arrow batches with row counts and offsets, result_complete),
+ * the same analysis results, config semantics and error classes.
+ */
+import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { create } from "@bufbuild/protobuf";
+import {
+  type AddArtifactsResponse,
+  type AnalyzePlanResponse,
+  AnalyzePlanResponseSchema,
+  type ConfigResponse,
+  ConfigResponseSchema,
+  type ExecutePlanResponse,
+  ExecutePlanResponseSchema,
+  type Plan,
+} from "../../generated/proto/spark/connect/base_pb.js";
+import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import type {
+  AnalyzeRequest,
+  Artifact,
+  Backend,
+  ConfigOperation,
+  ExecuteOptions,
+  InterruptTarget,
+} from "../backend.js";
+import { ClientArgumentError, UnsupportedOperationException } from "../errors/index.js";
+import { analyzePlan } from "./backend/analyze-handler.js";
+import { runCommand } from "./backend/command-handler.js";
+import { configure } from "./backend/config-handler.js";
+import { OperationRegistry } from "./backend/operation-registry.js";
+import { resultResponses } from "./backend/result-encoder.js";
+import { notSupportedLocally } from "./errors.js";
+import { QueryEngine } from "./query-engine.js";
+import { ViewCatalog } from "./session/view-catalog.js";
+
+export interface LocalBackendOptions {
+  /** `local`, `local[N]` or `local[*]`. */
+  readonly master: string;
+}
+
+export function parallelismOf(master: string): number {
+  const match = /^local(?:\[(\d+|\*)\])?$/.exec(master);
+  if (!match) {
+    throw new ClientArgumentError(`master must be "local", "local[N]" or "local[*]", got "${master}".`, {
+      errorClass: "INVALID_MASTER",
+      messageParameters: { master },
+    });
+  }
+  const spec = match[1];
+  if (spec === undefined) return 1;
+  if (spec === "*") return Math.max(1, availableParallelism());
+  const n = Number(spec);
+  if (n < 1)
+    throw new ClientArgumentError(`local[N] needs N ≥ 1, got ${spec}.`, {
+      errorClass: "INVALID_MASTER",
+      messageParameters: { master },
+    });
+  return n;
+}
+
+export class LocalBackend implements Backend {
+  readonly kind = "local" as const;
+  readonly sessionId: string;
+  /** The engine has no server; a stable id stands in for Spark's server-side session id. */
+  readonly serverSideSessionId = randomUUID();
+  readonly engine: QueryEngine;
+  private readonly views = new ViewCatalog();
+  private readonly operations = new OperationRegistry();
+
+  constructor(options: LocalBackendOptions, sessionId: string = randomUUID()) {
+    this.sessionId = sessionId;
+    this.engine = new QueryEngine({
+      master: options.master,
+      parallelism: parallelismOf(options.master),
+      lookupView: (name) => this.views.get(name),
+    });
+  }
+
+  private envelope() {
+    return { sessionId: this.sessionId, serverSideSessionId: this.serverSideSessionId };
+  }
+
+  async *execute(plan: Plan, options: ExecuteOptions = {}): AsyncIterable<ExecutePlanResponse> {
+    const operationId = options.operationId ?? randomUUID();
+    const operation = this.operations.start(operationId, options.tags ?? [], options.signal);
+    try {
+      const op = plan.opType;
+      if (op.case === "root") {
+        yield* this.executeRelation(op.value, operationId, operation.signal);
+      } else if (op.case === "command") {
+        const extra = runCommand(op.value, this.engine, this.views);
+        for (const response of extra)
+          yield create(ExecutePlanResponseSchema, {
+            ...this.envelope(),
+            operationId,
+            responseId: randomUUID(),
+            ...response,
+          });
+      } else {
+        throw notSupportedLocally(`plans of kind ${op.case ?? "empty"}`);
+      }
+      yield create(ExecutePlanResponseSchema, {
+        ...this.envelope(),
+        operationId,
+        responseId: randomUUID(),
+        responseType: { case: "resultComplete", value: {} },
+      });
+    } finally {
+      this.operations.finish(operationId);
+    }
+  }
+
+  private async *executeRelation(
+    relation: Relation,
+    operationId: string,
+    signal: AbortSignal,
+  ): AsyncIterable<ExecutePlanResponse> {
+    const result = await this.engine.execute(relation, signal);
+    for (const response of resultResponses(result, this.engine.conf.timeZone)) {
+      yield create(ExecutePlanResponseSchema, {
+        ...this.envelope(),
+        operationId,
+        responseId: randomUUID(),
+        ...response,
+      });
+    }
+  }
+
+  async analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse> {
+    const result = analyzePlan(request, this.engine);
+    return create(AnalyzePlanResponseSchema, { ...this.envelope(), result } as never);
+  }
+
+  async config(operation: ConfigOperation): Promise<ConfigResponse> {
+    return create(ConfigResponseSchema, { ...this.envelope(), ...configure(operation, this.engine.conf) });
+  }
+
+  async interrupt(target: InterruptTarget): Promise<string[]> {
+    return this.operations.interrupt(target);
+  }
+
+  async addArtifacts(_artifacts: readonly Artifact[]): Promise<AddArtifactsResponse> {
+    throw unsupported("addArtifacts");
+  }
+
+  async artifactStatus(_names: readonly string[]): Promise<Map<string, boolean>> {
+    throw unsupported("artifactStatus");
+  }
+
+  async cloneSession(_newSessionId?: string): Promise<Backend> {
+    throw unsupported("cloneSession");
+  }
+
+  async releaseSession(): Promise<void> {
+    this.operations.interrupt({ kind: "all" });
+    this.engine.close();
+  }
+
+  close(): void {
+    this.engine.close();
+  }
+}
+
+function unsupported(operation: string): UnsupportedOperationException {
+  return new UnsupportedOperationException(`The local engine does not support ${operation}.`, {
+    errorClass: "UNSUPPORTED_FEATURE.LOCAL_ENGINE",
+    sqlState: "0A000",
+    messageParameters: { feature: operation },
+  });
+}

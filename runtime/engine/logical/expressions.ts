@@ -1,0 +1,142 @@
+/**
+ * Resolved expressions. They are plain data (no closures, no class instances) so a physical plan holding them
+ * can be posted to a worker thread as is; the evaluator looks kernels up by name.
+ */
+import type { Scalar } from "../columnar/column-vector.js";
+import type { DataType } from "../types/data-types.js";
+
+interface Typed {
+  readonly type: DataType;
+  readonly nullable: boolean;
+}
+
+/** A column produced by some plan node, identified by `exprId` (names can repeat, ids cannot). */
+export interface AttributeRef extends Typed {
+  readonly kind: "attr";
+  readonly exprId: number;
+  readonly name: string;
+  readonly qualifier: readonly string[];
+}
+
+/** An attribute bound to a position in the operator's input batch (physical plans only). */
+export interface BoundRef extends Typed {
+  readonly kind: "input";
+  readonly ordinal: number;
+  readonly name: string;
+}
+
+export interface Literal extends Typed {
+  readonly kind: "literal";
+  readonly value: Scalar;
+}
+
+export interface Alias extends Typed {
+  readonly kind: "alias";
+  readonly child: Expr;
+  readonly name: string;
+  readonly exprId: number;
+}
+
+export type CastMode = "ansi" | "legacy" | "try";
+
+export interface Cast extends Typed {
+  readonly kind: "cast";
+  readonly child: Expr;
+  readonly mode: CastMode;
+  /** Inserted by type coercion rather than written by the user (hidden from display names). */
+  readonly implicit: boolean;
+}
+
+/** A scalar function or operator; `name` keys the kernel table (e.g. `add`, `equal`, `upper`). */
+export interface Call extends Typed {
+  readonly kind: "call";
+  readonly name: string;
+  readonly args: readonly Expr[];
+  /** Spark's display form, used for auto-generated column names, e.g. `(id + 1)` or `upper(name)`. */
+  readonly display: string;
+  /** ANSI mode at analysis time (decides overflow and divide-by-zero behaviour). */
+  readonly ansi: boolean;
+}
+
+export interface CaseWhen extends Typed {
+  readonly kind: "caseWhen";
+  readonly branches: readonly { readonly when: Expr; readonly result: Expr }[];
+  readonly otherwise: Expr | null;
+}
+
+export type AggregateName = "count" | "sum" | "avg" | "min" | "max" | "first" | "last";
+
+export interface AggregateCall extends Typed {
+  readonly kind: "aggregate";
+  readonly name: AggregateName;
+  readonly args: readonly Expr[];
+  readonly distinct: boolean;
+  readonly display: string;
+  readonly ansi: boolean;
+}
+
+export type Expr = AttributeRef | BoundRef | Literal | Alias | Cast | Call | CaseWhen | AggregateCall;
+export type NamedExpr = AttributeRef | Alias;
+
+export interface SortKey {
+  readonly expr: Expr;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+export function children(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case "alias":
+    case "cast":
+      return [expr.child];
+    case "call":
+    case "aggregate":
+      return expr.args;
+    case "caseWhen":
+      return [...expr.branches.flatMap((b) => [b.when, b.result]), ...(expr.otherwise ? [expr.otherwise] : [])];
+    default:
+      return [];
+  }
+}
+
+/** Rebuilds an expression bottom-up with `rule` applied to every node after its children. */
+export function transformUp(expr: Expr, rule: (e: Expr) => Expr): Expr {
+  const rebuilt = mapChildren(expr, (child) => transformUp(child, rule));
+  return rule(rebuilt);
+}
+
+export function mapChildren(expr: Expr, f: (e: Expr) => Expr): Expr {
+  switch (expr.kind) {
+    case "alias":
+      return { ...expr, child: f(expr.child) };
+    case "cast":
+      return { ...expr, child: f(expr.child) };
+    case "call":
+      return { ...expr, args: expr.args.map(f) };
+    case "aggregate":
+      return { ...expr, args: expr.args.map(f) };
+    case "caseWhen":
+      return {
+        ...expr,
+        branches: expr.branches.map((b) => ({ when: f(b.when), result: f(b.result) })),
+        otherwise: expr.otherwise ? f(expr.otherwise) : null,
+      };
+    default:
+      return expr;
+  }
+}
+
+export function anyNode(expr: Expr, predicate: (e: Expr) => boolean): boolean {
+  return predicate(expr) || children(expr).some((c) => anyNode(c, predicate));
+}
+
+export function collectAttributes(expr: Expr, into: Set<number> = new Set()): Set<number> {
+  if (expr.kind === "attr") into.add(expr.exprId);
+  for (const child of children(expr)) collectAttributes(child, into);
+  return into;
+}
+
+export const isAggregate = (expr: Expr): boolean => anyNode(expr, (e) => e.kind === "aggregate");
+export const isFoldable = (expr: Expr): boolean =>
+  expr.kind === "literal" ||
+  ((expr.kind === "call" || expr.kind === "cast" || expr.kind === "caseWhen") && children(expr).every(isFoldable));

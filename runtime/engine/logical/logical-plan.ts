@@ -1,0 +1,145 @@
+/**
+ * The resolved logical plan: what to compute, with every column bound to an attribute id. Produced by the
+ * analyzer from proto Relations (or parsed SQL), rewritten by the optimizer, turned into a physical plan.
+ */
+import type { Batch } from "../columnar/column-vector.js";
+import type { AttributeRef, Expr, NamedExpr, SortKey } from "./expressions.js";
+
+export type JoinType = "inner" | "left_outer" | "right_outer" | "full_outer" | "left_semi" | "left_anti" | "cross";
+
+interface Node {
+  /** The front end's plan id (`Relation.common.plan_id`), used to resolve `df["col"]` references. */
+  readonly planId?: bigint | undefined;
+}
+
+export type LogicalPlan =
+  | (Node & {
+      readonly kind: "range";
+      readonly start: bigint;
+      readonly end: bigint;
+      readonly step: bigint;
+      readonly numPartitions: number;
+      readonly output: readonly AttributeRef[];
+    })
+  | (Node & { readonly kind: "localRelation"; readonly batch: Batch; readonly output: readonly AttributeRef[] })
+  | (Node & { readonly kind: "project"; readonly child: LogicalPlan; readonly exprs: readonly NamedExpr[] })
+  | (Node & { readonly kind: "filter"; readonly child: LogicalPlan; readonly condition: Expr })
+  | (Node & {
+      readonly kind: "aggregate";
+      readonly child: LogicalPlan;
+      readonly groupings: readonly NamedExpr[];
+      readonly aggregates: readonly NamedExpr[];
+    })
+  | (Node & {
+      readonly kind: "join";
+      readonly left: LogicalPlan;
+      readonly right: LogicalPlan;
+      readonly joinType: JoinType;
+      readonly condition: Expr | null;
+      readonly output: readonly AttributeRef[];
+    })
+  | (Node & {
+      readonly kind: "sort";
+      readonly child: LogicalPlan;
+      readonly orders: readonly SortKey[];
+      readonly global: boolean;
+    })
+  | (Node & { readonly kind: "limit"; readonly child: LogicalPlan; readonly limit: number })
+  | (Node & { readonly kind: "offset"; readonly child: LogicalPlan; readonly offset: number })
+  | (Node & {
+      readonly kind: "union";
+      readonly inputs: readonly LogicalPlan[];
+      readonly output: readonly AttributeRef[];
+    })
+  | (Node & {
+      readonly kind: "setOp";
+      readonly op: "intersect" | "except";
+      readonly all: boolean;
+      readonly left: LogicalPlan;
+      readonly right: LogicalPlan;
+    })
+  | (Node & { readonly kind: "deduplicate"; readonly child: LogicalPlan; readonly keys: readonly AttributeRef[] })
+  | (Node & {
+      readonly kind: "sample";
+      readonly child: LogicalPlan;
+      readonly lowerBound: number;
+      readonly upperBound: number;
+      readonly withReplacement: boolean;
+      readonly seed: bigint;
+    })
+  | (Node & {
+      readonly kind: "repartition";
+      readonly child: LogicalPlan;
+      readonly numPartitions: number | null;
+      readonly keys: readonly Expr[] | null;
+    })
+  | (Node & {
+      readonly kind: "subqueryAlias";
+      readonly child: LogicalPlan;
+      readonly alias: string;
+      readonly output: readonly AttributeRef[];
+    });
+
+export type LogicalKind = LogicalPlan["kind"];
+
+export function toAttribute(named: NamedExpr): AttributeRef {
+  if (named.kind === "attr") return named;
+  return {
+    kind: "attr",
+    exprId: named.exprId,
+    name: named.name,
+    type: named.type,
+    nullable: named.nullable,
+    qualifier: [],
+  };
+}
+
+export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
+  switch (plan.kind) {
+    case "range":
+    case "localRelation":
+    case "join":
+    case "union":
+    case "subqueryAlias":
+      return plan.output;
+    case "project":
+      return plan.exprs.map(toAttribute);
+    case "aggregate":
+      return plan.aggregates.map(toAttribute);
+    case "setOp":
+      return outputOf(plan.left);
+    case "filter":
+    case "sort":
+    case "limit":
+    case "offset":
+    case "deduplicate":
+    case "sample":
+    case "repartition":
+      return outputOf(plan.child);
+  }
+}
+
+export function childrenOf(plan: LogicalPlan): readonly LogicalPlan[] {
+  switch (plan.kind) {
+    case "range":
+    case "localRelation":
+      return [];
+    case "join":
+    case "setOp":
+      return [plan.left, plan.right];
+    case "union":
+      return plan.inputs;
+    default:
+      return [plan.child];
+  }
+}
+
+/** Finds the node a plan id belongs to (depth first), for `df["col"]`-style references. */
+export function findByPlanId(plan: LogicalPlan, planId: bigint): LogicalPlan | undefined {
+  if (plan.planId === planId) return plan;
+  for (const child of childrenOf(plan)) {
+    const found = findByPlanId(child, planId);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * Physical operators: plain data (bound expressions, no closures) so a stage's plan can be posted to a worker
+ * thread. Exchanges mark where the DAG scheduler cuts stages; everything between two exchanges runs as one
+ * pipelined task per partition.
+ */
+import type { Batch } from "../columnar/column-vector.js";
+import type { AggregateName, AttributeRef, Expr, SortKey } from "../logical/expressions.js";
+import type { JoinType } from "../logical/logical-plan.js";
+import type { DataType } from "../types/data-types.js";
+
+/** How rows are spread over partitions. */
+export type Partitioning =
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
+  | { readonly kind: "single" }
+  | { readonly kind: "roundRobin"; readonly numPartitions: number }
+  | { readonly kind: "broadcast" }
+  | { readonly kind: "unknown"; readonly numPartitions: number };
+
+export interface AggregateSpec {
+  readonly name: AggregateName;
+  readonly distinct: boolean;
+  /** Bound to the aggregate's input (raw rows in partial/complete mode). */
+  readonly args: readonly Expr[];
+  readonly inputType: DataType;
+  readonly resultType: DataType;
+  readonly ansi: boolean;
+}
+
+export type AggregateMode = "partial" | "final" | "complete";
+
+interface Base {
+  readonly output: readonly AttributeRef[];
+}
+
+export type PhysicalPlan =
+  | (Base & {
+      readonly kind: "range";
+      readonly start: bigint;
+      readonly end: bigint;
+      readonly step: bigint;
+      readonly numSlices: number;
+    })
+  | (Base & { readonly kind: "localScan"; readonly partitions: readonly Batch[] })
+  | (Base & { readonly kind: "project"; readonly child: PhysicalPlan; readonly exprs: readonly Expr[] })
+  | (Base & { readonly kind: "filter"; readonly child: PhysicalPlan; readonly condition: Expr })
+  | (Base & {
+      readonly kind: "hashAggregate";
+      readonly mode: AggregateMode;
+      readonly child: PhysicalPlan;
+      readonly keys: readonly Expr[];
+      readonly aggregates: readonly AggregateSpec[];
+    })
+  | (Base & { readonly kind: "exchange"; readonly child: PhysicalPlan; readonly partitioning: Partitioning })
+  | (Base & { readonly kind: "shuffleRead"; readonly shuffleId: number; readonly partitioning: Partitioning })
+  | (Base & { readonly kind: "sort"; readonly child: PhysicalPlan; readonly orders: readonly SortKey[] })
+  | (Base & { readonly kind: "limit"; readonly child: PhysicalPlan; readonly limit: number })
+  | (Base & { readonly kind: "offset"; readonly child: PhysicalPlan; readonly offset: number })
+  | (Base & {
+      readonly kind: "hashJoin";
+      readonly left: PhysicalPlan;
+      readonly right: PhysicalPlan;
+      readonly joinType: JoinType;
+      readonly leftKeys: readonly Expr[];
+      readonly rightKeys: readonly Expr[];
+      /** Residual condition over left ++ right columns. */
+      readonly condition: Expr | null;
+    })
+  | (Base & {
+      readonly kind: "nestedLoopJoin";
+      readonly left: PhysicalPlan;
+      readonly right: PhysicalPlan;
+      readonly joinType: JoinType;
+      readonly condition: Expr | null;
+    })
+  | (Base & { readonly kind: "union"; readonly inputs: readonly PhysicalPlan[] })
+  | (Base & { readonly kind: "coalesce"; readonly child: PhysicalPlan; readonly numPartitions: number })
+  | (Base & { readonly kind: "deduplicate"; readonly child: PhysicalPlan; readonly keys: readonly number[] })
+  | (Base & {
+      readonly kind: "setOp";
+      readonly op: "intersect" | "except";
+      readonly all: boolean;
+      readonly left: PhysicalPlan;
+      readonly right: PhysicalPlan;
+    })
+  | (Base & {
+      readonly kind: "sample";
+      readonly child: PhysicalPlan;
+      readonly lowerBound: number;
+      readonly upperBound: number;
+      readonly withReplacement: boolean;
+      readonly seed: bigint;
+    });
+
+export type PhysicalKind = PhysicalPlan["kind"];
+
+export function physicalChildren(plan: PhysicalPlan): readonly PhysicalPlan[] {
+  switch (plan.kind) {
+    case "range":
+    case "localScan":
+    case "shuffleRead":
+      return [];
+    case "hashJoin":
+    case "nestedLoopJoin":
+    case "setOp":
+      return [plan.left, plan.right];
+    case "union":
+      return plan.inputs;
+    default:
+      return [plan.child];
+  }
+}
+
+/** The number of partitions (tasks) a node produces. */
+export function numPartitions(plan: PhysicalPlan): number {
+  switch (plan.kind) {
+    case "range":
+      return plan.numSlices;
+    case "localScan":
+      return plan.partitions.length;
+    case "exchange":
+    case "shuffleRead":
+      return partitionCount(plan.partitioning);
+    case "union":
+      return plan.inputs.reduce((sum, input) => sum + numPartitions(input), 0);
+    case "coalesce":
+      return Math.min(plan.numPartitions, numPartitions(plan.child));
+    case "hashJoin":
+    case "setOp":
+      return numPartitions(plan.left);
+    case "nestedLoopJoin":
+      return numPartitions(plan.left);
+    default:
+      return numPartitions(plan.child);
+  }
+}
+
+export function partitionCount(p: Partitioning): number {
+  return p.kind === "single" || p.kind === "broadcast" ? 1 : p.numPartitions;
+}

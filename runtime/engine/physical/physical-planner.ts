@@ -1,0 +1,379 @@
+/**
+ * Logical → physical: picks operators (hash aggregate in partial/final halves, shuffled hash join, nested loop
+ * join), binds expressions to input positions and inserts exchanges only where the child's distribution does
+ * not already satisfy the operator's requirement.
+ */
+import { type Batch, sliceBatch } from "../columnar/column-vector.js";
+import {
+  type AggregateCall,
+  type AttributeRef,
+  collectAttributes,
+  type Expr,
+  type NamedExpr,
+  transformUp,
+} from "../logical/expressions.js";
+import { type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
+import * as T from "../types/data-types.js";
+import { stateTypes } from "./aggregate-states.js";
+import { bind, distributionOf, satisfies } from "./binding.js";
+import { type AggregateSpec, numPartitions, type Partitioning, type PhysicalPlan } from "./physical-plan.js";
+
+export interface PlannerOptions {
+  readonly defaultParallelism: number;
+  readonly shufflePartitions: number;
+}
+
+export class PhysicalPlanner {
+  private nextId = -1;
+  constructor(private readonly options: PlannerOptions) {}
+
+  /** Synthetic attributes for intermediate columns (negative ids never clash with the analyzer's). */
+  private synthetic(name: string, type: T.DataType, nullable = true): AttributeRef {
+    return { kind: "attr", exprId: this.nextId--, name, type, nullable, qualifier: [] };
+  }
+
+  plan(logical: LogicalPlan): PhysicalPlan {
+    switch (logical.kind) {
+      case "range": {
+        const { start, end, step, numPartitions, output } = logical;
+        return { kind: "range", start, end, step, numSlices: Math.max(1, numPartitions), output };
+      }
+      case "localRelation":
+        return { kind: "localScan", partitions: this.split(logical.batch), output: logical.output };
+      case "project": {
+        const child = this.plan(logical.child);
+        return {
+          kind: "project",
+          child,
+          exprs: logical.exprs.map((e) => bind(e, child.output)),
+          output: logical.exprs.map(toAttribute),
+        };
+      }
+      case "filter": {
+        const child = this.plan(logical.child);
+        return { kind: "filter", child, condition: bind(logical.condition, child.output), output: child.output };
+      }
+      case "subqueryAlias": {
+        const child = this.plan(logical.child);
+        return { ...child, output: logical.output } as PhysicalPlan;
+      }
+      case "sort": {
+        const child = this.plan(logical.child);
+        const input = logical.global ? this.exchange(child, { kind: "single" }) : child;
+        return {
+          kind: "sort",
+          child: input,
+          orders: logical.orders.map((o) => ({ ...o, expr: bind(o.expr, input.output) })),
+          output: child.output,
+        };
+      }
+      case "limit": {
+        const child = this.plan(logical.child);
+        const local: PhysicalPlan = { kind: "limit", child, limit: logical.limit, output: child.output };
+        if (numPartitions(child) === 1) return local;
+        return {
+          kind: "limit",
+          child: this.exchange(local, { kind: "single" }),
+          limit: logical.limit,
+          output: child.output,
+        };
+      }
+      case "offset": {
+        const child = this.plan(logical.child);
+        return { kind: "offset", child: this.toSingle(child), offset: logical.offset, output: child.output };
+      }
+      case "union": {
+        const inputs = logical.inputs.map((i) => this.plan(i));
+        return { kind: "union", inputs, output: logical.output };
+      }
+      case "deduplicate": {
+        const child = this.plan(logical.child);
+        const keyIds = logical.keys.map((k) => k.exprId);
+        const input = this.clustered(child, keyIds);
+        const positions = keyIds.map((id) => input.output.findIndex((a) => a.exprId === id));
+        return { kind: "deduplicate", child: input, keys: positions, output: child.output };
+      }
+      case "setOp": {
+        const left = this.plan(logical.left);
+        const right = this.plan(logical.right);
+        const l = this.clustered(
+          left,
+          left.output.map((a) => a.exprId),
+        );
+        const r = this.clustered(
+          right,
+          right.output.map((a) => a.exprId),
+        );
+        return { kind: "setOp", op: logical.op, all: logical.all, left: l, right: r, output: left.output };
+      }
+      case "sample": {
+        const child = this.plan(logical.child);
+        const { lowerBound, upperBound, withReplacement, seed } = logical;
+        return { kind: "sample", child, lowerBound, upperBound, withReplacement, seed, output: child.output };
+      }
+      case "repartition": {
+        const child = this.plan(logical.child);
+        const n = logical.numPartitions ?? this.options.shufflePartitions;
+        if (logical.keys === null) return { kind: "coalesce", child, numPartitions: n, output: child.output };
+        if (logical.keys.length === 0) return this.exchange(child, { kind: "roundRobin", numPartitions: n });
+        return this.exchange(child, {
+          kind: "hash",
+          keys: logical.keys.map((k) => bind(k, child.output)),
+          numPartitions: n,
+        });
+      }
+      case "aggregate":
+        return this.aggregate(logical.child, logical.groupings, logical.aggregates);
+      case "join":
+        return this.join(logical);
+    }
+  }
+
+  /** LocalRelation rows spread over the default parallelism, so even small inputs exercise partitioning. */
+  private split(batch: Batch): Batch[] {
+    const n = Math.max(1, Math.min(this.options.defaultParallelism, batch.numRows));
+    const parts: Batch[] = [];
+    for (let i = 0; i < n; i++) {
+      parts.push(sliceBatch(batch, Math.floor((i * batch.numRows) / n), Math.floor(((i + 1) * batch.numRows) / n)));
+    }
+    return batch.columns.length === 0 ? [batch] : parts;
+  }
+
+  private exchange(child: PhysicalPlan, partitioning: Partitioning): PhysicalPlan {
+    return { kind: "exchange", child, partitioning, output: child.output };
+  }
+
+  private toSingle(child: PhysicalPlan): PhysicalPlan {
+    const d = distributionOf(child);
+    if (d.kind === "single" || numPartitions(child) === 1) return child;
+    return this.exchange(child, { kind: "single" });
+  }
+
+  /** Ensures rows with equal key values share a partition, shuffling only when needed. */
+  private clustered(child: PhysicalPlan, keyIds: readonly number[], n = this.options.shufflePartitions): PhysicalPlan {
+    if (keyIds.length === 0) return this.toSingle(child);
+    if (satisfies(distributionOf(child), keyIds, n)) return child;
+    const keys = keyIds.map((id) => bind(child.output.find((a) => a.exprId === id) as AttributeRef, child.output));
+    return this.exchange(child, { kind: "hash", keys, numPartitions: n });
+  }
+
+  private aggregate(
+    logicalChild: LogicalPlan,
+    groupings: readonly NamedExpr[],
+    aggregates: readonly NamedExpr[],
+  ): PhysicalPlan {
+    const child = this.plan(logicalChild);
+    const calls: AggregateCall[] = [];
+    const slotOf = (call: AggregateCall): number => {
+      const at = calls.findIndex(
+        (c) => c.display === call.display && c.distinct === call.distinct && T.sameType(c.type, call.type),
+      );
+      if (at >= 0) return at;
+      calls.push(call);
+      return calls.length - 1;
+    };
+    const rewritten = aggregates.map((a) =>
+      transformUp(a, (e) => (e.kind === "aggregate" ? ({ ...e, slot: slotOf(e) } as Expr) : e)),
+    );
+    const keyAttrs = groupings.map(toAttribute);
+    const specs = (input: readonly AttributeRef[]): AggregateSpec[] =>
+      calls.map((c) => ({
+        name: c.name,
+        distinct: c.distinct,
+        args: c.args.map((a) => bind(a, input)),
+        inputType: c.args[0]?.type ?? T.NULL,
+        resultType: c.type,
+        ansi: c.ansi,
+      }));
+    const resultAttrs = calls.map((c, i) => this.synthetic(`${c.display}#agg${i}`, c.type, c.nullable));
+    const groupIds = keyAttrs.map((a) => a.exprId);
+    let aggregated: PhysicalPlan;
+    if (calls.some((c) => c.distinct)) {
+      const keyed = this.withKeys(child, groupings);
+      const input = this.clustered(keyed, groupIds);
+      aggregated = {
+        kind: "hashAggregate",
+        mode: "complete",
+        child: input,
+        keys: keyAttrs.map((k) => bind(k, input.output)),
+        aggregates: specs(input.output),
+        output: [...keyAttrs, ...resultAttrs],
+      };
+    } else {
+      const keyed = this.withKeys(child, groupings);
+      const partialSpecs = specs(keyed.output);
+      const stateAttrs = partialSpecs.flatMap((s, i) =>
+        stateTypes(s).map((t, j) => this.synthetic(`state${i}_${j}`, t)),
+      );
+      const partialKeys = keyAttrs.map((k) => bind(k, keyed.output));
+      const alreadyClustered =
+        groupIds.length > 0 && satisfies(distributionOf(keyed), groupIds, this.options.shufflePartitions);
+      if (alreadyClustered || numPartitions(keyed) === 1) {
+        aggregated = {
+          kind: "hashAggregate",
+          mode: "complete",
+          child: keyed,
+          keys: partialKeys,
+          aggregates: partialSpecs,
+          output: [...keyAttrs, ...resultAttrs],
+        };
+      } else {
+        const partial: PhysicalPlan = {
+          kind: "hashAggregate",
+          mode: "partial",
+          child: keyed,
+          keys: partialKeys,
+          aggregates: partialSpecs,
+          output: [...keyAttrs, ...stateAttrs],
+        };
+        const shuffled = this.clustered(partial, groupIds);
+        aggregated = {
+          kind: "hashAggregate",
+          mode: "final",
+          child: shuffled,
+          keys: keyAttrs.map((k) => bind(k, shuffled.output)),
+          aggregates: partialSpecs,
+          output: [...keyAttrs, ...resultAttrs],
+        };
+      }
+    }
+    const finalInput = aggregated.output;
+    const exprs = rewritten.map((a) =>
+      bind(
+        transformUp(a, (e) =>
+          e.kind === "aggregate" ? (resultAttrs[(e as AggregateCall & { slot: number }).slot] as AttributeRef) : e,
+        ),
+        finalInput,
+      ),
+    );
+    return { kind: "project", child: aggregated, exprs, output: aggregates.map(toAttribute) };
+  }
+
+  /** Computes non-attribute grouping expressions up front so the aggregate groups by plain columns. */
+  private withKeys(child: PhysicalPlan, groupings: readonly NamedExpr[]): PhysicalPlan {
+    if (groupings.every((g) => g.kind === "attr")) return child;
+    const extra = groupings.filter((g) => g.kind === "alias");
+    return {
+      kind: "project",
+      child,
+      exprs: [...child.output, ...extra].map((e) => bind(e, child.output)),
+      output: [...child.output, ...extra.map(toAttribute)],
+    };
+  }
+
+  private join(logical: Extract<LogicalPlan, { kind: "join" }>): PhysicalPlan {
+    const left = this.plan(logical.left);
+    const right = this.plan(logical.right);
+    const leftIds = new Set(outputOf(logical.left).map((a) => a.exprId));
+    const rightIds = new Set(outputOf(logical.right).map((a) => a.exprId));
+    const leftKeys: Expr[] = [];
+    const rightKeys: Expr[] = [];
+    const residual: Expr[] = [];
+    for (const conjunct of splitConjuncts(logical.condition)) {
+      if (conjunct.kind === "call" && conjunct.name === "equal") {
+        const [a, b] = conjunct.args as [Expr, Expr];
+        const sideOf = (e: Expr) => {
+          const ids = [...collectAttributes(e)];
+          if (ids.length === 0) return "none";
+          if (ids.every((id) => leftIds.has(id))) return "left";
+          if (ids.every((id) => rightIds.has(id))) return "right";
+          return "both";
+        };
+        const sa = sideOf(a);
+        const sb = sideOf(b);
+        if (sa === "left" && sb === "right") {
+          leftKeys.push(a);
+          rightKeys.push(b);
+          continue;
+        }
+        if (sa === "right" && sb === "left") {
+          leftKeys.push(b);
+          rightKeys.push(a);
+          continue;
+        }
+      }
+      residual.push(conjunct);
+    }
+    const condition =
+      residual.length === 0
+        ? null
+        : residual.reduce((acc, next) => ({
+            kind: "call",
+            name: "and",
+            args: [acc, next],
+            type: T.BOOLEAN,
+            nullable: true,
+            display: "",
+            ansi: true,
+          }));
+    const boundCondition = condition === null ? null : bind(condition, [...left.output, ...right.output]);
+    if (leftKeys.length > 0) {
+      const l = this.keyedSide(left, leftKeys);
+      const r = this.keyedSide(right, rightKeys);
+      const semi = logical.joinType === "left_semi" || logical.joinType === "left_anti";
+      const joinedOutput = semi ? l.plan.output : [...l.plan.output, ...r.plan.output];
+      const join: PhysicalPlan = {
+        kind: "hashJoin",
+        left: l.plan,
+        right: r.plan,
+        joinType: logical.joinType,
+        leftKeys: l.keys,
+        rightKeys: r.keys,
+        condition: condition === null ? null : bind(condition, [...l.plan.output, ...r.plan.output]),
+        output: joinedOutput,
+      };
+      if (joinedOutput.length === logical.output.length) return { ...join, output: logical.output };
+      return {
+        kind: "project",
+        child: join,
+        exprs: logical.output.map((a) => bind(a, joinedOutput)),
+        output: logical.output,
+      };
+    }
+    const broadcastable = ["inner", "cross", "left_outer", "left_semi", "left_anti"].includes(logical.joinType);
+    const l = broadcastable ? left : this.toSingle(left);
+    const r = this.exchange(right, broadcastable ? { kind: "broadcast" } : { kind: "single" });
+    return {
+      kind: "nestedLoopJoin",
+      left: l,
+      right: r,
+      joinType: logical.joinType,
+      condition: boundCondition,
+      output: logical.output,
+    };
+  }
+
+  /** Makes a join side's keys plain columns and hash-partitions on them. */
+  private keyedSide(side: PhysicalPlan, keys: readonly Expr[]): { plan: PhysicalPlan; keys: Expr[] } {
+    let input = side;
+    const keyIds: number[] = [];
+    const extra: { expr: Expr; attr: AttributeRef }[] = [];
+    for (const key of keys) {
+      if (key.kind === "attr") keyIds.push(key.exprId);
+      else {
+        const attr = this.synthetic("joinKey", key.type, key.nullable);
+        extra.push({ expr: key, attr });
+        keyIds.push(attr.exprId);
+      }
+    }
+    if (extra.length > 0) {
+      input = {
+        kind: "project",
+        child: side,
+        exprs: [...side.output.map((a) => bind(a, side.output)), ...extra.map((x) => bind(x.expr, side.output))],
+        output: [...side.output, ...extra.map((x) => x.attr)],
+      };
+    }
+    const clustered = this.clustered(input, keyIds);
+    return {
+      plan: clustered,
+      keys: keyIds.map((id) => bind(clustered.output.find((a) => a.exprId === id) as AttributeRef, clustered.output)),
+    };
+  }
+}
+
+function splitConjuncts(condition: Expr | null): Expr[] {
+  if (condition === null) return [];
+  if (condition.kind === "call" && condition.name === "and") return condition.args.flatMap((a) => splitConjuncts(a));
+  return [condition];
+}

@@ -1,0 +1,96 @@
+/**
+ * One session's engine: analyzer → optimizer → physical planner → DAG scheduler, plus the session state they
+ * share (SQL config, attribute ids, temporary views). LocalBackend translates the Connect protocol onto it.
+ */
+import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import { IdGenerator } from "./analyzer/expression-analyzer.js";
+import { RelationAnalyzer } from "./analyzer/relation-analyzer.js";
+import type { Batch } from "./columnar/column-vector.js";
+import { logicalTreeText, physicalTreeText, stageGraphText } from "./explain/plan-text.js";
+import type { AttributeRef } from "./logical/expressions.js";
+import { type LogicalPlan, outputOf } from "./logical/logical-plan.js";
+import { optimize } from "./optimizer/optimizer.js";
+import type { PhysicalPlan } from "./physical/physical-plan.js";
+import { PhysicalPlanner } from "./physical/physical-planner.js";
+import { DagScheduler } from "./scheduler/dag-scheduler.js";
+import { buildStages } from "./scheduler/stages.js";
+import { InlineExecutor, type TaskExecutor } from "./scheduler/task.js";
+import { SessionConfig } from "./session/session-config.js";
+
+export interface QueryResult {
+  readonly output: readonly AttributeRef[];
+  /** Result batches per partition, in partition order. */
+  readonly partitions: readonly (readonly Batch[])[];
+}
+
+export interface EngineOptions {
+  readonly master: string;
+  readonly parallelism: number;
+  readonly executor?: TaskExecutor;
+  readonly parseSql?: (text: string) => Relation;
+  readonly lookupView?: (name: string) => Relation | undefined;
+}
+
+export class QueryEngine {
+  readonly conf: SessionConfig;
+  private readonly ids = new IdGenerator();
+  private readonly scheduler: DagScheduler;
+
+  constructor(private readonly options: EngineOptions) {
+    this.conf = new SessionConfig(options.master);
+    this.scheduler = new DagScheduler(options.executor ?? new InlineExecutor());
+  }
+
+  get parallelism(): number {
+    return this.options.parallelism;
+  }
+
+  private analyzer(): RelationAnalyzer {
+    return new RelationAnalyzer(this.ids, {
+      ansi: this.conf.ansi,
+      caseSensitive: this.conf.caseSensitive,
+      defaultParallelism: this.options.parallelism,
+      shufflePartitions: this.conf.shufflePartitions(this.options.parallelism),
+      ...(this.options.parseSql ? { parseSql: this.options.parseSql } : {}),
+      ...(this.options.lookupView ? { lookupView: this.options.lookupView } : {}),
+    });
+  }
+
+  analyze(relation: Relation): LogicalPlan {
+    return this.analyzer().analyze(relation);
+  }
+
+  optimize(plan: LogicalPlan): LogicalPlan {
+    return optimize(plan, { timeZone: this.conf.timeZone });
+  }
+
+  physical(plan: LogicalPlan): PhysicalPlan {
+    return new PhysicalPlanner({
+      defaultParallelism: this.options.parallelism,
+      shufflePartitions: this.conf.shufflePartitions(this.options.parallelism),
+    }).plan(plan);
+  }
+
+  async execute(relation: Relation, signal?: AbortSignal): Promise<QueryResult> {
+    const analyzed = this.analyze(relation);
+    const physical = this.physical(this.optimize(analyzed));
+    const partitions = await this.scheduler.run(physical, { timeZone: this.conf.timeZone, signal });
+    return { output: outputOf(analyzed), partitions };
+  }
+
+  /** `df.explain()` text: the analyzed, optimized and physical plans, and the stages the scheduler would run. */
+  explain(relation: Relation, mode: "simple" | "extended" | "codegen" | "cost" | "formatted"): string {
+    const analyzed = this.analyze(relation);
+    const optimized = this.optimize(analyzed);
+    const physical = this.physical(optimized);
+    let shuffleIds = 0;
+    const stages = stageGraphText(buildStages(physical, () => shuffleIds++));
+    const physicalText = `== Physical Plan ==\n${physicalTreeText(physical)}\n\n== Stages ==\n${stages}\n`;
+    if (mode === "simple" || mode === "formatted" || mode === "codegen") return physicalText;
+    return `== Analyzed Logical Plan ==\n${logicalTreeText(analyzed)}\n\n== Optimized Logical Plan ==\n${logicalTreeText(optimized)}\n\n${physicalText}`;
+  }
+
+  close(): void {
+    this.scheduler.close();
+  }
+}

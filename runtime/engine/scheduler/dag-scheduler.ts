@@ -1,0 +1,123 @@
+/**
+ * Runs a stage graph: parents before children, all tasks of a stage submitted together (the executor decides
+ * how many run at once), map outputs registered with the shuffle registry. A task that fails for an internal
+ * reason is retried; query errors (SparkConnectError) fail the job at once, as in Spark.
+ */
+import { OperationInterruptedError, SparkConnectError } from "../../errors/index.js";
+import type { Batch } from "../columnar/column-vector.js";
+import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
+import { ShuffleRegistry } from "../shuffle/shuffle-registry.js";
+import { buildStages, type Stage, type StageGraph } from "./stages.js";
+import type { TaskExecutor, TaskResult, TaskSpec } from "./task.js";
+
+const MAX_TASK_ATTEMPTS = 2;
+
+export interface JobOptions {
+  readonly timeZone: string;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export class DagScheduler {
+  private readonly shuffles = new ShuffleRegistry();
+
+  constructor(private readonly executor: TaskExecutor) {}
+
+  plan(root: PhysicalPlan): StageGraph {
+    return buildStages(root, (maps, reducers) => this.shuffles.register(maps, reducers));
+  }
+
+  /** Runs the job and returns the result stage's batches per partition, in partition order. */
+  async run(root: PhysicalPlan, options: JobOptions): Promise<Batch[][]> {
+    const graph = this.plan(root);
+    try {
+      let result: Batch[][] = [];
+      for (const stage of graph.ordered) {
+        const outputs = await this.runStage(stage, options);
+        if (stage.shuffle === null) result = outputs.map((o) => o[0] ?? []);
+        else
+          outputs.forEach((perReducer, map) => {
+            this.shuffles.write((stage.shuffle as { shuffleId: number }).shuffleId, map, perReducer);
+          });
+      }
+      return result;
+    } finally {
+      for (const stage of graph.ordered) if (stage.shuffle) this.shuffles.remove(stage.shuffle.shuffleId);
+    }
+  }
+
+  private runStage(stage: Stage, options: JobOptions): Promise<TaskResult[]> {
+    const tasks: Promise<TaskResult>[] = [];
+    for (let partition = 0; partition < stage.numTasks; partition++) {
+      const reads = readsFor(stage.plan, partition);
+      const shuffleInputs = new Map(
+        reads.map((r) => [shuffleKey(r.shuffleId, r.partition), this.shuffles.read(r.shuffleId, r.partition)]),
+      );
+      const spec: TaskSpec = {
+        stageId: stage.id,
+        partition,
+        plan: stage.plan,
+        shuffleInputs,
+        output: stage.shuffle?.partitioning ?? null,
+        timeZone: options.timeZone,
+      };
+      tasks.push(this.attempt(spec, options, 1));
+    }
+    return Promise.all(tasks);
+  }
+
+  private async attempt(spec: TaskSpec, options: JobOptions, attempt: number): Promise<TaskResult> {
+    if (options.signal?.aborted) {
+      throw new OperationInterruptedError("The operation was interrupted.", {
+        errorClass: "OPERATION_CANCELED",
+        sqlState: "HY008",
+      });
+    }
+    try {
+      return await this.executor.execute(spec);
+    } catch (error) {
+      if (error instanceof SparkConnectError || attempt >= MAX_TASK_ATTEMPTS) throw error;
+      return this.attempt(spec, options, attempt + 1);
+    }
+  }
+
+  close(): void {
+    this.executor.close();
+  }
+}
+
+/** The shuffle partitions one task reads, following the same partition mapping as the operators. */
+export function readsFor(plan: PhysicalPlan, partition: number): { shuffleId: number; partition: number }[] {
+  switch (plan.kind) {
+    case "shuffleRead":
+      return [{ shuffleId: plan.shuffleId, partition }];
+    case "range":
+    case "localScan":
+      return [];
+    case "union": {
+      let local = partition;
+      for (const input of plan.inputs) {
+        const count = numPartitions(input);
+        if (local < count) return readsFor(input, local);
+        local -= count;
+      }
+      return [];
+    }
+    case "coalesce": {
+      const childCount = numPartitions(plan.child);
+      const n = Math.min(plan.numPartitions, childCount);
+      const reads: { shuffleId: number; partition: number }[] = [];
+      for (let p = Math.floor((partition * childCount) / n); p < Math.floor(((partition + 1) * childCount) / n); p++)
+        reads.push(...readsFor(plan.child, p));
+      return reads;
+    }
+    case "nestedLoopJoin":
+      return [...readsFor(plan.left, partition), ...readsFor(plan.right, 0)];
+    case "hashJoin":
+    case "setOp":
+      return [...readsFor(plan.left, partition), ...readsFor(plan.right, partition)];
+    default:
+      return readsFor(plan.child, partition);
+  }
+}
+
+export const shuffleKey = (shuffleId: number, partition: number): string => `${shuffleId}:${partition}`;

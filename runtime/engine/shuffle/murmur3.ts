@@ -1,0 +1,120 @@
+/**
+ * Spark's Murmur3 x86_32 (seed 42) over whole columns, so hash partitioning puts rows in the same partitions as
+ * Spark's `HashPartitioning` (pmod(hash, n)). Columns chain: each column's hash seeds the next; NULL leaves the
+ * running hash unchanged.
+ */
+import type { ColumnVector } from "../columnar/column-vector.js";
+
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+export const SPARK_HASH_SEED = 42;
+
+function mixK1(k: number): number {
+  k = Math.imul(k, C1);
+  k = (k << 15) | (k >>> 17);
+  return Math.imul(k, C2);
+}
+
+function mixH1(h: number, k: number): number {
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function fmix(h: number, length: number): number {
+  h ^= length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+export function hashInt(value: number, seed: number): number {
+  return fmix(mixH1(seed, mixK1(value | 0)), 4);
+}
+
+export function hashLong(value: bigint, seed: number): number {
+  const low = Number(BigInt.asIntN(32, value));
+  const high = Number(BigInt.asIntN(32, value >> 32n));
+  return fmix(mixH1(mixH1(seed, mixK1(low)), mixK1(high)), 8);
+}
+
+/** Spark's hashUnsafeBytes: 4-byte little-endian words, then each trailing byte mixed on its own. */
+export function hashBytes(bytes: Uint8Array, seed: number): number {
+  const aligned = bytes.length - (bytes.length % 4);
+  let h = seed;
+  for (let i = 0; i < aligned; i += 4) {
+    const word =
+      (bytes[i] as number) |
+      ((bytes[i + 1] as number) << 8) |
+      ((bytes[i + 2] as number) << 16) |
+      ((bytes[i + 3] as number) << 24);
+    h = mixH1(h, mixK1(word));
+  }
+  for (let i = aligned; i < bytes.length; i++) {
+    const signedByte = ((bytes[i] as number) << 24) >> 24;
+    h = mixH1(h, mixK1(signedByte));
+  }
+  return fmix(h, bytes.length);
+}
+
+const encoder = new TextEncoder();
+const float64 = new Float64Array(1);
+const float64Bits = new BigInt64Array(float64.buffer);
+const float32 = new Float32Array(1);
+const float32Bits = new Int32Array(float32.buffer);
+
+/** Updates `hashes` in place with one more column. */
+export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
+  const n = column.length;
+  const valid = column.validity;
+  const kind = column.type.kind.case;
+  const data = column.data;
+  for (let i = 0; i < n; i++) {
+    if (valid !== null && valid[i] === 0) continue;
+    const seed = hashes[i] as number;
+    let h: number;
+    switch (kind) {
+      case "long":
+      case "timestamp":
+      case "timestampNtz":
+        h = hashLong((data as BigInt64Array)[i] as bigint, seed);
+        break;
+      case "double": {
+        const v = (data as Float64Array)[i] as number;
+        float64[0] = v === 0 ? 0 : Number.isNaN(v) ? Number.NaN : v;
+        h = hashLong(float64Bits[0] as bigint, seed);
+        break;
+      }
+      case "float": {
+        const v = (data as Float32Array)[i] as number;
+        float32[0] = v === 0 ? 0 : v;
+        h = hashInt(float32Bits[0] as number, seed);
+        break;
+      }
+      case "string":
+        h = hashBytes(encoder.encode((data as string[])[i] as string), seed);
+        break;
+      case "binary":
+        h = hashBytes((data as Uint8Array[])[i] as Uint8Array, seed);
+        break;
+      case "decimal":
+        h = hashLong((data as bigint[])[i] as bigint, seed);
+        break;
+      case "null":
+        continue;
+      default:
+        h = hashInt((data as Int32Array)[i] as number, seed);
+    }
+    hashes[i] = h;
+  }
+}
+
+export function hashColumns(columns: readonly ColumnVector[], numRows: number): Int32Array {
+  const hashes = new Int32Array(numRows).fill(SPARK_HASH_SEED);
+  for (const column of columns) hashColumnInto(column, hashes);
+  return hashes;
+}
+
+export const pmod = (hash: number, n: number): number => ((hash % n) + n) % n;
