@@ -7,8 +7,8 @@ import type { Relation } from "../../generated/proto/spark/connect/relations_pb.
 import { ClientArgumentError } from "../errors/index.js";
 import { commandPlan, queryPlan } from "../plan/plans.js";
 import { dataTypeFromProto, type StructType } from "../types/index.js";
-import { type ActionOptions, executeOptions } from "./action-options.js";
-import { executeCommand } from "./result-batches.js";
+import type { ActionOptions } from "./action-options.js";
+import { runCommand } from "./execution.js";
 import type { SparkSession } from "./session.js";
 
 export type ExplainMode = "simple" | "extended" | "codegen" | "cost" | "formatted";
@@ -86,6 +86,6 @@ export class DataFrameAnalysis {
     const plan = commandPlan({
       commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } },
     });
-    await executeCommand(this.session.backend, plan, executeOptions(options));
+    await runCommand(this.session.backend, plan, options);
   }
 }

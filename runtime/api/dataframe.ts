@@ -6,22 +6,21 @@
 import type { RecordBatch, Table } from "apache-arrow";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import type { Row } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { asSortOrder, columnReference, functionCall, star } from "../plan/expressions.js";
 import { describeType, literalExpression } from "../plan/literals.js";
-import { queryPlan } from "../plan/plans.js";
 import type { JoinCondition } from "../plan/relations.js";
 import type { StructType } from "../types/index.js";
-import { type ActionOptions, executeOptions, requireBoolean, requireNonNegativeInteger } from "./action-options.js";
+import { type ActionOptions, requireBoolean, requireNonNegativeInteger } from "./action-options.js";
 import { Column, requireColumn, requireString } from "./column.js";
 import { type ColumnOrName, columnOrName } from "./column-names.js";
 import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
+import { runQuery } from "./execution.js";
 import { expr } from "./functions.js";
 import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
-import { executeBatches, executeToTable } from "./result-batches.js";
 import type { SparkSession } from "./session.js";
-import { type Row, tableRows } from "./table-rows.js";
 
 type ColumnList = Array<ColumnOrName | readonly ColumnOrName[]>;
 
@@ -317,19 +316,14 @@ export class DataFrame {
 
   // ---- Actions ---------------------------------------------------------------------------------------------
 
-  /** All rows, as objects keyed by column name. */
+  /** All rows, as `Row`s (values in column order, also readable by name). */
   async collect(options?: ActionOptions): Promise<Row[]> {
-    return tableRows(await this.toArrow(options));
+    return runQuery(this.sparkSession.backend, this.relation, options).collect();
   }
 
   /** The whole result as one Arrow table. */
   async toArrow(options?: ActionOptions): Promise<Table> {
-    const { table } = await executeToTable(
-      this.sparkSession.backend,
-      queryPlan(this.relation),
-      executeOptions(options),
-    );
-    return table;
+    return runQuery(this.sparkSession.backend, this.relation, options).toArrow();
   }
 
   /** The number of rows (a `bigint`: Spark counts in 64 bits). */
@@ -369,12 +363,12 @@ export class DataFrame {
 
   /** Rows one by one as the server streams them, without holding the whole result. */
   async *toLocalIterator(options?: ActionOptions): AsyncGenerator<Row> {
-    for await (const batch of this.toBatches(options)) yield* tableRows(batch);
+    yield* runQuery(this.sparkSession.backend, this.relation, options).rows();
   }
 
   /** The result as a stream of Arrow record batches. */
-  toBatches(options?: ActionOptions): AsyncGenerator<RecordBatch> {
-    return executeBatches(this.sparkSession.backend, queryPlan(this.relation), executeOptions(options));
+  async *toBatches(options?: ActionOptions): AsyncGenerator<RecordBatch> {
+    yield* runQuery(this.sparkSession.backend, this.relation, options);
   }
 
   /**

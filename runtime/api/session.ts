@@ -9,12 +9,12 @@ import { describeType, type LiteralValue } from "../plan/literals.js";
 import { PlanIdGenerator } from "../plan/plan-ids.js";
 import { sqlCommandPlan } from "../plan/plans.js";
 import { RelationFactory } from "../plan/relations.js";
-import { type ActionOptions, executeOptions } from "./action-options.js";
+import type { ActionOptions } from "./action-options.js";
 import { Column, requireString } from "./column.js";
 import { DataFrame } from "./dataframe.js";
+import { runCommand } from "./execution.js";
 import { lit } from "./functions.js";
 import { encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
-import { executeCommand } from "./result-batches.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSessionBuilder } from "./session-builder.js";
 
@@ -103,8 +103,9 @@ export class SparkSession {
       positional.map(argument),
       Object.fromEntries(Object.entries(named).map(([key, value]) => [key, argument(value)])),
     );
-    const side = await executeCommand(this.backend, sqlCommandPlan(relation), executeOptions(options));
-    const result = side.sqlCommandRelation === undefined ? relation : this.plans.adopt(side.sqlCommandRelation);
+    const stream = await runCommand(this.backend, sqlCommandPlan(relation), options);
+    const returned = stream.sqlCommandResult?.relation;
+    const result = returned === undefined ? relation : this.plans.adopt(returned);
     return new DataFrame(this, result);
   }
 
