@@ -130,6 +130,8 @@ export const classMemberSchema = z.strictObject({
   params: z.array(memberParameterSchema),
   /** The TypeScript type of the result (a property's type for properties). */
   returns: z.string().min(1),
+  /** Talks to the backend, so TS returns a Promise of `returns` where pyspark blocks. */
+  async: z.literal(true).optional(),
   since: version.optional(),
   description: oneLine.optional(),
   status: statusSchema,

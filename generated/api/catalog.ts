@@ -23,130 +23,130 @@ export interface CatalogApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  cacheTable(tableName: string, storageLevel?: StorageLevel): void;
+  cacheTable(tableName: string, storageLevel?: StorageLevel): Promise<void>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  clearCache(): void;
+  clearCache(): Promise<void>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createExternalTable(tableName: string, path?: string, source?: string, schema?: StructType, options?: Record<string, unknown>): DataFrameApi;
+  createExternalTable(tableName: string, path?: string, source?: string, schema?: StructType, options?: Record<string, unknown>): Promise<DataFrameApi>;
   /**
    * @since pyspark 2.2.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createTable(tableName: string, path?: string, source?: string, schema?: StructType, description?: string, options?: Record<string, unknown>): DataFrameApi;
+  createTable(tableName: string, path?: string, source?: string, schema?: StructType, description?: string, options?: Record<string, unknown>): Promise<DataFrameApi>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  currentCatalog(): string;
+  currentCatalog(): Promise<string>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  currentDatabase(): string;
+  currentDatabase(): Promise<string>;
   /**
    * @since pyspark 3.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  databaseExists(dbName: string): boolean;
+  databaseExists(dbName: string): Promise<boolean>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  dropGlobalTempView(viewName: string): boolean;
+  dropGlobalTempView(viewName: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  dropTempView(viewName: string): boolean;
+  dropTempView(viewName: string): Promise<boolean>;
   /**
    * @since pyspark 3.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  functionExists(functionName: string, dbName?: string): boolean;
+  functionExists(functionName: string, dbName?: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  getDatabase(dbName: string): CatalogDatabase;
+  getDatabase(dbName: string): Promise<CatalogDatabase>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  getFunction(functionName: string): CatalogFunction;
+  getFunction(functionName: string): Promise<CatalogFunction>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  getTable(tableName: string): CatalogTable;
+  getTable(tableName: string): Promise<CatalogTable>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  isCached(tableName: string): boolean;
+  isCached(tableName: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  listCatalogs(pattern?: string): CatalogMetadata[];
+  listCatalogs(pattern?: string): Promise<CatalogMetadata[]>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  listColumns(tableName: string, dbName?: string): CatalogColumn[];
+  listColumns(tableName: string, dbName?: string): Promise<CatalogColumn[]>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  listDatabases(pattern?: string): CatalogDatabase[];
+  listDatabases(pattern?: string): Promise<CatalogDatabase[]>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  listFunctions(dbName?: string, pattern?: string): CatalogFunction[];
+  listFunctions(dbName?: string, pattern?: string): Promise<CatalogFunction[]>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  listTables(dbName?: string, pattern?: string): CatalogTable[];
+  listTables(dbName?: string, pattern?: string): Promise<CatalogTable[]>;
   /**
    * @since pyspark 2.1.1
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  recoverPartitions(tableName: string): void;
+  recoverPartitions(tableName: string): Promise<void>;
   /**
    * @since pyspark 2.2.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  refreshByPath(path: string): void;
+  refreshByPath(path: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  refreshTable(tableName: string): void;
+  refreshTable(tableName: string): Promise<void>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  setCurrentCatalog(catalogName: string): void;
+  setCurrentCatalog(catalogName: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  setCurrentDatabase(dbName: string): void;
+  setCurrentDatabase(dbName: string): Promise<void>;
   /**
    * @since pyspark 3.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  tableExists(tableName: string, dbName?: string): boolean;
+  tableExists(tableName: string, dbName?: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  uncacheTable(tableName: string): void;
+  uncacheTable(tableName: string): Promise<void>;
 }

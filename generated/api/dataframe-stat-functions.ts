@@ -21,17 +21,17 @@ export interface DataFrameStatFunctionsApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  approxQuantile(col: string | string[] | [string], probabilities: number[] | [number], relativeError: number): number[] | number[][];
+  approxQuantile(col: string | string[] | [string], probabilities: number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  corr(col1: string, col2: string, method?: string): number;
+  corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  cov(col1: string, col2: string): number;
+  cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

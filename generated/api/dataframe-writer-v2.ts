@@ -21,7 +21,7 @@ export interface DataFrameWriterV2ApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  append(): void;
+  append(): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -29,11 +29,11 @@ export interface DataFrameWriterV2ApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  create(): void;
+  create(): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createOrReplace(): void;
+  createOrReplace(): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -45,11 +45,11 @@ export interface DataFrameWriterV2ApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  overwrite(condition: ColumnApi | string): void;
+  overwrite(condition: ColumnApi | string): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  overwritePartitions(): void;
+  overwritePartitions(): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -57,7 +57,7 @@ export interface DataFrameWriterV2ApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  replace(): void;
+  replace(): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */

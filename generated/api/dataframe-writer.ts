@@ -31,7 +31,7 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  csv(path: string, mode?: string, compression?: string, sep?: string, quote?: string, escape?: string, header?: boolean | string, nullValue?: string, escapeQuotes?: boolean | string, quoteAll?: boolean | string, dateFormat?: string, timestampFormat?: string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, charToEscapeQuoteEscaping?: string, encoding?: string, emptyValue?: string, lineSep?: string): void;
+  csv(path: string, mode?: string, compression?: string, sep?: string, quote?: string, escape?: string, header?: boolean | string, nullValue?: string, escapeQuotes?: boolean | string, quoteAll?: boolean | string, dateFormat?: string, timestampFormat?: string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, charToEscapeQuoteEscaping?: string, encoding?: string, emptyValue?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -41,17 +41,17 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  insertInto(tableName: string, overwrite?: boolean): void;
+  insertInto(tableName: string, overwrite?: boolean): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  jdbc(url: string, table: string, mode?: string, properties?: Record<string, string>): void;
+  jdbc(url: string, table: string, mode?: string, properties?: Record<string, string>): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  json(path: string, mode?: string, compression?: string, dateFormat?: string, timestampFormat?: string, lineSep?: string, encoding?: string, ignoreNullFields?: boolean | string): void;
+  json(path: string, mode?: string, compression?: string, dateFormat?: string, timestampFormat?: string, lineSep?: string, encoding?: string, ignoreNullFields?: boolean | string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -71,12 +71,12 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 1.5.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  orc(path: string, mode?: string, partitionBy?: string | string[], compression?: string): void;
+  orc(path: string, mode?: string, partitionBy?: string | string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  parquet(path: string, mode?: string, partitionBy?: string | string[], compression?: string): void;
+  parquet(path: string, mode?: string, partitionBy?: string | string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -86,12 +86,12 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  save(path?: string, format?: string, mode?: string, partitionBy?: string | string[], options?: Record<string, unknown>): void;
+  save(path?: string, format?: string, mode?: string, partitionBy?: string | string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | string[], options?: Record<string, unknown>): void;
+  saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 2.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -101,10 +101,10 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 1.6.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  text(path: string, compression?: string, lineSep?: string): void;
+  text(path: string, compression?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  xml(path: string, rowTag?: string, mode?: string, attributePrefix?: string, valueTag?: string, rootTag?: string, declaration?: boolean, arrayElementName?: string, nullValue?: string, dateFormat?: string, timestampFormat?: string, compression?: string, encoding?: string, validateName?: boolean): void;
+  xml(path: string, rowTag?: string, mode?: string, attributePrefix?: string, valueTag?: string, rootTag?: string, declaration?: boolean, arrayElementName?: string, nullValue?: string, dateFormat?: string, timestampFormat?: string, compression?: string, encoding?: string, validateName?: boolean): Promise<void>;
 }

@@ -17,7 +17,7 @@ import type { SparkSessionApi } from "./spark-session.js";
  * An immutable, lazily evaluated plan over rows with named columns; actions run it.
  *
  * The members of pyspark's `DataFrame` that runtime/api implements; the hand-written class `implements` this.
- * 17 pyspark members are excluded on purpose (see the registry for each reason).
+ * 16 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface DataFrameApi {
   /**
@@ -34,26 +34,26 @@ export interface DataFrameApi {
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  collect(): Row[];
+  collect(): Promise<Row[]>;
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly columns: string[];
+  readonly columns: Promise<string[]>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  count(): number;
+  count(): Promise<number>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createOrReplaceTempView(name: string): void;
+  createOrReplaceTempView(name: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createTempView(name: string): void;
+  createTempView(name: string): Promise<void>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -87,7 +87,7 @@ export interface DataFrameApi {
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly dtypes: [string, string][];
+  readonly dtypes: Promise<[string, string][]>;
   /**
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -97,7 +97,7 @@ export interface DataFrameApi {
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  explain(extended?: boolean | string, mode?: string): void;
+  explain(extended?: boolean | string, mode?: string): Promise<void>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -107,7 +107,7 @@ export interface DataFrameApi {
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  first(): Row | null;
+  first(): Promise<Row | null>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -122,7 +122,7 @@ export interface DataFrameApi {
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  head(n?: number): Row | null | Row[];
+  head(n?: number): Promise<Row | null | Row[]>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -136,7 +136,7 @@ export interface DataFrameApi {
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly isEmpty: boolean;
+  readonly isEmpty: Promise<boolean>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -167,7 +167,7 @@ export interface DataFrameApi {
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  printSchema(level?: number): void;
+  printSchema(level?: number): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -176,7 +176,7 @@ export interface DataFrameApi {
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly schema: StructType;
+  readonly schema: Promise<StructType>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -191,7 +191,7 @@ export interface DataFrameApi {
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  show(n?: number, truncate?: boolean | number, vertical?: boolean): void;
+  show(n?: number, truncate?: boolean | number, vertical?: boolean): Promise<void>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -213,17 +213,17 @@ export interface DataFrameApi {
    * @since pyspark 3.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  tail(num: number): Row[];
+  tail(num: number): Promise<Row[]>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  take(num: number): Row[];
+  take(num: number): Promise<Row[]>;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  toArrow(): ArrowTable;
+  toArrow(): Promise<ArrowTable>;
   /**
    * @since pyspark 1.6.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -280,7 +280,7 @@ export interface DataFrameApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  approxQuantile(col: string | string[] | [string], probabilities: number[] | [number], relativeError: number): number[] | number[][];
+  approxQuantile(col: string | string[] | [string], probabilities: number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -290,12 +290,12 @@ export interface DataFrameApiPlanned {
    * @since pyspark 1.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  cache(): DataFrameApi;
+  cache(): Promise<DataFrameApi>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  checkpoint(eager?: boolean): DataFrameApi;
+  checkpoint(eager?: boolean): Promise<DataFrameApi>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -310,22 +310,22 @@ export interface DataFrameApiPlanned {
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  corr(col1: string, col2: string, method?: string): number;
+  corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  cov(col1: string, col2: string): number;
+  cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createGlobalTempView(name: string): void;
+  createGlobalTempView(name: string): Promise<void>;
   /**
    * @since pyspark 2.2.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  createOrReplaceGlobalTempView(name: string): void;
+  createOrReplaceGlobalTempView(name: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -378,15 +378,15 @@ export interface DataFrameApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly inputFiles: string[];
+  readonly inputFiles: Promise<string[]>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly isLocal: boolean;
+  readonly isLocal: Promise<boolean>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly isStreaming: boolean;
+  readonly isStreaming: Promise<boolean>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -400,7 +400,7 @@ export interface DataFrameApiPlanned {
    * @since pyspark 2.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): DataFrameApi;
+  localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrameApi>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -424,7 +424,7 @@ export interface DataFrameApiPlanned {
    * @since pyspark 1.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  persist(storageLevel?: StorageLevel): DataFrameApi;
+  persist(storageLevel?: StorageLevel): Promise<DataFrameApi>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -454,7 +454,7 @@ export interface DataFrameApiPlanned {
    * @since pyspark 3.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  sameSemantics(other: DataFrameApi): boolean;
+  sameSemantics(other: DataFrameApi): Promise<boolean>;
   /**
    * @since pyspark 1.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -473,7 +473,7 @@ export interface DataFrameApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly semanticHash: number;
+  readonly semanticHash: Promise<number>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -485,7 +485,7 @@ export interface DataFrameApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly storageLevel: StorageLevel;
+  readonly storageLevel: Promise<StorageLevel>;
   /**
    * @since pyspark 2.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -505,7 +505,7 @@ export interface DataFrameApiPlanned {
    * @since pyspark 1.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  unpersist(blocking?: boolean): DataFrameApi;
+  unpersist(blocking?: boolean): Promise<DataFrameApi>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -534,4 +534,9 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   writeTo(table: string): DataFrameWriterV2Api;
+  /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  replace(to_replace: LiteralValue | LiteralValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | (PrimitiveValue | null)[], subset?: string[]): DataFrameApi;
 }

@@ -18,5 +18,5 @@ export interface ObservationApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly get: Record<string, unknown>;
+  readonly get: Promise<Record<string, unknown>>;
 }

@@ -5,7 +5,6 @@
  * Reads and sets the session's Spark SQL configuration.
  *
  * The members of pyspark's `RuntimeConfig` that runtime/api implements; the hand-written class `implements` this.
- * 1 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface RuntimeConfigApi {
   /**
@@ -16,15 +15,20 @@ export interface RuntimeConfigApi {
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  isModifiable(key: string): boolean;
+  isModifiable(key: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  set(key: string, value: string | number | boolean): void;
+  set(key: string, value: string | number | boolean): Promise<void>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  unset(key: string): void;
+  unset(key: string): Promise<void>;
+  /**
+   * @since pyspark 2.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  get(key: string, default_?: string | null): Promise<string | null>;
 }

@@ -30,7 +30,7 @@ export interface SparkSessionBuilderApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  create(): SparkSessionApi;
+  create(): Promise<SparkSessionApi>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -38,7 +38,7 @@ export interface SparkSessionBuilderApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  getOrCreate(): SparkSessionApi;
+  getOrCreate(): Promise<SparkSessionApi>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */

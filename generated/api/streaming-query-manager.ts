@@ -21,12 +21,12 @@ export interface StreamingQueryManagerApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly active: StreamingQueryApi[];
+  readonly active: Promise<StreamingQueryApi[]>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  awaitAnyTermination(timeout?: number): boolean | null;
+  awaitAnyTermination(timeout?: number): Promise<boolean | null>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -35,10 +35,10 @@ export interface StreamingQueryManagerApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  get(id: string): StreamingQueryApi | null;
+  get(id: string): Promise<StreamingQueryApi | null>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  resetTerminated(): void;
+  resetTerminated(): Promise<void>;
 }

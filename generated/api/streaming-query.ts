@@ -21,17 +21,17 @@ export interface StreamingQueryApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  awaitTermination(timeout?: number): boolean | null;
+  awaitTermination(timeout?: number): Promise<boolean | null>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  exception(): Error | null;
+  exception(): Promise<Error | null>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  explain(extended?: boolean): void;
+  explain(extended?: boolean): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -39,11 +39,11 @@ export interface StreamingQueryApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly isActive: boolean;
+  readonly isActive: Promise<boolean>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly lastProgress: StreamingQueryProgress | null;
+  readonly lastProgress: Promise<StreamingQueryProgress | null>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -52,11 +52,11 @@ export interface StreamingQueryApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  processAllAvailable(): void;
+  processAllAvailable(): Promise<void>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly recentProgress: StreamingQueryProgress[];
+  readonly recentProgress: Promise<StreamingQueryProgress[]>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -64,10 +64,10 @@ export interface StreamingQueryApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly status: Record<string, unknown>;
+  readonly status: Promise<Record<string, unknown>>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  stop(): void;
+  stop(): Promise<void>;
 }

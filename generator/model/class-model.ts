@@ -79,7 +79,7 @@ function memberModel(member: ClassMember): MemberModel {
     name: member.name,
     form: isProperty ? "property" : "method",
     parameters: isProperty ? [] : parametersOf(member),
-    type: member.returns,
+    type: member.async ? `Promise<${member.returns}>` : member.returns,
     doc: {
       description: member.description ?? null,
       since: member.since ?? null,

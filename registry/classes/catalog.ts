@@ -10,6 +10,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "cacheTable",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "storageLevel", tsType: "StorageLevel", optional: true, pythonDefault: "None" },
@@ -21,6 +22,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "clearCache",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       since: "2.0.0",
@@ -29,6 +31,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "createExternalTable",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "path", tsType: "string", optional: true, pythonDefault: "None" },
@@ -43,6 +46,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "createTable",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "path", tsType: "string", optional: true, pythonDefault: "None" },
@@ -58,6 +62,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "currentCatalog",
       kind: "method",
+      async: true,
       params: [],
       returns: "string",
       since: "3.4.0",
@@ -66,6 +71,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "currentDatabase",
       kind: "method",
+      async: true,
       params: [],
       returns: "string",
       since: "2.0.0",
@@ -74,6 +80,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "databaseExists",
       kind: "method",
+      async: true,
       params: [{ name: "dbName", tsType: "string" }],
       returns: "boolean",
       since: "3.3.0",
@@ -82,6 +89,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "dropGlobalTempView",
       kind: "method",
+      async: true,
       params: [{ name: "viewName", tsType: "string" }],
       returns: "boolean",
       since: "2.1.0",
@@ -90,6 +98,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "dropTempView",
       kind: "method",
+      async: true,
       params: [{ name: "viewName", tsType: "string" }],
       returns: "boolean",
       since: "2.0.0",
@@ -98,6 +107,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "functionExists",
       kind: "method",
+      async: true,
       params: [
         { name: "functionName", tsType: "string" },
         { name: "dbName", tsType: "string", optional: true, pythonDefault: "None" },
@@ -109,6 +119,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "getDatabase",
       kind: "method",
+      async: true,
       params: [{ name: "dbName", tsType: "string" }],
       returns: "CatalogDatabase",
       since: "3.4.0",
@@ -117,6 +128,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "getFunction",
       kind: "method",
+      async: true,
       params: [{ name: "functionName", tsType: "string" }],
       returns: "CatalogFunction",
       since: "3.4.0",
@@ -125,6 +137,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "getTable",
       kind: "method",
+      async: true,
       params: [{ name: "tableName", tsType: "string" }],
       returns: "CatalogTable",
       since: "3.4.0",
@@ -133,6 +146,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "isCached",
       kind: "method",
+      async: true,
       params: [{ name: "tableName", tsType: "string" }],
       returns: "boolean",
       since: "2.0.0",
@@ -141,6 +155,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "listCatalogs",
       kind: "method",
+      async: true,
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogMetadata[]",
       since: "3.4.0",
@@ -149,6 +164,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "listColumns",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "dbName", tsType: "string", optional: true, pythonDefault: "None" },
@@ -160,6 +176,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "listDatabases",
       kind: "method",
+      async: true,
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogDatabase[]",
       since: "2.0.0",
@@ -168,6 +185,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "listFunctions",
       kind: "method",
+      async: true,
       params: [
         { name: "dbName", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "pattern", tsType: "string", optional: true, pythonDefault: "None" },
@@ -179,6 +197,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "listTables",
       kind: "method",
+      async: true,
       params: [
         { name: "dbName", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "pattern", tsType: "string", optional: true, pythonDefault: "None" },
@@ -190,6 +209,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "recoverPartitions",
       kind: "method",
+      async: true,
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.1.1",
@@ -198,6 +218,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "refreshByPath",
       kind: "method",
+      async: true,
       params: [{ name: "path", tsType: "string" }],
       returns: "void",
       since: "2.2.0",
@@ -206,6 +227,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "refreshTable",
       kind: "method",
+      async: true,
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
@@ -214,6 +236,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "setCurrentCatalog",
       kind: "method",
+      async: true,
       params: [{ name: "catalogName", tsType: "string" }],
       returns: "void",
       since: "3.4.0",
@@ -222,6 +245,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "setCurrentDatabase",
       kind: "method",
+      async: true,
       params: [{ name: "dbName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
@@ -230,6 +254,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "tableExists",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "dbName", tsType: "string", optional: true, pythonDefault: "None" },
@@ -241,6 +266,7 @@ export const catalogClass: ClassEntryInput = {
     {
       name: "uncacheTable",
       kind: "method",
+      async: true,
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",

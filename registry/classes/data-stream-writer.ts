@@ -69,6 +69,7 @@ export const dataStreamWriterClass: ClassEntryInput = {
     {
       name: "start",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },
@@ -84,6 +85,7 @@ export const dataStreamWriterClass: ClassEntryInput = {
     {
       name: "toTable",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },

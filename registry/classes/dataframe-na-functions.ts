@@ -30,11 +30,23 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       since: "1.3.1",
       status: { spark: notImplementedYet, local: notInEngineYet },
     },
-  ],
-  excluded: [
     {
       name: "replace",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      kind: "method",
+      params: [
+        { name: "to_replace", tsType: "LiteralValue[] | Record<string, PrimitiveValue | null>" },
+        {
+          name: "value",
+          tsType: "PrimitiveValue | null | (PrimitiveValue | null)[]",
+          optional: true,
+          pythonDefault: "<no value>",
+        },
+        { name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
     },
   ],
+  excluded: [],
 };

@@ -10,6 +10,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
     {
       name: "approxQuantile",
       kind: "method",
+      async: true,
       params: [
         { name: "col", tsType: "string | string[] | [string]" },
         { name: "probabilities", tsType: "number[] | [number]" },
@@ -22,6 +23,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
     {
       name: "corr",
       kind: "method",
+      async: true,
       params: [
         { name: "col1", tsType: "string" },
         { name: "col2", tsType: "string" },
@@ -34,6 +36,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
     {
       name: "cov",
       kind: "method",
+      async: true,
       params: [
         { name: "col1", tsType: "string" },
         { name: "col2", tsType: "string" },

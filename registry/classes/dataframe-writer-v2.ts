@@ -10,6 +10,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
     {
       name: "append",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -27,6 +28,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
     {
       name: "create",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -34,6 +36,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
     {
       name: "createOrReplace",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -58,6 +61,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
     {
       name: "overwrite",
       kind: "method",
+      async: true,
       params: [{ name: "condition", tsType: "ColumnApi | string" }],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -65,6 +69,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
     {
       name: "overwritePartitions",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -82,6 +87,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
     {
       name: "replace",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },

@@ -30,6 +30,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "csv",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
@@ -65,6 +66,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "insertInto",
       kind: "method",
+      async: true,
       params: [
         { name: "tableName", tsType: "string" },
         { name: "overwrite", tsType: "boolean", optional: true, pythonDefault: "None" },
@@ -76,6 +78,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "jdbc",
       kind: "method",
+      async: true,
       params: [
         { name: "url", tsType: "string" },
         { name: "table", tsType: "string" },
@@ -89,6 +92,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "json",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
@@ -133,6 +137,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "orc",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
@@ -146,6 +151,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "parquet",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
@@ -167,6 +173,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "save",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },
@@ -181,6 +188,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "saveAsTable",
       kind: "method",
+      async: true,
       params: [
         { name: "name", tsType: "string" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },
@@ -206,6 +214,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "text",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string" },
         { name: "compression", tsType: "string", optional: true, pythonDefault: "None" },
@@ -218,6 +227,7 @@ export const dataframeWriterClass: ClassEntryInput = {
     {
       name: "xml",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string" },
         { name: "rowTag", tsType: "string", optional: true, pythonDefault: "None" },

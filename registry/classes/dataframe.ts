@@ -26,6 +26,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "approxQuantile",
       kind: "method",
+      async: true,
       params: [
         { name: "col", tsType: "string | string[] | [string]" },
         { name: "probabilities", tsType: "number[] | [number]" },
@@ -46,6 +47,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "cache",
       kind: "method",
+      async: true,
       params: [],
       returns: "DataFrameApi",
       since: "1.3.0",
@@ -54,6 +56,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "checkpoint",
       kind: "method",
+      async: true,
       params: [{ name: "eager", tsType: "boolean", optional: true, pythonDefault: "True" }],
       returns: "DataFrameApi",
       since: "2.1.0",
@@ -78,6 +81,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "collect",
       kind: "method",
+      async: true,
       params: [],
       returns: "Row[]",
       since: "1.3.0",
@@ -86,6 +90,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "columns",
       kind: "property",
+      async: true,
       params: [],
       returns: "string[]",
       status: { spark: supported, local: notInEngineYet },
@@ -93,6 +98,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "corr",
       kind: "method",
+      async: true,
       params: [
         { name: "col1", tsType: "string" },
         { name: "col2", tsType: "string" },
@@ -105,6 +111,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "count",
       kind: "method",
+      async: true,
       params: [],
       returns: "number",
       since: "1.3.0",
@@ -113,6 +120,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "cov",
       kind: "method",
+      async: true,
       params: [
         { name: "col1", tsType: "string" },
         { name: "col2", tsType: "string" },
@@ -124,6 +132,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "createGlobalTempView",
       kind: "method",
+      async: true,
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.1.0",
@@ -132,6 +141,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "createOrReplaceGlobalTempView",
       kind: "method",
+      async: true,
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.2.0",
@@ -140,6 +150,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "createOrReplaceTempView",
       kind: "method",
+      async: true,
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
@@ -148,6 +159,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "createTempView",
       kind: "method",
+      async: true,
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
@@ -243,6 +255,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "dtypes",
       kind: "property",
+      async: true,
       params: [],
       returns: "[string, string][]",
       status: { spark: supported, local: notInEngineYet },
@@ -273,6 +286,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "explain",
       kind: "method",
+      async: true,
       params: [
         { name: "extended", tsType: "boolean | string", optional: true, pythonDefault: "None" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
@@ -303,6 +317,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "first",
       kind: "method",
+      async: true,
       params: [],
       returns: "Row | null",
       since: "1.3.0",
@@ -349,6 +364,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "head",
       kind: "method",
+      async: true,
       params: [{ name: "n", tsType: "number", optional: true, pythonDefault: "None" }],
       returns: "Row | null | Row[]",
       since: "1.3.0",
@@ -368,6 +384,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "inputFiles",
       kind: "attribute",
+      async: true,
       params: [],
       returns: "string[]",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -391,6 +408,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "isEmpty",
       kind: "attribute",
+      async: true,
       params: [],
       returns: "boolean",
       status: { spark: supported, local: notInEngineYet },
@@ -398,6 +416,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "isLocal",
       kind: "attribute",
+      async: true,
       params: [],
       returns: "boolean",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -405,6 +424,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "isStreaming",
       kind: "attribute",
+      async: true,
       params: [],
       returns: "boolean",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -451,6 +471,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "localCheckpoint",
       kind: "method",
+      async: true,
       params: [
         { name: "eager", tsType: "boolean", optional: true, pythonDefault: "True" },
         { name: "storageLevel", tsType: "StorageLevel", optional: true, pythonDefault: "None" },
@@ -531,6 +552,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "persist",
       kind: "method",
+      async: true,
       params: [
         {
           name: "storageLevel",
@@ -546,6 +568,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "printSchema",
       kind: "method",
+      async: true,
       params: [{ name: "level", tsType: "number", optional: true, pythonDefault: "None" }],
       returns: "void",
       since: "1.3.0",
@@ -614,6 +637,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "sameSemantics",
       kind: "method",
+      async: true,
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "boolean",
       since: "3.1.0",
@@ -654,6 +678,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "schema",
       kind: "property",
+      async: true,
       params: [],
       returns: "StructType",
       status: { spark: supported, local: notInEngineYet },
@@ -677,6 +702,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "semanticHash",
       kind: "attribute",
+      async: true,
       params: [],
       returns: "number",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -684,6 +710,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "show",
       kind: "method",
+      async: true,
       params: [
         { name: "n", tsType: "number", optional: true, pythonDefault: "20" },
         { name: "truncate", tsType: "boolean | number", optional: true, pythonDefault: "True" },
@@ -732,6 +759,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "storageLevel",
       kind: "property",
+      async: true,
       params: [],
       returns: "StorageLevel",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -755,6 +783,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "tail",
       kind: "method",
+      async: true,
       params: [{ name: "num", tsType: "number" }],
       returns: "Row[]",
       since: "3.0.0",
@@ -763,6 +792,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "take",
       kind: "method",
+      async: true,
       params: [{ name: "num", tsType: "number" }],
       returns: "Row[]",
       since: "1.3.0",
@@ -779,6 +809,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "toArrow",
       kind: "method",
+      async: true,
       params: [],
       returns: "ArrowTable",
       since: "4.0.0",
@@ -830,6 +861,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "unpersist",
       kind: "method",
+      async: true,
       params: [{ name: "blocking", tsType: "boolean", optional: true, pythonDefault: "False" }],
       returns: "DataFrameApi",
       since: "1.3.0",
@@ -938,6 +970,23 @@ export const dataframeClass: ClassEntryInput = {
       since: "3.1.0",
       status: { spark: notImplementedYet, local: notInEngineYet },
     },
+    {
+      name: "replace",
+      kind: "method",
+      params: [
+        { name: "to_replace", tsType: "LiteralValue | LiteralValue[] | Record<string, PrimitiveValue | null>" },
+        {
+          name: "value",
+          tsType: "PrimitiveValue | null | (PrimitiveValue | null)[]",
+          optional: true,
+          pythonDefault: "<no value>",
+        },
+        { name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "1.4.0",
+      status: { spark: notImplementedYet, local: notInEngineYet },
+    },
   ],
   excluded: [
     {
@@ -991,10 +1040,6 @@ export const dataframeClass: ClassEntryInput = {
     },
     {
       name: "rdd",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "replace",
       reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
     },
     {

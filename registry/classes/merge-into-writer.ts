@@ -10,6 +10,7 @@ export const mergeIntoWriterClass: ClassEntryInput = {
     {
       name: "merge",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },

@@ -10,6 +10,7 @@ export const observationClass: ClassEntryInput = {
     {
       name: "get",
       kind: "property",
+      async: true,
       params: [],
       returns: "Record<string, unknown>",
       status: { spark: notImplementedYet, local: notInEngineYet },

@@ -17,6 +17,7 @@ export const runtimeConfigClass: ClassEntryInput = {
     {
       name: "isModifiable",
       kind: "method",
+      async: true,
       params: [{ name: "key", tsType: "string" }],
       returns: "boolean",
       since: "2.4.0",
@@ -25,6 +26,7 @@ export const runtimeConfigClass: ClassEntryInput = {
     {
       name: "set",
       kind: "method",
+      async: true,
       params: [
         { name: "key", tsType: "string" },
         { name: "value", tsType: "string | number | boolean" },
@@ -36,16 +38,24 @@ export const runtimeConfigClass: ClassEntryInput = {
     {
       name: "unset",
       kind: "method",
+      async: true,
       params: [{ name: "key", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
       status: { spark: supported, local: notInEngineYet },
     },
-  ],
-  excluded: [
     {
       name: "get",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      kind: "method",
+      async: true,
+      params: [
+        { name: "key", tsType: "string" },
+        { name: "default", tsType: "string | null", optional: true, pythonDefault: "<no value>" },
+      ],
+      returns: "string | null",
+      since: "2.0.0",
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
+  excluded: [],
 };

@@ -28,6 +28,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
     {
       name: "create",
       kind: "method",
+      async: true,
       params: [],
       returns: "SparkSessionApi",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -42,6 +43,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
     {
       name: "getOrCreate",
       kind: "method",
+      async: true,
       params: [],
       returns: "SparkSessionApi",
       status: { spark: notImplementedYet, local: notInEngineYet },

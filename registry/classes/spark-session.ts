@@ -1,6 +1,6 @@
 /** pyspark SparkSession (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 
 export const sparkSessionClass: ClassEntryInput = {
   name: "SparkSession",
@@ -17,6 +17,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "addArtifact",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string", variadic: true },
         { name: "pyfile", tsType: "boolean", optional: true, pythonDefault: "False" },
@@ -30,6 +31,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "addArtifacts",
       kind: "method",
+      async: true,
       params: [
         { name: "path", tsType: "string", variadic: true },
         { name: "pyfile", tsType: "boolean", optional: true, pythonDefault: "False" },
@@ -95,6 +97,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "copyFromLocalToFs",
       kind: "method",
+      async: true,
       params: [
         { name: "local_path", tsType: "string" },
         { name: "dest_path", tsType: "string" },
@@ -121,6 +124,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "interruptAll",
       kind: "method",
+      async: true,
       params: [],
       returns: "string[]",
       since: "3.5.0",
@@ -129,6 +133,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "interruptOperation",
       kind: "method",
+      async: true,
       params: [{ name: "op_id", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
@@ -137,6 +142,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "interruptTag",
       kind: "method",
+      async: true,
       params: [{ name: "tag", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
@@ -206,6 +212,7 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "stop",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -242,9 +249,23 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "version",
       kind: "attribute",
+      async: true,
       params: [],
       returns: "string",
       status: { spark: notImplementedYet, local: notInEngineYet },
+    },
+    {
+      name: "createDataFrame",
+      kind: "method",
+      params: [
+        { name: "data", tsType: "ArrowTable | Row[] | LiteralValue[][]" },
+        { name: "schema", tsType: "StructType | DataType | string | string[]", optional: true, pythonDefault: "None" },
+        { name: "samplingRatio", tsType: "number", optional: true, pythonDefault: "None" },
+        { name: "verifySchema", tsType: "boolean", optional: true, pythonDefault: "None" },
+      ],
+      returns: "DataFrameApi",
+      since: "2.0.0",
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [
@@ -267,10 +288,6 @@ export const sparkSessionClass: ClassEntryInput = {
     },
     {
       name: "client",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "createDataFrame",
       reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
     },
     {

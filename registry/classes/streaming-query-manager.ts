@@ -10,6 +10,7 @@ export const streamingQueryManagerClass: ClassEntryInput = {
     {
       name: "active",
       kind: "property",
+      async: true,
       params: [],
       returns: "StreamingQueryApi[]",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -17,6 +18,7 @@ export const streamingQueryManagerClass: ClassEntryInput = {
     {
       name: "awaitAnyTermination",
       kind: "method",
+      async: true,
       params: [{ name: "timeout", tsType: "number", optional: true, pythonDefault: "None" }],
       returns: "boolean | null",
       since: "2.0.0",
@@ -32,6 +34,7 @@ export const streamingQueryManagerClass: ClassEntryInput = {
     {
       name: "get",
       kind: "method",
+      async: true,
       params: [{ name: "id", tsType: "string" }],
       returns: "StreamingQueryApi | null",
       since: "2.0.0",
@@ -40,6 +43,7 @@ export const streamingQueryManagerClass: ClassEntryInput = {
     {
       name: "resetTerminated",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       since: "2.0.0",

@@ -10,6 +10,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "awaitTermination",
       kind: "method",
+      async: true,
       params: [{ name: "timeout", tsType: "number", optional: true, pythonDefault: "None" }],
       returns: "boolean | null",
       since: "2.0.0",
@@ -18,6 +19,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "exception",
       kind: "method",
+      async: true,
       params: [],
       returns: "Error | null",
       since: "2.1.0",
@@ -26,6 +28,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "explain",
       kind: "method",
+      async: true,
       params: [{ name: "extended", tsType: "boolean", optional: true, pythonDefault: "False" }],
       returns: "void",
       since: "2.1.0",
@@ -41,6 +44,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "isActive",
       kind: "property",
+      async: true,
       params: [],
       returns: "boolean",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -48,6 +52,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "lastProgress",
       kind: "property",
+      async: true,
       params: [],
       returns: "StreamingQueryProgress | null",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -62,6 +67,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "processAllAvailable",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       since: "2.0.0",
@@ -70,6 +76,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "recentProgress",
       kind: "property",
+      async: true,
       params: [],
       returns: "StreamingQueryProgress[]",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -84,6 +91,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "status",
       kind: "property",
+      async: true,
       params: [],
       returns: "Record<string, unknown>",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -91,6 +99,7 @@ export const streamingQueryClass: ClassEntryInput = {
     {
       name: "stop",
       kind: "method",
+      async: true,
       params: [],
       returns: "void",
       since: "2.0.0",

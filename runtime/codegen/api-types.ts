@@ -4,7 +4,7 @@
  */
 export type { Table as ArrowTable } from "apache-arrow";
 export type { Column } from "../api/column.js";
-export type { Row } from "../api/table-rows.js";
+export type { Row } from "../arrow/row.js";
 export type { LiteralValue } from "../plan/literals.js";
 export type { DataType, StructType } from "../types/index.js";
 
