@@ -15,6 +15,7 @@ import {
   updateFields,
 } from "../plan/expressions.js";
 import { describeType, type LiteralValue, literalExpression } from "../plan/literals.js";
+import { dataTypeToProto, type SparkDataType, DataType as SparkType } from "../types/index.js";
 import type { WindowSpec } from "./window.js";
 
 /** A Column or a JS value taken as a literal. */
@@ -177,15 +178,15 @@ export class Column {
   }
 
   // Types and names.
-  /** Converts to a type given as a DDL string (`"bigint"`, `"decimal(10,2)"`) or a proto DataType. */
-  cast(dataType: string | DataType): Column {
+  /** Converts to a type given as a DDL string (`"bigint"`, `"decimal(10,2)"`) or a DataType (`new DecimalType(10, 2)`). */
+  cast(dataType: string | SparkType | DataType): Column {
     return new Column(castExpression(this.expr, requireDataType(dataType)));
   }
-  astype(dataType: string | DataType): Column {
+  astype(dataType: string | SparkType | DataType): Column {
     return this.cast(dataType);
   }
   /** Like `cast`, but yields null instead of failing on values that do not convert. */
-  try_cast(dataType: string | DataType): Column {
+  try_cast(dataType: string | SparkType | DataType): Column {
     return new Column(castExpression(this.expr, requireDataType(dataType), "try"));
   }
   /** Names the column; several names for functions that produce several columns (e.g. `posexplode`). */
@@ -288,6 +289,7 @@ export function requireString(value: unknown, argName: string): string {
 
 function requireDataType(value: unknown): string | DataType {
   if (typeof value === "string") return value;
+  if (value instanceof SparkType) return dataTypeToProto(value as SparkDataType);
   if (
     typeof value === "object" &&
     value !== null &&

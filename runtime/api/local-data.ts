@@ -14,6 +14,7 @@ import {
   BooleanType,
   DoubleType,
   LongType,
+  NullType,
   parseSchema,
   type SparkDataType,
   StringType,
@@ -54,8 +55,8 @@ function inferValue(value: unknown, where: string): SparkDataType | undefined {
       value.map((v, i) => inferValue(v, `${where}[${i}]`)),
       `${where} elements`,
     );
-    if (element === undefined) throw cannotDetermine(where);
-    return new ArrayType(element, true);
+    // An empty (or all-null) array leaves its element type open until another row settles it.
+    return new ArrayType(element ?? NullType.instance, true);
   }
   if (isPlainObject(value)) {
     return new StructType(
@@ -71,6 +72,14 @@ function inferValue(value: unknown, where: string): SparkDataType | undefined {
   });
 }
 
+/** Whether a type still holds a null type that no value settled (e.g. only empty arrays were seen). */
+function hasOpenType(type: SparkDataType): boolean {
+  if (type.kind === "null") return true;
+  if (type.kind === "array") return hasOpenType(type.elementType);
+  if (type.kind === "struct") return type.fields.some((f) => hasOpenType(f.dataType));
+  return false;
+}
+
 function cannotDetermine(where: string): ClientArgumentError {
   return new ClientArgumentError(`Cannot determine the type of ${where}: every value is null; pass a schema.`, {
     errorClass: "CANNOT_DETERMINE_TYPE",
@@ -79,8 +88,8 @@ function cannotDetermine(where: string): ClientArgumentError {
 
 /** The common type of two inferred types: equal ones, or long with double (JS numbers) widened to double. */
 function merge(a: SparkDataType | undefined, b: SparkDataType | undefined, where: string): SparkDataType | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
+  if (a === undefined || a.kind === "null") return b;
+  if (b === undefined || b.kind === "null") return a;
   if (a.kind === b.kind && a.kind !== "array" && a.kind !== "struct") return a;
   const numeric = new Set([a.kind, b.kind]);
   if (numeric.has("long") && numeric.has("double") && numeric.size === 2) return DoubleType.instance;
@@ -188,7 +197,7 @@ export function encodeLocalRows(rows: readonly LocalRow[], schemaArg?: LocalSche
           values.map((row, r) => inferValue(row[c], `row ${r} column ${name}`)),
           `column ${name}`,
         );
-        if (type === undefined) throw cannotDetermine(`column ${name}`);
+        if (type === undefined || hasOpenType(type)) throw cannotDetermine(`column ${name}`);
         return new StructField(name, type, true);
       }),
     );

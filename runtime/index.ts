@@ -1,0 +1,104 @@
+/**
+ * sparkts: the PySpark DataFrame API for TypeScript. Start with `SparkSession.builder()`; build columns with the
+ * functions exported here (or `functions` as a namespace, like PySpark's `F`).
+ */
+
+// Session, DataFrame and friends.
+export type { ActionOptions } from "./api/action-options.js";
+export { Column, type ColumnOrLiteral } from "./api/column.js";
+export type { ColumnOrName } from "./api/column-names.js";
+export { DataFrame } from "./api/dataframe.js";
+export type { ExplainMode } from "./api/dataframe-analysis.js";
+export * as functions from "./api/functions.js";
+export {
+  asc,
+  avg,
+  callFunction,
+  col,
+  column,
+  count,
+  count_distinct,
+  countDistinct,
+  desc,
+  expr,
+  lit,
+  max,
+  mean,
+  min,
+  not,
+  sum,
+  when,
+} from "./api/functions.js";
+export { GroupedData } from "./api/grouped-data.js";
+export type { JoinType } from "./api/join-type.js";
+export type { LocalRow, LocalSchema } from "./api/local-data.js";
+export { type ConfigValue, RuntimeConfig } from "./api/runtime-config.js";
+export { SparkSession, type SqlArgument } from "./api/session.js";
+export { SparkSessionBuilder } from "./api/session-builder.js";
+export { Window, WindowSpec } from "./api/window.js";
+// Result values.
+export {
+  CalendarInterval,
+  DateValue,
+  Decimal,
+  Row,
+  TimestampNTZValue,
+  TimestampValue,
+  TimeValue,
+  VariantValue,
+} from "./arrow/index.js";
+// The Backend seam (for alternative backends and tests).
+export type { Backend, BackendKind, ExecuteOptions } from "./backend.js";
+// Errors.
+export {
+  AnalysisException,
+  ArithmeticException,
+  ArrayIndexOutOfBoundsException,
+  ClientArgumentError,
+  ConnectionError,
+  DateTimeException,
+  IllegalArgumentException,
+  InvalidConnectionStringError,
+  NumberFormatException,
+  OperationInterruptedError,
+  ParseException,
+  PythonException,
+  QueryExecutionException,
+  SparkConnectError,
+  SparkNoSuchElementException,
+  SparkRuntimeException,
+  SparkUpgradeException,
+  StreamingQueryException,
+  TempTableAlreadyExistsException,
+  UnsupportedOperationException,
+} from "./errors/index.js";
+export type { LiteralValue } from "./plan/literals.js";
+// Data types.
+export {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  ByteType,
+  CalendarIntervalType,
+  CharType,
+  DataType,
+  DateType,
+  DayTimeIntervalType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  MapType,
+  NullType,
+  ShortType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  TimeType,
+  VarcharType,
+  VariantType,
+  YearMonthIntervalType,
+} from "./types/index.js";
