@@ -11,7 +11,30 @@ import type { SparkSessionApi } from "./spark-session.js";
  * 1 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface SparkSessionBuilderApi {
-
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  appName(name: string): SparkSessionBuilderApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  config(key?: string, value?: unknown, map?: Record<string, PrimitiveValue | null>): SparkSessionBuilderApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  create(): Promise<SparkSessionApi>;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  getOrCreate(): Promise<SparkSessionApi>;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  master(master: string): SparkSessionBuilderApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  remote(location?: string): SparkSessionBuilderApi;
 }
 
 /**
@@ -22,29 +45,5 @@ export interface SparkSessionBuilderApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  appName(name: string): SparkSessionBuilderApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  config(key?: string, value?: unknown, map?: Record<string, PrimitiveValue | null>): SparkSessionBuilderApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  create(): Promise<SparkSessionApi>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
   enableHiveSupport(): SparkSessionBuilderApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  getOrCreate(): Promise<SparkSessionApi>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  master(master: string): SparkSessionBuilderApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  remote(location?: string): SparkSessionBuilderApi;
 }

@@ -20,6 +20,42 @@ import type { UDFRegistrationApi } from "./udf-registration.js";
  */
 export interface SparkSessionApi {
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly builder: SparkSessionBuilderApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly conf: RuntimeConfigApi;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  interruptAll(): Promise<string[]>;
+  /**
+   * @since pyspark 2.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  range(start: number, end?: number, step?: number, numPartitions?: number): DataFrameApi;
+  /**
+   * @since pyspark 2.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  sql(sqlQuery: string, args?: unknown, kwargs?: Record<string, unknown>): DataFrameApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  stop(): Promise<void>;
+  /**
+   * @since pyspark 2.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  table(tableName: string): DataFrameApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly version: Promise<string>;
+  /**
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -51,10 +87,6 @@ export interface SparkSessionApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly builder: SparkSessionBuilderApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
   readonly catalog: CatalogApi;
   /**
    * @since pyspark 4.0
@@ -71,10 +103,6 @@ export interface SparkSessionApiPlanned {
    */
   cloneSession(new_session_id?: string): SparkSessionApi;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly conf: RuntimeConfigApi;
-  /**
    * @since pyspark 3.5.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -84,11 +112,6 @@ export interface SparkSessionApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   getTags(): string[];
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  interruptAll(): Promise<string[]>;
   /**
    * @since pyspark 3.5.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -103,11 +126,6 @@ export interface SparkSessionApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly is_stopped: boolean;
-  /**
-   * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  range(start: number, end?: number, step?: number, numPartitions?: number): DataFrameApi;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -126,23 +144,9 @@ export interface SparkSessionApiPlanned {
    */
   readonly session_id: string;
   /**
-   * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  sql(sqlQuery: string, args?: unknown, kwargs?: Record<string, unknown>): DataFrameApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  stop(): Promise<void>;
-  /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly streams: StreamingQueryManagerApi;
-  /**
-   * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  table(tableName: string): DataFrameApi;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -151,10 +155,6 @@ export interface SparkSessionApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly udf: UDFRegistrationApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly version: Promise<string>;
 }
 
 /**

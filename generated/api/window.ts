@@ -10,50 +10,42 @@ import type { WindowSpecApi } from "./window-spec.js";
  * The members of pyspark's `Window` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface WindowApi {
-
-}
-
-/**
- * Members of pyspark's `Window` without an implementation yet. When a member's registry status flips to
- * supported it moves into `WindowApi`, and the hand-written class must then provide it.
- */
-export interface WindowApiPlanned {
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly currentRow: number;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly unboundedFollowing: number;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly unboundedPreceding: number;
 }
 
 /**
- * Static members of pyspark's `Window` not implemented yet.
+ * Static members of pyspark's `Window` that runtime/api implements.
  */
-export interface WindowApiPlannedStatic {
+export interface WindowApiStatic {
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   orderBy(...cols: (ColumnApi | string | (ColumnApi | string)[])[]): WindowSpecApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   partitionBy(...cols: (ColumnApi | string | (ColumnApi | string)[])[]): WindowSpecApi;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rangeBetween(start: number, end: number): WindowSpecApi;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rowsBetween(start: number, end: number): WindowSpecApi;
 }

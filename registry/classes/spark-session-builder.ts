@@ -1,6 +1,6 @@
 /** pyspark SparkSession.Builder (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 
 export const sparkSessionBuilderClass: ClassEntryInput = {
   name: "SparkSession.Builder",
@@ -12,7 +12,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "name", tsType: "string" }],
       returns: "SparkSessionBuilderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "config",
@@ -23,7 +23,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
         { name: "map", tsType: "Record<string, PrimitiveValue | null>", optional: true, pythonDefault: "None" },
       ],
       returns: "SparkSessionBuilderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "create",
@@ -31,7 +31,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "enableHiveSupport",
@@ -46,21 +46,21 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "master",
       kind: "method",
       params: [{ name: "master", tsType: "string" }],
       returns: "SparkSessionBuilderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "remote",
       kind: "method",
       params: [{ name: "location", tsType: "string", optional: true, pythonDefault: "'sc://localhost'" }],
       returns: "SparkSessionBuilderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [

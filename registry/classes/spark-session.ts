@@ -55,7 +55,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "SparkSessionBuilderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "catalog",
@@ -92,7 +92,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "RuntimeConfigApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "copyFromLocalToFs",
@@ -128,7 +128,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "interruptOperation",
@@ -166,7 +166,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "read",
@@ -207,7 +207,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "stop",
@@ -215,7 +215,7 @@ export const sparkSessionClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "streams",
@@ -230,7 +230,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "tvf",
@@ -252,7 +252,7 @@ export const sparkSessionClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "string",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createDataFrame",

@@ -1,6 +1,6 @@
 /** pyspark Window (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const windowClass: ClassEntryInput = {
   name: "Window",
@@ -12,7 +12,7 @@ export const windowClass: ClassEntryInput = {
       kind: "attribute",
       params: [],
       returns: "number",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "orderBy",
@@ -20,7 +20,7 @@ export const windowClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
       returns: "WindowSpecApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "partitionBy",
@@ -28,7 +28,7 @@ export const windowClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
       returns: "WindowSpecApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "rangeBetween",
@@ -39,7 +39,7 @@ export const windowClass: ClassEntryInput = {
       ],
       returns: "WindowSpecApi",
       since: "2.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "rowsBetween",
@@ -50,21 +50,21 @@ export const windowClass: ClassEntryInput = {
       ],
       returns: "WindowSpecApi",
       since: "2.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "unboundedFollowing",
       kind: "attribute",
       params: [],
       returns: "number",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "unboundedPreceding",
       kind: "attribute",
       params: [],
       returns: "number",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

@@ -1,0 +1,37 @@
+/** `npm run coverage`: prints the registry coverage table (see generator/coverage.ts for the columns). */
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadRegistry } from "../registry/load.js";
+import { functionDrift, loadSnapshot } from "../registry/upstream.js";
+import { coverageRows, formatCoverage } from "./coverage.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CASES_DIR = join(ROOT, "parity-tests", "cases");
+
+/** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
+function verifiedNames(): Set<string> {
+  if (!existsSync(CASES_DIR)) return new Set();
+  const names = new Set<string>();
+  for (const entry of readdirSync(CASES_DIR, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".test.ts")) continue;
+    const scope = entry.parentPath.slice(CASES_DIR.length + 1);
+    const name = entry.name.slice(0, -".test.ts".length);
+    names.add(scope === "functions" ? name : `${scope}.${name}`);
+  }
+  return names;
+}
+
+const registry = loadRegistry();
+const snapshot = loadSnapshot();
+console.log(
+  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; verified = hand-written parity case)\n`,
+);
+console.log(formatCoverage(coverageRows(registry, snapshot, verifiedNames())));
+const drift = functionDrift(registry, snapshot);
+if (drift.missing.length + drift.unknown.length > 0) {
+  console.log(
+    `\nregistry drift: missing ${drift.missing.join(", ") || "-"}; unknown ${drift.unknown.join(", ") || "-"}`,
+  );
+  process.exitCode = 1;
+}
