@@ -13,6 +13,7 @@ import {
   expr,
   lit,
   max,
+  min,
   sum,
   when,
 } from "../../../runtime/api/functions.js";
@@ -123,6 +124,83 @@ const CASES: Record<string, { python: string; ts: (base: DataFrame, spark: Spark
   literals: {
     python: `base.select(F.lit(2**40), F.lit(0.25), F.lit(True), F.lit(None), F.lit("s"), F.lit([1, 2]), F.expr("id + 1"))`,
     ts: (base) => base.select(lit(2 ** 40), lit(0.25), lit(true), lit(null), lit("s"), lit([1, 2]), expr("id + 1")),
+  },
+  rollupCube: {
+    python: `base.withColumn("g", F.col("id") % 2).rollup("g", "id").count().union(base.withColumn("g", F.col("id") % 2).cube("g").agg(F.min("id"), F.max("id")))`,
+    ts: (base) =>
+      base
+        .withColumn("g", col("id").mod(2))
+        .rollup("g", "id")
+        .count()
+        .union(base.withColumn("g", col("id").mod(2)).cube("g").agg(min("id"), max("id"))),
+  },
+  reshaping: {
+    python: `base.withColumnRenamed("id", "n").toDF("m").sortWithinPartitions("m").offset(2).dropDuplicates(["m"]).drop(F.col("m"))`,
+    ts: (base) =>
+      base
+        .withColumnRenamed("id", "n")
+        .toDF("m")
+        .sortWithinPartitions("m")
+        .offset(2)
+        .dropDuplicates(["m"])
+        .drop(col("m")),
+  },
+  moreSetOps: {
+    python: `base.crossJoin(base.alias("r")).select(F.col("id")).intersectAll(base).exceptAll(base.limit(1)).subtract(base.limit(2)).intersect(base)`,
+    ts: (base) =>
+      base
+        .crossJoin(base.alias("r"))
+        .select(col("id"))
+        .intersectAll(base)
+        .exceptAll(base.limit(1))
+        .subtract(base.limit(2))
+        .intersect(base),
+  },
+  nestedAndCasts: {
+    python: `base.select(F.array(F.col("id")).alias("a"), F.struct(F.col("id").alias("f")).alias("s")).select(F.col("a").getItem(0), F.col("s").getField("f"), F.col("a")[0].try_cast("string"), F.col("s").withField("g", F.lit(1)).dropFields("f"))`,
+    ts: (base) =>
+      base
+        .select(callFunction("array", col("id")).alias("a"), callFunction("struct", col("id").alias("f")).alias("s"))
+        .select(
+          col("a").getItem(0),
+          col("s").getField("f"),
+          col("a").getItem(0).try_cast("string"),
+          col("s").withField("g", lit(1)).dropFields("f"),
+        ),
+  },
+  dataFrameColumns: {
+    python: `(lambda df: df.select(df["*"], df["id"].alias("again")).filter(df.id > 1).orderBy(df["id"].desc_nulls_first()))(base.withColumn("x", F.lit(1)))`,
+    ts: (base) => {
+      const df = base.withColumn("x", lit(1));
+      return df
+        .select(df.col("*"), df.col("id").alias("again"))
+        .filter(df.col("id").gt(1))
+        .orderBy(df.col("id").desc_nulls_first());
+    },
+  },
+  rangeFrame: {
+    python: `base.select(F.count("id").over(Window.orderBy("id").rangeBetween(-2, Window.unboundedFollowing)), F.max("id").over(Window.partitionBy("id").rowsBetween(-1, 1)))`,
+    ts: (base) =>
+      base.select(
+        count("id").over(Window.orderBy("id").rangeBetween(-2, Window.unboundedFollowing)),
+        max("id").over(Window.partitionBy("id").rowsBetween(-1, 1)),
+      ),
+  },
+  moreLiterals: {
+    python: `base.select(F.lit(datetime.datetime(2024, 1, 2, 3, 4, 5, 678000)), F.lit(b"\\x01\\xff"), F.lit(2**62), F.lit(-2**31), F.lit(2**31), F.col("id").isin([1, 2]))`,
+    ts: (base) =>
+      base.select(
+        lit(new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678))),
+        lit(new Uint8Array([1, 255])),
+        lit(2n ** 62n),
+        lit(-(2 ** 31)),
+        lit(2 ** 31),
+        col("id").isin([1, 2]),
+      ),
+  },
+  table: {
+    python: `spark.table("some_db.some_table").join(base, "id", "left_anti").where(F.col("id").isNotNull())`,
+    ts: (base, spark) => spark.table("some_db.some_table").join(base, "id", "left_anti").where(col("id").isNotNull()),
   },
 };
 
