@@ -4,8 +4,8 @@
  */
 import { ClientArgumentError } from "../errors/index.js";
 import { functionCall } from "../plan/expressions.js";
-import { describeType, literalExpression } from "../plan/literals.js";
-import type { GroupKind } from "../plan/relations.js";
+import { describeType, literalExpression, literalFromValue } from "../plan/literals.js";
+import type { GroupKind, PivotSpec } from "../plan/relations.js";
 import { Column, requireString } from "./column.js";
 import { columnByName } from "./column-names.js";
 import { DataFrame } from "./dataframe.js";
@@ -15,7 +15,43 @@ export class GroupedData {
     private readonly df: DataFrame,
     private readonly kind: GroupKind,
     private readonly groupingColumns: readonly Column[],
+    private readonly pivotSpec?: PivotSpec,
   ) {}
+
+  /**
+   * Turns the distinct values of `pivotCol` into columns (one per value and aggregate). Listing `values` saves
+   * the server a pass over the data to find them. Only after `groupBy`, and only once.
+   */
+  pivot(pivotCol: string, values?: ReadonlyArray<boolean | number | string>): GroupedData {
+    if (this.kind !== "groupby") {
+      const what = this.kind === "pivot" ? "Repeated PIVOT operation" : `PIVOT after ${this.kind.toUpperCase()}`;
+      throw new ClientArgumentError(`${what} is not supported.`, {
+        errorClass: "UNSUPPORTED_OPERATION",
+        messageParameters: { operation: what },
+      });
+    }
+    requireString(pivotCol, "pivot_col");
+    if (values !== undefined && !Array.isArray(values)) {
+      throw new ClientArgumentError(`values must be an array, got ${describeType(values)}.`, {
+        errorClass: "NOT_LIST",
+      });
+    }
+    const literals = values?.map((v) => {
+      if (typeof v !== "boolean" && typeof v !== "number" && typeof v !== "string") {
+        throw new ClientArgumentError(`pivot values must be booleans, numbers or strings, got ${describeType(v)}.`, {
+          errorClass: "NOT_BOOL_OR_FLOAT_OR_INT_OR_STR",
+        });
+      }
+      return literalFromValue(v, "values");
+    });
+    const column = this.df.col(pivotCol).expr;
+    return new GroupedData(
+      this.df,
+      "pivot",
+      this.groupingColumns,
+      literals === undefined ? { column } : { column, values: literals },
+    );
+  }
 
   /** Aggregates with Columns (`agg(sum("x"), max("y"))`) or an object of column to function name. */
   agg(...exprs: Column[] | [Readonly<Record<string, string>>]): DataFrame {
@@ -50,6 +86,7 @@ export class GroupedData {
       this.kind,
       this.groupingColumns.map((c) => c.expr),
       aggregates.map((c) => c.expr),
+      this.pivotSpec,
     );
     return new DataFrame(df.sparkSession, relation);
   }

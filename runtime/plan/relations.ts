@@ -4,7 +4,11 @@
  * `common.plan_id`. Inputs are embedded as they are: relations are treated as immutable once built.
  */
 import { clone, create, type MessageInitShape } from "@bufbuild/protobuf";
-import type { Expression, Expression_SortOrder } from "../../generated/proto/spark/connect/expressions_pb.js";
+import type {
+  Expression,
+  Expression_Literal,
+  Expression_SortOrder,
+} from "../../generated/proto/spark/connect/expressions_pb.js";
 import {
   Aggregate_GroupType,
   Join_JoinType,
@@ -20,7 +24,7 @@ type RelType = NonNullable<MessageInitShape<typeof RelationSchema>["relType"]>;
 
 export type JoinKind = "inner" | "full_outer" | "left_outer" | "right_outer" | "left_semi" | "left_anti" | "cross";
 export type SetOperationKind = "union" | "intersect" | "except";
-export type GroupKind = "groupby" | "rollup" | "cube";
+export type GroupKind = "groupby" | "rollup" | "cube" | "pivot";
 
 const JOIN_TYPES: Record<JoinKind, Join_JoinType> = {
   inner: Join_JoinType.INNER,
@@ -42,7 +46,14 @@ const GROUP_TYPES: Record<GroupKind, Aggregate_GroupType> = {
   groupby: Aggregate_GroupType.GROUPBY,
   rollup: Aggregate_GroupType.ROLLUP,
   cube: Aggregate_GroupType.CUBE,
+  pivot: Aggregate_GroupType.PIVOT,
 };
+
+export interface PivotSpec {
+  readonly column: Expression;
+  /** The pivot values; absent means the server finds the distinct values itself. */
+  readonly values?: readonly Expression_Literal[];
+}
 
 export interface JoinCondition {
   /** Join on equality of these same-named columns (the USING form); the result has each column once. */
@@ -129,16 +140,17 @@ export class RelationFactory {
     kind: GroupKind,
     grouping: readonly Expression[],
     aggregates: readonly Expression[],
+    pivot?: PivotSpec,
   ): Relation {
-    return this.relation({
-      case: "aggregate",
-      value: {
-        input,
-        groupType: GROUP_TYPES[kind],
-        groupingExpressions: [...grouping],
-        aggregateExpressions: [...aggregates],
-      },
-    });
+    const value = {
+      input,
+      groupType: GROUP_TYPES[kind],
+      groupingExpressions: [...grouping],
+      aggregateExpressions: [...aggregates],
+    };
+    if (pivot === undefined) return this.relation({ case: "aggregate", value });
+    const pivotValue = { col: pivot.column, values: [...(pivot.values ?? [])] };
+    return this.relation({ case: "aggregate", value: { ...value, pivot: pivotValue } });
   }
 
   sort(input: Relation, order: readonly Expression_SortOrder[], isGlobal: boolean): Relation {

@@ -126,6 +126,26 @@ describe("DataFrame transformations", () => {
     ]);
   });
 
+  it("pivot turns values into columns, with or without a value list", async () => {
+    const known = emp
+      .filter(col("dept").isNotNull())
+      .groupBy("name")
+      .pivot("dept", [10, 20])
+      .sum("salary")
+      .orderBy("name");
+    expect(await known.columns).toEqual(["name", "10", "20"]);
+    const expected = EMPLOYEES.filter((e) => e.dept !== null)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((e) => [e.name, e.dept === 10 ? e.salary : null, e.dept === 20 ? e.salary : null]);
+    expect(await tuples(known)).toEqual(expected);
+    const discovered = emp.groupBy().pivot("dept").count();
+    const depts = [...new Set(EMPLOYEES.map((e) => e.dept))].sort((a, b) => (a ?? -1) - (b ?? -1));
+    expect(await discovered.columns).toEqual(depts.map((d) => (d === null ? "null" : String(d))));
+    expect(await tuples(discovered)).toEqual([depts.map((d) => EMPLOYEES.filter((e) => e.dept === d).length)]);
+    expect(() => emp.rollup("dept").pivot("name")).toThrow(/PIVOT after ROLLUP/);
+    expect(() => emp.groupBy("id").pivot("dept").pivot("name")).toThrow(/Repeated PIVOT/);
+  });
+
   it("orderBy honours direction and null placement", async () => {
     const names = async (df: DataFrame) => (await df.collect()).map((r) => r.get("name"));
     const sorted = [...EMPLOYEES].sort(

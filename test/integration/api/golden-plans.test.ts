@@ -202,6 +202,16 @@ const CASES: Record<string, { python: string; ts: (base: DataFrame, spark: Spark
     python: `spark.table("some_db.some_table").join(base, "id", "left_anti").where(F.col("id").isNotNull())`,
     ts: (base, spark) => spark.table("some_db.some_table").join(base, "id", "left_anti").where(col("id").isNotNull()),
   },
+  pivot: {
+    python: `base.withColumn("g", F.col("id") % 2).groupBy("g").pivot("id", [1, 2, "x", True, 2.5]).sum("id").join(base.groupBy("id").pivot("id").count(), "id")`,
+    ts: (base) =>
+      base
+        .withColumn("g", col("id").mod(2))
+        .groupBy("g")
+        .pivot("id", [1, 2, "x", true, 2.5])
+        .sum("id")
+        .join(base.groupBy("id").pivot("id").count(), "id"),
+  },
 };
 
 describe("golden plans against PySpark 4.1.1", () => {
