@@ -51,6 +51,7 @@ with_profile_lock() {
   flock "$lock_fd"
   "$@"
   flock -u "$lock_fd"
+  exec {lock_fd}>&-
 }
 
 require_java_17() {
