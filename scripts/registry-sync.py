@@ -174,11 +174,13 @@ def describe_class(cls):
     return {"members": members, "source": f"{cls.__module__}.{cls.__qualname__}"}
 
 
-def probe_value(param, with_optional):
+def probe_value(param, with_optional, prefer_column=False):
     """A sample argument for one parameter, chosen from its type hint, or None to leave it out."""
     hint = annotation_text(param.annotation) or ""
     if param.default is not inspect.Parameter.empty and not with_optional:
         return None
+    if prefer_column and "Column" in hint and "ColumnOrName" not in hint and "Callable" not in hint:
+        return ("column", param.name)
     if "Callable[[" in hint:
         arity = hint.split("Callable[[", 1)[1].split("]", 1)[0].count("Column")
         return ("lambda", max(arity, 1))
@@ -200,7 +202,7 @@ def probe_value(param, with_optional):
     return ("literal", "text")
 
 
-def probe_call(fn, with_optional):
+def probe_call(fn, with_optional, prefer_column=False):
     """Call one builtin with sample arguments and record the Expression PySpark builds for it."""
     from google.protobuf.json_format import MessageToDict
     from pyspark.sql.connect.expressions import UnresolvedNamedLambdaVariable
@@ -212,7 +214,7 @@ def probe_call(fn, with_optional):
     for param in inspect.signature(fn).parameters.values():
         if param.kind in (param.KEYWORD_ONLY, param.VAR_KEYWORD):
             continue
-        value = probe_value(param, with_optional)
+        value = probe_value(param, with_optional, prefer_column)
         if value is None:
             continue
         kind, sample = value
@@ -256,6 +258,15 @@ def probe_functions():
         )
         if has_optional:
             probes[name]["all"] = probe_call(fn, True)
+        # Parameters taking a Column or a plain value, probed again with Columns.
+        takes_either = any(
+            "Column" in (annotation_text(param.annotation) or "")
+            and "ColumnOrName" not in (annotation_text(param.annotation) or "")
+            and re.search(r"\b(int|float|bool|str|bytes)\b", annotation_text(param.annotation) or "")
+            for param in inspect.signature(fn).parameters.values()
+        )
+        if takes_either:
+            probes[name]["columns"] = probe_call(fn, True, prefer_column=True)
     return probes
 
 
