@@ -201,3 +201,30 @@ export async function runPySpark(code: string, options: RunPySparkOptions = {}):
 function lastLines(text: string, count: number): string {
   return text.trimEnd().split("\n").slice(-count).join("\n");
 }
+
+/** The DataFrame emitted under `name`; throws naming what was emitted instead (an error shows its message). */
+export function emittedDataFrame(out: Record<string, PySparkJson>, name: string): EmittedDataFrame {
+  const value = out[name];
+  if (isTagged(value, "$dataframe")) return value.$dataframe;
+  throw new Error(`PySpark emitted no DataFrame named ${JSON.stringify(name)}: ${describeEmitted(value)}`);
+}
+
+/** The PySpark error captured under `name`; throws naming what was emitted instead. */
+export function emittedError(out: Record<string, PySparkJson>, name: string): EmittedError {
+  const value = out[name];
+  if (isTagged(value, "$error")) return value.$error;
+  throw new Error(`PySpark captured no error named ${JSON.stringify(name)}: ${describeEmitted(value)}`);
+}
+
+function isTagged<Tag extends "$dataframe" | "$error">(
+  value: PySparkJson | undefined,
+  tag: Tag,
+): value is Extract<PySparkJson, Record<Tag, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && tag in value;
+}
+
+function describeEmitted(value: PySparkJson | undefined): string {
+  if (value === undefined) return "nothing was emitted under that name";
+  if (isTagged(value, "$error")) return `it raised ${value.$error.type}: ${value.$error.message}`;
+  return `got ${JSON.stringify(value).slice(0, 200)}`;
+}

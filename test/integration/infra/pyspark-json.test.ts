@@ -3,7 +3,7 @@
  * 4.1.1 hands back survives the trip without losing digits, scale, microseconds, bytes or field order.
  */
 import { describe, expect, it } from "vitest";
-import { type EmittedDataFrame, PySparkSnippetError, runPySpark } from "../../support/pyspark.js";
+import { emittedDataFrame, emittedError, PySparkSnippetError, runPySpark } from "../../support/pyspark.js";
 
 describe("PySpark reference runner", () => {
   it("encodes numbers without losing precision", async () => {
@@ -47,7 +47,7 @@ describe("PySpark reference runner", () => {
                parse_json('{"a": [1, 2]}') as v, cast(null as string) as nothing
       """))
     `);
-    const df = (out.df as { $dataframe: EmittedDataFrame }).$dataframe;
+    const df = emittedDataFrame(out, "df");
     const schema = df.schema;
     expect(schema.fields.map((field) => field.name)).toEqual([
       "big",
@@ -102,6 +102,11 @@ describe("PySpark reference runner", () => {
         messageParameters: { objectName: "`nope`" },
       }),
     });
+    expect(emittedError(out, "bad").errorClass).toBe("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION");
+    expect(() => emittedDataFrame(out, "bad")).toThrow(
+      /no DataFrame named "bad": it raised AnalysisException: \[UNRESOLVED_COLUMN/,
+    );
+    expect(() => emittedError(out, "missing")).toThrow(/nothing was emitted under that name/);
     expect(out.good).toEqual([{ $row: { names: ["id"], values: [0] } }, { $row: { names: ["id"], values: [1] } }]);
   });
 
