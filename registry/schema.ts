@@ -43,10 +43,13 @@ export const functionArgumentSchema = z
     variadic: z.boolean().optional(),
     /** Sent in place of an omitted optional argument, as PySpark does for some functions. */
     whenOmitted: literalJsonSchema.optional(),
+    /** For a variadic argument: the fewest values PySpark accepts. */
+    minCount: z.number().int().min(1).optional(),
     /** An omitted seed is replaced by a random non-negative long, as PySpark does. */
     randomSeedWhenOmitted: z.literal(true).optional(),
   })
   .refine((arg) => !(arg.optional && arg.variadic), "an argument cannot be both optional and variadic")
+  .refine((arg) => arg.minCount === undefined || arg.variadic === true, "minCount needs variadic: true")
   .refine((arg) => arg.whenOmitted === undefined || arg.optional === true, "whenOmitted needs optional: true")
   .refine((arg) => !(arg.whenOmitted && arg.randomSeedWhenOmitted), "choose whenOmitted or randomSeedWhenOmitted");
 export type FunctionArgument = z.infer<typeof functionArgumentSchema>;

@@ -104,7 +104,7 @@ export function array_except(col1: Column | string, col2: Column | string): Colu
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function array_insert(arr: Column | string, pos: Column | string | number, value: LiteralInput): Column {
-  return codegen.callBuiltin("array_insert", [codegen.columnOrName(arr, "arr"), codegen.columnOrName(pos, "pos"), codegen.literal(value, "value")]);
+  return codegen.callBuiltin("array_insert", [codegen.columnOrName(arr, "arr"), codegen.columnOrNameOrLiteral(pos, "pos"), codegen.literal(value, "value")]);
 }
 
 /**
@@ -223,7 +223,7 @@ export function array_remove(col: Column | string, element: LiteralInput): Colum
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function array_repeat(col: Column | string, count: Column | string | number): Column {
-  return codegen.callBuiltin("array_repeat", [codegen.columnOrName(col, "col"), codegen.columnOrName(count, "count")]);
+  return codegen.callBuiltin("array_repeat", [codegen.columnOrName(col, "col"), codegen.columnOrNameOrLiteral(count, "count")]);
 }
 
 /**
@@ -310,7 +310,7 @@ export function flatten(col: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function get(col: Column | string, index: Column | string | number): Column {
-  return codegen.callBuiltin("get", [codegen.columnOrName(col, "col"), codegen.columnOrName(index, "index")]);
+  return codegen.callBuiltin("get", [codegen.columnOrName(col, "col"), codegen.columnOrNameOrLiteral(index, "index")]);
 }
 
 /**
@@ -357,7 +357,7 @@ export function shuffle(col: Column | string, seed?: Column | number): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function slice(x: Column | string, start: Column | string | number, length: Column | string | number): Column {
-  return codegen.callBuiltin("slice", [codegen.columnOrName(x, "x"), codegen.columnOrName(start, "start"), codegen.columnOrName(length, "length")]);
+  return codegen.callBuiltin("slice", [codegen.columnOrName(x, "x"), codegen.columnOrNameOrLiteral(start, "start"), codegen.columnOrNameOrLiteral(length, "length")]);
 }
 
 /**

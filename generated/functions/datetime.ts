@@ -16,7 +16,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function add_months(start: Column | string, months: Column | string | number): Column {
-  return codegen.callBuiltin("add_months", [codegen.columnOrName(start, "start"), codegen.columnOrName(months, "months")]);
+  return codegen.callBuiltin("add_months", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(months, "months")]);
 }
 
 /**
@@ -113,7 +113,7 @@ export function current_timezone(): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function date_add(start: Column | string, days: Column | string | number): Column {
-  return codegen.callBuiltin("date_add", [codegen.columnOrName(start, "start"), codegen.columnOrName(days, "days")]);
+  return codegen.callBuiltin("date_add", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(days, "days")]);
 }
 
 /**
@@ -187,7 +187,7 @@ export function date_part(field: Column, source: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function date_sub(start: Column | string, days: Column | string | number): Column {
-  return codegen.callBuiltin("date_sub", [codegen.columnOrName(start, "start"), codegen.columnOrName(days, "days")]);
+  return codegen.callBuiltin("date_sub", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(days, "days")]);
 }
 
 /**
@@ -217,7 +217,7 @@ export function date_trunc(format: string, timestamp: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function dateadd(start: Column | string, days: Column | string | number): Column {
-  return codegen.callBuiltin("dateadd", [codegen.columnOrName(start, "start"), codegen.columnOrName(days, "days")]);
+  return codegen.callBuiltin("dateadd", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(days, "days")]);
 }
 
 /**

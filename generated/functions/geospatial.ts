@@ -58,7 +58,7 @@ export function st_geomfromwkb(wkb: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function st_setsrid(geo: Column | string, srid: Column | string | number): Column {
-  return codegen.callBuiltin("st_setsrid", [codegen.columnOrName(geo, "geo"), codegen.columnOrName(srid, "srid")]);
+  return codegen.callBuiltin("st_setsrid", [codegen.columnOrName(geo, "geo"), codegen.columnOrNameOrLiteral(srid, "srid")]);
 }
 
 /**

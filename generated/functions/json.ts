@@ -68,14 +68,14 @@ export function json_object_keys(col: Column | string): Column {
  *
  * Builds a call of Spark's `json_tuple`.
  * @param col - a Column or the name of a column
- * @param fields - a value sent as a literal (a Column is used as is)
+ * @param fields - a value sent as a literal (a Column is used as is); at least 1
  * @returns a new Column; nothing runs until an action
  * @example `json_tuple("col", "text")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function json_tuple(col: Column | string, ...fields: string[]): Column {
-  return codegen.callBuiltin("json_tuple", [codegen.columnOrName(col, "col"), fields.map((value) => codegen.literal(value, "fields"))]);
+  return codegen.callBuiltin("json_tuple", [codegen.columnOrName(col, "col"), codegen.atLeast(fields, 1, "json_tuple", "fields").map((value) => codegen.literal(value, "fields"))]);
 }
 
 /**

@@ -100,7 +100,7 @@ export function atan(col: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function atan2(col1: Column | string | number, col2: Column | string | number): Column {
-  return codegen.callBuiltin("atan2", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
+  return codegen.callBuiltin("atan2", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
 }
 
 /**
@@ -350,14 +350,14 @@ export function floor(col: Column | string, scale?: Column | number): Column {
  * Largest of the values, skipping nulls.
  *
  * Builds a call of Spark's `greatest`.
- * @param cols - a Column or the name of a column
+ * @param cols - a Column or the name of a column; at least 2
  * @returns a new Column; nothing runs until an action
  * @example `greatest("cols", "cols2")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function greatest(...cols: (Column | string)[]): Column {
-  return codegen.callBuiltin("greatest", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
+  return codegen.callBuiltin("greatest", [codegen.atLeast(cols, 2, "greatest", "cols").map((value) => codegen.columnOrName(value, "cols"))]);
 }
 
 /**
@@ -386,21 +386,21 @@ export function hex(col: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function hypot(col1: Column | string | number, col2: Column | string | number): Column {
-  return codegen.callBuiltin("hypot", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
+  return codegen.callBuiltin("hypot", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
 }
 
 /**
  * Smallest of the values, skipping nulls.
  *
  * Builds a call of Spark's `least`.
- * @param cols - a Column or the name of a column
+ * @param cols - a Column or the name of a column; at least 2
  * @returns a new Column; nothing runs until an action
  * @example `least("cols", "cols2")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function least(...cols: (Column | string)[]): Column {
-  return codegen.callBuiltin("least", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
+  return codegen.callBuiltin("least", [codegen.atLeast(cols, 2, "least", "cols").map((value) => codegen.columnOrName(value, "cols"))]);
 }
 
 /**
@@ -525,7 +525,7 @@ export function pi(): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function pmod(dividend: Column | string | number, divisor: Column | string | number): Column {
-  return codegen.callBuiltin("pmod", [codegen.columnOrName(dividend, "dividend"), codegen.columnOrName(divisor, "divisor")]);
+  return codegen.callBuiltin("pmod", [codegen.columnOrNameOrLiteral(dividend, "dividend"), codegen.columnOrNameOrLiteral(divisor, "divisor")]);
 }
 
 /**
@@ -554,7 +554,7 @@ export function positive(col: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function pow(col1: Column | string | number, col2: Column | string | number): Column {
-  return codegen.callBuiltin("power", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
+  return codegen.callBuiltin("power", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
 }
 
 /**
@@ -569,7 +569,7 @@ export function pow(col1: Column | string | number, col2: Column | string | numb
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function power(col1: Column | string | number, col2: Column | string | number): Column {
-  return codegen.callBuiltin("power", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
+  return codegen.callBuiltin("power", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
 }
 
 /**
@@ -918,5 +918,5 @@ export function uniform(min: Column | number, max: Column | number, seed?: Colum
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function width_bucket(v: Column | string, min: Column | string, max: Column | string, numBucket: Column | string | number): Column {
-  return codegen.callBuiltin("width_bucket", [codegen.columnOrName(v, "v"), codegen.columnOrName(min, "min"), codegen.columnOrName(max, "max"), codegen.columnOrName(numBucket, "numBucket")]);
+  return codegen.callBuiltin("width_bucket", [codegen.columnOrName(v, "v"), codegen.columnOrName(min, "min"), codegen.columnOrName(max, "max"), codegen.columnOrNameOrLiteral(numBucket, "numBucket")]);
 }

@@ -501,7 +501,7 @@ export function octet_length(col: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function overlay(src: Column | string, replace: Column | string, pos: Column | string | number, len?: Column | string | number): Column {
-  return codegen.callBuiltin("overlay", [codegen.columnOrName(src, "src"), codegen.columnOrName(replace, "replace"), codegen.columnOrName(pos, "pos"), codegen.orDefault(codegen.columnOrName(len, "len"), {"integer":-1})]);
+  return codegen.callBuiltin("overlay", [codegen.columnOrName(src, "src"), codegen.columnOrName(replace, "replace"), codegen.columnOrNameOrLiteral(pos, "pos"), codegen.orDefault(codegen.columnOrNameOrLiteral(len, "len"), {"integer":-1})]);
 }
 
 /**
@@ -670,7 +670,7 @@ export function regexp_substr(str: Column | string, regexp: Column | string): Co
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function repeat(col: Column | string, n: Column | string | number): Column {
-  return codegen.callBuiltin("repeat", [codegen.columnOrName(col, "col"), codegen.columnOrName(n, "n")]);
+  return codegen.callBuiltin("repeat", [codegen.columnOrName(col, "col"), codegen.columnOrNameOrLiteral(n, "n")]);
 }
 
 /**
@@ -776,7 +776,7 @@ export function soundex(col: Column | string): Column {
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function split(str: Column | string, pattern: Column | string, limit?: Column | string | number): Column {
-  return codegen.callBuiltin("split", [codegen.columnOrName(str, "str"), codegen.literal(pattern, "pattern"), codegen.orDefault(codegen.columnOrName(limit, "limit"), {"integer":-1})]);
+  return codegen.callBuiltin("split", [codegen.columnOrName(str, "str"), codegen.literal(pattern, "pattern"), codegen.orDefault(codegen.columnOrNameOrLiteral(limit, "limit"), {"integer":-1})]);
 }
 
 /**
@@ -839,7 +839,7 @@ export function substr(str: Column | string, pos: Column | string, len?: Column 
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function substring(str: Column | string, pos: Column | string | number, len: Column | string | number): Column {
-  return codegen.callBuiltin("substring", [codegen.columnOrName(str, "str"), codegen.columnOrName(pos, "pos"), codegen.columnOrName(len, "len")]);
+  return codegen.callBuiltin("substring", [codegen.columnOrName(str, "str"), codegen.columnOrNameOrLiteral(pos, "pos"), codegen.columnOrNameOrLiteral(len, "len")]);
 }
 
 /**

@@ -67,6 +67,7 @@ function parameterDoc(arg: FunctionArgument): string {
   if (arg.whenOmitted !== undefined)
     text += `; when omitted, PySpark's default ${JSON.stringify(arg.whenOmitted)} is sent`;
   if (arg.randomSeedWhenOmitted) text += "; when omitted, a random seed is drawn";
+  if (arg.minCount !== undefined) text += `; at least ${arg.minCount}`;
   return text;
 }
 
@@ -74,9 +75,21 @@ function parameterDoc(arg: FunctionArgument): string {
 export const CODEGEN_NAMESPACE = "codegen";
 const helper = (name: string) => `${CODEGEN_NAMESPACE}.${name}`;
 
-function encodeArgument(arg: FunctionArgument, variable: string): string {
-  const encoder = helper(ENCODER[arg.kind]);
-  if (arg.variadic) return `${variable}.map((value) => ${encoder}(value, ${JSON.stringify(arg.name)}))`;
+/** A column-or-name argument whose type also admits plain values sends those as literals. */
+function encoderOf(arg: FunctionArgument): string {
+  const plainValues = arg.tsType.split("|").some((part) => !["Column", "string"].includes(part.trim()));
+  return helper(arg.kind === "column-or-name" && plainValues ? "columnOrNameOrLiteral" : ENCODER[arg.kind]);
+}
+
+function encodeArgument(arg: FunctionArgument, variable: string, functionName: string): string {
+  const encoder = encoderOf(arg);
+  if (arg.variadic) {
+    const values =
+      arg.minCount === undefined
+        ? variable
+        : `${helper("atLeast")}(${variable}, ${arg.minCount}, ${JSON.stringify(functionName)}, ${JSON.stringify(arg.name)})`;
+    return `${values}.map((value) => ${encoder}(value, ${JSON.stringify(arg.name)}))`;
+  }
   const encoded = `${encoder}(${variable}, ${JSON.stringify(arg.name)})`;
   if (arg.whenOmitted !== undefined) return `${helper("orDefault")}(${encoded}, ${JSON.stringify(arg.whenOmitted)})`;
   if (arg.randomSeedWhenOmitted) return `${helper("orRandomSeed")}(${encoded})`;
@@ -92,7 +105,7 @@ function bodyOf(entry: FunctionEntry, parameters: readonly ParameterModel[]): st
     const forwarded = parameters.map((p) => (p.variadic ? `...${p.name}` : p.name)).join(", ");
     return `return ${helper("customBuilders")}.${entry.name}(${forwarded})`;
   }
-  const encoded = entry.args.map((arg, index) => encodeArgument(arg, parameters[index]!.name));
+  const encoded = entry.args.map((arg, index) => encodeArgument(arg, parameters[index]!.name, entry.name));
   const distinct = entry.encoding.isDistinct ? ", { distinct: true }" : "";
   return `return ${helper("callBuiltin")}(${JSON.stringify(entry.encoding.sparkName)}, [${encoded.join(", ")}]${distinct})`;
 }

@@ -61,7 +61,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     description: "Extracts several top-level fields of JSON text as separate columns.",
     args: [
       { name: "col", kind: "column-or-name", tsType: "Column | string" },
-      { name: "fields", kind: "literal", tsType: "string", variadic: true },
+      { name: "fields", kind: "literal", tsType: "string", variadic: true, minCount: 1 },
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "json_tuple" },

@@ -18,14 +18,35 @@ import { lambdaExpression } from "./lambda-function.js";
 /** What a `literal` argument accepts: a Column, or any JS value with a Spark literal form. */
 export type LiteralInput = ColumnOrLiteral;
 
-/** A Column, a column name, or (where the signature allows it) a plain value sent as a literal. */
+/** A Column or a column name; anything else is an error, as in PySpark. */
 export function columnOrName(value: unknown, argName: string): Expression;
 export function columnOrName(value: unknown | undefined, argName: string): Expression | undefined;
 export function columnOrName(value: unknown, argName: string): Expression | undefined {
   if (value === undefined) return undefined;
   if (value instanceof Column) return value.expr;
   if (typeof value === "string") return columnByName(value).expr;
+  throw new ClientArgumentError(`${argName} must be a Column or a column name, got ${describeType(value)}.`, {
+    errorClass: "NOT_COLUMN_OR_STR",
+    messageParameters: { arg_name: argName, arg_type: describeType(value) },
+  });
+}
+
+/** A Column, a column name, or a plain (non-string) value sent as a literal, e.g. `array_repeat`'s count. */
+export function columnOrNameOrLiteral(value: unknown, argName: string): Expression;
+export function columnOrNameOrLiteral(value: unknown | undefined, argName: string): Expression | undefined;
+export function columnOrNameOrLiteral(value: unknown, argName: string): Expression | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Column || typeof value === "string") return columnOrName(value, argName);
   return literalExpression(value, argName);
+}
+
+/** The values of a variadic argument, after checking there are at least `min` of them (as PySpark checks). */
+export function atLeast<T>(values: readonly T[], min: number, functionName: string, argName: string): readonly T[] {
+  if (values.length >= min) return values;
+  throw new ClientArgumentError(`${functionName} needs at least ${min} ${argName}, got ${values.length}.`, {
+    errorClass: min > 1 ? "WRONG_NUM_COLUMNS" : "CANNOT_BE_EMPTY",
+    messageParameters: { func_name: functionName, num_cols: String(min), item: argName },
+  });
 }
 
 /** A Column and nothing else. */

@@ -4,8 +4,10 @@
  */
 export type * from "./api-types.js";
 export {
+  atLeast,
   column,
   columnOrName,
+  columnOrNameOrLiteral,
   type LiteralInput,
   lambda,
   literal,
