@@ -34,7 +34,13 @@ import type {
   ExecuteOptions,
   InterruptTarget,
 } from "../backend.js";
-import { ClientArgumentError, ConnectionError, errorFromGrpc, SparkConnectError } from "../errors/index.js";
+import {
+  ClientArgumentError,
+  ConnectionError,
+  errorFromGrpc,
+  ServerSessionChangedError,
+  SparkConnectError,
+} from "../errors/index.js";
 import { artifactPayloads } from "./artifact-requests.js";
 import { clientType } from "./client-type.js";
 import { type ConnectionEnvironment, type ConnectionString, resolveConnectionString } from "./connection-string.js";
@@ -175,7 +181,7 @@ export class RemoteBackend implements Backend {
       interrupt: () => this.interrupt({ kind: "operation", operationId }),
       retry: (attempt) => this.retrying(attempt),
       toError: (error) => this.toError(error),
-      observe: (response) => this.session.observe(response.serverSideSessionId),
+      observe: (response) => this.session.observe(response),
       track: (work) => this.track(work),
     });
   }
@@ -201,7 +207,7 @@ export class RemoteBackend implements Backend {
       create(AddArtifactsRequestSchema, { ...this.session.envelope(), payload }),
     );
     const response = await this.guarded(() => this.client.clientStream("addArtifacts", requests));
-    this.session.observe(response.serverSideSessionId);
+    this.session.observe(response);
     const corrupted = response.artifacts.filter((summary) => !summary.isCrcSuccessful).map((summary) => summary.name);
     if (corrupted.length > 0) {
       throw new SparkConnectError(`The server received corrupted data (CRC mismatch) for: ${corrupted.join(", ")}.`);
@@ -278,7 +284,7 @@ export class RemoteBackend implements Backend {
 
   private async call<K extends UnaryRpc>(rpc: K, request: RpcRequest<K>): Promise<RpcResponse<K>> {
     const response = await this.guarded(() => this.client.unary(rpc, request));
-    if ("serverSideSessionId" in response) this.session.observe(response.serverSideSessionId);
+    this.session.observe(response);
     return response;
   }
 
@@ -298,8 +304,11 @@ export class RemoteBackend implements Backend {
     });
   }
 
-  private toError(error: unknown): Promise<Error> {
-    return errorFromGrpc(error, (errorId) => this.fetchErrorDetails(errorId));
+  private async toError(error: unknown): Promise<Error> {
+    const converted = await errorFromGrpc(error, (errorId) => this.fetchErrorDetails(errorId));
+    // The server saw that our pinned server-side session is gone: like PySpark, stop using this session.
+    if (converted instanceof ServerSessionChangedError) this.session.markLost(converted);
+    return converted;
   }
 
   private track(work: Promise<unknown>): void {

@@ -66,6 +66,8 @@ describe("connecting", () => {
     const stale = first.config(getShufflePartitions);
     await expect(stale).rejects.toBeInstanceOf(ServerSessionChangedError);
     await expect(stale).rejects.toMatchObject({ errorClass: "INVALID_HANDLE.SESSION_CHANGED" });
+    // From then on the session refuses work without asking the server, as PySpark does.
+    await expect(first.config(getShufflePartitions)).rejects.toBeInstanceOf(ServerSessionChangedError);
     first.close();
     await successor.releaseSession();
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SparkConnectError } from "../../../runtime/errors/index.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
 import { sparkRemote } from "../../support/session-url.js";
-import { collect, rangePlan, rpcCounter } from "./plans.js";
+import { collect, rangePlan, rpcCounter, sqlPlan } from "./plans.js";
 
 const counter = rpcCounter();
 let backend: RemoteBackend;
@@ -24,6 +24,22 @@ describe("the unary and streaming RPCs against Spark 4.1.1", () => {
     expect(counter.of("executePlan")).toBe(before + 1);
     await backend.settled();
     expect(counter.of("releaseExecute")).toBeGreaterThanOrEqual(1);
+  });
+
+  it("abandoning a result stream early releases the operation, which stops it on the server", async () => {
+    const operationId = randomUUID();
+    // First partition answers at once; the second sleeps, so the operation is still running when we stop reading.
+    const query =
+      "SELECT CAST(id AS STRING) AS v FROM range(3) " +
+      "UNION ALL SELECT CAST(java_method('java.lang.Thread', 'sleep', CAST(60000 AS BIGINT)) AS STRING)";
+    const started = Date.now();
+    for await (const response of backend.execute(sqlPlan(query), { operationId })) {
+      if (response.responseType.case === "arrowBatch") break;
+    }
+    await backend.settled();
+    expect(Date.now() - started).toBeLessThan(30_000);
+    // Had the operation not been released it would still be sleeping, and this would interrupt it.
+    expect(await backend.interrupt({ kind: "operation", operationId })).toEqual([]);
   });
 
   it("pins the server-side session id from the first response", () => {
