@@ -30,7 +30,7 @@ export {
   when,
 } from "./api/functions.js";
 export { GroupedData } from "./api/grouped-data.js";
-export type { JoinType } from "./api/join-type.js";
+export type { JoinType } from "./api/join-arguments.js";
 export type { LocalRow, LocalSchema } from "./api/local-data.js";
 export { type ConfigValue, RuntimeConfig } from "./api/runtime-config.js";
 export { SparkSession, type SqlArgument } from "./api/session.js";

@@ -1,7 +1,6 @@
 import { tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { ClientArgumentError } from "../errors/index.js";
-import { parseJoinType } from "./join-type.js";
 import { encodeLocalRows } from "./local-data.js";
 
 describe("encodeLocalRows", () => {
@@ -33,17 +32,5 @@ describe("encodeLocalRows", () => {
     expect(() => encodeLocalRows([])).toThrow(ClientArgumentError);
     expect(() => encodeLocalRows([{ a: 1.5 }], "a bigint")).toThrow(/number value does not fit type bigint/);
     expect(() => encodeLocalRows([{ a: null }], "a bigint not null")).toThrow(/non-nullable but has null/);
-  });
-});
-
-describe("parseJoinType", () => {
-  it("accepts PySpark's spellings", () => {
-    expect(parseJoinType(undefined)).toBe("inner");
-    expect(parseJoinType("LEFT_OUTER")).toBe("left_outer");
-    expect(parseJoinType("full")).toBe("full_outer");
-    expect(parseJoinType("semi")).toBe("left_semi");
-    expect(parseJoinType("left_anti")).toBe("left_anti");
-    expect(parseJoinType("cross")).toBe("cross");
-    expect(() => parseJoinType("sideways")).toThrow(/Unsupported join type "sideways"/);
   });
 });

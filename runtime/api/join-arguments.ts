@@ -1,9 +1,11 @@
 /**
- * The `how` argument of `DataFrame.join`, read as PySpark reads it: case-insensitive, underscores ignored, with
- * the same synonyms (`left` = `leftouter`, `semi` = `leftsemi`, `outer` = `full` = `fullouter`, ...).
+ * The `on` and `how` arguments of `DataFrame.join`, read as PySpark reads them. `how` is case-insensitive with
+ * underscores ignored and the same synonyms (`left` = `leftouter`, `semi` = `leftsemi`, `outer` = `full`, ...).
  */
 import { ClientArgumentError } from "../errors/index.js";
-import type { JoinKind } from "../plan/relations.js";
+import { describeType } from "../plan/literals.js";
+import type { JoinCondition, JoinKind } from "../plan/relations.js";
+import { Column } from "./column.js";
 
 const JOIN_KINDS: Readonly<Record<string, JoinKind>> = {
   inner: "inner",
@@ -55,5 +57,22 @@ export function parseJoinType(how: unknown): JoinKind {
   throw new ClientArgumentError(`Unsupported join type ${JSON.stringify(how)}; supported join types: ${supported}.`, {
     errorClass: "UNSUPPORTED_JOIN_TYPE",
     messageParameters: { typ: String(how), supported },
+  });
+}
+
+/** Column name(s) give a USING join; a Column (or Columns, joined with AND) a join condition. */
+export function joinCondition(on: unknown): JoinCondition {
+  if (on === undefined || on === null) return {};
+  if (typeof on === "string") return { usingColumns: [on] };
+  if (on instanceof Column) return { condition: on.expr };
+  if (Array.isArray(on)) {
+    if (on.length === 0) return {};
+    if (on.every((c): c is string => typeof c === "string")) return { usingColumns: on };
+    if (on.every((c): c is Column => c instanceof Column)) {
+      return { condition: on.reduce((left: Column, right: Column) => left.and(right)).expr };
+    }
+  }
+  throw new ClientArgumentError(`on must be a column name, names, a Column or Columns, got ${describeType(on)}.`, {
+    errorClass: "NOT_COLUMN_OR_STR",
   });
 }

@@ -1,0 +1,187 @@
+/**
+ * What every DataFrame can do with its plan besides transforming it: actions that run it (collect, count, show,
+ * streaming iteration, Arrow export) and questions about it (schema, printSchema, explain), plus temp views.
+ * DataFrame extends this class; the split keeps running a query apart from building one.
+ */
+import type { RecordBatch, Table } from "apache-arrow";
+import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
+import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import type { Row } from "../arrow/index.js";
+import { ClientArgumentError } from "../errors/index.js";
+import { functionCall } from "../plan/expressions.js";
+import { describeType, literalExpression } from "../plan/literals.js";
+import type { StructType } from "../types/index.js";
+import { type ActionOptions, requireBoolean, requireNonNegativeInteger } from "./action-options.js";
+import { requireString } from "./column.js";
+import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
+import { runQuery } from "./execution.js";
+import type { SparkSession } from "./session.js";
+
+export abstract class DataFrameActions {
+  private readonly analysis: DataFrameAnalysis;
+
+  constructor(
+    readonly sparkSession: SparkSession,
+    readonly relation: Relation,
+  ) {
+    this.analysis = new DataFrameAnalysis(sparkSession, relation);
+  }
+
+  /** The plan id of this DataFrame's relation; columns from `df.col(...)` point at it. */
+  get planId(): bigint {
+    const id = this.relation.common?.planId;
+    if (id === undefined) throw new Error("A DataFrame relation without a plan id");
+    return id;
+  }
+
+  /** Runs `relation` (this plan or one built on it for the action) and collects its rows. */
+  private rowsOf(relation: Relation, options: ActionOptions | undefined): Promise<Row[]> {
+    return runQuery(this.sparkSession.backend, relation, options).collect();
+  }
+
+  /** All rows, as `Row`s (values in column order, also readable by name). */
+  async collect(options?: ActionOptions): Promise<Row[]> {
+    return this.rowsOf(this.relation, options);
+  }
+
+  /** The whole result as one Arrow table. */
+  async toArrow(options?: ActionOptions): Promise<Table> {
+    return runQuery(this.sparkSession.backend, this.relation, options).toArrow();
+  }
+
+  /** The number of rows (a `bigint`: Spark counts in 64 bits). */
+  async count(options?: ActionOptions): Promise<bigint> {
+    // Sent as PySpark sends it: an aggregate of count(1) with no grouping.
+    const counted = this.sparkSession.plans.aggregate(this.relation, "groupby", [], [countOne()]);
+    const rows = await this.rowsOf(counted, options);
+    const value = rows[0]?.get(0);
+    if (typeof value !== "bigint") throw new Error(`count() returned ${describeType(value)} instead of a long`);
+    return value;
+  }
+
+  async take(num: number, options?: ActionOptions): Promise<Row[]> {
+    const limited = this.sparkSession.plans.limit(this.relation, requireNonNegativeInteger(num, "num"));
+    return this.rowsOf(limited, options);
+  }
+
+  /** The first `n` rows, or (without `n`) the first row or `undefined` when there is none. */
+  head(options?: ActionOptions): Promise<Row | undefined>;
+  head(n: number, options?: ActionOptions): Promise<Row[]>;
+  async head(nOrOptions?: number | ActionOptions, options?: ActionOptions): Promise<Row | Row[] | undefined> {
+    if (typeof nOrOptions === "number") return this.take(nOrOptions, options);
+    const rows = await this.take(1, nOrOptions);
+    return rows[0];
+  }
+
+  async first(options?: ActionOptions): Promise<Row | undefined> {
+    return this.head(options);
+  }
+
+  async isEmpty(options?: ActionOptions): Promise<boolean> {
+    const noColumns = this.sparkSession.plans.project(this.relation, []);
+    const rows = await this.rowsOf(this.sparkSession.plans.limit(noColumns, 1), options);
+    return rows.length === 0;
+  }
+
+  /** The last `num` rows. */
+  async tail(num: number, options?: ActionOptions): Promise<Row[]> {
+    return this.rowsOf(this.sparkSession.plans.tail(this.relation, requireNonNegativeInteger(num, "num")), options);
+  }
+
+  /** Rows one by one as the server streams them, without holding the whole result. */
+  async *toLocalIterator(options?: ActionOptions): AsyncGenerator<Row> {
+    yield* runQuery(this.sparkSession.backend, this.relation, options).rows();
+  }
+
+  /** The result as a stream of Arrow record batches. */
+  async *toBatches(options?: ActionOptions): AsyncGenerator<RecordBatch> {
+    yield* runQuery(this.sparkSession.backend, this.relation, options);
+  }
+
+  /**
+   * The text table `show()` prints: `n` rows, cells cut to 20 characters when `truncate` is true (or to
+   * `truncate` characters when it is a number; 0 or false keeps them whole), one block per row when vertical.
+   */
+  async showString(
+    n = 20,
+    truncate: boolean | number = true,
+    vertical = false,
+    options?: ActionOptions,
+  ): Promise<string> {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      throw new ClientArgumentError(`n must be an integer, got ${describeType(n)}.`, { errorClass: "NOT_INT" });
+    }
+    requireBoolean(vertical, "vertical");
+    let width: number;
+    if (typeof truncate === "boolean") width = truncate ? 20 : 0;
+    else if (typeof truncate === "number" && Number.isInteger(truncate)) width = truncate;
+    else
+      throw new ClientArgumentError(`truncate must be a boolean or an integer, got ${describeType(truncate)}.`, {
+        errorClass: "NOT_BOOL",
+      });
+    const rows = await this.rowsOf(this.sparkSession.plans.showString(this.relation, n, width, vertical), options);
+    const text = rows[0]?.get(0);
+    if (typeof text !== "string") throw new Error("The server returned no text for show()");
+    return text;
+  }
+
+  /** Prints the first `n` rows as a table, exactly as PySpark's `show` does. */
+  async show(n = 20, truncate: boolean | number = true, vertical = false, options?: ActionOptions): Promise<void> {
+    console.log(await this.showString(n, truncate, vertical, options));
+  }
+
+  // ---- Schema and plan inspection --------------------------------------------------------------------------
+
+  /** The result schema, resolved by the backend (cached per DataFrame). */
+  get schema(): Promise<StructType> {
+    return this.analysis.schema();
+  }
+
+  get columns(): Promise<string[]> {
+    return this.schema.then((schema) => schema.fields.map((field) => field.name));
+  }
+
+  /** Each column's name and simple type string, e.g. `["id", "bigint"]`. */
+  get dtypes(): Promise<Array<[string, string]>> {
+    return this.schema.then((schema) =>
+      schema.fields.map((field): [string, string] => [field.name, field.dataType.simpleString()]),
+    );
+  }
+
+  /** Prints the schema as a tree. */
+  async printSchema(level?: number): Promise<void> {
+    console.log(await this.analysis.treeString(level));
+  }
+
+  /** The schema tree `printSchema` prints. */
+  async treeString(level?: number): Promise<string> {
+    return this.analysis.treeString(level);
+  }
+
+  /** Prints the query plans; `mode` is simple (default), extended, codegen, cost or formatted. */
+  async explain(mode?: ExplainMode | boolean): Promise<void> {
+    console.log(await this.analysis.explainString(mode));
+  }
+
+  async explainString(mode?: ExplainMode | boolean): Promise<string> {
+    return this.analysis.explainString(mode);
+  }
+
+  /** Registers this DataFrame as a temporary view of the session. */
+  async createOrReplaceTempView(name: string, options?: ActionOptions): Promise<void> {
+    await this.analysis.createView(requireString(name, "name"), false, true, options);
+  }
+
+  async createTempView(name: string, options?: ActionOptions): Promise<void> {
+    await this.analysis.createView(requireString(name, "name"), false, false, options);
+  }
+
+  toString(): string {
+    return `DataFrame[plan ${this.planId}: ${this.relation.relType.case ?? "empty"}]`;
+  }
+}
+
+/** PySpark counts rows as `count(1)`; doing the same keeps the plans identical. */
+function countOne(): Expression {
+  return functionCall("count", [literalExpression(1)]);
+}
