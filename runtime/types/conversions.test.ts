@@ -4,6 +4,7 @@ import {
   ArrayType,
   DayTimeIntervalType,
   DecimalType,
+  fromArrowSchema,
   IntegerType,
   MapType,
   parseDataType,
@@ -13,6 +14,7 @@ import {
   StructField,
   StructType,
   TimestampType,
+  toArrowSchema,
   YearMonthIntervalType,
 } from "./index.js";
 import { dataTypeFromJson } from "./type-json.js";
@@ -86,5 +88,28 @@ describe("DDL parsing", () => {
     expect(() => parseDataType("array<int")).toThrow(/expected '>'/);
     expect(() => parseDataType("decimal(40,2)")).toThrow(/DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION/);
     expect(() => parseDDL("a INT,")).toThrow(/PARSE_SYNTAX_ERROR/);
+  });
+});
+
+describe("Arrow schemas", () => {
+  it("round-trips through the Arrow schema Spark would send, widening only what Arrow cannot say", () => {
+    const back = fromArrowSchema(toArrowSchema(EVERY_TYPE));
+    const widened: Record<string, string> = {
+      coll: "string",
+      ch: "string",
+      vc: "string",
+      tm: "time(6)",
+      mo: "interval year to month",
+      h: "interval day to second",
+    };
+    back.fields.forEach((field, i) => {
+      const original = EVERY_TYPE.fields[i];
+      expect(field.name).toBe(original?.name);
+      const nested = field.name === "nested" ? "array<map<string,struct<x:int,y:array<string>>>>" : undefined;
+      expect(field.dataType.simpleString()).toBe(widened[field.name] ?? nested ?? original?.dataType.simpleString());
+    });
+    expect(back.field("v")?.dataType.kind).toBe("variant");
+    expect(back.field("ts")?.dataType.kind).toBe("timestamp");
+    expect(back.field("ntz")?.dataType.kind).toBe("timestamp_ntz");
   });
 });
