@@ -54,10 +54,11 @@ export function parseFunctionCall(state: ParserState, nameParts: readonly string
   if (stream.matchKeywords("IGNORE", "NULLS")) ignoreNulls = true;
   else stream.matchKeywords("RESPECT", "NULLS");
   if (ignoreNulls) args = withIgnoreNulls(state, name, args, nameToken);
+  const callName = unitFormName(name, args);
   if (stream.isKeywords("WITHIN", "GROUP"))
     throw unsupportedSql(state.sql, stream.peek(), "WITHIN GROUP (ORDER BY ...)");
   if (stream.matchKeywords("FILTER")) args = withFilter(state, name, args, nameToken);
-  const call = fn(name, args, isDistinct);
+  const call = fn(callName, args, isDistinct);
   if (stream.matchKeywords("OVER")) return parseOver(state, call);
   return call;
 }
@@ -71,6 +72,14 @@ function parseArgument(state: ParserState): Expression {
     return create(ExpressionSchema, { exprType: { case: "namedArgumentExpression", value: { key, value } } });
   }
   return parseExpression(state);
+}
+
+/** `datediff(DAY, a, b)` and `dateadd(HOUR, n, t)` are Spark's spellings of timestampdiff / timestampadd. */
+function unitFormName(name: string, args: readonly Expression[]): string {
+  if (args.length !== 3 || args[0]?.exprType.case !== "literal") return name;
+  if (name === "datediff" || name === "date_diff") return "timestampdiff";
+  if (name === "dateadd" || name === "date_add") return "timestampadd";
+  return name;
 }
 
 /** A bare `HOUR` in unit position reads as a column reference; turn it into the unit string. */

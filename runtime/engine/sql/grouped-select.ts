@@ -7,9 +7,17 @@
  *
  * Also resolves what Spark resolves from the select list: `GROUP BY 1` (ordinals) and `GROUP BY ALL`.
  */
-import { create } from "@bufbuild/protobuf";
-import type { Expression, Expression_SortOrder } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { AggregateSchema, type Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import { create, equals, toJson } from "@bufbuild/protobuf";
+import {
+  type Expression,
+  type Expression_SortOrder,
+  ExpressionSchema,
+} from "../../../generated/proto/spark/connect/expressions_pb.js";
+import {
+  Aggregate_GroupType,
+  AggregateSchema,
+  type Relation,
+} from "../../../generated/proto/spark/connect/relations_pb.js";
 import { containsAggregate } from "./aggregate-functions.js";
 import { alias } from "./expression-builders.js";
 import type { GroupingSpec } from "./grouping.js";
@@ -17,21 +25,53 @@ import { relation, sort } from "./relation-builders.js";
 
 const HIDDEN_PREFIX = "__sparkts_grouping_";
 
-/** Builds the Aggregate with hidden grouping columns; returns it and the names to drop afterwards. */
+/**
+ * Builds the Aggregate for a grouped SELECT; returns it and the hidden column names to drop afterwards.
+ * `unsupported` makes the error for shapes Connect's Aggregate cannot express.
+ */
 export function groupedAggregate(
   input: Relation,
   grouping: GroupingSpec | undefined,
   selectList: readonly Expression[],
+  unsupported: (feature: string) => Error,
 ): { node: Relation; hiddenColumns: string[] } {
   const spec = grouping === undefined ? undefined : resolveFromSelectList(grouping, selectList);
   const groupingExpressions = spec?.groupingExpressions ?? [];
+  const leading = selectList.slice(0, groupingExpressions.length);
+  const startsWithGrouping =
+    groupingExpressions.length > 0 &&
+    groupingExpressions.every(
+      (expr, i) => leading[i] !== undefined && equals(ExpressionSchema, stripAlias(leading[i]), expr),
+    );
+  if (spec !== undefined && startsWithGrouping) {
+    // Grouping sets compare their members with the grouping expressions as written, aliases included, so an
+    // alias there would make Spark see extra grouping columns.
+    if (
+      spec.groupType === Aggregate_GroupType.GROUPING_SETS &&
+      leading.some((item) => item.exprType.case === "alias")
+    ) {
+      throw unsupported("aliased grouping columns with GROUPING SETS (alias them in an outer query)");
+    }
+    // The select list starts with the grouping expressions, in order: exactly what Connect's Aggregate outputs,
+    // so the plan is the one `df.groupBy(...).agg(...)` builds, with no hidden columns.
+    const aggregate = create(AggregateSchema, {
+      input,
+      groupType: spec.groupType,
+      groupingExpressions: leading,
+      aggregateExpressions: selectList.slice(leading.length),
+      groupingSets: spec.groupingSets.map((groupingSet) => ({ groupingSet })),
+    });
+    return { node: relation({ case: "aggregate", value: aggregate }), hiddenColumns: [] };
+  }
+  if (spec !== undefined && spec.groupType !== Aggregate_GroupType.GROUPBY) {
+    throw unsupported("ROLLUP, CUBE or GROUPING SETS unless the select list starts with the grouping expressions");
+  }
   const hiddenColumns = groupingExpressions.map((_, i) => `${HIDDEN_PREFIX}${i}`);
   const aggregate = create(AggregateSchema, {
     input,
-    groupType: spec?.groupType ?? 1,
+    groupType: Aggregate_GroupType.GROUPBY,
     groupingExpressions: groupingExpressions.map((expr, i) => alias(expr, [hiddenColumns[i]!])),
     aggregateExpressions: [...selectList],
-    groupingSets: (spec?.groupingSets ?? []).map((groupingSet) => ({ groupingSet })),
   });
   return { node: relation({ case: "aggregate", value: aggregate }), hiddenColumns };
 }
@@ -64,13 +104,31 @@ function resolveFromSelectList(grouping: GroupingSpec, selectList: readonly Expr
   }
   const substitute = (expr: Expression): Expression => {
     const ordinal = integerLiteral(expr);
-    return ordinal !== undefined && ordinal >= 1 && ordinal <= plain.length ? plain[ordinal - 1]! : expr;
+    if (ordinal !== undefined) return ordinal >= 1 && ordinal <= plain.length ? plain[ordinal - 1]! : expr;
+    return aliasedExpression(expr, selectList) ?? expr;
   };
   return {
     groupType: grouping.groupType,
     groupingExpressions: grouping.groupingExpressions.map(substitute),
     groupingSets: grouping.groupingSets.map((set) => set.map(substitute)),
   };
+}
+
+/**
+ * `GROUP BY g` where `g` names a select-list alias groups by the aliased expression (Spark's group-by-alias).
+ * A table column of that name would win in Spark; the parser cannot see columns, so it only substitutes when
+ * the aliased expression does not itself use the name (`a % 2 AS a ... GROUP BY a` keeps the column).
+ */
+function aliasedExpression(expr: Expression, selectList: readonly Expression[]): Expression | undefined {
+  if (expr.exprType.case !== "unresolvedAttribute") return undefined;
+  const name = expr.exprType.value.unparsedIdentifier.toLowerCase();
+  for (const item of selectList) {
+    if (item.exprType.case !== "alias" || item.exprType.value.expr === undefined) continue;
+    if (item.exprType.value.name.length !== 1 || item.exprType.value.name[0]!.toLowerCase() !== name) continue;
+    const json = JSON.stringify(toJson(ExpressionSchema, item.exprType.value.expr)).toLowerCase();
+    return json.includes(`"unparsedidentifier":"${name}"`) ? undefined : item.exprType.value.expr;
+  }
+  return undefined;
 }
 
 function stripAlias(expr: Expression): Expression {

@@ -335,7 +335,8 @@ function parseStandardStringFunction(state: ParserState, keyword: string): Expre
     const name = side === "LEADING" ? "ltrim" : side === "TRAILING" ? "rtrim" : "trim";
     if (side !== undefined && stream.matchKeywords("FROM")) return finish(name, [parseExpression(state)]);
     const first = parseExpression(state);
-    if (stream.matchKeywords("FROM")) return finish(name, [parseExpression(state), first]);
+    // The two-argument trim functions take the characters to strip first: trim(chars, source).
+    if (stream.matchKeywords("FROM")) return finish(name, [first, parseExpression(state)]);
     if (side !== undefined) throw stream.error();
     stream.reset(saved);
     return undefined;

@@ -121,11 +121,8 @@ function parseQueryOrganization(state: ParserState, input: Relation): Relation {
   const { stream } = state;
   let result = input;
   if (stream.matchKeywords("ORDER", "BY")) {
-    result = sort(
-      result,
-      stream.commaList(() => parseSortItem(state)),
-      true,
-    );
+    const order = stream.commaList(() => parseSortItem(state));
+    result = sortBelowHiddenGroupingColumns(result, order) ?? sort(result, order, true);
   } else if (stream.matchKeywords("CLUSTER", "BY")) {
     const exprs = stream.commaList(() => parseExpression(state));
     result = repartitionByExpression(result, exprs);

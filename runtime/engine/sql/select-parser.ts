@@ -41,6 +41,7 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
       const [condition, refs] = state.collectSubqueries(() => parseExpression(state));
       input = state.attachSubqueries(filter(input ?? oneRow(), condition), refs);
     }
+    const groupByToken = stream.isKeywords("GROUP", "BY") ? stream.peek() : undefined;
     const [grouping, groupRefs] = state.collectSubqueries(() =>
       stream.matchKeywords("GROUP", "BY") ? parseGroupBy(state) : undefined,
     );
@@ -63,7 +64,10 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
     }
     let node: Relation;
     if (grouping !== undefined || having !== undefined) {
-      const aggregate = groupedAggregate(input ?? oneRow(), grouping, selectList);
+      const groupToken = groupByToken ?? stream.previous();
+      const aggregate = groupedAggregate(input ?? oneRow(), grouping, selectList, (feature) =>
+        unsupportedSql(state.sql, groupToken, feature),
+      );
       node = state.attachSubqueries(aggregate.node, [...selectRefs, ...groupRefs]);
       if (having !== undefined) node = state.attachSubqueries(filter(node, having[0]), having[1]);
       node = dropHiddenColumns(node, aggregate.hiddenColumns);
