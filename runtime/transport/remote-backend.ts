@@ -179,7 +179,7 @@ export class RemoteBackend implements Backend {
           ),
         ),
       interrupt: () => this.interrupt({ kind: "operation", operationId }),
-      retry: (attempt) => this.retrying(attempt),
+      retry: (attempt) => this.retrying(attempt, options.signal),
       toError: (error) => this.toError(error),
       observe: (response) => this.session.observe(response),
       track: (work) => this.track(work),
@@ -297,10 +297,11 @@ export class RemoteBackend implements Backend {
     }
   }
 
-  private retrying<T>(attempt: () => Promise<T>): Promise<T> {
+  private retrying<T>(attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return withRetries(attempt, {
       policy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
       sleep: this.options.sleep ?? realSleep,
+      signal,
     });
   }
 

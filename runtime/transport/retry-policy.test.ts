@@ -101,4 +101,21 @@ describe("withRetries", () => {
     expect(result).toBe(30);
     expect(env.waits).toEqual([]);
   });
+
+  it("stops waiting between attempts when the signal aborts", async () => {
+    const controller = new AbortController();
+    const failure = grpcFailure(GrpcStatus.UNAVAILABLE, "down");
+    let calls = 0;
+    const neverWakes = () => new Promise<void>(() => undefined);
+    const attempt = withRetries(
+      async () => {
+        calls += 1;
+        throw failure;
+      },
+      { sleep: neverWakes, signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 10);
+    await expect(attempt).rejects.toBe(failure);
+    expect(calls).toBe(1);
+  });
 });

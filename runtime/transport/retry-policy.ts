@@ -83,6 +83,8 @@ export interface RetryEnvironment {
   readonly policy?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  /** Stops waiting between attempts: the last error is rethrown as soon as this aborts. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -102,8 +104,30 @@ export async function withRetries<T>(attempt: () => Promise<T>, environment: Ret
       if (error instanceof RetryImmediately) continue;
       if (!policy.canRetry(error)) throw error;
       const waitMs = schedule.nextWait(error);
-      if (waitMs === undefined) throw error;
-      await sleep(waitMs);
+      if (waitMs === undefined || environment.signal?.aborted) throw error;
+      if (!(await sleepUnlessAborted(sleep, waitMs, environment.signal))) throw error;
     }
+  }
+}
+
+/** Sleeps; resolves false early if `signal` aborts meanwhile. */
+async function sleepUnlessAborted(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  if (signal === undefined) {
+    await sleep(ms);
+    return true;
+  }
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<false>((resolve) => {
+    onAbort = () => resolve(false);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([sleep(ms).then(() => true as const), aborted]);
+  } finally {
+    if (onAbort !== undefined) signal.removeEventListener("abort", onAbort);
   }
 }
