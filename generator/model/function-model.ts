@@ -56,7 +56,7 @@ const ENCODER: Record<FunctionArgument["kind"], string> = {
 const RETURN_TYPE: Record<FunctionEntry["returns"], string> = { column: "Column", dataframe: "never", udf: "never" };
 
 /** Type names the registry may use in `tsType`, all exported by runtime/codegen. */
-export const CODEGEN_TYPE_NAMES = ["Column", "LiteralInput"] as const;
+export const CODEGEN_TYPE_NAMES = ["Column", "DateAndTime", "LiteralInput"] as const;
 
 function statusText(status: BackendStatus): string {
   return status.state === "supported" ? "supported" : `gap (${status.reason})`;

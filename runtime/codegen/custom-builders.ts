@@ -11,6 +11,7 @@ import { functionCall, sortOrderExpression } from "../plan/expressions.js";
 import { literalExpression } from "../plan/literals.js";
 import { columnOrName, literal } from "./argument-encoders.js";
 import { callBuiltin } from "./call-builtin.js";
+import { timestampBuilder } from "./timestamp-builders.js";
 
 type ColumnOrName = Column | string;
 
@@ -74,6 +75,11 @@ export const customBuilders = {
   ltrim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("ltrim", col, trim),
   rtrim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("rtrim", col, trim),
   trim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("trim", col, trim),
+
+  make_timestamp: timestampBuilder("make_timestamp", true),
+  try_make_timestamp: timestampBuilder("try_make_timestamp", true),
+  make_timestamp_ntz: timestampBuilder("make_timestamp_ntz", false),
+  try_make_timestamp_ntz: timestampBuilder("try_make_timestamp_ntz", false),
 
   sha2: (value: ColumnOrName, numBits: number): Column => {
     if (!(SHA2_BIT_LENGTHS as readonly number[]).includes(numBits)) {

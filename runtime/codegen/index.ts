@@ -18,3 +18,4 @@ export {
 export { type CallOptions, callBuiltin } from "./call-builtin.js";
 export { customBuilders, unsupportedBuiltin } from "./custom-builders.js";
 export { type ColumnLambda, resetLambdaVariableIds } from "./lambda-function.js";
+export type { DateAndTime } from "./timestamp-builders.js";

@@ -76,6 +76,14 @@ describe("generated builtins on Spark 4.1.1", () => {
         F.trim(F.lit("xxhixx"), F.lit("x")).alias("trimmed"),
         F.sha2(F.lit("abc"), 256).alias("sha"),
         F.typeof(F.lit(1)).alias("type"),
+        F.date_format(
+          F.make_timestamp(F.lit(2026), F.lit(1), F.lit(2), F.lit(3), F.lit(4), F.lit(5)),
+          "yyyy-MM-dd HH:mm:ss",
+        ).alias("stamp"),
+        F.date_format(
+          F.make_timestamp_ntz({ date: F.expr("DATE'2026-01-02'"), time: F.expr("TIME'03:04:05'") }),
+          "yyyy-MM-dd HH:mm:ss",
+        ).alias("stamp_ntz"),
         F.timestamp_diff(
           "HOUR",
           F.expr("TIMESTAMP'2026-01-01 00:00:00'"),
@@ -91,6 +99,8 @@ describe("generated builtins on Spark 4.1.1", () => {
     expect(row.get("trimmed")).toBe("hi");
     expect(row.get("sha")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(row.get("type")).toBe("int");
+    expect(row.get("stamp")).toBe("2026-01-02 03:04:05");
+    expect(row.get("stamp_ntz")).toBe("2026-01-02 03:04:05");
     expect(row.get("hours")).toBe(30n);
   });
 
