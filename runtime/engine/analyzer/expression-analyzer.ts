@@ -135,6 +135,8 @@ export class ExpressionAnalyzer {
 
   named(expr: Expr): NamedExpr {
     if (expr.kind === "attr" || expr.kind === "alias") return expr;
+    // A column cast at the top keeps the column's name (`col("n").cast("int")` is still `n`), as in Spark.
+    if (expr.kind === "cast" && !expr.implicit && expr.child.kind === "attr") return this.alias(expr, expr.child.name);
     return this.alias(expr, displayOf(expr));
   }
 

@@ -53,7 +53,11 @@ const same = (a: string, b: string, caseSensitive: boolean): boolean =>
 
 function distinctById(attrs: readonly AttributeRef[]): AttributeRef[] {
   const seen = new Set<number>();
-  return attrs.filter((a) => (seen.has(a.exprId) ? false : (seen.add(a.exprId), true)));
+  return attrs.filter((a) => {
+    if (seen.has(a.exprId)) return false;
+    seen.add(a.exprId);
+    return true;
+  });
 }
 
 function matchParts(

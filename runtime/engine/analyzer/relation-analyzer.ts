@@ -218,10 +218,9 @@ export class RelationAnalyzer {
         const orders: SortKey[] = r.value.order.map((o) => {
           if (!o.child) throw new AnalysisException("A sort order without an expression.");
           const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
-          const nullsFirst =
-            o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_UNSPECIFIED
-              ? ascending
-              : o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
+          // Spark's Connect planner reads an unspecified null ordering as NULLS LAST, whatever the direction
+          // (PySpark always sends it explicitly: FIRST for ascending, LAST for descending).
+          const nullsFirst = o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
           return { expr: this.exprs.resolve(o.child, scope), ascending, nullsFirst };
         });
         return { kind: "sort", child, orders, global: r.value.isGlobal ?? true };

@@ -8,7 +8,9 @@ import * as T from "../types/data-types.js";
 export function implicitCast(expr: Expr, type: T.DataType): Expr {
   if (T.sameType(expr.type, type)) return expr;
   if (expr.kind === "literal" && expr.value === null) return { ...expr, type };
-  const cast: Cast = { kind: "cast", child: expr, type, nullable: expr.nullable, mode: "ansi", implicit: true };
+  // Parsing a string can fail, so such a cast is nullable whatever its input (as Spark's Cast.nullable).
+  const nullable = expr.nullable || (T.isString(expr.type) && !T.isString(type));
+  const cast: Cast = { kind: "cast", child: expr, type, nullable, mode: "ansi", implicit: true };
   return cast;
 }
 

@@ -166,9 +166,53 @@ function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
   }
 }
 
+/**
+ * apache-arrow's IPC writer mixes up fields that share a name (a join's two `id` columns come back with one
+ * type), so repeated names are written as unique placeholders of the same UTF-8 length and patched back into
+ * the schema message afterwards.
+ */
+function placeholderNames(fields: readonly FieldSpec[]): { names: string[]; patches: [string, string][] } {
+  const seen = new Set<string>();
+  const all = new Set(fields.map((f) => f.name));
+  const patches: [string, string][] = [];
+  let counter = 0;
+  const names = fields.map((f) => {
+    if (!seen.has(f.name)) {
+      seen.add(f.name);
+      return f.name;
+    }
+    const length = encoder.encode(f.name).length;
+    let candidate: string;
+    do {
+      candidate = (counter++).toString(36).padStart(length, "~");
+    } while (all.has(candidate) || candidate.length !== length);
+    all.add(candidate);
+    patches.push([candidate, f.name]);
+    return candidate;
+  });
+  return { names, patches };
+}
+
+/** Replaces a length-prefixed flatbuffer string in the first (schema) message of an IPC stream. */
+function patchSchemaString(bytes: Uint8Array, from: string, to: string): void {
+  const needle = encoder.encode(from);
+  const replacement = encoder.encode(to);
+  const schemaEnd = 8 + new DataView(bytes.buffer, bytes.byteOffset + 4, 4).getInt32(0, true);
+  for (let i = 12; i + needle.length < schemaEnd; i++) {
+    const lengthPrefix = new DataView(bytes.buffer, bytes.byteOffset + i - 4, 4).getUint32(0, true);
+    if (lengthPrefix !== needle.length || bytes[i + needle.length] !== 0) continue;
+    if (needle.every((b, k) => bytes[i + k] === b)) {
+      bytes.set(replacement, i);
+      return;
+    }
+  }
+  throw new Error(`internal: could not restore the Arrow field name ${JSON.stringify(to)}`);
+}
+
 /** Encodes one batch as a complete Arrow IPC stream (schema message + one record batch). */
 export function batchToArrowIpc(batch: Batch, fields: readonly FieldSpec[], timeZone: string): Uint8Array {
-  const arrowFields = fields.map((f) => new Field(f.name, arrowTypeOf(f.type, timeZone), f.nullable));
+  const { names, patches } = placeholderNames(fields);
+  const arrowFields = fields.map((f, i) => new Field(names[i] as string, arrowTypeOf(f.type, timeZone), f.nullable));
   const schema = new Schema(arrowFields);
   const children = batch.columns.map((column, i) => toArrowData(column, (arrowFields[i] as Field).type));
   const structData = makeData({
@@ -177,7 +221,9 @@ export function batchToArrowIpc(batch: Batch, fields: readonly FieldSpec[], time
     nullCount: 0,
     children,
   });
-  return tableToIPC(new Table([new RecordBatch(schema, structData)]), "stream");
+  const bytes = tableToIPC(new Table([new RecordBatch(schema, structData)]), "stream");
+  for (const [placeholder, name] of patches) patchSchemaString(bytes, placeholder, name);
+  return bytes;
 }
 
 function decimalFromWords(words: Uint32Array, at: number): bigint {

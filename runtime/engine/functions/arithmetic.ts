@@ -31,6 +31,8 @@ function resolveBinary(op: Op) {
   return (args: readonly Expr[], ctx: ResolveContext): Expr => {
     const [left, right] = args as [Expr, Expr];
     const display = `(${displayOf(left)} ${SYMBOL[op]} ${displayOf(right)})`;
+    if ((op === "add" || op === "subtract") && left.type.kind.case === "date")
+      return dateArithmetic(op, left, right, display, ctx);
     const bothNumericLike = [left, right].every((a) => T.isNumeric(a.type) || T.isNullType(a.type));
     if (!bothNumericLike) {
       const different = !T.sameType(left.type, right.type);
@@ -53,6 +55,26 @@ function resolveBinary(op: Op) {
     const nullable = left.nullable || right.nullable || op === "divide" || op === "remainder" || !ctx.ansi;
     return call(op, [implicitCast(left, type), implicitCast(right, type)], type, display, ctx, nullable);
   };
+}
+
+/** `date + n` and `date - n` mean date_add/date_sub; any other right side is a type error, as in Spark. */
+function dateArithmetic(op: "add" | "subtract", left: Expr, right: Expr, display: string, ctx: ResolveContext): Expr {
+  const integral = T.isIntegral(right.type) && right.type.kind.case !== "long";
+  if (!integral && !T.isNullType(right.type)) {
+    const fn = op === "add" ? "date_add" : "date_sub";
+    throw dataTypeMismatch(
+      "UNEXPECTED_INPUT_TYPE",
+      `"${fn}(${displayOf(left)}, ${displayOf(right)})"`,
+      `the second argument of ${fn} must be an integer.`,
+      {
+        paramIndex: "second",
+        requiredType: '("INT" or "SMALLINT" or "TINYINT")',
+        inputSql: `"${displayOf(right)}"`,
+        inputType: T.sqlTypeName(right.type),
+      },
+    );
+  }
+  return call(op === "add" ? "date_add" : "date_sub", [left, implicitCast(right, T.INT)], T.DATE, display, ctx);
 }
 
 function overflow(op: Op, typeName: string): Error {
@@ -166,14 +188,19 @@ const negative: ScalarFunction = {
   resolve: (args, ctx) => {
     const [child] = args as [Expr];
     if (!T.isNumeric(child.type)) {
-      throw dataTypeMismatch("UNEXPECTED_INPUT_TYPE", `"(- ${displayOf(child)})"`, "negation needs a numeric input.", {
-        paramIndex: "first",
-        requiredType: '"NUMERIC"',
-        inputSql: `"${displayOf(child)}"`,
-        inputType: T.sqlTypeName(child.type),
-      });
+      throw dataTypeMismatch(
+        "UNEXPECTED_INPUT_TYPE",
+        `"negative(${displayOf(child)})"`,
+        "negation needs a numeric input.",
+        {
+          paramIndex: "first",
+          requiredType: '"NUMERIC"',
+          inputSql: `"${displayOf(child)}"`,
+          inputType: T.sqlTypeName(child.type),
+        },
+      );
     }
-    return call("negative", [child], child.type, `(- ${displayOf(child)})`, ctx);
+    return call("negative", [child], child.type, `negative(${displayOf(child)})`, ctx);
   },
   kernel: ([a], c) => {
     if (c.type.kind.case === "long") {

@@ -93,6 +93,7 @@ function rounding(name: "round" | "bround"): ScalarFunction {
         type,
         `${name}(${displayOf(child)}, ${displayOf(scale)})`,
         ctx,
+        true,
       );
     },
     kernel: ([a, s], c) => {

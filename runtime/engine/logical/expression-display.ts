@@ -16,9 +16,8 @@ export function displayOf(expr: Expr): string {
     case "literal":
       return literalDisplay(expr.value, expr.type);
     case "cast":
-      return expr.implicit
-        ? displayOf(expr.child)
-        : `CAST(${displayOf(expr.child)} AS ${simpleString(expr.type).toUpperCase()})`;
+      if (expr.implicit) return displayOf(expr.child);
+      return `CAST(${displayOf(expr.child)} AS ${simpleString(expr.type).toUpperCase()})`;
     case "call":
     case "aggregate":
       return expr.display;

@@ -27,6 +27,7 @@ import {
   ExecutePlanResponseSchema,
   type Plan,
 } from "../../../generated/proto/spark/connect/base_pb.js";
+import { errorFromGrpc } from "../../../runtime/errors/index.js";
 
 const SERVICE = "/spark.connect.SparkConnectService";
 
@@ -61,7 +62,11 @@ export class TestSparkClient {
       request,
     );
     const responses: ExecutePlanResponse[] = [];
-    for await (const response of call as AsyncIterable<ExecutePlanResponse>) responses.push(response);
+    try {
+      for await (const response of call as AsyncIterable<ExecutePlanResponse>) responses.push(response);
+    } catch (error) {
+      throw await errorFromGrpc(error);
+    }
     return responses;
   }
 
@@ -97,7 +102,10 @@ export class TestSparkClient {
         (message: MessageShape<I>) => Buffer.from(toBinary(inSchema, message)),
         (bytes: Buffer) => fromBinary(outSchema, bytes),
         request,
-        (error, response) => (error || response === undefined ? reject(error) : resolve(response)),
+        (error, response) => {
+          if (error || response === undefined) errorFromGrpc(error).then(reject, reject);
+          else resolve(response);
+        },
       );
     });
   }
