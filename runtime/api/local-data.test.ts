@@ -1,5 +1,6 @@
 import { tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
+import { Row } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { encodeLocalRows } from "./local-data.js";
 
@@ -22,6 +23,12 @@ describe("encodeLocalRows", () => {
     const { ipc, schema } = encodeLocalRows([{ b: 1 }, { a: "x", b: 2 }]);
     expect(schema.fields.map((f) => f.name)).toEqual(["b", "a"]);
     expect(tableFromIPC(ipc).getChild("a")?.get(0)).toBeNull();
+  });
+
+  it("accepts collected Rows, nested ones included", () => {
+    const nested = Row.of({ x: 1n });
+    const { schema } = encodeLocalRows([Row.of({ id: 1n, inner: nested })]);
+    expect(schema.simpleString()).toBe("struct<id:bigint,inner:struct<x:bigint>>");
   });
 
   it("names the problem in bad input", () => {

@@ -6,6 +6,7 @@
  * their key order (like PySpark `Row(a=.., b=..)`, unlike Python dicts, which PySpark sorts).
  */
 import { makeData, makeVector, RecordBatch, Struct, Table, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Row } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import {
@@ -25,7 +26,7 @@ import {
   toArrowType,
 } from "../types/index.js";
 
-/** A row: a plain object (keys are columns) or an array of values in column order. */
+/** A row: a plain object or result `Row` (fields are columns), or an array of values in column order. */
 export type LocalRow = object;
 export type LocalSchema = StructType | string | readonly string[];
 
@@ -33,6 +34,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** Result `Row`s (at any depth) as plain records, so collected rows can be fed back in. */
+function rowsAsRecords(value: unknown): unknown {
+  if (value instanceof Row)
+    return Object.fromEntries(value.fieldNames.map((name, i) => [name, rowsAsRecords(value.values[i])]));
+  if (Array.isArray(value)) return value.map(rowsAsRecords);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rowsAsRecords(v)]));
+  return value;
 }
 
 /** The type of one non-null value, or undefined for null. */
@@ -178,8 +188,9 @@ export interface EncodedLocalData {
 }
 
 /** Infers (or applies) the schema and encodes the rows as one Arrow IPC stream. */
-export function encodeLocalRows(rows: readonly LocalRow[], schemaArg?: LocalSchema): EncodedLocalData {
-  if (!Array.isArray(rows)) throw new ClientArgumentError(`data must be an array of rows, got ${describeType(rows)}.`);
+export function encodeLocalRows(data: readonly LocalRow[], schemaArg?: LocalSchema): EncodedLocalData {
+  if (!Array.isArray(data)) throw new ClientArgumentError(`data must be an array of rows, got ${describeType(data)}.`);
+  const rows = data.map(rowsAsRecords) as LocalRow[];
   let schema: StructType;
   if (schemaArg instanceof StructType) schema = schemaArg;
   else if (typeof schemaArg === "string") schema = parseSchema(schemaArg);

@@ -200,6 +200,42 @@ export class RelationFactory {
     return this.relation({ case: "subqueryAlias", value: { input, alias } });
   }
 
+  /** Exactly `numPartitions` partitions: with a shuffle (repartition) or by merging (coalesce). */
+  repartition(input: Relation, numPartitions: number, shuffle: boolean): Relation {
+    return this.relation({ case: "repartition", value: { input, numPartitions, shuffle } });
+  }
+
+  /** Hash-partitions by expressions (or range-partitions when they are sort orders). */
+  repartitionByExpression(input: Relation, partitionExprs: readonly Expression[], numPartitions?: number): Relation {
+    const value = { input, partitionExprs: [...partitionExprs] };
+    return this.relation({
+      case: "repartitionByExpression",
+      value: numPartitions === undefined ? value : { ...value, numPartitions },
+    });
+  }
+
+  /** A random sample of about `fraction` of the rows. */
+  sample(input: Relation, fraction: number, withReplacement: boolean, seed: bigint): Relation {
+    return this.relation({
+      case: "sample",
+      value: { input, lowerBound: 0, upperBound: fraction, withReplacement, seed, deterministicOrder: false },
+    });
+  }
+
+  hint(input: Relation, name: string, parameters: readonly Expression[]): Relation {
+    return this.relation({ case: "hint", value: { input, name, parameters: [...parameters] } });
+  }
+
+  /** count, mean, stddev, min and max of the given columns (all numeric and string columns when none). */
+  describe(input: Relation, cols: readonly string[]): Relation {
+    return this.relation({ case: "describe", value: { input, cols: [...cols] } });
+  }
+
+  /** The named statistics (count, mean, percentiles such as `25%`, ...) of every numeric and string column. */
+  summary(input: Relation, statistics: readonly string[]): Relation {
+    return this.relation({ case: "summary", value: { input, statistics: [...statistics] } });
+  }
+
   /** The server renders the rows as the text table `show()` prints; `truncate` < 1 means no truncation. */
   showString(input: Relation, numRows: number, truncate: number, vertical: boolean): Relation {
     return this.relation({ case: "showString", value: { input, numRows, truncate, vertical } });

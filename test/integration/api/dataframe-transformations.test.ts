@@ -233,6 +233,32 @@ describe("DataFrame transformations", () => {
     expect(deduped.map((r) => r[0])).toEqual([...new Set(EMPLOYEES.map((e) => e.salary))].sort((x, y) => x - y));
   });
 
+  it("describe, summary, sample, repartition and coalesce", async () => {
+    const values = EMPLOYEES.map((e) => e.salary);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const stddev = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+    const described = await tuples(emp.describe("salary"));
+    expect(described.map((r) => r[0])).toEqual(["count", "mean", "stddev", "min", "max"]);
+    expect(Number(described[1]?.[1])).toBeCloseTo(mean, 9);
+    expect(Number(described[2]?.[1])).toBeCloseTo(stddev, 9);
+    expect(described[3]?.[1]).toBe(String(Math.min(...values)));
+    const summary = await tuples(emp.select("salary").summary("count", "max"));
+    expect(summary).toEqual([
+      ["count", String(values.length)],
+      ["max", String(Math.max(...values))],
+    ]);
+    const big = spark.range(1000);
+    const sampled = await big.sample(0.3, 11).collect();
+    const again = await big.sample(0.3, 11).collect();
+    expect(sampled.length).toBeGreaterThan(200);
+    expect(sampled.length).toBeLessThan(400);
+    expect(again.map((r) => r.get(0))).toEqual(sampled.map((r) => r.get(0)));
+    expect(await big.repartition(4).count()).toBe(1000n);
+    expect(await big.repartition(3, "id").coalesce(1).count()).toBe(1000n);
+    expect(() => big.coalesce(0)).toThrow(/numPartitions must be positive/);
+    expect(() => big.sample(-1)).toThrow(/fraction must be a non-negative number/);
+  });
+
   it("withColumns, toDF, selectExpr and literals of every JS kind", async () => {
     const df = spark
       .range(1)

@@ -212,6 +212,23 @@ const CASES: Record<string, { python: string; ts: (base: DataFrame, spark: Spark
         .sum("id")
         .join(base.groupBy("id").pivot("id").count(), "id"),
   },
+  partitioningAndSampling: {
+    python: `base.repartition(3).repartition(2, "id").repartition(F.col("id")).coalesce(1).sample(0.5, 42).sample(True, 0.3, 7).hint("broadcast").hint("repartition", 3, "id")`,
+    ts: (base) =>
+      base
+        .repartition(3)
+        .repartition(2, "id")
+        .repartition(col("id"))
+        .coalesce(1)
+        .sample(0.5, 42)
+        .sample(true, 0.3, 7)
+        .hint("broadcast")
+        .hint("repartition", 3, "id"),
+  },
+  statistics: {
+    python: `base.describe("id").union(base.summary("count", "min", "25%"))`,
+    ts: (base) => base.describe("id").union(base.summary("count", "min", "25%")),
+  },
 };
 
 describe("golden plans against PySpark 4.1.1", () => {
