@@ -119,7 +119,7 @@ function decodeStruct(data: arrow.Data, type: StructType): Array<Row | null> {
   }
   const columns = type.fields.map((field, j) => decodeColumn(data.children[j] as arrow.Data, field.dataType));
   const RowClass = rowClassOf(type);
-  return mapValid(data, (i) => new RowClass(columns.map((column) => column[i])));
+  return mapValid(data, (i) => new RowClass(valuesAt(columns, i)));
 }
 
 /** Rows of a whole record batch; `schema` is the Spark schema of its columns, in order. */
@@ -135,8 +135,14 @@ export function decodeBatchRows(batch: arrow.RecordBatch, schema: StructType): R
   const columns = schema.fields.map((field, j) => decodeColumn(children[j] as arrow.Data, field.dataType));
   const RowClass = rowClassOf(schema);
   const rows = new Array<Row>(batch.numRows);
-  for (let i = 0; i < batch.numRows; i++) rows[i] = new RowClass(columns.map((column) => column[i]));
+  for (let i = 0; i < batch.numRows; i++) rows[i] = new RowClass(valuesAt(columns, i));
   return rows;
+}
+
+function valuesAt(columns: readonly unknown[][], index: number): unknown[] {
+  const values = new Array<unknown>(columns.length);
+  for (let j = 0; j < columns.length; j++) values[j] = (columns[j] as unknown[])[index];
+  return values;
 }
 
 const rowClasses = new WeakMap<StructType, ReturnType<typeof rowClassFor>>();

@@ -80,9 +80,21 @@ export function decodeDecimal(data: arrow.Data, type: SparkDataType & { kind: "d
 export function decodeString(data: arrow.Data, type: SparkDataType): Array<string | null> {
   if (!arrow.DataType.isUtf8(data.type) && !arrow.DataType.isLargeUtf8(data.type)) throw arrowMismatch(type, data);
   const bytes = data.values as Uint8Array;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const offsets = data.valueOffsets as Int32Array | BigInt64Array;
+  const start = data.length === 0 ? 0 : Number(offsets[0]);
+  const end = data.length === 0 ? 0 : Number(offsets[data.length]);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(bytes, start, end)) {
+    // One decode for the whole chunk; byte offsets are character offsets, and slices of it are nearly free.
+    const whole = text.toString("latin1", start, end);
+    return mapValid(data, (i) => whole.slice(Number(offsets[i]) - start, Number(offsets[i + 1]) - start));
+  }
   return mapValid(data, (i) => text.toString("utf8", Number(offsets[i]), Number(offsets[i + 1])));
+}
+
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((bytes[i] as number) > 0x7f) return false;
+  return true;
 }
 
 export function decodeBinary(data: arrow.Data, type: SparkDataType): Array<Uint8Array | null> {
