@@ -49,6 +49,12 @@ describe("leaf types", () => {
     expect(decodeColumn(longs, LongType.instance)).toEqual([9223372036854775807n, -9223372036854775808n]);
   });
 
+  it("strings, ASCII-only and not, including slices", () => {
+    expect(decodeColumn(strings(["ab", null, "", "c"]), StringType.instance)).toEqual(["ab", null, "", "c"]);
+    expect(decodeColumn(strings(["é", "a", null, "日本 😀"]), StringType.instance)).toEqual(["é", "a", null, "日本 😀"]);
+    expect(decodeColumn(strings(["é", "xy", "z"]).slice(1, 2), StringType.instance)).toEqual(["xy", "z"]);
+  });
+
   it("keeps NaN and infinities of floats and doubles", () => {
     const doubles = fixed(new arrow.Float64(), Float64Array.of(Number.NaN, Number.POSITIVE_INFINITY, -0.5));
     const out = decodeColumn(doubles, DoubleType.instance);
