@@ -63,6 +63,13 @@ export interface RemoteBackendOptions {
   readonly channelOptions?: grpc.ChannelOptions;
   /** Told about every RPC attempt (diagnostics and tests). */
   readonly onRpc?: (rpc: RpcName) => void;
+  /**
+   * Let the server split large Arrow batches into chunks (`chunk_index`/`num_chunks_in_batch`), as PySpark
+   * does by default; whoever decodes results must reassemble them. Default true.
+   */
+  readonly allowArrowBatchChunking?: boolean;
+  /** Preferred chunk size in bytes when chunking is allowed; the server's default when absent. */
+  readonly preferredArrowChunkSize?: bigint;
 }
 
 interface Wiring {
@@ -149,7 +156,10 @@ export class RemoteBackend implements Backend {
         operationId,
         plan,
         tags,
-        requestOptions: [{ requestOption: { case: "reattachOptions", value: { reattachable: true } } }],
+        requestOptions: [
+          { requestOption: { case: "reattachOptions", value: { reattachable: true } } },
+          { requestOption: { case: "resultChunkingOptions", value: this.resultChunking() } },
+        ],
       });
     return reattachableExecute({
       operationId,
@@ -280,6 +290,13 @@ export class RemoteBackend implements Backend {
       "fetchErrorDetails",
       create(FetchErrorDetailsRequestSchema, { ...this.session.envelope(), errorId }),
     );
+  }
+
+  private resultChunking() {
+    const { allowArrowBatchChunking = true, preferredArrowChunkSize } = this.options;
+    return preferredArrowChunkSize === undefined
+      ? { allowArrowBatchChunking }
+      : { allowArrowBatchChunking, preferredArrowChunkSize };
   }
 
   private async call<K extends UnaryRpc>(rpc: K, request: RpcRequest<K>): Promise<RpcResponse<K>> {

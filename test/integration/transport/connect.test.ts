@@ -27,6 +27,15 @@ describe("connecting", () => {
     expect(Date.now() - started).toBeLessThan(8_000);
   });
 
+  it.each([
+    ["use_ssl=true", "use_ssl=true"],
+    ["a token to a host other than localhost", "token=abc"],
+  ])("speaks TLS for %s (so a plaintext server cannot be reached)", async (_, parameter) => {
+    const attempt = RemoteBackend.connect(`${sparkRemote()}/;${parameter}`, { connectTimeoutMs: 2_000 });
+    await expect(attempt).rejects.toBeInstanceOf(ConnectionError);
+    await expect(attempt).rejects.toThrow(/\(TLS\)/);
+  });
+
   it("reads SPARK_REMOTE when no connection string is given", async () => {
     const backend = await RemoteBackend.connect(undefined, { env: { SPARK_REMOTE: sparkRemote(), USER: "tester" } });
     try {

@@ -53,6 +53,17 @@ describe("results survive broken connections", () => {
     expect(counter.of("executePlan")).toBe(2);
   });
 
+  it("reassembles Arrow batches the server splits into chunks, also across reattaches", async () => {
+    const counter = rpcCounter();
+    backend = await RemoteBackend.connect(reattachRemote(), { onRpc: counter.onRpc, preferredArrowChunkSize: 4096n });
+    const end = 50_000;
+    const { values, chunkedBatches } = await collect(backend.execute(rangePlan(BigInt(end), 2)));
+
+    expect(chunkedBatches).toBeGreaterThan(0);
+    expect(idCoverage(values, end)).toEqual({ missing: 0, duplicates: 0 });
+    expect(counter.of("reattachExecute")).toBeGreaterThan(1);
+  });
+
   it("reattaches on every query against a server that ends each stream early", async () => {
     const counter = rpcCounter();
     backend = await RemoteBackend.connect(reattachRemote(), { onRpc: counter.onRpc });

@@ -25,20 +25,39 @@ export interface Collected {
   readonly responses: ExecutePlanResponse[];
   /** Values of the first column of every Arrow batch, in arrival order. */
   readonly values: unknown[];
+  /** How many batches arrived split into more than one chunk. */
+  readonly chunkedBatches: number;
 }
 
+/** Reads a result stream, reassembling chunked Arrow batches and checking their order and offsets. */
 export async function collect(stream: AsyncIterable<ExecutePlanResponse>): Promise<Collected> {
   const responses: ExecutePlanResponse[] = [];
   const values: unknown[] = [];
+  let pending: Uint8Array[] = [];
+  let chunkedBatches = 0;
   for await (const response of stream) {
     responses.push(response);
     if (response.responseType.case !== "arrowBatch") continue;
-    const table = tableFromIPC(response.responseType.value.data);
+    const batch = response.responseType.value;
+    if (pending.length === 0 && batch.startOffset !== undefined && batch.startOffset !== BigInt(values.length)) {
+      throw new Error(`batch starts at row ${batch.startOffset} but ${values.length} rows arrived`);
+    }
+    if (Number(batch.chunkIndex ?? 0n) !== pending.length) {
+      throw new Error(`expected chunk ${pending.length}, got ${batch.chunkIndex}`);
+    }
+    pending.push(batch.data);
+    const chunkCount = Number(batch.numChunksInBatch ?? 0n);
+    if (chunkCount > 1 && pending.length < chunkCount) continue;
+    if (chunkCount > 1) chunkedBatches += 1;
+    const table = tableFromIPC(Buffer.concat(pending));
+    pending = [];
+    if (BigInt(table.numRows) !== batch.rowCount)
+      throw new Error(`batch says ${batch.rowCount} rows, has ${table.numRows}`);
     const column = table.getChildAt(0);
-    if (column === null) continue;
-    for (const value of column) values.push(value);
+    if (column !== null) for (const value of column) values.push(value);
   }
-  return { responses, values };
+  if (pending.length > 0) throw new Error(`stream ended inside a chunked batch (${pending.length} chunks pending)`);
+  return { responses, values, chunkedBatches };
 }
 
 /** Asserts-friendly summary: how many ids are missing or repeated among 0..end-1. */
