@@ -25,9 +25,10 @@ export type Status = z.infer<typeof statusSchema>;
 /**
  * How one argument becomes an Expression:
  * column: a Column only; column-or-name: a Column, or a string naming a column; literal: a JS value sent as a
- * literal (a Column passes through); lambda: a TS function over Columns; options: a string map sent as `map(k, v…)`.
+ * literal (a Column passes through); lambda: a TS function over Columns; options: a string map sent as `map(k, v…)`;
+ * dataframe: a DataFrame (only `broadcast`, which hints a plan rather than building a Column).
  */
-export const argumentKinds = ["column", "column-or-name", "literal", "lambda", "options"] as const;
+export const argumentKinds = ["column", "column-or-name", "literal", "lambda", "options", "dataframe"] as const;
 export type ArgumentKind = (typeof argumentKinds)[number];
 
 /** A proto `Expression.Literal` in protobuf JSON form, e.g. `{ "integer": 1 }`. */
@@ -98,20 +99,25 @@ export type Encoding = z.infer<typeof encodingSchema>;
 
 export const returnKinds = ["column", "dataframe", "udf"] as const;
 
-export const functionEntrySchema = z.strictObject({
-  /** The pyspark name, which is also the TypeScript name. */
-  name: identifier,
-  category: z.enum(functionCategories),
-  since: version,
-  description: oneLine,
-  args: z.array(functionArgumentSchema),
-  returns: z.enum(returnKinds),
-  encoding: encodingSchema,
-  /** Set on deprecated aliases: the name to use instead. */
-  deprecatedFor: identifier.optional(),
-  examples: z.array(z.string().min(1)).min(1),
-  status: statusSchema,
-});
+export const functionEntrySchema = z
+  .strictObject({
+    /** The pyspark name, which is also the TypeScript name. */
+    name: identifier,
+    category: z.enum(functionCategories),
+    since: version,
+    description: oneLine,
+    args: z.array(functionArgumentSchema),
+    returns: z.enum(returnKinds),
+    encoding: encodingSchema,
+    /** Set on deprecated aliases: the name to use instead. */
+    deprecatedFor: identifier.optional(),
+    examples: z.array(z.string().min(1)).min(1),
+    status: statusSchema,
+  })
+  .refine(
+    (entry) => entry.encoding.kind === "custom" || entry.args.every((arg) => arg.kind !== "dataframe"),
+    "a DataFrame argument needs a custom encoding",
+  );
 export type FunctionEntry = z.infer<typeof functionEntrySchema>;
 export type FunctionEntryInput = z.input<typeof functionEntrySchema>;
 

@@ -26,14 +26,21 @@ function callable(example: string, known: ReadonlySet<string>): string {
 export function emitParityStubType(): GeneratedFile {
   const path = `${PARITY_DIR}/function-example.ts`;
   const file = newSourceFile(path);
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "../../runtime/codegen/index.js",
+    namedImports: ["SparkSession"],
+  });
   file.addInterface({
     name: "FunctionExample",
     isExported: true,
-    docs: ["One registry example of a builtin: its source text and a builder producing the same Column."],
+    docs: [
+      "One registry example of a builtin: its source text, and a builder producing the same value (examples may use `sparkSession`).",
+    ],
     properties: [
       { name: "function", type: "string", isReadonly: true },
       { name: "example", type: "string", isReadonly: true },
-      { name: "build", type: "() => unknown", isReadonly: true },
+      { name: "build", type: "(sparkSession: SparkSession) => unknown", isReadonly: true },
       { name: "spark", type: '"supported" | "gap"', isReadonly: true },
       { name: "local", type: '"supported" | "gap"', isReadonly: true },
     ],
@@ -69,7 +76,7 @@ export function emitParityStubs(
   const items = sorted.flatMap((entry) =>
     entry.examples.map(
       (example) =>
-        `{ function: ${JSON.stringify(entry.name)}, example: ${JSON.stringify(example)}, build: () => ${callable(example, allFunctionNames)}, ` +
+        `{ function: ${JSON.stringify(entry.name)}, example: ${JSON.stringify(example)}, build: (sparkSession) => ${callable(example, allFunctionNames)}, ` +
         `spark: "${entry.status.spark.state}", local: "${entry.status.local.state}" }`,
     ),
   );

@@ -43,6 +43,7 @@ const KIND_TEXT: Record<FunctionArgument["kind"], string> = {
   literal: "a value sent as a literal (a Column is used as is)",
   lambda: "a function over Columns, sent as a lambda",
   options: "options, sent as a map of strings",
+  dataframe: "a DataFrame",
 };
 
 const ENCODER: Record<FunctionArgument["kind"], string> = {
@@ -51,12 +52,23 @@ const ENCODER: Record<FunctionArgument["kind"], string> = {
   literal: "literal",
   lambda: "lambda",
   options: "options",
+  dataframe: "dataframe",
 };
 
-const RETURN_TYPE: Record<FunctionEntry["returns"], string> = { column: "Column", dataframe: "never", udf: "never" };
+const RETURN_TYPE: Record<FunctionEntry["returns"], string> = {
+  column: "Column",
+  dataframe: "DataFrame",
+  udf: "never",
+};
+
+const RETURN_DOC: Record<FunctionEntry["returns"], string> = {
+  column: "a new Column; nothing runs until an action",
+  dataframe: "a new DataFrame; nothing runs until an action",
+  udf: "never: it always throws",
+};
 
 /** Type names the registry may use in `tsType`, all exported by runtime/codegen. */
-export const CODEGEN_TYPE_NAMES = ["Column", "DateAndTime", "LiteralInput"] as const;
+export const CODEGEN_TYPE_NAMES = ["Column", "DataFrame", "DateAndTime", "LiteralInput"] as const;
 
 function statusText(status: BackendStatus): string {
   return status.state === "supported" ? "supported" : `gap (${status.reason})`;
@@ -134,7 +146,7 @@ export function functionModel(entry: FunctionEntry): FunctionModel {
     doc: {
       description: entry.description,
       params: parameters.map((p) => ({ name: p.name, text: p.doc })),
-      returns: entry.returns === "column" ? "a new Column; nothing runs until an action" : "never: it always throws",
+      returns: RETURN_DOC[entry.returns],
       examples: entry.examples,
       since: entry.since,
       spark: statusText(entry.status.spark),

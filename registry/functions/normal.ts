@@ -8,14 +8,11 @@ export const normalFunctions: FunctionEntryInput[] = [
     category: "normal",
     since: "1.6.0",
     description: "Marks a DataFrame as small enough to be broadcast to every executor in a join.",
-    args: [{ name: "df", kind: "literal", tsType: "LiteralInput" }],
+    args: [{ name: "df", kind: "dataframe", tsType: "DataFrame" }],
     returns: "dataframe",
     encoding: { kind: "custom", note: "a join hint on a DataFrame, not a Column" },
-    examples: ["broadcast(1)"],
-    status: {
-      spark: { state: "gap", reason: "needs DataFrame.hint from runtime/api, not wired into runtime/codegen yet" },
-      local: notInEngineYet,
-    },
+    examples: ["broadcast(sparkSession.range(3))"],
+    status: { spark: supported, local: notInEngineYet },
   },
   {
     name: "call_function",

@@ -4,6 +4,8 @@
  */
 export type { Table as ArrowTable } from "apache-arrow";
 export type { Column } from "../api/column.js";
+export type { DataFrame } from "../api/dataframe.js";
+export type { SparkSession } from "../api/session.js";
 export type { Row } from "../arrow/row.js";
 export type { LiteralValue } from "../plan/literals.js";
 export type { DataType, StructType } from "../types/index.js";

@@ -1,6 +1,6 @@
 import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import { count, log, sha2, transform, udf } from "../../generated/functions/index.js";
+import { broadcast, count, log, sha2, transform, udf } from "../../generated/functions/index.js";
 import { ExpressionSchema } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Column } from "../api/column.js";
 import { col } from "../api/functions.js";
@@ -32,6 +32,10 @@ describe("custom builders", () => {
   it("sha2 rejects a bit length Spark does not support, naming the allowed ones", () => {
     expect(() => sha2("x", 100)).toThrow(ClientArgumentError);
     expect(() => sha2("x", 100)).toThrow(/0, 224, 256, 384, 512/);
+  });
+
+  it("broadcast rejects anything but a DataFrame", () => {
+    expect(() => broadcast(col("x") as never)).toThrow("broadcast expects a DataFrame, got Column.");
   });
 
   it("a builtin without a TypeScript form fails with its registry reason", () => {

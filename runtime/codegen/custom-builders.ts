@@ -5,10 +5,11 @@
 import { create } from "@bufbuild/protobuf";
 import { ExpressionSchema } from "../../generated/proto/spark/connect/expressions_pb.js";
 import { Column, type ColumnOrLiteral } from "../api/column.js";
+import type { DataFrame } from "../api/dataframe.js";
 import { col, expr, lit } from "../api/functions.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { functionCall, sortOrderExpression } from "../plan/expressions.js";
-import { literalExpression } from "../plan/literals.js";
+import { describeType, literalExpression } from "../plan/literals.js";
 import { columnOrName, literal } from "./argument-encoders.js";
 import { callBuiltin } from "./call-builtin.js";
 import { timestampBuilder } from "./timestamp-builders.js";
@@ -39,6 +40,17 @@ export const customBuilders = {
   desc: (value: ColumnOrName): Column => sortKey(value, false, false, "desc"),
   desc_nulls_first: (value: ColumnOrName): Column => sortKey(value, false, true, "desc_nulls_first"),
   desc_nulls_last: (value: ColumnOrName): Column => sortKey(value, false, false, "desc_nulls_last"),
+
+  /** A broadcast join hint, exactly as `df.hint("broadcast")`. */
+  broadcast: (df: DataFrame): DataFrame => {
+    if (typeof (df as Partial<DataFrame> | null)?.hint !== "function") {
+      throw new ClientArgumentError(`broadcast expects a DataFrame, got ${describeType(df)}.`, {
+        errorClass: "NOT_DATAFRAME",
+        messageParameters: { arg_name: "df", arg_type: describeType(df) },
+      });
+    }
+    return df.hint("broadcast");
+  },
 
   /** A `CallFunction` expression: the server looks the name up among builtins and registered functions. */
   call_function: (funcName: string, ...cols: ColumnOrName[]): Column =>

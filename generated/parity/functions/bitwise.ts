@@ -5,15 +5,15 @@ import { bit_count, bit_get, bitwiseNOT, bitwise_not, getbit, shiftLeft, shiftRi
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "bit_count", example: "bit_count(\"col\")", build: () => bit_count("col"), spark: "supported", local: "gap" },
-  { function: "bit_get", example: "bit_get(\"col\", \"pos\")", build: () => bit_get("col", "pos"), spark: "supported", local: "gap" },
-  { function: "bitwise_not", example: "bitwise_not(\"col\")", build: () => bitwise_not("col"), spark: "supported", local: "gap" },
-  { function: "bitwiseNOT", example: "bitwiseNOT(\"col\")", build: () => bitwiseNOT("col"), spark: "supported", local: "gap" },
-  { function: "getbit", example: "getbit(\"col\", \"pos\")", build: () => getbit("col", "pos"), spark: "supported", local: "gap" },
-  { function: "shiftleft", example: "shiftleft(\"col\", 2)", build: () => shiftleft("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftLeft", example: "shiftLeft(\"col\", 2)", build: () => shiftLeft("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftright", example: "shiftright(\"col\", 2)", build: () => shiftright("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftRight", example: "shiftRight(\"col\", 2)", build: () => shiftRight("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftrightunsigned", example: "shiftrightunsigned(\"col\", 2)", build: () => shiftrightunsigned("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftRightUnsigned", example: "shiftRightUnsigned(\"col\", 2)", build: () => shiftRightUnsigned("col", 2), spark: "supported", local: "gap" },
+  { function: "bit_count", example: "bit_count(\"col\")", build: (sparkSession) => bit_count("col"), spark: "supported", local: "gap" },
+  { function: "bit_get", example: "bit_get(\"col\", \"pos\")", build: (sparkSession) => bit_get("col", "pos"), spark: "supported", local: "gap" },
+  { function: "bitwise_not", example: "bitwise_not(\"col\")", build: (sparkSession) => bitwise_not("col"), spark: "supported", local: "gap" },
+  { function: "bitwiseNOT", example: "bitwiseNOT(\"col\")", build: (sparkSession) => bitwiseNOT("col"), spark: "supported", local: "gap" },
+  { function: "getbit", example: "getbit(\"col\", \"pos\")", build: (sparkSession) => getbit("col", "pos"), spark: "supported", local: "gap" },
+  { function: "shiftleft", example: "shiftleft(\"col\", 2)", build: (sparkSession) => shiftleft("col", 2), spark: "supported", local: "gap" },
+  { function: "shiftLeft", example: "shiftLeft(\"col\", 2)", build: (sparkSession) => shiftLeft("col", 2), spark: "supported", local: "gap" },
+  { function: "shiftright", example: "shiftright(\"col\", 2)", build: (sparkSession) => shiftright("col", 2), spark: "supported", local: "gap" },
+  { function: "shiftRight", example: "shiftRight(\"col\", 2)", build: (sparkSession) => shiftRight("col", 2), spark: "supported", local: "gap" },
+  { function: "shiftrightunsigned", example: "shiftrightunsigned(\"col\", 2)", build: (sparkSession) => shiftrightunsigned("col", 2), spark: "supported", local: "gap" },
+  { function: "shiftRightUnsigned", example: "shiftRightUnsigned(\"col\", 2)", build: (sparkSession) => shiftRightUnsigned("col", 2), spark: "supported", local: "gap" },
   ];

@@ -5,11 +5,11 @@ import { explode, explode_outer, inline, inline_outer, posexplode, posexplode_ou
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "explode", example: "explode(\"col\")", build: () => explode("col"), spark: "supported", local: "gap" },
-  { function: "explode_outer", example: "explode_outer(\"col\")", build: () => explode_outer("col"), spark: "supported", local: "gap" },
-  { function: "inline", example: "inline(\"col\")", build: () => inline("col"), spark: "supported", local: "gap" },
-  { function: "inline_outer", example: "inline_outer(\"col\")", build: () => inline_outer("col"), spark: "supported", local: "gap" },
-  { function: "posexplode", example: "posexplode(\"col\")", build: () => posexplode("col"), spark: "supported", local: "gap" },
-  { function: "posexplode_outer", example: "posexplode_outer(\"col\")", build: () => posexplode_outer("col"), spark: "supported", local: "gap" },
-  { function: "stack", example: "stack(\"cols\", \"cols2\")", build: () => stack("cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "explode", example: "explode(\"col\")", build: (sparkSession) => explode("col"), spark: "supported", local: "gap" },
+  { function: "explode_outer", example: "explode_outer(\"col\")", build: (sparkSession) => explode_outer("col"), spark: "supported", local: "gap" },
+  { function: "inline", example: "inline(\"col\")", build: (sparkSession) => inline("col"), spark: "supported", local: "gap" },
+  { function: "inline_outer", example: "inline_outer(\"col\")", build: (sparkSession) => inline_outer("col"), spark: "supported", local: "gap" },
+  { function: "posexplode", example: "posexplode(\"col\")", build: (sparkSession) => posexplode("col"), spark: "supported", local: "gap" },
+  { function: "posexplode_outer", example: "posexplode_outer(\"col\")", build: (sparkSession) => posexplode_outer("col"), spark: "supported", local: "gap" },
+  { function: "stack", example: "stack(\"cols\", \"cols2\")", build: (sparkSession) => stack("cols", "cols2"), spark: "supported", local: "gap" },
   ];

@@ -5,11 +5,11 @@ import { from_json, get_json_object, json_array_length, json_object_keys, json_t
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "from_json", example: "from_json(\"col\", \"text\")", build: () => from_json("col", "text"), spark: "supported", local: "gap" },
-  { function: "get_json_object", example: "get_json_object(\"col\", \"text\")", build: () => get_json_object("col", "text"), spark: "supported", local: "gap" },
-  { function: "json_array_length", example: "json_array_length(\"col\")", build: () => json_array_length("col"), spark: "supported", local: "gap" },
-  { function: "json_object_keys", example: "json_object_keys(\"col\")", build: () => json_object_keys("col"), spark: "supported", local: "gap" },
-  { function: "json_tuple", example: "json_tuple(\"col\", \"text\")", build: () => json_tuple("col", "text"), spark: "supported", local: "gap" },
-  { function: "schema_of_json", example: "schema_of_json(\"text\")", build: () => schema_of_json("text"), spark: "supported", local: "gap" },
-  { function: "to_json", example: "to_json(\"col\")", build: () => to_json("col"), spark: "supported", local: "gap" },
+  { function: "from_json", example: "from_json(\"col\", \"text\")", build: (sparkSession) => from_json("col", "text"), spark: "supported", local: "gap" },
+  { function: "get_json_object", example: "get_json_object(\"col\", \"text\")", build: (sparkSession) => get_json_object("col", "text"), spark: "supported", local: "gap" },
+  { function: "json_array_length", example: "json_array_length(\"col\")", build: (sparkSession) => json_array_length("col"), spark: "supported", local: "gap" },
+  { function: "json_object_keys", example: "json_object_keys(\"col\")", build: (sparkSession) => json_object_keys("col"), spark: "supported", local: "gap" },
+  { function: "json_tuple", example: "json_tuple(\"col\", \"text\")", build: (sparkSession) => json_tuple("col", "text"), spark: "supported", local: "gap" },
+  { function: "schema_of_json", example: "schema_of_json(\"text\")", build: (sparkSession) => schema_of_json("text"), spark: "supported", local: "gap" },
+  { function: "to_json", example: "to_json(\"col\")", build: (sparkSession) => to_json("col"), spark: "supported", local: "gap" },
   ];

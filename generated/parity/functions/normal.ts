@@ -5,10 +5,10 @@ import { broadcast, call_function, col, column, expr, lit } from "../../function
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "broadcast", example: "broadcast(1)", build: () => broadcast(1), spark: "gap", local: "gap" },
-  { function: "call_function", example: "call_function(\"text\", \"cols\", \"cols2\")", build: () => call_function("text", "cols", "cols2"), spark: "supported", local: "gap" },
-  { function: "col", example: "col(\"text\")", build: () => col("text"), spark: "supported", local: "gap" },
-  { function: "column", example: "column(\"text\")", build: () => column("text"), spark: "supported", local: "gap" },
-  { function: "expr", example: "expr(\"text\")", build: () => expr("text"), spark: "supported", local: "gap" },
-  { function: "lit", example: "lit(1)", build: () => lit(1), spark: "supported", local: "gap" },
+  { function: "broadcast", example: "broadcast(sparkSession.range(3))", build: (sparkSession) => broadcast(sparkSession.range(3)), spark: "supported", local: "gap" },
+  { function: "call_function", example: "call_function(\"text\", \"cols\", \"cols2\")", build: (sparkSession) => call_function("text", "cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "col", example: "col(\"text\")", build: (sparkSession) => col("text"), spark: "supported", local: "gap" },
+  { function: "column", example: "column(\"text\")", build: (sparkSession) => column("text"), spark: "supported", local: "gap" },
+  { function: "expr", example: "expr(\"text\")", build: (sparkSession) => expr("text"), spark: "supported", local: "gap" },
+  { function: "lit", example: "lit(1)", build: (sparkSession) => lit(1), spark: "supported", local: "gap" },
   ];

@@ -5,9 +5,9 @@ import { bucket, days, hours, months, years } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "bucket", example: "bucket(2, \"col\")", build: () => bucket(2, "col"), spark: "supported", local: "gap" },
-  { function: "days", example: "days(\"col\")", build: () => days("col"), spark: "supported", local: "gap" },
-  { function: "hours", example: "hours(\"col\")", build: () => hours("col"), spark: "supported", local: "gap" },
-  { function: "months", example: "months(\"col\")", build: () => months("col"), spark: "supported", local: "gap" },
-  { function: "years", example: "years(\"col\")", build: () => years("col"), spark: "supported", local: "gap" },
+  { function: "bucket", example: "bucket(2, \"col\")", build: (sparkSession) => bucket(2, "col"), spark: "supported", local: "gap" },
+  { function: "days", example: "days(\"col\")", build: (sparkSession) => days("col"), spark: "supported", local: "gap" },
+  { function: "hours", example: "hours(\"col\")", build: (sparkSession) => hours("col"), spark: "supported", local: "gap" },
+  { function: "months", example: "months(\"col\")", build: (sparkSession) => months("col"), spark: "supported", local: "gap" },
+  { function: "years", example: "years(\"col\")", build: (sparkSession) => years("col"), spark: "supported", local: "gap" },
   ];

@@ -5,10 +5,10 @@ import { asc, asc_nulls_first, asc_nulls_last, desc, desc_nulls_first, desc_null
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "asc", example: "asc(\"col\")", build: () => asc("col"), spark: "supported", local: "gap" },
-  { function: "asc_nulls_first", example: "asc_nulls_first(\"col\")", build: () => asc_nulls_first("col"), spark: "supported", local: "gap" },
-  { function: "asc_nulls_last", example: "asc_nulls_last(\"col\")", build: () => asc_nulls_last("col"), spark: "supported", local: "gap" },
-  { function: "desc", example: "desc(\"col\")", build: () => desc("col"), spark: "supported", local: "gap" },
-  { function: "desc_nulls_first", example: "desc_nulls_first(\"col\")", build: () => desc_nulls_first("col"), spark: "supported", local: "gap" },
-  { function: "desc_nulls_last", example: "desc_nulls_last(\"col\")", build: () => desc_nulls_last("col"), spark: "supported", local: "gap" },
+  { function: "asc", example: "asc(\"col\")", build: (sparkSession) => asc("col"), spark: "supported", local: "gap" },
+  { function: "asc_nulls_first", example: "asc_nulls_first(\"col\")", build: (sparkSession) => asc_nulls_first("col"), spark: "supported", local: "gap" },
+  { function: "asc_nulls_last", example: "asc_nulls_last(\"col\")", build: (sparkSession) => asc_nulls_last("col"), spark: "supported", local: "gap" },
+  { function: "desc", example: "desc(\"col\")", build: (sparkSession) => desc("col"), spark: "supported", local: "gap" },
+  { function: "desc_nulls_first", example: "desc_nulls_first(\"col\")", build: (sparkSession) => desc_nulls_first("col"), spark: "supported", local: "gap" },
+  { function: "desc_nulls_last", example: "desc_nulls_last(\"col\")", build: (sparkSession) => desc_nulls_last("col"), spark: "supported", local: "gap" },
   ];

@@ -5,9 +5,9 @@ import { arrow_udtf, call_udf, udf, udtf, unwrap_udt } from "../../functions/ind
 import type { FunctionExample } from "../function-example.js";
 
 export let examples: readonly FunctionExample[] = [
-  { function: "arrow_udtf", example: "arrow_udtf()", build: () => arrow_udtf(), spark: "gap", local: "gap" },
-  { function: "call_udf", example: "call_udf(\"udfName\", \"cols\", \"cols2\")", build: () => call_udf("udfName", "cols", "cols2"), spark: "supported", local: "gap" },
-  { function: "udf", example: "udf()", build: () => udf(), spark: "gap", local: "gap" },
-  { function: "udtf", example: "udtf()", build: () => udtf(), spark: "gap", local: "gap" },
-  { function: "unwrap_udt", example: "unwrap_udt(\"col\")", build: () => unwrap_udt("col"), spark: "supported", local: "gap" },
+  { function: "arrow_udtf", example: "arrow_udtf()", build: (sparkSession) => arrow_udtf(), spark: "gap", local: "gap" },
+  { function: "call_udf", example: "call_udf(\"udfName\", \"cols\", \"cols2\")", build: (sparkSession) => call_udf("udfName", "cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "udf", example: "udf()", build: (sparkSession) => udf(), spark: "gap", local: "gap" },
+  { function: "udtf", example: "udtf()", build: (sparkSession) => udtf(), spark: "gap", local: "gap" },
+  { function: "unwrap_udt", example: "unwrap_udt(\"col\")", build: (sparkSession) => unwrap_udt("col"), spark: "supported", local: "gap" },
   ];

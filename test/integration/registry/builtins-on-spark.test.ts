@@ -104,6 +104,11 @@ describe("generated builtins on Spark 4.1.1", () => {
     expect(row.get("hours")).toBe(30n);
   });
 
+  it("joins with a broadcast hint", async () => {
+    const joined = spark.range(5).join(F.broadcast(spark.range(2, 9)), "id");
+    expect(await joined.count()).toBe(3n);
+  });
+
   it("orders with the generated sort keys", async () => {
     const values = await spark.sql("SELECT * FROM VALUES (1), (NULL), (3) AS t(v)");
     const rows = await values.orderBy(F.desc_nulls_last("v")).collect();
