@@ -16,6 +16,7 @@ import {
   star,
   stringLiteral,
 } from "./expression-builders.js";
+import { invalidSql } from "./parse-error.js";
 import type { ParserState } from "./parser-state.js";
 import { parsePrimary } from "./primary-expression.js";
 import { parseQuery } from "./query-parser.js";
@@ -266,7 +267,15 @@ function parseLike(state: ParserState, left: Expression, name: string, negated: 
   if (stream.matchKeywords("ESCAPE")) {
     const escapeToken = stream.peek();
     const escapeChar = stream.stringLiteral();
-    if (escapeChar.length !== 1) throw stream.error(escapeToken, "the escape character must be a single character");
+    if (escapeChar.length !== 1)
+      throw invalidSql(
+        state.sql,
+        { ...escapeToken, end: stream.previous().end },
+        "INVALID_ESC",
+        "42604",
+        `Found an invalid escape string: '${escapeChar}'. The escape string must contain only one character.`,
+        { invalidEscape: `'${escapeChar}'` },
+      );
     args.push(stringLiteral(escapeChar));
   }
   const like = fn(name, args);

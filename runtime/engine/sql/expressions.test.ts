@@ -72,7 +72,7 @@ describe("predicates", () => {
   });
 
   it("requires a single-character ESCAPE", () => {
-    expect(parseError(() => parseExpression("a LIKE 'x' ESCAPE 'ab'")).errorClass).toBe("PARSE_SYNTAX_ERROR");
+    expect(parseError(() => parseExpression("a LIKE 'x' ESCAPE 'ab'")).errorClass).toBe("INVALID_ESC");
   });
 });
 
@@ -284,6 +284,6 @@ describe("parseExpression entry point", () => {
 
   it("fails on trailing input", () => {
     const error = parseError(() => parseExpression("a + 1 )"));
-    expect(error.messageParameters).toEqual({ error: "')'", hint: "" });
+    expect(error.messageParameters).toEqual({ error: "')'", hint: ": extra input ')'" });
   });
 });

@@ -11,7 +11,7 @@ import { parseExpression as parseExpressionAt } from "./expression-parser.js";
 import { tokenize } from "./lexer.js";
 import { type ParseOptions, ParserState } from "./parser-state.js";
 import type { SqlStatement } from "./statement.js";
-import { parseStatement } from "./statement-parser.js";
+import { extraInput, parseStatement } from "./statement-parser.js";
 import { TokenStream } from "./token-stream.js";
 
 export type { ParseOptions } from "./parser-state.js";
@@ -25,7 +25,7 @@ function stateFor(text: string, options: ParseOptions): ParserState {
 function parseAll<T>(text: string, options: ParseOptions, parse: (state: ParserState) => T): T {
   const state = stateFor(text, options);
   const result = parse(state);
-  if (!state.stream.atEnd()) throw state.stream.error();
+  if (!state.stream.atEnd()) throw extraInput(state);
   return result;
 }
 

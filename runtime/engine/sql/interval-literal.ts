@@ -57,6 +57,42 @@ function fail(ctx: IntervalContext, detail: string): Error {
   return invalidSql(ctx.sql, ctx.at, "INVALID_INTERVAL_FORMAT", "22006", `${detail}: ${text}.`, { input: text });
 }
 
+const FIELD_PATTERNS: Record<string, string> = {
+  YEAR: "y",
+  MONTH: "m",
+  DAY: "d",
+  HOUR: "h",
+  MINUTE: "m",
+  SECOND: "s.n",
+};
+
+/** Spark's error for a qualified interval string that does not fit its field range. */
+function unmatchedFormat(text: string, start: string, end: string, ctx: IntervalContext): Error {
+  const yearMonth = start === "YEAR" || start === "MONTH";
+  const fields = (yearMonth ? ["YEAR", "MONTH"] : ["DAY", "HOUR", "MINUTE", "SECOND"]).slice(
+    (yearMonth ? ["YEAR", "MONTH"] : ["DAY", "HOUR", "MINUTE", "SECOND"]).indexOf(start),
+  );
+  const used = fields.slice(0, fields.indexOf(end) + 1).map((field) => FIELD_PATTERNS[field]);
+  const shape = yearMonth ? used.join("-") : used.join(" ").replace(/ (?=[ms])/g, ":");
+  const qualifier = start === end ? start : `${start} TO ${end}`;
+  const supportedFormat = `\`[+|-]${shape}\`, \`INTERVAL [+|-]'[+|-]${shape}' ${qualifier}\``;
+  const typeName = `interval ${qualifier.toLowerCase()}`;
+  return invalidSql(
+    ctx.sql,
+    ctx.at,
+    // Day-time strings come with a pointer to the pre-3.0 parsing mode.
+    `INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING${yearMonth ? "" : "_WITH_NOTICE"}`,
+    "22006",
+    `Error parsing '${text}' to interval. Please ensure that the value provided is in a valid format for defining ` +
+      `an interval. You can reference the documentation for the correct format. Interval string does not match ` +
+      `${yearMonth ? "year-month" : "day-time"} format of ${supportedFormat} when cast to ${typeName}: ${text}.` +
+      (yearMonth
+        ? ""
+        : ` Set "spark.sql.legacy.fromDayTimeString.enabled" to "true" to restore the behavior before Spark 3.0.`),
+    { supportedFormat, intervalStr: yearMonth ? "year-month" : "day-time", input: text, typeName },
+  );
+}
+
 /** Splits `'1 day 2 hours'` into value/unit pairs. */
 export function splitIntervalString(text: string, ctx: IntervalContext): IntervalPart[] {
   const words = text
@@ -136,7 +172,7 @@ export function intervalFromQualified(text: string, from: string, to: string, ct
     if (endIndex < YM.indexOf(start as (typeof YM)[number])) throw fail(ctx, "Invalid interval range");
     const pattern = start === end ? /^(\d+)$/ : /^(\d+)-(\d{1,2})$/;
     const match = pattern.exec(body);
-    if (match === null) throw fail(ctx, `Interval string does not match ${start} TO ${end} format`);
+    if (match === null) throw unmatchedFormat(text, start, end, ctx);
     const total =
       start === end ? Number(match[1]) * (start === "YEAR" ? 12 : 1) : Number(match[1]) * 12 + Number(match[2]);
     if (start !== end && Number(match[2]) > 11) throw fail(ctx, "Month out of range");
@@ -152,7 +188,7 @@ export function intervalFromQualified(text: string, from: string, to: string, ct
     fieldPatterns.push((i > startIndex ? separators[i - 1] : "") + digits);
   }
   const match = new RegExp(`^${fieldPatterns.join("")}$`).exec(body);
-  if (match === null) throw fail(ctx, `Interval string does not match ${start} TO ${end} format`);
+  if (match === null) throw unmatchedFormat(text, start, end, ctx);
   let micros = 0n;
   for (let i = startIndex; i <= endIndex; i++) {
     micros += scaledMicros(match[i - startIndex + 1]!, MICROS[DT[i]!]!, ctx);

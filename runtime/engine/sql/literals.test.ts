@@ -67,7 +67,7 @@ describe("string, binary, boolean and null literals", () => {
     expect(lit("X'0aFF'")).toEqual({ literal: { binary: "Cv8=" } });
     expect(lit("x'F'")).toEqual({ literal: { binary: "Dw==" } });
     expect(lit("X''")).toEqual({ literal: { binary: "" } });
-    expect(parseError(() => parseExpression("X'0G'")).errorClass).toBe("PARSE_SYNTAX_ERROR");
+    expect(parseError(() => parseExpression("X'0G'")).errorClass).toBe("INVALID_TYPED_LITERAL");
   });
 
   it("reads booleans and NULL (a null of the null type)", () => {
@@ -164,7 +164,15 @@ describe("interval literals", () => {
 
   it("rejects a string that does not fit the field range", () => {
     expect(parseError(() => parseExpression("INTERVAL '1 2' YEAR TO MONTH")).errorClass).toBe(
-      "INVALID_INTERVAL_FORMAT",
+      "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING",
     );
+    const dayTime = parseError(() => parseExpression("INTERVAL '1' HOUR TO MINUTE"));
+    expect(dayTime.errorClass).toBe("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE");
+    expect(dayTime.messageParameters).toEqual({
+      intervalStr: "day-time",
+      typeName: "interval hour to minute",
+      supportedFormat: "`[+|-]h:m`, `INTERVAL [+|-]'[+|-]h:m' HOUR TO MINUTE`",
+      input: "1",
+    });
   });
 });

@@ -24,6 +24,23 @@ export function sqlContextBlock(sql: string, line: number, column: number): stri
   return out.join("\n");
 }
 
+/**
+ * The block Spark prints under semantic parse errors: `== SQL (line L, position P) ==`, the text, and carets
+ * under the offending fragment (P is 1-based here, unlike the `pos` of syntax errors).
+ */
+function fragmentBlock(sql: string, at: SqlPosition): string {
+  const lines = sql.split("\n");
+  const out = [`== SQL (line ${at.line}, position ${at.column + 1}) ==`];
+  lines.forEach((text, index) => {
+    out.push(text);
+    if (index + 1 === at.line) {
+      const width = Math.max(1, Math.min(at.end - at.start, text.length - at.column));
+      out.push(`${" ".repeat(at.column)}${"^".repeat(width)}`);
+    }
+  });
+  return out.join("\n");
+}
+
 /** How Spark names a token in a syntax error: quoted text, or `end of input`. */
 export function describeToken(token: Token, sql: string): string {
   if (token.kind === "eof") return "end of input";
@@ -35,11 +52,13 @@ export function syntaxError(sql: string, token: Token, hint = ""): ParseExceptio
   return syntaxErrorAt(sql, describeToken(token, sql), token, hint);
 }
 
-/** A syntax error whose "near" text is given explicitly (e.g. a lone quote for an unterminated string). */
+/**
+ * A syntax error whose "near" text is given explicitly (e.g. a lone quote for an unterminated string). `hint`
+ * is appended verbatim, as Spark does with `: extra input ')'`.
+ */
 export function syntaxErrorAt(sql: string, near: string, at: SqlPosition, hint = ""): ParseException {
-  const hintText = hint === "" ? "" : `: ${hint}`;
   const message =
-    `[PARSE_SYNTAX_ERROR] Syntax error at or near ${near}${hintText}. SQLSTATE: 42601 ` +
+    `[PARSE_SYNTAX_ERROR] Syntax error at or near ${near}${hint}. SQLSTATE: 42601 ` +
     `(line ${at.line}, pos ${at.column})\n\n${sqlContextBlock(sql, at.line, at.column)}\n`;
   return new ParseException(message, {
     errorClass: "PARSE_SYNTAX_ERROR",
@@ -61,9 +80,7 @@ export function invalidSql(
   text: string,
   messageParameters: Record<string, string> = {},
 ): ParseException {
-  const message =
-    `[${errorClass}] ${text} SQLSTATE: ${sqlState}\n` +
-    `== SQL (line ${at.line}, position ${at.column + 1}) ==\n${sqlContextBlock(sql, at.line, at.column)}\n`;
+  const message = `[${errorClass}] ${text} SQLSTATE: ${sqlState}\n${fragmentBlock(sql, at)}\n`;
   return new ParseException(message, {
     errorClass,
     sqlState,

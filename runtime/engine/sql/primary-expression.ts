@@ -28,6 +28,7 @@ import {
 } from "./interval-literal.js";
 import { TIME_UNITS } from "./keywords.js";
 import { numericLiteral } from "./numeric-literal.js";
+import { invalidSql } from "./parse-error.js";
 import type { ParserState } from "./parser-state.js";
 import { parseQuery } from "./query-parser.js";
 import { subqueryExpression } from "./subquery-expression.js";
@@ -48,7 +49,19 @@ export function parsePrimary(state: ParserState): Expression {
       return stringLiteral(stream.stringLiteral());
     case "binary":
       stream.next();
-      if (!/^[0-9a-fA-F]*$/.test(token.text)) throw stream.error(token, "invalid hexadecimal digits in binary literal");
+      if (!/^[0-9a-fA-F]*$/.test(token.text)) {
+        throw invalidSql(
+          state.sql,
+          token,
+          "INVALID_TYPED_LITERAL",
+          "42604",
+          `The value of the typed literal "X" is invalid: '${token.text}'.`,
+          {
+            valueType: '"X"',
+            value: `'${token.text}'`,
+          },
+        );
+      }
       return literal({ literalType: { case: "binary", value: hexBytes(token.text) } });
     case "positionalParam":
     case "namedParam":

@@ -171,15 +171,27 @@ function nonNegativeInt(state: ParserState, clause: string): number {
     (expr.exprType.value.literalType.case === "integer" || expr.exprType.value.literalType.case === "long")
       ? Number(expr.exprType.value.literalType.value)
       : undefined;
-  if (value === undefined || value < 0 || value > 2147483647) {
-    const kind = clause === "LIMIT" ? "limit" : "offset";
+  const text = state.sql.slice(token.start, stream.previous().end);
+  const at = { ...token, end: stream.previous().end };
+  const name = clause.toLowerCase();
+  if (value === undefined) {
     throw invalidSql(
       state.sql,
-      { ...token, end: stream.previous().end },
-      value === undefined ? "INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE" : "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE",
+      at,
+      "INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE",
       "42K0E",
-      `The ${kind} like expression "${state.sql.slice(token.start, stream.previous().end)}" is invalid.`,
-      { name: kind, expr: state.sql.slice(token.start, stream.previous().end) },
+      `The ${name} like expression "${text}" is invalid. The ${name} expression must evaluate to a constant value.`,
+      { name, expr: `"${text}"` },
+    );
+  }
+  if (value < 0 || value > 2147483647) {
+    throw invalidSql(
+      state.sql,
+      at,
+      "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE",
+      "42K0E",
+      `The ${name} like expression "${text}" is invalid. The ${name} expression must be equal to or greater than 0, but got ${value}.`,
+      { name, expr: `"${text}"`, v: String(value) },
     );
   }
   return value;

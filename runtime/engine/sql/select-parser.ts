@@ -20,6 +20,8 @@ import type { Token } from "./token.js";
 import { TokenStream } from "./token-stream.js";
 import { applyWindowSpec, parseWindowSpec, type WindowSpec } from "./window-spec.js";
 
+const DOC_ROOT = "https://spark.apache.org/docs/latest";
+
 interface HintCall {
   readonly name: string;
   readonly parameters: Expression[];
@@ -56,8 +58,9 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
           reference.token,
           "MISSING_WINDOW_SPECIFICATION",
           "42P20",
-          `Window specification ${reference.name} is not defined in the WINDOW clause.`,
-          { windowName: reference.name },
+          `Window specification is not defined in the WINDOW clause for ${reference.name}. For more information ` +
+            `about WINDOW clauses, please refer to '${DOC_ROOT}/sql-ref-syntax-qry-select-window.html'.`,
+          { docroot: DOC_ROOT, windowName: reference.name },
         );
       }
       applyWindowSpec(reference.window, spec);

@@ -14,9 +14,17 @@ import { keywordOf } from "./token.js";
 export function parseStatement(state: ParserState): SqlStatement {
   const { stream } = state;
   const statement = parseStatementBody(state);
-  stream.matchOp(";");
-  if (!stream.atEnd()) throw stream.error();
+  while (stream.matchOp(";"));
+  if (!stream.atEnd()) throw extraInput(state);
   return statement;
+}
+
+/** Spark's error for tokens left after a complete statement: `... near ')': extra input ')'`. */
+export function extraInput(state: ParserState): Error {
+  const { stream } = state;
+  const token = stream.peek();
+  const text = state.sql.slice(token.start, token.end);
+  return stream.error(token, `: extra input '${text}'`);
 }
 
 function parseStatementBody(state: ParserState): SqlStatement {
@@ -199,7 +207,7 @@ function restOfStatement(state: ParserState): string {
   const { stream } = state;
   const start = stream.peek().start;
   let end = start;
-  while (!stream.atEnd() && !(stream.isOp(";") && stream.peek(1).kind === "eof")) end = stream.next().end;
+  while (!stream.atEnd() && !stream.isOp(";")) end = stream.next().end;
   return state.sql.slice(start, end).trim();
 }
 
