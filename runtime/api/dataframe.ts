@@ -15,6 +15,7 @@ import { DataFrameActions } from "./dataframe-actions.js";
 import { expr, lit } from "./functions.js";
 import { GroupedData } from "./grouped-data.js";
 import { joinCondition, parseJoinType } from "./join-arguments.js";
+import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
 
 type ColumnList = Array<ColumnOrName | readonly ColumnOrName[]>;
 
@@ -28,7 +29,8 @@ export class DataFrame extends DataFrameActions {
     return this.sparkSession.plans;
   }
 
-  private derive(relation: Relation): DataFrame {
+  /** A DataFrame of this session over `relation` (a plan built on this one, e.g. by the `na` helpers). */
+  withRelation(relation: Relation): DataFrame {
     return new DataFrame(this.sparkSession, relation);
   }
 
@@ -63,13 +65,13 @@ export class DataFrame extends DataFrameActions {
 
   select(...cols: ColumnList): DataFrame {
     const exprs = flattenColumns(cols).map((c) => columnOrName(c, "select").expr);
-    return this.derive(this.plans.project(this.relation, exprs));
+    return this.withRelation(this.plans.project(this.relation, exprs));
   }
 
   /** Projects SQL expressions, e.g. `selectExpr("a * 2 AS b", "abs(c)")`. */
   selectExpr(...exprs: Array<string | readonly string[]>): DataFrame {
     const texts = exprs.flatMap((e) => (Array.isArray(e) ? [...e] : [e as string]));
-    return this.derive(
+    return this.withRelation(
       this.plans.project(
         this.relation,
         texts.map((t) => expr(requireString(t, "selectExpr")).expr),
@@ -85,7 +87,7 @@ export class DataFrame extends DataFrameActions {
         errorClass: "NOT_COLUMN_OR_STR",
       });
     }
-    return this.derive(this.plans.filter(this.relation, column.expr));
+    return this.withRelation(this.plans.filter(this.relation, column.expr));
   }
 
   where(condition: Column | string): DataFrame {
@@ -95,7 +97,7 @@ export class DataFrame extends DataFrameActions {
   withColumn(colName: string, col: Column): DataFrame {
     requireString(colName, "colName");
     requireColumn(col, "col");
-    return this.derive(this.plans.withColumns(this.relation, [[colName, col.expr]]));
+    return this.withRelation(this.plans.withColumns(this.relation, [[colName, col.expr]]));
   }
 
   /** Adds or replaces several columns at once, from an object or a Map of name to Column. */
@@ -111,7 +113,7 @@ export class DataFrame extends DataFrameActions {
       requireColumn(column, `colsMap["${name}"]`);
       return [name, column.expr];
     });
-    return this.derive(this.plans.withColumns(this.relation, pairs));
+    return this.withRelation(this.plans.withColumns(this.relation, pairs));
   }
 
   withColumnRenamed(existing: string, newName: string): DataFrame {
@@ -120,13 +122,13 @@ export class DataFrame extends DataFrameActions {
 
   withColumnsRenamed(colsMap: Readonly<Record<string, string>>): DataFrame {
     const renames = Object.entries(colsMap).map(([from, to]): [string, string] => [from, requireString(to, from)]);
-    return this.derive(this.plans.withColumnsRenamed(this.relation, renames));
+    return this.withRelation(this.plans.withColumnsRenamed(this.relation, renames));
   }
 
   /** Renames every column, in order. */
   toDF(...names: string[]): DataFrame {
     for (const name of names) requireString(name, "cols");
-    return this.derive(this.plans.toDf(this.relation, names));
+    return this.withRelation(this.plans.toDf(this.relation, names));
   }
 
   /** Drops columns given by name (unknown names are ignored, as in Spark) or as Columns. */
@@ -137,7 +139,7 @@ export class DataFrame extends DataFrameActions {
       if (typeof c === "string") names.push(c);
       else columns.push(columnOrName(c, "drop").expr);
     }
-    return this.derive(this.plans.drop(this.relation, columns, names));
+    return this.withRelation(this.plans.drop(this.relation, columns, names));
   }
 
   groupBy(...cols: ColumnList): GroupedData {
@@ -179,7 +181,7 @@ export class DataFrame extends DataFrameActions {
     if (columns.length === 0)
       throw new ClientArgumentError("orderBy needs at least one column.", { errorClass: "CANNOT_BE_EMPTY" });
     const order = columns.map((c) => asSortOrder(columnOrName(c, "orderBy").expr));
-    return this.derive(this.plans.sort(this.relation, order, true));
+    return this.withRelation(this.plans.sort(this.relation, order, true));
   }
 
   sort(...cols: ColumnList): DataFrame {
@@ -188,15 +190,15 @@ export class DataFrame extends DataFrameActions {
 
   sortWithinPartitions(...cols: ColumnList): DataFrame {
     const order = flattenColumns(cols).map((c) => asSortOrder(columnOrName(c, "sortWithinPartitions").expr));
-    return this.derive(this.plans.sort(this.relation, order, false));
+    return this.withRelation(this.plans.sort(this.relation, order, false));
   }
 
   limit(num: number): DataFrame {
-    return this.derive(this.plans.limit(this.relation, requireNonNegativeInteger(num, "num")));
+    return this.withRelation(this.plans.limit(this.relation, requireNonNegativeInteger(num, "num")));
   }
 
   offset(num: number): DataFrame {
-    return this.derive(this.plans.offset(this.relation, requireNonNegativeInteger(num, "num")));
+    return this.withRelation(this.plans.offset(this.relation, requireNonNegativeInteger(num, "num")));
   }
 
   /**
@@ -210,12 +212,12 @@ export class DataFrame extends DataFrameActions {
   ): DataFrame {
     const right = this.checkSameSession(other, "other");
     const kind = parseJoinType(how);
-    return this.derive(this.plans.join(this.relation, right.relation, kind, joinCondition(on)));
+    return this.withRelation(this.plans.join(this.relation, right.relation, kind, joinCondition(on)));
   }
 
   crossJoin(other: DataFrame): DataFrame {
     const right = this.checkSameSession(other, "other");
-    return this.derive(this.plans.join(this.relation, right.relation, "cross", {}));
+    return this.withRelation(this.plans.join(this.relation, right.relation, "cross", {}));
   }
 
   /** Appends the rows of `other`, matching columns by position (duplicates kept, as SQL UNION ALL). */
@@ -257,13 +259,13 @@ export class DataFrame extends DataFrameActions {
   ): DataFrame {
     const right = this.checkSameSession(other, "other");
     // PySpark sets all three flags on every set operation (unionByName is a UNION ALL by name).
-    return this.derive(
+    return this.withRelation(
       this.plans.setOperation(this.relation, right.relation, kind, { isAll, byName, allowMissingColumns }),
     );
   }
 
   distinct(): DataFrame {
-    return this.derive(this.plans.deduplicate(this.relation));
+    return this.withRelation(this.plans.deduplicate(this.relation));
   }
 
   /** Drops duplicate rows, comparing only `subset` when given. */
@@ -275,7 +277,7 @@ export class DataFrame extends DataFrameActions {
       });
     }
     for (const name of subset) requireString(name, "subset");
-    return this.derive(this.plans.deduplicate(this.relation, subset));
+    return this.withRelation(this.plans.deduplicate(this.relation, subset));
   }
 
   drop_duplicates(subset?: readonly string[]): DataFrame {
@@ -284,7 +286,7 @@ export class DataFrame extends DataFrameActions {
 
   /** Names this DataFrame so its columns can be qualified, e.g. `df.alias("a")` then `col("a.id")`. */
   alias(alias: string): DataFrame {
-    return this.derive(this.plans.subqueryAlias(this.relation, requireString(alias, "alias")));
+    return this.withRelation(this.plans.subqueryAlias(this.relation, requireString(alias, "alias")));
   }
 
   /**
@@ -294,17 +296,17 @@ export class DataFrame extends DataFrameActions {
   repartition(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
     if (typeof numPartitions === "number") {
       const n = requirePositiveInteger(numPartitions, "numPartitions");
-      if (cols.length === 0) return this.derive(this.plans.repartition(this.relation, n, true));
+      if (cols.length === 0) return this.withRelation(this.plans.repartition(this.relation, n, true));
       const exprs = cols.map((c) => columnOrName(c, "repartition").expr);
-      return this.derive(this.plans.repartitionByExpression(this.relation, exprs, n));
+      return this.withRelation(this.plans.repartitionByExpression(this.relation, exprs, n));
     }
     const exprs = [numPartitions, ...cols].map((c) => columnOrName(c, "repartition").expr);
-    return this.derive(this.plans.repartitionByExpression(this.relation, exprs));
+    return this.withRelation(this.plans.repartitionByExpression(this.relation, exprs));
   }
 
   /** Merges down to `numPartitions` partitions without a shuffle. */
   coalesce(numPartitions: number): DataFrame {
-    return this.derive(
+    return this.withRelation(
       this.plans.repartition(this.relation, requirePositiveInteger(numPartitions, "numPartitions"), false),
     );
   }
@@ -324,27 +326,40 @@ export class DataFrame extends DataFrameActions {
         errorClass: "NOT_BOOL_OR_FLOAT_OR_INT",
       });
     }
-    return this.derive(this.plans.sample(this.relation, fraction, withReplacement, sampleSeed(seed)));
+    return this.withRelation(this.plans.sample(this.relation, fraction, withReplacement, sampleSeed(seed)));
   }
 
   /** Passes an optimizer hint such as `broadcast`, `merge` or `repartition` with literal parameters. */
   hint(name: string, ...parameters: Array<Column | string | number | readonly (string | number)[]>): DataFrame {
     requireString(name, "name");
     const exprs = parameters.map((p) => lit(p as ColumnOrLiteral).expr);
-    return this.derive(this.plans.hint(this.relation, name, exprs));
+    return this.withRelation(this.plans.hint(this.relation, name, exprs));
   }
 
   /** Basic statistics (count, mean, stddev, min, max) of the given columns, or of all when none are named. */
   describe(...cols: Array<string | readonly string[]>): DataFrame {
     const names = cols.flatMap((c) => (Array.isArray(c) ? [...c] : [c as string]));
     for (const name of names) requireString(name, "cols");
-    return this.derive(this.plans.describe(this.relation, names));
+    return this.withRelation(this.plans.describe(this.relation, names));
   }
 
   /** The named statistics (e.g. `"count"`, `"min"`, `"25%"`); Spark's default set when none are named. */
   summary(...statistics: string[]): DataFrame {
     for (const name of statistics) requireString(name, "statistics");
-    return this.derive(this.plans.summary(this.relation, statistics));
+    return this.withRelation(this.plans.summary(this.relation, statistics));
+  }
+
+  /** Null handling: `df.na.fill(0)`, `df.na.drop("all")`. */
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+
+  fillna(value: FillValue | Readonly<Record<string, FillValue>>, subset?: string | readonly string[]): DataFrame {
+    return this.na.fill(value, subset);
+  }
+
+  dropna(how: "any" | "all" = "any", thresh?: number, subset?: string | readonly string[]): DataFrame {
+    return this.na.drop(how, thresh, subset);
   }
 
   /** Applies `f` to this DataFrame (for chaining reusable transformations). */

@@ -236,6 +236,17 @@ export class RelationFactory {
     return this.relation({ case: "summary", value: { input, statistics: [...statistics] } });
   }
 
+  /** Replaces nulls: one value for every (or every listed) column of a fitting type, or one value per column. */
+  fillNa(input: Relation, cols: readonly string[], values: readonly Expression_Literal[]): Relation {
+    return this.relation({ case: "fillNa", value: { input, cols: [...cols], values: [...values] } });
+  }
+
+  /** Drops rows with nulls: any null when `minNonNulls` is absent, else fewer than that many non-nulls. */
+  dropNa(input: Relation, cols: readonly string[], minNonNulls?: number): Relation {
+    const value = { input, cols: [...cols] };
+    return this.relation({ case: "dropNa", value: minNonNulls === undefined ? value : { ...value, minNonNulls } });
+  }
+
   /** The server renders the rows as the text table `show()` prints; `truncate` < 1 means no truncation. */
   showString(input: Relation, numRows: number, truncate: number, vertical: boolean): Relation {
     return this.relation({ case: "showString", value: { input, numRows, truncate, vertical } });

@@ -259,6 +259,34 @@ describe("DataFrame transformations", () => {
     expect(() => big.sample(-1)).toThrow(/fraction must be a non-negative number/);
   });
 
+  it("fillna and dropna", async () => {
+    const withNulls = spark.createDataFrame([
+      { a: 1, b: "x", c: 1.5 },
+      { a: null, b: null, c: 2.5 },
+      { a: null, b: null, c: null },
+    ]);
+    expect(await tuples(withNulls.fillna(0))).toEqual([
+      [1, "x", 1.5],
+      [0, null, 2.5],
+      [0, null, 0],
+    ]);
+    expect(await tuples(withNulls.na.fill({ b: "?", c: 9.5 }))).toEqual([
+      [1, "x", 1.5],
+      [null, "?", 2.5],
+      [null, "?", 9.5],
+    ]);
+    expect(await tuples(withNulls.fillna(7, ["a"]))).toEqual([
+      [1, "x", 1.5],
+      [7, null, 2.5],
+      [7, null, null],
+    ]);
+    expect(await withNulls.dropna().count()).toBe(1n);
+    expect(await withNulls.dropna("all").count()).toBe(2n);
+    expect(await withNulls.dropna("any", undefined, ["c"]).count()).toBe(2n);
+    expect(await withNulls.na.drop("any", 2).count()).toBe(1n);
+    expect(() => withNulls.dropna("some" as "any")).toThrow(/how must be "any" or "all"/);
+  });
+
   it("withColumns, toDF, selectExpr and literals of every JS kind", async () => {
     const df = spark
       .range(1)

@@ -229,6 +229,17 @@ const CASES: Record<string, { python: string; ts: (base: DataFrame, spark: Spark
     python: `base.describe("id").union(base.summary("count", "min", "25%"))`,
     ts: (base) => base.describe("id").union(base.summary("count", "min", "25%")),
   },
+  nulls: {
+    python: `base.fillna(0).fillna("x", ["id"]).fillna({"id": 2.5, "other": True}).dropna().dropna("all", subset="id").na.drop(thresh=1)`,
+    ts: (base) =>
+      base
+        .fillna(0)
+        .fillna("x", ["id"])
+        .fillna({ id: 2.5, other: true })
+        .dropna()
+        .dropna("all", undefined, "id")
+        .na.drop("any", 1),
+  },
 };
 
 describe("golden plans against PySpark 4.1.1", () => {
