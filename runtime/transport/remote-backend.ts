@@ -15,15 +15,10 @@ import {
   CloneSessionRequestSchema,
   ConfigRequestSchema,
   type ConfigResponse,
-  ExecutePlanRequestSchema,
   type ExecutePlanResponse,
   FetchErrorDetailsRequestSchema,
   type FetchErrorDetailsResponse,
-  InterruptRequest_InterruptType,
-  InterruptRequestSchema,
   type Plan,
-  ReattachExecuteRequestSchema,
-  ReleaseExecuteRequestSchema,
   ReleaseSessionRequestSchema,
 } from "../../generated/proto/spark/connect/base_pb.js";
 import type {
@@ -34,24 +29,26 @@ import type {
   ExecuteOptions,
   InterruptTarget,
 } from "../backend.js";
-import {
-  ClientArgumentError,
-  ConnectionError,
-  errorFromGrpc,
-  ServerSessionChangedError,
-  SparkConnectError,
-} from "../errors/index.js";
+import { ConnectionError, errorFromGrpc, ServerSessionChangedError, SparkConnectError } from "../errors/index.js";
 import { artifactPayloads } from "./artifact-requests.js";
 import { clientType } from "./client-type.js";
 import { type ConnectionEnvironment, type ConnectionString, resolveConnectionString } from "./connection-string.js";
 import { GrpcClient, type RpcName, type RpcRequest, type RpcResponse, type UnaryRpc } from "./grpc-client.js";
+import {
+  checkTag,
+  checkUuid,
+  executePlanRequest,
+  interruptRequest,
+  type ResultChunking,
+  reattachRequest,
+  releaseRequest,
+} from "./operation-requests.js";
 import { reattachableExecute } from "./reattach.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, withRetries } from "./retry-policy.js";
 import { resolveUserId, Session } from "./session.js";
 
 /** Long enough for a TLS handshake to a remote cluster, short enough that a wrong address fails fast. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RemoteBackendOptions {
   /** How long `connect` waits for the channel to come up before failing with ConnectionError. Default 5 s. */
@@ -145,48 +142,22 @@ export class RemoteBackend implements Backend {
 
   execute(plan: Plan, options: ExecuteOptions = {}): AsyncIterable<ExecutePlanResponse> {
     const operationId = options.operationId ?? randomUUID();
-    if (!UUID_PATTERN.test(operationId)) {
-      throw new ClientArgumentError(`operationId '${operationId}' is not a UUID.`);
-    }
-    const tags = [...(options.tags ?? [])];
+    checkUuid("operationId", operationId);
+    const tags = options.tags ?? [];
     tags.forEach(checkTag);
-    const executeRequest = () =>
-      create(ExecutePlanRequestSchema, {
-        ...this.session.envelope(),
-        operationId,
-        plan,
-        tags,
-        requestOptions: [
-          { requestOption: { case: "reattachOptions", value: { reattachable: true } } },
-          { requestOption: { case: "resultChunkingOptions", value: this.resultChunking() } },
-        ],
-      });
+    const parts = { operationId, plan, tags, chunking: this.resultChunking() };
     return reattachableExecute({
       operationId,
       signal: options.signal,
-      openExecute: () => this.client.serverStream("executePlan", executeRequest()),
+      openExecute: () => this.client.serverStream("executePlan", executePlanRequest(this.session.envelope(), parts)),
       openReattach: (lastResponseId) =>
         this.client.serverStream(
           "reattachExecute",
-          create(ReattachExecuteRequestSchema, {
-            ...this.session.envelope(),
-            operationId,
-            ...(lastResponseId === undefined ? {} : { lastResponseId }),
-          }),
+          reattachRequest(this.session.envelope(), operationId, lastResponseId),
         ),
       release: (target) =>
         this.retrying(() =>
-          this.client.unary(
-            "releaseExecute",
-            create(ReleaseExecuteRequestSchema, {
-              ...this.session.envelope(),
-              operationId,
-              release:
-                target === "all"
-                  ? { case: "releaseAll", value: {} }
-                  : { case: "releaseUntil", value: { responseId: target.until } },
-            }),
-          ),
+          this.client.unary("releaseExecute", releaseRequest(this.session.envelope(), operationId, target)),
         ),
       interrupt: () => this.interrupt({ kind: "operation", operationId }),
       retry: (attempt) => this.retrying(attempt, options.signal),
@@ -205,11 +176,7 @@ export class RemoteBackend implements Backend {
   }
 
   async interrupt(target: InterruptTarget): Promise<string[]> {
-    const request = create(InterruptRequestSchema, {
-      ...this.session.envelope(),
-      ...interruptFields(target),
-    });
-    return (await this.call("interrupt", request)).interruptedIds;
+    return (await this.call("interrupt", interruptRequest(this.session.envelope(), target))).interruptedIds;
   }
 
   async addArtifacts(artifacts: readonly Artifact[]): Promise<AddArtifactsResponse> {
@@ -234,9 +201,7 @@ export class RemoteBackend implements Backend {
   }
 
   async cloneSession(newSessionId?: string): Promise<RemoteBackend> {
-    if (newSessionId !== undefined && !UUID_PATTERN.test(newSessionId)) {
-      throw new ClientArgumentError(`newSessionId '${newSessionId}' is not a UUID.`);
-    }
+    if (newSessionId !== undefined) checkUuid("newSessionId", newSessionId);
     const response = await this.call(
       "cloneSession",
       create(CloneSessionRequestSchema, {
@@ -292,7 +257,7 @@ export class RemoteBackend implements Backend {
     );
   }
 
-  private resultChunking() {
+  private resultChunking(): ResultChunking {
     const { allowArrowBatchChunking = true, preferredArrowChunkSize } = this.options;
     return preferredArrowChunkSize === undefined
       ? { allowArrowBatchChunking }
@@ -332,30 +297,5 @@ export class RemoteBackend implements Backend {
   private track(work: Promise<unknown>): void {
     this.background.add(work);
     void work.finally(() => this.background.delete(work));
-  }
-}
-
-function interruptFields(target: InterruptTarget) {
-  switch (target.kind) {
-    case "all":
-      return { interruptType: InterruptRequest_InterruptType.ALL };
-    case "tag":
-      checkTag(target.tag);
-      return {
-        interruptType: InterruptRequest_InterruptType.TAG,
-        interrupt: { case: "operationTag" as const, value: target.tag },
-      };
-    case "operation":
-      return {
-        interruptType: InterruptRequest_InterruptType.OPERATION_ID,
-        interrupt: { case: "operationId" as const, value: target.operationId },
-      };
-  }
-}
-
-/** Spark rejects empty tags and tags containing ',' (it joins them with commas internally). */
-function checkTag(tag: string): void {
-  if (tag === "" || tag.includes(",")) {
-    throw new ClientArgumentError(`Operation tag '${tag}' must be non-empty and must not contain ','.`);
   }
 }
