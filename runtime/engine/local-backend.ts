@@ -31,8 +31,10 @@ import { runCommand } from "./backend/command-handler.js";
 import { configure } from "./backend/config-handler.js";
 import { OperationRegistry } from "./backend/operation-registry.js";
 import { resultResponses } from "./backend/result-encoder.js";
+import { showStringResult } from "./backend/show-string-handler.js";
 import { notSupportedLocally } from "./errors.js";
 import { QueryEngine } from "./query-engine.js";
+import { sqlExpression, sqlQueryRelation } from "./session/sql-front-end.js";
 import { ViewCatalog } from "./session/view-catalog.js";
 
 export interface LocalBackendOptions {
@@ -75,6 +77,8 @@ export class LocalBackend implements Backend {
       master: options.master,
       parallelism: parallelismOf(options.master),
       lookupView: (name) => this.views.get(name),
+      parseSql: sqlQueryRelation,
+      parseExpression: sqlExpression,
     });
   }
 
@@ -117,7 +121,10 @@ export class LocalBackend implements Backend {
     operationId: string,
     signal: AbortSignal,
   ): AsyncIterable<ExecutePlanResponse> {
-    const result = await this.engine.execute(relation, signal);
+    const result =
+      relation.relType.case === "showString"
+        ? await showStringResult(relation.relType.value, this.engine, signal)
+        : await this.engine.execute(relation, signal);
     for (const response of resultResponses(result, this.engine.conf.timeZone)) {
       yield create(ExecutePlanResponseSchema, {
         ...this.envelope(),

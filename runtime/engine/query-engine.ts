@@ -2,6 +2,7 @@
  * One session's engine: analyzer → optimizer → physical planner → DAG scheduler, plus the session state they
  * share (SQL config, attribute ids, temporary views). LocalBackend translates the Connect protocol onto it.
  */
+import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { IdGenerator } from "./analyzer/expression-analyzer.js";
 import { RelationAnalyzer } from "./analyzer/relation-analyzer.js";
@@ -28,6 +29,7 @@ export interface EngineOptions {
   readonly parallelism: number;
   readonly executor?: TaskExecutor;
   readonly parseSql?: (text: string) => Relation;
+  readonly parseExpression?: (text: string) => Expression;
   readonly lookupView?: (name: string) => Relation | undefined;
 }
 
@@ -53,6 +55,7 @@ export class QueryEngine {
       shufflePartitions: this.conf.shufflePartitions(this.options.parallelism),
       ...(this.options.parseSql ? { parseSql: this.options.parseSql } : {}),
       ...(this.options.lookupView ? { lookupView: this.options.lookupView } : {}),
+      ...(this.options.parseExpression ? { parseExpression: this.options.parseExpression } : {}),
     });
   }
 

@@ -20,6 +20,8 @@ import { implicitCast } from "./type-coercion.js";
 export interface AnalyzerConf {
   readonly ansi: boolean;
   readonly caseSensitive: boolean;
+  /** Parses `selectExpr`/`expr()` text into an Expression (the SQL front end), when available. */
+  readonly parseExpression?: (text: string) => Expression;
 }
 
 const AGGREGATES: Record<string, AggregateName> = {
@@ -113,6 +115,8 @@ export class ExpressionAnalyzer {
           },
         );
       case "expressionString":
+        if (this.conf.parseExpression)
+          return this.resolve(this.conf.parseExpression(e.value.expression), scope, aggregates);
         throw notSupportedLocally(`SQL expression strings (selectExpr/expr: ${JSON.stringify(e.value.expression)})`);
       default:
         throw notSupportedLocally(`the ${e.case ?? "empty"} expression`);

@@ -361,6 +361,33 @@ export class RelationAnalyzer {
           output: outputOf(child).map((a) => ({ ...a, qualifier: [alias] })),
         };
       }
+      case "unresolvedTableValuedFunction": {
+        const { functionName, arguments: args } = r.value;
+        if (functionName.toLowerCase() !== "range") throw notSupportedLocally(`the table function ${functionName}`);
+        const values = args.map((a) => {
+          const e = this.exprs.resolve(a, this.scopeOf());
+          if (e.kind !== "literal" || e.value === null || !T.isIntegral(e.type)) {
+            throw sparkError(
+              AnalysisException,
+              "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
+              "42K09",
+              "range() takes constant integers.",
+            );
+          }
+          return BigInt(e.value as number | bigint);
+        });
+        const [a, b, c, d] = values;
+        const [start, end] = b === undefined ? [0n, a ?? 0n] : [a ?? 0n, b];
+        const numPartitions = d === undefined ? this.options.defaultParallelism : Number(d);
+        return {
+          kind: "range",
+          start,
+          end,
+          step: c ?? 1n,
+          numPartitions,
+          output: [this.attribute("id", T.LONG, false)],
+        };
+      }
       case "hint":
         return this.input(r.value, "hint");
       case "sql": {

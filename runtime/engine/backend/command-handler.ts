@@ -9,6 +9,7 @@ import { RelationSchema } from "../../../generated/proto/spark/connect/relations
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally } from "../errors.js";
 import type { QueryEngine } from "../query-engine.js";
+import { parseSqlStatement, runSqlStatement } from "../session/sql-front-end.js";
 import type { ViewCatalog } from "../session/view-catalog.js";
 
 type ResponseBody = Pick<MessageInitShape<typeof ExecutePlanResponseSchema>, "responseType">;
@@ -23,7 +24,15 @@ export function runCommand(command: Command, engine: QueryEngine, views: ViewCat
         create(RelationSchema, {
           relType: { case: "sql", value: { query: sql, args, posArgs, namedArguments, posArguments } },
         });
-      return [{ responseType: { case: "sqlCommandResult", value: { relation } } }];
+      if (relation.relType.case !== "sql") return [{ responseType: { case: "sqlCommandResult", value: { relation } } }];
+      // Queries come back as they are (the client runs them); commands run now and answer with no rows.
+      const statement = parseSqlStatement(relation.relType.value.query);
+      const query = runSqlStatement(statement, views, (q) => engine.analyze(q));
+      const answer =
+        query === null
+          ? create(RelationSchema, { relType: { case: "localRelation", value: { schema: "" } } })
+          : relation;
+      return [{ responseType: { case: "sqlCommandResult", value: { relation: answer } } }];
     }
     case "createDataframeView": {
       const { input, name, isGlobal, replace } = c.value;

@@ -7,6 +7,7 @@ import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
+import { hashingFunctions } from "./hashing.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { stringAliases, stringFunctions } from "./strings.js";
@@ -18,6 +19,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...mathFunctions,
   ...conditionalFunctions,
   ...datetimeFunctions,
+  ...hashingFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -23,7 +23,8 @@ export const INT = simple("integer");
 export const LONG = simple("long");
 export const FLOAT = simple("float");
 export const DOUBLE = simple("double");
-export const STRING = simple("string");
+/** Spark 4 reports the default collation explicitly on every string type. */
+export const STRING = create(DataTypeSchema, { kind: { case: "string", value: { collation: "UTF8_BINARY" } } });
 export const DATE = simple("date");
 export const TIMESTAMP = simple("timestamp");
 export const TIMESTAMP_NTZ = simple("timestampNtz");

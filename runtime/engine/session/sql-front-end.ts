@@ -1,0 +1,52 @@
+/**
+ * The engine's use of the SQL parser (runtime/engine/sql): queries become Relations for the analyzer, a few
+ * session commands (temporary views) run here, everything else is named as unsupported.
+ */
+import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import { notSupportedLocally } from "../errors.js";
+import { parseExpression, parseSql, type SqlStatement } from "../sql/index.js";
+import type { ViewCatalog } from "./view-catalog.js";
+
+export function parseSqlStatement(text: string): SqlStatement {
+  return parseSql(text);
+}
+
+/** The Relation of a SQL query (the `sql` relation); commands are not relations. */
+export function sqlQueryRelation(text: string): Relation {
+  const statement = parseSql(text);
+  if (statement.kind !== "query") throw notSupportedLocally(`the SQL statement ${statement.kind} inside a query`);
+  return statement.relation;
+}
+
+export function sqlExpression(text: string): Expression {
+  return parseExpression(text);
+}
+
+/**
+ * Runs a statement eagerly where it is a session command and returns the relation to answer with: the query
+ * itself, or null for a command with no rows.
+ */
+export function runSqlStatement(
+  statement: SqlStatement,
+  views: ViewCatalog,
+  validate: (query: Relation) => void,
+): Relation | null {
+  switch (statement.kind) {
+    case "query":
+      return statement.relation;
+    case "createView": {
+      if (!statement.temporary || statement.global) throw notSupportedLocally("persistent or global views");
+      validate(statement.query);
+      const name = statement.name.join(".");
+      if (statement.ifNotExists && views.get(name) !== undefined) return null;
+      views.create(name, statement.query, statement.replace);
+      return null;
+    }
+    case "dropView":
+      views.drop(statement.name.join("."));
+      return null;
+    default:
+      throw notSupportedLocally(`the SQL statement ${statement.kind}`);
+  }
+}
