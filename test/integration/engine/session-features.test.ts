@@ -6,7 +6,7 @@ import { create } from "@bufbuild/protobuf";
 import { Int32, Table, Utf8, vectorFromArray } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ExecutePlanResponse, type Plan, PlanSchema } from "../../../generated/proto/spark/connect/base_pb.js";
-import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import type { AnalyzeRequest } from "../../../runtime/backend.js";
 import { SparkConnectError } from "../../../runtime/errors/index.js";
 import { decode, Parity } from "./parity-harness.js";
 import * as P from "./plan-builders.js";
@@ -189,7 +189,7 @@ describe("engine parity: analysis", () => {
 
   it("schema, treeString, sparkVersion, ddlParse and isLocal", async () => {
     const query = P.plan(rel());
-    const requests = [
+    const requests: AnalyzeRequest[] = [
       { case: "schema" as const, value: { plan: query } },
       { case: "treeString" as const, value: { plan: query } },
       { case: "sparkVersion" as const, value: {} },
@@ -244,5 +244,3 @@ describe("engine parity: analysis", () => {
     await expect(parity.local.addArtifacts([])).rejects.toThrow(/addArtifacts/);
   });
 });
-
-export type { Relation };
