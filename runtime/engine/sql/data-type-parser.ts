@@ -176,6 +176,8 @@ function intervalType(stream: TokenStream): DataType {
 }
 
 function structType(stream: TokenStream): DataType {
+  // `struct<>` lexes as the `<>` operator.
+  if (stream.matchOp("<>")) return type({ case: "struct", value: { fields: [] } } as Kind);
   stream.expectOp("<");
   const fields: { name: string; dataType: DataType; nullable: boolean; metadata?: string }[] = [];
   if (!stream.isOp(">") && !stream.isOp(">>")) {

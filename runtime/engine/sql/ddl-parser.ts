@@ -152,7 +152,8 @@ export function parseDrop(state: ParserState): SqlStatement {
 export function parseProperties(state: ParserState): Record<string, string> {
   const { stream } = state;
   const entries = stream.parenthesizedList((): [string, string] => {
-    const key = stream.peek().kind === "string" ? stream.stringLiteral() : stream.multipartIdentifier().join(".");
+    // A quoted key is one string token: `'k' 'v'` is a key and its value, not one joined string.
+    const key = stream.peek().kind === "string" ? stream.next().text : stream.multipartIdentifier().join(".");
     stream.matchOp("=");
     const token = stream.peek();
     if (token.kind === "string") return [key, stream.stringLiteral()];

@@ -161,7 +161,10 @@ function optional<T extends Record<string, unknown>>(fields: T): { [K in keyof T
 
 function parseDescribe(state: ParserState): SqlStatement {
   const { stream } = state;
-  if (stream.matchKeywords("QUERY") || startsQuery(state)) return { kind: "describeQuery", query: parseQuery(state) };
+  // `DESCRIBE TABLE t` names a table; any other query form (or QUERY) describes a query.
+  if (stream.matchKeywords("QUERY") || (startsQuery(state) && !stream.isKeyword("TABLE"))) {
+    return { kind: "describeQuery", query: parseQuery(state) };
+  }
   if (stream.isKeyword("FUNCTION") || stream.isKeyword("DATABASE") || stream.isKeyword("CATALOG")) {
     throw unsupportedSql(state.sql, stream.peek(), `DESCRIBE ${stream.peek().text.toUpperCase()}`);
   }
