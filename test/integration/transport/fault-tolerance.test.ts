@@ -64,6 +64,22 @@ describe("results survive broken connections", () => {
     expect(counter.of("reattachExecute")).toBeGreaterThan(1);
   });
 
+  it("keeps parallel operations on one connection apart while they all reattach", async () => {
+    const counter = rpcCounter();
+    backend = await RemoteBackend.connect(reattachRemote(), { onRpc: counter.onRpc });
+    const connected = backend;
+    const ends = [20_000, 35_000, 50_000, 65_000, 80_000, 95_000];
+    const results = await Promise.all(ends.map((end) => collect(connected.execute(rangePlan(BigInt(end), 2)))));
+
+    results.forEach(({ values }, index) => {
+      const end = ends[index] ?? 0;
+      expect(idCoverage(values, end)).toEqual({ missing: 0, duplicates: 0 });
+      expect(values).toHaveLength(end);
+    });
+    expect(counter.of("executePlan")).toBe(ends.length);
+    expect(counter.of("reattachExecute")).toBeGreaterThan(ends.length);
+  });
+
   it("reattaches on every query against a server that ends each stream early", async () => {
     const counter = rpcCounter();
     backend = await RemoteBackend.connect(reattachRemote(), { onRpc: counter.onRpc });
