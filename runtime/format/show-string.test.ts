@@ -79,7 +79,6 @@ describe("showString layout", () => {
         "| 22|                NULL|               NULL|",
         "+---+--------------------+-------------------+",
         "only showing top 2 rows",
-        "",
       ].join("\n"),
     );
   });

@@ -33,12 +33,14 @@ export function showString(rows: readonly Row[], schema: StructType, options: Sh
   const numRows = Math.max(0, options.numRows);
   const shown = rows.slice(0, numRows);
   const hasMore = rows.length > numRows;
-  const header = schema.fields.map((field) => cut(field.name, options.truncate));
+  // Spark leaves column names whole when the cut is below 4 characters (only values get cut then).
+  const header = schema.fields.map((field) => (options.truncate < 4 ? field.name : cut(field.name, options.truncate)));
   const cells = shown.map((row) =>
     schema.fields.map((field, i) => cut(formatCell(row.values[i], field.dataType, options), options.truncate)),
   );
   let text = options.vertical ? verticalLayout(header, cells) : tableLayout(header, cells, options.truncate > 0);
-  if (hasMore) text += `only showing top ${numRows} ${numRows === 1 ? "row" : "rows"}\n`;
+  // Spark ends this last line without a newline (the table itself ends with one).
+  if (hasMore) text += `only showing top ${numRows} ${numRows === 1 ? "row" : "rows"}`;
   return text;
 }
 
