@@ -12,34 +12,23 @@ import type { TokenStream } from "./token-stream.js";
 const YEAR_MONTH_FIELDS = ["YEAR", "MONTH"];
 const DAY_TIME_FIELDS = ["DAY", "HOUR", "MINUTE", "SECOND"];
 
-type Kind = DataType["kind"];
-
-function type(kind: Kind): DataType {
-  return create(DataTypeSchema, { kind } as Parameters<typeof create<typeof DataTypeSchema>>[1]);
-}
-
-function simple(name: Exclude<Kind["case"], undefined>): DataType {
-  return create(DataTypeSchema, { kind: { case: name, value: {} } } as Parameters<
-    typeof create<typeof DataTypeSchema>
-  >[1]);
-}
-
+/** Constructors for the types the parser needs by name. */
 export const DataTypes = {
-  null: () => simple("null"),
-  boolean: () => simple("boolean"),
-  byte: () => simple("byte"),
-  short: () => simple("short"),
-  integer: () => simple("integer"),
-  long: () => simple("long"),
-  float: () => simple("float"),
-  double: () => simple("double"),
-  string: () => simple("string"),
-  binary: () => simple("binary"),
-  date: () => simple("date"),
-  timestamp: () => simple("timestamp"),
-  timestampNtz: () => simple("timestampNtz"),
-  variant: () => simple("variant"),
-  calendarInterval: () => simple("calendarInterval"),
+  null: () => create(DataTypeSchema, { kind: { case: "null", value: {} } }),
+  boolean: () => create(DataTypeSchema, { kind: { case: "boolean", value: {} } }),
+  byte: () => create(DataTypeSchema, { kind: { case: "byte", value: {} } }),
+  short: () => create(DataTypeSchema, { kind: { case: "short", value: {} } }),
+  integer: () => create(DataTypeSchema, { kind: { case: "integer", value: {} } }),
+  long: () => create(DataTypeSchema, { kind: { case: "long", value: {} } }),
+  float: () => create(DataTypeSchema, { kind: { case: "float", value: {} } }),
+  double: () => create(DataTypeSchema, { kind: { case: "double", value: {} } }),
+  string: () => create(DataTypeSchema, { kind: { case: "string", value: {} } }),
+  binary: () => create(DataTypeSchema, { kind: { case: "binary", value: {} } }),
+  date: () => create(DataTypeSchema, { kind: { case: "date", value: {} } }),
+  timestamp: () => create(DataTypeSchema, { kind: { case: "timestamp", value: {} } }),
+  timestampNtz: () => create(DataTypeSchema, { kind: { case: "timestampNtz", value: {} } }),
+  variant: () => create(DataTypeSchema, { kind: { case: "variant", value: {} } }),
+  calendarInterval: () => create(DataTypeSchema, { kind: { case: "calendarInterval", value: {} } }),
   decimal: (precision: number, scale: number) =>
     create(DataTypeSchema, { kind: { case: "decimal", value: { precision, scale } } }),
   yearMonthInterval: (startField: number, endField: number) =>
@@ -92,7 +81,7 @@ export function parseDataTypeAt(stream: TokenStream): DataType {
     case "CHARACTER":
     case "VARCHAR": {
       const length = parenthesizedInts(stream, 1, 1)[0]!;
-      return type({ case: name === "VARCHAR" ? "varChar" : "char", value: { length } } as Kind);
+      return create(DataTypeSchema, { kind: { case: name === "VARCHAR" ? "varChar" : "char", value: { length } } });
     }
     case "DECIMAL":
     case "DEC":
@@ -100,7 +89,7 @@ export function parseDataTypeAt(stream: TokenStream): DataType {
       return decimalType(stream, start);
     case "TIME": {
       const precision = stream.isOp("(") ? parenthesizedInts(stream, 1, 1)[0] : 6;
-      return type({ case: "time", value: { precision } } as Kind);
+      return create(DataTypeSchema, { kind: { case: "time", value: { precision } } });
     }
     case "INTERVAL":
       return intervalType(stream);
@@ -108,7 +97,7 @@ export function parseDataTypeAt(stream: TokenStream): DataType {
       stream.expectOp("<");
       const elementType = parseDataTypeAt(stream);
       closeAngle(stream);
-      return type({ case: "array", value: { elementType, containsNull: true } } as Kind);
+      return create(DataTypeSchema, { kind: { case: "array", value: { elementType, containsNull: true } } });
     }
     case "MAP": {
       stream.expectOp("<");
@@ -116,7 +105,7 @@ export function parseDataTypeAt(stream: TokenStream): DataType {
       stream.expectOp(",");
       const valueType = parseDataTypeAt(stream);
       closeAngle(stream);
-      return type({ case: "map", value: { keyType, valueType, valueContainsNull: true } } as Kind);
+      return create(DataTypeSchema, { kind: { case: "map", value: { keyType, valueType, valueContainsNull: true } } });
     }
     case "STRUCT":
       return structType(stream);
@@ -136,7 +125,7 @@ function stringType(stream: TokenStream): DataType {
   // `STRING COLLATE name` picks a collation; the default (UTF8_BINARY) is left empty as PySpark does.
   if (stream.matchKeywords("COLLATE")) {
     const collation = stream.identifier();
-    return type({ case: "string", value: { collation: collation.toUpperCase() } } as Kind);
+    return create(DataTypeSchema, { kind: { case: "string", value: { collation: collation.toUpperCase() } } });
   }
   return DataTypes.string();
 }
@@ -177,7 +166,7 @@ function intervalType(stream: TokenStream): DataType {
 
 function structType(stream: TokenStream): DataType {
   // `struct<>` lexes as the `<>` operator.
-  if (stream.matchOp("<>")) return type({ case: "struct", value: { fields: [] } } as Kind);
+  if (stream.matchOp("<>")) return create(DataTypeSchema, { kind: { case: "struct", value: { fields: [] } } });
   stream.expectOp("<");
   const fields: { name: string; dataType: DataType; nullable: boolean; metadata?: string }[] = [];
   if (!stream.isOp(">") && !stream.isOp(">>")) {
@@ -186,7 +175,7 @@ function structType(stream: TokenStream): DataType {
     } while (stream.matchOp(","));
   }
   closeAngle(stream);
-  return type({ case: "struct", value: { fields } } as Kind);
+  return create(DataTypeSchema, { kind: { case: "struct", value: { fields } } });
 }
 
 /** `name [:] type [NOT NULL] [COMMENT 'text']`. */
