@@ -1,7 +1,7 @@
 /**
  * The text of `DataFrame.show()`, laid out exactly as Spark's `Dataset.showString(numRows, truncate, vertical)`:
  * a `+---+` bordered table (cells right-aligned when truncating, left-aligned otherwise) or one `-RECORD n`
- * block per row, long cells cut to `truncate` characters ending in `...`, and a closing
+ * block per row, long values (never column names) cut to `truncate` characters ending in `...`, and a closing
  * `only showing top N rows` when rows were left out. The embedded engine answers the ShowString relation with it.
  */
 import type { Row } from "../arrow/row.js";
@@ -33,8 +33,8 @@ export function showString(rows: readonly Row[], schema: StructType, options: Sh
   const numRows = Math.max(0, options.numRows);
   const shown = rows.slice(0, numRows);
   const hasMore = rows.length > numRows;
-  // Spark leaves column names whole when the cut is below 4 characters (only values get cut then).
-  const header = schema.fields.map((field) => (options.truncate < 4 ? field.name : cut(field.name, options.truncate)));
+  // Spark cuts values only: column names are always shown whole.
+  const header = schema.fields.map((field) => field.name);
   const cells = shown.map((row) =>
     schema.fields.map((field, i) => cut(formatCell(row.values[i], field.dataType, options), options.truncate)),
   );
