@@ -1,0 +1,64 @@
+/**
+ * A Backend that forwards everything to a real backend and remembers the plans it was asked to execute, so a
+ * test can compare what an action sent with what PySpark sends for the same action.
+ */
+import type { Plan } from "../../../generated/proto/spark/connect/base_pb.js";
+import type {
+  AnalyzeRequest,
+  Artifact,
+  Backend,
+  ConfigOperation,
+  ExecuteOptions,
+  InterruptTarget,
+} from "../../../runtime/backend.js";
+
+export class RecordingBackend implements Backend {
+  readonly executed: Plan[] = [];
+
+  constructor(private readonly inner: Backend) {}
+
+  get kind() {
+    return this.inner.kind;
+  }
+
+  get sessionId() {
+    return this.inner.sessionId;
+  }
+
+  execute(plan: Plan, options?: ExecuteOptions) {
+    this.executed.push(plan);
+    return this.inner.execute(plan, options);
+  }
+
+  analyze(request: AnalyzeRequest) {
+    return this.inner.analyze(request);
+  }
+
+  config(operation: ConfigOperation) {
+    return this.inner.config(operation);
+  }
+
+  interrupt(target: InterruptTarget) {
+    return this.inner.interrupt(target);
+  }
+
+  addArtifacts(artifacts: readonly Artifact[]) {
+    return this.inner.addArtifacts(artifacts);
+  }
+
+  artifactStatus(names: readonly string[]) {
+    return this.inner.artifactStatus(names);
+  }
+
+  cloneSession(newSessionId?: string) {
+    return this.inner.cloneSession(newSessionId);
+  }
+
+  releaseSession() {
+    return this.inner.releaseSession();
+  }
+
+  close() {
+    this.inner.close();
+  }
+}
