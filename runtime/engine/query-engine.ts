@@ -16,6 +16,7 @@ import { PhysicalPlanner } from "./physical/physical-planner.js";
 import { DagScheduler } from "./scheduler/dag-scheduler.js";
 import { buildStages } from "./scheduler/stages.js";
 import { InlineExecutor, type TaskExecutor } from "./scheduler/task.js";
+import { WorkerPoolExecutor } from "./scheduler/worker-pool.js";
 import { SessionConfig } from "./session/session-config.js";
 
 export interface QueryResult {
@@ -40,7 +41,10 @@ export class QueryEngine {
 
   constructor(private readonly options: EngineOptions) {
     this.conf = new SessionConfig(options.master);
-    this.scheduler = new DagScheduler(options.executor ?? new InlineExecutor());
+    const executor =
+      options.executor ??
+      (options.parallelism > 1 ? new WorkerPoolExecutor(options.parallelism) : new InlineExecutor());
+    this.scheduler = new DagScheduler(executor);
   }
 
   get parallelism(): number {

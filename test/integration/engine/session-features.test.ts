@@ -104,8 +104,7 @@ describe("engine parity: show and hash", () => {
     }
   });
 
-  // Known gap in runtime/format/show-string.ts: it ends "only showing top N rows" with a newline, Spark does not.
-  it.fails("show() with fewer rows than the input ends exactly like Spark's text", async () => {
+  it("show() with fewer rows than the input ends exactly like Spark's text", async () => {
     await expectSame({
       relType: { case: "showString", value: { input: people(), numRows: 2, truncate: 20, vertical: false } },
     });
