@@ -1,7 +1,7 @@
-"""Runs a Python snippet with a PySpark Connect session and writes what it emits, as lossless JSON, to
+"""Runs Python snippets with PySpark Connect sessions and writes what each emits, as lossless JSON, to
 file descriptor 3. Driven by test/support/pyspark.ts, which documents the encoding for TypeScript.
 
-usage: python pyspark-runner.py sc://host:port < snippet.py
+usage: python pyspark-runner.py sc://host:port   (stdin: one {"code": "..."} a line; fd 3: one answer a line)
 
 The snippet sees `spark` (a session on the given remote), `emit(name, value)`, `capture(name, thunk)`,
 `F` (pyspark.sql.functions), `T` (pyspark.sql.types), `Row`, `datetime` and `Decimal`.
@@ -107,19 +107,17 @@ def quiet_query_context_loggers() -> None:
         PySparkLogger.getLogger(name).disabled = True
 
 
-def report_failure(error: BaseException) -> None:
+def describe_failure(error: BaseException) -> str:
     """A short traceback: the snippet's frames and the first lines of the message, not the JVM stack."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == "<snippet>"]
-    for frame in frames:
-        print(f"  snippet line {frame.lineno}: {frame.line}", file=sys.stderr)
-    message_lines = str(error).splitlines()[:5]
-    print(f"{type(error).__name__}: " + "\n".join(message_lines), file=sys.stderr)
+    lines = [f"  snippet line {frame.lineno}: {frame.line}" for frame in frames]
+    lines.append(f"{type(error).__name__}: " + "\n".join(str(error).splitlines()[:5]))
+    return "\n".join(lines)
 
 
-def main() -> int:
-    quiet_query_context_loggers()
-    remote = sys.argv[1]
-    code = textwrap.dedent(sys.stdin.read())
+def run_snippet(remote: str, source: str) -> dict:
+    """Runs one snippet in a new session of its own; returns {"emitted": ...} or {"failure": text}."""
+    code = textwrap.dedent(source)
     # Lets tracebacks quote the snippet's own lines.
     linecache.cache["<snippet>"] = (len(code), None, code.splitlines(True), "<snippet>")
     emitted: dict[str, Any] = {}
@@ -139,27 +137,41 @@ def main() -> int:
             raise ValueError(f"capture(): the name {name!r} was already emitted")
         emitted[name] = value
 
-    spark = SparkSession.builder.remote(remote).getOrCreate()
     try:
-        namespace = {
-            "spark": spark,
-            "emit": emit,
-            "capture": capture,
-            "F": F,
-            "T": T,
-            "Row": Row,
-            "datetime": datetime,
-            "Decimal": Decimal,
-            "decimal": decimal,
-        }
-        exec(compile(code, "<snippet>", "exec"), namespace)
+        # create(), not getOrCreate(): confs, temp views and UDFs of one snippet never leak into the next.
+        spark = SparkSession.builder.remote(remote).create()
     except Exception as error:
-        report_failure(error)
-        return 2
+        return {"failure": f"could not open a PySpark session on {remote}: {describe_failure(error)}"}
+    namespace = {
+        "spark": spark,
+        "emit": emit,
+        "capture": capture,
+        "F": F,
+        "T": T,
+        "Row": Row,
+        "datetime": datetime,
+        "Decimal": Decimal,
+        "decimal": decimal,
+    }
+    try:
+        exec(compile(code, "<snippet>", "exec"), namespace)
+        # Checked here so a value JSON cannot hold fails this snippet, not the whole runner.
+        return {"emitted": json.loads(json.dumps(emitted, allow_nan=False))}
+    except Exception as error:
+        return {"failure": describe_failure(error)}
     finally:
         spark.stop()
-    with os.fdopen(3, "w", encoding="utf-8") as out:
-        json.dump(emitted, out, allow_nan=False)
+
+
+def main() -> int:
+    """Serves snippets one a line: each stdin line is {"code": "..."}; each answer is one line on fd 3."""
+    quiet_query_context_loggers()
+    remote = sys.argv[1]
+    with os.fdopen(3, "w", encoding="utf-8") as answers:
+        for line in sys.stdin:
+            answer = run_snippet(remote, json.loads(line)["code"])
+            answers.write(json.dumps(answer, allow_nan=False) + "\n")
+            answers.flush()
     return 0
 
 

@@ -14,8 +14,8 @@
  *
  * In the snippet: `spark`, `emit(name, value)`, `capture(name, thunk)` (emits the value, or the PySpark error
  * the thunk raises), `F` (functions), `T` (types), `Row`, `datetime`, `Decimal`. The snippet is dedented, so
- * an indented template literal is fine. Emit several results from one snippet: each run costs ~2 s of Python
- * start-up and session creation.
+ * an indented template literal is fine. Each snippet gets a new PySpark session; one Python process per server
+ * (per test worker) runs them in turn, so after the first (~1.5 s) a snippet costs little more than its queries.
  *
  * The encoding (Python value → JSON), implemented in scripts/lib/pyspark-runner.py:
  *
@@ -47,8 +47,9 @@
  * PySpark 4.1.1 itself cannot collect some types (YEAR TO MONTH and calendar intervals, TIME via Arrow): such
  * snippets fail in PySpark, and `capture` reports it as a `PySparkTypeError` or `AnalysisException`.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { sparkRemote } from "./session-url.js";
 
@@ -126,14 +127,15 @@ export interface EmittedError {
 export interface RunPySparkOptions {
   /** The server to run against; defaults to `sparkRemote()`. */
   remote?: string;
-  /** Kill the Python process after this long (default 120 s). */
+  /** Give up on the snippet (and restart its Python process) after this long; default 120 s. */
   timeoutMs?: number;
 }
 
-/** The snippet raised, or the Python process failed, before it could report its results. */
+/** The snippet raised, or its Python process failed, so there are no results. */
 export class PySparkSnippetError extends Error {
   constructor(
     message: string,
+    /** What Python printed to stderr lately (empty when the snippet itself raised). */
     readonly stderr: string,
   ) {
     super(message);
@@ -157,45 +159,138 @@ export function pysparkPython(): string {
   return cachedPython;
 }
 
-/** Runs `code` with PySpark against the server and returns everything it emitted, by name. */
-export async function runPySpark(code: string, options: RunPySparkOptions = {}): Promise<Record<string, PySparkJson>> {
-  const remote = options.remote ?? sparkRemote();
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const child = spawn(pysparkPython(), [runnerScript, remote], {
-    env: { ...process.env, TZ: "UTC", PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" },
-    // fd 3 carries the results, so nothing PySpark prints can corrupt them.
-    stdio: ["pipe", "pipe", "pipe", "pipe"],
-    timeout: timeoutMs,
-  });
-  const collect = (stream: NodeJS.ReadableStream | null): Promise<string> =>
-    new Promise((resolve, reject) => {
-      if (stream === null) return resolve("");
-      let text = "";
+type RunnerAnswer = { emitted: Record<string, PySparkJson> } | { failure: string };
+
+/**
+ * One long-lived Python process per server, running snippets one at a time, each in a new PySpark session
+ * (so confs and temp views never leak between snippets). Starting Python and importing PySpark costs ~1.5 s;
+ * paying it once per test worker keeps golden comparisons cheap.
+ */
+class PySparkRunner {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly answers: Readable;
+  private readonly lines: string[] = [];
+  private waiter: ((line: string | Error) => void) | undefined;
+  private partial = "";
+  private stderrTail = "";
+  private queue: Promise<unknown> = Promise.resolve();
+  exited = false;
+
+  constructor(readonly remote: string) {
+    this.child = spawn(pysparkPython(), [runnerScript, remote], {
+      env: { ...process.env, TZ: "UTC", PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" },
+      // fd 3 carries the answers, so nothing PySpark prints can corrupt them.
+      stdio: ["pipe", "pipe", "pipe", "pipe"],
+    }) as ChildProcessWithoutNullStreams;
+    this.answers = this.child.stdio[3] as Readable;
+    this.answers.setEncoding("utf8");
+    this.answers.on("data", (chunk: string) => this.receive(chunk));
+    for (const stream of [this.child.stdout, this.child.stderr]) {
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => {
-        text += chunk;
+        this.stderrTail = (this.stderrTail + chunk).slice(-20_000);
       });
-      stream.on("end", () => resolve(text));
-      stream.on("error", reject);
-    });
-  const results = collect(child.stdio[3] as NodeJS.ReadableStream | null);
-  const stdout = collect(child.stdout);
-  const stderr = collect(child.stderr);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal }));
-  });
-  child.stdin.end(code);
+    }
+    this.child.on("error", (error) => this.fail(error));
+    this.child.on("close", (code, signal) => this.fail(new Error(`Python exited (code ${code}, signal ${signal})`)));
+    this.setIdle(true);
+  }
 
-  const [{ code: exitCode, signal }, resultText, outText, errText] = await Promise.all([exit, results, stdout, stderr]);
-  if (exitCode !== 0) {
-    const why = signal !== null ? `was killed by ${signal} (timeout ${timeoutMs} ms?)` : `exited with code ${exitCode}`;
-    throw new PySparkSnippetError(
-      `PySpark snippet against ${remote} ${why}:\n${lastLines(errText, 40)}${outText ? `\nstdout:\n${lastLines(outText, 20)}` : ""}`,
-      errText,
+  /** Queues a snippet; snippets of one runner never overlap. */
+  run(code: string, timeoutMs: number): Promise<Record<string, PySparkJson>> {
+    const result = this.queue.then(() => this.exchange(code, timeoutMs));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  kill(): void {
+    this.exited = true;
+    this.child.kill("SIGKILL");
+  }
+
+  private async exchange(code: string, timeoutMs: number): Promise<Record<string, PySparkJson>> {
+    if (this.exited) throw this.error(`the Python process for ${this.remote} is gone`);
+    this.setIdle(false);
+    try {
+      this.child.stdin.write(`${JSON.stringify({ code })}\n`);
+      const line = await this.nextLine(timeoutMs);
+      const answer = JSON.parse(line) as RunnerAnswer;
+      if ("failure" in answer) throw new PySparkSnippetError(`PySpark snippet failed:\n${answer.failure}`, "");
+      return answer.emitted;
+    } finally {
+      this.setIdle(true);
+    }
+  }
+
+  private nextLine(timeoutMs: number): Promise<string> {
+    const ready = this.lines.shift();
+    if (ready !== undefined) return Promise.resolve(ready);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = undefined;
+        this.kill();
+        reject(this.error(`the snippet did not finish within ${timeoutMs} ms; its Python process was killed`));
+      }, timeoutMs);
+      this.waiter = (line) => {
+        clearTimeout(timer);
+        this.waiter = undefined;
+        if (line instanceof Error) reject(this.error(line.message));
+        else resolve(line);
+      };
+    });
+  }
+
+  private receive(chunk: string): void {
+    const parts = (this.partial + chunk).split("\n");
+    this.partial = parts.pop() ?? "";
+    for (const line of parts) {
+      if (this.waiter) this.waiter(line);
+      else this.lines.push(line);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.exited = true;
+    this.waiter?.(error);
+  }
+
+  private error(why: string): PySparkSnippetError {
+    return new PySparkSnippetError(
+      `PySpark against ${this.remote}: ${why}\n${lastLines(this.stderrTail, 40)}`,
+      this.stderrTail,
     );
   }
-  return JSON.parse(resultText) as Record<string, PySparkJson>;
+
+  /** An idle runner must not keep a script's event loop alive; a busy one must. */
+  private setIdle(idle: boolean): void {
+    const handles = [this.child, this.child.stdin, this.child.stdout, this.child.stderr, this.answers] as unknown as {
+      ref(): void;
+      unref(): void;
+    }[];
+    for (const handle of handles) {
+      if (idle) handle.unref();
+      else handle.ref();
+    }
+  }
+}
+
+const runners = new Map<string, PySparkRunner>();
+
+/** Runs `code` with PySpark against the server and returns everything it emitted, by name. */
+export function runPySpark(code: string, options: RunPySparkOptions = {}): Promise<Record<string, PySparkJson>> {
+  const remote = options.remote ?? sparkRemote();
+  let runner = runners.get(remote);
+  if (runner === undefined || runner.exited) {
+    runner = new PySparkRunner(remote);
+    runners.set(remote, runner);
+  }
+  return runner.run(code, options.timeoutMs ?? 120_000);
+}
+
+/** Stops every Python process started by runPySpark (they also end by themselves when this process exits). */
+export function closePySpark(): void {
+  for (const runner of runners.values()) runner.kill();
+  runners.clear();
 }
 
 function lastLines(text: string, count: number): string {

@@ -121,6 +121,29 @@ describe("PySpark reference runner", () => {
     );
   });
 
+  it("gives every snippet a new session, so settings do not leak between snippets", async () => {
+    const first = await runPySpark(`
+      spark.conf.set("spark.sql.session.timeZone", "Asia/Tokyo")
+      spark.range(1).createOrReplaceTempView("only_in_first")
+      emit("tz", spark.conf.get("spark.sql.session.timeZone"))
+    `);
+    expect(first.tz).toBe("Asia/Tokyo");
+    const second = await runPySpark(`
+      emit("tz", spark.conf.get("spark.sql.session.timeZone"))
+      emit("views", [t.name for t in spark.catalog.listTables() if t.isTemporary])
+    `);
+    expect(second.tz).not.toBe("Asia/Tokyo");
+    expect(second.views).toEqual([]);
+  });
+
+  it("kills a snippet that overruns its time limit, and the next snippet still runs", async () => {
+    await expect(runPySpark(`import time; time.sleep(30)`, { timeoutMs: 2_000 })).rejects.toThrow(
+      /did not finish within 2000 ms; its Python process was killed/,
+    );
+    const out = await runPySpark(`emit("n", spark.range(4).count())`);
+    expect(out.n).toBe(4);
+  });
+
   it("refuses values it cannot encode instead of degrading them", async () => {
     await expect(runPySpark(`emit("set", {1, 2})`)).rejects.toThrow(/cannot encode a value of type builtins\.set/);
   });
