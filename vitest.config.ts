@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // (started by test/global-setup.ts unless SPARK_REMOTE points at one already).
 export default defineConfig({
   test: {
+    // Global teardown may stop a Spark server (SIGTERM, then up to 30 s); vitest's 10 s default would cut it short.
+    teardownTimeout: 60_000,
     projects: [
       {
         test: {
