@@ -7,6 +7,9 @@ set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Plain text when the output goes to a log (CI reads the closing lines), colours in a terminal.
+[ -t 1 ] || export NO_COLOR=1
+
 failed=()
 passed=()
 
