@@ -18,19 +18,14 @@ import {
   star,
   stringLiteral,
 } from "./expression-builders.js";
-import { parseExpression, parseWithPower, startsQuery } from "./expression-parser.js";
+import { parseExpression, startsQuery } from "./expression-parser.js";
 import { parseFunctionCall } from "./function-call.js";
-import {
-  type IntervalPart,
-  intervalFromParts,
-  intervalFromQualified,
-  splitIntervalString,
-} from "./interval-literal.js";
-import { TIME_UNITS } from "./keywords.js";
+import { parseInterval } from "./interval-syntax.js";
 import { numericLiteral } from "./numeric-literal.js";
 import { invalidSql } from "./parse-error.js";
 import type { ParserState } from "./parser-state.js";
 import { parseQuery } from "./query-parser.js";
+import { parseExtract, parseStandardStringFunction } from "./standard-call-syntax.js";
 import { subqueryExpression } from "./subquery-expression.js";
 import { keywordOf } from "./token.js";
 
@@ -270,108 +265,6 @@ function parseTypedLiteral(state: ParserState, keyword: string): Expression {
   if (keyword === "DATE") return dateLiteral(text, state.sql, at);
   const kind = keyword === "TIMESTAMP_NTZ" ? "timestampNtz" : "timestamp";
   return timestampLiteral(text, kind, state.sessionTimeZone, state.sql, at);
-}
-
-function parseInterval(state: ParserState): Expression {
-  const { stream } = state;
-  const start = stream.next();
-  const context = () => ({
-    sql: state.sql,
-    at: { ...start, end: stream.previous().end },
-    legacyCalendar: state.options.legacyCalendarInterval ?? false,
-  });
-  const parts: IntervalPart[] = [];
-  for (;;) {
-    const value = readIntervalValue(state);
-    if (value === undefined) break;
-    const unit = keywordOf(stream.peek());
-    if (unit === undefined || !TIME_UNITS.has(unit)) {
-      // `INTERVAL '1 day 2 hours'`: the whole list sits inside one string.
-      if (value.quoted && parts.length === 0)
-        return intervalFromParts(splitIntervalString(value.text, context()), context());
-      throw stream.error();
-    }
-    stream.next();
-    if (value.quoted && parts.length === 0 && (stream.isKeyword("TO") || !/^[+-]?[\d.]+$/.test(value.text))) {
-      const to = stream.matchKeywords("TO") ? (keywordOf(stream.next()) ?? "") : unit;
-      return intervalFromQualified(value.text, unit, to, context());
-    }
-    parts.push({ value: value.text, unit });
-  }
-  if (parts.length === 0) throw stream.error();
-  return intervalFromParts(parts, context());
-}
-
-/** A possibly signed number or string inside an INTERVAL literal; undefined (cursor untouched) otherwise. */
-function readIntervalValue(state: ParserState): { text: string; quoted: boolean } | undefined {
-  const { stream } = state;
-  const saved = stream.position;
-  let sign = "";
-  if (stream.matchOp("-")) sign = "-";
-  else stream.matchOp("+");
-  const token = stream.peek();
-  if (token.kind === "string") return { text: applySign(sign, stream.stringLiteral()), quoted: true };
-  if (token.kind === "number") return { text: applySign(sign, stream.next().text), quoted: false };
-  stream.reset(saved);
-  return undefined;
-}
-
-function applySign(sign: string, value: string): string {
-  if (sign !== "-") return value.trim();
-  const trimmed = value.trim();
-  return trimmed.startsWith("-") ? trimmed.slice(1) : `-${trimmed}`;
-}
-
-/** EXTRACT(field FROM source) is `extract('field', source)`. */
-function parseExtract(state: ParserState): Expression {
-  const { stream } = state;
-  stream.next();
-  stream.expectOp("(");
-  const field = stream.identifier();
-  stream.expectKeyword("FROM");
-  const source = parseExpression(state);
-  stream.expectOp(")");
-  return fn("extract", [stringLiteral(field), source]);
-}
-
-/**
- * SUBSTRING(s FROM a [FOR b]), POSITION(x IN s) and TRIM([BOTH|LEADING|TRAILING] [chars] FROM s). Returns
- * undefined (cursor untouched) when the call uses plain comma arguments, which the generic path handles.
- */
-function parseStandardStringFunction(state: ParserState, keyword: string): Expression | undefined {
-  const { stream } = state;
-  const saved = stream.position;
-  stream.next();
-  stream.next();
-  if (keyword === "TRIM") {
-    const side = stream.matchAnyKeyword("BOTH", "LEADING", "TRAILING");
-    const name = side === "LEADING" ? "ltrim" : side === "TRAILING" ? "rtrim" : "trim";
-    if (side !== undefined && stream.matchKeywords("FROM")) return finish(name, [parseExpression(state)]);
-    const first = parseExpression(state);
-    // The two-argument trim functions take the characters to strip first: trim(chars, source).
-    if (stream.matchKeywords("FROM")) return finish(name, [first, parseExpression(state)]);
-    if (side !== undefined) throw stream.error();
-    stream.reset(saved);
-    return undefined;
-  }
-  const first = parseWithPower(state, 4);
-  if (keyword === "POSITION") {
-    if (!stream.matchKeywords("IN")) return restore();
-    return finish("locate", [first, parseExpression(state)]);
-  }
-  if (!stream.matchKeywords("FROM")) return restore();
-  const args = [first, parseExpression(state)];
-  if (stream.matchKeywords("FOR")) args.push(parseExpression(state));
-  return finish("substring", args);
-
-  function finish(name: string, args: Expression[]): Expression {
-    stream.expectOp(")");
-    return fn(name, args);
-  }
-  function restore(): undefined {
-    stream.reset(saved);
-    return undefined;
-  }
 }
 
 function hexBytes(hex: string): Uint8Array {
