@@ -35,6 +35,7 @@ export type { LocalRow, LocalSchema } from "./api/local-data.js";
 export { type ConfigValue, RuntimeConfig } from "./api/runtime-config.js";
 export { SparkSession, type SqlArgument } from "./api/session.js";
 export { SparkSessionBuilder } from "./api/session-builder.js";
+export { StorageLevel } from "./api/storage-level.js";
 export { Window, WindowSpec } from "./api/window.js";
 // Result values.
 export {

@@ -16,6 +16,7 @@ import { requireString } from "./column.js";
 import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
 import { runQuery } from "./execution.js";
 import type { SparkSession } from "./session.js";
+import { StorageLevel } from "./storage-level.js";
 
 export abstract class DataFrameActions {
   private readonly analysis: DataFrameAnalysis;
@@ -165,6 +166,59 @@ export abstract class DataFrameActions {
 
   async explainString(mode?: ExplainMode | boolean): Promise<string> {
     return this.analysis.explainString(mode);
+  }
+
+  /** Whether collect() and take() can run locally, without any executors. */
+  async isLocal(): Promise<boolean> {
+    return this.analysis.isLocal();
+  }
+
+  /** Whether this DataFrame reads a streaming source. */
+  get isStreaming(): Promise<boolean> {
+    return this.analysis.isStreaming();
+  }
+
+  /** The files this DataFrame reads, as far as the backend can tell. */
+  async inputFiles(): Promise<string[]> {
+    return this.analysis.inputFiles();
+  }
+
+  /** Whether both DataFrames compute the same result (as judged from their analyzed plans). */
+  async sameSemantics(other: DataFrameActions): Promise<boolean> {
+    if (!(other instanceof DataFrameActions)) {
+      throw new ClientArgumentError(`other must be a DataFrame, got ${describeType(other)}.`, {
+        errorClass: "NOT_DATAFRAME",
+      });
+    }
+    return this.analysis.sameSemantics(other.relation);
+  }
+
+  /** A hash of the analyzed plan; equal for DataFrames with the same semantics. */
+  async semanticHash(): Promise<number> {
+    return this.analysis.semanticHash();
+  }
+
+  /** Keeps the result once computed (at `MEMORY_AND_DISK_DESER`, Spark's default), and returns this DataFrame. */
+  async cache(): Promise<this> {
+    return this.persist();
+  }
+
+  async persist(level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): Promise<this> {
+    if (!(level instanceof StorageLevel)) {
+      throw new ClientArgumentError(`storageLevel must be a StorageLevel, got ${describeType(level)}.`);
+    }
+    await this.analysis.persist(level);
+    return this;
+  }
+
+  async unpersist(blocking = false): Promise<this> {
+    await this.analysis.unpersist(requireBoolean(blocking, "blocking"));
+    return this;
+  }
+
+  /** How this DataFrame is cached (`StorageLevel.NONE` when it is not). */
+  get storageLevel(): Promise<StorageLevel> {
+    return this.analysis.storageLevel();
   }
 
   /** Registers this DataFrame as a temporary view of the session. */

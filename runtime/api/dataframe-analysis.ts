@@ -1,6 +1,6 @@
 /**
  * The questions a DataFrame asks its backend about its plan without running it (AnalyzePlan): schema, schema
- * tree, explain text; and the view-creating command. The schema is cached, as PySpark caches it per DataFrame.
+ * tree, explain text, semantics, caching; and the view-creating command. The schema is cached, as PySpark caches it per DataFrame.
  */
 import { AnalyzePlanRequest_Explain_ExplainMode as ExplainModeProto } from "../../generated/proto/spark/connect/base_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
@@ -10,6 +10,7 @@ import { dataTypeFromProto, type StructType } from "../types/index.js";
 import type { ActionOptions } from "./action-options.js";
 import { runCommand } from "./execution.js";
 import type { SparkSession } from "./session.js";
+import { StorageLevel } from "./storage-level.js";
 
 export type ExplainMode = "simple" | "extended" | "codegen" | "cost" | "formatted";
 
@@ -80,6 +81,75 @@ export class DataFrameAnalysis {
     if (response.result.case !== "explain")
       throw new Error("The backend answered an explain request with something else");
     return response.result.value.explainString;
+  }
+
+  async isLocal(): Promise<boolean> {
+    const response = await this.session.backend.analyze({ case: "isLocal", value: { plan: queryPlan(this.relation) } });
+    if (response.result.case !== "isLocal")
+      throw new Error("The backend answered an isLocal request with something else");
+    return response.result.value.isLocal;
+  }
+
+  async isStreaming(): Promise<boolean> {
+    const response = await this.session.backend.analyze({
+      case: "isStreaming",
+      value: { plan: queryPlan(this.relation) },
+    });
+    if (response.result.case !== "isStreaming")
+      throw new Error("The backend answered an isStreaming request with something else");
+    return response.result.value.isStreaming;
+  }
+
+  async inputFiles(): Promise<string[]> {
+    const response = await this.session.backend.analyze({
+      case: "inputFiles",
+      value: { plan: queryPlan(this.relation) },
+    });
+    if (response.result.case !== "inputFiles")
+      throw new Error("The backend answered an inputFiles request with something else");
+    return response.result.value.files;
+  }
+
+  async sameSemantics(other: Relation): Promise<boolean> {
+    const response = await this.session.backend.analyze({
+      case: "sameSemantics",
+      value: { targetPlan: queryPlan(this.relation), otherPlan: queryPlan(other) },
+    });
+    if (response.result.case !== "sameSemantics")
+      throw new Error("The backend answered a sameSemantics request with something else");
+    return response.result.value.result;
+  }
+
+  async semanticHash(): Promise<number> {
+    const response = await this.session.backend.analyze({
+      case: "semanticHash",
+      value: { plan: queryPlan(this.relation) },
+    });
+    if (response.result.case !== "semanticHash")
+      throw new Error("The backend answered a semanticHash request with something else");
+    return response.result.value.result;
+  }
+
+  async persist(level: StorageLevel): Promise<void> {
+    await this.session.backend.analyze({
+      case: "persist",
+      value: { relation: this.relation, storageLevel: level.toProto() },
+    });
+  }
+
+  async unpersist(blocking: boolean): Promise<void> {
+    await this.session.backend.analyze({ case: "unpersist", value: { relation: this.relation, blocking } });
+  }
+
+  async storageLevel(): Promise<StorageLevel> {
+    const response = await this.session.backend.analyze({
+      case: "getStorageLevel",
+      value: { relation: this.relation },
+    });
+    if (response.result.case !== "getStorageLevel" || response.result.value.storageLevel === undefined) {
+      throw new Error("The backend answered a storage level request without a level");
+    }
+    return StorageLevel.fromProto(response.result.value.storageLevel);
   }
 
   async createView(name: string, isGlobal: boolean, replace: boolean, options?: ActionOptions): Promise<void> {
