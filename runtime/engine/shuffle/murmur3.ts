@@ -65,7 +65,7 @@ const float64Bits = new BigInt64Array(float64.buffer);
 const float32 = new Float32Array(1);
 const float32Bits = new Int32Array(float32.buffer);
 
-/** Updates `hashes` in place with one more column. */
+/** Updates `hashes` in place with one more column; -0.0 hashes as 0.0, as in Spark. */
 export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
   const n = column.length;
   const valid = column.validity;

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { type Batch, columnFromScalars, getScalar, type Scalar } from "../columnar/column-vector.js";
+import { lookupScalarFunction } from "../functions/function-registry.js";
+import type { Expr } from "../logical/expressions.js";
+import * as T from "../types/data-types.js";
+import { evaluate } from "./expression-evaluator.js";
+import { hashAggregate } from "./hash-aggregate.js";
+import { hashJoin } from "./join-kernels.js";
+import { sortBatch } from "./sort-kernel.js";
+
+const ctx = { timeZone: "UTC" };
+const input = (ordinal: number, type: T.DataType): Expr => ({
+  kind: "input",
+  ordinal,
+  type,
+  nullable: true,
+  name: `c${ordinal}`,
+});
+const lit = (value: Scalar, type: T.DataType): Expr => ({ kind: "literal", value, type, nullable: value === null });
+const fn = (name: string, ...args: Expr[]): Expr => {
+  const found = lookupScalarFunction(name);
+  if (!found) throw new Error(name);
+  return found.fn.resolve(args, { ansi: true }, name);
+};
+const rows = (batch: Batch): Scalar[][] =>
+  Array.from({ length: batch.numRows }, (_, r) => batch.columns.map((c) => getScalar(c, r)));
+
+describe("expression evaluation", () => {
+  const batch: Batch = { columns: [columnFromScalars(T.INT, [4, 0, null, -2])], numRows: 4 };
+
+  it("short-circuits AND so a guarded division never divides by zero", () => {
+    const guarded = fn(
+      "and",
+      fn("not", fn("==", input(0, T.INT), lit(0, T.INT))),
+      fn(">", fn("/", lit(8, T.INT), input(0, T.INT)), lit(1, T.INT)),
+    );
+    expect(rows({ columns: [evaluate(guarded, batch, ctx)], numRows: 4 }).flat()).toEqual([true, false, null, false]);
+    expect(() => evaluate(fn("/", lit(8, T.INT), input(0, T.INT)), batch, ctx)).toThrow(/DIVIDE_BY_ZERO/);
+  });
+
+  it("evaluates CASE WHEN branches only on the rows that take them", () => {
+    const expr = fn(
+      "when",
+      fn("==", input(0, T.INT), lit(0, T.INT)),
+      lit(-1, T.INT),
+      fn("%", lit(10, T.INT), input(0, T.INT)),
+    );
+    expect(rows({ columns: [evaluate(expr, batch, ctx)], numRows: 4 }).flat()).toEqual([2, -1, null, 0]);
+  });
+
+  it("uses SQL three-valued logic for IN with NULLs", () => {
+    const expr = fn("in", input(0, T.INT), lit(4, T.INT), lit(null, T.INT));
+    expect(rows({ columns: [evaluate(expr, batch, ctx)], numRows: 4 }).flat()).toEqual([true, null, null, null]);
+  });
+});
+
+describe("operators", () => {
+  it("partial + final aggregation equals complete aggregation", () => {
+    const keys = [input(0, T.STRING)];
+    const specs = [
+      {
+        name: "sum" as const,
+        distinct: false,
+        args: [input(1, T.INT)],
+        inputType: T.INT,
+        resultType: T.LONG,
+        ansi: true,
+      },
+      {
+        name: "avg" as const,
+        distinct: false,
+        args: [input(1, T.INT)],
+        inputType: T.INT,
+        resultType: T.DOUBLE,
+        ansi: true,
+      },
+      {
+        name: "count" as const,
+        distinct: false,
+        args: [input(1, T.INT)],
+        inputType: T.INT,
+        resultType: T.LONG,
+        ansi: true,
+      },
+    ];
+    const part = (k: (string | null)[], v: (number | null)[]): Batch => ({
+      columns: [columnFromScalars(T.STRING, k), columnFromScalars(T.INT, v)],
+      numRows: k.length,
+    });
+    const a = part(["x", "y", null], [1, null, 3]);
+    const b = part(["x", "x"], [10, 20]);
+    const partials = [hashAggregate("partial", [a], keys, specs, ctx), hashAggregate("partial", [b], keys, specs, ctx)];
+    const merged = hashAggregate("final", partials, keys, specs, ctx);
+    const complete = hashAggregate("complete", [a, b], keys, specs, ctx);
+    const sorted = (r: Scalar[][]) => r.sort((p, q) => String(p[0]).localeCompare(String(q[0])));
+    expect(sorted(rows(merged))).toEqual(sorted(rows(complete)));
+    expect(sorted(rows(complete))).toContainEqual(["x", 31n, 31 / 3, 3n]);
+    expect(rows(hashAggregate("final", [], [], specs, ctx))).toEqual([[null, null, 0n]]);
+  });
+
+  it("hash join handles duplicates, NULL keys and every outer side", () => {
+    const left: Batch = { columns: [columnFromScalars(T.LONG, [1n, 2n, 2n, null])], numRows: 4 };
+    const right: Batch = { columns: [columnFromScalars(T.LONG, [2n, 3n, null])], numRows: 3 };
+    const run = (type: Parameters<typeof hashJoin>[0]) =>
+      rows(hashJoin(type, left, right, left.columns, right.columns, null, ctx));
+    expect(run("inner")).toEqual([
+      [2n, 2n],
+      [2n, 2n],
+    ]);
+    expect(run("left_anti")).toEqual([[1n], [null]]);
+    expect(run("left_semi")).toEqual([[2n], [2n]]);
+    expect(run("full_outer")).toHaveLength(2 + 2 + 2);
+    expect(run("right_outer")).toContainEqual([null, 3n]);
+  });
+
+  it("sorts with per-key direction and NULL placement", () => {
+    const batch: Batch = { columns: [columnFromScalars(T.DOUBLE, [2, null, Number.NaN, -1])], numRows: 4 };
+    const asc = sortBatch(batch, [{ expr: input(0, T.DOUBLE), ascending: true, nullsFirst: true }], ctx);
+    expect(rows(asc).flat()).toEqual([null, -1, 2, Number.NaN]);
+    const desc = sortBatch(batch, [{ expr: input(0, T.DOUBLE), ascending: false, nullsFirst: false }], ctx);
+    expect(rows(desc).flat()).toEqual([Number.NaN, 2, -1, null]);
+  });
+});
