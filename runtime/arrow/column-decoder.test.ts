@@ -51,7 +51,12 @@ describe("leaf types", () => {
 
   it("strings, ASCII-only and not, including slices", () => {
     expect(decodeColumn(strings(["ab", null, "", "c"]), StringType.instance)).toEqual(["ab", null, "", "c"]);
-    expect(decodeColumn(strings(["é", "a", null, "日本 😀"]), StringType.instance)).toEqual(["é", "a", null, "日本 😀"]);
+    expect(decodeColumn(strings(["é", "a", null, "日本 😀"]), StringType.instance)).toEqual([
+      "é",
+      "a",
+      null,
+      "日本 😀",
+    ]);
     expect(decodeColumn(strings(["é", "xy", "z"]).slice(1, 2), StringType.instance)).toEqual(["xy", "z"]);
   });
 

@@ -5,6 +5,8 @@
  * written from their exact form rather than through a double.
  */
 import { SparkRuntimeException } from "../errors/index.js";
+import { formatJavaDouble, formatJavaFloat } from "../format/java-number-format.js";
+import { formatInstantMicros, formatLocalMicros, zoneOffsetSeconds } from "../format/timestamp-format.js";
 import { DateValue } from "./date-value.js";
 import { Decimal } from "./decimal.js";
 import { TimeValue } from "./time-value.js";
@@ -23,6 +25,10 @@ export type VariantScalar =
   | TimeValue
   | Uint8Array;
 export type VariantNode = VariantScalar | VariantNode[] | { [key: string]: VariantNode };
+
+const FLOAT_TYPE_ID = 14;
+const DOUBLE_TYPE_ID = 7;
+const STRING_TYPE_ID = 16;
 
 enum BasicType {
   Primitive = 0,
@@ -88,13 +94,13 @@ class VariantReader {
     const info = header >> 2;
     switch (basic as BasicType) {
       case BasicType.ShortString:
-        return visit.scalar(this.utf8.decode(this.bytes(pos + 1, info)));
+        return visit.scalar(this.utf8.decode(this.bytes(pos + 1, info)), STRING_TYPE_ID);
       case BasicType.Object:
         return visit.object(this.objectEntries(pos, info));
       case BasicType.Array:
         return visit.array(this.arrayPositions(pos, info));
       default:
-        return visit.scalar(this.primitive(pos, info));
+        return visit.scalar(this.primitive(pos, info), info);
     }
   }
 
@@ -203,7 +209,8 @@ function primitiveWidth(typeId: number): number {
 }
 
 interface NodeVisitor<T> {
-  scalar(value: VariantScalar): T;
+  /** `typeId` is the primitive type id, or SHORT_STRING for the short-string encoding. */
+  scalar(value: VariantScalar, typeId: number): T;
   object(entries: Array<[string, number]>): T;
   array(positions: number[]): T;
 }
@@ -219,11 +226,15 @@ export function decodeVariant(value: Uint8Array, metadata: Uint8Array): VariantN
   return reader.read(0, visitor);
 }
 
-/** The variant as compact JSON text; dates and timestamps become quoted strings, binary base64. */
-export function variantToJsonText(value: Uint8Array, metadata: Uint8Array): string {
+/**
+ * The variant as compact JSON text, written the way Spark's JVM writes it (`to_json`, `CAST(v AS STRING)`,
+ * `show()`): doubles and floats in JVM notation (`1.0E20`), NaN/Infinity quoted, decimals without trailing
+ * zeros, dates `"yyyy-MM-dd"`, timestamps `"yyyy-MM-dd HH:mm:ss[.f]+hh:mm"` in `timeZone`, binary base64.
+ */
+export function variantToJsonText(value: Uint8Array, metadata: Uint8Array, timeZone = "UTC"): string {
   const reader = new VariantReader(value, metadata);
   const visitor: NodeVisitor<string> = {
-    scalar: scalarJson,
+    scalar: (scalar, typeId) => scalarJson(scalar, typeId, timeZone),
     object: (entries) =>
       `{${entries.map(([key, pos]) => `${JSON.stringify(key)}:${reader.read(pos, visitor)}`).join(",")}}`,
     array: (positions) => `[${positions.map((pos) => reader.read(pos, visitor)).join(",")}]`,
@@ -231,12 +242,33 @@ export function variantToJsonText(value: Uint8Array, metadata: Uint8Array): stri
   return reader.read(0, visitor);
 }
 
-function scalarJson(value: VariantScalar): string {
+function scalarJson(value: VariantScalar, typeId: number, timeZone: string): string {
   if (value === null) return "null";
   if (typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+  if (typeof value === "number") {
+    if (typeId !== DOUBLE_TYPE_ID && typeId !== FLOAT_TYPE_ID) return String(value);
+    const text = typeId === FLOAT_TYPE_ID ? formatJavaFloat(value) : formatJavaDouble(value);
+    return Number.isFinite(value) ? text : JSON.stringify(text);
+  }
   if (typeof value === "string") return JSON.stringify(value);
-  if (value instanceof Decimal) return value.toString();
+  if (value instanceof Decimal) return withoutTrailingZeros(value.toString());
   if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString("base64"));
+  if (value instanceof TimestampValue) {
+    return JSON.stringify(`${formatInstantMicros(value.micros, timeZone)}${offsetText(value.micros, timeZone)}`);
+  }
+  if (value instanceof TimestampNTZValue) return JSON.stringify(formatLocalMicros(value.micros));
   return JSON.stringify(value.toString());
+}
+
+function withoutTrailingZeros(plain: string): string {
+  return plain.includes(".") ? plain.replace(/0+$/, "").replace(/\.$/, "") : plain;
+}
+
+/** `+00:00`, `-08:00`, `+05:45`: the zone's offset at that instant. */
+function offsetText(micros: bigint, timeZone: string): string {
+  const seconds = zoneOffsetSeconds(micros, timeZone);
+  const sign = seconds < 0 ? "-" : "+";
+  const abs = Math.abs(seconds);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${sign}${pad(Math.floor(abs / 3600))}:${pad(Math.floor((abs % 3600) / 60))}`;
 }

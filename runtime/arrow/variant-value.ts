@@ -15,9 +15,9 @@ export class VariantValue {
     return decodeVariant(this.value, this.metadata);
   }
 
-  /** Compact JSON text with every digit kept (the same text `to_json(v)` gives for plain JSON input). */
-  toJsonString(): string {
-    return variantToJsonText(this.value, this.metadata);
+  /** Compact JSON text with every digit kept, as Spark writes it (timestamps shown in `timeZone`). */
+  toJsonString(timeZone = "UTC"): string {
+    return variantToJsonText(this.value, this.metadata, timeZone);
   }
 
   /** For JSON.stringify: the parsed JSON text, so 64-bit integers beyond 2^53 lose precision here only. */

@@ -103,6 +103,18 @@ export const FIDELITY_COLUMNS: readonly FidelityColumn[] = [
       "CAST(NULL AS VARIANT)",
     ],
   },
+  {
+    // Typed variant leaves (timestamp, double, float, binary, date, decimal) that JSON input cannot produce.
+    name: "vrich",
+    values: [
+      "to_variant_object(named_struct('t', TIMESTAMP'2020-01-01 12:00:00.5', 'ntz', TIMESTAMP_NTZ'2020-01-01 12:00:00', " +
+        "'d', 1.5D, 'big', 1E20D, 'small', 1E-5D, 'f', CAST(1.5 AS FLOAT), 'bin', X'0102', 'date', DATE'1969-12-31', " +
+        "'dec', CAST(1.50 AS DECIMAL(5,2)), 'l', 12345678901L, 'nan', CAST('NaN' AS DOUBLE), 'arr', array(1.0D, NULL)))",
+      "parse_json('[1.0e300, -2.5e-10, 0.000, 100]')",
+      "to_variant_object(array(TIMESTAMP'1969-07-20 20:17:40', DATE'0001-01-01'))",
+      "CAST(NULL AS VARIANT)",
+    ],
+  },
   { name: "arr", type: "ARRAY<INT>", values: ["array(1, NULL, 3)", "array()", "array(NULL)", "NULL"] },
   {
     name: "nested",
