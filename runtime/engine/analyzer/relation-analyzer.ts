@@ -16,8 +16,9 @@ import {
 } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { arrowIpcToBatch } from "../columnar/arrow-io.js";
-import { emptyBatch } from "../columnar/column-vector.js";
+import { concatBatches, emptyBatch } from "../columnar/column-vector.js";
 import { notSupportedLocally, sparkError, unresolvedColumn } from "../errors.js";
+import { readDataSource } from "../io/data-source-reader.js";
 import { displayOf } from "../logical/expression-display.js";
 import {
   type AttributeRef,
@@ -337,6 +338,15 @@ export class RelationAnalyzer {
       }
       case "read": {
         const read = r.value.readType;
+        if (read.case === "dataSource") {
+          const scan = readDataSource(read.value, Intl.DateTimeFormat().resolvedOptions().timeZone);
+          const output = scan.fields.map((f) => this.attribute(f.name, f.type, f.nullable));
+          const batch = concatBatches(
+            output.map((a) => a.type),
+            scan.partitions,
+          );
+          return { kind: "localRelation", batch, output };
+        }
         if (read.case !== "namedTable") throw notSupportedLocally(`reading ${read.case ?? "an unknown source"}`);
         const name = read.value.unparsedIdentifier;
         const view = this.options.lookupView?.(name);
