@@ -80,7 +80,8 @@ export function formatCell(value: unknown, type: SparkDataType, options: CellFor
     case "calendar_interval":
       return expect(value, type, instance(CalendarInterval)).toString();
     case "variant":
-      return expect(value, type, instance(VariantValue)).toJsonString(options.timeZone);
+      // Spark writes timestamps inside a variant in UTC whatever the session time zone is.
+      return expect(value, type, instance(VariantValue)).toJsonString("UTC");
     case "array": {
       const items = expect(value, type, Array.isArray);
       return `[${items.map((item) => formatCell(item, type.elementType, options)).join(", ")}]`;
