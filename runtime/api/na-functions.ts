@@ -11,6 +11,7 @@ import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import { requireString } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
+import type { DataFramePreparation } from "./dataframe-preparation.js";
 
 export type FillValue = boolean | number | bigint | string;
 
@@ -43,7 +44,7 @@ function subsetNames(subset: unknown): string[] {
 }
 
 export class DataFrameNaFunctions {
-  constructor(private readonly df: DataFrame) {}
+  constructor(private readonly df: DataFramePreparation) {}
 
   /**
    * Replaces nulls with `value` in every column of a matching type (or only in `subset`), or, given an object,
