@@ -43,6 +43,23 @@ describe("variant decoding", () => {
     expect(variantToJsonText(primitive(0), EMPTY_METADATA)).toBe("null");
   });
 
+  it("writes JSON text as Spark's JVM does: JVM doubles, quoted NaN, plain decimals, zoned timestamps", () => {
+    const double = (x: number) => {
+      const bytes = new Uint8Array(9);
+      bytes[0] = 7 << 2;
+      new DataView(bytes.buffer).setFloat64(1, x, true);
+      return bytes;
+    };
+    expect(variantToJsonText(double(1e20), EMPTY_METADATA)).toBe("1.0E20");
+    expect(variantToJsonText(double(1.5), EMPTY_METADATA)).toBe("1.5");
+    expect(variantToJsonText(double(Number.NaN), EMPTY_METADATA)).toBe('"NaN"');
+    const decimal8 = primitive(9, 2, 0x96, 0, 0, 0, 0, 0, 0, 0); // 150 at scale 2
+    expect(variantToJsonText(decimal8, EMPTY_METADATA)).toBe("1.5");
+    const timestamp = primitive(12, ...new Uint8Array(BigInt64Array.of(500_000n).buffer));
+    expect(variantToJsonText(timestamp, EMPTY_METADATA)).toBe('"1970-01-01 00:00:00.5+00:00"');
+    expect(variantToJsonText(timestamp, EMPTY_METADATA, "America/Los_Angeles")).toBe('"1969-12-31 16:00:00.5-08:00"');
+  });
+
   it("rejects malformed input with MALFORMED_VARIANT", () => {
     expect(() => decodeVariant(Uint8Array.of(0x02, 0x01, 0x05, 0x00, 0x01, 0x0c, 0x01), METADATA)).toThrow(
       /MALFORMED_VARIANT/,
