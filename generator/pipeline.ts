@@ -8,7 +8,7 @@ import { emitApiIndex, emitInterfaceFile } from "./emit/api-emitter.js";
 import { emitFunctionsFile, emitFunctionsIndex } from "./emit/functions-emitter.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
 import { emitParityStubs, emitParityStubType } from "./emit/parity-stubs-emitter.js";
-import { interfaceModel } from "./model/class-model.js";
+import { implementationsOf, interfaceModel } from "./model/class-model.js";
 import { functionModel } from "./model/function-model.js";
 import { kebabCase } from "./model/identifiers.js";
 
@@ -37,7 +37,8 @@ export function generate(registry: Registry, options: GenerateOptions): Generate
   }
   files.push(emitFunctionsIndex(categories));
 
-  const interfaces = registry.classes.map(interfaceModel);
+  const implementations = implementationsOf(registry.classes);
+  const interfaces = registry.classes.map((entry) => interfaceModel(entry, implementations));
   const fileOf = new Map(interfaces.map((model) => [model.interfaceName, model.fileName]));
   for (const model of interfaces) {
     for (const suffix of ["Static", "Planned", "PlannedStatic"])

@@ -121,7 +121,16 @@ export const functionEntrySchema = z
 export type FunctionEntry = z.infer<typeof functionEntrySchema>;
 export type FunctionEntryInput = z.input<typeof functionEntrySchema>;
 
-export const memberKinds = ["method", "property", "classmethod", "staticmethod", "attribute", "class"] as const;
+/** `constant` is a class-level value (`Window.currentRow`); `attribute` an instance value. */
+export const memberKinds = [
+  "method",
+  "property",
+  "classmethod",
+  "staticmethod",
+  "attribute",
+  "constant",
+  "class",
+] as const;
 
 export const memberParameterSchema = z.strictObject({
   name: identifier,
@@ -156,6 +165,11 @@ export const classEntrySchema = z.strictObject({
   name: z.string().regex(/^[A-Z][A-Za-z0-9]*(\.[A-Z][A-Za-z0-9]*)?$/),
   /** The name of the generated TypeScript interface. */
   interfaceName: identifier,
+  /**
+   * The hand-written class implementing it, as runtime/codegen exports its type. Once set, generated signatures
+   * name this class instead of the interface, so the class can implement the interface with its own types.
+   */
+  implementation: identifier.optional(),
   description: oneLine,
   members: z.array(classMemberSchema),
   excluded: z.array(exclusionSchema),

@@ -9,9 +9,11 @@ Run with the pyspark virtualenv's python (see `npm run registry:sync`). Output i
 stable, so re-running on the same pyspark yields the same bytes.
 """
 
+import functools
 import importlib
 import inspect
 import json
+import random
 import re
 import sys
 import typing
@@ -143,6 +145,11 @@ def member_kind(cls, name):
                 return "staticmethod", raw.__func__, owner
             if inspect.isfunction(raw):
                 return "method", raw, owner
+            if isinstance(raw, functools.cached_property):
+                return "property", raw.func, owner
+            if inspect.isroutine(raw) and hasattr(raw, "__wrapped__"):
+                # A decorated method (e.g. lru_cache): describe the function it wraps.
+                return "method", inspect.unwrap(raw), owner
             if inspect.isclass(raw):
                 return "class", None, owner
             if callable(raw):
@@ -238,6 +245,7 @@ def probe_call(fn, with_optional, prefer_column=False):
             shown.append(repr(sample))
             recorded.append({kind: sample})
     UnresolvedNamedLambdaVariable._nextVarNameId = 0
+    random.seed(0)  # builtins that draw a seed when none is given then draw the same one on every run
     try:
         column = fn(*args)
         expression = MessageToDict(column._expr.to_plan(None), preserving_proto_field_name=True)

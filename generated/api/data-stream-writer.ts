@@ -58,12 +58,12 @@ export interface DataStreamWriterApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  start(path?: string, format?: string, outputMode?: string, partitionBy?: string | string[], queryName?: string, options?: Record<string, unknown>): Promise<StreamingQueryApi>;
+  start(path?: string, format?: string, outputMode?: string, partitionBy?: string | readonly string[], queryName?: string, options?: Record<string, unknown>): Promise<StreamingQueryApi>;
   /**
    * @since pyspark 3.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  toTable(tableName: string, format?: string, outputMode?: string, partitionBy?: string | string[], queryName?: string, options?: Record<string, unknown>): Promise<StreamingQueryApi>;
+  toTable(tableName: string, format?: string, outputMode?: string, partitionBy?: string | readonly string[], queryName?: string, options?: Record<string, unknown>): Promise<StreamingQueryApi>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

@@ -21,7 +21,7 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 2.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  bucketBy(numBuckets: number, col: string | string[], ...cols: (string | null)[]): DataFrameWriterApi;
+  bucketBy(numBuckets: number, col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -71,12 +71,12 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 1.5.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  orc(path: string, mode?: string, partitionBy?: string | string[], compression?: string): Promise<void>;
+  orc(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  parquet(path: string, mode?: string, partitionBy?: string | string[], compression?: string): Promise<void>;
+  parquet(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -86,17 +86,17 @@ export interface DataFrameWriterApiPlanned {
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  save(path?: string, format?: string, mode?: string, partitionBy?: string | string[], options?: Record<string, unknown>): Promise<void>;
+  save(path?: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | string[], options?: Record<string, unknown>): Promise<void>;
+  saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 2.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  sortBy(col: string | string[], ...cols: (string | null)[]): DataFrameWriterApi;
+  sortBy(col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.6.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

@@ -10,7 +10,7 @@ export interface RuntimeConfigApi {
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly getAll: Record<string, string>;
+  getAll(): Promise<Record<string, string>>;
   /**
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -30,5 +30,5 @@ export interface RuntimeConfigApi {
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  get(key: string, default_?: string | null): Promise<string | null>;
+  get(key: string, default_?: string | null): Promise<string | undefined>;
 }

@@ -26,7 +26,7 @@ export interface StreamingQueryManagerApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  awaitAnyTermination(timeout?: number): Promise<boolean | null>;
+  awaitAnyTermination(timeout?: number): Promise<boolean | undefined>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -35,7 +35,7 @@ export interface StreamingQueryManagerApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  get(id: string): Promise<StreamingQueryApi | null>;
+  get(id: string): Promise<StreamingQueryApi | undefined>;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

@@ -21,12 +21,12 @@ export interface StreamingQueryApiPlanned {
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  awaitTermination(timeout?: number): Promise<boolean | null>;
+  awaitTermination(timeout?: number): Promise<boolean | undefined>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  exception(): Promise<Error | null>;
+  exception(): Promise<Error | undefined>;
   /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -43,11 +43,11 @@ export interface StreamingQueryApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly lastProgress: Promise<StreamingQueryProgress | null>;
+  readonly lastProgress: Promise<StreamingQueryProgress | undefined>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly name: string | null;
+  readonly name: string | undefined;
   /**
    * @since pyspark 2.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

@@ -19,15 +19,21 @@ export const API_VALUE_TYPES = [
   "CatalogMetadata",
   "CatalogTable",
   "Column",
+  "DataFrame",
   "DataType",
   "ExecutionInfo",
+  "GroupedData",
   "LiteralValue",
   "PrimitiveValue",
   "Row",
+  "RuntimeConfig",
+  "SparkSession",
+  "SparkSessionBuilder",
   "StorageLevel",
   "StreamingQueryProgress",
   "StructType",
   "TableArg",
+  "WindowSpec",
 ] as const;
 const GLOBAL_TYPES = new Set(["Record", "Date", "Error", "Uint8Array", "Promise", "ReadonlyArray", "Array"]);
 

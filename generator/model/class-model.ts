@@ -73,7 +73,7 @@ function keywordOnlyAfterRest(member: ClassMember): string[] {
 }
 
 function memberModel(member: ClassMember): MemberModel {
-  const isProperty = member.kind === "property" || member.kind === "attribute";
+  const isProperty = member.kind === "property" || member.kind === "attribute" || member.kind === "constant";
   const keywordOnly = isProperty ? [] : keywordOnlyAfterRest(member);
   return {
     name: member.name,
@@ -90,14 +90,37 @@ function memberModel(member: ClassMember): MemberModel {
   };
 }
 
-const isStatic = (member: ClassMember) => member.kind === "staticmethod" || member.kind === "classmethod";
+const isStatic = (member: ClassMember) =>
+  member.kind === "staticmethod" || member.kind === "classmethod" || member.kind === "constant";
 const isSupported = (member: ClassMember) => member.status.spark.state === "supported";
 
-export function interfaceModel(entry: ClassEntry): InterfaceModel {
+/** Interface names with a hand-written class, mapped to that class's type name. */
+export type Implementations = ReadonlyMap<string, string>;
+
+export function implementationsOf(entries: readonly ClassEntry[]): Implementations {
+  return new Map(
+    entries.flatMap((entry) => (entry.implementation ? [[entry.interfaceName, entry.implementation]] : [])),
+  );
+}
+
+/** A type with every interface that has a hand-written class replaced by that class. */
+function concrete(type: string, implementations: Implementations): string {
+  return type.replace(/\b[A-Z][A-Za-z0-9]*Api\b/g, (name) => implementations.get(name) ?? name);
+}
+
+function withImplementations(member: MemberModel, implementations: Implementations): MemberModel {
+  return {
+    ...member,
+    type: concrete(member.type, implementations),
+    parameters: member.parameters.map((p) => ({ ...p, type: concrete(p.type, implementations) })),
+  };
+}
+
+export function interfaceModel(entry: ClassEntry, implementations: Implementations = new Map()): InterfaceModel {
   const pick = (supported: boolean, statics: boolean) =>
     entry.members
       .filter((member) => isSupported(member) === supported && isStatic(member) === statics)
-      .map(memberModel);
+      .map((member) => withImplementations(memberModel(member), implementations));
   return {
     className: entry.name,
     fileName: kebabCase(entry.name),

@@ -5,6 +5,7 @@ import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 export const columnClass: ClassEntryInput = {
   name: "Column",
   interfaceName: "ColumnApi",
+  implementation: "Column",
   description: "An unevaluated expression over the rows of a DataFrame, combined with operators and functions.",
   members: [
     {

@@ -13,7 +13,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       params: [
         { name: "how", tsType: "string", optional: true, pythonDefault: "'any'" },
         { name: "thresh", tsType: "number", optional: true, pythonDefault: "None" },
-        { name: "subset", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
@@ -24,7 +24,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       kind: "method",
       params: [
         { name: "value", tsType: "LiteralValue | Record<string, LiteralValue>" },
-        { name: "subset", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
@@ -34,14 +34,14 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       name: "replace",
       kind: "method",
       params: [
-        { name: "to_replace", tsType: "LiteralValue[] | Record<string, PrimitiveValue | null>" },
+        { name: "to_replace", tsType: "readonly LiteralValue[] | Record<string, PrimitiveValue | null>" },
         {
           name: "value",
-          tsType: "PrimitiveValue | null | (PrimitiveValue | null)[]",
+          tsType: "PrimitiveValue | null | readonly (PrimitiveValue | null)[]",
           optional: true,
           pythonDefault: "<no value>",
         },
-        { name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
       since: "1.4.0",

@@ -11,7 +11,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       name: "csv",
       kind: "method",
       params: [
-        { name: "path", tsType: "string | string[]" },
+        { name: "path", tsType: "string | readonly string[]" },
         { name: "schema", tsType: "StructType | string", optional: true, pythonDefault: "None" },
         { name: "sep", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "encoding", tsType: "string", optional: true, pythonDefault: "None" },
@@ -68,7 +68,7 @@ export const dataframeReaderClass: ClassEntryInput = {
         { name: "lowerBound", tsType: "number | string", optional: true, pythonDefault: "None" },
         { name: "upperBound", tsType: "number | string", optional: true, pythonDefault: "None" },
         { name: "numPartitions", tsType: "number", optional: true, pythonDefault: "None" },
-        { name: "predicates", tsType: "string[]", optional: true, pythonDefault: "None" },
+        { name: "predicates", tsType: "readonly string[]", optional: true, pythonDefault: "None" },
         { name: "properties", tsType: "Record<string, string>", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
@@ -79,7 +79,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       name: "json",
       kind: "method",
       params: [
-        { name: "path", tsType: "string | string[]" },
+        { name: "path", tsType: "string | readonly string[]" },
         { name: "schema", tsType: "StructType | string", optional: true, pythonDefault: "None" },
         { name: "primitivesAsString", tsType: "boolean | string", optional: true, pythonDefault: "None" },
         { name: "prefersDecimal", tsType: "boolean | string", optional: true, pythonDefault: "None" },
@@ -119,7 +119,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       name: "load",
       kind: "method",
       params: [
-        { name: "path", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "path", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "schema", tsType: "StructType | string", optional: true, pythonDefault: "None" },
         { name: "options", tsType: "Record<string, unknown>", optional: true },
@@ -151,7 +151,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       name: "orc",
       kind: "method",
       params: [
-        { name: "path", tsType: "string | string[]" },
+        { name: "path", tsType: "string | readonly string[]" },
         { name: "mergeSchema", tsType: "boolean", optional: true, pythonDefault: "None" },
         { name: "pathGlobFilter", tsType: "boolean | string", optional: true, pythonDefault: "None" },
         { name: "recursiveFileLookup", tsType: "boolean | string", optional: true, pythonDefault: "None" },
@@ -193,7 +193,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       name: "text",
       kind: "method",
       params: [
-        { name: "paths", tsType: "string | string[]" },
+        { name: "paths", tsType: "string | readonly string[]" },
         { name: "wholetext", tsType: "boolean", optional: true, pythonDefault: "False" },
         { name: "lineSep", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "pathGlobFilter", tsType: "boolean | string", optional: true, pythonDefault: "None" },
@@ -209,7 +209,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       name: "xml",
       kind: "method",
       params: [
-        { name: "path", tsType: "string | string[]" },
+        { name: "path", tsType: "string | readonly string[]" },
         { name: "rowTag", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "schema", tsType: "StructType | string", optional: true, pythonDefault: "None" },
         { name: "excludeAttribute", tsType: "boolean | string", optional: true, pythonDefault: "None" },

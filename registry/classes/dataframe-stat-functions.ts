@@ -12,8 +12,8 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       kind: "method",
       async: true,
       params: [
-        { name: "col", tsType: "string | string[] | [string]" },
-        { name: "probabilities", tsType: "number[] | [number]" },
+        { name: "col", tsType: "string | readonly string[] | [string]" },
+        { name: "probabilities", tsType: "readonly number[] | [number]" },
         { name: "relativeError", tsType: "number" },
       ],
       returns: "number[] | number[][]",
@@ -60,7 +60,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       name: "freqItems",
       kind: "method",
       params: [
-        { name: "cols", tsType: "string[] | [string]" },
+        { name: "cols", tsType: "readonly string[] | [string]" },
         { name: "support", tsType: "number", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",

@@ -12,7 +12,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       kind: "method",
       params: [
         { name: "numBuckets", tsType: "number" },
-        { name: "col", tsType: "string | string[]" },
+        { name: "col", tsType: "string | readonly string[]" },
         { name: "cols", tsType: "string | null", variadic: true },
       ],
       returns: "DataFrameWriterApi",
@@ -141,7 +141,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [
         { name: "path", tsType: "string" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
-        { name: "partitionBy", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "partitionBy", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
         { name: "compression", tsType: "string", optional: true, pythonDefault: "None" },
       ],
       returns: "void",
@@ -155,7 +155,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [
         { name: "path", tsType: "string" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
-        { name: "partitionBy", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "partitionBy", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
         { name: "compression", tsType: "string", optional: true, pythonDefault: "None" },
       ],
       returns: "void",
@@ -178,7 +178,7 @@ export const dataframeWriterClass: ClassEntryInput = {
         { name: "path", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
-        { name: "partitionBy", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "partitionBy", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
         { name: "options", tsType: "Record<string, unknown>", optional: true },
       ],
       returns: "void",
@@ -193,7 +193,7 @@ export const dataframeWriterClass: ClassEntryInput = {
         { name: "name", tsType: "string" },
         { name: "format", tsType: "string", optional: true, pythonDefault: "None" },
         { name: "mode", tsType: "string", optional: true, pythonDefault: "None" },
-        { name: "partitionBy", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "partitionBy", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
         { name: "options", tsType: "Record<string, unknown>", optional: true },
       ],
       returns: "void",
@@ -204,7 +204,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       name: "sortBy",
       kind: "method",
       params: [
-        { name: "col", tsType: "string | string[]" },
+        { name: "col", tsType: "string | readonly string[]" },
         { name: "cols", tsType: "string | null", variadic: true },
       ],
       returns: "DataFrameWriterApi",

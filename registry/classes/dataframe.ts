@@ -5,6 +5,7 @@ import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 export const dataframeClass: ClassEntryInput = {
   name: "DataFrame",
   interfaceName: "DataFrameApi",
+  implementation: "DataFrame",
   description: "An immutable, lazily evaluated plan over rows with named columns; actions run it.",
   members: [
     {
@@ -28,8 +29,8 @@ export const dataframeClass: ClassEntryInput = {
       kind: "method",
       async: true,
       params: [
-        { name: "col", tsType: "string | string[] | [string]" },
-        { name: "probabilities", tsType: "number[] | [number]" },
+        { name: "col", tsType: "string | readonly string[] | [string]" },
+        { name: "probabilities", tsType: "readonly number[] | [number]" },
         { name: "relativeError", tsType: "number" },
       ],
       returns: "number[] | number[][]",
@@ -113,7 +114,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "method",
       async: true,
       params: [],
-      returns: "number",
+      returns: "bigint",
       since: "1.3.0",
       status: { spark: supported, local: notInEngineYet },
     },
@@ -219,7 +220,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "dropDuplicates",
       kind: "method",
-      params: [{ name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" }],
+      params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "1.4.0",
       status: { spark: supported, local: notInEngineYet },
@@ -227,7 +228,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "dropDuplicatesWithinWatermark",
       kind: "method",
-      params: [{ name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" }],
+      params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "3.5.0",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -235,7 +236,7 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "drop_duplicates",
       kind: "method",
-      params: [{ name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" }],
+      params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "1.4.0",
       status: { spark: supported, local: notInEngineYet },
@@ -246,7 +247,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [
         { name: "how", tsType: "string", optional: true, pythonDefault: "'any'" },
         { name: "thresh", tsType: "number", optional: true, pythonDefault: "None" },
-        { name: "subset", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
@@ -272,7 +273,7 @@ export const dataframeClass: ClassEntryInput = {
       name: "executionInfo",
       kind: "property",
       params: [],
-      returns: "ExecutionInfo | null",
+      returns: "ExecutionInfo | undefined",
       status: { spark: notImplementedYet, local: notInEngineYet },
     },
     {
@@ -300,7 +301,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "method",
       params: [
         { name: "value", tsType: "LiteralValue | Record<string, LiteralValue>" },
-        { name: "subset", tsType: "string | string[]", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "string | readonly string[]", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
@@ -319,7 +320,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "method",
       async: true,
       params: [],
-      returns: "Row | null",
+      returns: "Row | undefined",
       since: "1.3.0",
       status: { spark: supported, local: notInEngineYet },
     },
@@ -327,7 +328,7 @@ export const dataframeClass: ClassEntryInput = {
       name: "freqItems",
       kind: "method",
       params: [
-        { name: "cols", tsType: "string[] | [string]" },
+        { name: "cols", tsType: "readonly string[] | [string]" },
         { name: "support", tsType: "number", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
@@ -354,7 +355,7 @@ export const dataframeClass: ClassEntryInput = {
       name: "groupingSets",
       kind: "method",
       params: [
-        { name: "groupingSets", tsType: "((ColumnApi | string)[])[]" },
+        { name: "groupingSets", tsType: "(readonly (ColumnApi | string)[])[]" },
         { name: "cols", tsType: "ColumnApi | string", variadic: true },
       ],
       returns: "GroupedDataApi",
@@ -383,7 +384,7 @@ export const dataframeClass: ClassEntryInput = {
     },
     {
       name: "inputFiles",
-      kind: "attribute",
+      kind: "method",
       async: true,
       params: [],
       returns: "string[]",
@@ -407,7 +408,7 @@ export const dataframeClass: ClassEntryInput = {
     },
     {
       name: "isEmpty",
-      kind: "attribute",
+      kind: "method",
       async: true,
       params: [],
       returns: "boolean",
@@ -415,7 +416,7 @@ export const dataframeClass: ClassEntryInput = {
     },
     {
       name: "isLocal",
-      kind: "attribute",
+      kind: "method",
       async: true,
       params: [],
       returns: "boolean",
@@ -423,7 +424,7 @@ export const dataframeClass: ClassEntryInput = {
     },
     {
       name: "isStreaming",
-      kind: "attribute",
+      kind: "property",
       async: true,
       params: [],
       returns: "boolean",
@@ -441,7 +442,12 @@ export const dataframeClass: ClassEntryInput = {
       kind: "method",
       params: [
         { name: "other", tsType: "DataFrameApi" },
-        { name: "on", tsType: "string | string[] | ColumnApi | ColumnApi[]", optional: true, pythonDefault: "None" },
+        {
+          name: "on",
+          tsType: "string | readonly string[] | ColumnApi | readonly ColumnApi[]",
+          optional: true,
+          pythonDefault: "None",
+        },
         { name: "how", tsType: "string", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
@@ -484,8 +490,8 @@ export const dataframeClass: ClassEntryInput = {
       name: "melt",
       kind: "method",
       params: [
-        { name: "ids", tsType: "ColumnApi | string | (ColumnApi | string)[]" },
-        { name: "values", tsType: "ColumnApi | string | (ColumnApi | string)[] | null" },
+        { name: "ids", tsType: "ColumnApi | string | readonly (ColumnApi | string)[]" },
+        { name: "values", tsType: "ColumnApi | string | readonly (ColumnApi | string)[] | null" },
         { name: "variableColumnName", tsType: "string" },
         { name: "valueColumnName", tsType: "string" },
       ],
@@ -578,7 +584,7 @@ export const dataframeClass: ClassEntryInput = {
       name: "randomSplit",
       kind: "method",
       params: [
-        { name: "weights", tsType: "number[]" },
+        { name: "weights", tsType: "readonly number[]" },
         { name: "seed", tsType: "number", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi[]",
@@ -701,7 +707,7 @@ export const dataframeClass: ClassEntryInput = {
     },
     {
       name: "semanticHash",
-      kind: "attribute",
+      kind: "method",
       async: true,
       params: [],
       returns: "number",
@@ -871,8 +877,8 @@ export const dataframeClass: ClassEntryInput = {
       name: "unpivot",
       kind: "method",
       params: [
-        { name: "ids", tsType: "ColumnApi | string | (ColumnApi | string)[]" },
-        { name: "values", tsType: "ColumnApi | string | (ColumnApi | string)[] | null" },
+        { name: "ids", tsType: "ColumnApi | string | readonly (ColumnApi | string)[]" },
+        { name: "values", tsType: "ColumnApi | string | readonly (ColumnApi | string)[] | null" },
         { name: "variableColumnName", tsType: "string" },
         { name: "valueColumnName", tsType: "string" },
       ],
@@ -974,14 +980,17 @@ export const dataframeClass: ClassEntryInput = {
       name: "replace",
       kind: "method",
       params: [
-        { name: "to_replace", tsType: "LiteralValue | LiteralValue[] | Record<string, PrimitiveValue | null>" },
+        {
+          name: "to_replace",
+          tsType: "LiteralValue | readonly LiteralValue[] | Record<string, PrimitiveValue | null>",
+        },
         {
           name: "value",
-          tsType: "PrimitiveValue | null | (PrimitiveValue | null)[]",
+          tsType: "PrimitiveValue | null | readonly (PrimitiveValue | null)[]",
           optional: true,
           pythonDefault: "<no value>",
         },
-        { name: "subset", tsType: "string[]", optional: true, pythonDefault: "None" },
+        { name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" },
       ],
       returns: "DataFrameApi",
       since: "1.4.0",

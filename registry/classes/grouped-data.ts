@@ -5,6 +5,7 @@ import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 export const groupedDataClass: ClassEntryInput = {
   name: "GroupedData",
   interfaceName: "GroupedDataApi",
+  implementation: "GroupedData",
   description: "A DataFrame grouped by keys, waiting for aggregations or a pivot.",
   members: [
     {
@@ -60,7 +61,7 @@ export const groupedDataClass: ClassEntryInput = {
       kind: "method",
       params: [
         { name: "pivot_col", tsType: "string" },
-        { name: "values", tsType: "LiteralValue[]", optional: true, pythonDefault: "None" },
+        { name: "values", tsType: "readonly LiteralValue[]", optional: true, pythonDefault: "None" },
       ],
       returns: "GroupedDataApi",
       since: "1.6.0",

@@ -5,11 +5,14 @@ import { notInEngineYet, supported } from "../status.js";
 export const runtimeConfigClass: ClassEntryInput = {
   name: "RuntimeConfig",
   interfaceName: "RuntimeConfigApi",
+  implementation: "RuntimeConfig",
   description: "Reads and sets the session's Spark SQL configuration.",
   members: [
     {
       name: "getAll",
-      kind: "property",
+      // A property in pyspark; a method here, as reading it is an RPC and an async property would surprise.
+      kind: "method",
+      async: true,
       params: [],
       returns: "Record<string, string>",
       status: { spark: supported, local: notInEngineYet },
@@ -52,7 +55,7 @@ export const runtimeConfigClass: ClassEntryInput = {
         { name: "key", tsType: "string" },
         { name: "default", tsType: "string | null", optional: true, pythonDefault: "<no value>" },
       ],
-      returns: "string | null",
+      returns: "string | undefined",
       since: "2.0.0",
       status: { spark: supported, local: notInEngineYet },
     },

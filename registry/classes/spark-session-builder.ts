@@ -5,6 +5,7 @@ import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 export const sparkSessionBuilderClass: ClassEntryInput = {
   name: "SparkSession.Builder",
   interfaceName: "SparkSessionBuilderApi",
+  implementation: "SparkSessionBuilder",
   description: "Configures and creates (or reuses) a SparkSession.",
   members: [
     {

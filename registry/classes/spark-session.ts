@@ -5,6 +5,7 @@ import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 export const sparkSessionClass: ClassEntryInput = {
   name: "SparkSession",
   interfaceName: "SparkSessionApi",
+  implementation: "SparkSession",
   description: "The entry point: creates DataFrames, runs SQL, and holds the connection and configuration.",
   members: [
     {
@@ -52,14 +53,14 @@ export const sparkSessionClass: ClassEntryInput = {
     },
     {
       name: "builder",
-      kind: "property",
+      kind: "staticmethod",
       params: [],
       returns: "SparkSessionBuilderApi",
       status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "catalog",
-      kind: "attribute",
+      kind: "property",
       params: [],
       returns: "CatalogApi",
       status: { spark: notImplementedYet, local: notInEngineYet },
@@ -110,7 +111,7 @@ export const sparkSessionClass: ClassEntryInput = {
       name: "getActiveSession",
       kind: "classmethod",
       params: [],
-      returns: "SparkSessionApi | null",
+      returns: "SparkSessionApi | undefined",
       status: { spark: notImplementedYet, local: notInEngineYet },
     },
     {
@@ -200,6 +201,8 @@ export const sparkSessionClass: ClassEntryInput = {
     {
       name: "sql",
       kind: "method",
+      // Async in TS: SQL commands (DDL, INSERT) run eagerly when the DataFrame is made, as in pyspark.
+      async: true,
       params: [
         { name: "sqlQuery", tsType: "string" },
         { name: "args", tsType: "unknown", optional: true, pythonDefault: "None" },
@@ -248,7 +251,7 @@ export const sparkSessionClass: ClassEntryInput = {
     },
     {
       name: "version",
-      kind: "attribute",
+      kind: "property",
       async: true,
       params: [],
       returns: "string",
@@ -258,8 +261,13 @@ export const sparkSessionClass: ClassEntryInput = {
       name: "createDataFrame",
       kind: "method",
       params: [
-        { name: "data", tsType: "ArrowTable | Row[] | LiteralValue[][]" },
-        { name: "schema", tsType: "StructType | DataType | string | string[]", optional: true, pythonDefault: "None" },
+        { name: "data", tsType: "readonly object[] | ArrowTable" },
+        {
+          name: "schema",
+          tsType: "StructType | DataType | string | readonly string[]",
+          optional: true,
+          pythonDefault: "None",
+        },
         { name: "samplingRatio", tsType: "number", optional: true, pythonDefault: "None" },
         { name: "verifySchema", tsType: "boolean", optional: true, pythonDefault: "None" },
       ],

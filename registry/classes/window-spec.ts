@@ -5,6 +5,7 @@ import { notInEngineYet, supported } from "../status.js";
 export const windowSpecClass: ClassEntryInput = {
   name: "WindowSpec",
   interfaceName: "WindowSpecApi",
+  implementation: "WindowSpec",
   description: "A window specification used with Column.over.",
   members: [
     {

@@ -9,7 +9,7 @@ export const windowClass: ClassEntryInput = {
   members: [
     {
       name: "currentRow",
-      kind: "attribute",
+      kind: "constant",
       params: [],
       returns: "number",
       status: { spark: supported, local: notInEngineYet },
@@ -54,14 +54,14 @@ export const windowClass: ClassEntryInput = {
     },
     {
       name: "unboundedFollowing",
-      kind: "attribute",
+      kind: "constant",
       params: [],
       returns: "number",
       status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "unboundedPreceding",
-      kind: "attribute",
+      kind: "constant",
       params: [],
       returns: "number",
       status: { spark: supported, local: notInEngineYet },

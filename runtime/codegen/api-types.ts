@@ -5,7 +5,11 @@
 export type { Table as ArrowTable } from "apache-arrow";
 export type { Column } from "../api/column.js";
 export type { DataFrame } from "../api/dataframe.js";
+export type { GroupedData } from "../api/grouped-data.js";
+export type { RuntimeConfig } from "../api/runtime-config.js";
 export type { SparkSession } from "../api/session.js";
+export type { SparkSessionBuilder } from "../api/session-builder.js";
+export type { WindowSpec } from "../api/window.js";
 export type { Row } from "../arrow/row.js";
 export type { LiteralValue } from "../plan/literals.js";
 export type { DataType, StructType } from "../types/index.js";
