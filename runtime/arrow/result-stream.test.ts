@@ -118,6 +118,16 @@ describe("ResultStream", () => {
     await expect(result.collect()).rejects.toThrow(/already consumed/);
   });
 
+  it("refuses batches whose columns disagree with the server's schema", async () => {
+    const result = new ResultStream(
+      stream(
+        create(ExecutePlanResponseSchema, { schema: dataTypeToProto(parseSchema("id BIGINT")) }),
+        arrowResponse({ data: ipcBytes(batchA), rows: 2, start: 0 }),
+      ),
+    );
+    await expect(result.collect()).rejects.toThrow(/schema has 1 columns but its Arrow batch has 2/);
+  });
+
   it("toArrow keeps the schema of an empty result", async () => {
     const table = await new ResultStream(
       stream(create(ExecutePlanResponseSchema, { schema: dataTypeToProto(schema) })),

@@ -108,11 +108,16 @@ export class ResultStream implements AsyncIterable<arrow.RecordBatch> {
     return new arrow.Table(schema);
   }
 
-  /** The server's Spark schema when it matches the batch, else what the Arrow schema says. */
+  /** The server's Spark schema (it knows collations, char/varchar, interval fields), else the Arrow schema's. */
   private rowSchema(batch: arrow.RecordBatch): StructType {
     const schema = this.sparkSchema;
-    if (schema && schema.fields.length === batch.schema.fields.length) return schema;
-    return fromArrowSchema(batch.schema);
+    if (schema === undefined) return fromArrowSchema(batch.schema);
+    if (schema.fields.length !== batch.schema.fields.length) {
+      throw new ResultIntegrityError(
+        `The server's schema has ${schema.fields.length} columns but its Arrow batch has ${batch.schema.fields.length}.`,
+      );
+    }
+    return schema;
   }
 }
 
