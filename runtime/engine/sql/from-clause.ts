@@ -12,14 +12,28 @@ import { parseExpression, startsQuery } from "./expression-parser.js";
 import { invalidSql, unsupportedSql } from "./parse-error.js";
 import type { ParserState } from "./parser-state.js";
 import { parseQuery, tableOrCte } from "./query-parser.js";
-import { type JoinKind, join, project, setOperation, subqueryAlias, tableFunction, toDf } from "./relation-builders.js";
+import {
+  type JoinKind,
+  join,
+  lateralJoin,
+  project,
+  setOperation,
+  subqueryAlias,
+  tableFunction,
+  toDf,
+} from "./relation-builders.js";
 import { isImplicitAlias } from "./select-parser.js";
 
 export function parseFromClause(state: ParserState): Relation {
   const { stream } = state;
   let result = parseJoinedRelation(state);
-  // `FROM a, b` is an inner join without condition.
-  while (stream.matchOp(",")) result = join(result, parseJoinedRelation(state), "inner", {});
+  // `FROM a, b` is an inner join without condition; `FROM a, LATERAL (...)` a lateral one.
+  while (stream.matchOp(",")) {
+    result = stream.isKeyword("LATERAL")
+      ? lateralJoin(result, parseLateralRelation(state), "inner", undefined)
+      : join(result, parseJoinedRelation(state), "inner", {});
+  }
+  while (stream.isKeywords("LATERAL", "VIEW")) result = parseLateralView(state, result);
   for (const word of ["PIVOT", "UNPIVOT"]) {
     if (stream.isKeyword(word) && stream.isOp("(", 1)) throw unsupportedSql(state.sql, stream.peek(), word);
   }
@@ -33,7 +47,14 @@ function parseJoinedRelation(state: ParserState): Relation {
     if (stream.isKeyword("NATURAL")) throw unsupportedSql(state.sql, stream.peek(), "NATURAL JOIN");
     const kind = parseJoinKind(state);
     if (kind === undefined) return left;
-    if (stream.isKeyword("LATERAL")) throw unsupportedSql(state.sql, stream.peek(), "LATERAL subqueries");
+    if (stream.isKeyword("LATERAL")) {
+      const right = parseLateralRelation(state);
+      const [condition, refs] = stream.matchKeywords("ON")
+        ? state.collectSubqueries(() => parseExpression(state))
+        : [undefined, []];
+      left = state.attachSubqueries(lateralJoin(left, right, kind, condition), refs);
+      continue;
+    }
     const right = parseRelationPrimary(state);
     if (stream.matchKeywords("ON")) {
       const [condition, refs] = state.collectSubqueries(() => parseExpression(state));
@@ -70,7 +91,6 @@ function parseJoinKind(state: ParserState): JoinKind | undefined {
 
 function parseRelationPrimary(state: ParserState): Relation {
   const { stream } = state;
-  if (stream.isKeyword("LATERAL")) throw unsupportedSql(state.sql, stream.peek(), "LATERAL subqueries");
   if (stream.isOp("(")) {
     stream.next();
     const inner = startsQuery(state) ? parseQuery(state) : parseFromClause(state);
@@ -79,16 +99,7 @@ function parseRelationPrimary(state: ParserState): Relation {
   }
   if (stream.isKeyword("VALUES")) return withAlias(state, parseValues(state));
   const name = stream.multipartIdentifier();
-  if (stream.isOp("(")) {
-    let args: Expression[] = [];
-    if (stream.isOp(")", 1)) {
-      stream.next();
-      stream.next();
-    } else {
-      args = stream.parenthesizedList(() => parseExpression(state));
-    }
-    return withAlias(state, tableFunction(name.map((part) => part.toLowerCase()).join("."), args));
-  }
+  if (stream.isOp("(")) return withAlias(state, tableFunctionCall(state, name));
   if (stream.isKeyword("TABLESAMPLE")) throw unsupportedSql(state.sql, stream.peek(), "TABLESAMPLE");
   const timeTravel = [
     ["VERSION", "AS", "OF"],
@@ -99,6 +110,57 @@ function parseRelationPrimary(state: ParserState): Relation {
   if (timeTravel.some((words) => stream.isKeywords(...words)))
     throw unsupportedSql(state.sql, stream.peek(), "time travel");
   return withAlias(state, tableOrCte(state, name));
+}
+
+/** `LATERAL (query) [alias]` or `LATERAL fn(args) [alias]`: the right side of a lateral join. */
+function parseLateralRelation(state: ParserState): Relation {
+  const { stream } = state;
+  stream.expectKeyword("LATERAL");
+  if (stream.matchOp("(")) {
+    const query = parseQuery(state);
+    stream.expectOp(")");
+    return withAlias(state, query);
+  }
+  const name = stream.multipartIdentifier();
+  return withAlias(state, tableFunctionCall(state, name));
+}
+
+/** Generators with an `_outer` twin that yields one all-NULL row for empty input. */
+const OUTER_GENERATORS = new Set(["explode", "posexplode", "inline"]);
+
+/**
+ * `LATERAL VIEW [OUTER] generator(args) table [AS] col, ...`: a lateral join with the generator as a table
+ * function. OUTER keeps rows the generator yields nothing for: via the generator's `_outer` form where there
+ * is one (a left lateral join alone does not keep them), otherwise as a left lateral join.
+ */
+function parseLateralView(state: ParserState, input: Relation): Relation {
+  const { stream } = state;
+  stream.expectKeyword("LATERAL", "VIEW");
+  let outer = stream.matchKeywords("OUTER");
+  const name = stream.multipartIdentifier();
+  const single = name.length === 1 ? name[0]!.toLowerCase() : undefined;
+  if (outer && single !== undefined && OUTER_GENERATORS.has(single)) {
+    name.splice(0, 1, `${single}_outer`);
+    outer = false;
+  }
+  const generator = tableFunctionCall(state, name);
+  const tableName = stream.identifier();
+  stream.matchKeywords("AS");
+  const columns = isImplicitAlias(stream) ? stream.commaList(() => stream.identifier()) : [];
+  const named = columns.length === 0 ? generator : toDf(generator, columns);
+  return lateralJoin(input, subqueryAlias(named, tableName), outer ? "left" : "inner", undefined);
+}
+
+function tableFunctionCall(state: ParserState, name: readonly string[]): Relation {
+  const { stream } = state;
+  let args: Expression[] = [];
+  if (stream.isOp("(", 0) && stream.isOp(")", 1)) {
+    stream.next();
+    stream.next();
+  } else {
+    args = stream.parenthesizedList(() => parseExpression(state));
+  }
+  return tableFunction(name.map((part) => part.toLowerCase()).join("."), args);
 }
 
 /** `[AS] alias [(col, ...)]` after a relation. */

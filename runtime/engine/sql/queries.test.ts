@@ -337,11 +337,89 @@ describe("FROM: joins, aliases, derived tables, table functions, VALUES", () => 
   it("refuses what Connect protos cannot express", () => {
     for (const sql of [
       "SELECT * FROM t NATURAL JOIN u",
-      "SELECT * FROM t LATERAL VIEW explode(a) x",
+      "SELECT * FROM t PIVOT (sum(a) FOR b IN (1))",
       "SELECT * FROM t TABLESAMPLE (10 PERCENT)",
     ]) {
       expect(parseError(() => queryOf(sql)).errorClass, sql).toBe("UNSUPPORTED_FEATURE.SQL_SYNTAX");
     }
+  });
+});
+
+describe("lateral joins", () => {
+  const from = (sql: string): Relation | undefined => {
+    const plan = queryOf(sql).relType;
+    return plan.case === "project" ? plan.value.input : undefined;
+  };
+
+  it("reads `, LATERAL (subquery) alias` as an inner lateral join", () => {
+    const join = from("SELECT * FROM t, LATERAL (SELECT u.c FROM u WHERE u.a = t.a) s")?.relType;
+    expect(join?.case).toBe("lateralJoin");
+    if (join?.case !== "lateralJoin") return;
+    expect(join.value.joinType).toBe(1);
+    expect(join.value.right?.relType.case).toBe("subqueryAlias");
+  });
+
+  it("reads LEFT JOIN LATERAL ... ON", () => {
+    const join = from("SELECT * FROM t LEFT JOIN LATERAL (SELECT 1 AS c) s ON s.c = t.a")?.relType;
+    expect(join?.case === "lateralJoin" && [join.value.joinType, join.value.joinCondition !== undefined]).toEqual([
+      3,
+      true,
+    ]);
+  });
+
+  it("reads LATERAL VIEW as a lateral join on the generator, naming its columns", () => {
+    expectSame(
+      "SELECT * FROM t LATERAL VIEW posexplode(xs) x AS p, v",
+      rel({
+        relType: {
+          case: "project",
+          value: {
+            input: {
+              relType: {
+                case: "lateralJoin",
+                value: {
+                  left: table("t"),
+                  right: {
+                    relType: {
+                      case: "subqueryAlias",
+                      value: {
+                        input: {
+                          relType: {
+                            case: "toDf",
+                            value: {
+                              input: {
+                                relType: {
+                                  case: "unresolvedTableValuedFunction",
+                                  value: { functionName: "posexplode", arguments: [col("xs")] },
+                                },
+                              },
+                              columnNames: ["p", "v"],
+                            },
+                          },
+                        },
+                        alias: "x",
+                      },
+                    },
+                  },
+                  joinType: 1,
+                },
+              },
+            },
+            expressions: [{ exprType: { case: "unresolvedStar", value: {} } }],
+          },
+        },
+      }),
+    );
+  });
+
+  it("keeps empty generator rows for LATERAL VIEW OUTER via the _outer generator", () => {
+    const join = from("SELECT * FROM t LATERAL VIEW OUTER explode(xs) x AS v")?.relType;
+    const right = join?.case === "lateralJoin" ? join.value.right?.relType : undefined;
+    const renamed = right?.case === "subqueryAlias" ? right.value.input?.relType : undefined;
+    const generator = renamed?.case === "toDf" ? renamed.value.input?.relType : undefined;
+    expect(generator?.case === "unresolvedTableValuedFunction" && generator.value.functionName).toBe("explode_outer");
+    const stack = from("SELECT * FROM t LATERAL VIEW OUTER stack(1, a) x AS v")?.relType;
+    expect(stack?.case === "lateralJoin" && stack.value.joinType).toBe(3);
   });
 });
 

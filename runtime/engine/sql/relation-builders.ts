@@ -113,6 +113,14 @@ export function join(
   });
 }
 
+/** A join whose right side may refer to the left side's columns (`LATERAL`). */
+export function lateralJoin(left: Relation, right: Relation, kind: JoinKind, on: Expression | undefined): Relation {
+  return relation({
+    case: "lateralJoin",
+    value: { left, right, joinType: JOIN_TYPES[kind], ...(on === undefined ? {} : { joinCondition: on }) },
+  });
+}
+
 export function hint(input: Relation, name: string, parameters: readonly Expression[]): Relation {
   return relation({ case: "hint", value: { input, name, parameters: [...parameters] } });
 }

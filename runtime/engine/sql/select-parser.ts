@@ -38,7 +38,6 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
     const [selectList, selectRefs] = state.collectSubqueries(() => stream.commaList(() => parseNamedExpression(state)));
     let input = fromFirst;
     if (input === undefined && stream.matchKeywords("FROM")) input = parseFromClause(state);
-    if (stream.isKeywords("LATERAL", "VIEW")) throw unsupportedSql(state.sql, stream.peek(), "LATERAL VIEW");
     if (stream.matchKeywords("WHERE")) {
       const [condition, refs] = state.collectSubqueries(() => parseExpression(state));
       input = state.attachSubqueries(filter(input ?? oneRow(), condition), refs);
