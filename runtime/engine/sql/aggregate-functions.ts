@@ -80,7 +80,7 @@ const OTHER_AGGREGATES = [
   "bitmap_or_agg",
 ];
 
-export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([...NULL_SKIPPING_AGGREGATES, ...OTHER_AGGREGATES]);
+const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([...NULL_SKIPPING_AGGREGATES, ...OTHER_AGGREGATES]);
 
 /** Whether `expr` calls an aggregate outside any window (a windowed aggregate is not a grouping aggregate). */
 export function containsAggregate(expr: Expression): boolean {

@@ -95,6 +95,18 @@ export function timestampLiteral(
   return literal({ literalType: { case: "timestamp", value: local - offset } });
 }
 
+const TIME = /^\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?\s*$/;
+
+/** `TIME 'hh:mm[:ss[.fffffffff]]'`: nanoseconds since midnight, at TIME's default precision of 6. */
+export function timeLiteral(text: string, sql: string, at: SqlPosition): Expression {
+  const match = TIME.exec(text);
+  const [hour, minute, second] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3] ?? 0)];
+  if (match === null || hour > 23 || minute > 59 || second > 59) throw invalidTyped(sql, at, "TIME", text);
+  const fraction = BigInt((match[4] ?? "").padEnd(9, "0"));
+  const nano = BigInt(hour * 3600 + minute * 60 + second) * 1_000_000_000n + fraction;
+  return literal({ literalType: { case: "time", value: { nano, precision: 6 } } });
+}
+
 /** Microseconds since the epoch of the wall-clock fields read as UTC. */
 function localMicros(fields: Fields): bigint {
   const days = BigInt(epochDay(fields.year, fields.month, fields.day));
@@ -106,7 +118,7 @@ function localMicros(fields: Fields): bigint {
  * Offset of `zone` from UTC, in microseconds, at the wall-clock instant `localMicros`. Fixed offsets are read
  * directly; region ids go through Intl, re-checked once so a wall time next to a DST switch lands right.
  */
-export function zoneOffsetMicros(zone: string, localMicros: bigint): bigint | undefined {
+function zoneOffsetMicros(zone: string, localMicros: bigint): bigint | undefined {
   const fixed = fixedOffsetSeconds(zone);
   if (fixed !== undefined) return BigInt(fixed) * 1_000_000n;
   const guess = Number(localMicros / 1000n);

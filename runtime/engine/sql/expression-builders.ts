@@ -11,7 +11,7 @@ import {
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import type { DataType } from "../../../generated/proto/spark/connect/types_pb.js";
 
-export type LiteralInit = MessageInitShape<typeof Expression_LiteralSchema>;
+type LiteralInit = MessageInitShape<typeof Expression_LiteralSchema>;
 
 /** A call of a builtin or operator by name, e.g. `fn("==", a, b)` for `a = b`. */
 export function fn(name: string, args: readonly Expression[], isDistinct = false): Expression {
@@ -25,7 +25,7 @@ export function not(expr: Expression): Expression {
 }
 
 /** Quotes one name part with backticks when Spark's attribute-name parser would otherwise split or misread it. */
-export function quoteNamePart(part: string): string {
+function quoteNamePart(part: string): string {
   return part === "" || part.includes(".") || part.includes("`") ? `\`${part.replaceAll("`", "``")}\`` : part;
 }
 
@@ -51,7 +51,7 @@ export function alias(expr: Expression, names: readonly string[]): Expression {
   return create(ExpressionSchema, { exprType: { case: "alias", value: { expr, name: [...names] } } });
 }
 
-export function literalExpression(literal: Expression_Literal): Expression {
+function literalExpression(literal: Expression_Literal): Expression {
   return create(ExpressionSchema, { exprType: { case: "literal", value: literal } });
 }
 

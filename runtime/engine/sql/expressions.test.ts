@@ -143,6 +143,10 @@ describe("function calls", () => {
     ["trim(BOTH 'x' FROM s)", call("trim", str("x"), col("s"))],
     ["trim(LEADING FROM s)", call("ltrim", col("s"))],
     ["trim(s)", call("trim", col("s"))],
+    [
+      "struct(a AS x, 1 AS y)",
+      call("struct", { alias: { expr: col("a"), name: ["x"] } }, { alias: { expr: int(1), name: ["y"] } }),
+    ],
   ])("%s", (text, expected) => {
     expect(selectedJson(text)).toEqual(expected);
   });

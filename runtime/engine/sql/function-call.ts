@@ -8,7 +8,7 @@ import type { Expression } from "../../../generated/proto/spark/connect/expressi
 import { ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { NULL_SKIPPING_AGGREGATES } from "./aggregate-functions.js";
 import { DataTypes } from "./data-type-parser.js";
-import { booleanLiteral, fn, intLiteral, nullLiteral, stringLiteral } from "./expression-builders.js";
+import { alias, booleanLiteral, fn, intLiteral, nullLiteral, stringLiteral } from "./expression-builders.js";
 import { parseExpression } from "./expression-parser.js";
 import { TIME_UNITS } from "./keywords.js";
 import { unsupportedSql } from "./parse-error.js";
@@ -71,7 +71,9 @@ function parseArgument(state: ParserState): Expression {
     const value = parseExpression(state);
     return create(ExpressionSchema, { exprType: { case: "namedArgumentExpression", value: { key, value } } });
   }
-  return parseExpression(state);
+  const value = parseExpression(state);
+  // `struct(1 AS a)`: Spark lets an argument carry a name, which struct() uses as the field name.
+  return stream.matchKeywords("AS") ? alias(value, [stream.identifier()]) : value;
 }
 
 /** `datediff(DAY, a, b)` and `dateadd(HOUR, n, t)` are Spark's spellings of timestampdiff / timestampadd. */

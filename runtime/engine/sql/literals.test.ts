@@ -121,6 +121,14 @@ describe("date and timestamp literals", () => {
   });
 });
 
+describe("time literals", () => {
+  it("reads TIME as nanoseconds since midnight", () => {
+    expect(lit("TIME '12:34:56.123'")).toEqual({ literal: { time: { nano: "45296123000000", precision: 6 } } });
+    expect(lit("TIME '01:02'")).toEqual({ literal: { time: { nano: "3720000000000", precision: 6 } } });
+    expect(parseError(() => parseExpression("TIME '25:00'")).errorClass).toBe("INVALID_TYPED_LITERAL");
+  });
+});
+
 describe("interval literals", () => {
   const ym = (months: number, startField: number, endField: number) => ({
     literal: { yearMonthInterval: months, dataType: { yearMonthInterval: { startField, endField } } },

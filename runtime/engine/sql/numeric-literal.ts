@@ -108,7 +108,7 @@ function invalidNumber(text: string, typeName: string, sql: string, at: SqlPosit
 }
 
 /** Reads `12.30`, `.5`, `1E10`, `1.2e-3` into unscaled digits and scale (BigDecimal semantics). */
-export function toExactDecimal(text: string, negative: boolean): ExactDecimal {
+function toExactDecimal(text: string, negative: boolean): ExactDecimal {
   const [mantissa = "", exponentText] = text.split(/[eE]/);
   const [whole = "", fraction = ""] = mantissa.split(".");
   const exponent = exponentText === undefined ? 0 : Number(exponentText);
@@ -117,7 +117,7 @@ export function toExactDecimal(text: string, negative: boolean): ExactDecimal {
 }
 
 /** `decimal(p, s)` literal; a negative scale is widened to 0 as Spark does by default. */
-export function decimalLiteral(decimal: ExactDecimal, sql: string, at: SqlPosition): Expression {
+function decimalLiteral(decimal: ExactDecimal, sql: string, at: SqlPosition): Expression {
   let { digits, scale } = decimal;
   if (scale < 0) {
     digits = digits === "0" ? "0" : digits + "0".repeat(-scale);

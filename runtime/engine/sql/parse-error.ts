@@ -14,7 +14,7 @@ export interface SqlPosition {
 }
 
 /** The `== SQL ==` block: the text with a `---^^^` marker inserted after the line holding the position. */
-export function sqlContextBlock(sql: string, line: number, column: number): string {
+function sqlContextBlock(sql: string, line: number, column: number): string {
   const lines = sql.split("\n");
   const out: string[] = ["== SQL =="];
   lines.forEach((text, index) => {
@@ -42,7 +42,7 @@ function fragmentBlock(sql: string, at: SqlPosition): string {
 }
 
 /** How Spark names a token in a syntax error: quoted text, or `end of input`. */
-export function describeToken(token: Token, sql: string): string {
+function describeToken(token: Token, sql: string): string {
   if (token.kind === "eof") return "end of input";
   return `'${sql.slice(token.start, token.end)}'`;
 }

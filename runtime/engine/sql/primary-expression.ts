@@ -6,7 +6,7 @@
 import { create } from "@bufbuild/protobuf";
 import { type Expression, ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { DataTypes, parseDataTypeAt } from "./data-type-parser.js";
-import { dateLiteral, timestampLiteral } from "./datetime-literal.js";
+import { dateLiteral, timeLiteral, timestampLiteral } from "./datetime-literal.js";
 import {
   attribute,
   booleanLiteral,
@@ -31,7 +31,7 @@ import { keywordOf } from "./token.js";
 
 /** Functions Spark lets you call without parentheses. */
 const NILADIC = new Set(["CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_USER", "USER", "SESSION_USER", "CURRENT_TIME"]);
-const TYPED_LITERALS = new Set(["DATE", "TIMESTAMP", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ"]);
+const TYPED_LITERALS = new Set(["DATE", "TIME", "TIMESTAMP", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ"]);
 
 export function parsePrimary(state: ParserState): Expression {
   const { stream } = state;
@@ -263,6 +263,7 @@ function parseTypedLiteral(state: ParserState, keyword: string): Expression {
   const text = stream.stringLiteral();
   const at = { ...token, end: stream.previous().end };
   if (keyword === "DATE") return dateLiteral(text, state.sql, at);
+  if (keyword === "TIME") return timeLiteral(text, state.sql, at);
   const kind = keyword === "TIMESTAMP_NTZ" ? "timestampNtz" : "timestamp";
   return timestampLiteral(text, kind, state.sessionTimeZone, state.sql, at);
 }
