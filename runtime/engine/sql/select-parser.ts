@@ -1,8 +1,9 @@
 /**
  * One `SELECT` block: hints, DISTINCT, the select list, FROM, WHERE, GROUP BY, HAVING and WINDOW. Builds
- *   Hint* ( Deduplicate? ( Filter[having]? ( Aggregate | Project ) ( Filter[where]? ( from ) ) ) )
- * A SELECT without FROM reads from one empty row: a Project without input, as `spark.sql("SELECT 1")` does.
- * Aggregates without GROUP BY stay a Project (Spark's analyzer turns them into a global aggregate).
+ *   Hint* ( Deduplicate? ( Project | Drop?( Filter[having]?( Aggregate ) ) ) ( Filter[where]? ( from ) ) )
+ * (the Drop removes hidden grouping columns, see grouped-select.ts). A SELECT without FROM reads from one
+ * empty row: a Project without input. Aggregates without GROUP BY stay a Project, as in Spark's own parser;
+ * the analyzer turns that into a global aggregate.
  */
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
@@ -14,7 +15,7 @@ import { parseGroupBy } from "./grouping.js";
 import { NOT_AN_IMPLICIT_ALIAS } from "./keywords.js";
 import { tokenize } from "./lexer.js";
 import { invalidSql, unsupportedSql } from "./parse-error.js";
-import { ParserState } from "./parser-state.js";
+import { ParserState, type PendingWindowReference } from "./parser-state.js";
 import { distinct, filter, hint, project } from "./relation-builders.js";
 import type { Token } from "./token.js";
 import { TokenStream } from "./token-stream.js";
@@ -49,21 +50,7 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
     let having: [Expression, Relation[]] | undefined;
     if (stream.matchKeywords("HAVING")) having = state.collectSubqueries(() => parseExpression(state));
     const windows = stream.matchKeywords("WINDOW") ? parseWindowClause(state) : new Map<string, WindowSpec>();
-    for (const reference of windowReferences) {
-      const spec = windows.get(reference.name.toLowerCase());
-      if (spec === undefined) {
-        throw invalidSql(
-          state.sql,
-          reference.token,
-          "MISSING_WINDOW_SPECIFICATION",
-          "42P20",
-          `Window specification is not defined in the WINDOW clause for ${reference.name}. For more information ` +
-            `about WINDOW clauses, please refer to '${DOC_ROOT}/sql-ref-syntax-qry-select-window.html'.`,
-          { docroot: DOC_ROOT, windowName: reference.name },
-        );
-      }
-      applyWindowSpec(reference.window, spec);
-    }
+    resolveWindowReferences(state, windowReferences, windows);
     let node: Relation;
     if (grouping !== undefined || having !== undefined) {
       const groupToken = groupByToken ?? stream.previous();
@@ -110,6 +97,29 @@ export function isImplicitAlias(stream: TokenStream): boolean {
   const token = stream.peek();
   if (token.kind === "quotedIdent") return true;
   return token.kind === "word" && !NOT_AN_IMPLICIT_ALIAS.has(token.text.toUpperCase());
+}
+
+/** Fills each `OVER name` with its definition from the WINDOW clause. */
+function resolveWindowReferences(
+  state: ParserState,
+  references: readonly PendingWindowReference[],
+  windows: ReadonlyMap<string, WindowSpec>,
+): void {
+  for (const reference of references) {
+    const spec = windows.get(reference.name.toLowerCase());
+    if (spec === undefined) {
+      throw invalidSql(
+        state.sql,
+        reference.token,
+        "MISSING_WINDOW_SPECIFICATION",
+        "42P20",
+        `Window specification is not defined in the WINDOW clause for ${reference.name}. For more information ` +
+          `about WINDOW clauses, please refer to '${DOC_ROOT}/sql-ref-syntax-qry-select-window.html'.`,
+        { docroot: DOC_ROOT, windowName: reference.name },
+      );
+    }
+    applyWindowSpec(reference.window, spec);
+  }
 }
 
 /** `WINDOW w1 AS (...), w2 AS (...)`. */
