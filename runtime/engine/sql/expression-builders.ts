@@ -34,6 +34,27 @@ export function unparsedName(parts: readonly string[]): string {
   return parts.map(quoteNamePart).join(".");
 }
 
+/** The inverse of `unparsedName`: splits on dots outside backticks and unquotes the parts. */
+export function nameParts(unparsed: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < unparsed.length; i++) {
+    const ch = unparsed[i]!;
+    if (ch === "`") {
+      if (quoted && unparsed[i + 1] === "`") {
+        current += "`";
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === "." && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
 /** A column reference `a.b.c` (table qualifier, column, or nested fields: the analyzer decides). */
 export function attribute(parts: readonly string[]): Expression {
   return create(ExpressionSchema, {

@@ -19,11 +19,17 @@ import {
   type Relation,
 } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { containsAggregate } from "./aggregate-functions.js";
-import { alias } from "./expression-builders.js";
+import { alias, nameParts } from "./expression-builders.js";
 import type { GroupingSpec } from "./grouping.js";
 import { relation, sort } from "./relation-builders.js";
 
 const HIDDEN_PREFIX = "__sparkts_grouping_";
+
+/** The Aggregate for a grouped SELECT, and what to put on top of it (after HAVING) to match SQL's output. */
+export interface GroupedAggregate {
+  readonly node: Relation;
+  readonly finish: (node: Relation) => Relation;
+}
 
 /**
  * Builds the Aggregate for a grouped SELECT; returns it and the hidden column names to drop afterwards.
@@ -34,7 +40,7 @@ export function groupedAggregate(
   grouping: GroupingSpec | undefined,
   selectList: readonly Expression[],
   unsupported: (feature: string) => Error,
-): { node: Relation; hiddenColumns: string[] } {
+): GroupedAggregate {
   const spec = grouping === undefined ? undefined : resolveFromSelectList(grouping, selectList);
   const groupingExpressions = spec?.groupingExpressions ?? [];
   const leading = selectList.slice(0, groupingExpressions.length);
@@ -50,7 +56,7 @@ export function groupedAggregate(
       spec.groupType === Aggregate_GroupType.GROUPING_SETS &&
       leading.some((item) => item.exprType.case === "alias")
     ) {
-      throw unsupported("aliased grouping columns with GROUPING SETS (alias them in an outer query)");
+      return aliasedGroupingSets(input, spec, leading, selectList.slice(leading.length), unsupported);
     }
     // The select list starts with the grouping expressions, in order: exactly what Connect's Aggregate outputs,
     // so the plan is the one `df.groupBy(...).agg(...)` builds, with no hidden columns.
@@ -61,7 +67,7 @@ export function groupedAggregate(
       aggregateExpressions: selectList.slice(leading.length),
       groupingSets: spec.groupingSets.map((groupingSet) => ({ groupingSet })),
     });
-    return { node: relation({ case: "aggregate", value: aggregate }), hiddenColumns: [] };
+    return { node: relation({ case: "aggregate", value: aggregate }), finish: (node) => node };
   }
   if (spec !== undefined && spec.groupType !== Aggregate_GroupType.GROUPBY) {
     throw unsupported("ROLLUP, CUBE or GROUPING SETS unless the select list starts with the grouping expressions");
@@ -73,10 +79,48 @@ export function groupedAggregate(
     groupingExpressions: groupingExpressions.map((expr, i) => alias(expr, [hiddenColumns[i]!])),
     aggregateExpressions: [...selectList],
   });
-  return { node: relation({ case: "aggregate", value: aggregate }), hiddenColumns };
+  return {
+    node: relation({ case: "aggregate", value: aggregate }),
+    finish: (node) => dropHiddenColumns(node, hiddenColumns),
+  };
 }
 
-export function dropHiddenColumns(input: Relation, hiddenColumns: readonly string[]): Relation {
+/**
+ * GROUPING SETS compare set members with the grouping expressions as written, so aliases cannot go on the
+ * grouping expressions. Plain columns are grouped unaliased and renamed afterwards (a column's output name is
+ * its last name part); aliased computed expressions would need Spark's generated name and are refused.
+ */
+function aliasedGroupingSets(
+  input: Relation,
+  spec: GroupingSpec,
+  leading: readonly Expression[],
+  aggregates: readonly Expression[],
+  unsupported: (feature: string) => Error,
+): GroupedAggregate {
+  const renames: { colName: string; newColName: string }[] = [];
+  for (const item of leading) {
+    if (item.exprType.case !== "alias") continue;
+    const inner = item.exprType.value.expr;
+    if (inner?.exprType.case !== "unresolvedAttribute") {
+      throw unsupported("aliased computed grouping expressions with GROUPING SETS (alias them in an outer query)");
+    }
+    const parts = nameParts(inner.exprType.value.unparsedIdentifier);
+    renames.push({ colName: parts.at(-1)!, newColName: item.exprType.value.name[0]! });
+  }
+  const aggregate = create(AggregateSchema, {
+    input,
+    groupType: spec.groupType,
+    groupingExpressions: leading.map(stripAlias),
+    aggregateExpressions: [...aggregates],
+    groupingSets: spec.groupingSets.map((groupingSet) => ({ groupingSet })),
+  });
+  return {
+    node: relation({ case: "aggregate", value: aggregate }),
+    finish: (node) => relation({ case: "withColumnsRenamed", value: { input: node, renames } }),
+  };
+}
+
+function dropHiddenColumns(input: Relation, hiddenColumns: readonly string[]): Relation {
   if (hiddenColumns.length === 0) return input;
   return relation({ case: "drop", value: { input, columnNames: [...hiddenColumns] } });
 }

@@ -221,6 +221,20 @@ describe("GROUP BY", () => {
     expect(grouping("SELECT a % 2 AS k, count(*) FROM t GROUP BY k")).toEqual([mod]);
   });
 
+  it("groups GROUPING SETS by the plain columns and renames them to their aliases afterwards", () => {
+    const plan = queryOf("SELECT a AS x, count(*) FROM t GROUP BY GROUPING SETS ((a), ())").relType;
+    expect(plan.case).toBe("withColumnsRenamed");
+    if (plan.case !== "withColumnsRenamed") return;
+    expect(plan.value.renames.map((r) => [r.colName, r.newColName])).toEqual([["a", "x"]]);
+    const aggregate = plan.value.input?.relType;
+    expect(aggregate?.case === "aggregate" && aggregate.value.groupingExpressions.map((e) => e.exprType.case)).toEqual([
+      "unresolvedAttribute",
+    ]);
+    expect(
+      parseError(() => queryOf("SELECT a % 2 AS x, count(*) FROM t GROUP BY GROUPING SETS ((a % 2))")).errorClass,
+    ).toBe("UNSUPPORTED_FEATURE.SQL_SYNTAX");
+  });
+
   it("refuses ROLLUP when the select list does not start with the grouping expressions", () => {
     expect(parseError(() => queryOf("SELECT count(*), a FROM t GROUP BY ROLLUP(a)")).errorClass).toBe(
       "UNSUPPORTED_FEATURE.SQL_SYNTAX",

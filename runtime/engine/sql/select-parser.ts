@@ -10,7 +10,7 @@ import type { Relation } from "../../../generated/proto/spark/connect/relations_
 import { alias } from "./expression-builders.js";
 import { parseExpression } from "./expression-parser.js";
 import { parseFromClause } from "./from-clause.js";
-import { dropHiddenColumns, groupedAggregate } from "./grouped-select.js";
+import { groupedAggregate } from "./grouped-select.js";
 import { parseGroupBy } from "./grouping.js";
 import { NOT_AN_IMPLICIT_ALIAS } from "./keywords.js";
 import { tokenize } from "./lexer.js";
@@ -59,7 +59,7 @@ export function parseQuerySpecification(state: ParserState, fromFirst: Relation 
       );
       node = state.attachSubqueries(aggregate.node, [...selectRefs, ...groupRefs]);
       if (having !== undefined) node = state.attachSubqueries(filter(node, having[0]), having[1]);
-      node = dropHiddenColumns(node, aggregate.hiddenColumns);
+      node = aggregate.finish(node);
     } else {
       node = state.attachSubqueries(project(input, selectList), selectRefs);
     }
