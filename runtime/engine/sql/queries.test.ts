@@ -92,6 +92,11 @@ describe("SELECT / WHERE / ORDER BY / LIMIT", () => {
     );
   });
 
+  it("reads the FROM-first form and TABLE t", () => {
+    expect(relationJson(queryOf("FROM t SELECT a"))).toEqual(relationJson(queryOf("SELECT a FROM t")));
+    expectSame("TABLE t", rel(table("t")));
+  });
+
   it("selects from one empty row when there is no FROM", () => {
     expectSame("SELECT 1", rel({ relType: { case: "project", value: { expressions: [int(1)] } } }));
   });
