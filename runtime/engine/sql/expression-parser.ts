@@ -99,6 +99,7 @@ function parsePrefix(state: ParserState): Expression {
 
 function isPostfix(state: ParserState): boolean {
   const { stream } = state;
+  if (stream.isKeyword("COLLATE") && stream.isIdentifier(1)) return true;
   return (
     stream.isOp("[") ||
     stream.isOp("::") ||
@@ -118,6 +119,7 @@ function infixPower(state: ParserState): number {
   if (keyword === "OR") return Power.Or;
   if (keyword === "AND") return Power.And;
   if (keyword === "DIV") return Power.Multiplicative;
+  if (keyword === "COLLATE" && isPostfix(state)) return Power.Postfix;
   if (keyword !== undefined && PREDICATE_WORDS.has(keyword)) return Power.Predicate;
   if (keyword === "NOT" && PREDICATE_WORDS.has(keywordOf(stream.peek(1)) ?? "")) return Power.Predicate;
   return Power.Lowest;
@@ -136,6 +138,8 @@ function parseInfix(state: ParserState, left: Expression, power: number): Expres
       return fn("div", [left, parseWithPower(state, Power.Multiplicative)]);
   }
   if (power === Power.Predicate) return parsePredicate(state, left, token);
+  // `s COLLATE UTF8_LCASE` is `collate(s, 'UTF8_LCASE')`, as F.collate builds it.
+  if (keyword === "COLLATE") return fn("collate", [left, stringLiteral(stream.identifier())]);
   if (token.kind !== "op") throw stream.error(token);
   switch (token.text) {
     case "[": {

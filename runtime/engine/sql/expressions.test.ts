@@ -39,6 +39,7 @@ describe("operators map to the functions PySpark's Column operators call", () =>
     ["a + 1 * 2", call("+", col("a"), call("*", int(1), int(2)))],
     ["(a + 1) * 2", call("*", call("+", col("a"), int(1)), int(2))],
     ["5 - -3", call("-", int(5), int(-3))],
+    ["s COLLATE UTF8_LCASE = 'a'", call("==", call("collate", col("s"), str("UTF8_LCASE")), str("a"))],
   ])("%s", (text, expected) => {
     expect(selectedJson(text)).toEqual(expected);
   });

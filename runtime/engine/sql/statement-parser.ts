@@ -77,9 +77,31 @@ function parseStatementBody(state: ParserState): SqlStatement {
       stream.next();
       return parseExplain(state);
     default:
+      if (keyword !== undefined && RECOGNISED_BUT_UNSUPPORTED.has(keyword)) {
+        throw unsupportedSql(state.sql, stream.peek(), `${keyword} statements`);
+      }
       throw stream.error();
   }
 }
+
+/** Statements Spark has that this front end does not run yet: named in the error rather than a syntax error. */
+const RECOGNISED_BUT_UNSUPPORTED = new Set([
+  "ALTER",
+  "ANALYZE",
+  "CALL",
+  "DECLARE",
+  "DELETE",
+  "EXECUTE",
+  "LOAD",
+  "MERGE",
+  "MSCK",
+  "REFRESH",
+  "REPAIR",
+  "TRUNCATE",
+  "UPDATE",
+  "ADD",
+  "LIST",
+]);
 
 function parseInsert(state: ParserState): SqlStatement {
   const { stream } = state;

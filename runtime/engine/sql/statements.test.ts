@@ -201,6 +201,13 @@ describe("catalog and session commands", () => {
     expect(parsed("/* lead */ sHoW tAbLeS -- trailing")).toEqual({ kind: "showTables" });
   });
 
+  it("names statements Spark has but this front end does not run", () => {
+    const error = parseError(() => parseSql("ALTER TABLE t ADD COLUMN c INT"));
+    expect(error.errorClass).toBe("UNSUPPORTED_FEATURE.SQL_SYNTAX");
+    expect(error.message).toContain("ALTER statements");
+    expect(parseError(() => parseSql("FROBNICATE t")).errorClass).toBe("PARSE_SYNTAX_ERROR");
+  });
+
   it("names unsupported commands in the error", () => {
     const error = parseError(() => parseSql("SHOW PARTITIONS t"));
     expect(error.errorClass).toBe("UNSUPPORTED_FEATURE.SQL_SYNTAX");
