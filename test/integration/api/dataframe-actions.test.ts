@@ -74,6 +74,17 @@ describe("DataFrame actions", () => {
     expect(sum).toBe(BigInt((n * (n - 1)) / 2));
   });
 
+  it("leaving toLocalIterator early stops the stream and leaves the session usable", async () => {
+    // Modest partitions: Spark Connect builds a partition's Arrow batches in server memory before sending them.
+    const seen: bigint[] = [];
+    for await (const row of spark.range(0, 2_000_000, 1, 20).toLocalIterator()) {
+      seen.push(row.get(0) as bigint);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual([0n, 1n, 2n]);
+    expect(await spark.range(4).count()).toBe(4n);
+  });
+
   it("an already aborted signal stops the action before any result", async () => {
     const controller = new AbortController();
     controller.abort();
