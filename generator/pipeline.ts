@@ -7,7 +7,7 @@ import type { FunctionEntry } from "../registry/schema.js";
 import { emitApiIndex, emitInterfaceFile } from "./emit/api-emitter.js";
 import { emitFunctionsFile, emitFunctionsIndex } from "./emit/functions-emitter.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
-import { emitParityStubs, emitParityStubType } from "./emit/parity-stubs-emitter.js";
+import { emitParityIndex, emitParityStubs, emitParityStubType } from "./emit/parity-stubs-emitter.js";
 import { implementationsOf, interfaceModel } from "./model/class-model.js";
 import { functionModel } from "./model/function-model.js";
 import { kebabCase } from "./model/identifiers.js";
@@ -51,13 +51,16 @@ export function generate(registry: Registry, options: GenerateOptions): Generate
 
   const allNames = new Set(registry.functions.map((entry) => entry.name));
   files.push(emitParityStubType());
+  const stubbed: string[] = [];
   for (const category of categories) {
     const pending = (byCategory.get(category) as FunctionEntry[]).filter(
       (entry) => !options.handWrittenCases.has(entry.name),
     );
     if (pending.length > 0) {
       files.push(emitParityStubs(category, pending, allNames, `registry/functions/${category}.ts`));
+      stubbed.push(category);
     }
   }
+  files.push(emitParityIndex(stubbed));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

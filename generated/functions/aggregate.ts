@@ -299,7 +299,7 @@ export function count_if(col: Column | string): Column {
  * @param confidence - a value sent as a literal (a Column is used as is)
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `count_min_sketch("col", 2, 2)`
+ * @example `count_min_sketch("col", 0.01, 0.95, 42)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -336,7 +336,7 @@ export function sequence(start: Column | string, stop: Column | string, step?: C
  * @param col - a Column or the name of a column
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `shuffle("col")`
+ * @example `shuffle("col", 42)`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -79,7 +79,7 @@ export function sha1(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `sha2("col", 2)`
+ * @example `sha2("col", 256)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -592,7 +592,7 @@ export function radians(col: Column | string): Column {
  * Builds a call of Spark's `rand`.
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `rand()`
+ * @example `rand(42)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -606,7 +606,7 @@ export function rand(seed?: number): Column {
  * Builds a call of Spark's `randn`.
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `randn()`
+ * @example `randn(42)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -620,7 +620,7 @@ export function randn(seed?: number): Column {
  * Builds a call of Spark's `rand`.
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `random()`
+ * @example `random(42)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -896,7 +896,7 @@ export function unhex(col: Column | string): Column {
  * @param max - a value sent as a literal (a Column is used as is)
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `uniform(2, 2)`
+ * @example `uniform(0, 10, 42)`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -335,7 +335,7 @@ export function user(): Column {
  * Builds a call of Spark's `uuid`.
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `uuid()`
+ * @example `uuid(42)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -556,7 +556,7 @@ export function quote(col: Column | string): Column {
  * @param length - a value sent as a literal (a Column is used as is)
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `randstr(2)`
+ * @example `randstr(8, 42)`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

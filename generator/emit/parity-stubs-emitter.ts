@@ -3,8 +3,9 @@
  * examples as runnable builders, for the parity harness to check against PySpark's golden plans and results.
  * The files only describe cases; running them is the harness's job.
  */
+import { VariableDeclarationKind } from "ts-morph";
 import type { FunctionEntry } from "../../registry/schema.js";
-import { safeIdentifier } from "../model/identifiers.js";
+import { camelCase, safeIdentifier } from "../model/identifiers.js";
 import { finish, type GeneratedFile, newSourceFile } from "./generated-file.js";
 
 export const PARITY_DIR = "generated/parity";
@@ -82,9 +83,40 @@ export function emitParityStubs(
   );
   file.addVariableStatement({
     isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
     declarations: [
       { name: "examples", type: "readonly FunctionExample[]", initializer: `[\n${items.join(",\n")},\n]` },
     ],
   });
   return finish(file, path, source);
+}
+
+/** generated/parity/functions/index.ts: every category's examples in one list. */
+export function emitParityIndex(categories: readonly string[]): GeneratedFile {
+  const path = `${PARITY_DIR}/functions/index.ts`;
+  const file = newSourceFile(path);
+  const sorted = [...categories].sort();
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: "../function-example.js",
+    namedImports: ["FunctionExample"],
+  });
+  for (const category of sorted) {
+    file.addImportDeclaration({
+      moduleSpecifier: `./${category}.js`,
+      namedImports: [{ name: "examples", alias: camelCase(category) }],
+    });
+  }
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: "functionExamples",
+        type: "readonly FunctionExample[]",
+        initializer: `[${sorted.map((category) => `...${camelCase(category)}`).join(", ")}]`,
+      },
+    ],
+  });
+  return finish(file, path, "registry/functions/index.ts");
 }

@@ -270,7 +270,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count_min_sketch" },
-    examples: ['count_min_sketch("col", 2, 2)'],
+    examples: ['count_min_sketch("col", 0.01, 0.95, 42)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {

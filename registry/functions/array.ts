@@ -301,7 +301,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "shuffle" },
-    examples: ['shuffle("col")'],
+    examples: ['shuffle("col", 42)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {

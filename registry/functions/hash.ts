@@ -69,7 +69,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "numBits is checked against the lengths Spark accepts before sending" },
-    examples: ['sha2("col", 2)'],
+    examples: ['sha2("col", 256)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {

@@ -4,7 +4,7 @@
 import { any_value, approxCountDistinct, approx_count_distinct, approx_percentile, array_agg, avg, bit_and, bit_or, bit_xor, bitmap_and_agg, bitmap_construct_agg, bitmap_or_agg, bool_and, bool_or, col, collect_list, collect_set, corr, count, countDistinct, count_distinct, count_if, count_min_sketch, covar_pop, covar_samp, every, first, first_value, grouping, grouping_id, histogram_numeric, hll_sketch_agg, hll_union_agg, kll_sketch_agg_bigint, kll_sketch_agg_double, kll_sketch_agg_float, kurtosis, last, last_value, listagg, listagg_distinct, max, max_by, mean, median, min, min_by, mode, percentile, percentile_approx, product, regr_avgx, regr_avgy, regr_count, regr_intercept, regr_r2, regr_slope, regr_sxx, regr_sxy, regr_syy, skewness, some, std, stddev, stddev_pop, stddev_samp, string_agg, string_agg_distinct, sum, sumDistinct, sum_distinct, theta_intersection_agg, theta_sketch_agg, theta_union_agg, try_avg, try_sum, var_pop, var_samp, variance } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "any_value", example: "any_value(\"col\")", build: (sparkSession) => any_value("col"), spark: "supported", local: "gap" },
   { function: "approx_count_distinct", example: "approx_count_distinct(\"col\")", build: (sparkSession) => approx_count_distinct("col"), spark: "supported", local: "gap" },
   { function: "approx_percentile", example: "approx_percentile(\"col\", 2)", build: (sparkSession) => approx_percentile("col", 2), spark: "supported", local: "gap" },
@@ -25,7 +25,7 @@ export let examples: readonly FunctionExample[] = [
   { function: "count", example: "count(\"col\")", build: (sparkSession) => count("col"), spark: "supported", local: "gap" },
   { function: "count_distinct", example: "count_distinct(\"col\", \"cols\", \"cols2\")", build: (sparkSession) => count_distinct("col", "cols", "cols2"), spark: "supported", local: "gap" },
   { function: "count_if", example: "count_if(\"col\")", build: (sparkSession) => count_if("col"), spark: "supported", local: "gap" },
-  { function: "count_min_sketch", example: "count_min_sketch(\"col\", 2, 2)", build: (sparkSession) => count_min_sketch("col", 2, 2), spark: "supported", local: "gap" },
+  { function: "count_min_sketch", example: "count_min_sketch(\"col\", 0.01, 0.95, 42)", build: (sparkSession) => count_min_sketch("col", 0.01, 0.95, 42), spark: "supported", local: "gap" },
   { function: "countDistinct", example: "countDistinct(\"col\", \"cols\", \"cols2\")", build: (sparkSession) => countDistinct("col", "cols", "cols2"), spark: "supported", local: "gap" },
   { function: "covar_pop", example: "covar_pop(\"col1\", \"col2\")", build: (sparkSession) => covar_pop("col1", "col2"), spark: "supported", local: "gap" },
   { function: "covar_samp", example: "covar_samp(\"col1\", \"col2\")", build: (sparkSession) => covar_samp("col1", "col2"), spark: "supported", local: "gap" },

@@ -4,7 +4,7 @@
 import { array, array_append, array_compact, array_contains, array_distinct, array_except, array_insert, array_intersect, array_join, array_max, array_min, array_position, array_prepend, array_remove, array_repeat, array_size, array_union, arrays_overlap, arrays_zip, flatten, get, sequence, shuffle, slice, sort_array } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "array", example: "array(\"cols\", \"cols2\")", build: (sparkSession) => array("cols", "cols2"), spark: "supported", local: "gap" },
   { function: "array_append", example: "array_append(\"col\", 1)", build: (sparkSession) => array_append("col", 1), spark: "supported", local: "gap" },
   { function: "array_compact", example: "array_compact(\"col\")", build: (sparkSession) => array_compact("col"), spark: "supported", local: "gap" },
@@ -27,7 +27,7 @@ export let examples: readonly FunctionExample[] = [
   { function: "flatten", example: "flatten(\"col\")", build: (sparkSession) => flatten("col"), spark: "supported", local: "gap" },
   { function: "get", example: "get(\"col\", \"index\")", build: (sparkSession) => get("col", "index"), spark: "supported", local: "gap" },
   { function: "sequence", example: "sequence(\"start\", \"stop\")", build: (sparkSession) => sequence("start", "stop"), spark: "supported", local: "gap" },
-  { function: "shuffle", example: "shuffle(\"col\")", build: (sparkSession) => shuffle("col"), spark: "supported", local: "gap" },
+  { function: "shuffle", example: "shuffle(\"col\", 42)", build: (sparkSession) => shuffle("col", 42), spark: "supported", local: "gap" },
   { function: "slice", example: "slice(\"x\", \"start\", \"length\")", build: (sparkSession) => slice("x", "start", "length"), spark: "supported", local: "gap" },
   { function: "sort_array", example: "sort_array(\"col\")", build: (sparkSession) => sort_array("col"), spark: "supported", local: "gap" },
   ];

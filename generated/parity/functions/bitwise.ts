@@ -4,7 +4,7 @@
 import { bit_count, bit_get, bitwiseNOT, bitwise_not, getbit, shiftLeft, shiftRight, shiftRightUnsigned, shiftleft, shiftright, shiftrightunsigned } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "bit_count", example: "bit_count(\"col\")", build: (sparkSession) => bit_count("col"), spark: "supported", local: "gap" },
   { function: "bit_get", example: "bit_get(\"col\", \"pos\")", build: (sparkSession) => bit_get("col", "pos"), spark: "supported", local: "gap" },
   { function: "bitwise_not", example: "bitwise_not(\"col\")", build: (sparkSession) => bitwise_not("col"), spark: "supported", local: "gap" },

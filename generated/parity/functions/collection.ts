@@ -4,7 +4,7 @@
 import { aggregate, array_sort, cardinality, concat, element_at, exists, filter, forall, map_filter, map_zip_with, reduce, reverse, size, transform, transform_keys, transform_values, try_element_at, zip_with } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "aggregate", example: "aggregate(\"col\", \"initialValue\", (x) => x)", build: (sparkSession) => aggregate("col", "initialValue", (x) => x), spark: "supported", local: "gap" },
   { function: "array_sort", example: "array_sort(\"col\")", build: (sparkSession) => array_sort("col"), spark: "supported", local: "gap" },
   { function: "cardinality", example: "cardinality(\"col\")", build: (sparkSession) => cardinality("col"), spark: "supported", local: "gap" },

@@ -4,7 +4,7 @@
 import { coalesce, col, ifnull, nanvl, nullif, nullifzero, nvl, nvl2, when, zeroifnull } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "coalesce", example: "coalesce(\"cols\", \"cols2\")", build: (sparkSession) => coalesce("cols", "cols2"), spark: "supported", local: "gap" },
   { function: "ifnull", example: "ifnull(\"col1\", \"col2\")", build: (sparkSession) => ifnull("col1", "col2"), spark: "supported", local: "gap" },
   { function: "nanvl", example: "nanvl(\"col1\", \"col2\")", build: (sparkSession) => nanvl("col1", "col2"), spark: "supported", local: "gap" },

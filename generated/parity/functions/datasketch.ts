@@ -4,7 +4,7 @@
 import { hll_sketch_estimate, hll_union, kll_sketch_get_n_bigint, kll_sketch_get_n_double, kll_sketch_get_n_float, kll_sketch_get_quantile_bigint, kll_sketch_get_quantile_double, kll_sketch_get_quantile_float, kll_sketch_get_rank_bigint, kll_sketch_get_rank_double, kll_sketch_get_rank_float, kll_sketch_merge_bigint, kll_sketch_merge_double, kll_sketch_merge_float, kll_sketch_to_string_bigint, kll_sketch_to_string_double, kll_sketch_to_string_float, theta_difference, theta_intersection, theta_sketch_estimate, theta_union } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "hll_sketch_estimate", example: "hll_sketch_estimate(\"col\")", build: (sparkSession) => hll_sketch_estimate("col"), spark: "supported", local: "gap" },
   { function: "hll_union", example: "hll_union(\"col1\", \"col2\")", build: (sparkSession) => hll_union("col1", "col2"), spark: "supported", local: "gap" },
   { function: "kll_sketch_get_n_bigint", example: "kll_sketch_get_n_bigint(\"col\")", build: (sparkSession) => kll_sketch_get_n_bigint("col"), spark: "supported", local: "gap" },

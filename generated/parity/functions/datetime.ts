@@ -4,7 +4,7 @@
 import { add_months, col, convert_timezone, curdate, current_date, current_time, current_timestamp, current_timezone, date_add, date_diff, date_format, date_from_unix_date, date_part, date_sub, date_trunc, dateadd, datediff, datepart, day, dayname, dayofmonth, dayofweek, dayofyear, extract, from_unixtime, from_utc_timestamp, hour, last_day, localtimestamp, make_date, make_dt_interval, make_interval, make_time, make_timestamp, make_timestamp_ltz, make_timestamp_ntz, make_ym_interval, minute, month, monthname, months_between, next_day, now, quarter, second, session_window, time_diff, time_trunc, timestamp_add, timestamp_diff, timestamp_micros, timestamp_millis, timestamp_seconds, to_date, to_time, to_timestamp, to_timestamp_ltz, to_timestamp_ntz, to_unix_timestamp, to_utc_timestamp, trunc, try_make_interval, try_make_timestamp, try_make_timestamp_ltz, try_make_timestamp_ntz, try_to_date, try_to_time, try_to_timestamp, unix_date, unix_micros, unix_millis, unix_seconds, unix_timestamp, weekday, weekofyear, window, window_time, year } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "add_months", example: "add_months(\"start\", \"months\")", build: (sparkSession) => add_months("start", "months"), spark: "supported", local: "gap" },
   { function: "convert_timezone", example: "convert_timezone(col(\"sourceTz\"), col(\"targetTz\"), \"sourceTs\")", build: (sparkSession) => convert_timezone(col("sourceTz"), col("targetTz"), "sourceTs"), spark: "supported", local: "gap" },
   { function: "curdate", example: "curdate()", build: (sparkSession) => curdate(), spark: "supported", local: "gap" },

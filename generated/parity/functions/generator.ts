@@ -4,7 +4,7 @@
 import { explode, explode_outer, inline, inline_outer, posexplode, posexplode_outer, stack } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "explode", example: "explode(\"col\")", build: (sparkSession) => explode("col"), spark: "supported", local: "gap" },
   { function: "explode_outer", example: "explode_outer(\"col\")", build: (sparkSession) => explode_outer("col"), spark: "supported", local: "gap" },
   { function: "inline", example: "inline(\"col\")", build: (sparkSession) => inline("col"), spark: "supported", local: "gap" },

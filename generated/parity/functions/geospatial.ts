@@ -4,7 +4,7 @@
 import { st_asbinary, st_geogfromwkb, st_geomfromwkb, st_setsrid, st_srid } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "st_asbinary", example: "st_asbinary(\"geo\")", build: (sparkSession) => st_asbinary("geo"), spark: "supported", local: "gap" },
   { function: "st_geogfromwkb", example: "st_geogfromwkb(\"wkb\")", build: (sparkSession) => st_geogfromwkb("wkb"), spark: "supported", local: "gap" },
   { function: "st_geomfromwkb", example: "st_geomfromwkb(\"wkb\")", build: (sparkSession) => st_geomfromwkb("wkb"), spark: "supported", local: "gap" },

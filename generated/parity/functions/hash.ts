@@ -4,12 +4,12 @@
 import { crc32, hash, md5, sha, sha1, sha2, xxhash64 } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "crc32", example: "crc32(\"col\")", build: (sparkSession) => crc32("col"), spark: "supported", local: "gap" },
   { function: "hash", example: "hash(\"cols\", \"cols2\")", build: (sparkSession) => hash("cols", "cols2"), spark: "supported", local: "gap" },
   { function: "md5", example: "md5(\"col\")", build: (sparkSession) => md5("col"), spark: "supported", local: "gap" },
   { function: "sha", example: "sha(\"col\")", build: (sparkSession) => sha("col"), spark: "supported", local: "gap" },
   { function: "sha1", example: "sha1(\"col\")", build: (sparkSession) => sha1("col"), spark: "supported", local: "gap" },
-  { function: "sha2", example: "sha2(\"col\", 2)", build: (sparkSession) => sha2("col", 2), spark: "supported", local: "gap" },
+  { function: "sha2", example: "sha2(\"col\", 256)", build: (sparkSession) => sha2("col", 256), spark: "supported", local: "gap" },
   { function: "xxhash64", example: "xxhash64(\"cols\", \"cols2\")", build: (sparkSession) => xxhash64("cols", "cols2"), spark: "supported", local: "gap" },
   ];

@@ -4,7 +4,7 @@
 import { from_json, get_json_object, json_array_length, json_object_keys, json_tuple, schema_of_json, to_json } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "from_json", example: "from_json(\"col\", \"text\")", build: (sparkSession) => from_json("col", "text"), spark: "supported", local: "gap" },
   { function: "get_json_object", example: "get_json_object(\"col\", \"text\")", build: (sparkSession) => get_json_object("col", "text"), spark: "supported", local: "gap" },
   { function: "json_array_length", example: "json_array_length(\"col\")", build: (sparkSession) => json_array_length("col"), spark: "supported", local: "gap" },

@@ -4,7 +4,7 @@
 import { create_map, map_concat, map_contains_key, map_entries, map_from_arrays, map_from_entries, map_keys, map_values, str_to_map } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "create_map", example: "create_map(\"cols\", \"cols2\")", build: (sparkSession) => create_map("cols", "cols2"), spark: "supported", local: "gap" },
   { function: "map_concat", example: "map_concat(\"cols\", \"cols2\")", build: (sparkSession) => map_concat("cols", "cols2"), spark: "supported", local: "gap" },
   { function: "map_contains_key", example: "map_contains_key(\"col\", 1)", build: (sparkSession) => map_contains_key("col", 1), spark: "supported", local: "gap" },

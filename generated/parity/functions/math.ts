@@ -4,7 +4,7 @@
 import { abs, acos, acosh, asin, asinh, atan, atan2, atanh, bin, bround, cbrt, ceil, ceiling, conv, cos, cosh, cot, csc, degrees, e, exp, expm1, factorial, floor, greatest, hex, hypot, least, ln, log, log10, log1p, log2, negate, negative, pi, pmod, positive, pow, power, radians, rand, randn, random, rint, round, sec, sign, signum, sin, sinh, sqrt, tan, tanh, toDegrees, toRadians, try_add, try_divide, try_mod, try_multiply, try_subtract, unhex, uniform, width_bucket } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "abs", example: "abs(\"col\")", build: (sparkSession) => abs("col"), spark: "supported", local: "gap" },
   { function: "acos", example: "acos(\"col\")", build: (sparkSession) => acos("col"), spark: "supported", local: "gap" },
   { function: "acosh", example: "acosh(\"col\")", build: (sparkSession) => acosh("col"), spark: "supported", local: "gap" },
@@ -46,9 +46,9 @@ export let examples: readonly FunctionExample[] = [
   { function: "pow", example: "pow(\"col1\", \"col2\")", build: (sparkSession) => pow("col1", "col2"), spark: "supported", local: "gap" },
   { function: "power", example: "power(\"col1\", \"col2\")", build: (sparkSession) => power("col1", "col2"), spark: "supported", local: "gap" },
   { function: "radians", example: "radians(\"col\")", build: (sparkSession) => radians("col"), spark: "supported", local: "gap" },
-  { function: "rand", example: "rand()", build: (sparkSession) => rand(), spark: "supported", local: "gap" },
-  { function: "randn", example: "randn()", build: (sparkSession) => randn(), spark: "supported", local: "gap" },
-  { function: "random", example: "random()", build: (sparkSession) => random(), spark: "supported", local: "gap" },
+  { function: "rand", example: "rand(42)", build: (sparkSession) => rand(42), spark: "supported", local: "gap" },
+  { function: "randn", example: "randn(42)", build: (sparkSession) => randn(42), spark: "supported", local: "gap" },
+  { function: "random", example: "random(42)", build: (sparkSession) => random(42), spark: "supported", local: "gap" },
   { function: "rint", example: "rint(\"col\")", build: (sparkSession) => rint("col"), spark: "supported", local: "gap" },
   { function: "round", example: "round(\"col\")", build: (sparkSession) => round("col"), spark: "supported", local: "gap" },
   { function: "sec", example: "sec(\"col\")", build: (sparkSession) => sec("col"), spark: "supported", local: "gap" },
@@ -67,6 +67,6 @@ export let examples: readonly FunctionExample[] = [
   { function: "try_multiply", example: "try_multiply(\"left\", \"right\")", build: (sparkSession) => try_multiply("left", "right"), spark: "supported", local: "gap" },
   { function: "try_subtract", example: "try_subtract(\"left\", \"right\")", build: (sparkSession) => try_subtract("left", "right"), spark: "supported", local: "gap" },
   { function: "unhex", example: "unhex(\"col\")", build: (sparkSession) => unhex("col"), spark: "supported", local: "gap" },
-  { function: "uniform", example: "uniform(2, 2)", build: (sparkSession) => uniform(2, 2), spark: "supported", local: "gap" },
+  { function: "uniform", example: "uniform(0, 10, 42)", build: (sparkSession) => uniform(0, 10, 42), spark: "supported", local: "gap" },
   { function: "width_bucket", example: "width_bucket(\"v\", \"min\", \"max\", \"numBucket\")", build: (sparkSession) => width_bucket("v", "min", "max", "numBucket"), spark: "supported", local: "gap" },
   ];

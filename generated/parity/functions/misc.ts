@@ -4,7 +4,7 @@
 import { aes_decrypt, aes_encrypt, assert_true, bitmap_bit_position, bitmap_bucket_number, bitmap_count, current_catalog, current_database, current_schema, current_user, input_file_block_length, input_file_block_start, input_file_name, java_method, monotonically_increasing_id, raise_error, reflect, session_user, spark_partition_id, try_aes_decrypt, try_reflect, typeof as typeof_, user, uuid, version } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "aes_decrypt", example: "aes_decrypt(\"input\", \"key\")", build: (sparkSession) => aes_decrypt("input", "key"), spark: "supported", local: "gap" },
   { function: "aes_encrypt", example: "aes_encrypt(\"input\", \"key\")", build: (sparkSession) => aes_encrypt("input", "key"), spark: "supported", local: "gap" },
   { function: "assert_true", example: "assert_true(\"col\")", build: (sparkSession) => assert_true("col"), spark: "supported", local: "gap" },
@@ -28,6 +28,6 @@ export let examples: readonly FunctionExample[] = [
   { function: "try_reflect", example: "try_reflect(\"cols\", \"cols2\")", build: (sparkSession) => try_reflect("cols", "cols2"), spark: "supported", local: "gap" },
   { function: "typeof", example: "typeof(\"col\")", build: (sparkSession) => typeof_("col"), spark: "supported", local: "gap" },
   { function: "user", example: "user()", build: (sparkSession) => user(), spark: "supported", local: "gap" },
-  { function: "uuid", example: "uuid()", build: (sparkSession) => uuid(), spark: "supported", local: "gap" },
+  { function: "uuid", example: "uuid(42)", build: (sparkSession) => uuid(42), spark: "supported", local: "gap" },
   { function: "version", example: "version()", build: (sparkSession) => version(), spark: "supported", local: "gap" },
   ];

@@ -4,7 +4,7 @@
 import { broadcast, call_function, col, column, expr, lit } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "broadcast", example: "broadcast(sparkSession.range(3))", build: (sparkSession) => broadcast(sparkSession.range(3)), spark: "supported", local: "gap" },
   { function: "call_function", example: "call_function(\"text\", \"cols\", \"cols2\")", build: (sparkSession) => call_function("text", "cols", "cols2"), spark: "supported", local: "gap" },
   { function: "col", example: "col(\"text\")", build: (sparkSession) => col("text"), spark: "supported", local: "gap" },

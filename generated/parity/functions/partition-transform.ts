@@ -4,7 +4,7 @@
 import { bucket, days, hours, months, years } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "bucket", example: "bucket(2, \"col\")", build: (sparkSession) => bucket(2, "col"), spark: "supported", local: "gap" },
   { function: "days", example: "days(\"col\")", build: (sparkSession) => days("col"), spark: "supported", local: "gap" },
   { function: "hours", example: "hours(\"col\")", build: (sparkSession) => hours("col"), spark: "supported", local: "gap" },

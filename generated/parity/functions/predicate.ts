@@ -4,7 +4,7 @@
 import { equal_null, ilike, isnan, isnotnull, isnull, like, regexp, regexp_like, rlike } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "equal_null", example: "equal_null(\"col1\", \"col2\")", build: (sparkSession) => equal_null("col1", "col2"), spark: "supported", local: "gap" },
   { function: "ilike", example: "ilike(\"str\", \"pattern\")", build: (sparkSession) => ilike("str", "pattern"), spark: "supported", local: "gap" },
   { function: "isnan", example: "isnan(\"col\")", build: (sparkSession) => isnan("col"), spark: "supported", local: "gap" },

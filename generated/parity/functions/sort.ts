@@ -4,7 +4,7 @@
 import { asc, asc_nulls_first, asc_nulls_last, desc, desc_nulls_first, desc_nulls_last } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "asc", example: "asc(\"col\")", build: (sparkSession) => asc("col"), spark: "supported", local: "gap" },
   { function: "asc_nulls_first", example: "asc_nulls_first(\"col\")", build: (sparkSession) => asc_nulls_first("col"), spark: "supported", local: "gap" },
   { function: "asc_nulls_last", example: "asc_nulls_last(\"col\")", build: (sparkSession) => asc_nulls_last("col"), spark: "supported", local: "gap" },

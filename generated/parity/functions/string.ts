@@ -4,7 +4,7 @@
 import { ascii, base64, bit_length, btrim, char, char_length, character_length, chr, collate, collation, concat_ws, contains, decode, elt, encode, endswith, find_in_set, format_number, format_string, initcap, instr, is_valid_utf8, lcase, left, length, levenshtein, locate, lower, lpad, ltrim, make_valid_utf8, mask, octet_length, overlay, position, printf, quote, randstr, regexp_count, regexp_extract, regexp_extract_all, regexp_instr, regexp_replace, regexp_substr, repeat, replace, right, rpad, rtrim, sentences, soundex, split, split_part, startswith, substr, substring, substring_index, to_binary, to_char, to_number, to_varchar, translate, trim, try_to_binary, try_to_number, try_validate_utf8, ucase, unbase64, upper, validate_utf8 } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "ascii", example: "ascii(\"col\")", build: (sparkSession) => ascii("col"), spark: "supported", local: "gap" },
   { function: "base64", example: "base64(\"col\")", build: (sparkSession) => base64("col"), spark: "supported", local: "gap" },
   { function: "bit_length", example: "bit_length(\"col\")", build: (sparkSession) => bit_length("col"), spark: "supported", local: "gap" },
@@ -42,7 +42,7 @@ export let examples: readonly FunctionExample[] = [
   { function: "position", example: "position(\"substr\", \"str\")", build: (sparkSession) => position("substr", "str"), spark: "supported", local: "gap" },
   { function: "printf", example: "printf(\"format\", \"cols\", \"cols2\")", build: (sparkSession) => printf("format", "cols", "cols2"), spark: "supported", local: "gap" },
   { function: "quote", example: "quote(\"col\")", build: (sparkSession) => quote("col"), spark: "supported", local: "gap" },
-  { function: "randstr", example: "randstr(2)", build: (sparkSession) => randstr(2), spark: "supported", local: "gap" },
+  { function: "randstr", example: "randstr(8, 42)", build: (sparkSession) => randstr(8, 42), spark: "supported", local: "gap" },
   { function: "regexp_count", example: "regexp_count(\"str\", \"regexp\")", build: (sparkSession) => regexp_count("str", "regexp"), spark: "supported", local: "gap" },
   { function: "regexp_extract", example: "regexp_extract(\"str\", \"text\", 2)", build: (sparkSession) => regexp_extract("str", "text", 2), spark: "supported", local: "gap" },
   { function: "regexp_extract_all", example: "regexp_extract_all(\"str\", \"regexp\")", build: (sparkSession) => regexp_extract_all("str", "regexp"), spark: "supported", local: "gap" },

@@ -4,7 +4,7 @@
 import { arrow_udtf, call_udf, udf, udtf, unwrap_udt } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "arrow_udtf", example: "arrow_udtf()", build: (sparkSession) => arrow_udtf(), spark: "gap", local: "gap" },
   { function: "call_udf", example: "call_udf(\"udfName\", \"cols\", \"cols2\")", build: (sparkSession) => call_udf("udfName", "cols", "cols2"), spark: "supported", local: "gap" },
   { function: "udf", example: "udf()", build: (sparkSession) => udf(), spark: "gap", local: "gap" },

@@ -4,7 +4,7 @@
 import { parse_url, try_parse_url, try_url_decode, url_decode, url_encode } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "parse_url", example: "parse_url(\"url\", \"partToExtract\")", build: (sparkSession) => parse_url("url", "partToExtract"), spark: "supported", local: "gap" },
   { function: "try_parse_url", example: "try_parse_url(\"url\", \"partToExtract\")", build: (sparkSession) => try_parse_url("url", "partToExtract"), spark: "supported", local: "gap" },
   { function: "try_url_decode", example: "try_url_decode(\"str\")", build: (sparkSession) => try_url_decode("str"), spark: "supported", local: "gap" },

@@ -4,7 +4,7 @@
 import { is_variant_null, parse_json, schema_of_variant, schema_of_variant_agg, to_variant_object, try_parse_json, try_variant_get, variant_get } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "is_variant_null", example: "is_variant_null(\"v\")", build: (sparkSession) => is_variant_null("v"), spark: "supported", local: "gap" },
   { function: "parse_json", example: "parse_json(\"col\")", build: (sparkSession) => parse_json("col"), spark: "supported", local: "gap" },
   { function: "schema_of_variant", example: "schema_of_variant(\"v\")", build: (sparkSession) => schema_of_variant("v"), spark: "supported", local: "gap" },

@@ -4,7 +4,7 @@
 import { cume_dist, dense_rank, lag, lead, nth_value, ntile, percent_rank, rank, row_number } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "cume_dist", example: "cume_dist()", build: (sparkSession) => cume_dist(), spark: "supported", local: "gap" },
   { function: "dense_rank", example: "dense_rank()", build: (sparkSession) => dense_rank(), spark: "supported", local: "gap" },
   { function: "lag", example: "lag(\"col\")", build: (sparkSession) => lag("col"), spark: "supported", local: "gap" },

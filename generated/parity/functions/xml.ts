@@ -4,7 +4,7 @@
 import { from_xml, schema_of_xml, to_xml, xpath, xpath_boolean, xpath_double, xpath_float, xpath_int, xpath_long, xpath_number, xpath_short, xpath_string } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
-export let examples: readonly FunctionExample[] = [
+export const examples: readonly FunctionExample[] = [
   { function: "from_xml", example: "from_xml(\"col\", \"text\")", build: (sparkSession) => from_xml("col", "text"), spark: "supported", local: "gap" },
   { function: "schema_of_xml", example: "schema_of_xml(\"text\")", build: (sparkSession) => schema_of_xml("text"), spark: "supported", local: "gap" },
   { function: "to_xml", example: "to_xml(\"col\")", build: (sparkSession) => to_xml("col"), spark: "supported", local: "gap" },
