@@ -38,7 +38,7 @@ export function toPython(example: string): string {
     );
 }
 
-const PYTHON = String.raw`
+const PYTHON = `
 import json, sys, warnings
 warnings.simplefilter("ignore")
 from google.protobuf.json_format import MessageToJson

@@ -496,7 +496,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "seed", kind: "literal", tsType: "number", optional: true, randomSeedWhenOmitted: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
-    examples: ['rand(42)'],
+    examples: ["rand(42)"],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -507,7 +507,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "seed", kind: "literal", tsType: "number", optional: true, randomSeedWhenOmitted: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "randn" },
-    examples: ['randn(42)'],
+    examples: ["randn(42)"],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -518,7 +518,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "seed", kind: "literal", tsType: "number", optional: true, randomSeedWhenOmitted: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
-    examples: ['random(42)'],
+    examples: ["random(42)"],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -751,7 +751,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "uniform" },
-    examples: ['uniform(0, 10, 42)'],
+    examples: ["uniform(0, 10, 42)"],
     status: { spark: supported, local: notInEngineYet },
   },
   {

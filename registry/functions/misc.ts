@@ -322,7 +322,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "seed", kind: "literal", tsType: "Column | number", optional: true, randomSeedWhenOmitted: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "uuid" },
-    examples: ['uuid(42)'],
+    examples: ["uuid(42)"],
     status: { spark: supported, local: notInEngineYet },
   },
   {

@@ -520,7 +520,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "randstr" },
-    examples: ['randstr(8, 42)'],
+    examples: ["randstr(8, 42)"],
     status: { spark: supported, local: notInEngineYet },
   },
   {
