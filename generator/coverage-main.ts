@@ -1,5 +1,5 @@
 /** `npm run coverage`: prints the registry coverage table (see generator/coverage.ts for the columns). */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadRegistry } from "../registry/load.js";
@@ -8,6 +8,21 @@ import { coverageRows, formatCoverage } from "./coverage.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CASES_DIR = join(ROOT, "parity-tests", "cases");
+const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "functions");
+
+/** Builtins whose every example has a captured plan (keys are `<name>#<example index>`). */
+function goldenNames(): Set<string> {
+  if (!existsSync(GOLDEN_DIR)) return new Set();
+  const captured = new Map<string, boolean>();
+  for (const file of readdirSync(GOLDEN_DIR).filter((name) => name.endsWith(".json"))) {
+    const entries = JSON.parse(readFileSync(join(GOLDEN_DIR, file), "utf8")) as Record<string, { plan?: unknown }>;
+    for (const [key, golden] of Object.entries(entries)) {
+      const name = key.slice(0, key.lastIndexOf("#"));
+      captured.set(name, (captured.get(name) ?? true) && golden.plan !== undefined);
+    }
+  }
+  return new Set([...captured].filter(([, complete]) => complete).map(([name]) => name));
+}
 
 /** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
 function verifiedNames(): Set<string> {
@@ -25,9 +40,10 @@ function verifiedNames(): Set<string> {
 const registry = loadRegistry();
 const snapshot = loadSnapshot();
 console.log(
-  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; verified = hand-written parity case)\n`,
+  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plan captured from PySpark; ` +
+    "verified = hand-written parity case)\n",
 );
-console.log(formatCoverage(coverageRows(registry, snapshot, verifiedNames())));
+console.log(formatCoverage(coverageRows(registry, snapshot, { golden: goldenNames(), verified: verifiedNames() })));
 const drift = functionDrift(registry, snapshot);
 if (drift.missing.length + drift.unknown.length > 0) {
   console.log(

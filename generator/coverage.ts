@@ -1,7 +1,8 @@
 /**
  * The coverage table: for builtins and for each class, how many names pyspark 4.1.1 has, how many the registry
- * holds (exclusions included), how many run on Spark, how many have a hand-written parity case (which runs on
- * Spark), and how many the embedded engine supports. Pure: inputs in, rows and text out.
+ * holds (exclusions included), how many run on Spark, how many have a golden plan captured from PySpark, how
+ * many have a hand-written parity case (which runs on Spark), and how many the embedded engine supports.
+ * Pure: inputs in, rows and text out.
  */
 import type { Registry } from "../registry/load.js";
 import type { Status } from "../registry/schema.js";
@@ -13,6 +14,7 @@ export interface CoverageRow {
   readonly registry: number;
   readonly excluded: number;
   readonly implemented: number;
+  readonly goldenPlans: number;
   readonly verifiedOnSpark: number;
   readonly supportedLocally: number;
 }
@@ -22,12 +24,19 @@ interface Counted {
   readonly status: Status;
 }
 
+export interface Evidence {
+  /** Builtins whose every example has a golden plan captured from PySpark. */
+  readonly golden: ReadonlySet<string>;
+  /** Names with a hand-written parity case: builtin names, and `Class.member` for members. */
+  readonly verified: ReadonlySet<string>;
+}
+
 function row(
   scope: string,
   upstream: number,
   entries: readonly Counted[],
   excluded: number,
-  verified: ReadonlySet<string>,
+  evidence: Evidence,
 ): CoverageRow {
   return {
     scope,
@@ -35,25 +44,23 @@ function row(
     registry: entries.length + excluded,
     excluded,
     implemented: entries.filter((entry) => entry.status.spark.state === "supported").length,
-    verifiedOnSpark: entries.filter((entry) => verified.has(entry.name)).length,
+    goldenPlans: entries.filter((entry) => evidence.golden.has(entry.name)).length,
+    verifiedOnSpark: entries.filter((entry) => evidence.verified.has(entry.name)).length,
     supportedLocally: entries.filter((entry) => entry.status.local.state === "supported").length,
   };
 }
 
-/**
- * `verified` holds names with a hand-written parity case: builtin names, and `Class.member` for members.
- */
-export function coverageRows(registry: Registry, snapshot: Snapshot, verified: ReadonlySet<string>): CoverageRow[] {
-  const rows = [row("functions", Object.keys(snapshot.functions).length, registry.functions, 0, verified)];
+export function coverageRows(registry: Registry, snapshot: Snapshot, evidence: Evidence): CoverageRow[] {
+  const rows = [row("functions", Object.keys(snapshot.functions).length, registry.functions, 0, evidence)];
   for (const entry of [...registry.classes].sort((a, b) => a.name.localeCompare(b.name))) {
     const upstream = Object.keys(snapshot.classes[entry.name]?.members ?? {}).length;
     const members = entry.members.map((member) => ({ name: `${entry.name}.${member.name}`, status: member.status }));
-    rows.push(row(entry.name, upstream, members, entry.excluded.length, verified));
+    rows.push(row(entry.name, upstream, members, entry.excluded.length, evidence));
   }
   return rows;
 }
 
-const HEADINGS = ["scope", "pyspark", "registry", "excluded", "on Spark", "verified", "local"] as const;
+const HEADINGS = ["scope", "pyspark", "registry", "excluded", "on Spark", "golden", "verified", "local"] as const;
 
 /** A Markdown table with a totals line for the classes. */
 export function formatCoverage(rows: readonly CoverageRow[]): string {
@@ -65,6 +72,7 @@ export function formatCoverage(rows: readonly CoverageRow[]): string {
     registry: sum((r) => r.registry),
     excluded: sum((r) => r.excluded),
     implemented: sum((r) => r.implemented),
+    goldenPlans: sum((r) => r.goldenPlans),
     verifiedOnSpark: sum((r) => r.verifiedOnSpark),
     supportedLocally: sum((r) => r.supportedLocally),
   };
@@ -74,6 +82,7 @@ export function formatCoverage(rows: readonly CoverageRow[]): string {
     String(r.registry),
     String(r.excluded),
     String(r.implemented),
+    String(r.goldenPlans),
     String(r.verifiedOnSpark),
     String(r.supportedLocally),
   ];
