@@ -6,7 +6,7 @@ import type { Expression } from "../../../generated/proto/spark/connect/expressi
 import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
-import { canCast } from "../functions/cast-kernel.js";
+import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
@@ -171,7 +171,7 @@ export class ExpressionAnalyzer {
             : this.conf.ansi
               ? "ansi"
               : "legacy";
-    const nullable = child.nullable || mode !== "ansi" || (T.isString(child.type) && !T.isString(type));
+    const nullable = child.nullable || mode === "try" || castForcesNullable(child.type, type);
     return { kind: "cast", child, type, nullable, mode, implicit: false };
   }
 
@@ -231,7 +231,15 @@ export class ExpressionAnalyzer {
             inputType: T.sqlTypeName(child.type),
           });
         }
-        if (input.type.kind.case === "decimal") throw notSupportedLocally(`${shownName} over decimals`);
+        if (input.type.kind.case === "decimal") {
+          // Spark: sum widens by 10 digits, avg by 4 digits of precision and scale (both capped at 38).
+          const { precision, scale } = T.decimalParts(input.type);
+          const type =
+            name === "sum"
+              ? T.decimalType(Math.min(38, precision + 10), scale)
+              : T.decimalType(Math.min(38, precision + 4), Math.min(38, scale + 4));
+          return { ...base, args: [input], type, nullable: true };
+        }
         const type = name === "avg" || T.isFractional(input.type) ? T.DOUBLE : T.LONG;
         return { ...base, args: [input], type, nullable: true };
       }

@@ -2,6 +2,7 @@
  * Spark's implicit casts (the ANSI flavour, Spark 4's default): numeric widening, NULL adapting to anything,
  * DATE meeting TIMESTAMP, and strings adapting to the other side of a comparison.
  */
+import { castForcesNullable } from "../functions/cast-kernel.js";
 import type { Cast, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 
@@ -9,7 +10,7 @@ export function implicitCast(expr: Expr, type: T.DataType): Expr {
   if (T.sameType(expr.type, type)) return expr;
   if (expr.kind === "literal" && expr.value === null) return { ...expr, type };
   // Parsing a string can fail, so such a cast is nullable whatever its input (as Spark's Cast.nullable).
-  const nullable = expr.nullable || (T.isString(expr.type) && !T.isString(type));
+  const nullable = expr.nullable || castForcesNullable(expr.type, type);
   const cast: Cast = { kind: "cast", child: expr, type, nullable, mode: "ansi", implicit: true };
   return cast;
 }
@@ -36,7 +37,7 @@ function widerWithDecimal(a: T.DataType, b: T.DataType): T.DataType {
   const db = b.kind.case === "decimal" ? T.decimalParts(b) : T.decimalParts(T.decimalForIntegral(b));
   const scale = Math.max(da.scale, db.scale);
   const range = Math.max(da.precision - da.scale, db.precision - db.scale);
-  return T.decimalType(Math.min(38, range + scale), Math.min(scale, 38 - Math.min(38 - scale, range)));
+  return T.decimalType(Math.min(38, range + scale), Math.min(38, scale));
 }
 
 /** One type for several values (CASE branches, COALESCE, IN lists, UNION columns); strings only meet strings. */

@@ -5,10 +5,11 @@
 
 import { implicitCast, widerType } from "../analyzer/type-coercion.js";
 import type { ColumnVector } from "../columnar/column-vector.js";
-import { arithmeticOverflow, dataTypeMismatch, divideByZero, notSupportedLocally } from "../errors.js";
+import { arithmeticOverflow, dataTypeMismatch, divideByZero } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Call, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { decimalOp, decimalShapeOf, fitsPrecision, outOfRange, resultShape } from "./decimal-math.js";
 import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
 import { mapValues, zipValues } from "./kernel-helpers.js";
 
@@ -48,12 +49,52 @@ function resolveBinary(op: Op) {
             actualDataType: T.sqlTypeName(left.type),
           });
     }
+    const anyDecimal = left.type.kind.case === "decimal" || right.type.kind.case === "decimal";
+    const anyFractional = T.isFractional(left.type) || T.isFractional(right.type);
+    if (anyDecimal && !anyFractional) return decimalArithmetic(op, left, right, display, ctx);
     let type = op === "divide" ? T.DOUBLE : (widerType(left.type, right.type) ?? T.DOUBLE);
     if (T.isNullType(type)) type = op === "divide" ? T.DOUBLE : T.NULL;
-    if (type.kind.case === "decimal") throw notSupportedLocally(`decimal arithmetic (${display})`);
     if (type.kind.case === "null") type = T.DOUBLE;
     const nullable = left.nullable || right.nullable || op === "divide" || op === "remainder" || !ctx.ansi;
     return call(op, [implicitCast(left, type), implicitCast(right, type)], type, display, ctx, nullable);
+  };
+}
+
+/** DECIMAL (or DECIMAL with an integer) arithmetic: both sides become decimals, the result follows Spark's rules. */
+function decimalArithmetic(op: Op, left: Expr, right: Expr, display: string, ctx: ResolveContext): Expr {
+  const literalOf = (e: Expr) =>
+    e.kind === "literal" && (typeof e.value === "number" || typeof e.value === "bigint") ? e.value : undefined;
+  const shapeOf = (e: Expr) =>
+    T.isNullType(e.type) ? { precision: 1, scale: 0 } : decimalShapeOf(e.type, literalOf(e));
+  const ls = shapeOf(left);
+  const rs = shapeOf(right);
+  const out = resultShape(op, ls, rs);
+  const args = [
+    implicitCast(left, T.decimalType(ls.precision, ls.scale)),
+    implicitCast(right, T.decimalType(rs.precision, rs.scale)),
+  ];
+  // Under ANSI an overflow raises instead of giving NULL, so only division and remainder stay nullable.
+  const nullable = !ctx.ansi || op === "divide" || op === "remainder" || left.nullable || right.nullable;
+  return call(op, args, T.decimalType(out.precision, out.scale), display, ctx, nullable);
+}
+
+function decimalKernel(op: Op): Kernel {
+  return ([a, b], c) => {
+    const left = a as ColumnVector;
+    const right = b as ColumnVector;
+    const sa = T.decimalParts(left.type).scale;
+    const sb = T.decimalParts(right.type).scale;
+    const out = T.decimalParts(c.type);
+    return zipValues<bigint, bigint, bigint>(left, right, c.type, (x, y) => {
+      if ((op === "divide" || op === "remainder") && y === 0n) {
+        if (c.ansi) throw divideByZero();
+        return null;
+      }
+      const r = decimalOp(op, x, sa, y, sb, out);
+      if (fitsPrecision(r, out.precision)) return r;
+      if (c.ansi) throw outOfRange(r, out);
+      return null;
+    });
   };
 }
 
@@ -177,7 +218,9 @@ function arithmeticKernel(op: Op): Kernel {
   const integral = integralKernel(op);
   const long = longKernel(op);
   const fractional = fractionalKernel(op);
+  const decimal = decimalKernel(op);
   return (args, c: Call, ctx) => {
+    if (c.type.kind.case === "decimal") return decimal(args, c, ctx);
     if (c.type.kind.case === "long") return long(args, c, ctx);
     if (c.type.kind.case === "double" || c.type.kind.case === "float") return fractional(args, c, ctx);
     return integral(args, c, ctx);

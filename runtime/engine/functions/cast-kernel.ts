@@ -15,6 +15,7 @@ import {
   parseTimestamp,
   timestampToDays,
 } from "./datetime-format.js";
+import { fitsPrecision, outOfRange, pow10, rescale } from "./decimal-math.js";
 import { constantColumn, mapValues } from "./kernel-helpers.js";
 
 const INTEGRAL_BOUNDS: Record<string, [number, number]> = {
@@ -72,6 +73,11 @@ export function castColumn(input: ColumnVector, to: T.DataType, mode: CastMode, 
     });
   }
 
+  if (t === "decimal" || f === "decimal") {
+    const decimal = castDecimal(input, to, mode);
+    if (decimal !== null) return decimal;
+  }
+
   if (t === "boolean") {
     if (f === "long") return mapValues<bigint, number>(input, to, (v) => (v !== 0n ? 1 : 0));
     if (T.isNumeric(from)) return mapValues<number, number>(input, to, (v) => (v !== 0 ? 1 : 0));
@@ -126,6 +132,74 @@ export function castColumn(input: ColumnVector, to: T.DataType, mode: CastMode, 
     return mapValues<bigint, bigint>(input, to, (m) => m - daysToTimestamp(0, ctx.timeZone));
   }
   throw notSupportedLocally(`CAST(${T.simpleString(from)} AS ${T.simpleString(to)})`);
+}
+
+/** Parses a decimal number into an unscaled value at `scale` (HALF_UP); null when malformed. */
+export function parseDecimalText(text: string, scale: number): bigint | null {
+  const match = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  if (!match || (match[2] === "" && (match[3] ?? "") === "")) return null;
+  const digits = `${match[2]}${match[3] ?? ""}`;
+  const exponent = Number(match[4] ?? 0) - (match[3] ?? "").length;
+  const unscaled = rescale(BigInt(digits === "" ? "0" : digits), -exponent, scale);
+  return match[1] === "-" ? -unscaled : unscaled;
+}
+
+/** Casts into or out of DECIMAL; null when the pair is not a decimal cast this function handles. */
+function castDecimal(input: ColumnVector, to: T.DataType, mode: CastMode): ColumnVector | null {
+  const from = input.type;
+  const overflow = (shown: string): null => {
+    if (mode === "ansi") throw castOverflow(shown, T.sqlTypeName(from), T.sqlTypeName(to));
+    return null;
+  };
+  if (to.kind.case === "decimal") {
+    const { precision, scale } = T.decimalParts(to);
+    const fit = (v: bigint, shown: () => string): bigint | null => {
+      if (fitsPrecision(v, precision)) return v;
+      if (mode === "ansi") throw outOfRange(v, { precision, scale });
+      return overflow(shown());
+    };
+    if (from.kind.case === "decimal") {
+      const fromScale = T.decimalParts(from).scale;
+      return mapValues<bigint, bigint>(input, to, (v) =>
+        fit(rescale(v, fromScale, scale), () => formatDecimal(v, fromScale)),
+      );
+    }
+    if (T.isIntegral(from) || from.kind.case === "boolean") {
+      return mapValues<number | bigint, bigint>(input, to, (v) => fit(BigInt(v) * pow10(scale), () => String(v)));
+    }
+    if (T.isFractional(from)) {
+      return mapValues<number, bigint>(input, to, (v) => {
+        if (!Number.isFinite(v)) return overflow(javaDoubleString(v));
+        return fit(parseDecimalText(String(v), scale) as bigint, () => javaDoubleString(v));
+      });
+    }
+    return null;
+  }
+  const fromScale = T.decimalParts(from).scale;
+  const unit = pow10(fromScale);
+  switch (to.kind.case) {
+    case "double":
+    case "float":
+      return mapValues<bigint, number>(input, to, (v) => {
+        const n = Number(formatDecimal(v, fromScale));
+        return to.kind.case === "float" ? Math.fround(n) : n;
+      });
+    case "boolean":
+      return mapValues<bigint, number>(input, to, (v) => (v !== 0n ? 1 : 0));
+    case "byte":
+    case "short":
+    case "integer":
+    case "long": {
+      const bits = to.kind.case === "byte" ? 8 : to.kind.case === "short" ? 16 : to.kind.case === "integer" ? 32 : 64;
+      return mapValues<bigint, number | bigint>(input, to, (v) => {
+        const whole = v / unit;
+        if (BigInt.asIntN(bits, whole) !== whole) return overflow(formatDecimal(v, fromScale));
+        return bits === 64 ? whole : Number(whole);
+      });
+    }
+    default:
+      return null;
+  }
 }
 
 function toText(value: unknown, from: T.DataType, ctx: CastContext): string {
@@ -215,7 +289,36 @@ function parseText(raw: string, to: T.DataType, ctx: CastContext): unknown {
       return parseTimestamp(text, "UTC");
     case "binary":
       return new TextEncoder().encode(raw);
+    case "decimal": {
+      const { precision, scale } = T.decimalParts(to);
+      const unscaled = parseDecimalText(text, scale);
+      return unscaled !== null && fitsPrecision(unscaled, precision) ? unscaled : null;
+    }
     default:
       throw notSupportedLocally(`CAST(STRING AS ${T.simpleString(to).toUpperCase()})`);
   }
+}
+
+/** Whether the integer or decimal type `from` always fits in decimal `to` (Spark's canNullSafeCastToDecimal). */
+function fitsInDecimal(from: T.DataType, to: T.DataType): boolean {
+  if (!T.isIntegral(from) && from.kind.case !== "decimal") return false;
+  const source = from.kind.case === "decimal" ? T.decimalParts(from) : T.decimalParts(T.decimalForIntegral(from));
+  const target = T.decimalParts(to);
+  return target.precision - target.scale >= source.precision - source.scale && target.scale >= source.scale;
+}
+
+/**
+ * Whether a cast can produce NULL from a non-NULL input (or fail, under ANSI), which Spark reports as a
+ * nullable result: parsing strings, narrowing fractions to integers, decimals that may not fit, dates.
+ */
+export function castForcesNullable(from: T.DataType, to: T.DataType): boolean {
+  const f = from.kind.case;
+  const t = to.kind.case;
+  if (T.sameType(from, to) || t === "string") return false;
+  if (f === "string") return t !== "binary";
+  if (t === "decimal") return !fitsInDecimal(from, to);
+  if ((T.isFractional(from) || f === "decimal") && T.isIntegral(to)) return true;
+  if (t === "date") return f !== "timestamp" && f !== "timestampNtz";
+  if (f === "date" && T.isNumeric(to)) return true;
+  return (f === "float" || f === "double") && (t === "timestamp" || t === "timestampNtz");
 }

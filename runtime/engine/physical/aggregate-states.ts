@@ -9,6 +9,10 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
     case "sum":
       return [spec.resultType];
     case "avg":
+      if (spec.inputType.kind.case === "decimal") {
+        const { precision, scale } = T.decimalParts(spec.inputType);
+        return [T.decimalType(Math.min(38, precision + 10), scale), T.LONG];
+      }
       return [T.DOUBLE, T.LONG];
     case "min":
     case "max":
