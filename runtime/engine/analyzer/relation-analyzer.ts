@@ -230,6 +230,8 @@ export class RelationAnalyzer {
         return { kind: "limit", child: this.input(r.value, "limit"), limit: r.value.limit };
       case "offset":
         return { kind: "offset", child: this.input(r.value, "offset"), offset: r.value.offset };
+      case "tail":
+        return { kind: "tail", child: this.input(r.value, "tail"), limit: r.value.limit };
       case "join": {
         if (!r.value.left || !r.value.right) throw new AnalysisException("join needs two inputs.");
         const joinType = JOIN_TYPES[r.value.joinType];

@@ -32,7 +32,7 @@ import {
 } from "apache-arrow";
 import { UnsupportedOperationException } from "../../errors/index.js";
 import * as T from "../types/data-types.js";
-import { type Batch, type ColumnVector, columnFromScalars, type Scalar } from "./column-vector.js";
+import { allocateData, type Batch, type ColumnVector, columnFromScalars, type Scalar } from "./column-vector.js";
 
 export interface FieldSpec {
   readonly name: string;
@@ -167,8 +167,8 @@ function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
 }
 
 /**
- * apache-arrow's IPC writer mixes up fields that share a name (a join's two `id` columns come back with one
- * type), so repeated names are written as unique placeholders of the same UTF-8 length and patched back into
+ * apache-arrow mixes up the types of fields that share a name (a join's two `id` columns come back from an IPC
+ * round trip with one type), so repeated names are written as unique placeholders of the same UTF-8 length and patched back into
  * the schema message afterwards.
  */
 function placeholderNames(fields: readonly FieldSpec[]): { names: string[]; patches: [string, string][] } {
@@ -263,14 +263,79 @@ function scalarsOf(vector: Vector, type: T.DataType): Scalar[] {
   return out;
 }
 
+const decoder = new TextDecoder();
+
+function validityOf(data: Data, out: Uint8Array, at: number): boolean {
+  const bitmap = data.nullBitmap;
+  if (data.nullCount === 0 || bitmap === undefined || bitmap === null || bitmap.length === 0) return false;
+  for (let i = 0; i < data.length; i++) {
+    const bit = data.offset + i;
+    out[at + i] = ((bitmap[bit >> 3] as number) >> (bit & 7)) & 1;
+  }
+  return true;
+}
+
+/**
+ * Copies a column chunk by chunk straight from Arrow's buffers (typed-array copies, UTF-8 decoded from the
+ * offsets), without per-row `get`; null when the layout is one this fast path does not cover.
+ */
+function columnFromArrow(vector: Vector, type: T.DataType): ColumnVector | null {
+  const kind = type.kind.case;
+  const length = vector.length;
+  const validity = new Uint8Array(length).fill(1);
+  let anyNull = false;
+  let data: ColumnVector["data"];
+  if (kind === "string") {
+    const strings = new Array<string>(length);
+    let row = 0;
+    for (const chunk of vector.data) {
+      const offsets = chunk.valueOffsets as Int32Array | undefined;
+      const bytes = chunk.values as Uint8Array;
+      if (offsets === undefined || !(offsets instanceof Int32Array)) return null;
+      for (let i = 0; i < chunk.length; i++) {
+        const start = offsets[chunk.offset + i] as number;
+        const end = offsets[chunk.offset + i + 1] as number;
+        strings[row + i] = decoder.decode(bytes.subarray(start, end));
+      }
+      anyNull = validityOf(chunk, validity, row) || anyNull;
+      row += chunk.length;
+    }
+    data = strings;
+  } else if (
+    ["byte", "short", "integer", "long", "float", "double", "date", "timestamp", "timestampNtz"].includes(kind ?? "")
+  ) {
+    const target = allocateData(type, length) as Int32Array;
+    let row = 0;
+    for (const chunk of vector.data) {
+      const arrowType = chunk.type as unknown as { unit?: number; typeId: number };
+      const microseconds = arrowType.typeId !== Type.Timestamp || arrowType.unit === TimeUnit.MICROSECOND;
+      const days = arrowType.typeId !== Type.Date || arrowType.unit === 0;
+      const source = chunk.values as unknown as Int32Array;
+      if (!microseconds || !days || source.constructor !== target.constructor) return null;
+      target.set(source.subarray(chunk.offset, chunk.offset + chunk.length), row);
+      anyNull = validityOf(chunk, validity, row) || anyNull;
+      row += chunk.length;
+    }
+    data = target;
+  } else {
+    return null;
+  }
+  return { type, length, data, validity: anyNull ? validity : null };
+}
+
 /** Decodes an Arrow IPC stream (a LocalRelation payload) into the engine's batch and fields. */
 export function arrowIpcToBatch(bytes: Uint8Array): { fields: FieldSpec[]; batch: Batch } {
   const table = tableFromIPC(bytes);
-  const fields = table.schema.fields.map((f) => ({ name: f.name, type: engineTypeOf(f.type), nullable: f.nullable }));
+  // Types come from the column data: apache-arrow's reader reports one type for all fields sharing a name.
+  const fields = table.schema.fields.map((f, i) => ({
+    name: f.name,
+    type: engineTypeOf(table.getChildAt(i)?.type ?? f.type),
+    nullable: f.nullable,
+  }));
   const columns = fields.map((field, i) => {
     const vector = table.getChildAt(i);
     if (vector === null) throw new TypeError(`Arrow column ${i} is missing`);
-    return columnFromScalars(field.type, scalarsOf(vector, field.type));
+    return columnFromArrow(vector, field.type) ?? columnFromScalars(field.type, scalarsOf(vector, field.type));
   });
   return { fields, batch: { columns, numRows: table.numRows } };
 }

@@ -76,6 +76,16 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
         ),
       ];
     }
+    case "tail": {
+      const all = single(plan.child, runPartition(plan.child, partition, ctx));
+      const start = Math.max(0, all.numRows - plan.limit);
+      return [
+        takeBatch(
+          all,
+          Int32Array.from({ length: all.numRows - start }, (_, i) => i + start),
+        ),
+      ];
+    }
     case "union": {
       let local = partition;
       for (const input of plan.inputs) {

@@ -41,6 +41,8 @@ function logicalLine(p: LogicalPlan): string {
       return `GlobalLimit ${p.limit}`;
     case "offset":
       return `Offset ${p.offset}`;
+    case "tail":
+      return `Tail ${p.limit}`;
     case "union":
       return "Union";
     case "setOp":
@@ -96,6 +98,8 @@ function physicalLine(p: PhysicalPlan): string {
       return `Limit ${p.limit}`;
     case "offset":
       return `Offset ${p.offset}`;
+    case "tail":
+      return `CollectTail ${p.limit}`;
     case "hashJoin":
       return `ShuffledHashJoin [${list(p.leftKeys.map(exprText))}], [${list(p.rightKeys.map(exprText))}], ${p.joinType}, BuildRight${p.condition ? `, ${exprText(p.condition)}` : ""}`;
     case "nestedLoopJoin":

@@ -46,6 +46,7 @@ export type LogicalPlan =
     })
   | (Node & { readonly kind: "limit"; readonly child: LogicalPlan; readonly limit: number })
   | (Node & { readonly kind: "offset"; readonly child: LogicalPlan; readonly offset: number })
+  | (Node & { readonly kind: "tail"; readonly child: LogicalPlan; readonly limit: number })
   | (Node & {
       readonly kind: "union";
       readonly inputs: readonly LogicalPlan[];
@@ -112,6 +113,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "sort":
     case "limit":
     case "offset":
+    case "tail":
     case "deduplicate":
     case "sample":
     case "repartition":

@@ -55,6 +55,7 @@ export type PhysicalPlan =
   | (Base & { readonly kind: "sort"; readonly child: PhysicalPlan; readonly orders: readonly SortKey[] })
   | (Base & { readonly kind: "limit"; readonly child: PhysicalPlan; readonly limit: number })
   | (Base & { readonly kind: "offset"; readonly child: PhysicalPlan; readonly offset: number })
+  | (Base & { readonly kind: "tail"; readonly child: PhysicalPlan; readonly limit: number })
   | (Base & {
       readonly kind: "hashJoin";
       readonly left: PhysicalPlan;

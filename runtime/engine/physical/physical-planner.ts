@@ -82,6 +82,10 @@ export class PhysicalPlanner {
         const child = this.plan(logical.child);
         return { kind: "offset", child: this.toSingle(child), offset: logical.offset, output: child.output };
       }
+      case "tail": {
+        const child = this.plan(logical.child);
+        return { kind: "tail", child: this.toSingle(child), limit: logical.limit, output: child.output };
+      }
       case "union": {
         const inputs = logical.inputs.map((i) => this.plan(i));
         return { kind: "union", inputs, output: logical.output };

@@ -79,11 +79,12 @@ describe("engine parity: basic operators", () => {
     await expectSame(P.orderBy(people(), P.sortOrder(P.col("dept"), false, "first"), P.sortOrder(P.col("id"))), true);
   });
 
-  it("limit and offset after a sort", async () => {
+  it("limit, offset and tail after a sort", async () => {
     const sorted = P.orderBy(P.range(50n, { numPartitions: 5 }), P.sortOrder(P.col("id"), false));
     await expectSame(P.limit(sorted, 7), true);
     await expectSame(P.offset(sorted, 45), true);
     await expectSame(P.limit(P.offset(sorted, 3), 4), true);
+    await expectSame(P.tail(sorted, 6), true);
     const anyFive = await parity.run(P.plan(P.limit(P.range(100n, { numPartitions: 4 }), 5)));
     expect("rows" in anyFive.local && anyFive.local.rows.length).toBe(5);
   });

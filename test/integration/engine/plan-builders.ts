@@ -84,6 +84,7 @@ export const withColumns = (input: Rel, columns: Record<string, Ex>): Rel =>
 export const drop = (input: Rel, ...columnNames: string[]): Rel =>
   withId({ case: "drop", value: { input, columnNames } });
 export const limit = (input: Rel, n: number): Rel => withId({ case: "limit", value: { input, limit: n } });
+export const tail = (input: Rel, n: number): Rel => withId({ case: "tail", value: { input, limit: n } });
 export const offset = (input: Rel, n: number): Rel => withId({ case: "offset", value: { input, offset: n } });
 export const orderBy = (input: Rel, ...order: Ex[]): Rel =>
   withId({
