@@ -2,7 +2,13 @@ import { create } from "@bufbuild/protobuf";
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ExecutePlanResponse, type Plan, PlanSchema } from "../../generated/proto/spark/connect/base_pb.js";
-import { AnalysisException, ArithmeticException, ClientArgumentError, SparkNoSuchElementException } from "../errors/index.js";
+import {
+  AnalysisException,
+  ArithmeticException,
+  ClientArgumentError,
+  SparkNoSuchElementException,
+  UnsupportedOperationException,
+} from "../errors/index.js";
 import { LocalBackend, parallelismOf } from "./local-backend.js";
 
 type RelInit = Record<string, unknown>;
@@ -69,6 +75,22 @@ describe("LocalBackend", () => {
     const divide = plan(project(range(10n, 4), fn("/", int(1), fn("-", col("id"), int(3)))).relType);
     await expect(collect(backends[1] as LocalBackend, divide)).rejects.toBeInstanceOf(ArithmeticException);
     await expect(collect(backends[1] as LocalBackend, plan(project(range(1n, 1), col("nope")).relType))).rejects.toBeInstanceOf(AnalysisException);
+  });
+
+  it("names a plan kind it does not support", async () => {
+    const unpivot = plan({ case: "unpivot", value: { input: range(3n, 1), ids: [col("id")], valueColumnName: "v", variableColumnName: "n" } });
+    await expect(collect(backends[0] as LocalBackend, unpivot)).rejects.toMatchObject({
+      constructor: UnsupportedOperationException,
+      message: expect.stringContaining("unpivot"),
+    });
+  });
+
+  it("samples deterministically for a seed, with about the requested fraction", async () => {
+    const sample = plan({ case: "sample", value: { input: range(4000n, 4), lowerBound: 0, upperBound: 0.25, seed: 7n, deterministicOrder: false } });
+    const [first, second] = [await collect(backends[0] as LocalBackend, sample), await collect(backends[1] as LocalBackend, sample)];
+    expect(second.rows).toEqual(first.rows);
+    expect(first.rows.length).toBeGreaterThan(850);
+    expect(first.rows.length).toBeLessThan(1150);
   });
 
   it("keeps Spark's config defaults and errors", async () => {

@@ -7,7 +7,7 @@ import { AnalysisException } from "../../errors/index.js";
 import { unresolvedColumn } from "../errors.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { AttributeRef, Expr, NamedExpr } from "../logical/expressions.js";
-import { type JoinType, type LogicalPlan, outputOf } from "../logical/logical-plan.js";
+import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
 
@@ -23,7 +23,10 @@ function deduplicateRight(analyzer: RelationAnalyzer, left: LogicalPlan, right: 
   const output = outputOf(right);
   if (!output.some((a) => leftIds.has(a.exprId))) return right;
   const exprs: NamedExpr[] = output.map((a) => (leftIds.has(a.exprId) ? analyzer.exprs.alias(a, a.name) : a));
-  return { kind: "project", child: right, exprs, planId: right.planId };
+  const project: LogicalPlan = { kind: "project", child: right, exprs };
+  // Keep the qualifiers (`b.id` after `df.alias("b")`) on the renamed columns.
+  const renamed = exprs.map((e, i) => ({ ...toAttribute(e), qualifier: output[i]?.qualifier ?? [] }));
+  return { kind: "subqueryAlias", child: project, alias: "", output: renamed, planId: right.planId };
 }
 
 export function joinOutput(joinType: JoinType, left: LogicalPlan, right: LogicalPlan): AttributeRef[] {

@@ -145,6 +145,14 @@ describe("engine parity: joins", () => {
     await expectSame(P.join(l, r, "inner", { condition: P.fn(">", P.colOf(l, "id"), P.colOf(r, "id")) }));
   });
 
+  it("self join of one DataFrame through two aliases", async () => {
+    const base = left();
+    const a = P.subqueryAlias(base, "a");
+    const b = P.subqueryAlias(base, "b");
+    const joined = P.join(a, b, "inner", { condition: P.fn("==", P.col("a.id"), P.fn("+", P.col("b.id"), P.int(1))) });
+    await expectSame(P.select(joined, P.col("a.l"), P.col("b.l"), P.col("a.id")));
+  });
+
   it("join on a skewed key over many partitions", async () => {
     const big = P.select(
       P.range(300n, { numPartitions: 4 }),
