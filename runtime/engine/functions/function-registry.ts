@@ -4,12 +4,14 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
+import { stringEditingFunctions } from "./string-editing.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
@@ -20,6 +22,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...conditionalFunctions,
   ...datetimeFunctions,
   ...hashingFunctions,
+  ...stringEditingFunctions,
+  ...comparisonFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -122,6 +122,34 @@ describe("engine parity: expressions", () => {
     await expectSame(rel);
   });
 
+  it("string building and editing", async () => {
+    const rel = P.select(
+      values(),
+      P.fn("concat_ws", P.str("-"), P.col("t"), P.col("s"), P.str("end")),
+      P.fn("lpad", P.col("t"), P.int(6), P.str("*")),
+      P.fn("rpad", P.col("t"), P.int(3), P.str("ab")),
+      P.fn("repeat", P.col("t"), P.int(2)),
+      P.fn("replace", P.col("t"), P.str("o"), P.str("0")),
+      P.fn("instr", P.col("t"), P.str("o")),
+      P.fn("regexp_replace", P.col("t"), P.str("([a-z])o"), P.str("<$1>")),
+    );
+    await expectSame(rel);
+  });
+
+  it("greatest, least and logarithms", async () => {
+    const rel = P.select(
+      values(),
+      P.fn("greatest", P.col("n"), P.int(1), P.nullOf("integer")),
+      P.fn("least", P.col("n"), P.int(1)),
+      P.fn("signum", P.col("n")),
+      P.fn("log10", P.col("n")),
+      P.fn("log2", P.col("n")),
+      P.fn("log", P.col("n")),
+      P.fn("log", P.int(3), P.col("n")),
+    );
+    await expectSame(rel);
+  });
+
   it("math functions and result types", async () => {
     const rel = P.select(
       values(),
