@@ -1,19 +1,13 @@
 /**
  * sparkts: the PySpark DataFrame API for TypeScript. Start with `SparkSession.builder()`; build columns with the
- * functions exported here (or `functions` as a namespace, like PySpark's `F`).
+ * functions exported here, or all of pyspark's builtins through the `functions` namespace (PySpark's `F`).
  */
 
-// Session, DataFrame and friends.
-export type { ActionOptions } from "./api/action-options.js";
-export { Column, type ColumnOrLiteral } from "./api/column.js";
-export type { ColumnOrName } from "./api/column-names.js";
-export { DataFrame } from "./api/dataframe.js";
-export type { ExplainMode } from "./api/dataframe-analysis.js";
-export * as functions from "./api/functions.js";
 export {
   asc,
   avg,
-  callFunction,
+  broadcast,
+  call_function,
   col,
   column,
   count,
@@ -25,10 +19,18 @@ export {
   max,
   mean,
   min,
-  not,
   sum,
   when,
-} from "./api/functions.js";
+} from "../generated/functions/index.js";
+// Session, DataFrame and friends.
+export type { ActionOptions } from "./api/action-options.js";
+export { Column, type ColumnOrLiteral } from "./api/column.js";
+export type { ColumnOrName } from "./api/column-names.js";
+export { DataFrame } from "./api/dataframe.js";
+export type { ExplainMode } from "./api/dataframe-analysis.js";
+export { callFunction } from "./api/functions.js";
+// Every pyspark builtin function (generated; each builds on runtime/api/functions.ts), PySpark's `F`.
+export * as functions from "./api/functions-namespace.js";
 export { GroupedData } from "./api/grouped-data.js";
 export type { JoinType } from "./api/join-arguments.js";
 export type { LocalRow, LocalSchema } from "./api/local-data.js";

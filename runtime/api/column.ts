@@ -3,6 +3,7 @@
  * computed until a DataFrame action runs. Operators follow PySpark's Connect client: they become calls of Spark's
  * SQL operator functions (`+`, `==`, `and`, ...), which the server resolves.
  */
+import type { ColumnApi } from "../../generated/api/column.js";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { DataType } from "../../generated/proto/spark/connect/types_pb.js";
 import { ClientArgumentError } from "../errors/index.js";
@@ -26,7 +27,7 @@ export function toExpression(value: ColumnOrLiteral, argName = "value"): Express
   return value instanceof Column ? value.expr : literalExpression(value, argName);
 }
 
-export class Column {
+export class Column implements ColumnApi {
   constructor(readonly expr: Expression) {}
 
   private call(name: string, ...args: Expression[]): Column {

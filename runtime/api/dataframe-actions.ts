@@ -21,11 +21,13 @@ import { StorageLevel } from "./storage-level.js";
 export abstract class DataFrameActions {
   private readonly analysis: DataFrameAnalysis;
 
+  /** `knownSchema` is the schema when it is known without asking (a filter or sort keeps its input's). */
   constructor(
     readonly sparkSession: SparkSession,
     readonly relation: Relation,
+    knownSchema?: StructType,
   ) {
-    this.analysis = new DataFrameAnalysis(sparkSession, relation);
+    this.analysis = new DataFrameAnalysis(sparkSession, relation, knownSchema);
   }
 
   /** The plan id of this DataFrame's relation; columns from `df.col(...)` point at it. */
@@ -33,6 +35,16 @@ export abstract class DataFrameActions {
     const id = this.relation.common?.planId;
     if (id === undefined) throw new Error("A DataFrame relation without a plan id");
     return id;
+  }
+
+  /** The column names, when the schema has already been fetched (ordinals in groupBy/orderBy need them). */
+  protected get knownColumnNames(): string[] | undefined {
+    return this.knownSchema?.fields.map((field) => field.name);
+  }
+
+  /** The schema if it was fetched (or inherited) already; undefined otherwise. */
+  protected get knownSchema(): StructType | undefined {
+    return this.analysis.knownSchema;
   }
 
   /** Runs `relation` (this plan or one built on it for the action) and collects its rows. */

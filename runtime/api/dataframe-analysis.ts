@@ -24,11 +24,19 @@ const EXPLAIN_MODES: Record<ExplainMode, ExplainModeProto> = {
 
 export class DataFrameAnalysis {
   private cachedSchema: Promise<StructType> | undefined;
+  /** The schema once fetched, for callers that must stay synchronous. */
+  knownSchema: StructType | undefined;
 
   constructor(
     private readonly session: SparkSession,
     private readonly relation: Relation,
-  ) {}
+    knownSchema?: StructType,
+  ) {
+    if (knownSchema !== undefined) {
+      this.knownSchema = knownSchema;
+      this.cachedSchema = Promise.resolve(knownSchema);
+    }
+  }
 
   schema(): Promise<StructType> {
     if (this.cachedSchema === undefined) {
@@ -49,6 +57,7 @@ export class DataFrameAnalysis {
     }
     const type = dataTypeFromProto(response.result.value.schema);
     if (type.kind !== "struct") throw new Error(`The backend described a DataFrame as ${type.simpleString()}`);
+    this.knownSchema = type;
     return type;
   }
 

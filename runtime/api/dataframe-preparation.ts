@@ -16,6 +16,8 @@ import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
 export abstract class DataFramePreparation extends DataFrameActions {
   /** A DataFrame of this session over `relation`. */
   abstract withRelation(relation: Relation): DataFrame;
+  /** Like `withRelation`, for plans that keep this DataFrame's columns (its known schema carries over). */
+  abstract withSameSchema(relation: Relation): DataFrame;
 
   /**
    * Redistributes the rows: `repartition(n)` into n partitions, `repartition(n, ...cols)` or
@@ -24,17 +26,17 @@ export abstract class DataFramePreparation extends DataFrameActions {
   repartition(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
     if (typeof numPartitions === "number") {
       const n = requirePositiveInteger(numPartitions, "numPartitions");
-      if (cols.length === 0) return this.withRelation(this.sparkSession.plans.repartition(this.relation, n, true));
+      if (cols.length === 0) return this.withSameSchema(this.sparkSession.plans.repartition(this.relation, n, true));
       const exprs = cols.map((c) => columnOrName(c, "repartition").expr);
-      return this.withRelation(this.sparkSession.plans.repartitionByExpression(this.relation, exprs, n));
+      return this.withSameSchema(this.sparkSession.plans.repartitionByExpression(this.relation, exprs, n));
     }
     const exprs = [numPartitions, ...cols].map((c) => columnOrName(c, "repartition").expr);
-    return this.withRelation(this.sparkSession.plans.repartitionByExpression(this.relation, exprs));
+    return this.withSameSchema(this.sparkSession.plans.repartitionByExpression(this.relation, exprs));
   }
 
   /** Merges down to `numPartitions` partitions without a shuffle. */
   coalesce(numPartitions: number): DataFrame {
-    return this.withRelation(
+    return this.withSameSchema(
       this.sparkSession.plans.repartition(this.relation, requirePositiveInteger(numPartitions, "numPartitions"), false),
     );
   }
@@ -54,7 +56,7 @@ export abstract class DataFramePreparation extends DataFrameActions {
         errorClass: "NOT_BOOL_OR_FLOAT_OR_INT",
       });
     }
-    return this.withRelation(
+    return this.withSameSchema(
       this.sparkSession.plans.sample(this.relation, fraction, withReplacement, sampleSeed(seed)),
     );
   }
@@ -63,7 +65,7 @@ export abstract class DataFramePreparation extends DataFrameActions {
   hint(name: string, ...parameters: Array<Column | string | number | readonly (string | number)[]>): DataFrame {
     requireString(name, "name");
     const exprs = parameters.map((p) => lit(p as ColumnOrLiteral).expr);
-    return this.withRelation(this.sparkSession.plans.hint(this.relation, name, exprs));
+    return this.withSameSchema(this.sparkSession.plans.hint(this.relation, name, exprs));
   }
 
   /** Basic statistics (count, mean, stddev, min, max) of the given columns, or of all when none are named. */

@@ -3,27 +3,30 @@
  * session that made it. Transformations (here) return new DataFrames; actions (collect, count, show, ...; see
  * dataframe-actions.ts) send the plan to the session's backend and decode the Arrow result.
  */
-import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
+import type { DataFrameApi } from "../../generated/api/dataframe.js";
+import type { Expression, Expression_SortOrder } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { asSortOrder, columnReference, star } from "../plan/expressions.js";
 import { describeType } from "../plan/literals.js";
 import { requireBoolean, requireNonNegativeInteger } from "./action-options.js";
 import { Column, requireColumn, requireString } from "./column.js";
-import { type ColumnOrName, columnOrName } from "./column-names.js";
+import { type ColumnOrName, columnByName, columnOrName } from "./column-names.js";
 import { DataFramePreparation } from "./dataframe-preparation.js";
 import { expr } from "./functions.js";
 import { GroupedData } from "./grouped-data.js";
 import { joinCondition, parseJoinType } from "./join-arguments.js";
 
 type ColumnList = Array<ColumnOrName | readonly ColumnOrName[]>;
+/** Columns, names or 1-based column positions. */
+type OrdinalColumnList = Array<ColumnOrName | number | readonly (ColumnOrName | number)[]>;
 
 /** Accepts `f(a, b)` as well as `f([a, b])`, like PySpark. */
-function flattenColumns(cols: ColumnList): ColumnOrName[] {
-  return cols.flatMap((c) => (Array.isArray(c) ? [...c] : [c as ColumnOrName]));
+function flattenColumns<T>(cols: ReadonlyArray<T | readonly T[]>): T[] {
+  return cols.flatMap((c) => (Array.isArray(c) ? [...(c as readonly T[])] : [c as T]));
 }
 
-export class DataFrame extends DataFramePreparation {
+export class DataFrame extends DataFramePreparation implements DataFrameApi {
   private get plans() {
     return this.sparkSession.plans;
   }
@@ -31,6 +34,11 @@ export class DataFrame extends DataFramePreparation {
   /** A DataFrame of this session over `relation` (a plan built on this one). */
   withRelation(relation: Relation): DataFrame {
     return new DataFrame(this.sparkSession, relation);
+  }
+
+  /** Like `withRelation` for plans that keep this DataFrame's columns, so a known schema carries over. */
+  withSameSchema(relation: Relation): DataFrame {
+    return new DataFrame(this.sparkSession, relation, this.knownSchema);
   }
 
   private checkSameSession(other: unknown, argName: string): DataFrame {
@@ -86,7 +94,7 @@ export class DataFrame extends DataFramePreparation {
         errorClass: "NOT_COLUMN_OR_STR",
       });
     }
-    return this.withRelation(this.plans.filter(this.relation, column.expr));
+    return this.withSameSchema(this.plans.filter(this.relation, column.expr));
   }
 
   where(condition: Column | string): DataFrame {
@@ -141,32 +149,25 @@ export class DataFrame extends DataFramePreparation {
     return this.withRelation(this.plans.drop(this.relation, columns, names));
   }
 
-  groupBy(...cols: ColumnList): GroupedData {
-    return new GroupedData(
-      this,
-      "groupby",
-      flattenColumns(cols).map((c) => columnOrName(c, "groupBy")),
-    );
+  /** Groups by columns, names, or 1-based ordinals (ordinals need the schema loaded, see `ordinal`). */
+  groupBy(...cols: OrdinalColumnList): GroupedData {
+    return new GroupedData(this, "groupby", this.groupingColumns(cols, "groupBy"));
   }
 
-  groupby(...cols: ColumnList): GroupedData {
+  groupby(...cols: OrdinalColumnList): GroupedData {
     return this.groupBy(...cols);
   }
 
-  rollup(...cols: ColumnList): GroupedData {
-    return new GroupedData(
-      this,
-      "rollup",
-      flattenColumns(cols).map((c) => columnOrName(c, "rollup")),
-    );
+  rollup(...cols: OrdinalColumnList): GroupedData {
+    return new GroupedData(this, "rollup", this.groupingColumns(cols, "rollup"));
   }
 
-  cube(...cols: ColumnList): GroupedData {
-    return new GroupedData(
-      this,
-      "cube",
-      flattenColumns(cols).map((c) => columnOrName(c, "cube")),
-    );
+  cube(...cols: OrdinalColumnList): GroupedData {
+    return new GroupedData(this, "cube", this.groupingColumns(cols, "cube"));
+  }
+
+  private groupingColumns(cols: OrdinalColumnList, method: string): Column[] {
+    return flattenColumns(cols).map((c) => (typeof c === "number" ? this.ordinal(c, method) : columnOrName(c, method)));
   }
 
   /** Aggregates over all rows (shorthand for `groupBy().agg(...)`). */
@@ -174,30 +175,65 @@ export class DataFrame extends DataFramePreparation {
     return this.groupBy().agg(...exprs);
   }
 
-  /** Sorts by the given columns; names and plain Columns sort ascending with nulls first. */
-  orderBy(...cols: ColumnList): DataFrame {
-    const columns = flattenColumns(cols);
-    if (columns.length === 0)
-      throw new ClientArgumentError("orderBy needs at least one column.", { errorClass: "CANNOT_BE_EMPTY" });
-    const order = columns.map((c) => asSortOrder(columnOrName(c, "orderBy").expr));
-    return this.withRelation(this.plans.sort(this.relation, order, true));
+  /**
+   * Sorts by columns, names or 1-based ordinals (a negative ordinal sorts descending). Names and plain Columns
+   * sort ascending with nulls first.
+   */
+  orderBy(...cols: OrdinalColumnList): DataFrame {
+    return this.withSameSchema(this.plans.sort(this.relation, this.sortOrders(cols, "orderBy"), true));
   }
 
-  sort(...cols: ColumnList): DataFrame {
+  sort(...cols: OrdinalColumnList): DataFrame {
     return this.orderBy(...cols);
   }
 
-  sortWithinPartitions(...cols: ColumnList): DataFrame {
-    const order = flattenColumns(cols).map((c) => asSortOrder(columnOrName(c, "sortWithinPartitions").expr));
-    return this.withRelation(this.plans.sort(this.relation, order, false));
+  sortWithinPartitions(...cols: OrdinalColumnList): DataFrame {
+    return this.withSameSchema(this.plans.sort(this.relation, this.sortOrders(cols, "sortWithinPartitions"), false));
+  }
+
+  private sortOrders(cols: OrdinalColumnList, method: string): Expression_SortOrder[] {
+    const columns = flattenColumns(cols);
+    if (columns.length === 0) {
+      throw new ClientArgumentError(`${method} needs at least one column.`, { errorClass: "CANNOT_BE_EMPTY" });
+    }
+    return columns.map((c) => {
+      if (typeof c !== "number") return asSortOrder(columnOrName(c, method).expr);
+      return asSortOrder((c < 0 ? this.ordinal(-c, method).desc() : this.ordinal(c, method)).expr);
+    });
+  }
+
+  /**
+   * The column at a 1-based position. PySpark looks the schema up on the spot; sparkts keeps transformations
+   * synchronous, so the schema must have been loaded already (`await df.columns`), else this fails clearly.
+   */
+  private ordinal(position: number, method: string): Column {
+    if (!Number.isInteger(position) || position === 0) {
+      throw new ClientArgumentError(`${method}: column ordinals are 1-based integers, got ${position}.`, {
+        errorClass: "ZERO_INDEX",
+      });
+    }
+    const names = this.knownColumnNames;
+    if (names === undefined) {
+      throw new ClientArgumentError(
+        `${method}(${position}): a column ordinal needs this DataFrame's schema; load it first with \`await df.columns\`.`,
+        { errorClass: "SCHEMA_NOT_LOADED" },
+      );
+    }
+    const name = names[position - 1];
+    if (name === undefined) {
+      throw new ClientArgumentError(`${method}: ordinal ${position} is beyond the ${names.length} columns.`, {
+        errorClass: "INDEX_OUT_OF_RANGE",
+      });
+    }
+    return columnByName(name);
   }
 
   limit(num: number): DataFrame {
-    return this.withRelation(this.plans.limit(this.relation, requireNonNegativeInteger(num, "num")));
+    return this.withSameSchema(this.plans.limit(this.relation, requireNonNegativeInteger(num, "num")));
   }
 
   offset(num: number): DataFrame {
-    return this.withRelation(this.plans.offset(this.relation, requireNonNegativeInteger(num, "num")));
+    return this.withSameSchema(this.plans.offset(this.relation, requireNonNegativeInteger(num, "num")));
   }
 
   /**
@@ -264,7 +300,7 @@ export class DataFrame extends DataFramePreparation {
   }
 
   distinct(): DataFrame {
-    return this.withRelation(this.plans.deduplicate(this.relation));
+    return this.withSameSchema(this.plans.deduplicate(this.relation));
   }
 
   /** Drops duplicate rows, comparing only `subset` when given. */
@@ -276,7 +312,7 @@ export class DataFrame extends DataFramePreparation {
       });
     }
     for (const name of subset) requireString(name, "subset");
-    return this.withRelation(this.plans.deduplicate(this.relation, subset));
+    return this.withSameSchema(this.plans.deduplicate(this.relation, subset));
   }
 
   drop_duplicates(subset?: readonly string[]): DataFrame {
@@ -285,7 +321,7 @@ export class DataFrame extends DataFramePreparation {
 
   /** Names this DataFrame so its columns can be qualified, e.g. `df.alias("a")` then `col("a.id")`. */
   alias(alias: string): DataFrame {
-    return this.withRelation(this.plans.subqueryAlias(this.relation, requireString(alias, "alias")));
+    return this.withSameSchema(this.plans.subqueryAlias(this.relation, requireString(alias, "alias")));
   }
 
   /** Applies `f` to this DataFrame (for chaining reusable transformations). */

@@ -2,6 +2,7 @@
  * The result of `groupBy`, `rollup` or `cube`: grouping columns waiting for aggregates. `agg` takes aggregate
  * Columns or a `{ column: "function" }` object; the shorthands (`sum`, `avg`, ...) aggregate named columns.
  */
+import type { GroupedDataApi } from "../../generated/api/grouped-data.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { functionCall } from "../plan/expressions.js";
 import { describeType, literalExpression, literalFromValue } from "../plan/literals.js";
@@ -10,7 +11,7 @@ import { Column, requireString } from "./column.js";
 import { columnByName } from "./column-names.js";
 import { DataFrame } from "./dataframe.js";
 
-export class GroupedData {
+export class GroupedData implements GroupedDataApi {
   constructor(
     private readonly df: DataFrame,
     private readonly kind: GroupKind,

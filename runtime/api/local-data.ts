@@ -5,7 +5,17 @@
  * booleans, `Date` (timestamp), `Uint8Array` (binary), arrays and nested plain objects (structs). Object rows keep
  * their key order (like PySpark `Row(a=.., b=..)`, unlike Python dicts, which PySpark sorts).
  */
-import { makeData, makeVector, RecordBatch, Struct, Table, tableToIPC, vectorFromArray } from "apache-arrow";
+import {
+  DataType as ArrowType,
+  Field,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  tableToIPC,
+  vectorFromArray,
+} from "apache-arrow";
 import { Row } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
@@ -14,6 +24,7 @@ import {
   BinaryType,
   BooleanType,
   DoubleType,
+  fromArrowSchema,
   LongType,
   NullType,
   parseSchema,
@@ -188,6 +199,43 @@ export interface EncodedLocalData {
 }
 
 /** Infers (or applies) the schema and encodes the rows as one Arrow IPC stream. */
+/**
+ * An Arrow table as it is: its schema gives the Spark types. Dictionary-encoded columns (what `tableFromArrays`
+ * makes of strings) are decoded first, since Spark reads only plain columns.
+ */
+export function encodeArrowTable(table: Table): EncodedLocalData {
+  const plain = table.schema.fields.some((field) => ArrowType.isDictionary(field.type))
+    ? decodeDictionaries(table)
+    : table;
+  return { ipc: tableToIPC(plain, "stream"), schema: fromArrowSchema(plain.schema) };
+}
+
+function decodeDictionaries(table: Table): Table {
+  const fields = table.schema.fields.map((field) =>
+    ArrowType.isDictionary(field.type)
+      ? new Field(field.name, field.type.dictionary, field.nullable, field.metadata)
+      : field,
+  );
+  const schema = new Schema(fields, table.schema.metadata);
+  // Batch by batch, so every column keeps one data chunk per batch.
+  const batches = table.batches.map((batch) => {
+    const children = table.schema.fields.map((field, index) => {
+      const column = batch.getChildAt(index);
+      const data = column?.data[0];
+      if (column === null || data === undefined) throw new Error(`Arrow batch column ${field.name} is missing`);
+      if (!ArrowType.isDictionary(field.type)) return data;
+      const decoded = vectorFromArray([...column], field.type.dictionary).data[0];
+      if (decoded === undefined) throw new Error(`Arrow column ${field.name} did not decode`);
+      return decoded;
+    });
+    return new RecordBatch(
+      schema,
+      makeData({ type: new Struct(fields), length: batch.numRows, nullCount: 0, children }),
+    );
+  });
+  return new Table(schema, batches);
+}
+
 export function encodeLocalRows(data: readonly LocalRow[], schemaArg?: LocalSchema): EncodedLocalData {
   if (!Array.isArray(data)) throw new ClientArgumentError(`data must be an array of rows, got ${describeType(data)}.`);
   const rows = data.map(rowsAsRecords) as LocalRow[];
@@ -224,16 +272,17 @@ export function encodeLocalRows(data: readonly LocalRow[], schemaArg?: LocalSche
         errorClass: "FIELD_NOT_NULLABLE",
       });
     }
-    const vector = vectorFromArray(data, toArrowType(field.dataType));
-    return vector.data.length === 1 && vector.data[0] !== undefined
-      ? vector.data[0]
-      : makeVector(vector.toArray()).data[0];
+    // vectorFromArray builds one chunk, which is what a single record batch needs.
+    const chunk = vectorFromArray(data, toArrowType(field.dataType)).data;
+    if (chunk.length !== 1 || chunk[0] === undefined)
+      throw new Error(`Column ${field.name} was built in ${chunk.length} chunks`);
+    return chunk[0];
   });
   const struct = makeData({
     type: new Struct(arrowSchema.fields),
     length: rows.length,
     nullCount: 0,
-    children: children.filter((c) => c !== undefined),
+    children,
   });
   const table = new Table(arrowSchema, [new RecordBatch(arrowSchema, struct)]);
   return { ipc: tableToIPC(table, "stream"), schema };

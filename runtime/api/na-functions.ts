@@ -2,7 +2,9 @@
  * Handling nulls, as `df.na.fill(...)` / `df.fillna(...)` and `df.na.drop(...)` / `df.dropna(...)` in PySpark.
  * Fill values follow PySpark's typing with JS numbers: integral numbers fill as longs, others as doubles.
  */
+
 import { create } from "@bufbuild/protobuf";
+import type { DataFrameNaFunctionsApi } from "../../generated/api/dataframe-na-functions.js";
 import {
   type Expression_Literal,
   Expression_LiteralSchema,
@@ -43,7 +45,7 @@ function subsetNames(subset: unknown): string[] {
   });
 }
 
-export class DataFrameNaFunctions {
+export class DataFrameNaFunctions implements DataFrameNaFunctionsApi {
   constructor(private readonly df: DataFramePreparation) {}
 
   /**

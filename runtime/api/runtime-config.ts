@@ -2,6 +2,7 @@
  * `spark.conf`: the session's runtime configuration, read and written through the backend's Config RPC. Values
  * travel as strings; booleans and numbers given to `set` are written the way Spark spells them.
  */
+import type { RuntimeConfigApi } from "../../generated/api/runtime-config.js";
 import type { ConfigResponse } from "../../generated/proto/spark/connect/base_pb.js";
 import type { Backend, ConfigOperation } from "../backend.js";
 import { ClientArgumentError } from "../errors/index.js";
@@ -31,7 +32,7 @@ export interface ConfigTarget {
   readonly backend: Backend;
 }
 
-export class RuntimeConfig {
+export class RuntimeConfig implements RuntimeConfigApi {
   constructor(private readonly target: ConfigTarget) {}
 
   private async run(operation: ConfigOperation): Promise<ConfigResponse> {

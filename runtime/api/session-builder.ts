@@ -3,6 +3,7 @@
  * session. `getOrCreate` hands back the live default session when there is one, as PySpark does; configuration
  * given to the builder is applied to the new session (keys that cannot be set at runtime are skipped silently).
  */
+import type { SparkSessionBuilderApi } from "../../generated/api/spark-session-builder.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import { connectRemote, startLocal } from "./backend-loader.js";
@@ -15,7 +16,7 @@ const BUILDER_KEYS = new Set(["spark.remote", "spark.master"]);
 
 let defaultSession: SparkSession | undefined;
 
-export class SparkSessionBuilder {
+export class SparkSessionBuilder implements SparkSessionBuilderApi {
   private readonly options = new Map<string, string>();
 
   /** A Spark Connect server, e.g. `sc://127.0.0.1:15002/;user_id=me`. Takes precedence over `master`. */

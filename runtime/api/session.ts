@@ -3,6 +3,9 @@
  * engine) and makes DataFrames. Create one with `SparkSession.builder().remote("sc://host:15002").getOrCreate()`,
  * or `.master("local[4]")` for the embedded engine (the default when no remote is given).
  */
+
+import { Table } from "apache-arrow";
+import type { SparkSessionApi } from "../../generated/api/spark-session.js";
 import type { Backend } from "../backend.js";
 import { ClientArgumentError, SparkConnectError } from "../errors/index.js";
 import { describeType, type LiteralValue } from "../plan/literals.js";
@@ -14,7 +17,7 @@ import { Column, requireString } from "./column.js";
 import { DataFrame } from "./dataframe.js";
 import { runCommand } from "./execution.js";
 import { lit } from "./functions.js";
-import { encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
+import { encodeArrowTable, encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSessionBuilder } from "./session-builder.js";
 
@@ -32,7 +35,7 @@ function requireInteger(value: unknown, argName: string): bigint {
   );
 }
 
-export class SparkSession {
+export class SparkSession implements SparkSessionApi {
   /** Builds plan nodes with this session's plan ids. */
   readonly plans: RelationFactory;
   readonly conf: RuntimeConfig;
@@ -143,8 +146,14 @@ export class SparkSession {
   /**
    * A DataFrame from JS rows: objects (keys are columns) or arrays (with column names in `schema`). `schema` is a
    * StructType, a DDL string such as `"id long, name string"`, or column names; types are inferred otherwise.
+   * An Arrow Table is sent as it is, typed by its own schema (column names in `schema` rename its columns).
    */
-  createDataFrame(data: readonly LocalRow[], schema?: LocalSchema): DataFrame {
+  createDataFrame(data: readonly LocalRow[] | Table, schema?: LocalSchema): DataFrame {
+    if (data instanceof Table) {
+      const encoded = encodeArrowTable(data);
+      const df = new DataFrame(this, this.plans.localRelation(encoded.ipc, encoded.schema.json()));
+      return schema === undefined ? df : df.toDF(...arrowTableNames(schema, encoded.schema.fields.length));
+    }
     const encoded = encodeLocalRows(data, schema);
     return new DataFrame(this, this.plans.localRelation(encoded.ipc, encoded.schema.json()));
   }
@@ -161,4 +170,14 @@ export class SparkSession {
     SparkSessionBuilder.forget(this);
     await this.activeBackend.releaseSession();
   }
+}
+
+/** The new column names for an Arrow table: only a list of names makes sense, since the table has its types. */
+function arrowTableNames(schema: LocalSchema, width: number): string[] {
+  if (!Array.isArray(schema) || schema.length !== width || !schema.every((name) => typeof name === "string")) {
+    throw new ClientArgumentError(`schema for an Arrow table must be ${width} column names.`, {
+      errorClass: "AXIS_LENGTH_MISMATCH",
+    });
+  }
+  return [...schema];
 }

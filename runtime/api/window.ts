@@ -3,6 +3,7 @@
  * Frame bounds are offsets from the current row; `Window.unboundedPreceding`, `Window.unboundedFollowing` and
  * `Window.currentRow` mark the special bounds, as in PySpark.
  */
+import type { WindowSpecApi } from "../../generated/api/window-spec.js";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import { Expression_Window_WindowFrame_FrameType } from "../../generated/proto/spark/connect/expressions_pb.js";
 import { ClientArgumentError } from "../errors/index.js";
@@ -57,7 +58,7 @@ function requireOffset(value: unknown, argName: string): number {
   return value;
 }
 
-export class WindowSpec {
+export class WindowSpec implements WindowSpecApi {
   constructor(
     private readonly partitionSpec: readonly Expression[] = [],
     private readonly orderSpec: readonly Expression[] = [],

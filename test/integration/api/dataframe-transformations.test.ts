@@ -146,6 +146,21 @@ describe("DataFrame transformations", () => {
     expect(() => emp.groupBy("id").pivot("dept").pivot("name")).toThrow(/Repeated PIVOT/);
   });
 
+  it("groupBy and orderBy take 1-based ordinals once the schema is known", async () => {
+    const df = emp.select("dept", "salary");
+    expect(() => df.groupBy(1)).toThrow(/needs this DataFrame's schema; load it first/);
+    await df.columns;
+    const counted = df.groupBy(1).count();
+    await counted.columns;
+    const rows = await tuples(counted.filter(col("dept").isNotNull()).orderBy(-2, 1));
+    const byDept = new Map<number, number>();
+    for (const e of EMPLOYEES) if (e.dept !== null) byDept.set(e.dept, (byDept.get(e.dept) ?? 0) + 1);
+    const expected = [...byDept.entries()].sort(([da, na], [db, nb]) => nb - na || da - db);
+    expect(rows).toEqual(expected);
+    expect(() => df.orderBy(0)).toThrow(/ordinals are 1-based/);
+    expect(() => df.orderBy(3)).toThrow(/ordinal 3 is beyond the 2 columns/);
+  });
+
   it("orderBy honours direction and null placement", async () => {
     const names = async (df: DataFrame) => (await df.collect()).map((r) => r.get("name"));
     const sorted = [...EMPLOYEES].sort(

@@ -2,6 +2,7 @@
  * SparkSession against the real server: builder, version, conf, sql with parameters, range, table,
  * createDataFrame, stop. Reference values come from PySpark where the server's answer is not obvious.
  */
+import { tableFromArrays } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { SparkSession } from "../../../runtime/api/session.js";
@@ -138,6 +139,22 @@ describe("SparkSession", () => {
     expect(await typed.treeString()).toBe("root\n |-- k: long (nullable = false)\n |-- v: string (nullable = true)\n");
     expect(() => spark.createDataFrame([{ a: null }])).toThrow(/every value is null/);
     expect(() => spark.createDataFrame([{ a: 1 }, { a: "x" }])).toThrow(/mixes values of types bigint and string/);
+  });
+
+  it("createDataFrame sends an Arrow table as it is", async () => {
+    const table = tableFromArrays({ n: Int32Array.from([1, 2]), x: Float64Array.from([0.5, 1.5]), s: ["a", "b"] });
+    const df = spark.createDataFrame(table);
+    expect(await df.dtypes).toEqual([
+      ["n", "int"],
+      ["x", "double"],
+      ["s", "string"],
+    ]);
+    expect((await df.collect()).map((r) => r.values)).toEqual([
+      [1, 0.5, "a"],
+      [2, 1.5, "b"],
+    ]);
+    expect(await spark.createDataFrame(table, ["a", "b", "c"]).columns).toEqual(["a", "b", "c"]);
+    expect(() => spark.createDataFrame(table, ["a"])).toThrow(/must be 3 column names/);
   });
 
   it("stop releases the server session; the stopped session fails clearly", async () => {
