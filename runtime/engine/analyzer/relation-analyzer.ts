@@ -34,6 +34,7 @@ import * as T from "../types/data-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
 import { analyzeJoin } from "./join-analysis.js";
+import { naDrop, naFill } from "./na-functions.js";
 import { parseIdentifier } from "./name-resolution.js";
 import { analyzeUnion } from "./union-analysis.js";
 
@@ -400,6 +401,10 @@ export class RelationAnalyzer {
           output: [this.attribute("id", T.LONG, false)],
         };
       }
+      case "dropNa":
+        return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
+      case "fillNa":
+        return naFill(this, this.input(r.value, "na.fill"), r.value.cols, r.value.values);
       case "hint":
         return this.input(r.value, "hint");
       case "sql": {

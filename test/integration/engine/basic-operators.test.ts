@@ -110,6 +110,21 @@ describe("engine parity: basic operators", () => {
     await expectSame(P.union(ints, P.select(P.range(2n), P.alias(P.col("id"), "v"))));
   });
 
+  it("na.drop and na.fill, with NaN counted as missing", async () => {
+    const nan = P.cast(P.str("NaN"), "double");
+    const withNaN = P.withColumns(people(), {
+      ratio: P.fn("when", P.fn(">", P.col("score"), P.int(5)), nan, P.col("score")),
+    });
+    const kept = await expectSame(P.dropNa(withNaN));
+    expect("rows" in kept && kept.rows.length).toBeGreaterThan(0);
+    await expectSame(P.dropNa(withNaN, ["name", "score"]));
+    await expectSame(P.dropNa(withNaN, [], 4));
+    const filled = await expectSame(P.fillNa(withNaN, [P.dbl(2.7)]));
+    expect("rows" in filled && filled.rows.length).toBe(8);
+    await expectSame(P.fillNa(withNaN, [P.str("?")]));
+    await expectSame(P.fillNa(withNaN, [P.str("none"), P.int(-1)], ["dept", "score"]));
+  });
+
   it("subquery alias qualifies columns", async () => {
     const aliased = P.subqueryAlias(people(), "p");
     await expectSame(P.select(aliased, P.col("p.name"), P.col("p.id")));

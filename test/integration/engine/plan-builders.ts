@@ -144,6 +144,13 @@ export const setOp = (left: Rel, right: Rel, op: "intersect" | "except", all = f
   });
 export const distinct = (input: Rel, columnNames: string[] = []): Rel =>
   withId({ case: "deduplicate", value: { input, columnNames, allColumnsAsKeys: columnNames.length === 0 } });
+export const dropNa = (input: Rel, cols: string[] = [], minNonNulls?: number): Rel =>
+  withId({ case: "dropNa", value: { input, cols, ...(minNonNulls === undefined ? {} : { minNonNulls }) } });
+export const fillNa = (input: Rel, values: Ex[], cols: string[] = []): Rel =>
+  withId({
+    case: "fillNa",
+    value: { input, cols, values: values.map((v) => (v.exprType?.case === "literal" ? v.exprType.value : {})) },
+  });
 export const subqueryAlias = (input: Rel, alias: string): Rel =>
   withId({ case: "subqueryAlias", value: { input, alias } });
 export const toDF = (input: Rel, ...columnNames: string[]): Rel =>
