@@ -13,8 +13,9 @@
 # scripts/pyspark-env.sh. Logs, pid files, warehouse and metastore live under
 # ${SPARKTS_CACHE:-~/.cache/sparkts}, never in the repository.
 #
-# `start`/`acquire` print the server URL followed by `started` or `reused` on stdout; progress goes
-# to stderr.
+# `start`/`acquire` print the server URL followed by `started`, `restarted` (our own server had stopped
+# answering) or `reused` on stdout; progress goes to stderr. SPARKTS_SERVER_MEMORY sets the JVM heap
+# (default 2g).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -71,7 +72,9 @@ probe() {
   local profile="$1" port confs
   port="$(profile_port "$profile")"
   mapfile -t confs < <(profile_confs "$profile" | cut -d= -f1)
-  "$(venv_python)" "$SCRIPT_DIR/lib/spark-probe.py" "sc://127.0.0.1:$port" "${confs[@]}" 2>>"$LOG_DIR/probe-$profile.log"
+  # The time limit covers a server that accepts connections but never answers (e.g. a stopped JVM).
+  timeout 60 "$(venv_python)" "$SCRIPT_DIR/lib/spark-probe.py" "sc://127.0.0.1:$port" "${confs[@]}" \
+    2>>"$LOG_DIR/probe-$profile.log"
 }
 
 # A running server is only reused when it is Spark 4.1.1 with this profile's confs in effect.
@@ -110,7 +113,7 @@ launch() {
     # Pinned rather than local[*] so partition counts (and thus monotonically_increasing_id,
     # spark_partition_id, unordered row order) do not depend on the machine's core count.
     --master "local[2]"
-    --conf spark.driver.memory=2g
+    --conf "spark.driver.memory=${SPARKTS_SERVER_MEMORY:-2g}"
     --conf spark.connect.grpc.binding.address=127.0.0.1
     --conf "spark.connect.grpc.binding.port=$port"
     --conf spark.driver.host=127.0.0.1
@@ -119,7 +122,9 @@ launch() {
     --conf spark.ui.enabled=false
     --conf "spark.sql.warehouse.dir=$state/warehouse"
     --conf "spark.local.dir=$state/tmp"
-    --conf "spark.driver.extraJavaOptions=-Dderby.system.home=$state/derby"
+    # A JVM that ran out of heap has lost its SparkContext but would keep its port open, answering every
+    # query with an error; exiting instead lets the next start or acquire bring up a fresh server.
+    --conf "spark.driver.extraJavaOptions=-Dderby.system.home=$state/derby -XX:+ExitOnOutOfMemoryError"
   )
   local conf
   while IFS= read -r conf; do
@@ -160,27 +165,36 @@ launch() {
 
 # Reuses a server that already answers on the profile's port, else launches one. Prints the outcome.
 ensure_running() {
-  local profile="$1" port answer
+  local profile="$1" port answer="" own had_marker=""
   port="$(profile_port "$profile")"
+  own="$(recorded_pid "$profile")"
   if port_open "$port"; then
     # A server someone else is starting may open its port a moment before it answers queries.
-    local attempt
-    for attempt in 1 2 3 4 5; do
-      answer="$(probe "$profile")" && break
-      if [ "$attempt" -lt 5 ]; then sleep 3; fi
+    local deadline=$((SECONDS + 20))
+    until answer="$(probe "$profile")"; do
+      answer=""
+      [ "$SECONDS" -lt "$deadline" ] || break
+      sleep 3
     done
-    [ -n "${answer:-}" ] ||
+    if [ -n "$answer" ]; then
+      check_probe_answer "$profile" "$answer" ||
+        die "the server on port $port does not match profile '$profile'; stop it first"
+      say "reusing the Spark Connect server already running on 127.0.0.1:$port"
+      echo "sc://127.0.0.1:$port reused"
+      return
+    fi
+    is_alive "$own" ||
       die "port $port is taken, but it does not answer as a Spark Connect server (see $LOG_DIR/probe-$profile.log)"
-    check_probe_answer "$profile" "$answer" ||
-      die "the server on port $port does not match profile '$profile'; stop it first"
-    say "reusing the Spark Connect server already running on 127.0.0.1:$port"
-    echo "sc://127.0.0.1:$port reused"
-    return
   fi
-  local stale
-  stale="$(recorded_pid "$profile")"
-  if is_alive "$stale"; then
-    die "pid $stale from $(pid_file "$profile") is alive but port $port does not answer; run '$0 stop --profile $profile'"
+  if is_alive "$own"; then
+    # Our own server, alive but not answering (say its SparkContext died): replace it, keeping its ownership.
+    say "the '$profile' server (pid $own) does not answer queries; restarting it (last log: $LOG_DIR/spark-$profile.log.previous)"
+    [ -f "$(test_marker "$profile")" ] && had_marker=yes
+    stop_profile "$profile"
+    launch "$profile"
+    [ -n "$had_marker" ] && touch "$(test_marker "$profile")"
+    echo "sc://127.0.0.1:$port restarted"
+    return
   fi
   rm -f "$(pid_file "$profile")" "$(test_marker "$profile")"
   launch "$profile"

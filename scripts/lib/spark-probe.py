@@ -9,12 +9,15 @@ import json
 import sys
 
 from pyspark.sql import SparkSession
+from pyspark.sql.connect.client.retries import DefaultPolicy
 
 
 def main() -> int:
     remote, conf_keys = sys.argv[1], sys.argv[2:]
     try:
         spark = SparkSession.builder.remote(remote).getOrCreate()
+        # A health check must answer quickly: PySpark's default policy retries for up to 10 minutes.
+        spark.client.set_retry_policies([DefaultPolicy(max_retries=3, max_backoff=2000)])
         rows = spark.range(1).collect()
         if len(rows) != 1 or rows[0][0] != 0:
             print(f"unexpected answer to range(1): {rows!r}", file=sys.stderr)

@@ -13,7 +13,7 @@ export type ServerProfile = "default" | "reattach";
 export interface AcquiredServer {
   profile: ServerProfile;
   url: string;
-  /** True when this call launched the server, false when one was already running. */
+  /** True when this call launched (or replaced a broken) server, false when a working one was running. */
   started: boolean;
 }
 
@@ -23,11 +23,13 @@ const serverScript = path.join(repoRoot, "scripts/spark-server.sh");
 /** Starts or reuses the profile's server on behalf of `holder` (a live process id, usually this one). */
 export async function acquireSparkServer(profile: ServerProfile, holder = process.pid): Promise<AcquiredServer> {
   const stdout = await runScript(["acquire", "--profile", profile, "--holder", String(holder)]);
-  const match = /^(sc:\/\/\S+) (started|reused)$/m.exec(stdout);
+  const match = /^(sc:\/\/\S+) (started|restarted|reused)$/m.exec(stdout);
   if (match === null) {
-    throw new Error(`spark-server.sh acquire --profile ${profile} printed no "<url> started|reused" line: ${stdout}`);
+    throw new Error(
+      `spark-server.sh acquire --profile ${profile} printed no "<url> started|restarted|reused" line: ${stdout}`,
+    );
   }
-  return { profile, url: match[1]!, started: match[2] === "started" };
+  return { profile, url: match[1]!, started: match[2] !== "reused" };
 }
 
 /** Drops `holder`'s claim; the script stops the server if nobody else needs it and a test run started it. */
