@@ -4,6 +4,7 @@
  * projections here, so the optimizer and planner only see relational operators.
  */
 
+import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import {
   Expression_SortOrder_NullOrdering,
   Expression_SortOrder_SortDirection,
@@ -217,15 +218,27 @@ export class RelationAnalyzer {
       case "sort": {
         const child = this.input(r.value, "sort");
         const scope = this.scopeOf(child);
+        const resolveKey = (e: Expression): Expr => {
+          try {
+            return this.exprs.resolve(e, scope);
+          } catch (error) {
+            const missing =
+              child.kind === "project" && error instanceof AnalysisException
+                ? this.tryResolve(() => this.exprs.resolve(e, this.scopeOf(child.child)))
+                : undefined;
+            if (missing === undefined) throw error;
+            return missing;
+          }
+        };
         const orders: SortKey[] = r.value.order.map((o) => {
           if (!o.child) throw new AnalysisException("A sort order without an expression.");
           const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
           // Spark's Connect planner reads an unspecified null ordering as NULLS LAST, whatever the direction
           // (PySpark always sends it explicitly: FIRST for ascending, LAST for descending).
           const nullsFirst = o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
-          return { expr: this.exprs.resolve(o.child, scope), ascending, nullsFirst };
+          return { expr: resolveKey(o.child), ascending, nullsFirst };
         });
-        return { kind: "sort", child, orders, global: r.value.isGlobal ?? true };
+        return this.sortWithMissingColumns(child, orders, r.value.isGlobal ?? true);
       }
       case "limit":
         return { kind: "limit", child: this.input(r.value, "limit"), limit: r.value.limit };
@@ -422,6 +435,26 @@ export class RelationAnalyzer {
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);
     }
+  }
+
+  /**
+   * Sorting by columns a projection dropped (`df.select("name").orderBy("id")`) works in Spark: the projection
+   * carries the extra columns through the sort and a final projection removes them again.
+   */
+  private sortWithMissingColumns(child: LogicalPlan, orders: readonly SortKey[], global: boolean): LogicalPlan {
+    const available = new Set(outputOf(child).map((a) => a.exprId));
+    const missing = new Map<number, AttributeRef>();
+    for (const o of orders) {
+      for (const id of collectAttributes(o.expr)) {
+        if (available.has(id) || child.kind !== "project") continue;
+        const attr = outputOf(child.child).find((a) => a.exprId === id);
+        if (attr) missing.set(id, attr);
+      }
+    }
+    if (missing.size === 0 || child.kind !== "project") return { kind: "sort", child, orders, global };
+    const widened: LogicalPlan = { ...child, exprs: [...child.exprs, ...missing.values()] };
+    const sorted: LogicalPlan = { kind: "sort", child: widened, orders, global };
+    return { kind: "project", child: sorted, exprs: [...outputOf(child)] };
   }
 
   sameName(a: string, b: string): boolean {

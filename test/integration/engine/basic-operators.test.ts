@@ -79,6 +79,12 @@ describe("engine parity: basic operators", () => {
     await expectSame(P.orderBy(people(), P.sortOrder(P.col("dept"), false, "first"), P.sortOrder(P.col("id"))), true);
   });
 
+  it("sort by a column the projection dropped", async () => {
+    const names = P.select(people(), P.col("name"), P.alias(P.fn("*", P.col("id"), P.int(2)), "twice"));
+    const answer = await expectSame(P.orderBy(names, P.sortOrder(P.col("id"), false, "last")), true);
+    expect("schema" in answer && answer.schema).toEqual(["name: string", "twice: int"]);
+  });
+
   it("limit, offset and tail after a sort", async () => {
     const sorted = P.orderBy(P.range(50n, { numPartitions: 5 }), P.sortOrder(P.col("id"), false));
     await expectSame(P.limit(sorted, 7), true);
