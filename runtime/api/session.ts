@@ -20,6 +20,7 @@ import { lit } from "./functions.js";
 import { encodeArrowTable, encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSessionBuilder } from "./session-builder.js";
+import { formatSql } from "./sql-formatter.js";
 
 export type SqlArgument = LiteralValue | Column;
 
@@ -82,11 +83,13 @@ export class SparkSession implements SparkSessionApi {
   /**
    * Runs a SQL statement and returns its result as a DataFrame. Like PySpark, the statement runs right away
    * (so DDL and commands take effect now), and queries stay lazy. Parameters go as `?` markers with an array or
-   * `:name` markers with an object.
+   * `:name` markers with an object. `kwargs` fill `{name}` placeholders in the text as PySpark does: a DataFrame
+   * becomes a view of the query, a column reference its name, a string a quoted literal.
    */
   async sql(
     query: string,
-    args?: readonly SqlArgument[] | Readonly<Record<string, SqlArgument>>,
+    args?: readonly SqlArgument[] | Readonly<Record<string, SqlArgument>> | null,
+    kwargs?: Readonly<Record<string, unknown>> | null,
     options?: ActionOptions,
   ): Promise<DataFrame> {
     requireString(query, "sqlQuery");
@@ -94,18 +97,22 @@ export class SparkSession implements SparkSessionApi {
     const named: Record<string, SqlArgument> = {};
     if (Array.isArray(args)) positional.push(...args);
     else if (typeof args === "object" && args !== null) Object.assign(named, args);
-    else if (args !== undefined) {
+    else if (args !== undefined && args !== null) {
       throw new ClientArgumentError(`args must be an array or an object, got ${describeType(args)}.`, {
         errorClass: "INVALID_TYPE",
         messageParameters: { arg_name: "args", arg_type: describeType(args) },
       });
     }
+    const formatted = kwargs === undefined || kwargs === null ? { query, views: [] } : formatSql(query, kwargs);
+    // Plan ids in PySpark's order: the views' aliases, the query, then the node that attaches the views.
+    const views = formatted.views.map((view) => this.plans.subqueryAlias(view.relation, view.name));
     const argument = (value: SqlArgument) => (value instanceof Column ? value.expr : lit(value).expr);
-    const relation = this.plans.sql(
-      query,
+    const sqlRelation = this.plans.sql(
+      formatted.query,
       positional.map(argument),
       Object.fromEntries(Object.entries(named).map(([key, value]) => [key, argument(value)])),
     );
+    const relation = views.length === 0 ? sqlRelation : this.plans.withRelations(sqlRelation, views);
     const stream = await runCommand(this.backend, sqlCommandPlan(relation), options);
     const returned = stream.sqlCommandResult?.relation;
     const result = returned === undefined ? relation : this.plans.adopt(returned);

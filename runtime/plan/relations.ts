@@ -88,6 +88,11 @@ export class RelationFactory {
     });
   }
 
+  /** `root` evaluated with `references` (e.g. DataFrames a SQL text names as views) available to it. */
+  withRelations(root: Relation, references: readonly Relation[]): Relation {
+    return this.relation({ case: "withRelations", value: { root, references: [...references] } });
+  }
+
   table(unparsedIdentifier: string, options: Readonly<Record<string, string>> = {}): Relation {
     return this.relation({
       case: "read",

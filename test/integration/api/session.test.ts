@@ -84,6 +84,24 @@ describe("SparkSession", () => {
     await expect(spark.sql("SELECT :c AS c", { c: col("x") })).rejects.toMatchObject({ errorClass: "INVALID_SQL_ARG" });
   });
 
+  it("sql fills {placeholders} from kwargs: DataFrames as views, columns by name, strings quoted", async () => {
+    const people = spark.createDataFrame([
+      { id: 1, name: "O'Brien" },
+      { id: 2, name: "Ann" },
+    ]);
+    const df = await spark.sql("SELECT {who} FROM {people} WHERE id >= {min} AND name = {name} ORDER BY id", null, {
+      people,
+      who: col("name"),
+      min: 1,
+      name: "O'Brien",
+    });
+    expect((await df.collect()).map((r) => r.values)).toEqual([["O'Brien"]]);
+    const braces = await spark.sql("SELECT '{{x}}' AS t", null, {});
+    expect((await braces.collect())[0]?.get("t")).toBe("{x}");
+    await expect(spark.sql("SELECT {missing}", null, {})).rejects.toThrow(/refers to \{missing\}/);
+    await expect(spark.sql("SELECT {c}", null, { c: col("a").plus(1) })).rejects.toThrow(/plain column reference/);
+  });
+
   it("sql runs commands eagerly and queries lazily", async () => {
     await spark.sql("CREATE OR REPLACE TEMP VIEW sparkts_api_view AS SELECT id, id * id AS sq FROM range(4)");
     const rows = await spark.table("sparkts_api_view").filter(col("id").gt(1)).collect();
