@@ -1,5 +1,6 @@
 /** Type-level checks of the public API (checked by `tsc`; nothing here runs). */
 import { expectTypeOf } from "vitest";
+import type { SparkSessionApiStatic } from "../../generated/api/spark-session.js";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Row } from "../arrow/index.js";
 import type { StructType } from "../types/index.js";
@@ -7,7 +8,7 @@ import { Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import { col, lit } from "./functions.js";
 import type { GroupedData } from "./grouped-data.js";
-import type { SparkSession } from "./session.js";
+import { SparkSession } from "./session.js";
 
 declare const spark: SparkSession;
 declare const df: DataFrame;
@@ -30,6 +31,9 @@ expectTypeOf(df.toLocalIterator()).toEqualTypeOf<AsyncGenerator<Row>>();
 expectTypeOf(spark.range(10)).toEqualTypeOf<DataFrame>();
 expectTypeOf(spark.sql("SELECT 1")).toEqualTypeOf<Promise<DataFrame>>();
 expectTypeOf(spark.version).toEqualTypeOf<Promise<string>>();
+
+// The static side of SparkSession matches the generated interface too.
+expectTypeOf(SparkSession).toExtend<SparkSessionApiStatic>();
 
 // Wrong argument types do not compile.
 // @ts-expect-error a join type must be a string

@@ -3,6 +3,7 @@
  * Frame bounds are offsets from the current row; `Window.unboundedPreceding`, `Window.unboundedFollowing` and
  * `Window.currentRow` mark the special bounds, as in PySpark.
  */
+import type { WindowApiStatic } from "../../generated/api/window.js";
 import type { WindowSpecApi } from "../../generated/api/window-spec.js";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import { Expression_Window_WindowFrame_FrameType } from "../../generated/proto/spark/connect/expressions_pb.js";
@@ -114,4 +115,4 @@ export const Window = {
   orderBy: (...cols: Array<ColumnOrName | readonly ColumnOrName[]>): WindowSpec => new WindowSpec().orderBy(...cols),
   rowsBetween: (start: number, end: number): WindowSpec => new WindowSpec().rowsBetween(start, end),
   rangeBetween: (start: number, end: number): WindowSpec => new WindowSpec().rangeBetween(start, end),
-} as const;
+} as const satisfies WindowApiStatic;
