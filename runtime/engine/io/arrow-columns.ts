@@ -47,7 +47,19 @@ function decimalsOf(data: Data): bigint[] {
   const out = new Array<bigint>(data.length);
   for (let i = 0; i < data.length; i++) {
     const at = (data.offset + i) * 4;
-    const lo = BigInt(words[at] as number) | (BigInt(words[at + 1] as number) << 32n);
+    const w1 = words[at + 1] as number;
+    const w2 = words[at + 2] as number;
+    const w3 = words[at + 3] as number;
+    // Values within ±2^53 (all money columns in practice) skip the 128-bit BigInt assembly.
+    if (w2 === 0 && w3 === 0 && w1 < 0x200000) {
+      out[i] = BigInt(w1 * 4294967296 + (words[at] as number));
+      continue;
+    }
+    if (w2 === 0xffffffff && w3 === 0xffffffff && w1 >= 0xffe00000) {
+      out[i] = BigInt((w1 - 4294967296) * 4294967296 + (words[at] as number));
+      continue;
+    }
+    const lo = BigInt(words[at] as number) | (BigInt(w1) << 32n);
     const hi = BigInt(words[at + 2] as number) | (BigInt(words[at + 3] as number) << 32n);
     out[i] = BigInt.asIntN(128, (hi << 64n) | lo);
   }

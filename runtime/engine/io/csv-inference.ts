@@ -1,6 +1,6 @@
 /**
  * CSV schema inference with Spark's rules: each column starts as "nothing seen" and every non-null cell
- * widens it along int → bigint → (decimal, with prefersDecimal) → double → (date, with inferDate) → timestamp →
+ * widens it along int → bigint → (decimal, with prefersDecimal) → double → date → timestamp →
  * boolean → string, trying the current type first; columns that only ever held nulls become string.
  */
 import * as T from "../types/data-types.js";
@@ -14,6 +14,8 @@ export interface InferenceRules {
   readonly prefersDecimal: boolean;
   readonly inferDate: boolean;
   readonly formats: DateTimeFormats;
+  /** The formats with a strict `yyyy-MM-dd` date pattern when none was given. */
+  readonly strictDateFormats: DateTimeFormats;
 }
 
 const LADDER: readonly CellKind[] = ["int", "long", "decimal", "double", "date", "timestamp", "boolean", "string"];
@@ -29,13 +31,10 @@ function fits(kind: CellKind, text: string, rules: InferenceRules): boolean {
     case "double":
       return parseDouble(text) !== null;
     case "date":
-      return rules.inferDate && parseDateWith(text, rules.formats) !== null;
+      // Inference takes only the full `yyyy-MM-dd` shape (or the dateFormat pattern) as a date.
+      return rules.inferDate && parseDateWith(text, rules.strictDateFormats) !== null;
     case "timestamp":
-      // Without a pattern, a bare date is not taken for a timestamp during inference.
-      return (
-        (rules.formats.timestampFormat !== null || /\d[T ]\d/.test(text)) &&
-        parseTimestampWith(text, rules.formats, false) !== null
-      );
+      return parseTimestampWith(text, rules.formats, false) !== null;
     case "boolean":
       return parseBoolean(text) !== null;
     default:

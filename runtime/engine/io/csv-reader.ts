@@ -65,8 +65,10 @@ export function csvSettings(options: SourceOptions, timeZone: string): CsvSettin
     formats,
     rules: {
       prefersDecimal: options.boolean("prefersDecimal", false),
-      inferDate: options.boolean("inferDate", false),
+      // Spark 4.1 infers yyyy-MM-dd cells as DATE (checked against the server), so this defaults to true.
+      inferDate: options.boolean("inferDate", true),
       formats,
+      strictDateFormats: { ...formats, dateFormat: formats.dateFormat ?? compilePattern("yyyy-MM-dd") },
     },
     ignoreLeadingWhiteSpace: options.boolean("ignoreLeadingWhiteSpace", false),
     ignoreTrailingWhiteSpace: options.boolean("ignoreTrailingWhiteSpace", false),
@@ -117,9 +119,10 @@ export class CsvSplit {
     if (flag === 0) {
       if (this.settings.ignoreLeadingWhiteSpace) text = text.trimStart();
       if (this.settings.ignoreTrailingWhiteSpace) text = text.trimEnd();
-      if (text === this.settings.nullValue) return null;
-    } else if (text === "") return this.settings.emptyValue;
-    return text;
+    }
+    // Quoted or not, a field equal to nullValue is NULL (Spark reads `""` as NULL with the default nullValue).
+    if (text === this.settings.nullValue) return null;
+    return text === "" && flag !== 0 ? this.settings.emptyValue : text;
   }
 
   recordText(record: number): string {

@@ -33,7 +33,11 @@ function sparkTimestampKinds(table: Table): Map<string, T.DataType> {
 
 export function decodeParquet(bytes: Uint8Array, path: string, columns?: readonly string[]): Table {
   try {
-    const wasmTable = readParquet(bytes, columns === undefined ? null : { columns: [...columns] });
+    // Large batches: the default of 1024 rows makes hundreds of small chunks to stitch together afterwards.
+    const wasmTable = readParquet(bytes, {
+      batchSize: 1 << 20,
+      ...(columns === undefined ? {} : { columns: [...columns] }),
+    });
     return tableFromIPC(wasmTable.intoIPCStream());
   } catch (cause) {
     throw new AnalysisException(`Could not read the Parquet file ${path}: ${String(cause)}`, { cause });
