@@ -63,6 +63,27 @@ describe("LocalBackend", () => {
     }, 60_000); // the first query starts the worker threads (with the TypeScript loader under vitest)
   }
 
+  it("sorts globally across range partitions (skewed keys, NULLs, descending)", async () => {
+    const keyed = project(range(3000n, 5), col("id"), alias(fn("when", fn("<", fn("%", col("id"), int(7)), int(2)), int(42), fn("%", fn("*", col("id"), int(7919)), int(1000))), "k"));
+    const withNulls = project(keyed, col("id"), alias(fn("when", fn("==", fn("%", col("id"), int(11)), int(0)), { exprType: { case: "literal", value: { literalType: { case: "null", value: { kind: { case: "integer", value: {} } } } } } }, col("k")), "k"));
+    const order = [
+      { child: col("k"), direction: 2, nullOrdering: 1 },
+      { child: col("id"), direction: 1, nullOrdering: 1 },
+    ];
+    const sorted = plan({ case: "sort", value: { input: withNulls, order, isGlobal: true } });
+    const responses: ExecutePlanResponse[] = [];
+    for await (const r of (backends[1] as LocalBackend).execute(sorted)) responses.push(r);
+    const rows = responses.flatMap((r) => (r.responseType.case === "arrowBatch" ? tableFromIPC(r.responseType.value.data).toArray().map((x) => x.toJSON()) : []));
+    expect(rows).toHaveLength(3000);
+    expect(responses.filter((r) => r.responseType.case === "arrowBatch").length).toBeGreaterThan(1);
+    const keyOf = (row: { k: number | null; id: bigint }) => [row.k === null ? Number.POSITIVE_INFINITY : row.k, -Number(row.id)];
+    for (let i = 1; i < rows.length; i++) {
+      const [pk, pid] = keyOf(rows[i - 1] as never) as [number, number];
+      const [k, id] = keyOf(rows[i] as never) as [number, number];
+      expect(pk > k || (pk === k && pid > id)).toBe(true);
+    }
+  });
+
   it("answers schema first, then batches with running start offsets, then result_complete", async () => {
     const { responses } = await collect(backends[1] as LocalBackend, plan(range(10n, 3).relType));
     expect(responses[0]?.schema?.kind.case).toBe("struct");

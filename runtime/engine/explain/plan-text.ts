@@ -66,6 +66,8 @@ function partitioningText(p: Partitioning): string {
       return `hashpartitioning(${list(p.keys.map(exprText))}, ${p.numPartitions})`;
     case "roundRobin":
       return `RoundRobinPartitioning(${p.numPartitions})`;
+    case "range":
+      return `rangepartitioning(${list(p.orders.map(sortText))}, ${p.numPartitions})`;
     case "single":
       return "SinglePartition";
     case "broadcast":

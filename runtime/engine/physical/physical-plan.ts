@@ -13,6 +13,8 @@ export type Partitioning =
   | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
   | { readonly kind: "single" }
   | { readonly kind: "roundRobin"; readonly numPartitions: number }
+  /** Key ranges of a global sort; boundaries are sampled from the map output when the stage runs. */
+  | { readonly kind: "range"; readonly orders: readonly SortKey[]; readonly numPartitions: number }
   | { readonly kind: "broadcast" }
   | { readonly kind: "unknown"; readonly numPartitions: number };
 

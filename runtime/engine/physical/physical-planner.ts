@@ -59,13 +59,11 @@ export class PhysicalPlanner {
       }
       case "sort": {
         const child = this.plan(logical.child);
-        const input = logical.global ? this.exchange(child, { kind: "single" }) : child;
-        return {
-          kind: "sort",
-          child: input,
-          orders: logical.orders.map((o) => ({ ...o, expr: bind(o.expr, input.output) })),
-          output: child.output,
-        };
+        const orders = logical.orders.map((o) => ({ ...o, expr: bind(o.expr, child.output) }));
+        const n = this.options.shufflePartitions;
+        const ranged: Partitioning = n === 1 ? { kind: "single" } : { kind: "range", orders, numPartitions: n };
+        const input = !logical.global || numPartitions(child) === 1 ? child : this.exchange(child, ranged);
+        return { kind: "sort", child: input, orders, output: child.output };
       }
       case "limit": {
         const child = this.plan(logical.child);

@@ -5,7 +5,8 @@
  */
 import { OperationInterruptedError, SparkConnectError } from "../../errors/index.js";
 import type { Batch } from "../columnar/column-vector.js";
-import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
+import { numPartitions, type Partitioning, type PhysicalPlan } from "../physical/physical-plan.js";
+import { rangeBounds, splitByRange } from "../shuffle/range-partitioner.js";
 import { ShuffleRegistry } from "../shuffle/shuffle-registry.js";
 import { buildStages, type Stage, type StageGraph } from "./stages.js";
 import type { TaskExecutor, TaskResult, TaskSpec } from "./task.js";
@@ -34,6 +35,8 @@ export class DagScheduler {
       for (const stage of graph.ordered) {
         const outputs = await this.runStage(stage, options);
         if (stage.shuffle === null) result = outputs.map((o) => o[0] ?? []);
+        else if (stage.shuffle.partitioning.kind === "range")
+          this.writeRanges(stage.shuffle.shuffleId, stage.shuffle.partitioning, outputs, options);
         else
           outputs.forEach((perReducer, map) => {
             this.shuffles.write((stage.shuffle as { shuffleId: number }).shuffleId, map, perReducer);
@@ -43,6 +46,25 @@ export class DagScheduler {
     } finally {
       for (const stage of graph.ordered) if (stage.shuffle) this.shuffles.remove(stage.shuffle.shuffleId);
     }
+  }
+
+  /** Range output comes back unsplit: boundaries are sampled across all map outputs, then each is split. */
+  private writeRanges(
+    shuffleId: number,
+    partitioning: Extract<Partitioning, { kind: "range" }>,
+    outputs: readonly TaskResult[],
+    options: JobOptions,
+  ): void {
+    const ctx = { timeZone: options.timeZone };
+    const perMap = outputs.map((o) => o[0] ?? []);
+    const bounds = rangeBounds(perMap, partitioning.orders, partitioning.numPartitions, ctx);
+    perMap.forEach((batches, map) => {
+      this.shuffles.write(
+        shuffleId,
+        map,
+        splitByRange(batches, partitioning.orders, bounds, partitioning.numPartitions, ctx),
+      );
+    });
   }
 
   private runStage(stage: Stage, options: JobOptions): Promise<TaskResult[]> {

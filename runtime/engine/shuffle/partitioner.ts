@@ -20,6 +20,8 @@ export function partitionBatches(
     out[0]?.push(...batches);
     return out;
   }
+  // Range boundaries must be the same for every map task: the DAG scheduler splits range output itself.
+  if (partitioning.kind === "range") return [[...batches]];
   let roundRobinNext = mapPartition % n;
   for (const batch of batches) {
     if (batch.numRows === 0) continue;
