@@ -10,142 +10,134 @@ import type { CatalogColumn, CatalogDatabase, CatalogFunction, CatalogMetadata, 
  * 1 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface CatalogApi {
-
-}
-
-/**
- * Members of pyspark's `Catalog` without an implementation yet. When a member's registry status flips to
- * supported it moves into `CatalogApi`, and the hand-written class must then provide it.
- */
-export interface CatalogApiPlanned {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   cacheTable(tableName: string, storageLevel?: StorageLevel): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   clearCache(): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   createExternalTable(tableName: string, path?: string, source?: string, schema?: StructType, options?: Record<string, unknown>): Promise<DataFrame>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   createTable(tableName: string, path?: string, source?: string, schema?: StructType, description?: string, options?: Record<string, unknown>): Promise<DataFrame>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   currentCatalog(): Promise<string>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   currentDatabase(): Promise<string>;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   databaseExists(dbName: string): Promise<boolean>;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   dropGlobalTempView(viewName: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   dropTempView(viewName: string): Promise<boolean>;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   functionExists(functionName: string, dbName?: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getDatabase(dbName: string): Promise<CatalogDatabase>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getFunction(functionName: string): Promise<CatalogFunction>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getTable(tableName: string): Promise<CatalogTable>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isCached(tableName: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   listCatalogs(pattern?: string): Promise<CatalogMetadata[]>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   listColumns(tableName: string, dbName?: string): Promise<CatalogColumn[]>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   listDatabases(pattern?: string): Promise<CatalogDatabase[]>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   listFunctions(dbName?: string, pattern?: string): Promise<CatalogFunction[]>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   listTables(dbName?: string, pattern?: string): Promise<CatalogTable[]>;
   /**
    * @since pyspark 2.1.1
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   recoverPartitions(tableName: string): Promise<void>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   refreshByPath(path: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   refreshTable(tableName: string): Promise<void>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   setCurrentCatalog(catalogName: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   setCurrentDatabase(dbName: string): Promise<void>;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   tableExists(tableName: string, dbName?: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   uncacheTable(tableName: string): Promise<void>;
 }

@@ -11,160 +11,228 @@ import type { Column, DataType, LiteralValue, WindowSpec } from "../../runtime/c
  */
 export interface ColumnApi {
   /**
+   * Names the column (several names for generators that make several columns).
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   alias(...alias: string[]): Column;
   /**
+   * Sort key in ascending order, nulls first.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   asc(): Column;
   /**
+   * Sort key in ascending order with nulls first.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   asc_nulls_first(): Column;
   /**
+   * Sort key in ascending order with nulls last.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   asc_nulls_last(): Column;
   /**
+   * Casts the column to another type; same as cast.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   astype(dataType: DataType | string): Column;
   /**
+   * True when the value lies between the bounds, both included.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   between(lowerBound: Column | LiteralValue | Date | number | bigint, upperBound: Column | LiteralValue | Date | number | bigint): Column;
   /**
+   * Bitwise AND with another value.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   bitwiseAND(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * Bitwise OR with another value.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   bitwiseOR(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * Bitwise XOR with another value.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   bitwiseXOR(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * Casts the column to another type, given as a DataType or a DDL string.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   cast(dataType: DataType | string): Column;
   /**
+   * True when the value contains the other value.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   contains(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * Sort key in descending order, nulls last.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   desc(): Column;
   /**
+   * Sort key in descending order with nulls first.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   desc_nulls_first(): Column;
   /**
+   * Sort key in descending order with nulls last.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   desc_nulls_last(): Column;
   /**
+   * Removes fields from a struct column by name.
+   *
    * @since pyspark 3.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   dropFields(...fieldNames: string[]): Column;
   /**
+   * True when the string ends with the given suffix.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   endswith(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * Equality that treats two nulls as equal and never returns null.
+   *
    * @since pyspark 2.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   eqNullSafe(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * A field of a struct column, by name.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getField(name: unknown): Column;
   /**
+   * An element of an array (by position) or a map (by key).
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getItem(key: unknown): Column;
   /**
+   * Case-insensitive SQL LIKE match.
+   *
    * @since pyspark 3.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   ilike(other: string): Column;
   /**
+   * True when the value is NaN.
+   *
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isNaN(): Column;
   /**
+   * True when the value is not null.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isNotNull(): Column;
   /**
+   * True when the value is null.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isNull(): Column;
   /**
+   * True when the value equals one of the given values.
+   *
    * @since pyspark 1.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isin(...cols: unknown[]): Column;
   /**
+   * SQL LIKE match with % and _ wildcards.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   like(other: string): Column;
   /**
+   * Names the column; same as alias.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   name(...alias: string[]): Column;
   /**
+   * The value of a CASE WHEN chain when no condition held.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   otherwise(value: unknown): Column;
   /**
+   * Evaluates the window or aggregate function over a window specification.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   over(window: WindowSpec): Column;
   /**
+   * True when the string matches the Java regular expression.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rlike(other: string): Column;
   /**
+   * True when the string starts with the given prefix.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   startswith(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
+   * Substring from a one-based position with a length.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   substr(startPos: number | Column, length: number | Column): Column;
   /**
+   * Casts to another type, giving null where the value does not convert.
+   *
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   try_cast(dataType: DataType | string): Column;
   /**
+   * Adds a branch to a CASE WHEN chain.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   when(condition: Column, value: unknown): Column;
   /**
+   * Adds or replaces a field of a struct column.
+   *
    * @since pyspark 3.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */

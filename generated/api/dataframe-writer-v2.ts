@@ -9,60 +9,52 @@ import type { Column, PrimitiveValue } from "../../runtime/codegen/index.js";
  * The members of pyspark's `DataFrameWriterV2` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface DataFrameWriterV2Api {
-
-}
-
-/**
- * Members of pyspark's `DataFrameWriterV2` without an implementation yet. When a member's registry status flips to
- * supported it moves into `DataFrameWriterV2Api`, and the hand-written class must then provide it.
- */
-export interface DataFrameWriterV2ApiPlanned {
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   append(): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   clusterBy(col: string, ...cols: string[]): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   create(): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   createOrReplace(): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   overwrite(condition: Column | string): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   overwritePartitions(): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   partitionedBy(col: Column | string, ...cols: (Column | string)[]): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   replace(): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   tableProperty(property: string, value: string): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   using(provider: string): DataFrameWriterV2Api;
 }

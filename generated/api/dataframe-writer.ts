@@ -9,102 +9,94 @@ import type { PrimitiveValue } from "../../runtime/codegen/index.js";
  * The members of pyspark's `DataFrameWriter` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface DataFrameWriterApi {
-
-}
-
-/**
- * Members of pyspark's `DataFrameWriter` without an implementation yet. When a member's registry status flips to
- * supported it moves into `DataFrameWriterApi`, and the hand-written class must then provide it.
- */
-export interface DataFrameWriterApiPlanned {
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   bucketBy(numBuckets: number, col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   clusterBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   csv(path: string, mode?: string, compression?: string, sep?: string, quote?: string, escape?: string, header?: boolean | string, nullValue?: string, escapeQuotes?: boolean | string, quoteAll?: boolean | string, dateFormat?: string, timestampFormat?: string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, charToEscapeQuoteEscaping?: string, encoding?: string, emptyValue?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   format(source: string): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   insertInto(tableName: string, overwrite?: boolean): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   jdbc(url: string, table: string, mode?: string, properties?: Record<string, string>): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   json(path: string, mode?: string, compression?: string, dateFormat?: string, timestampFormat?: string, lineSep?: string, encoding?: string, ignoreNullFields?: boolean | string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   mode(saveMode: string | null): DataFrameWriterApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   options(options?: Record<string, unknown>): DataFrameWriterApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   orc(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   parquet(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   partitionBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   save(path?: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   sortBy(col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.6.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   text(path: string, compression?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   xml(path: string, rowTag?: string, mode?: string, attributePrefix?: string, valueTag?: string, rootTag?: string, declaration?: boolean, arrayElementName?: string, nullValue?: string, dateFormat?: string, timestampFormat?: string, compression?: string, encoding?: string, validateName?: boolean): Promise<void>;
 }

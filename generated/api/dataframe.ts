@@ -18,250 +18,350 @@ import type { ObservationApi } from "./observation.js";
  */
 export interface DataFrameApi {
   /**
+   * Aggregates over all rows, without grouping.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   agg(...exprs: (Column | Record<string, string>)[]): DataFrame;
   /**
+   * Names the DataFrame, so its columns can be qualified in joins.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   alias(alias: string): DataFrame;
   /**
+   * Runs the plan and returns every row.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   collect(): Promise<Row[]>;
   /**
+   * The column names, in order.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly columns: Promise<string[]>;
   /**
+   * Runs the plan and returns the number of rows.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   count(): Promise<bigint>;
   /**
+   * Registers the DataFrame as a session-scoped view, replacing one of the same name.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   createOrReplaceTempView(name: string): Promise<void>;
   /**
+   * Registers the DataFrame as a session-scoped view; fails when the name is taken.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   createTempView(name: string): Promise<void>;
   /**
+   * Cartesian product with another DataFrame.
+   *
    * @since pyspark 2.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   crossJoin(other: DataFrame): DataFrame;
   /**
+   * Groups by every combination of the given columns, for aggregation.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   cube(...cols: (Column | string)[]): GroupedData;
   /**
+   * Keeps one copy of each distinct row.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   distinct(): DataFrame;
   /**
+   * Removes the given columns; names that do not exist are ignored.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   drop(...cols: (Column | string)[]): DataFrame;
   /**
+   * Removes duplicate rows, optionally comparing only some columns.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   dropDuplicates(subset?: readonly string[]): DataFrame;
   /**
+   * Removes duplicate rows; same as dropDuplicates.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   drop_duplicates(subset?: readonly string[]): DataFrame;
   /**
+   * Each column's name and type in DDL form.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly dtypes: Promise<[string, string][]>;
   /**
+   * Rows of this DataFrame not in the other, keeping duplicates.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   exceptAll(other: DataFrame): DataFrame;
   /**
+   * Prints the logical and physical plans.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   explain(extended?: boolean | string, mode?: string): Promise<void>;
   /**
+   * Keeps the rows for which the condition holds.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   filter(condition: Column | string): DataFrame;
   /**
+   * Runs the plan and returns the first row, if any.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   first(): Promise<Row | undefined>;
   /**
+   * Groups rows by the given columns, for aggregation.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   groupBy(...cols: (Column | string | number)[]): GroupedData;
   /**
+   * Groups rows by the given columns; same as groupBy.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   groupby(...cols: (Column | string | number)[]): GroupedData;
   /**
+   * Runs the plan and returns the first row, or the first n rows.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   head(n?: number): Promise<Row | null | Row[]>;
   /**
+   * Distinct rows present in both DataFrames.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   intersect(other: DataFrame): DataFrame;
   /**
+   * Rows present in both DataFrames, keeping duplicates.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   intersectAll(other: DataFrame): DataFrame;
   /**
+   * Runs the plan far enough to tell whether it has any row.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isEmpty(): Promise<boolean>;
   /**
+   * Joins with another DataFrame on columns or a condition, with a join type.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how?: string): DataFrame;
   /**
+   * Keeps at most n rows.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   limit(num: number): DataFrame;
   /**
+   * A hidden metadata column of the source (such as _metadata), by name.
+   *
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   metadataColumn(colName: string): Column;
   /**
+   * Skips the first n rows.
+   *
    * @since pyspark 3.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   offset(num: number): DataFrame;
   /**
+   * Sorts the rows by the given columns.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   orderBy(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
+   * Prints the schema as a tree.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   printSchema(level?: number): Promise<void>;
   /**
+   * Groups by hierarchical prefixes of the given columns, for aggregation.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rollup(...cols: (Column | string | number)[]): GroupedData;
   /**
+   * The schema, as resolved by the backend.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly schema: Promise<StructType>;
   /**
+   * Projects the given columns or expressions.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   select(...cols: (Column | string)[]): DataFrame;
   /**
+   * Projects the given SQL expressions.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   selectExpr(...expr: (string | string[])[]): DataFrame;
   /**
+   * Prints the first rows as a text table.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   show(n?: number, truncate?: boolean | number, vertical?: boolean): Promise<void>;
   /**
+   * Sorts the rows by the given columns; same as orderBy.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   sort(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
+   * Sorts the rows inside each partition, without a global order.
+   *
    * @since pyspark 1.6.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   sortWithinPartitions(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
+   * Distinct rows of this DataFrame not in the other.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   subtract(other: DataFrame): DataFrame;
   /**
+   * Runs the plan and returns the last n rows.
+   *
    * @since pyspark 3.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   tail(num: number): Promise<Row[]>;
   /**
+   * Runs the plan and returns the first n rows.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   take(num: number): Promise<Row[]>;
   /**
+   * Runs the plan and returns the result as an Arrow table.
+   *
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   toArrow(): Promise<ArrowTable>;
   /**
+   * Renames every column, in order.
+   *
    * @since pyspark 1.6.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   toDF(...cols: string[]): DataFrame;
   /**
+   * Appends the rows of another DataFrame, matching columns by position.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   union(other: DataFrame): DataFrame;
   /**
+   * Appends the rows of another DataFrame; same as union.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   unionAll(other: DataFrame): DataFrame;
   /**
+   * Appends the rows of another DataFrame, matching columns by name.
+   *
    * @since pyspark 2.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   unionByName(other: DataFrame, allowMissingColumns?: boolean): DataFrame;
   /**
+   * Keeps the rows for which the condition holds; same as filter.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   where(condition: Column | string): DataFrame;
   /**
+   * Adds a column or replaces the one of the same name.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   withColumn(colName: string, col: Column): DataFrame;
   /**
+   * Renames one column.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   withColumnRenamed(existing: string, new_: string): DataFrame;
   /**
+   * Adds or replaces several columns at once.
+   *
    * @since pyspark 3.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   withColumns(...colsMap: Record<string, Column>[]): DataFrame;
   /**
+   * Renames several columns at once.
+   *
    * @since pyspark 3.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */

@@ -11,36 +11,50 @@ import type { Column, DataFrame, GroupedData, LiteralValue } from "../../runtime
  */
 export interface GroupedDataApi {
   /**
+   * Computes the given aggregates for each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   agg(...exprs: (Column | Record<string, string>)[]): DataFrame;
   /**
+   * Mean of the given numeric columns for each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   avg(...cols: string[]): DataFrame;
   /**
+   * Number of rows in each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   count(): DataFrame;
   /**
+   * Largest value of the given columns for each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   max(...cols: string[]): DataFrame;
   /**
+   * Mean of the given numeric columns for each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   mean(...cols: string[]): DataFrame;
   /**
+   * Smallest value of the given columns for each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   min(...cols: string[]): DataFrame;
   /**
+   * Sum of the given numeric columns for each group.
+   *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */

@@ -8,20 +8,12 @@
  * 6 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface MergeIntoWriterApi {
-
-}
-
-/**
- * Members of pyspark's `MergeIntoWriter` without an implementation yet. When a member's registry status flips to
- * supported it moves into `MergeIntoWriterApi`, and the hand-written class must then provide it.
- */
-export interface MergeIntoWriterApiPlanned {
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   merge(): Promise<void>;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   withSchemaEvolution(): MergeIntoWriterApi;
 }

@@ -8,25 +8,35 @@
  */
 export interface RuntimeConfigApi {
   /**
+   * Every configuration value set in the session.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getAll(): Promise<Record<string, string>>;
   /**
+   * Whether the key can be changed at run time.
+   *
    * @since pyspark 2.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isModifiable(key: string): Promise<boolean>;
   /**
+   * Sets a configuration value for the session.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   set(key: string, value: string | number | boolean): Promise<void>;
   /**
+   * Resets a configuration key to its default.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   unset(key: string): Promise<void>;
   /**
+   * A configuration value, or the given default when unset.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */

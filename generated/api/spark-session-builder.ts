@@ -11,26 +11,38 @@ import type { PrimitiveValue, SparkSession, SparkSessionBuilder } from "../../ru
  */
 export interface SparkSessionBuilderApi {
   /**
+   * Sets the application name.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   appName(name: string): SparkSessionBuilder;
   /**
+   * Sets configuration values for the session to create.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   config(key?: string, value?: unknown, map?: Record<string, PrimitiveValue | null>): SparkSessionBuilder;
   /**
+   * Creates a new session.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   create(): Promise<SparkSession>;
   /**
+   * Returns the active session, or creates one.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getOrCreate(): Promise<SparkSession>;
   /**
+   * Sets the master URL; local[N] selects the embedded engine.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   master(master: string): SparkSessionBuilder;
   /**
+   * Sets the Spark Connect URL (sc://host:port).
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   remote(location?: string): SparkSessionBuilder;

@@ -17,38 +17,54 @@ import type { UDFRegistrationApi } from "./udf-registration.js";
  */
 export interface SparkSessionApi {
   /**
+   * The session's run-time configuration.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly conf: RuntimeConfig;
   /**
+   * Interrupts every operation running in this session.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   interruptAll(): Promise<string[]>;
   /**
+   * A DataFrame with one long column id from start to end by step.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   range(start: number, end?: number, step?: number, numPartitions?: number): DataFrame;
   /**
+   * A DataFrame for a SQL query; commands run right away.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   sql(sqlQuery: string, args?: unknown, kwargs?: Record<string, unknown>): Promise<DataFrame>;
   /**
+   * Ends the session and releases its resources on the server.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   stop(): Promise<void>;
   /**
+   * A DataFrame reading a table or view by name.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   table(tableName: string): DataFrame;
   /**
+   * The Spark version of the backend.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly version: Promise<string>;
   /**
+   * A DataFrame from local rows or an Arrow table, with an optional schema.
+   *
    * @since pyspark 2.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -60,6 +76,8 @@ export interface SparkSessionApi {
  */
 export interface SparkSessionApiStatic {
   /**
+   * Starts configuring a new session.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   builder(): SparkSessionBuilder;

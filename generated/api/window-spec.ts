@@ -11,21 +11,29 @@ import type { Column, WindowSpec } from "../../runtime/codegen/index.js";
  */
 export interface WindowSpecApi {
   /**
+   * Orders the rows of each window partition.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   orderBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
+   * Partitions the rows by the given columns.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   partitionBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
+   * Sets a range frame between two offsets of the ordering value.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rangeBetween(start: number, end: number): WindowSpec;
   /**
+   * Sets a row frame between two row offsets.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */

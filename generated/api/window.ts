@@ -17,34 +17,48 @@ export interface WindowApi {
  */
 export interface WindowApiStatic {
   /**
+   * Frame boundary meaning the current row.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly currentRow: number;
   /**
+   * A window specification ordered by the given columns.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   orderBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
+   * A window specification partitioned by the given columns.
+   *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   partitionBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
+   * A window specification with a range frame between two offsets.
+   *
    * @since pyspark 2.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rangeBetween(start: number, end: number): WindowSpec;
   /**
+   * A window specification with a row frame between two offsets.
+   *
    * @since pyspark 2.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rowsBetween(start: number, end: number): WindowSpec;
   /**
+   * Frame boundary meaning the last row of the partition.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly unboundedFollowing: number;
   /**
+   * Frame boundary meaning the first row of the partition.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly unboundedPreceding: number;

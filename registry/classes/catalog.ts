@@ -1,6 +1,6 @@
 /** pyspark Catalog (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const catalogClass: ClassEntryInput = {
   name: "Catalog",
@@ -17,7 +17,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "clearCache",
@@ -26,7 +26,7 @@ export const catalogClass: ClassEntryInput = {
       params: [],
       returns: "void",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createExternalTable",
@@ -41,7 +41,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createTable",
@@ -57,7 +57,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.2.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "currentCatalog",
@@ -66,7 +66,7 @@ export const catalogClass: ClassEntryInput = {
       params: [],
       returns: "string",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "currentDatabase",
@@ -75,7 +75,7 @@ export const catalogClass: ClassEntryInput = {
       params: [],
       returns: "string",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "databaseExists",
@@ -84,7 +84,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "dbName", tsType: "string" }],
       returns: "boolean",
       since: "3.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "dropGlobalTempView",
@@ -93,7 +93,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "viewName", tsType: "string" }],
       returns: "boolean",
       since: "2.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "dropTempView",
@@ -102,7 +102,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "viewName", tsType: "string" }],
       returns: "boolean",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "functionExists",
@@ -114,7 +114,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "boolean",
       since: "3.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getDatabase",
@@ -123,7 +123,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "dbName", tsType: "string" }],
       returns: "CatalogDatabase",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getFunction",
@@ -132,7 +132,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "functionName", tsType: "string" }],
       returns: "CatalogFunction",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getTable",
@@ -141,7 +141,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "CatalogTable",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "isCached",
@@ -150,7 +150,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "boolean",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "listCatalogs",
@@ -159,7 +159,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogMetadata[]",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "listColumns",
@@ -171,7 +171,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "CatalogColumn[]",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "listDatabases",
@@ -180,7 +180,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogDatabase[]",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "listFunctions",
@@ -192,7 +192,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "CatalogFunction[]",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "listTables",
@@ -204,7 +204,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "CatalogTable[]",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "recoverPartitions",
@@ -213,7 +213,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.1.1",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "refreshByPath",
@@ -222,7 +222,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "path", tsType: "string" }],
       returns: "void",
       since: "2.2.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "refreshTable",
@@ -231,7 +231,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "setCurrentCatalog",
@@ -240,7 +240,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "catalogName", tsType: "string" }],
       returns: "void",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "setCurrentDatabase",
@@ -249,7 +249,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "dbName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "tableExists",
@@ -261,7 +261,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "boolean",
       since: "3.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "uncacheTable",
@@ -270,7 +270,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [

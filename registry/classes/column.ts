@@ -17,6 +17,7 @@ export const columnClass: ClassEntryInput = {
       ],
       returns: "ColumnApi",
       since: "1.3.0",
+      description: "Names the column (several names for generators that make several columns).",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -24,6 +25,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [],
       returns: "ColumnApi",
+      description: "Sort key in ascending order, nulls first.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -32,6 +34,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "2.4.0",
+      description: "Sort key in ascending order with nulls first.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -40,6 +43,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "2.4.0",
+      description: "Sort key in ascending order with nulls last.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -47,6 +51,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "dataType", tsType: "DataType | string" }],
       returns: "ColumnApi",
+      description: "Casts the column to another type; same as cast.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -58,6 +63,7 @@ export const columnClass: ClassEntryInput = {
       ],
       returns: "ColumnApi",
       since: "1.3.0",
+      description: "True when the value lies between the bounds, both included.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -65,6 +71,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
+      description: "Bitwise AND with another value.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -72,6 +79,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
+      description: "Bitwise OR with another value.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -79,6 +87,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
+      description: "Bitwise XOR with another value.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -87,6 +96,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "dataType", tsType: "DataType | string" }],
       returns: "ColumnApi",
       since: "1.3.0",
+      description: "Casts the column to another type, given as a DataType or a DDL string.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -94,6 +104,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
+      description: "True when the value contains the other value.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -102,6 +113,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "2.4.0",
+      description: "Sort key in descending order, nulls last.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -110,6 +122,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "2.4.0",
+      description: "Sort key in descending order with nulls first.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -118,6 +131,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "2.4.0",
+      description: "Sort key in descending order with nulls last.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -126,6 +140,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "fieldNames", tsType: "string", variadic: true }],
       returns: "ColumnApi",
       since: "3.1.0",
+      description: "Removes fields from a struct column by name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -133,6 +148,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
+      description: "True when the string ends with the given suffix.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -141,6 +157,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       since: "2.3.0",
+      description: "Equality that treats two nulls as equal and never returns null.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -149,6 +166,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "unknown" }],
       returns: "ColumnApi",
       since: "1.3.0",
+      description: "A field of a struct column, by name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -157,6 +175,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "key", tsType: "unknown" }],
       returns: "ColumnApi",
       since: "1.3.0",
+      description: "An element of an array (by position) or a map (by key).",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -165,6 +184,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
       since: "3.3.0",
+      description: "Case-insensitive SQL LIKE match.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -173,6 +193,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
+      description: "True when the value is NaN.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -180,6 +201,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [],
       returns: "ColumnApi",
+      description: "True when the value is not null.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -187,6 +209,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [],
       returns: "ColumnApi",
+      description: "True when the value is null.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -195,6 +218,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "unknown", variadic: true }],
       returns: "ColumnApi",
       since: "1.5.0",
+      description: "True when the value equals one of the given values.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -202,6 +226,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
+      description: "SQL LIKE match with % and _ wildcards.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -212,6 +237,7 @@ export const columnClass: ClassEntryInput = {
         { name: "kwargs", tsType: "Record<string, unknown>", optional: true },
       ],
       returns: "ColumnApi",
+      description: "Names the column; same as alias.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -220,6 +246,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "value", tsType: "unknown" }],
       returns: "ColumnApi",
       since: "1.4.0",
+      description: "The value of a CASE WHEN chain when no condition held.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -236,6 +263,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "window", tsType: "WindowSpecApi" }],
       returns: "ColumnApi",
       since: "1.4.0",
+      description: "Evaluates the window or aggregate function over a window specification.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -243,6 +271,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
+      description: "True when the string matches the Java regular expression.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -250,6 +279,7 @@ export const columnClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
+      description: "True when the string starts with the given prefix.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -261,6 +291,7 @@ export const columnClass: ClassEntryInput = {
       ],
       returns: "ColumnApi",
       since: "1.3.0",
+      description: "Substring from a one-based position with a length.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -269,6 +300,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "dataType", tsType: "DataType | string" }],
       returns: "ColumnApi",
       since: "4.0.0",
+      description: "Casts to another type, giving null where the value does not convert.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -280,6 +312,7 @@ export const columnClass: ClassEntryInput = {
       ],
       returns: "ColumnApi",
       since: "1.4.0",
+      description: "Adds a branch to a CASE WHEN chain.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -291,6 +324,7 @@ export const columnClass: ClassEntryInput = {
       ],
       returns: "ColumnApi",
       since: "3.1.0",
+      description: "Adds or replaces a field of a struct column.",
       status: { spark: supported, local: notInEngineYet },
     },
   ],

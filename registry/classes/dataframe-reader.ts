@@ -1,6 +1,6 @@
 /** pyspark DataFrameReader (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const dataframeReaderClass: ClassEntryInput = {
   name: "DataFrameReader",
@@ -48,7 +48,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "format",
@@ -56,7 +56,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "source", tsType: "string" }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "jdbc",
@@ -73,7 +73,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "json",
@@ -113,7 +113,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "load",
@@ -126,7 +126,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "option",
@@ -137,7 +137,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameReaderApi",
       since: "1.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "options",
@@ -145,7 +145,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "orc",
@@ -160,7 +160,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "parquet",
@@ -171,7 +171,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "schema",
@@ -179,7 +179,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType | string" }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "table",
@@ -187,7 +187,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "text",
@@ -203,7 +203,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.6.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "xml",
@@ -232,7 +232,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

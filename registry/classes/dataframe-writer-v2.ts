@@ -1,6 +1,6 @@
 /** pyspark DataFrameWriterV2 (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const dataframeWriterV2Class: ClassEntryInput = {
   name: "DataFrameWriterV2",
@@ -13,7 +13,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "clusterBy",
@@ -23,7 +23,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "cols", tsType: "string", variadic: true },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "create",
@@ -31,7 +31,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createOrReplace",
@@ -39,7 +39,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "option",
@@ -49,14 +49,14 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "value", tsType: "PrimitiveValue | null" },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "options",
       kind: "method",
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameWriterV2Api",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "overwrite",
@@ -64,7 +64,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [{ name: "condition", tsType: "ColumnApi | string" }],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "overwritePartitions",
@@ -72,7 +72,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "partitionedBy",
@@ -82,7 +82,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "cols", tsType: "ColumnApi | string", variadic: true },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "replace",
@@ -90,7 +90,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "tableProperty",
@@ -100,14 +100,14 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "value", tsType: "string" },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "using",
       kind: "method",
       params: [{ name: "provider", tsType: "string" }],
       returns: "DataFrameWriterV2Api",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

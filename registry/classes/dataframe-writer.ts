@@ -1,6 +1,6 @@
 /** pyspark DataFrameWriter (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const dataframeWriterClass: ClassEntryInput = {
   name: "DataFrameWriter",
@@ -17,7 +17,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "DataFrameWriterApi",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "clusterBy",
@@ -25,7 +25,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameWriterApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "csv",
@@ -53,7 +53,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "format",
@@ -61,7 +61,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "source", tsType: "string" }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "insertInto",
@@ -73,7 +73,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "jdbc",
@@ -87,7 +87,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "json",
@@ -105,7 +105,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "mode",
@@ -113,7 +113,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "saveMode", tsType: "string | null" }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "option",
@@ -124,7 +124,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "DataFrameWriterApi",
       since: "1.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "options",
@@ -132,7 +132,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "orc",
@@ -146,7 +146,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "parquet",
@@ -160,7 +160,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "partitionBy",
@@ -168,7 +168,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "save",
@@ -183,7 +183,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "saveAsTable",
@@ -198,7 +198,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sortBy",
@@ -209,7 +209,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "DataFrameWriterApi",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "text",
@@ -222,7 +222,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.6.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "xml",
@@ -246,7 +246,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

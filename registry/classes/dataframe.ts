@@ -14,6 +14,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "exprs", tsType: "ColumnApi | Record<string, string>", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Aggregates over all rows, without grouping.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -22,6 +23,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "alias", tsType: "string" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Names the DataFrame, so its columns can be qualified in joins.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -86,6 +88,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "Row[]",
       since: "1.3.0",
+      description: "Runs the plan and returns every row.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -94,6 +97,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "string[]",
+      description: "The column names, in order.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -116,6 +120,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "bigint",
       since: "1.3.0",
+      description: "Runs the plan and returns the number of rows.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -155,6 +160,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
+      description: "Registers the DataFrame as a session-scoped view, replacing one of the same name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -164,6 +170,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
+      description: "Registers the DataFrame as a session-scoped view; fails when the name is taken.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -172,6 +179,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "2.1.0",
+      description: "Cartesian product with another DataFrame.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -191,6 +199,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string", variadic: true }],
       returns: "GroupedDataApi",
       since: "1.4.0",
+      description: "Groups by every combination of the given columns, for aggregation.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -207,6 +216,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Keeps one copy of each distinct row.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -215,6 +225,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.4.0",
+      description: "Removes the given columns; names that do not exist are ignored.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -223,6 +234,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "1.4.0",
+      description: "Removes duplicate rows, optionally comparing only some columns.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -239,6 +251,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "1.4.0",
+      description: "Removes duplicate rows; same as dropDuplicates.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -259,6 +272,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "[string, string][]",
+      description: "Each column's name and type in DDL form.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -267,6 +281,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "2.4.0",
+      description: "Rows of this DataFrame not in the other, keeping duplicates.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -294,6 +309,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.3.0",
+      description: "Prints the logical and physical plans.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -313,6 +329,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "condition", tsType: "ColumnApi | string" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Keeps the rows for which the condition holds.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -322,6 +339,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "Row | undefined",
       since: "1.3.0",
+      description: "Runs the plan and returns the first row, if any.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -341,6 +359,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | number", variadic: true }],
       returns: "GroupedDataApi",
       since: "1.3.0",
+      description: "Groups rows by the given columns, for aggregation.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -349,6 +368,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | number", variadic: true }],
       returns: "GroupedDataApi",
       since: "1.3.0",
+      description: "Groups rows by the given columns; same as groupBy.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -369,6 +389,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "n", tsType: "number", optional: true, pythonDefault: "None" }],
       returns: "Row | null | Row[]",
       since: "1.3.0",
+      description: "Runs the plan and returns the first row, or the first n rows.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -396,6 +417,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Distinct rows present in both DataFrames.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -404,6 +426,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "2.4.0",
+      description: "Rows present in both DataFrames, keeping duplicates.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -412,6 +435,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
+      description: "Runs the plan far enough to tell whether it has any row.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -452,6 +476,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Joins with another DataFrame on columns or a condition, with a join type.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -472,6 +497,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "num", tsType: "number" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Keeps at most n rows.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -516,6 +542,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colName", tsType: "string" }],
       returns: "ColumnApi",
       since: "4.0.0",
+      description: "A hidden metadata column of the source (such as _metadata), by name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -542,6 +569,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "num", tsType: "number" }],
       returns: "DataFrameApi",
       since: "3.4.0",
+      description: "Skips the first n rows.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -553,6 +581,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Sorts the rows by the given columns.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -578,6 +607,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "level", tsType: "number", optional: true, pythonDefault: "None" }],
       returns: "void",
       since: "1.3.0",
+      description: "Prints the schema as a tree.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -638,6 +668,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | number", variadic: true }],
       returns: "GroupedDataApi",
       since: "1.4.0",
+      description: "Groups by hierarchical prefixes of the given columns, for aggregation.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -687,6 +718,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "StructType",
+      description: "The schema, as resolved by the backend.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -695,6 +727,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Projects the given columns or expressions.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -703,6 +736,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "expr", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Projects the given SQL expressions.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -724,6 +758,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.3.0",
+      description: "Prints the first rows as a text table.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -735,6 +770,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Sorts the rows by the given columns; same as orderBy.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -746,6 +782,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.6.0",
+      description: "Sorts the rows inside each partition, without a global order.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -776,6 +813,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Distinct rows of this DataFrame not in the other.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -793,6 +831,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "num", tsType: "number" }],
       returns: "Row[]",
       since: "3.0.0",
+      description: "Runs the plan and returns the last n rows.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -802,6 +841,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "num", tsType: "number" }],
       returns: "Row[]",
       since: "1.3.0",
+      description: "Runs the plan and returns the first n rows.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -819,6 +859,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "ArrowTable",
       since: "4.0.0",
+      description: "Runs the plan and returns the result as an Arrow table.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -827,6 +868,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.6.0",
+      description: "Renames every column, in order.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -843,6 +885,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "2.0.0",
+      description: "Appends the rows of another DataFrame, matching columns by position.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -851,6 +894,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Appends the rows of another DataFrame; same as union.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -862,6 +906,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.3.0",
+      description: "Appends the rows of another DataFrame, matching columns by name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -892,6 +937,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "condition", tsType: "ColumnApi | string" }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Keeps the rows for which the condition holds; same as filter.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -903,6 +949,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Adds a column or replaces the one of the same name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -914,6 +961,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Renames one column.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -922,6 +970,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colsMap", tsType: "Record<string, ColumnApi>", variadic: true }],
       returns: "DataFrameApi",
       since: "3.3.0",
+      description: "Adds or replaces several columns at once.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -930,6 +979,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colsMap", tsType: "Record<string, string>" }],
       returns: "DataFrameApi",
       since: "3.4.0",
+      description: "Renames several columns at once.",
       status: { spark: supported, local: notInEngineYet },
     },
     {

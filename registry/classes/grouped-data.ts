@@ -14,6 +14,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [{ name: "exprs", tsType: "ColumnApi | Record<string, string>", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Computes the given aggregates for each group.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -22,6 +23,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Mean of the given numeric columns for each group.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -30,6 +32,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Number of rows in each group.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -38,6 +41,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Largest value of the given columns for each group.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -46,6 +50,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Mean of the given numeric columns for each group.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -54,6 +59,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Smallest value of the given columns for each group.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -73,6 +79,7 @@ export const groupedDataClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.0",
+      description: "Sum of the given numeric columns for each group.",
       status: { spark: supported, local: notInEngineYet },
     },
   ],

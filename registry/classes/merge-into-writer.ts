@@ -1,6 +1,6 @@
 /** pyspark MergeIntoWriter (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const mergeIntoWriterClass: ClassEntryInput = {
   name: "MergeIntoWriter",
@@ -13,14 +13,14 @@ export const mergeIntoWriterClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "withSchemaEvolution",
       kind: "method",
       params: [],
       returns: "MergeIntoWriterApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [

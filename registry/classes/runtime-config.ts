@@ -15,6 +15,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "Record<string, string>",
+      description: "Every configuration value set in the session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -24,6 +25,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       params: [{ name: "key", tsType: "string" }],
       returns: "boolean",
       since: "2.4.0",
+      description: "Whether the key can be changed at run time.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -36,6 +38,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.0.0",
+      description: "Sets a configuration value for the session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -45,6 +48,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       params: [{ name: "key", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
+      description: "Resets a configuration key to its default.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -57,6 +61,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       ],
       returns: "string | undefined",
       since: "2.0.0",
+      description: "A configuration value, or the given default when unset.",
       status: { spark: supported, local: notInEngineYet },
     },
   ],

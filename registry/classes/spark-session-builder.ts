@@ -13,6 +13,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "name", tsType: "string" }],
       returns: "SparkSessionBuilderApi",
+      description: "Sets the application name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -24,6 +25,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
         { name: "map", tsType: "Record<string, PrimitiveValue | null>", optional: true, pythonDefault: "None" },
       ],
       returns: "SparkSessionBuilderApi",
+      description: "Sets configuration values for the session to create.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -32,6 +34,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "SparkSessionApi",
+      description: "Creates a new session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -47,6 +50,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "SparkSessionApi",
+      description: "Returns the active session, or creates one.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -54,6 +58,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "master", tsType: "string" }],
       returns: "SparkSessionBuilderApi",
+      description: "Sets the master URL; local[N] selects the embedded engine.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -61,6 +66,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       kind: "method",
       params: [{ name: "location", tsType: "string", optional: true, pythonDefault: "'sc://localhost'" }],
       returns: "SparkSessionBuilderApi",
+      description: "Sets the Spark Connect URL (sc://host:port).",
       status: { spark: supported, local: notInEngineYet },
     },
   ],

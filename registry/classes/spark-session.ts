@@ -56,6 +56,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "staticmethod",
       params: [],
       returns: "SparkSessionBuilderApi",
+      description: "Starts configuring a new session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -93,6 +94,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "RuntimeConfigApi",
+      description: "The session's run-time configuration.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -129,6 +131,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string[]",
       since: "3.5.0",
+      description: "Interrupts every operation running in this session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -167,6 +170,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
+      description: "A DataFrame with one long column id from start to end by step.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -210,6 +214,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
+      description: "A DataFrame for a SQL query; commands run right away.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -218,6 +223,7 @@ export const sparkSessionClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
+      description: "Ends the session and releases its resources on the server.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -233,6 +239,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "DataFrameApi",
       since: "2.0.0",
+      description: "A DataFrame reading a table or view by name.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -255,6 +262,7 @@ export const sparkSessionClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "string",
+      description: "The Spark version of the backend.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -273,6 +281,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
+      description: "A DataFrame from local rows or an Arrow table, with an optional schema.",
       status: { spark: supported, local: notInEngineYet },
     },
   ],

@@ -14,6 +14,7 @@ export const windowSpecClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
       returns: "WindowSpecApi",
       since: "1.4.0",
+      description: "Orders the rows of each window partition.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -22,6 +23,7 @@ export const windowSpecClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
       returns: "WindowSpecApi",
       since: "1.4.0",
+      description: "Partitions the rows by the given columns.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -33,6 +35,7 @@ export const windowSpecClass: ClassEntryInput = {
       ],
       returns: "WindowSpecApi",
       since: "1.4.0",
+      description: "Sets a range frame between two offsets of the ordering value.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -44,6 +47,7 @@ export const windowSpecClass: ClassEntryInput = {
       ],
       returns: "WindowSpecApi",
       since: "1.4.0",
+      description: "Sets a row frame between two row offsets.",
       status: { spark: supported, local: notInEngineYet },
     },
   ],

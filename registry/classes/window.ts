@@ -12,6 +12,7 @@ export const windowClass: ClassEntryInput = {
       kind: "constant",
       params: [],
       returns: "number",
+      description: "Frame boundary meaning the current row.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -20,6 +21,7 @@ export const windowClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
       returns: "WindowSpecApi",
       since: "1.4.0",
+      description: "A window specification ordered by the given columns.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -28,6 +30,7 @@ export const windowClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "ColumnApi | string | (ColumnApi | string)[]", variadic: true }],
       returns: "WindowSpecApi",
       since: "1.4.0",
+      description: "A window specification partitioned by the given columns.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -39,6 +42,7 @@ export const windowClass: ClassEntryInput = {
       ],
       returns: "WindowSpecApi",
       since: "2.1.0",
+      description: "A window specification with a range frame between two offsets.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -50,6 +54,7 @@ export const windowClass: ClassEntryInput = {
       ],
       returns: "WindowSpecApi",
       since: "2.1.0",
+      description: "A window specification with a row frame between two offsets.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -57,6 +62,7 @@ export const windowClass: ClassEntryInput = {
       kind: "constant",
       params: [],
       returns: "number",
+      description: "Frame boundary meaning the last row of the partition.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -64,6 +70,7 @@ export const windowClass: ClassEntryInput = {
       kind: "constant",
       params: [],
       returns: "number",
+      description: "Frame boundary meaning the first row of the partition.",
       status: { spark: supported, local: notInEngineYet },
     },
   ],
