@@ -6,6 +6,7 @@ import {
   AnalysisException,
   ArithmeticException,
   ClientArgumentError,
+  OperationInterruptedError,
   SparkNoSuchElementException,
   UnsupportedOperationException,
 } from "../errors/index.js";
@@ -112,6 +113,15 @@ describe("LocalBackend", () => {
     expect(second.rows).toEqual(first.rows);
     expect(first.rows.length).toBeGreaterThan(850);
     expect(first.rows.length).toBeLessThan(1150);
+  });
+
+  it("interrupts a running operation by tag between its stages", async () => {
+    const grouped = plan({ case: "aggregate", value: { input: skewed(), groupType: 1, groupingExpressions: [col("k")], aggregateExpressions: [fn("count", col("id"))] } });
+    const backend = backends[0] as LocalBackend;
+    const stream = backend.execute(grouped, { operationId: "op-1", tags: ["nightly"] })[Symbol.asyncIterator]();
+    const first = stream.next();
+    expect(await backend.interrupt({ kind: "tag", tag: "nightly" })).toEqual(["op-1"]);
+    await expect(first).rejects.toMatchObject({ constructor: OperationInterruptedError, errorClass: "OPERATION_CANCELED" });
   });
 
   it("keeps Spark's config defaults and errors", async () => {

@@ -2,6 +2,7 @@
  * The engine's in-memory column: one typed array per column plus a byte-per-row validity mask. Kernels loop over
  * `data` directly; Arrow is only the wire format at the edges (input relations, results, thread hand-off).
  */
+import { notSupportedLocally } from "../errors.js";
 import { type DataType, typeName } from "../types/data-types.js";
 
 export type NumericArray = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array;
@@ -51,7 +52,7 @@ export function allocateData(type: DataType, length: number): ColumnData {
     case "binary":
       return new Array<Uint8Array>(length).fill(new Uint8Array(0));
     default:
-      throw new TypeError(`the engine has no column storage for type ${typeName(type)}`);
+      throw notSupportedLocally(`columns of type ${typeName(type)}`);
   }
 }
 
