@@ -103,6 +103,7 @@ describe("treeString", () => {
         ),
       ),
       new StructField("d", new DecimalType(38, 38)),
+      new StructField("c", new StringType("UNICODE_CI")),
     ]);
     expect(schema.treeString()).toBe(
       [
@@ -114,6 +115,7 @@ describe("treeString", () => {
         " |    |    |-- value: struct (valueContainsNull = false)",
         " |    |    |    |-- x: integer (nullable = false)",
         " |-- d: decimal(38,38) (nullable = true)",
+        " |-- c: string collate UNICODE_CI (nullable = true)",
         "",
       ].join("\n"),
     );
@@ -123,6 +125,7 @@ describe("treeString", () => {
       " |-- nested: array (nullable = true)",
       " |    |-- element: map (containsNull = false)",
       " |-- d: decimal(38,38) (nullable = true)",
+      " |-- c: string collate UNICODE_CI (nullable = true)",
       "",
     ]);
   });

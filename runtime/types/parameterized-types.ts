@@ -76,10 +76,6 @@ export class StringType extends DataType {
   override jsonValue(): JsonValue {
     return this.simpleString();
   }
-  /** printSchema shows every collated string as plain `string`, as Spark does. */
-  override treeLabel(): string {
-    return "string";
-  }
   override sql(): string {
     return this.isDefaultCollation ? "STRING" : `STRING COLLATE ${this.collation}`;
   }

@@ -1,6 +1,8 @@
 /**
- * printSchema's tree: `root`, then one ` |-- name: type (nullable = b)` line per field, with array elements,
- * map keys/values and struct fields indented one `    |` step per nesting level.
+ * printSchema's tree as the Spark server writes it (AnalyzePlan TreeString): `root`, then one
+ * ` |-- name: type (nullable = b)` line per field, with array elements, map keys/values and struct fields
+ * indented one `    |` step per nesting level. (PySpark 4.1.1's client-side `treeString` differs only in
+ * printing collated strings as plain `string`.)
  */
 import type { StructType } from "./complex-types.js";
 import type { SparkDataType } from "./spark-data-type.js";
