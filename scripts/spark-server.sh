@@ -9,7 +9,8 @@
 #                                                          that `acquire` itself started
 #
 # Profiles (scripts/lib/spark-profiles.sh): `default` on port 15002, `reattach` on 15003 (forces
-# ReattachExecute on every query). Servers run from the pyspark 4.1.1 package installed by
+# ReattachExecute on every query); SPARKTS_DEFAULT_PORT / SPARKTS_REATTACH_PORT move them. Servers run
+# from the pyspark 4.1.1 package installed by
 # scripts/pyspark-env.sh. Logs, pid files, warehouse and metastore live under
 # ${SPARKTS_CACHE:-~/.cache/sparkts}, never in the repository.
 #

@@ -6,8 +6,9 @@ SPARKTS_PROFILES=(default reattach)
 # Prints the port of a profile, or fails naming the unknown profile.
 profile_port() {
   case "$1" in
-    default) echo 15002 ;;
-    reattach) echo 15003 ;;
+    # Overridable for a machine where the usual ports are taken (and for testing this script in isolation).
+    default) echo "${SPARKTS_DEFAULT_PORT:-15002}" ;;
+    reattach) echo "${SPARKTS_REATTACH_PORT:-15003}" ;;
     *)
       echo "sparkts: unknown server profile '$1' (known: ${SPARKTS_PROFILES[*]})" >&2
       return 1
