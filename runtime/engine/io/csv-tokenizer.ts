@@ -78,6 +78,10 @@ export function tokenizeCsv(bytes: Uint8Array, dialect: CsvDialect, from = 0, to
       let end: number;
       if (i < n && bytes[i] === quote) {
         flag = 1;
+        const opening = i;
+        // A quote inside the value that is neither escaped nor closing (`""` when the escape is `\`) makes
+        // Spark's parser keep the whole field as it stands, quotes included.
+        let verbatim = false;
         start = ++i;
         for (;;) {
           if (i >= n) {
@@ -89,11 +93,20 @@ export function tokenizeCsv(bytes: Uint8Array, dialect: CsvDialect, from = 0, to
             flag = 2;
             i += 2;
           } else if (b === quote) {
-            if (bytes[i + 1] === quote) {
+            const next = i + 1 < n ? (bytes[i + 1] as number) : -1;
+            if (escapeByte === quote && next === quote) {
               flag = 2;
               i += 2;
+            } else if (next !== -1 && next !== sep && next !== LF && next !== CR) {
+              verbatim = true;
+              i++;
             } else {
               end = i++;
+              if (verbatim) {
+                start = opening;
+                end = i;
+                flag = 0;
+              }
               break;
             }
           } else if ((b === LF || b === CR) && !multiLine) {

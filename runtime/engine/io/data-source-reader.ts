@@ -15,6 +15,7 @@ import { nextRecordStart } from "./csv-tokenizer.js";
 import { type DataFile, listDataFiles } from "./file-listing.js";
 import { inferJsonFields, type JsonRecord, jsonRecords, jsonRecordsToBatch, jsonSettings } from "./json-reader.js";
 import { readParquetFile } from "./parquet-reader.js";
+import { readingFile } from "./parse-mode.js";
 import { discoverPartitions, type PartitionLayout, partitionColumnsFor } from "./partition-discovery.js";
 import { SourceOptions } from "./source-options.js";
 import { TEXT_FIELDS, textToBatch } from "./text-reader.js";
@@ -141,7 +142,10 @@ function scanCsv(
   const wanted = fields;
   return {
     fields: wanted,
-    splits: splits.map(({ file, split }) => ({ file, batch: csvSplitToBatch(split, wanted, settings) })),
+    splits: splits.map(({ file, split }) => ({
+      file,
+      batch: readingFile(file.path, () => csvSplitToBatch(split, wanted, settings)),
+    })),
   };
 }
 
@@ -169,7 +173,10 @@ function scanJson(
   if (fields.length === 0 && declared === null) throw unableToInfer("json");
   return {
     fields,
-    splits: splits.map(({ file, records }) => ({ file, batch: jsonRecordsToBatch(records, fields, settings) })),
+    splits: splits.map(({ file, records }) => ({
+      file,
+      batch: readingFile(file.path, () => jsonRecordsToBatch(records, fields, settings)),
+    })),
   };
 }
 

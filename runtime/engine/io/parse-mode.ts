@@ -23,3 +23,23 @@ export function malformedRecord(record: string, detail: string): Error {
     { badRecord: record, failFastMode: "FAILFAST" },
   );
 }
+
+/** Spark reports a FAILFAST stop as a failure to read the file, with the parse error as its cause. */
+export function failedReadFile(path: string, cause: unknown): Error {
+  return new SparkException(
+    `[FAILED_READ_FILE.NO_HINT] Encountered error while reading file file://${path}. SQLSTATE: KD001`,
+    { errorClass: "FAILED_READ_FILE.NO_HINT", sqlState: "KD001", messageParameters: { path: `file://${path}` }, cause },
+  );
+}
+
+/** Runs a file's parse, turning a FAILFAST malformed-record error into Spark's FAILED_READ_FILE. */
+export function readingFile<T>(path: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof SparkException && error.errorClass?.startsWith("MALFORMED_RECORD_IN_PARSING")) {
+      throw failedReadFile(path, error);
+    }
+    throw error;
+  }
+}
