@@ -36,6 +36,14 @@ const AGGREGATES: Record<string, AggregateName> = {
   last: "last",
   last_value: "last",
   count_distinct: "count",
+  count_if: "count_if",
+  variance: "var_samp",
+  var_samp: "var_samp",
+  var_pop: "var_pop",
+  stddev: "stddev_samp",
+  std: "stddev_samp",
+  stddev_samp: "stddev_samp",
+  stddev_pop: "stddev_pop",
 };
 
 export class IdGenerator {
@@ -216,6 +224,29 @@ export class ExpressionAnalyzer {
     switch (name) {
       case "count":
         return { ...base, args, type: T.LONG, nullable: false };
+      case "count_if":
+        if (child.type.kind.case !== "boolean") {
+          throw dataTypeMismatch("UNEXPECTED_INPUT_TYPE", `"${display}"`, "count_if needs a BOOLEAN input.", {
+            paramIndex: "first",
+            requiredType: '"BOOLEAN"',
+            inputSql: `"${displayOf(child)}"`,
+            inputType: T.sqlTypeName(child.type),
+          });
+        }
+        return { ...base, args: [child], type: T.LONG, nullable: false };
+      case "var_samp":
+      case "var_pop":
+      case "stddev_samp":
+      case "stddev_pop":
+        if (!T.isNumeric(child.type) && !T.isNullType(child.type) && !T.isString(child.type)) {
+          throw dataTypeMismatch("UNEXPECTED_INPUT_TYPE", `"${display}"`, `${shownName} needs a numeric input.`, {
+            paramIndex: "first",
+            requiredType: '"DOUBLE"',
+            inputSql: `"${displayOf(child)}"`,
+            inputType: T.sqlTypeName(child.type),
+          });
+        }
+        return { ...base, args: [implicitCast(child, T.DOUBLE)], type: T.DOUBLE, nullable: true };
       case "sum":
       case "avg": {
         const input = T.isString(child.type)

@@ -272,6 +272,90 @@ class FirstLastAccumulator implements Accumulator {
   }
 }
 
+/** count_if: the number of rows where the condition is TRUE. */
+class CountIfAccumulator extends CountAccumulator {
+  override update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
+    const flags = column.data as Uint8Array;
+    const trueOnly = new Uint8Array(column.length);
+    for (let i = 0; i < column.length; i++) trueOnly[i] = valid(column, i) && flags[i] === 1 ? 1 : 0;
+    super.update(groups, [{ ...column, validity: trueOnly }]);
+  }
+}
+
+/**
+ * Variance and standard deviation from running count, mean and M2 (Welford), merged across partitions with
+ * Chan's formula, as Spark's CentralMomentAgg. Sample statistics of a single value are NULL.
+ */
+class MomentsAccumulator implements Accumulator {
+  private n: number[] = [];
+  private mean: number[] = [];
+  private m2: number[] = [];
+  constructor(private readonly spec: AggregateSpec) {}
+  private combine(g: number, n2: number, mean2: number, m22: number): void {
+    const n1 = this.n[g] ?? 0;
+    if (n2 === 0) {
+      this.n[g] = n1;
+      this.mean[g] ??= 0;
+      this.m2[g] ??= 0;
+      return;
+    }
+    const mean1 = this.mean[g] ?? 0;
+    const n = n1 + n2;
+    const delta = mean2 - mean1;
+    const deltaN = delta / n;
+    this.mean[g] = mean1 + deltaN * n2;
+    this.m2[g] = (this.m2[g] ?? 0) + m22 + delta * deltaN * n1 * n2;
+    this.n[g] = n;
+  }
+  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
+    const v = column.data as Float64Array;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as number;
+      if (!valid(column, i)) {
+        this.combine(g, 0, 0, 0);
+        continue;
+      }
+      const n = (this.n[g] ?? 0) + 1;
+      const mean = this.mean[g] ?? 0;
+      const delta = (v[i] as number) - mean;
+      const deltaN = delta / n;
+      this.mean[g] = mean + deltaN;
+      this.m2[g] = (this.m2[g] ?? 0) + delta * (delta - deltaN);
+      this.n[g] = n;
+    }
+  }
+  merge(groups: Int32Array, [n, mean, m2]: readonly ColumnVector[]): void {
+    const ns = (n as ColumnVector).data as Float64Array;
+    const means = (mean as ColumnVector).data as Float64Array;
+    const m2s = (m2 as ColumnVector).data as Float64Array;
+    for (let i = 0; i < groups.length; i++)
+      this.combine(groups[i] as number, ns[i] as number, means[i] as number, m2s[i] as number);
+  }
+  states(count: number): ColumnVector[] {
+    const column = (values: number[]) =>
+      columnFromScalars(
+        T.DOUBLE,
+        Array.from({ length: count }, (_, g) => values[g] ?? 0),
+      );
+    return [column(this.n), column(this.mean), column(this.m2)];
+  }
+  result(count: number): ColumnVector {
+    const sample = this.spec.name === "var_samp" || this.spec.name === "stddev_samp";
+    const root = this.spec.name === "stddev_samp" || this.spec.name === "stddev_pop";
+    return columnFromScalars(
+      T.DOUBLE,
+      Array.from({ length: count }, (_, g) => {
+        const n = this.n[g] ?? 0;
+        if (n === 0 || (sample && n === 1)) return null;
+        const variance = (this.m2[g] ?? 0) / (sample ? n - 1 : n);
+        return root ? Math.sqrt(variance) : variance;
+      }),
+    );
+  }
+}
+
 /** DISTINCT aggregates (complete mode only): remember each group's distinct argument tuples, then aggregate them. */
 class DistinctAccumulator implements Accumulator {
   private readonly seen: Map<string, Scalar[]>[] = [];
@@ -331,6 +415,13 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
     switch (spec.name) {
       case "count":
         return new CountAccumulator();
+      case "count_if":
+        return new CountIfAccumulator();
+      case "var_samp":
+      case "var_pop":
+      case "stddev_samp":
+      case "stddev_pop":
+        return new MomentsAccumulator(spec);
       case "sum":
         return new SumAccumulator(spec);
       case "avg":

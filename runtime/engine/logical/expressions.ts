@@ -64,7 +64,19 @@ export interface CaseWhen extends Typed {
   readonly otherwise: Expr | null;
 }
 
-export type AggregateName = "count" | "sum" | "avg" | "min" | "max" | "first" | "last";
+export type AggregateName =
+  | "count"
+  | "sum"
+  | "avg"
+  | "min"
+  | "max"
+  | "first"
+  | "last"
+  | "count_if"
+  | "var_samp"
+  | "var_pop"
+  | "stddev_samp"
+  | "stddev_pop";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";

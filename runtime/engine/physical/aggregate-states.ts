@@ -5,7 +5,13 @@ import type { AggregateSpec } from "./physical-plan.js";
 export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "resultType">): T.DataType[] {
   switch (spec.name) {
     case "count":
+    case "count_if":
       return [T.LONG];
+    case "var_samp":
+    case "var_pop":
+    case "stddev_samp":
+    case "stddev_pop":
+      return [T.DOUBLE, T.DOUBLE, T.DOUBLE];
     case "sum":
       return [spec.resultType];
     case "avg":

@@ -82,6 +82,28 @@ describe("engine parity: aggregation", () => {
     await expectSame(rel);
   });
 
+  it("variance and standard deviation (within 1e-12, summation order differs) and count_if", async () => {
+    const stats = [
+      P.fn("stddev", P.col("amount")),
+      P.fn("stddev_pop", P.col("price")),
+      P.fn("variance", P.col("amount")),
+      P.fn("var_pop", P.col("big")),
+      P.fn("count_if", P.fn(">", P.col("amount"), P.int(10))),
+    ];
+    const { local, spark } = await parity.run(P.plan(P.groupBy(sales(), [P.col("key")], stats)));
+    if (!("rows" in local) || !("rows" in spark)) throw new Error(`a side failed: ${JSON.stringify({ local, spark })}`);
+    expect(local.schema).toEqual(spark.schema);
+    expect(local.rows.length).toBe(spark.rows.length);
+    local.rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const expected = spark.rows[r]?.[c];
+        if (typeof value === "number" && typeof expected === "number")
+          expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+        else expect(value).toEqual(expected);
+      }),
+    );
+  });
+
   it("select with only aggregates becomes a global aggregate", async () => {
     await expectSame(P.select(sales(), P.fn("sum", P.col("amount")), P.alias(P.fn("count", P.col("key")), "n")));
   });
