@@ -68,7 +68,14 @@ const RETURN_DOC: Record<FunctionEntry["returns"], string> = {
 };
 
 /** Type names the registry may use in `tsType`, all exported by runtime/codegen. */
-export const CODEGEN_TYPE_NAMES = ["Column", "DataFrame", "DateAndTime", "LiteralInput"] as const;
+export const CODEGEN_TYPE_NAMES = [
+  "Column",
+  "DataFrame",
+  "DataType",
+  "DateAndTime",
+  "LiteralInput",
+  "StructType",
+] as const;
 
 function statusText(status: BackendStatus): string {
   return status.state === "supported" ? "supported" : `gap (${status.reason})`;

@@ -10,7 +10,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     description: "Parses JSON text into a value of the given schema.",
     args: [
       { name: "col", kind: "column-or-name", tsType: "Column | string" },
-      { name: "schema", kind: "literal", tsType: "Column | string" },
+      { name: "schema", kind: "literal", tsType: "Column | string | DataType" },
       { name: "options", kind: "options", tsType: "Record<string, string>", optional: true },
     ],
     returns: "column",

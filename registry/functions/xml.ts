@@ -10,7 +10,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     description: "Parses XML text into a struct with the given schema.",
     args: [
       { name: "col", kind: "column-or-name", tsType: "Column | string" },
-      { name: "schema", kind: "literal", tsType: "Column | string" },
+      { name: "schema", kind: "literal", tsType: "Column | string | StructType" },
       { name: "options", kind: "options", tsType: "Record<string, string>", optional: true },
     ],
     returns: "column",

@@ -5,6 +5,7 @@ import { ExpressionSchema } from "../../generated/proto/spark/connect/expression
 import type { Column } from "../api/column.js";
 import { col } from "../api/functions.js";
 import { ClientArgumentError } from "../errors/index.js";
+import { ArrayType, IntegerType, StringType, StructField, StructType } from "../types/index.js";
 
 const json = (column: Column) => toJson(ExpressionSchema, column.expr, { useProtoFieldName: true });
 
@@ -36,6 +37,29 @@ describe("argument encoders", () => {
   it("send option values as strings, as PySpark stringifies them", () => {
     const options = json(from_json("j", "a INT", { mode: "FAILFAST", allowComments: true } as never));
     expect(JSON.stringify(options)).toContain('{"literal":{"string":"true"}}');
+  });
+
+  // The expected text is what PySpark 4.1.1 sends for the same StructType (schema.json()).
+  it("send a DataType schema as its JSON text, as PySpark does", () => {
+    const schema = new StructType([
+      new StructField("a", new IntegerType()),
+      new StructField("b", new ArrayType(new StringType())),
+    ]);
+    expect(json(from_json("c", schema))).toEqual({
+      unresolved_function: {
+        function_name: "from_json",
+        arguments: [
+          { unresolved_attribute: { unparsed_identifier: "c", is_metadata_column: false } },
+          {
+            literal: {
+              string:
+                '{"fields":[{"metadata":{},"name":"a","nullable":true,"type":"integer"},' +
+                '{"metadata":{},"name":"b","nullable":true,"type":{"containsNull":true,"elementType":"string","type":"array"}}],"type":"struct"}',
+            },
+          },
+        ],
+      },
+    });
   });
 
   it("reject options that are not an object", () => {

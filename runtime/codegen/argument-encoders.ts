@@ -13,6 +13,7 @@ import { columnByName } from "../api/column-names.js";
 import { lit } from "../api/functions.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType, literalExpression } from "../plan/literals.js";
+import { DataType } from "../types/index.js";
 import { lambdaExpression } from "./lambda-function.js";
 
 /** What a `literal` argument accepts: a Column, or any JS value with a Spark literal form. */
@@ -61,12 +62,16 @@ export function column(value: unknown, argName: string): Expression | undefined 
   });
 }
 
-/** A plain value as a literal (arrays become `array(...)` as with `lit`); a Column passes through. */
+/**
+ * A plain value as a literal (arrays become `array(...)` as with `lit`); a Column passes through; a DataType (a
+ * schema argument such as from_json's) is sent as its JSON text, as PySpark sends `schema.json()`.
+ */
 export function literal(value: unknown, argName: string): Expression;
 export function literal(value: unknown | undefined, argName: string): Expression | undefined;
 export function literal(value: unknown, argName: string): Expression | undefined {
   if (value === undefined) return undefined;
   if (value instanceof Column) return value.expr;
+  if (value instanceof DataType) return literalExpression(value.json(), argName);
   if (Array.isArray(value)) return lit(value).expr;
   return literalExpression(value, argName);
 }
