@@ -94,14 +94,14 @@ describe("engine parity: aggregation", () => {
     if (!("rows" in local) || !("rows" in spark)) throw new Error(`a side failed: ${JSON.stringify({ local, spark })}`);
     expect(local.schema).toEqual(spark.schema);
     expect(local.rows.length).toBe(spark.rows.length);
-    local.rows.forEach((row, r) =>
-      row.forEach((value, c) => {
+    for (const [r, row] of local.rows.entries()) {
+      for (const [c, value] of row.entries()) {
         const expected = spark.rows[r]?.[c];
-        if (typeof value === "number" && typeof expected === "number")
+        if (typeof value === "number" && typeof expected === "number") {
           expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
-        else expect(value).toEqual(expected);
-      }),
-    );
+        } else expect(value).toEqual(expected);
+      }
+    }
   });
 
   it("select with only aggregates becomes a global aggregate", async () => {
