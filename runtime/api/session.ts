@@ -64,7 +64,7 @@ export class SparkSession implements SparkSessionApi {
 
   /** The session id (a UUID) the backend uses for this session. */
   get sessionId(): string {
-    return this.backend.sessionId;
+    return this.activeBackend.sessionId;
   }
 
   get isStopped(): boolean {
@@ -73,11 +73,14 @@ export class SparkSession implements SparkSessionApi {
 
   /** The Spark version of the backend, e.g. `4.1.1`. */
   get version(): Promise<string> {
-    return this.backend.analyze({ case: "sparkVersion", value: {} }).then((response) => {
-      if (response.result.case !== "sparkVersion")
-        throw new Error("The backend answered a version request with something else");
-      return response.result.value.version;
-    });
+    // Through a promise, so a stopped session rejects instead of throwing from a property read.
+    return Promise.resolve()
+      .then(() => this.backend.analyze({ case: "sparkVersion", value: {} }))
+      .then((response) => {
+        if (response.result.case !== "sparkVersion")
+          throw new Error("The backend answered a version request with something else");
+        return response.result.value.version;
+      });
   }
 
   /**

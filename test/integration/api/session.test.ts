@@ -181,6 +181,8 @@ describe("SparkSession", () => {
     await own.stop();
     expect(own.isStopped).toBe(true);
     await expect(own.range(2).count()).rejects.toMatchObject({ errorClass: "NO_ACTIVE_SESSION" });
+    await expect(own.version).rejects.toMatchObject({ errorClass: "NO_ACTIVE_SESSION" });
+    await expect(own.range(2).schema).rejects.toMatchObject({ errorClass: "NO_ACTIVE_SESSION" });
     await expect(own.conf.get("spark.app.name")).rejects.toBeInstanceOf(SparkConnectError);
     expect(await spark.range(2).count()).toBe(2n);
   });
