@@ -94,7 +94,7 @@ export class LocalBackend implements Backend {
       if (op.case === "root") {
         yield* this.executeRelation(op.value, operationId, operation.signal);
       } else if (op.case === "command") {
-        const extra = runCommand(op.value, this.engine, this.views);
+        const extra = await runCommand(op.value, this.engine, this.views);
         for (const response of extra)
           yield create(ExecutePlanResponseSchema, {
             ...this.envelope(),

@@ -57,6 +57,7 @@ export class QueryEngine {
       caseSensitive: this.conf.caseSensitive,
       defaultParallelism: this.options.parallelism,
       shufflePartitions: this.conf.shufflePartitions(this.options.parallelism),
+      timeZone: this.conf.timeZone,
       ...(this.options.parseSql ? { parseSql: this.options.parseSql } : {}),
       ...(this.options.lookupView ? { lookupView: this.options.lookupView } : {}),
       ...(this.options.parseExpression ? { parseExpression: this.options.parseExpression } : {}),

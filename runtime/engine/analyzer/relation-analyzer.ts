@@ -44,6 +44,8 @@ export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly shufflePartitions: number;
   /** Turns SQL text into a Relation (the SQL front end), when available. */
   readonly parseSql?: (text: string) => Relation;
+  /** The session time zone (file sources read timestamps in it). */
+  readonly timeZone: string;
   /** Looks up a temporary view by name (the session's catalog). */
   readonly lookupView?: (name: string) => Relation | undefined;
 }
@@ -355,13 +357,13 @@ export class RelationAnalyzer {
       case "read": {
         const read = r.value.readType;
         if (read.case === "dataSource") {
-          const scan = readDataSource(read.value, Intl.DateTimeFormat().resolvedOptions().timeZone);
+          const scan = readDataSource(read.value, this.options.timeZone);
           const output = scan.fields.map((f) => this.attribute(f.name, f.type, f.nullable));
           const batch = concatBatches(
             output.map((a) => a.type),
             scan.partitions,
           );
-          return { kind: "localRelation", batch, output };
+          return { kind: "localRelation", batch, output, splits: scan.partitions };
         }
         if (read.case !== "namedTable") throw notSupportedLocally(`reading ${read.case ?? "an unknown source"}`);
         const name = read.value.unparsedIdentifier;

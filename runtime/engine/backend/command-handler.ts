@@ -8,13 +8,14 @@ import type { Command } from "../../../generated/proto/spark/connect/commands_pb
 import { RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally } from "../errors.js";
+import { runWriteOperation } from "../io/write-operation.js";
 import type { QueryEngine } from "../query-engine.js";
 import { parseSqlStatement, runSqlStatement } from "../session/sql-front-end.js";
 import type { ViewCatalog } from "../session/view-catalog.js";
 
 type ResponseBody = Pick<MessageInitShape<typeof ExecutePlanResponseSchema>, "responseType">;
 
-export function runCommand(command: Command, engine: QueryEngine, views: ViewCatalog): ResponseBody[] {
+export async function runCommand(command: Command, engine: QueryEngine, views: ViewCatalog): Promise<ResponseBody[]> {
   const c = command.commandType;
   switch (c.case) {
     case "sqlCommand": {
@@ -42,6 +43,9 @@ export function runCommand(command: Command, engine: QueryEngine, views: ViewCat
       views.create(name, input, replace);
       return [];
     }
+    case "writeOperation":
+      await runWriteOperation(c.value, (relation) => engine.execute(relation), engine.conf.timeZone);
+      return [];
     default:
       throw notSupportedLocally(`the ${c.case ?? "empty"} command`);
   }

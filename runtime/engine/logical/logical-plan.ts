@@ -21,7 +21,13 @@ export type LogicalPlan =
       readonly numPartitions: number;
       readonly output: readonly AttributeRef[];
     })
-  | (Node & { readonly kind: "localRelation"; readonly batch: Batch; readonly output: readonly AttributeRef[] })
+  | (Node & {
+      readonly kind: "localRelation";
+      readonly batch: Batch;
+      readonly output: readonly AttributeRef[];
+      /** Splits that are already natural partitions (one per file or byte range of a file scan). */
+      readonly splits?: readonly Batch[];
+    })
   | (Node & { readonly kind: "project"; readonly child: LogicalPlan; readonly exprs: readonly NamedExpr[] })
   | (Node & { readonly kind: "filter"; readonly child: LogicalPlan; readonly condition: Expr })
   | (Node & {

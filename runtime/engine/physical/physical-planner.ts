@@ -39,7 +39,11 @@ export class PhysicalPlanner {
         return { kind: "range", start, end, step, numSlices: Math.max(1, numPartitions), output };
       }
       case "localRelation":
-        return { kind: "localScan", partitions: this.split(logical.batch), output: logical.output };
+        return {
+          kind: "localScan",
+          partitions: logical.splits && logical.splits.length > 0 ? logical.splits : this.split(logical.batch),
+          output: logical.output,
+        };
       case "project": {
         const child = this.plan(logical.child);
         return {
