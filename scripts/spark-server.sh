@@ -16,7 +16,7 @@
 #
 # `start`/`acquire` print the server URL followed by `started`, `restarted` (our own server had stopped
 # answering) or `reused` on stdout; progress goes to stderr. SPARKTS_SERVER_MEMORY sets the JVM heap
-# (default 2g).
+# (default 4g: the test suite shares one server, and Connect holds a partition's whole Arrow result in memory).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -114,7 +114,7 @@ launch() {
     # Pinned rather than local[*] so partition counts (and thus monotonically_increasing_id,
     # spark_partition_id, unordered row order) do not depend on the machine's core count.
     --master "local[2]"
-    --conf "spark.driver.memory=${SPARKTS_SERVER_MEMORY:-2g}"
+    --conf "spark.driver.memory=${SPARKTS_SERVER_MEMORY:-4g}"
     --conf spark.connect.grpc.binding.address=127.0.0.1
     --conf "spark.connect.grpc.binding.port=$port"
     --conf spark.driver.host=127.0.0.1
