@@ -139,6 +139,8 @@ launch() {
     [ -z "${lock_fd:-}" ] || exec {lock_fd}>&-
     cd "$state"
     export SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR="$LOG_DIR" SPARK_CONF_DIR="$state"
+    # A client-side SPARK_REMOTE would make spark-submit refuse --master ("Remote cannot be specified with master").
+    unset SPARK_REMOTE
     exec setsid "$spark_home/bin/spark-submit" "${args[@]}" \
       --class org.apache.spark.sql.connect.service.SparkConnectServer spark-internal \
       >"$log" 2>&1 </dev/null
