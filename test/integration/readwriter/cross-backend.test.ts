@@ -1,0 +1,72 @@
+/**
+ * The same reader and writer code on both backends: files the embedded engine writes through `df.write` are read
+ * by Spark through `spark.read` and the other way round, with equal rows.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
+import { createReader } from "../../../runtime/api/io/dataframe-reader.js";
+import { createWriter } from "../../../runtime/api/io/dataframe-writer.js";
+import { SparkSession } from "../../../runtime/api/session.js";
+import { testSession } from "../api/fixture.js";
+
+const DDL = "id BIGINT, name STRING, score DOUBLE";
+
+interface Format {
+  write(df: DataFrame, path: string): Promise<void>;
+  read(spark: SparkSession, path: string): DataFrame;
+}
+
+const FORMATS: Record<string, Format> = {
+  parquet: {
+    write: (df, path) => createWriter(df).parquet(path, "overwrite"),
+    read: (spark, path) => createReader(spark).parquet(path),
+  },
+  csv: {
+    write: (df, path) => createWriter(df).option("header", true).mode("overwrite").csv(path),
+    read: (spark, path) => createReader(spark).schema(DDL).option("header", true).csv(path),
+  },
+  json: {
+    write: (df, path) => createWriter(df).format("json").mode("overwrite").save(path),
+    read: (spark, path) => createReader(spark).schema(DDL).format("json").load(path),
+  },
+};
+
+async function contents(df: DataFrame): Promise<string[]> {
+  return (await df.collect()).map((row) => JSON.stringify(row.toJSON())).sort();
+}
+
+const data = (spark: SparkSession) =>
+  spark.range(0, 5).selectExpr("id", "concat('n', id) AS name", "CAST(id AS DOUBLE) / 4 AS score");
+
+describe("reader and writer on Spark and on the embedded engine", () => {
+  let remote: SparkSession;
+  let local: SparkSession;
+  const dir = mkdtempSync(join(tmpdir(), "sparkts-cross-"));
+
+  beforeAll(async () => {
+    remote = await testSession();
+    local = await SparkSession.builder().master("local[2]").create();
+  });
+
+  afterAll(async () => {
+    await remote?.stop();
+    await local?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const [name, format] of Object.entries(FORMATS)) {
+    it(`${name}: the engine's files read by Spark, Spark's files read by the engine`, async () => {
+      const expected = await contents(data(remote));
+      expect(await contents(data(local))).toEqual(expected);
+
+      await format.write(data(local), join(dir, `${name}-engine`));
+      expect(await contents(format.read(remote, join(dir, `${name}-engine`)))).toEqual(expected);
+
+      await format.write(data(remote), join(dir, `${name}-spark`));
+      expect(await contents(format.read(local, join(dir, `${name}-spark`)))).toEqual(expected);
+    });
+  }
+});
