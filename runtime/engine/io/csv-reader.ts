@@ -6,14 +6,21 @@
  */
 
 import type { FieldSpec } from "../columnar/arrow-io.js";
-import { type Batch, type ColumnVector, columnFromScalars, type Scalar } from "../columnar/column-vector.js";
+import { type Batch, type ColumnVector, columnFromScalars, takeBatch } from "../columnar/column-vector.js";
 import * as T from "../types/data-types.js";
+import {
+  convertCsvColumn,
+  fastPathFor,
+  integerFromBytes,
+  isoDateFromBytes,
+  simpleDecimalFromBytes,
+} from "./csv-columns.js";
 import { type CellKind, type InferenceRules, inferCell, mergeKinds, typeOfKind } from "./csv-inference.js";
 import { type CsvDialect, type CsvTokens, tokenizeCsv, unescapeField } from "./csv-tokenizer.js";
 import { compilePattern, type DateTimeFormats } from "./datetime-patterns.js";
 import { malformedRecord, type ParseMode, parseModeOf } from "./parse-mode.js";
 import type { SourceOptions } from "./source-options.js";
-import { decimalShape, type TextParser, textParserFor } from "./text-values.js";
+import { decimalShape, textParserFor } from "./text-values.js";
 
 export interface CsvSettings {
   readonly dialect: CsvDialect;
@@ -144,6 +151,37 @@ export function csvColumnNames(split: CsvSplit, header: boolean): string[] {
   });
 }
 
+/**
+ * The kind of an unquoted plain number or ISO date read straight from the bytes, when that settles the cell
+ * without a string; null sends the cell to the text rules.
+ */
+function quickKind(
+  split: CsvSplit,
+  record: number,
+  c: number,
+  current: CellKind,
+  settings: CsvSettings,
+): CellKind | null {
+  if (c >= split.fieldCount(record) || settings.rules.prefersDecimal) return null;
+  const k = (split.tokens.recordStarts[record] as number) + c;
+  const start = split.tokens.starts[k] as number;
+  const end = split.tokens.ends[k] as number;
+  if (split.tokens.flags[k] !== 0 || end === start || settings.nullValue !== "") return null;
+  const { bytes } = split;
+  if (current === "null" || current === "int") {
+    const v = integerFromBytes(bytes, start, end);
+    if (v >= -2147483648 && v <= 2147483647) return current === "null" ? "int" : current;
+  }
+  if (current === "null" || current === "int" || current === "long" || current === "double") {
+    const v = simpleDecimalFromBytes(bytes, start, end);
+    if (!Number.isNaN(v)) return Number.isInteger(v) && bytes.indexOf(46, start) < 0 ? null : "double";
+  }
+  if ((current === "null" || current === "date") && settings.formats.dateFormat === null && settings.rules.inferDate) {
+    if (!Number.isNaN(isoDateFromBytes(bytes, start, end))) return "date";
+  }
+  return null;
+}
+
 /** Infers each column's type over all splits (Spark reads the whole input for inferSchema). */
 export function inferCsvTypes(splits: readonly CsvSplit[], width: number, settings: CsvSettings): T.DataType[] {
   const kinds = new Array<CellKind>(width).fill("null");
@@ -151,6 +189,11 @@ export function inferCsvTypes(splits: readonly CsvSplit[], width: number, settin
   for (const split of splits) {
     for (let r = split.firstRecord; r < split.tokens.numRecords; r++) {
       for (let c = 0; c < width; c++) {
+        const quick = quickKind(split, r, c, kinds[c] as CellKind, settings);
+        if (quick !== null) {
+          kinds[c] = quick;
+          continue;
+        }
         const text = split.text(r, c);
         if (text === null) continue;
         const kind = inferCell(kinds[c] as CellKind, text, settings.rules);
@@ -174,34 +217,36 @@ export function inferCsvTypes(splits: readonly CsvSplit[], width: number, settin
 export function csvSplitToBatch(split: CsvSplit, fields: readonly FieldSpec[], settings: CsvSettings): Batch {
   const corruptIndex = fields.findIndex((f) => f.name === settings.corruptColumn && T.isString(f.type));
   const dataFields = fields.filter((_, i) => i !== corruptIndex);
-  const parsers: TextParser[] = dataFields.map((f) => textParserFor(f.type, settings.formats));
-  const values: Scalar[][] = dataFields.map(() => []);
-  const corrupt: Scalar[] = [];
-  for (let r = split.firstRecord; r < split.tokens.numRecords; r++) {
-    let bad: string | null = split.fieldCount(r) === dataFields.length ? null : "wrong number of fields";
-    const row: Scalar[] = new Array(dataFields.length);
-    for (let c = 0; c < dataFields.length; c++) {
-      const text = split.text(r, c);
-      if (text === null) {
-        row[c] = null;
-        continue;
-      }
-      const value = (parsers[c] as TextParser)(text);
-      if (value === null) {
-        bad ??= `cannot read ${JSON.stringify(text)} as ${T.simpleString((dataFields[c] as FieldSpec).type)}`;
-      }
-      row[c] = value;
-    }
-    if (bad !== null && settings.mode === "FAILFAST") throw malformedRecord(split.recordText(r), bad);
-    if (bad !== null && settings.mode === "DROPMALFORMED") continue;
-    for (let c = 0; c < dataFields.length; c++) (values[c] as Scalar[]).push(row[c] ?? null);
-    if (corruptIndex >= 0) corrupt.push(bad === null ? null : split.recordText(r));
+  const first = split.firstRecord;
+  const length = split.tokens.numRecords - first;
+  const bad = new Uint8Array(length);
+  for (let row = 0; row < length; row++) if (split.fieldCount(row + first) !== dataFields.length) bad[row] = 1;
+  const patternFree = settings.formats.dateFormat === null;
+  const converted = dataFields.map((f, c) =>
+    convertCsvColumn(split, c, f, textParserFor(f.type, settings.formats), fastPathFor(f, patternFree), bad),
+  );
+  const firstBad = bad.indexOf(1);
+  if (firstBad >= 0 && settings.mode === "FAILFAST") {
+    throw malformedRecord(
+      split.recordText(firstBad + first),
+      "a field does not fit its type or the field count is wrong",
+    );
   }
-  const built = dataFields.map((f, c) => columnFromScalars(f.type, values[c] as Scalar[]));
+  const corrupt: ColumnVector | null =
+    corruptIndex < 0
+      ? null
+      : columnFromScalars(
+          T.STRING,
+          Array.from(bad, (b, row) => (b === 1 ? split.recordText(row + first) : null)),
+        );
   const columns: ColumnVector[] = [];
   let d = 0;
   for (let i = 0; i < fields.length; i++) {
-    columns.push(i === corruptIndex ? columnFromScalars(T.STRING, corrupt) : (built[d++] as ColumnVector));
+    columns.push(i === corruptIndex && corrupt !== null ? corrupt : (converted[d++] as ColumnVector));
   }
-  return { columns, numRows: corruptIndex >= 0 ? corrupt.length : (values[0]?.length ?? 0) };
+  const batch: Batch = { columns, numRows: length };
+  if (firstBad < 0 || settings.mode !== "DROPMALFORMED") return batch;
+  const keep: number[] = [];
+  for (let row = 0; row < length; row++) if (bad[row] === 0) keep.push(row);
+  return takeBatch(batch, Int32Array.from(keep));
 }

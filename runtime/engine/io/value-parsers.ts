@@ -5,14 +5,11 @@
  * session (or `timeZone` option) zone.
  */
 
+import { daysFromCivil } from "../functions/datetime-format.js";
+
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (setUTCFullYear keeps years 0–99 literal). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.floor(date.getTime() / DAY_MS);
-}
+export { daysFromCivil };
 
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
