@@ -107,8 +107,9 @@ export function avg(value: ColumnOrName): Column {
   return callFunction("avg", value);
 }
 
+/** PySpark sends `mean` as `avg`; so do we, for identical plans. */
 export function mean(value: ColumnOrName): Column {
-  return callFunction("mean", value);
+  return callFunction("avg", value);
 }
 
 export function min(value: ColumnOrName): Column {
