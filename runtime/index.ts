@@ -52,6 +52,7 @@ export {
 } from "./arrow/index.js";
 // The Backend seam (for alternative backends and tests).
 export type { Backend, BackendKind, ExecuteOptions } from "./backend.js";
+export { RemoteBackend, type RemoteBackendOptions } from "./transport/index.js";
 // Errors.
 export {
   AnalysisException,
@@ -62,17 +63,23 @@ export {
   DateTimeException,
   IllegalArgumentException,
   InvalidConnectionStringError,
+  InvalidPlanInput,
   NumberFormatException,
   OperationInterruptedError,
   ParseException,
+  PickleException,
   PythonException,
   QueryExecutionException,
+  ServerSessionChangedError,
   SparkConnectError,
+  SparkException,
   SparkNoSuchElementException,
   SparkRuntimeException,
   SparkUpgradeException,
+  StreamingPythonRunnerInitializationException,
   StreamingQueryException,
   TempTableAlreadyExistsException,
+  UnknownException,
   UnsupportedOperationException,
 } from "./errors/index.js";
 export type { LiteralValue } from "./plan/literals.js";
