@@ -16,10 +16,7 @@ import {
   SetOperation_SetOpType,
 } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
-import { arrowIpcToBatch } from "../columnar/arrow-io.js";
-import { concatBatches, emptyBatch } from "../columnar/column-vector.js";
 import { notSupportedLocally, sparkError, unresolvedColumn } from "../errors.js";
-import { readDataSource } from "../io/data-source-reader.js";
 import { displayOf } from "../logical/expression-display.js";
 import {
   type AttributeRef,
@@ -32,11 +29,10 @@ import {
 } from "../logical/expressions.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
-import { parseTypeString } from "../types/schema-strings.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
-import { parseIdentifier } from "./name-resolution.js";
+import { analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { analyzeUnion } from "./union-analysis.js";
 
 export interface RelationAnalyzerOptions extends AnalyzerConf {
@@ -75,7 +71,7 @@ export class RelationAnalyzer {
     return { kind: "attr", exprId: this.ids.fresh(), name, type, nullable, qualifier: [] };
   }
 
-  private scopeOf(...plans: LogicalPlan[]) {
+  scopeOf(...plans: LogicalPlan[]) {
     return this.exprs.scope(
       plans.flatMap((p) => outputOf(p)),
       plans,
@@ -115,7 +111,7 @@ export class RelationAnalyzer {
         };
       }
       case "localRelation":
-        return this.localRelation(r.value.data, r.value.schema);
+        return analyzeLocalRelation(this, r.value.data, r.value.schema);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
         const exprs = this.exprs.resolveNamed(r.value.expressions, this.scopeOf(child), true);
@@ -354,68 +350,10 @@ export class RelationAnalyzer {
           keys,
         };
       }
-      case "read": {
-        const read = r.value.readType;
-        if (read.case === "dataSource") {
-          const scan = readDataSource(read.value, this.options.timeZone);
-          const output = scan.fields.map((f) => this.attribute(f.name, f.type, f.nullable));
-          const batch = concatBatches(
-            output.map((a) => a.type),
-            scan.partitions,
-          );
-          return { kind: "localRelation", batch, output, splits: scan.partitions };
-        }
-        if (read.case !== "namedTable") throw notSupportedLocally(`reading ${read.case ?? "an unknown source"}`);
-        const name = read.value.unparsedIdentifier;
-        const view = this.options.lookupView?.(name);
-        if (view === undefined) {
-          const relationName = parseIdentifier(name)
-            .map((p) => `\`${p}\``)
-            .join(".");
-          throw sparkError(
-            AnalysisException,
-            "TABLE_OR_VIEW_NOT_FOUND",
-            "42P01",
-            `There is no table or view ${relationName}.`,
-            { relationName },
-          );
-        }
-        const child = this.analyze(view);
-        const alias = parseIdentifier(name).at(-1) ?? name;
-        return {
-          kind: "subqueryAlias",
-          child,
-          alias,
-          output: outputOf(child).map((a) => ({ ...a, qualifier: [alias] })),
-        };
-      }
-      case "unresolvedTableValuedFunction": {
-        const { functionName, arguments: args } = r.value;
-        if (functionName.toLowerCase() !== "range") throw notSupportedLocally(`the table function ${functionName}`);
-        const values = args.map((a) => {
-          const e = this.exprs.resolve(a, this.scopeOf());
-          if (e.kind !== "literal" || e.value === null || !T.isIntegral(e.type)) {
-            throw sparkError(
-              AnalysisException,
-              "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT",
-              "42K09",
-              "range() takes constant integers.",
-            );
-          }
-          return BigInt(e.value as number | bigint);
-        });
-        const [a, b, c, d] = values;
-        const [start, end] = b === undefined ? [0n, a ?? 0n] : [a ?? 0n, b];
-        const numPartitions = d === undefined ? this.options.defaultParallelism : Number(d);
-        return {
-          kind: "range",
-          start,
-          end,
-          step: c ?? 1n,
-          numPartitions,
-          output: [this.attribute("id", T.LONG, false)],
-        };
-      }
+      case "read":
+        return analyzeRead(this, r.value);
+      case "unresolvedTableValuedFunction":
+        return analyzeTableFunction(this, r.value.functionName, r.value.arguments);
       case "dropNa":
         return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
       case "fillNa":
@@ -475,27 +413,6 @@ export class RelationAnalyzer {
   /** A single row with no columns: the input of `SELECT 1` and a projection without an input. */
   private oneRow(): LogicalPlan {
     return { kind: "localRelation", batch: { columns: [], numRows: 1 }, output: [] };
-  }
-
-  private localRelation(data: Uint8Array | undefined, schema: string | undefined): LogicalPlan {
-    const declared = schema === undefined ? undefined : parseTypeString(schema);
-    const declaredFields =
-      declared === undefined
-        ? undefined
-        : declared.kind.case === "struct"
-          ? declared.kind.value.fields
-          : [{ name: "value", dataType: declared, nullable: true }];
-    if (data === undefined || data.length === 0) {
-      if (declaredFields === undefined) throw new AnalysisException("A local relation needs data or a schema.");
-      const output = declaredFields.map((f) => this.attribute(f.name, f.dataType ?? T.NULL, f.nullable));
-      return { kind: "localRelation", batch: emptyBatch(output.map((a) => a.type)), output };
-    }
-    const { fields, batch } = arrowIpcToBatch(data);
-    const output = fields.map((f, i) => {
-      const declaredField = declaredFields?.[i];
-      return this.attribute(declaredField?.name ?? f.name, f.type, declaredField?.nullable ?? f.nullable);
-    });
-    return { kind: "localRelation", batch, output };
   }
 
   /** Builds an Aggregate and checks every plain column in the result is grouped (MISSING_AGGREGATION). */
