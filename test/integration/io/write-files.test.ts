@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PlanSchema } from "../../../generated/proto/spark/connect/base_pb.js";
 import {
   type WriteOperation,
   WriteOperation_SaveMode,
@@ -115,6 +116,17 @@ describe("files the engine writes, read by Spark", () => {
     await write(single);
     await expectSparkSeesSame("text", out, join(sparkDir, "text"));
     await expect(write(writeOp("text", join(ourDir, "text_wide")))).rejects.toThrow(/single string column/);
+  });
+
+  it("the WriteOperation command through the local backend writes what Spark's own command writes", async () => {
+    const out = join(ourDir, "command");
+    const plan = create(PlanSchema, {
+      opType: { case: "command", value: { commandType: { case: "writeOperation", value: writeOp("parquet", out) } } },
+    });
+    for await (const _ of parity.local.execute(plan)) {
+      // drain the response stream: the command runs while it is consumed
+    }
+    await expectSparkSeesSame("parquet", out, join(sparkDir, "parquet"));
   });
 
   it("save modes: error if exists, ignore, append, overwrite", async () => {
