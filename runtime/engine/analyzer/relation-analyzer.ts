@@ -29,6 +29,7 @@ import {
 } from "../logical/expressions.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
+import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
@@ -137,68 +138,18 @@ export class RelationAnalyzer {
         }
         return { kind: "filter", child, condition };
       }
-      case "withColumns": {
-        const child = this.input(r.value, "withColumns");
-        const scope = this.scopeOf(child);
-        const current: NamedExpr[] = [...outputOf(child)];
-        for (const alias of r.value.aliases) {
-          if (!alias.expr) throw new AnalysisException("withColumns got an alias without an expression.");
-          const name = alias.name.join(".");
-          const named = this.exprs.alias(this.exprs.resolve(alias.expr, scope), name);
-          const at = current.findIndex((c) => this.sameName(c.name, name));
-          if (at >= 0) current[at] = named;
-          else current.push(named);
-        }
-        return { kind: "project", child, exprs: current };
-      }
-      case "drop": {
-        const child = this.input(r.value, "drop");
-        const scope = this.scopeOf(child);
-        const dropIds = new Set<number>();
-        for (const e of r.value.columns) {
-          const resolved =
-            e.exprType.case === "unresolvedAttribute"
-              ? this.tryResolve(() => this.exprs.resolve(e, scope))
-              : this.exprs.resolve(e, scope);
-          if (resolved?.kind === "attr") dropIds.add(resolved.exprId);
-        }
-        const names = r.value.columnNames;
-        const kept = outputOf(child).filter(
-          (a) => !dropIds.has(a.exprId) && !names.some((n) => this.sameName(n, a.name)),
-        );
-        return { kind: "project", child, exprs: kept };
-      }
-      case "toDf": {
-        const child = this.input(r.value, "toDF");
-        const output = outputOf(child);
-        const names = r.value.columnNames;
-        if (names.length !== output.length) {
-          throw sparkError(
-            AnalysisException,
-            "INVALID_COLUMN_NAMES_COUNT",
-            "42826",
-            `toDF got ${names.length} names for ${output.length} columns.`,
-            {
-              expected: String(output.length),
-              actual: String(names.length),
-            },
-          );
-        }
-        return { kind: "project", child, exprs: output.map((a, i) => this.exprs.alias(a, names[i] as string)) };
-      }
+      case "withColumns":
+        return withColumns(this, this.input(r.value, "withColumns"), r.value.aliases);
+      case "drop":
+        return dropColumns(this, this.input(r.value, "drop"), r.value.columns, r.value.columnNames);
+      case "toDf":
+        return toDF(this, this.input(r.value, "toDF"), r.value.columnNames);
       case "withColumnsRenamed": {
-        const child = this.input(r.value, "withColumnsRenamed");
         const renames: [string, string][] = [
           ...Object.entries(r.value.renameColumnsMap),
           ...r.value.renames.map((x): [string, string] => [x.colName, x.newColName]),
         ];
-        let exprs: NamedExpr[] = [...outputOf(child)];
-        for (const [from, to] of renames) {
-          exprs = exprs.map((e) =>
-            this.sameName(e.name, from) ? this.exprs.alias(e.kind === "alias" ? e.child : e, to) : e,
-          );
-        }
-        return { kind: "project", child, exprs };
+        return renameColumns(this, this.input(r.value, "withColumnsRenamed"), renames);
       }
       case "aggregate": {
         const child = this.input(r.value, "aggregate");
@@ -401,7 +352,7 @@ export class RelationAnalyzer {
     return this.options.caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
   }
 
-  private tryResolve(f: () => Expr): Expr | undefined {
+  tryResolve(f: () => Expr): Expr | undefined {
     try {
       return f();
     } catch (error) {
