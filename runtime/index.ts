@@ -24,6 +24,7 @@ export {
 } from "../generated/functions/index.js";
 // Session, DataFrame and friends.
 export type { ActionOptions } from "./api/action-options.js";
+export { Catalog } from "./api/catalog/catalog.js";
 export { Column, type ColumnOrLiteral } from "./api/column.js";
 export type { ColumnOrName } from "./api/column-names.js";
 export { DataFrame } from "./api/dataframe.js";
@@ -32,6 +33,11 @@ export { callFunction } from "./api/functions.js";
 // Every pyspark builtin function (generated; each builds on runtime/api/functions.ts), PySpark's `F`.
 export * as functions from "./api/functions-namespace.js";
 export { GroupedData } from "./api/grouped-data.js";
+export { DataFrameReader } from "./api/io/dataframe-reader.js";
+export { DataFrameWriter } from "./api/io/dataframe-writer.js";
+export { DataFrameWriterV2 } from "./api/io/dataframe-writer-v2.js";
+export { WhenMatched, WhenNotMatched, WhenNotMatchedBySource } from "./api/io/merge-actions.js";
+export { MergeIntoWriter } from "./api/io/merge-into-writer.js";
 export type { JoinType } from "./api/join-arguments.js";
 export type { LocalRow, LocalSchema } from "./api/local-data.js";
 export { type ConfigValue, RuntimeConfig } from "./api/runtime-config.js";
@@ -52,7 +58,13 @@ export {
 } from "./arrow/index.js";
 // The Backend seam (for alternative backends and tests).
 export type { Backend, BackendKind, ExecuteOptions } from "./backend.js";
-export { RemoteBackend, type RemoteBackendOptions } from "./transport/index.js";
+export type {
+  CatalogColumn,
+  CatalogDatabase,
+  CatalogFunction,
+  CatalogMetadata,
+  CatalogTable,
+} from "./codegen/api-types.js";
 // Errors.
 export {
   AnalysisException,
@@ -83,6 +95,7 @@ export {
   UnsupportedOperationException,
 } from "./errors/index.js";
 export type { LiteralValue } from "./plan/literals.js";
+export { RemoteBackend, type RemoteBackendOptions } from "./transport/index.js";
 // Data types.
 export {
   ArrayType,

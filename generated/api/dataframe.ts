@@ -197,6 +197,11 @@ export interface DataFrameApi {
    */
   limit(num: number): DataFrame;
   /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  mergeInto(table: string, condition: Column): MergeIntoWriterApi;
+  /**
    * A hidden metadata column of the source (such as _metadata), by name.
    *
    * @since pyspark 4.0.0
@@ -366,6 +371,15 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   withColumnsRenamed(colsMap: Record<string, string>): DataFrame;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly write: DataFrameWriterApi;
+  /**
+   * @since pyspark 3.1.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  writeTo(table: string): DataFrameWriterV2Api;
 }
 
 /**
@@ -504,11 +518,6 @@ export interface DataFrameApiPlanned {
    */
   melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  mergeInto(table: string, condition: Column): MergeIntoWriterApi;
-  /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly na: DataFrameNaFunctionsApi;
@@ -621,16 +630,7 @@ export interface DataFrameApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly write: DataFrameWriterApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
   readonly writeStream: DataStreamWriterApi;
-  /**
-   * @since pyspark 3.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  writeTo(table: string): DataFrameWriterV2Api;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

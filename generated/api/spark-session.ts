@@ -17,6 +17,10 @@ import type { UDFRegistrationApi } from "./udf-registration.js";
  */
 export interface SparkSessionApi {
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly catalog: CatalogApi;
+  /**
    * The session's run-time configuration.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -36,6 +40,10 @@ export interface SparkSessionApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   range(start: number, end?: number, step?: number, numPartitions?: number): DataFrame;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly read: DataFrameReaderApi;
   /**
    * A DataFrame for a SQL query; commands run right away.
    *
@@ -106,10 +114,6 @@ export interface SparkSessionApiPlanned {
    */
   addTag(tag: string): void;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly catalog: CatalogApi;
-  /**
    * @since pyspark 4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -147,10 +151,6 @@ export interface SparkSessionApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly is_stopped: boolean;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly read: DataFrameReaderApi;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */

@@ -534,7 +534,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "MergeIntoWriterApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "metadataColumn",
@@ -1009,7 +1009,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataFrameWriterApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "writeStream",
@@ -1024,7 +1024,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "table", tsType: "string" }],
       returns: "DataFrameWriterV2Api",
       since: "3.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "replace",

@@ -15,6 +15,9 @@ import { type ColumnOrName, columnByName, columnOrName } from "./column-names.js
 import { DataFramePreparation } from "./dataframe-preparation.js";
 import { expr } from "./functions.js";
 import { GroupedData } from "./grouped-data.js";
+import { createWriter, type DataFrameWriter } from "./io/dataframe-writer.js";
+import { createWriterV2, type DataFrameWriterV2 } from "./io/dataframe-writer-v2.js";
+import { createMergeIntoWriter, type MergeIntoWriter } from "./io/merge-into-writer.js";
 import { joinCondition, parseJoinType } from "./join-arguments.js";
 
 type ColumnList = Array<ColumnOrName | readonly ColumnOrName[]>;
@@ -322,6 +325,22 @@ export class DataFrame extends DataFramePreparation implements DataFrameApi {
   /** Names this DataFrame so its columns can be qualified, e.g. `df.alias("a")` then `col("a.id")`. */
   alias(alias: string): DataFrame {
     return this.withSameSchema(this.plans.subqueryAlias(this.relation, requireString(alias, "alias")));
+  }
+
+  /** Saves this DataFrame to files or tables (the V1 writer); a new writer each time, as in PySpark. */
+  get write(): DataFrameWriter {
+    return createWriter(this);
+  }
+
+  /** Writes this DataFrame to `table` through the V2 table API (create, append, overwrite…). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return createWriterV2(this, requireString(table, "table"));
+  }
+
+  /** Merges this DataFrame into `table` where `condition` matches; add when… clauses, then `merge()`. */
+  mergeInto(table: string, condition: Column): MergeIntoWriter {
+    requireColumn(condition, "condition");
+    return createMergeIntoWriter(this, requireString(table, "table"), condition);
   }
 
   /** Applies `f` to this DataFrame (for chaining reusable transformations). */

@@ -13,10 +13,12 @@ import { PlanIdGenerator } from "../plan/plan-ids.js";
 import { sqlCommandPlan } from "../plan/plans.js";
 import { RelationFactory } from "../plan/relations.js";
 import type { ActionOptions } from "./action-options.js";
+import { type Catalog, createCatalog } from "./catalog/catalog.js";
 import { Column, requireString } from "./column.js";
 import { DataFrame } from "./dataframe.js";
 import { runCommand } from "./execution.js";
 import { lit } from "./functions.js";
+import { createReader, type DataFrameReader } from "./io/dataframe-reader.js";
 import { encodeArrowTable, encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSessionBuilder } from "./session-builder.js";
@@ -69,6 +71,16 @@ export class SparkSession implements SparkSessionApi {
 
   get isStopped(): boolean {
     return this.stopped;
+  }
+
+  /** Reads files and tables into DataFrames; a new reader each time, as in PySpark. */
+  get read(): DataFrameReader {
+    return createReader(this);
+  }
+
+  /** Databases, tables, functions and cached data of the session's catalogs. */
+  get catalog(): Catalog {
+    return createCatalog(this);
   }
 
   /** The Spark version of the backend, e.g. `4.1.1`. */

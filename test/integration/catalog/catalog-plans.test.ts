@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { toJson } from "@bufbuild/protobuf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanSchema } from "../../../generated/proto/spark/connect/base_pb.js";
-import { type Catalog, createCatalog } from "../../../runtime/api/catalog/catalog.js";
+import type { Catalog } from "../../../runtime/api/catalog/catalog.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { StorageLevel } from "../../../runtime/api/storage-level.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
@@ -115,7 +115,7 @@ describe("catalog plans match PySpark's", () => {
   for (const [name, c] of Object.entries(CASES)) {
     it(`${name}: ${c.python}`, async () => {
       recorder.executed.length = 0;
-      await c.ts(createCatalog(spark)).catch(() => undefined);
+      await c.ts(spark.catalog).catch(() => undefined);
       const ours = recorder.executed.map((plan) => normalisePlanJson(toJson(PlanSchema, plan) as Json));
       const theirs = (golden[name] as string[]).map((text) => pysparkPlanJson(text));
       expect(ours.length).toBe(1);

@@ -8,9 +8,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Catalog, createCatalog } from "../../../runtime/api/catalog/catalog.js";
-import { createReader } from "../../../runtime/api/io/dataframe-reader.js";
-import { createWriter } from "../../../runtime/api/io/dataframe-writer.js";
+import type { Catalog } from "../../../runtime/api/catalog/catalog.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { StorageLevel } from "../../../runtime/api/storage-level.js";
 import { AnalysisException, ClientArgumentError, SparkConnectError } from "../../../runtime/errors/index.js";
@@ -48,7 +46,7 @@ describe("Catalog", () => {
 
   beforeAll(async () => {
     spark = await testSession();
-    catalog = createCatalog(spark);
+    catalog = spark.catalog;
     await spark.sql(`CREATE DATABASE ${db} COMMENT 'made by sparkts tests'`);
     const table = await catalog.createTable(`${db}.${managed}`, undefined, "parquet", SCHEMA, "a managed table");
     expect(await table.count()).toBe(0n);
@@ -128,7 +126,7 @@ describe("Catalog", () => {
 
   it("createTable with a path (and createExternalTable) makes external tables over existing files", async () => {
     const path = join(dir, "external");
-    await createWriter(spark.range(4).selectExpr("id", "cast(id AS STRING) AS name")).parquet(path);
+    await spark.range(4).selectExpr("id", "cast(id AS STRING) AS name").write.parquet(path);
     const df = await catalog.createTable(external, path, "parquet", undefined, undefined, { mergeSchema: true });
     expect(await df.count()).toBe(4n);
     expect((await catalog.getTable(external)).tableType).toBe("EXTERNAL");
@@ -190,7 +188,7 @@ describe("Catalog", () => {
 
   it("recoverPartitions finds partition directories; refreshTable and refreshByPath drop stale cached data", async () => {
     const path = join(dir, "partitioned");
-    await createWriter(spark.range(6).selectExpr("id", "id % 2 AS part")).partitionBy("part").parquet(path);
+    await spark.range(6).selectExpr("id", "id % 2 AS part").write.partitionBy("part").parquet(path);
     await spark.sql(
       `CREATE TABLE ${partitioned} (id BIGINT, part BIGINT) USING parquet PARTITIONED BY (part) LOCATION '${path}'`,
     );
@@ -201,7 +199,7 @@ describe("Catalog", () => {
     await catalog.cacheTable(partitioned);
     expect(await spark.table(partitioned).count()).toBe(6n);
     const copy = duplicateDataFile(join(path, "part=0"));
-    const added = await createReader(spark).parquet(copy).count();
+    const added = await spark.read.parquet(copy).count();
     expect(added).toBeGreaterThan(0n);
     expect(await spark.table(partitioned).count()).toBe(6n);
     await catalog.refreshTable(partitioned);
@@ -209,10 +207,10 @@ describe("Catalog", () => {
     await catalog.uncacheTable(partitioned);
 
     const files = join(dir, "by-path");
-    await createWriter(spark.range(3)).parquet(files);
-    const cached = await createReader(spark).parquet(files).cache();
+    await spark.range(3).write.parquet(files);
+    const cached = await spark.read.parquet(files).cache();
     expect(await cached.count()).toBe(3n);
-    const extra = await createReader(spark).parquet(duplicateDataFile(files)).count();
+    const extra = await spark.read.parquet(duplicateDataFile(files)).count();
     expect(extra).toBeGreaterThan(0n);
     expect(await cached.count()).toBe(3n);
     await catalog.refreshByPath(files);

@@ -7,8 +7,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
-import { createReader } from "../../../runtime/api/io/dataframe-reader.js";
-import { createWriter } from "../../../runtime/api/io/dataframe-writer.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { testSession } from "../api/fixture.js";
 
@@ -21,16 +19,16 @@ interface Format {
 
 const FORMATS: Record<string, Format> = {
   parquet: {
-    write: (df, path) => createWriter(df).parquet(path, "overwrite"),
-    read: (spark, path) => createReader(spark).parquet(path),
+    write: (df, path) => df.write.parquet(path, "overwrite"),
+    read: (spark, path) => spark.read.parquet(path),
   },
   csv: {
-    write: (df, path) => createWriter(df).option("header", true).mode("overwrite").csv(path),
-    read: (spark, path) => createReader(spark).schema(DDL).option("header", true).csv(path),
+    write: (df, path) => df.write.option("header", true).mode("overwrite").csv(path),
+    read: (spark, path) => spark.read.schema(DDL).option("header", true).csv(path),
   },
   json: {
-    write: (df, path) => createWriter(df).format("json").mode("overwrite").save(path),
-    read: (spark, path) => createReader(spark).schema(DDL).format("json").load(path),
+    write: (df, path) => df.write.format("json").mode("overwrite").save(path),
+    read: (spark, path) => spark.read.schema(DDL).format("json").load(path),
   },
 };
 

@@ -9,8 +9,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col } from "../../../runtime/api/functions.js";
-import { createReader } from "../../../runtime/api/io/dataframe-reader.js";
-import { createWriter } from "../../../runtime/api/io/dataframe-writer.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { AnalysisException } from "../../../runtime/errors/index.js";
 import { DoubleType, LongType, StringType, StructField, StructType } from "../../../runtime/types/index.js";
@@ -32,9 +30,9 @@ interface FileFormat {
 
 const FORMATS: Record<string, FileFormat> = {
   csv: {
-    write: (df, path, mode) => createWriter(df).csv(path, mode, undefined, ";", undefined, undefined, true),
+    write: (df, path, mode) => df.write.csv(path, mode, undefined, ";", undefined, undefined, true),
     read: (spark, path) =>
-      createReader(spark).csv(
+      spark.read.csv(
         path,
         "id BIGINT, name STRING, score DOUBLE",
         ";",
@@ -47,23 +45,23 @@ const FORMATS: Record<string, FileFormat> = {
     shape: (df) => df,
   },
   json: {
-    write: (df, path, mode) => createWriter(df).json(path, mode),
-    read: (spark, path) => createReader(spark).json(path, SCHEMA),
+    write: (df, path, mode) => df.write.json(path, mode),
+    read: (spark, path) => spark.read.json(path, SCHEMA),
     shape: (df) => df,
   },
   parquet: {
-    write: (df, path, mode) => createWriter(df).parquet(path, mode, undefined, "snappy"),
-    read: (spark, path) => createReader(spark).parquet(path),
+    write: (df, path, mode) => df.write.parquet(path, mode, undefined, "snappy"),
+    read: (spark, path) => spark.read.parquet(path),
     shape: (df) => df,
   },
   orc: {
-    write: (df, path, mode) => createWriter(df).orc(path, mode),
-    read: (spark, path) => createReader(spark).orc(path),
+    write: (df, path, mode) => df.write.orc(path, mode),
+    read: (spark, path) => spark.read.orc(path),
     shape: (df) => df,
   },
   text: {
-    write: (df, path, mode) => createWriter(df).mode(mode).text(path),
-    read: (spark, path) => createReader(spark).text(path),
+    write: (df, path, mode) => df.write.mode(mode).text(path),
+    read: (spark, path) => spark.read.text(path),
     shape: (df) => df.selectExpr("concat_ws('|', id, name, score) AS value"),
   },
 };
@@ -126,29 +124,29 @@ describe("file round trips through spark.read and df.write", () => {
   it("save/load with format, options and partitionBy keep every row, partition column last", async () => {
     const path = join(dir, "partitioned");
     const data = first(spark).selectExpr("id", "name", "id % 2 AS part");
-    await createWriter(data).partitionBy("part").save(path, "parquet", "overwrite");
-    const back = createReader(spark).load(path, "parquet");
+    await data.write.partitionBy("part").save(path, "parquet", "overwrite");
+    const back = spark.read.load(path, "parquet");
     expect(await back.columns).toEqual(["id", "name", "part"]);
     expect(await contents(back.select("id", "name", "part"))).toEqual(await contents(data));
-    const onePartition = createReader(spark).option("basePath", path).parquet(join(path, "part=1"));
+    const onePartition = spark.read.option("basePath", path).parquet(join(path, "part=1"));
     expect(await onePartition.count()).toBe(2n);
   });
 
   it("the reader's schema names and types the columns of a csv without a header", async () => {
     const path = join(dir, "headerless");
-    await createWriter(first(spark)).format("csv").mode("overwrite").save(path);
-    const typed = createReader(spark).schema(SCHEMA).format("csv").load(path);
+    await first(spark).write.format("csv").mode("overwrite").save(path);
+    const typed = spark.read.schema(SCHEMA).format("csv").load(path);
     expect((await typed.schema).json()).toBe(SCHEMA.json());
     expect(await contents(typed)).toEqual(await contents(first(spark)));
   });
 
   it("a missing path, an unknown format and a bad mode fail clearly and the session stays usable", async () => {
-    const absent = createReader(spark).parquet(join(dir, "does-not-exist"));
+    const absent = spark.read.parquet(join(dir, "does-not-exist"));
     await expect(absent.count()).rejects.toMatchObject({ errorClass: "PATH_NOT_FOUND" });
-    const unknown = createReader(spark).format("no-such-format").load(join(dir, "csv"));
+    const unknown = spark.read.format("no-such-format").load(join(dir, "csv"));
     await expect(unknown.count()).rejects.toMatchObject({ errorClass: "DATA_SOURCE_NOT_FOUND" });
-    expect(() => createWriter(first(spark)).mode("sometimes")).toThrow(/Unknown save mode 'sometimes'/);
-    expect(() => createReader(spark).schema(42 as never)).toThrow(/schema must be a StructType or a DDL string/);
+    expect(() => first(spark).write.mode("sometimes")).toThrow(/Unknown save mode 'sometimes'/);
+    expect(() => spark.read.schema(42 as never)).toThrow(/schema must be a StructType or a DDL string/);
     expect(await spark.range(3).count()).toBe(3n);
   });
 });

@@ -13,10 +13,6 @@ import { bucket, days } from "../../../generated/functions/partition-transform.j
 import { PlanSchema } from "../../../generated/proto/spark/connect/base_pb.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col, expr, lit } from "../../../runtime/api/functions.js";
-import { createReader } from "../../../runtime/api/io/dataframe-reader.js";
-import { createWriter } from "../../../runtime/api/io/dataframe-writer.js";
-import { createWriterV2 } from "../../../runtime/api/io/dataframe-writer-v2.js";
-import { createMergeIntoWriter } from "../../../runtime/api/io/merge-into-writer.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
 import { LongType, StringType, StructField, StructType } from "../../../runtime/types/index.js";
@@ -36,7 +32,7 @@ const READS: Record<string, { python: string; ts: (spark: SparkSession) => DataF
   csvOptions: {
     python: `spark.read.csv(["${path("a")}", "${path("b")}"], schema="a INT, b STRING", sep=";", header=True, inferSchema=False, maxColumns=12, samplingRatio=0.5, mode="DROPMALFORMED")`,
     ts: (spark) =>
-      createReader(spark).csv(
+      spark.read.csv(
         [path("a"), path("b")],
         "a INT, b STRING",
         ";",
@@ -67,7 +63,7 @@ const READS: Record<string, { python: string; ts: (spark: SparkSession) => DataF
   jsonStructSchema: {
     python: `spark.read.json("${path("j")}", schema=T.StructType([T.StructField("id", T.LongType()), T.StructField("s", T.StringType(), False)]), multiLine=True, allowComments="true")`,
     ts: (spark) =>
-      createReader(spark).json(
+      spark.read.json(
         path("j"),
         new StructType([new StructField("id", new LongType()), new StructField("s", new StringType(), false)]),
         undefined,
@@ -87,7 +83,7 @@ const READS: Record<string, { python: string; ts: (spark: SparkSession) => DataF
   formatLoad: {
     python: `spark.read.format("parquet").option("mergeSchema", True).options(n=3, x=None).load(["${path("p")}"])`,
     ts: (spark) =>
-      createReader(spark)
+      spark.read
         .format("parquet")
         .option("mergeSchema", true)
         .options({ n: 3, x: null })
@@ -95,24 +91,24 @@ const READS: Record<string, { python: string; ts: (spark: SparkSession) => DataF
   },
   parquetPaths: {
     python: `spark.read.option("recursiveFileLookup", False).parquet("${path("p1")}", "${path("p2")}")`,
-    ts: (spark) => createReader(spark).option("recursiveFileLookup", false).parquet(path("p1"), path("p2")),
+    ts: (spark) => spark.read.option("recursiveFileLookup", false).parquet(path("p1"), path("p2")),
   },
   orcText: {
     python: `spark.read.orc("${path("o")}", mergeSchema=True)`,
-    ts: (spark) => createReader(spark).orc(path("o"), true),
+    ts: (spark) => spark.read.orc(path("o"), true),
   },
   text: {
     python: `spark.read.text("${path("t")}", wholetext=True, lineSep=";")`,
-    ts: (spark) => createReader(spark).text(path("t"), true, ";"),
+    ts: (spark) => spark.read.text(path("t"), true, ";"),
   },
   textDefault: {
     python: `spark.read.text(["${path("t")}"])`,
-    ts: (spark) => createReader(spark).text([path("t")]),
+    ts: (spark) => spark.read.text([path("t")]),
   },
   xml: {
     python: `spark.read.xml("${path("x")}", rowTag="book", inferSchema=True)`,
     ts: (spark) =>
-      createReader(spark).xml(
+      spark.read.xml(
         path("x"),
         "book",
         undefined,
@@ -129,19 +125,16 @@ const READS: Record<string, { python: string; ts: (spark: SparkSession) => DataF
   },
   tableWithOptions: {
     python: `spark.read.option("k", 1).table("some_db.some_table")`,
-    ts: (spark) => createReader(spark).option("k", 1).table("some_db.some_table"),
+    ts: (spark) => spark.read.option("k", 1).table("some_db.some_table"),
   },
   jdbcPartitioned: {
     python: `spark.read.jdbc("jdbc:h2:mem:x", "people", column="id", lowerBound=0, upperBound=100, numPartitions=4, properties={"user": "sa"})`,
-    ts: (spark) => createReader(spark).jdbc("jdbc:h2:mem:x", "people", "id", 0, 100, 4, undefined, { user: "sa" }),
+    ts: (spark) => spark.read.jdbc("jdbc:h2:mem:x", "people", "id", 0, 100, 4, undefined, { user: "sa" }),
   },
   jdbcPredicates: {
     python: `spark.read.jdbc("jdbc:h2:mem:x", "people", predicates=["id < 10", "id >= 10"])`,
     ts: (spark) =>
-      createReader(spark).jdbc("jdbc:h2:mem:x", "people", undefined, undefined, undefined, undefined, [
-        "id < 10",
-        "id >= 10",
-      ]),
+      spark.read.jdbc("jdbc:h2:mem:x", "people", undefined, undefined, undefined, undefined, ["id < 10", "id >= 10"]),
   },
 };
 
@@ -150,7 +143,7 @@ const WRITES: Record<string, { python: string; ts: (df: DataFrame) => Promise<vo
   saveWithEverything: {
     python: `df.write.format("parquet").mode("overwrite").option("compression", "snappy").option("flag", False).partitionBy("p").save("${path("w1")}")`,
     ts: (df) =>
-      createWriter(df)
+      df.write
         .format("parquet")
         .mode("overwrite")
         .option("compression", "snappy")
@@ -161,52 +154,41 @@ const WRITES: Record<string, { python: string; ts: (df: DataFrame) => Promise<vo
   csvShortcut: {
     python: `df.write.csv("${path("w2")}", mode="append", header=True, sep="|", quoteAll=False)`,
     ts: (df) =>
-      createWriter(df).csv(
-        path("w2"),
-        "append",
-        undefined,
-        "|",
-        undefined,
-        undefined,
-        true,
-        undefined,
-        undefined,
-        false,
-      ),
+      df.write.csv(path("w2"), "append", undefined, "|", undefined, undefined, true, undefined, undefined, false),
   },
   jsonShortcut: {
     python: `df.write.json("${path("w3")}", mode="ignore", ignoreNullFields=False)`,
-    ts: (df) =>
-      createWriter(df).json(path("w3"), "ignore", undefined, undefined, undefined, undefined, undefined, false),
+    ts: (df) => df.write.json(path("w3"), "ignore", undefined, undefined, undefined, undefined, undefined, false),
   },
   parquetPartitioned: {
     python: `df.write.parquet("${path("w4")}", mode="error", partitionBy=["p"], compression="gzip")`,
-    ts: (df) => createWriter(df).parquet(path("w4"), "error", ["p"], "gzip"),
+    ts: (df) => df.write.parquet(path("w4"), "error", ["p"], "gzip"),
   },
   orcShortcut: {
     python: `df.write.orc("${path("w5")}", mode="overwrite", partitionBy="p")`,
-    ts: (df) => createWriter(df).orc(path("w5"), "overwrite", "p"),
+    ts: (df) => df.write.orc(path("w5"), "overwrite", "p"),
   },
   textShortcut: {
     python: `df.select("s").write.text("${path("w6")}", lineSep=";")`,
-    ts: (df) => createWriter(df.select("s")).text(path("w6"), undefined, ";"),
+    ts: (df) => df.select("s").write.text(path("w6"), undefined, ";"),
   },
   saveAsTableBucketed: {
     python: `df.write.bucketBy(4, "id", "p").sortBy(["id"]).saveAsTable("${missing}.t", format="parquet", mode="append")`,
-    ts: (df) => createWriter(df).bucketBy(4, "id", "p").sortBy(["id"]).saveAsTable(`${missing}.t`, "parquet", "append"),
+    ts: (df) => df.write.bucketBy(4, "id", "p").sortBy(["id"]).saveAsTable(`${missing}.t`, "parquet", "append"),
   },
   insertIntoOverwrite: {
     python: `df.write.insertInto("${missing}", overwrite=True)`,
-    ts: (df) => createWriter(df).insertInto(missing, true),
+    ts: (df) => df.write.insertInto(missing, true),
   },
   clusterBy: {
     python: `df.write.clusterBy("id", "p").saveAsTable("${missing}.c")`,
-    ts: (df) => createWriter(df).clusterBy("id", "p").saveAsTable(`${missing}.c`),
+    ts: (df) => df.write.clusterBy("id", "p").saveAsTable(`${missing}.c`),
   },
   v2Create: {
     python: `df.writeTo("${missing}.v").using("parquet").option("o", True).tableProperty("k", "v").partitionedBy(F.days("ts"), F.bucket(3, "id"), "p").create()`,
     ts: (df) =>
-      createWriterV2(df, `${missing}.v`)
+      df
+        .writeTo(`${missing}.v`)
         .using("parquet")
         .option("o", true)
         .tableProperty("k", "v")
@@ -215,16 +197,16 @@ const WRITES: Record<string, { python: string; ts: (df: DataFrame) => Promise<vo
   },
   v2OverwriteCondition: {
     python: `df.writeTo("${missing}").overwrite(F.col("id") > 2)`,
-    ts: (df) => createWriterV2(df, missing).overwrite(col("id").gt(2)),
+    ts: (df) => df.writeTo(missing).overwrite(col("id").gt(2)),
   },
   v2Others: {
     python: `[f() for f in [df.writeTo("${missing}").append, df.writeTo("${missing}").overwritePartitions, df.writeTo("${missing}").clusterBy("id").replace, df.writeTo("${missing}").createOrReplace]]`,
     ts: async (df) => {
       const attempts = [
-        () => createWriterV2(df, missing).append(),
-        () => createWriterV2(df, missing).overwritePartitions(),
-        () => createWriterV2(df, missing).clusterBy("id").replace(),
-        () => createWriterV2(df, missing).createOrReplace(),
+        () => df.writeTo(missing).append(),
+        () => df.writeTo(missing).overwritePartitions(),
+        () => df.writeTo(missing).clusterBy("id").replace(),
+        () => df.writeTo(missing).createOrReplace(),
       ];
       for (const attempt of attempts) await attempt().catch(() => undefined);
     },
@@ -238,7 +220,9 @@ const WRITES: Record<string, { python: string; ts: (df: DataFrame) => Promise<vo
       ".withSchemaEvolution().merge()",
     ].join(""),
     ts: (df) =>
-      createMergeIntoWriter(df.alias("s"), missing, expr(`s.id = ${missing}.id`))
+      df
+        .alias("s")
+        .mergeInto(missing, expr(`s.id = ${missing}.id`))
         .whenMatched(col("s.p").eq("x"))
         .update({ p: lit("y"), id: col("s.id") })
         .whenMatched()

@@ -8,12 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bucket, years } from "../../../generated/functions/partition-transform.js";
-import { createCatalog } from "../../../runtime/api/catalog/catalog.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col, expr, lit } from "../../../runtime/api/functions.js";
-import { createWriter } from "../../../runtime/api/io/dataframe-writer.js";
-import { createWriterV2 } from "../../../runtime/api/io/dataframe-writer-v2.js";
-import { createMergeIntoWriter } from "../../../runtime/api/io/merge-into-writer.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { AnalysisException, ClientArgumentError } from "../../../runtime/errors/index.js";
 import { emittedError, runPySpark } from "../../support/pyspark.js";
@@ -52,35 +48,35 @@ describe("writing catalog tables", () => {
 
   it("saveAsTable honours every save mode", async () => {
     const t = table("saved");
-    await createWriter(source()).saveAsTable(t, "parquet", "error");
+    await source().write.saveAsTable(t, "parquet", "error");
     expect(await contents(spark.table(t))).toEqual(await contents(source()));
 
-    const again = createWriter(more()).saveAsTable(t, "parquet", "error");
+    const again = more().write.saveAsTable(t, "parquet", "error");
     await expect(again).rejects.toBeInstanceOf(AnalysisException);
     await expect(again).rejects.toMatchObject({ errorClass: "TABLE_OR_VIEW_ALREADY_EXISTS" });
 
-    await createWriter(more()).mode("ignore").saveAsTable(t);
+    await more().write.mode("ignore").saveAsTable(t);
     expect(await contents(spark.table(t))).toEqual(await contents(source()));
 
-    await createWriter(more()).mode("append").saveAsTable(t);
+    await more().write.mode("append").saveAsTable(t);
     expect(await contents(spark.table(t))).toEqual(await contents(source().union(more())));
 
-    await createWriter(more()).mode("overwrite").format("parquet").saveAsTable(t);
+    await more().write.mode("overwrite").format("parquet").saveAsTable(t);
     expect(await contents(spark.table(t))).toEqual(await contents(more()));
   });
 
   it("insertInto appends by position, or overwrites", async () => {
     const t = table("inserted");
-    await createWriter(source()).saveAsTable(t);
+    await source().write.saveAsTable(t);
     // Columns go by position: a differently named but same-typed column lands in `value`.
-    await createWriter(more().selectExpr("id", "value AS other")).insertInto(t);
+    await more().selectExpr("id", "value AS other").write.insertInto(t);
     expect(await contents(spark.table(t))).toEqual(await contents(source().union(more())));
-    await createWriter(more()).insertInto(t, true);
+    await more().write.insertInto(t, true);
     expect(await contents(spark.table(t))).toEqual(await contents(more()));
 
-    const narrow = createWriter(more().select("id")).insertInto(t);
+    const narrow = more().select("id").write.insertInto(t);
     await expect(narrow).rejects.toMatchObject({ errorClass: "INSERT_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS" });
-    const missing = createWriter(more()).insertInto(name("never_created"));
+    const missing = more().write.insertInto(name("never_created"));
     await expect(missing).rejects.toMatchObject({ errorClass: "TABLE_OR_VIEW_NOT_FOUND" });
     expect(await spark.table(t).count()).toBe(2n);
   });
@@ -88,8 +84,8 @@ describe("writing catalog tables", () => {
   it("partitioned and bucketed tables record their layout in the catalog", async () => {
     const t = table("layout");
     const data = spark.range(0, 6).selectExpr("id", "id % 3 AS part", "concat('v', id) AS value");
-    await createWriter(data).partitionBy("part").bucketBy(2, "id").sortBy("id").saveAsTable(t, "parquet");
-    const columns = await createCatalog(spark).listColumns(t);
+    await data.write.partitionBy("part").bucketBy(2, "id").sortBy("id").saveAsTable(t, "parquet");
+    const columns = await spark.catalog.listColumns(t);
     const byName = Object.fromEntries(columns.map((c) => [c.name, c]));
     expect(byName.part?.isPartition).toBe(true);
     expect(byName.id?.isBucket).toBe(true);
@@ -99,7 +95,8 @@ describe("writing catalog tables", () => {
 
   it("writeTo(...).create makes a table with bucket transforms, partitions and properties", async () => {
     const t = table("v2_created");
-    await createWriterV2(source(), t)
+    await source()
+      .writeTo(t)
       .using("parquet")
       .partitionedBy("value", bucket(2, "id"))
       .tableProperty("team", "sparkts")
@@ -109,7 +106,8 @@ describe("writing catalog tables", () => {
 
     // Spark's session catalog keeps write options as `option.*` table properties, next to the given ones.
     const withOptions = table("v2_options");
-    await createWriterV2(source(), withOptions)
+    await source()
+      .writeTo(withOptions)
       .using("parquet")
       .tableProperty("team", "sparkts")
       .option("compression", "snappy")
@@ -122,17 +120,17 @@ describe("writing catalog tables", () => {
     );
 
     const clustered = table("v2_clustered");
-    await createWriterV2(source(), clustered).using("parquet").clusterBy("id").create();
-    const clusterColumns = await createCatalog(spark).listColumns(clustered);
+    await source().writeTo(clustered).using("parquet").clusterBy("id").create();
+    const clusterColumns = await spark.catalog.listColumns(clustered);
     expect(clusterColumns.find((c) => c.name === "id")?.isCluster).toBe(true);
 
-    const twice = createWriterV2(source(), t).using("parquet").create();
+    const twice = source().writeTo(t).using("parquet").create();
     await expect(twice).rejects.toMatchObject({ errorClass: "TABLE_OR_VIEW_ALREADY_EXISTS" });
   });
 
   it("the default session catalog refuses the other V2 writes and MERGE with PySpark's error classes", async () => {
     const t = table("v1_target");
-    await createWriter(source()).saveAsTable(t, "parquet");
+    await source().write.saveAsTable(t, "parquet");
     const reference = await runPySpark(`
       df = spark.range(0, 3).selectExpr("id", "concat('v', id) AS value")
       capture("append", lambda: df.writeTo("${t}").append())
@@ -145,24 +143,32 @@ describe("writing catalog tables", () => {
       capture("mergeNoAction", lambda: df.alias("s").mergeInto("${t}", F.expr("s.id = ${t}.id")).merge())
     `);
     const attempts: Record<string, () => Promise<void>> = {
-      append: () => createWriterV2(source(), t).append(),
-      overwrite: () => createWriterV2(source(), t).overwrite(col("id").gt(1)),
-      overwritePartitions: () => createWriterV2(source(), t).overwritePartitions(),
-      replace: () => createWriterV2(source(), t).using("parquet").replace(),
-      createOrReplace: () => createWriterV2(source(), t).using("parquet").createOrReplace(),
+      append: () => source().writeTo(t).append(),
+      overwrite: () => source().writeTo(t).overwrite(col("id").gt(1)),
+      overwritePartitions: () => source().writeTo(t).overwritePartitions(),
+      replace: () => source().writeTo(t).using("parquet").replace(),
+      createOrReplace: () => source().writeTo(t).using("parquet").createOrReplace(),
       years: () =>
-        createWriterV2(source().selectExpr("id", "current_timestamp() AS ts"), name("never_made"))
+        source()
+          .selectExpr("id", "current_timestamp() AS ts")
+          .writeTo(name("never_made"))
           .using("parquet")
           .partitionedBy(years("ts"))
           .create(),
       merge: () =>
-        createMergeIntoWriter(source().alias("s"), t, expr(`s.id = ${t}.id`))
+        source()
+          .alias("s")
+          .mergeInto(t, expr(`s.id = ${t}.id`))
           .whenMatched()
           .updateAll()
           .whenNotMatched()
           .insertAll()
           .merge(),
-      mergeNoAction: () => createMergeIntoWriter(source().alias("s"), t, expr(`s.id = ${t}.id`)).merge(),
+      mergeNoAction: () =>
+        source()
+          .alias("s")
+          .mergeInto(t, expr(`s.id = ${t}.id`))
+          .merge(),
     };
     const expected: Record<string, string> = {
       append: "_LEGACY_ERROR_TEMP_1012",
@@ -185,14 +191,14 @@ describe("writing catalog tables", () => {
 
   it("bad writer arguments fail on the client, naming the problem", () => {
     const df = source();
-    expect(() => createWriter(df).bucketBy(0, "id")).toThrow(/numBuckets must be a positive integer/);
-    expect(() => createWriter(df).bucketBy(2, ["id"], "value")).toThrow(ClientArgumentError);
-    expect(() => createWriter(df).partitionBy(1 as never)).toThrow(/cols must be column names/);
-    expect(() => createWriter(df).clusterBy()).toThrow(/at least one clustering column/);
-    expect(() => createWriter(df).option("k", {} as never)).toThrow(/option k must be a string, number or boolean/);
-    expect(() => createWriterV2(df, 7 as never)).toThrow(/table must be a string/);
-    expect(() => createMergeIntoWriter(df, "t", "a = b" as never)).toThrow(/condition must be a Column/);
-    expect(() => createMergeIntoWriter(df, "t", lit(true)).whenMatched().update({})).toThrow(
+    expect(() => df.write.bucketBy(0, "id")).toThrow(/numBuckets must be a positive integer/);
+    expect(() => df.write.bucketBy(2, ["id"], "value")).toThrow(ClientArgumentError);
+    expect(() => df.write.partitionBy(1 as never)).toThrow(/cols must be column names/);
+    expect(() => df.write.clusterBy()).toThrow(/at least one clustering column/);
+    expect(() => df.write.option("k", {} as never)).toThrow(/option k must be a string, number or boolean/);
+    expect(() => df.writeTo(7 as never)).toThrow(/table must be a string/);
+    expect(() => df.mergeInto("t", "a = b" as never)).toThrow(/condition must be a Column/);
+    expect(() => df.mergeInto("t", lit(true)).whenMatched().update({})).toThrow(
       /assignments must name at least one column/,
     );
   });
