@@ -5,7 +5,7 @@
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { IdGenerator } from "./analyzer/expression-analyzer.js";
-import { RelationAnalyzer } from "./analyzer/relation-analyzer.js";
+import { RelationAnalyzer, type SqlParameters } from "./analyzer/relation-analyzer.js";
 import type { Batch } from "./columnar/column-vector.js";
 import { logicalTreeText, physicalTreeText, stageGraphText } from "./explain/plan-text.js";
 import type { AttributeRef } from "./logical/expressions.js";
@@ -29,7 +29,7 @@ export interface EngineOptions {
   readonly master: string;
   readonly parallelism: number;
   readonly executor?: TaskExecutor;
-  readonly parseSql?: (text: string) => Relation;
+  readonly parseSql?: (text: string, parameters?: SqlParameters) => Relation;
   readonly parseExpression?: (text: string) => Expression;
   readonly lookupView?: (name: string) => Relation | undefined;
 }

@@ -4,10 +4,13 @@
  * projections here, so the optimizer and planner only see relational operators.
  */
 
-import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { create } from "@bufbuild/protobuf";
 import {
+  type Expression,
+  type Expression_Literal,
   Expression_SortOrder_NullOrdering,
   Expression_SortOrder_SortDirection,
+  ExpressionSchema,
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
 import {
@@ -36,11 +39,17 @@ import { naDrop, naFill } from "./na-functions.js";
 import { analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { analyzeUnion } from "./union-analysis.js";
 
+/** Values for a parameterized query's `:name` and `?` markers. */
+export interface SqlParameters {
+  readonly named: Readonly<Record<string, Expression>>;
+  readonly positional: readonly Expression[];
+}
+
 export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly defaultParallelism: number;
   readonly shufflePartitions: number;
   /** Turns SQL text into a Relation (the SQL front end), when available. */
-  readonly parseSql?: (text: string) => Relation;
+  readonly parseSql?: (text: string, parameters?: SqlParameters) => Relation;
   /** The session time zone (file sources read timestamps in it). */
   readonly timeZone: string;
   /** Looks up a temporary view by name (the session's catalog). */
@@ -313,15 +322,13 @@ export class RelationAnalyzer {
         return this.input(r.value, "hint");
       case "sql": {
         if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
-        if (
-          Object.keys(r.value.args).length > 0 ||
-          r.value.posArgs.length > 0 ||
-          Object.keys(r.value.namedArguments).length > 0 ||
-          r.value.posArguments.length > 0
-        ) {
-          throw notSupportedLocally("parameterized SQL");
-        }
-        return this.analyze(this.options.parseSql(r.value.query));
+        // Parameters come as literals (args, posArgs) or expressions (namedArguments, posArguments).
+        const literal = (value: Expression_Literal): Expression =>
+          create(ExpressionSchema, { exprType: { case: "literal", value } });
+        const named: Record<string, Expression> = { ...r.value.namedArguments };
+        for (const [key, value] of Object.entries(r.value.args)) named[key] = literal(value);
+        const positional = r.value.posArguments.length > 0 ? r.value.posArguments : r.value.posArgs.map(literal);
+        return this.analyze(this.options.parseSql(r.value.query, { named, positional }));
       }
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);

@@ -4,6 +4,7 @@
  */
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import type { SqlParameters } from "../analyzer/relation-analyzer.js";
 import { notSupportedLocally } from "../errors.js";
 import { parseExpression, parseSql, type SqlStatement } from "../sql/index.js";
 import type { ViewCatalog } from "./view-catalog.js";
@@ -13,8 +14,10 @@ export function parseSqlStatement(text: string): SqlStatement {
 }
 
 /** The Relation of a SQL query (the `sql` relation); commands are not relations. */
-export function sqlQueryRelation(text: string): Relation {
-  const statement = parseSql(text);
+export function sqlQueryRelation(text: string, parameters?: SqlParameters): Relation {
+  const options =
+    parameters === undefined ? {} : { namedArguments: parameters.named, positionalArguments: parameters.positional };
+  const statement = parseSql(text, options);
   if (statement.kind !== "query") throw notSupportedLocally(`the SQL statement ${statement.kind} inside a query`);
   return statement.relation;
 }

@@ -47,6 +47,22 @@ describe("engine parity: SQL", () => {
     );
   });
 
+  it("parameterized queries with named and positional arguments", async () => {
+    const int = (value: number) => ({ literalType: { case: "integer" as const, value } });
+    const named: P.Rel = {
+      relType: {
+        case: "sql",
+        value: { query: "SELECT id FROM range(20) WHERE id > :lo AND id < :hi", args: { lo: int(3), hi: int(9) } },
+      },
+    };
+    const positional: P.Rel = {
+      relType: { case: "sql", value: { query: "SELECT id * ? AS scaled FROM range(4)", posArgs: [int(5)] } },
+    };
+    const answer = await expectSame(named);
+    expect("rows" in answer && answer.rows.length).toBe(5);
+    await expectSame(positional);
+  });
+
   it("sql command: a query comes back as a relation to run; a view is created", async () => {
     const viewPlan = command({
       case: "sqlCommand",
