@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { create } from "@bufbuild/protobuf";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { RelationSchema } from "../../generated/proto/spark/connect/relations_pb.js";
+import { LocalBackend } from "../../runtime/engine/local-backend.js";
 import { DataFrame, SparkSession } from "../../runtime/index.js";
 import { normalizeCell, type Rows } from "./answers.js";
 import { QUERIES } from "./queries/index.js";
@@ -47,7 +48,8 @@ async function sparktsEngine(name: string, session: SparkSession, dataDir: strin
 }
 
 export async function localEngine(threads: number, dataDir: string): Promise<Engine> {
-  const session = await SparkSession.builder().master(`local[${threads}]`).create();
+  // Built on the backend directly: the session builder would prefer a SPARK_REMOTE from the environment.
+  const session = new SparkSession(new LocalBackend({ master: `local[${threads}]` }));
   return sparktsEngine(`local[${threads}]`, session, dataDir);
 }
 
