@@ -36,7 +36,7 @@ if [ -f generator/main.ts ]; then
 else
   echo "=== test-all: generated-code skipped: generator/main.ts does not exist yet"
 fi
-step tests npx vitest run --project unit --project integration
+step tests npx vitest run --project unit --project integration --project integration-reattach
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

@@ -16,8 +16,12 @@ export const SERVER_ENV = {
   reattachRemote: "SPARKTS_REATTACH_REMOTE",
 } as const;
 
-/** The plain Spark 4.1.1 Connect server, e.g. `sc://127.0.0.1:15002`. */
+/**
+ * The Spark 4.1.1 Connect server the suite targets, e.g. `sc://127.0.0.1:15002`. The `integration-reattach`
+ * vitest project sets SPARKTS_TARGET_PROFILE=reattach, so the same suites run again with every query reattaching.
+ */
 export function sparkRemote(): string {
+  if (process.env.SPARKTS_TARGET_PROFILE === "reattach") return reattachRemote();
   return requireUrl(SERVER_ENV.sparkRemote, "a Spark 4.1.1 Connect server");
 }
 
