@@ -11,3 +11,8 @@ export const notImplementedYet: BackendStatus = {
   state: "gap",
   reason: "no hand-written implementation in runtime/api yet",
 };
+
+/** A local gap where the engine runs the function but its answer differs from Spark's; says how. */
+export function localDiffers(difference: string): BackendStatus {
+  return { state: "gap", reason: `embedded engine differs from Spark: ${difference}` };
+}

@@ -88,7 +88,7 @@ export function array_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `avg("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function avg(col: Column | string): Column {
   return codegen.callBuiltin("avg", [codegen.columnOrName(col, "col")]);
@@ -255,7 +255,7 @@ export function corr(col1: Column | string, col2: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `count("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function count(col: Column | string): Column {
   return codegen.customBuilders.count(col);
@@ -270,7 +270,7 @@ export function count(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `count_distinct("col", "cols", "cols2")`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function count_distinct(col: Column | string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("count", [codegen.columnOrName(col, "col"), cols.map((value) => codegen.columnOrName(value, "cols"))], { distinct: true });
@@ -284,7 +284,7 @@ export function count_distinct(col: Column | string, ...cols: (Column | string)[
  * @returns a new Column; nothing runs until an action
  * @example `count_if("col")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function count_if(col: Column | string): Column {
   return codegen.callBuiltin("count_if", [codegen.columnOrName(col, "col")]);
@@ -316,7 +316,7 @@ export function count_min_sketch(col: Column | string, eps: Column | number, con
  * @returns a new Column; nothing runs until an action
  * @example `countDistinct("col", "cols", "cols2")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function countDistinct(col: Column | string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("count", [codegen.columnOrName(col, "col"), cols.map((value) => codegen.columnOrName(value, "cols"))], { distinct: true });
@@ -375,7 +375,7 @@ export function every(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `first("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named first(s, false) where Spark names it first(s)).
  */
 export function first(col: Column | string, ignorenulls?: boolean): Column {
   return codegen.callBuiltin("first", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(ignorenulls, "ignorenulls"), {"boolean":false})]);
@@ -537,7 +537,7 @@ export function kurtosis(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `last("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named last(i, true) where Spark names it last(i)).
  */
 export function last(col: Column | string, ignorenulls?: boolean): Column {
   return codegen.callBuiltin("last", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(ignorenulls, "ignorenulls"), {"boolean":false})]);
@@ -596,7 +596,7 @@ export function listagg_distinct(col: Column | string, delimiter?: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `max("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function max(col: Column | string): Column {
   return codegen.callBuiltin("max", [codegen.columnOrName(col, "col")]);
@@ -625,7 +625,7 @@ export function max_by(col: Column | string, ord: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `mean("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function mean(col: Column | string): Column {
   return codegen.callBuiltin("avg", [codegen.columnOrName(col, "col")]);
@@ -653,7 +653,7 @@ export function median(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `min("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function min(col: Column | string): Column {
   return codegen.callBuiltin("min", [codegen.columnOrName(col, "col")]);
@@ -920,7 +920,7 @@ export function std(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `stddev("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function stddev(col: Column | string): Column {
   return codegen.callBuiltin("stddev", [codegen.columnOrName(col, "col")]);
@@ -934,7 +934,7 @@ export function stddev(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `stddev_pop("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function stddev_pop(col: Column | string): Column {
   return codegen.callBuiltin("stddev_pop", [codegen.columnOrName(col, "col")]);
@@ -948,7 +948,7 @@ export function stddev_pop(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `stddev_samp("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function stddev_samp(col: Column | string): Column {
   return codegen.callBuiltin("stddev_samp", [codegen.columnOrName(col, "col")]);
@@ -992,7 +992,7 @@ export function string_agg_distinct(col: Column | string, delimiter?: Column | s
  * @returns a new Column; nothing runs until an action
  * @example `sum("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sum(col: Column | string): Column {
   return codegen.callBuiltin("sum", [codegen.columnOrName(col, "col")]);
@@ -1006,7 +1006,7 @@ export function sum(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sum_distinct("col")`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sum_distinct(col: Column | string): Column {
   return codegen.callBuiltin("sum", [codegen.columnOrName(col, "col")], { distinct: true });
@@ -1107,7 +1107,7 @@ export function try_sum(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `var_pop("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function var_pop(col: Column | string): Column {
   return codegen.callBuiltin("var_pop", [codegen.columnOrName(col, "col")]);
@@ -1121,7 +1121,7 @@ export function var_pop(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `var_samp("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function var_samp(col: Column | string): Column {
   return codegen.callBuiltin("var_samp", [codegen.columnOrName(col, "col")]);
@@ -1135,7 +1135,7 @@ export function var_samp(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `variance("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function variance(col: Column | string): Column {
   return codegen.callBuiltin("variance", [codegen.columnOrName(col, "col")]);

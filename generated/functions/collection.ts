@@ -58,7 +58,7 @@ export function cardinality(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `concat("cols", "cols2")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function concat(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("concat", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -180,7 +180,7 @@ export function reduce(col: Column | string, initialValue: Column | string, merg
  * @returns a new Column; nothing runs until an action
  * @example `reverse("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function reverse(col: Column | string): Column {
   return codegen.callBuiltin("reverse", [codegen.columnOrName(col, "col")]);

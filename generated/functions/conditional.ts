@@ -12,7 +12,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `coalesce("cols", "cols2")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function coalesce(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("coalesce", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -27,7 +27,7 @@ export function coalesce(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ifnull("col1", "col2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ifnull(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("ifnull", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -57,7 +57,7 @@ export function nanvl(col1: Column | string, col2: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `nullif("col1", "col2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named CASE WHEN  THEN NULL ELSE i END where Spark names it nullif(i, 3)).
  */
 export function nullif(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("nullif", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -86,7 +86,7 @@ export function nullifzero(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `nvl("col1", "col2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nvl(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("nvl", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -117,7 +117,7 @@ export function nvl2(col1: Column | string, col2: Column | string, col3: Column 
  * @returns a new Column; nothing runs until an action
  * @example `when(col("condition"), 1)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function when(condition: Column, value: LiteralInput): Column {
   return codegen.callBuiltin("when", [codegen.column(condition, "condition"), codegen.literal(value, "value")]);

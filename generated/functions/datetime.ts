@@ -110,7 +110,7 @@ export function current_timezone(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `date_add("start", "days")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_add(start: Column | string, days: Column | string | number): Column {
   return codegen.callBuiltin("date_add", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(days, "days")]);
@@ -184,7 +184,7 @@ export function date_part(field: Column, source: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `date_sub("start", "days")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_sub(start: Column | string, days: Column | string | number): Column {
   return codegen.callBuiltin("date_sub", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(days, "days")]);
@@ -229,7 +229,7 @@ export function dateadd(start: Column | string, days: Column | string | number):
  * @returns a new Column; nothing runs until an action
  * @example `datediff("end", "start")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function datediff(end: Column | string, start: Column | string): Column {
   return codegen.callBuiltin("datediff", [codegen.columnOrName(end, "end"), codegen.columnOrName(start, "start")]);
@@ -258,7 +258,7 @@ export function datepart(field: Column, source: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `day("col")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function day(col: Column | string): Column {
   return codegen.callBuiltin("day", [codegen.columnOrName(col, "col")]);
@@ -286,7 +286,7 @@ export function dayname(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dayofmonth("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dayofmonth(col: Column | string): Column {
   return codegen.callBuiltin("dayofmonth", [codegen.columnOrName(col, "col")]);
@@ -300,7 +300,7 @@ export function dayofmonth(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dayofweek("col")`
  * @since pyspark 2.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dayofweek(col: Column | string): Column {
   return codegen.callBuiltin("dayofweek", [codegen.columnOrName(col, "col")]);
@@ -314,7 +314,7 @@ export function dayofweek(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dayofyear("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dayofyear(col: Column | string): Column {
   return codegen.callBuiltin("dayofyear", [codegen.columnOrName(col, "col")]);
@@ -373,7 +373,7 @@ export function from_utc_timestamp(timestamp: Column | string, tz: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `hour("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hour(col: Column | string): Column {
   return codegen.callBuiltin("hour", [codegen.columnOrName(col, "col")]);
@@ -387,7 +387,7 @@ export function hour(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `last_day("date")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function last_day(date: Column | string): Column {
   return codegen.callBuiltin("last_day", [codegen.columnOrName(date, "date")]);
@@ -555,7 +555,7 @@ export function make_ym_interval(years?: Column | string, months?: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `minute("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function minute(col: Column | string): Column {
   return codegen.callBuiltin("minute", [codegen.columnOrName(col, "col")]);
@@ -569,7 +569,7 @@ export function minute(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `month("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function month(col: Column | string): Column {
   return codegen.callBuiltin("month", [codegen.columnOrName(col, "col")]);
@@ -641,7 +641,7 @@ export function now(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `quarter("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function quarter(col: Column | string): Column {
   return codegen.callBuiltin("quarter", [codegen.columnOrName(col, "col")]);
@@ -655,7 +655,7 @@ export function quarter(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `second("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function second(col: Column | string): Column {
   return codegen.callBuiltin("second", [codegen.columnOrName(col, "col")]);
@@ -790,7 +790,7 @@ export function timestamp_seconds(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `to_date("col")`
  * @since pyspark 2.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_date(col: Column | string, format?: string): Column {
   return codegen.callBuiltin("to_date", [codegen.columnOrName(col, "col"), codegen.literal(format, "format")]);
@@ -1161,7 +1161,7 @@ export function window_time(windowColumn: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `year("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function year(col: Column | string): Column {
   return codegen.callBuiltin("year", [codegen.columnOrName(col, "col")]);

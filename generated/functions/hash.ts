@@ -26,7 +26,7 @@ export function crc32(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `hash("cols", "cols2")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hash(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("hash", [cols.map((value) => codegen.columnOrName(value, "cols"))]);

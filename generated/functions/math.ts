@@ -12,7 +12,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `abs("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (abs over decimal(10,2) is not implemented)).
  */
 export function abs(col: Column | string): Column {
   return codegen.callBuiltin("abs", [codegen.columnOrName(col, "col")]);
@@ -140,7 +140,7 @@ export function bin(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bround("col")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (bround over decimal(10,2) is not implemented)).
  */
 export function bround(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("bround", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -169,7 +169,7 @@ export function cbrt(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ceil("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (ceil over decimal(10,2) is not implemented)).
  */
 export function ceil(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("ceil", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -184,7 +184,7 @@ export function ceil(col: Column | string, scale?: Column | number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ceiling("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named CEIL(d) where Spark names it ceiling(d)).
  */
 export function ceiling(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("ceiling", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -297,7 +297,7 @@ export function e(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `exp("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function exp(col: Column | string): Column {
   return codegen.callBuiltin("exp", [codegen.columnOrName(col, "col")]);
@@ -340,7 +340,7 @@ export function factorial(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `floor("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (floor over decimal(10,2) is not implemented)).
  */
 export function floor(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("floor", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -354,7 +354,7 @@ export function floor(col: Column | string, scale?: Column | number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `greatest("cols", "cols2")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function greatest(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("greatest", [codegen.atLeast(cols, 2, "greatest", "cols").map((value) => codegen.columnOrName(value, "cols"))]);
@@ -397,7 +397,7 @@ export function hypot(col1: Column | string | number, col2: Column | string | nu
  * @returns a new Column; nothing runs until an action
  * @example `least("cols", "cols2")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function least(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("least", [codegen.atLeast(cols, 2, "least", "cols").map((value) => codegen.columnOrName(value, "cols"))]);
@@ -411,7 +411,7 @@ export function least(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ln("col")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named LN(d) where Spark names it ln(d)).
  */
 export function ln(col: Column | string): Column {
   return codegen.callBuiltin("ln", [codegen.columnOrName(col, "col")]);
@@ -424,7 +424,7 @@ export function ln(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `log("arg1")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: log(col) names its column LN(d) where Spark names it ln(d)).
  */
 export function log(arg1: Column | string | number, arg2?: Column | string): Column {
   return codegen.customBuilders.log(arg1, arg2);
@@ -438,7 +438,7 @@ export function log(arg1: Column | string | number, arg2?: Column | string): Col
  * @returns a new Column; nothing runs until an action
  * @example `log10("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function log10(col: Column | string): Column {
   return codegen.callBuiltin("log10", [codegen.columnOrName(col, "col")]);
@@ -466,7 +466,7 @@ export function log1p(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `log2("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function log2(col: Column | string): Column {
   return codegen.callBuiltin("log2", [codegen.columnOrName(col, "col")]);
@@ -480,7 +480,7 @@ export function log2(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `negate("col")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function negate(col: Column | string): Column {
   return codegen.callBuiltin("negative", [codegen.columnOrName(col, "col")]);
@@ -494,7 +494,7 @@ export function negate(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `negative("col")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function negative(col: Column | string): Column {
   return codegen.callBuiltin("negative", [codegen.columnOrName(col, "col")]);
@@ -551,7 +551,7 @@ export function positive(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `pow("col1", "col2")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function pow(col1: Column | string | number, col2: Column | string | number): Column {
   return codegen.callBuiltin("power", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
@@ -566,7 +566,7 @@ export function pow(col1: Column | string | number, col2: Column | string | numb
  * @returns a new Column; nothing runs until an action
  * @example `power("col1", "col2")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function power(col1: Column | string | number, col2: Column | string | number): Column {
   return codegen.callBuiltin("power", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
@@ -651,7 +651,7 @@ export function rint(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `round("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (round over decimal(10,2) is not implemented)).
  */
 export function round(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("round", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -679,7 +679,7 @@ export function sec(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sign("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sign(col: Column | string): Column {
   return codegen.callBuiltin("sign", [codegen.columnOrName(col, "col")]);
@@ -693,7 +693,7 @@ export function sign(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `signum("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function signum(col: Column | string): Column {
   return codegen.callBuiltin("signum", [codegen.columnOrName(col, "col")]);
@@ -735,7 +735,7 @@ export function sinh(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sqrt("col")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sqrt(col: Column | string): Column {
   return codegen.callBuiltin("sqrt", [codegen.columnOrName(col, "col")]);

@@ -29,7 +29,7 @@ export function equal_null(col1: Column | string, col2: Column | string): Column
  * @returns a new Column; nothing runs until an action
  * @example `ilike("str", "pattern")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ilike(str: Column | string, pattern: Column | string, escapeChar?: Column): Column {
   return codegen.callBuiltin("ilike", [codegen.columnOrName(str, "str"), codegen.columnOrName(pattern, "pattern"), codegen.column(escapeChar, "escapeChar")]);
@@ -43,7 +43,7 @@ export function ilike(str: Column | string, pattern: Column | string, escapeChar
  * @returns a new Column; nothing runs until an action
  * @example `isnan("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function isnan(col: Column | string): Column {
   return codegen.callBuiltin("isnan", [codegen.columnOrName(col, "col")]);
@@ -57,7 +57,7 @@ export function isnan(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `isnotnull("col")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function isnotnull(col: Column | string): Column {
   return codegen.callBuiltin("isnotnull", [codegen.columnOrName(col, "col")]);
@@ -71,7 +71,7 @@ export function isnotnull(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `isnull("col")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function isnull(col: Column | string): Column {
   return codegen.callBuiltin("isnull", [codegen.columnOrName(col, "col")]);
@@ -87,7 +87,7 @@ export function isnull(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `like("str", "pattern")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function like(str: Column | string, pattern: Column | string, escapeChar?: Column): Column {
   return codegen.callBuiltin("like", [codegen.columnOrName(str, "str"), codegen.columnOrName(pattern, "pattern"), codegen.column(escapeChar, "escapeChar")]);

@@ -83,7 +83,7 @@ export function char(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `char_length("str")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function char_length(str: Column | string): Column {
   return codegen.callBuiltin("char_length", [codegen.columnOrName(str, "str")]);
@@ -97,7 +97,7 @@ export function char_length(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `character_length("str")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named char_length(s) where Spark names it character_length(s)).
  */
 export function character_length(str: Column | string): Column {
   return codegen.callBuiltin("character_length", [codegen.columnOrName(str, "str")]);
@@ -155,7 +155,7 @@ export function collation(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `concat_ws("text", "cols", "cols2")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function concat_ws(sep: string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("concat_ws", [codegen.literal(sep, "sep"), cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -170,7 +170,7 @@ export function concat_ws(sep: string, ...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `contains("left", "right")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function contains(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("contains", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -229,7 +229,7 @@ export function encode(col: Column | string, charset: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `endswith("str", "suffix")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function endswith(str: Column | string, suffix: Column | string): Column {
   return codegen.callBuiltin("endswith", [codegen.columnOrName(str, "str"), codegen.columnOrName(suffix, "suffix")]);
@@ -288,7 +288,7 @@ export function format_string(format: string, ...cols: (Column | string)[]): Col
  * @returns a new Column; nothing runs until an action
  * @example `initcap("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function initcap(col: Column | string): Column {
   return codegen.callBuiltin("initcap", [codegen.columnOrName(col, "col")]);
@@ -303,7 +303,7 @@ export function initcap(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `instr("str", "text")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function instr(str: Column | string, substr: Column | string): Column {
   return codegen.callBuiltin("instr", [codegen.columnOrName(str, "str"), codegen.literal(substr, "substr")]);
@@ -331,7 +331,7 @@ export function is_valid_utf8(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `lcase("str")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named lower(s) where Spark names it lcase(s)).
  */
 export function lcase(str: Column | string): Column {
   return codegen.callBuiltin("lcase", [codegen.columnOrName(str, "str")]);
@@ -360,7 +360,7 @@ export function left(str: Column | string, len: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `length("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function length(col: Column | string): Column {
   return codegen.callBuiltin("length", [codegen.columnOrName(col, "col")]);
@@ -406,7 +406,7 @@ export function locate(substr: string, str: Column | string, pos?: number): Colu
  * @returns a new Column; nothing runs until an action
  * @example `lower("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lower(col: Column | string): Column {
   return codegen.callBuiltin("lower", [codegen.columnOrName(col, "col")]);
@@ -422,7 +422,7 @@ export function lower(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `lpad("col", 2, "text")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lpad(col: Column | string, len: Column | number, pad: Column | string): Column {
   return codegen.callBuiltin("lpad", [codegen.columnOrName(col, "col"), codegen.literal(len, "len"), codegen.literal(pad, "pad")]);
@@ -435,7 +435,7 @@ export function lpad(col: Column | string, len: Column | number, pad: Column | s
  * @returns a new Column; nothing runs until an action
  * @example `ltrim("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ltrim(col: Column | string, trim?: Column | string): Column {
   return codegen.customBuilders.ltrim(col, trim);
@@ -637,7 +637,7 @@ export function regexp_instr(str: Column | string, regexp: Column | string, idx?
  * @returns a new Column; nothing runs until an action
  * @example `regexp_replace("string", "text", "text")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_replace(string: Column | string, pattern: Column | string, replacement: Column | string): Column {
   return codegen.callBuiltin("regexp_replace", [codegen.columnOrName(string, "string"), codegen.literal(pattern, "pattern"), codegen.literal(replacement, "replacement")]);
@@ -667,7 +667,7 @@ export function regexp_substr(str: Column | string, regexp: Column | string): Co
  * @returns a new Column; nothing runs until an action
  * @example `repeat("col", "n")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function repeat(col: Column | string, n: Column | string | number): Column {
   return codegen.callBuiltin("repeat", [codegen.columnOrName(col, "col"), codegen.columnOrNameOrLiteral(n, "n")]);
@@ -683,7 +683,7 @@ export function repeat(col: Column | string, n: Column | string | number): Colum
  * @returns a new Column; nothing runs until an action
  * @example `replace("src", "search")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function replace(src: Column | string, search: Column | string, replace?: Column | string): Column {
   return codegen.callBuiltin("replace", [codegen.columnOrName(src, "src"), codegen.columnOrName(search, "search"), codegen.columnOrName(replace, "replace")]);
@@ -714,7 +714,7 @@ export function right(str: Column | string, len: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `rpad("col", 2, "text")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rpad(col: Column | string, len: Column | number, pad: Column | string): Column {
   return codegen.callBuiltin("rpad", [codegen.columnOrName(col, "col"), codegen.literal(len, "len"), codegen.literal(pad, "pad")]);
@@ -727,7 +727,7 @@ export function rpad(col: Column | string, len: Column | number, pad: Column | s
  * @returns a new Column; nothing runs until an action
  * @example `rtrim("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rtrim(col: Column | string, trim?: Column | string): Column {
   return codegen.customBuilders.rtrim(col, trim);
@@ -804,7 +804,7 @@ export function split_part(src: Column | string, delimiter: Column | string, par
  * @returns a new Column; nothing runs until an action
  * @example `startswith("str", "prefix")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function startswith(str: Column | string, prefix: Column | string): Column {
   return codegen.callBuiltin("startswith", [codegen.columnOrName(str, "str"), codegen.columnOrName(prefix, "prefix")]);
@@ -820,7 +820,7 @@ export function startswith(str: Column | string, prefix: Column | string): Colum
  * @returns a new Column; nothing runs until an action
  * @example `substr("str", "pos")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function substr(str: Column | string, pos: Column | string, len?: Column | string): Column {
   return codegen.callBuiltin("substr", [codegen.columnOrName(str, "str"), codegen.columnOrName(pos, "pos"), codegen.columnOrName(len, "len")]);
@@ -836,7 +836,7 @@ export function substr(str: Column | string, pos: Column | string, len?: Column 
  * @returns a new Column; nothing runs until an action
  * @example `substring("str", "pos", "len")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function substring(str: Column | string, pos: Column | string | number, len: Column | string | number): Column {
   return codegen.callBuiltin("substring", [codegen.columnOrName(str, "str"), codegen.columnOrNameOrLiteral(pos, "pos"), codegen.columnOrNameOrLiteral(len, "len")]);
@@ -941,7 +941,7 @@ export function translate(srcCol: Column | string, matching: string, replace: st
  * @returns a new Column; nothing runs until an action
  * @example `trim("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function trim(col: Column | string, trim?: Column | string): Column {
   return codegen.customBuilders.trim(col, trim);
@@ -999,7 +999,7 @@ export function try_validate_utf8(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ucase("str")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named upper(s) where Spark names it ucase(s)).
  */
 export function ucase(str: Column | string): Column {
   return codegen.callBuiltin("ucase", [codegen.columnOrName(str, "str")]);
@@ -1027,7 +1027,7 @@ export function unbase64(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `upper("col")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function upper(col: Column | string): Column {
   return codegen.callBuiltin("upper", [codegen.columnOrName(col, "col")]);

@@ -1,6 +1,6 @@
 /** Aggregate functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { localDiffers, notInEngineYet, supported } from "../status.js";
 
 export const aggregateFunctions: FunctionEntryInput[] = [
   {
@@ -81,7 +81,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
     examples: ['avg("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bit_and",
@@ -216,7 +216,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a star Column counts rows, sent as count(1) as PySpark does" },
     examples: ['count("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "countDistinct",
@@ -230,7 +230,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
     examples: ['countDistinct("col", "cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "count_distinct",
@@ -244,7 +244,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
     examples: ['count_distinct("col", "cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "count_if",
@@ -255,7 +255,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "count_if" },
     examples: ['count_if("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "count_min_sketch",
@@ -324,7 +324,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "first" },
     examples: ['first("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("the result column is named first(s, false) where Spark names it first(s)"),
+    },
   },
   {
     name: "first_value",
@@ -469,7 +472,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "last" },
     examples: ['last("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("the result column is named last(i, true) where Spark names it last(i)"),
+    },
   },
   {
     name: "last_value",
@@ -522,7 +528,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "max" },
     examples: ['max("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "max_by",
@@ -547,7 +553,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
     examples: ['mean("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "median",
@@ -569,7 +575,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "min" },
     examples: ['min("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "min_by",
@@ -808,7 +814,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev" },
     examples: ['stddev("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "stddev_pop",
@@ -819,7 +825,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_pop" },
     examples: ['stddev_pop("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "stddev_samp",
@@ -830,7 +836,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_samp" },
     examples: ['stddev_samp("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "string_agg",
@@ -869,7 +875,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sum" },
     examples: ['sum("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sumDistinct",
@@ -892,7 +898,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sum", isDistinct: true },
     examples: ['sum_distinct("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "theta_intersection_agg",
@@ -964,7 +970,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "var_pop" },
     examples: ['var_pop("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "var_samp",
@@ -975,7 +981,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "var_samp" },
     examples: ['var_samp("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "variance",
@@ -986,6 +992,6 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "variance" },
     examples: ['variance("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -53,7 +53,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "concat" },
     examples: ['concat("cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "element_at",
@@ -165,7 +165,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "reverse" },
     examples: ['reverse("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "size",

@@ -99,7 +99,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_add" },
     examples: ['date_add("start", "days")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_diff",
@@ -166,7 +166,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_sub" },
     examples: ['date_sub("start", "days")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_trunc",
@@ -208,7 +208,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "datediff" },
     examples: ['datediff("end", "start")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "datepart",
@@ -233,7 +233,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "day" },
     examples: ['day("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "dayname",
@@ -255,7 +255,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "dayofmonth" },
     examples: ['dayofmonth("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "dayofweek",
@@ -266,7 +266,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "dayofweek" },
     examples: ['dayofweek("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "dayofyear",
@@ -277,7 +277,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "dayofyear" },
     examples: ['dayofyear("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "extract",
@@ -336,7 +336,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hour" },
     examples: ['hour("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "last_day",
@@ -347,7 +347,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "last_day" },
     examples: ['last_day("date")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "localtimestamp",
@@ -528,7 +528,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "minute" },
     examples: ['minute("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "month",
@@ -539,7 +539,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "month" },
     examples: ['month("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "monthname",
@@ -601,7 +601,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "quarter" },
     examples: ['quarter("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "second",
@@ -612,7 +612,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "second" },
     examples: ['second("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "session_window",
@@ -732,7 +732,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_date" },
     examples: ['to_date("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_time",
@@ -1080,6 +1080,6 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "year" },
     examples: ['year("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

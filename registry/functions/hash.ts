@@ -23,7 +23,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hash" },
     examples: ['hash("cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "md5",

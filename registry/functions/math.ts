@@ -1,6 +1,6 @@
 /** Mathematical functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { localDiffers, notInEngineYet, supported } from "../status.js";
 
 export const mathFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,10 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "abs" },
     examples: ['abs("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("rejects decimal input (abs over decimal(10,2) is not implemented)"),
+    },
   },
   {
     name: "acos",
@@ -117,7 +120,10 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bround" },
     examples: ['bround("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("rejects decimal input (bround over decimal(10,2) is not implemented)"),
+    },
   },
   {
     name: "cbrt",
@@ -142,7 +148,10 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ceil" },
     examples: ['ceil("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("rejects decimal input (ceil over decimal(10,2) is not implemented)"),
+    },
   },
   {
     name: "ceiling",
@@ -156,7 +165,10 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ceiling" },
     examples: ['ceiling("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("the result column is named CEIL(d) where Spark names it ceiling(d)"),
+    },
   },
   {
     name: "conv",
@@ -248,7 +260,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "exp" },
     examples: ['exp("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "expm1",
@@ -284,7 +296,10 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "floor" },
     examples: ['floor("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("rejects decimal input (floor over decimal(10,2) is not implemented)"),
+    },
   },
   {
     name: "greatest",
@@ -295,7 +310,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "greatest" },
     examples: ['greatest("cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hex",
@@ -331,7 +346,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "least" },
     examples: ['least("cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ln",
@@ -342,7 +357,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ln" },
     examples: ['ln("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: localDiffers("the result column is named LN(d) where Spark names it ln(d)") },
   },
   {
     name: "log",
@@ -356,7 +371,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "one argument calls ln; two put the base first" },
     examples: ['log("arg1")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: localDiffers("log(col) names its column LN(d) where Spark names it ln(d)") },
   },
   {
     name: "log10",
@@ -367,7 +382,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "log10" },
     examples: ['log10("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "log1p",
@@ -389,7 +404,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "log2" },
     examples: ['log2("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "negate",
@@ -400,7 +415,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "negative" },
     examples: ['negate("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "negative",
@@ -411,7 +426,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "negative" },
     examples: ['negative("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "pi",
@@ -461,7 +476,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "power" },
     examples: ['pow("col1", "col2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "power",
@@ -475,7 +490,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "power" },
     examples: ['power("col1", "col2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "radians",
@@ -544,7 +559,10 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "round" },
     examples: ['round("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("rejects decimal input (round over decimal(10,2) is not implemented)"),
+    },
   },
   {
     name: "sec",
@@ -566,7 +584,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sign" },
     examples: ['sign("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "signum",
@@ -577,7 +595,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "signum" },
     examples: ['signum("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sin",
@@ -610,7 +628,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sqrt" },
     examples: ['sqrt("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "tan",

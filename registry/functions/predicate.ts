@@ -30,7 +30,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ilike" },
     examples: ['ilike("str", "pattern")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "isnan",
@@ -41,7 +41,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "isnan" },
     examples: ['isnan("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "isnotnull",
@@ -52,7 +52,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "isnotnull" },
     examples: ['isnotnull("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "isnull",
@@ -63,7 +63,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "isnull" },
     examples: ['isnull("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "like",
@@ -78,7 +78,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "like" },
     examples: ['like("str", "pattern")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp",

@@ -1,6 +1,6 @@
 /** String functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { localDiffers, notInEngineYet, supported } from "../status.js";
 
 export const stringFunctions: FunctionEntryInput[] = [
   {
@@ -70,7 +70,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "char_length" },
     examples: ['char_length("str")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "character_length",
@@ -81,7 +81,10 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "character_length" },
     examples: ['character_length("str")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("the result column is named char_length(s) where Spark names it character_length(s)"),
+    },
   },
   {
     name: "chr",
@@ -131,7 +134,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "concat_ws" },
     examples: ['concat_ws("text", "cols", "cols2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "contains",
@@ -145,7 +148,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "contains" },
     examples: ['contains("left", "right")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "decode",
@@ -198,7 +201,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "endswith" },
     examples: ['endswith("str", "suffix")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "find_in_set",
@@ -251,7 +254,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "initcap" },
     examples: ['initcap("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "instr",
@@ -265,7 +268,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "instr" },
     examples: ['instr("str", "text")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "is_valid_utf8",
@@ -287,7 +290,10 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "lcase" },
     examples: ['lcase("str")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("the result column is named lower(s) where Spark names it lcase(s)"),
+    },
   },
   {
     name: "left",
@@ -312,7 +318,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "length" },
     examples: ['length("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "levenshtein",
@@ -353,7 +359,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "lower" },
     examples: ['lower("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "lpad",
@@ -368,7 +374,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "lpad" },
     examples: ['lpad("col", 2, "text")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ltrim",
@@ -382,7 +388,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "given trim characters, Spark takes them as the first argument" },
     examples: ['ltrim("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_valid_utf8",
@@ -595,7 +601,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_replace" },
     examples: ['regexp_replace("string", "text", "text")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_substr",
@@ -623,7 +629,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "repeat" },
     examples: ['repeat("col", "n")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "replace",
@@ -638,7 +644,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "replace" },
     examples: ['replace("src", "search")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "right",
@@ -667,7 +673,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rpad" },
     examples: ['rpad("col", 2, "text")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "rtrim",
@@ -681,7 +687,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "given trim characters, Spark takes them as the first argument" },
     examples: ['rtrim("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sentences",
@@ -769,7 +775,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "startswith" },
     examples: ['startswith("str", "prefix")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "substr",
@@ -784,7 +790,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "substr" },
     examples: ['substr("str", "pos")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "substring",
@@ -799,7 +805,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "substring" },
     examples: ['substring("str", "pos", "len")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "substring_index",
@@ -899,7 +905,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "given trim characters, Spark takes them as the first argument" },
     examples: ['trim("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_binary",
@@ -949,7 +955,10 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ucase" },
     examples: ['ucase("str")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: localDiffers("the result column is named upper(s) where Spark names it ucase(s)"),
+    },
   },
   {
     name: "unbase64",
@@ -971,7 +980,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "upper" },
     examples: ['upper("col")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "validate_utf8",

@@ -6,7 +6,7 @@ import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
   { function: "crc32", example: "crc32(\"col\")", build: (sparkSession) => crc32("col"), spark: "supported", local: "gap" },
-  { function: "hash", example: "hash(\"cols\", \"cols2\")", build: (sparkSession) => hash("cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "hash", example: "hash(\"cols\", \"cols2\")", build: (sparkSession) => hash("cols", "cols2"), spark: "supported", local: "supported" },
   { function: "md5", example: "md5(\"col\")", build: (sparkSession) => md5("col"), spark: "supported", local: "gap" },
   { function: "sha", example: "sha(\"col\")", build: (sparkSession) => sha("col"), spark: "supported", local: "gap" },
   { function: "sha1", example: "sha1(\"col\")", build: (sparkSession) => sha1("col"), spark: "supported", local: "gap" },

@@ -6,11 +6,11 @@ import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
   { function: "equal_null", example: "equal_null(\"col1\", \"col2\")", build: (sparkSession) => equal_null("col1", "col2"), spark: "supported", local: "gap" },
-  { function: "ilike", example: "ilike(\"str\", \"pattern\")", build: (sparkSession) => ilike("str", "pattern"), spark: "supported", local: "gap" },
-  { function: "isnan", example: "isnan(\"col\")", build: (sparkSession) => isnan("col"), spark: "supported", local: "gap" },
-  { function: "isnotnull", example: "isnotnull(\"col\")", build: (sparkSession) => isnotnull("col"), spark: "supported", local: "gap" },
-  { function: "isnull", example: "isnull(\"col\")", build: (sparkSession) => isnull("col"), spark: "supported", local: "gap" },
-  { function: "like", example: "like(\"str\", \"pattern\")", build: (sparkSession) => like("str", "pattern"), spark: "supported", local: "gap" },
+  { function: "ilike", example: "ilike(\"str\", \"pattern\")", build: (sparkSession) => ilike("str", "pattern"), spark: "supported", local: "supported" },
+  { function: "isnan", example: "isnan(\"col\")", build: (sparkSession) => isnan("col"), spark: "supported", local: "supported" },
+  { function: "isnotnull", example: "isnotnull(\"col\")", build: (sparkSession) => isnotnull("col"), spark: "supported", local: "supported" },
+  { function: "isnull", example: "isnull(\"col\")", build: (sparkSession) => isnull("col"), spark: "supported", local: "supported" },
+  { function: "like", example: "like(\"str\", \"pattern\")", build: (sparkSession) => like("str", "pattern"), spark: "supported", local: "supported" },
   { function: "regexp", example: "regexp(\"str\", \"regexp\")", build: (sparkSession) => regexp("str", "regexp"), spark: "supported", local: "gap" },
   { function: "regexp_like", example: "regexp_like(\"str\", \"regexp\")", build: (sparkSession) => regexp_like("str", "regexp"), spark: "supported", local: "gap" },
   { function: "rlike", example: "rlike(\"str\", \"regexp\")", build: (sparkSession) => rlike("str", "regexp"), spark: "supported", local: "gap" },

@@ -1,0 +1,112 @@
+/**
+ * One case per builtin the embedded engine claims: the columns to compute over the parity fixture. Keyed by the
+ * pyspark name, so a failing `it` names the function and the registry check can find every supported entry.
+ */
+
+import * as F from "../../../generated/functions/index.js";
+import type { Column } from "../../../runtime/api/column.js";
+import { col, lit } from "../../../runtime/api/functions.js";
+
+/** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
+export type FunctionCase = () => Column[];
+
+const i = () => col("i");
+const d = () => col("d");
+const s = () => col("s");
+const dt = () => col("dt");
+
+export const FUNCTION_CASES: Record<string, FunctionCase> = {
+  abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
+  bround: () => [F.bround(d(), 1), F.bround(col("dec"), 0)],
+  ceil: () => [F.ceil(d()), F.ceil(col("dec"))],
+  ceiling: () => [F.ceiling(d())],
+  exp: () => [F.exp(i())],
+  floor: () => [F.floor(d()), F.floor(col("dec"))],
+  greatest: () => [F.greatest(i(), lit(0)), F.greatest(d(), i())],
+  least: () => [F.least(i(), lit(0)), F.least(d(), i())],
+  ln: () => [F.ln(d())],
+  log: () => [F.log(d()), F.log(2, d())],
+  log10: () => [F.log10(d())],
+  log2: () => [F.log2(d())],
+  negate: () => [F.negate(i()), F.negate(col("dec"))],
+  negative: () => [F.negative(d())],
+  pow: () => [F.pow(i(), lit(2))],
+  power: () => [F.power(d(), lit(0.5))],
+  round: () => [F.round(d(), 1), F.round(col("dec"), 1), F.round(i(), -1)],
+  sign: () => [F.sign(d())],
+  signum: () => [F.signum(i())],
+  sqrt: () => [F.sqrt(d())],
+  coalesce: () => [F.coalesce(i(), lit(7))],
+  ifnull: () => [F.ifnull(s(), lit("none"))],
+  nullif: () => [F.nullif(i(), lit(3))],
+  nvl: () => [F.nvl(d(), lit(0.0))],
+  when: () => [F.when(i().gt(lit(0)), "pos").otherwise("other")],
+  date_add: () => [F.date_add(dt(), 40)],
+  date_sub: () => [F.date_sub(dt(), 400)],
+  datediff: () => [F.datediff(dt(), lit("1970-01-01").cast("date"))],
+  day: () => [F.day(dt())],
+  dayofmonth: () => [F.dayofmonth(dt())],
+  dayofweek: () => [F.dayofweek(dt())],
+  dayofyear: () => [F.dayofyear(dt())],
+  hour: () => [F.hour(col("ts"))],
+  last_day: () => [F.last_day(dt())],
+  minute: () => [F.minute(col("ts"))],
+  month: () => [F.month(dt())],
+  quarter: () => [F.quarter(dt())],
+  second: () => [F.second(col("ts"))],
+  to_date: () => [F.to_date(col("ds")), F.to_date(col("ts"))],
+  year: () => [F.year(dt())],
+  hash: () => [F.hash(i(), s()), F.hash(d()), F.hash(dt())],
+  ilike: () => [F.ilike(s(), lit("%É%"))],
+  isnan: () => [F.isnan(d())],
+  isnotnull: () => [F.isnotnull(s())],
+  isnull: () => [F.isnull(i())],
+  like: () => [F.like(s(), lit("a%"))],
+  char_length: () => [F.char_length(s())],
+  character_length: () => [F.character_length(s())],
+  concat: () => [F.concat(s(), lit("-"), s())],
+  concat_ws: () => [F.concat_ws("|", s(), col("ds"))],
+  contains: () => [F.contains(s(), lit("b"))],
+  endswith: () => [F.endswith(s(), lit("c"))],
+  initcap: () => [F.initcap(s())],
+  instr: () => [F.instr(s(), "b")],
+  lcase: () => [F.lcase(s())],
+  length: () => [F.length(s())],
+  lower: () => [F.lower(s())],
+  lpad: () => [F.lpad(s(), 6, "*")],
+  ltrim: () => [F.ltrim(col("padded"))],
+  regexp_replace: () => [F.regexp_replace(s(), "[bc]", "_")],
+  repeat: () => [F.repeat(s(), 2)],
+  replace: () => [F.replace(s(), lit("b"), lit("B"))],
+  reverse: () => [F.reverse(s())],
+  rpad: () => [F.rpad(s(), 6, "*")],
+  rtrim: () => [F.rtrim(col("padded"))],
+  startswith: () => [F.startswith(s(), lit("a"))],
+  substr: () => [F.substr(s(), lit(2), lit(2))],
+  substring: () => [F.substring(s(), -2, 2)],
+  trim: () => [F.trim(col("padded"))],
+  ucase: () => [F.ucase(s())],
+  upper: () => [F.upper(s())],
+};
+
+/** Aggregates run by the engine's accumulators, evaluated as one global aggregation each. */
+export const AGGREGATE_CASES: Record<string, FunctionCase> = {
+  avg: () => [F.avg(d()), F.avg(col("dec")), F.avg(i())],
+  mean: () => [F.mean(i())],
+  count: () => [F.count(i()), F.count(lit(1))],
+  count_if: () => [F.count_if(i().gt(lit(0)))],
+  count_distinct: () => [F.count_distinct(s())],
+  countDistinct: () => [F.countDistinct(i(), s())],
+  first: () => [F.first(s()), F.first(s(), true)],
+  last: () => [F.last(i(), true)],
+  max: () => [F.max(i()), F.max(s()), F.max(dt()), F.max(col("dec"))],
+  min: () => [F.min(d()), F.min(s()), F.min(dt())],
+  sum: () => [F.sum(i()), F.sum(d()), F.sum(col("dec"))],
+  sum_distinct: () => [F.sum_distinct(i())],
+  stddev: () => [F.stddev(d())],
+  stddev_samp: () => [F.stddev_samp(d())],
+  stddev_pop: () => [F.stddev_pop(d())],
+  variance: () => [F.variance(d())],
+  var_samp: () => [F.var_samp(d())],
+  var_pop: () => [F.var_pop(d())],
+};
