@@ -30,9 +30,11 @@ import { analyzePlan } from "./backend/analyze-handler.js";
 import { runCommand } from "./backend/command-handler.js";
 import { configure } from "./backend/config-handler.js";
 import { OperationRegistry } from "./backend/operation-registry.js";
-import { resultResponses } from "./backend/result-encoder.js";
-import { showStringResult } from "./backend/show-string-handler.js";
+import { ProgressChannel, reportIntervalMs } from "./backend/progress-channel.js";
+import { resultResponses, schemaOf } from "./backend/result-encoder.js";
+import { showStringOutput, showStringResult } from "./backend/show-string-handler.js";
 import { notSupportedLocally } from "./errors.js";
+import { outputOf } from "./logical/logical-plan.js";
 import { QueryEngine } from "./query-engine.js";
 import { sqlExpression, sqlQueryRelation } from "./session/sql-front-end.js";
 import { ViewCatalog } from "./session/view-catalog.js";
@@ -121,11 +123,31 @@ export class LocalBackend implements Backend {
     operationId: string,
     signal: AbortSignal,
   ): AsyncIterable<ExecutePlanResponse> {
-    const result =
-      relation.relType.case === "showString"
-        ? await showStringResult(relation.relType.value, this.engine, signal)
-        : await this.engine.execute(relation, signal);
-    for (const response of resultResponses(result, this.engine.conf.timeZone)) {
+    const progress = new ProgressChannel(reportIntervalMs(this.engine.conf));
+    const show = relation.relType.case === "showString" ? relation.relType.value : undefined;
+    const job = show
+      ? showStringResult(show, this.engine, signal, progress.push)
+      : this.engine.execute(relation, signal, progress.push);
+    const reports = progress.drain(job);
+    let schemaSent = false;
+    let next = await reports.next();
+    while (!next.done) {
+      // Spark sends the schema before any progress report; it is only worked out here for jobs that report.
+      if (!schemaSent) {
+        schemaSent = true;
+        const schema = show ? schemaOf(showStringOutput) : schemaOf(outputOf(this.engine.analyze(relation)));
+        yield create(ExecutePlanResponseSchema, { ...this.envelope(), operationId, responseId: randomUUID(), schema });
+      }
+      yield create(ExecutePlanResponseSchema, {
+        ...this.envelope(),
+        operationId,
+        responseId: randomUUID(),
+        responseType: { case: "executionProgress", value: { ...next.value, stages: [...next.value.stages] } },
+      });
+      next = await reports.next();
+    }
+    for (const response of resultResponses(next.value, this.engine.conf.timeZone)) {
+      if (schemaSent && response.schema) continue;
       yield create(ExecutePlanResponseSchema, {
         ...this.envelope(),
         operationId,

@@ -14,6 +14,7 @@ import { optimize } from "./optimizer/optimizer.js";
 import type { PhysicalPlan } from "./physical/physical-plan.js";
 import { PhysicalPlanner } from "./physical/physical-planner.js";
 import { DagScheduler } from "./scheduler/dag-scheduler.js";
+import type { JobProgressListener } from "./scheduler/job-progress.js";
 import { buildStages } from "./scheduler/stages.js";
 import { InlineExecutor, type TaskExecutor } from "./scheduler/task.js";
 import { WorkerPoolExecutor } from "./scheduler/worker-pool.js";
@@ -79,10 +80,10 @@ export class QueryEngine {
     }).plan(plan);
   }
 
-  async execute(relation: Relation, signal?: AbortSignal): Promise<QueryResult> {
+  async execute(relation: Relation, signal?: AbortSignal, onProgress?: JobProgressListener): Promise<QueryResult> {
     const analyzed = this.analyze(relation);
     const physical = this.physical(this.optimize(analyzed));
-    const partitions = await this.scheduler.run(physical, { timeZone: this.conf.timeZone, signal });
+    const partitions = await this.scheduler.run(physical, { timeZone: this.conf.timeZone, signal, onProgress });
     return { output: outputOf(analyzed), partitions };
   }
 

@@ -8,6 +8,7 @@ import type { Batch } from "../columnar/column-vector.js";
 import { numPartitions, type Partitioning, type PhysicalPlan } from "../physical/physical-plan.js";
 import { rangeBounds, splitByRange } from "../shuffle/range-partitioner.js";
 import { ShuffleRegistry } from "../shuffle/shuffle-registry.js";
+import { JobProgress, type JobProgressListener } from "./job-progress.js";
 import { buildStages, type Stage, type StageGraph } from "./stages.js";
 import type { TaskExecutor, TaskResult, TaskSpec } from "./task.js";
 
@@ -16,6 +17,8 @@ const MAX_TASK_ATTEMPTS = 2;
 export interface JobOptions {
   readonly timeZone: string;
   readonly signal?: AbortSignal | undefined;
+  /** Called whenever a stage starts or a task finishes, with the job's progress so far. */
+  readonly onProgress?: JobProgressListener | undefined;
 }
 
 export class DagScheduler {
@@ -30,10 +33,12 @@ export class DagScheduler {
   /** Runs the job and returns the result stage's batches per partition, in partition order. */
   async run(root: PhysicalPlan, options: JobOptions): Promise<Batch[][]> {
     const graph = this.plan(root);
+    const progress = new JobProgress(graph.ordered, options.onProgress);
     try {
       let result: Batch[][] = [];
       for (const stage of graph.ordered) {
-        const outputs = await this.runStage(stage, options);
+        progress.stageStarted(stage.id);
+        const outputs = await this.runStage(stage, options, progress);
         if (stage.shuffle === null) result = outputs.map((o) => o[0] ?? []);
         else if (stage.shuffle.partitioning.kind === "range")
           this.writeRanges(stage.shuffle.shuffleId, stage.shuffle.partitioning, outputs, options);
@@ -67,7 +72,7 @@ export class DagScheduler {
     });
   }
 
-  private runStage(stage: Stage, options: JobOptions): Promise<TaskResult[]> {
+  private runStage(stage: Stage, options: JobOptions, progress: JobProgress): Promise<TaskResult[]> {
     const tasks: Promise<TaskResult>[] = [];
     for (let partition = 0; partition < stage.numTasks; partition++) {
       const reads = readsFor(stage.plan, partition);
@@ -82,24 +87,34 @@ export class DagScheduler {
         output: stage.shuffle?.partitioning ?? null,
         timeZone: options.timeZone,
       };
-      tasks.push(this.attempt(spec, options, 1));
+      tasks.push(this.attempt(spec, options, 1, progress));
     }
     return Promise.all(tasks);
   }
 
-  private async attempt(spec: TaskSpec, options: JobOptions, attempt: number): Promise<TaskResult> {
+  private async attempt(
+    spec: TaskSpec,
+    options: JobOptions,
+    attempt: number,
+    progress: JobProgress,
+  ): Promise<TaskResult> {
     if (options.signal?.aborted) {
       throw new OperationInterruptedError("The operation was interrupted.", {
         errorClass: "OPERATION_CANCELED",
         sqlState: "HY008",
       });
     }
+    progress.taskStarted();
+    let output: TaskResult;
     try {
-      return await this.executor.execute(spec);
+      output = await this.executor.execute(spec);
     } catch (error) {
+      progress.taskFailed();
       if (error instanceof SparkConnectError || attempt >= MAX_TASK_ATTEMPTS) throw error;
-      return this.attempt(spec, options, attempt + 1);
+      return this.attempt(spec, options, attempt + 1, progress);
     }
+    progress.taskFinished(spec.stageId);
+    return output;
   }
 
   close(): void {
