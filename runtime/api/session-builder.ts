@@ -6,6 +6,7 @@
 import type { SparkSessionBuilderApi } from "../../generated/api/spark-session-builder.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
+import { progressHandlersOf, terminalProgressBar } from "../progress/index.js";
 import { connectRemote, startLocal } from "./backend-loader.js";
 import { requireString } from "./column.js";
 import { type ConfigValue, configValueToString } from "./runtime-config.js";
@@ -13,6 +14,8 @@ import type { SparkSession } from "./session.js";
 
 /** Keys the builder uses itself; they are not sent as session configuration. */
 const BUILDER_KEYS = new Set(["spark.remote", "spark.master"]);
+
+const PROGRESS_BAR_ENABLED = "SPARK_CONNECT_PROGRESS_BAR_ENABLED";
 
 let defaultSession: SparkSession | undefined;
 
@@ -66,6 +69,9 @@ export class SparkSessionBuilder implements SparkSessionBuilderApi {
         ? await connectRemote(remote)
         : await startLocal(this.options.get("spark.master") ?? "local[*]");
     const session = new SparkSession(backend);
+    // PySpark's switch for its console progress bar; it draws even when standard error is not a terminal.
+    if (process.env[PROGRESS_BAR_ENABLED] === "1")
+      progressHandlersOf(backend).register(terminalProgressBar({ force: true }));
     try {
       await this.applyOptions(session);
     } catch (error) {
