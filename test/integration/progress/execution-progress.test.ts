@@ -1,0 +1,65 @@
+/**
+ * Spark's ExecutionProgress reaches the session's progress handlers: a shuffling query on the real server reports
+ * its stages (map stage and the stages after the exchange) with task counts, then the end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { col } from "../../../runtime/api/functions.js";
+import { SparkSession } from "../../../runtime/api/session.js";
+import { progressHandlersOf, type StageInfo } from "../../../runtime/progress/index.js";
+import { sparkRemote } from "../../support/session-url.js";
+
+interface Call {
+  stages: readonly StageInfo[];
+  inflight: number;
+  operationId: string | undefined;
+  done: boolean;
+}
+
+let spark: SparkSession;
+
+beforeAll(async () => {
+  spark = await SparkSession.builder().remote(sparkRemote()).create();
+  // Spark reports every 2 s by default; a short interval keeps the query (and the test) short.
+  await spark.conf.set("spark.connect.progress.reportInterval", "100ms");
+});
+afterAll(() => spark.stop());
+
+const shuffling = () => spark.range(0, 60_000_000, 1, 4).groupBy(col("id").mod(13).alias("k")).count();
+
+describe("execution progress from Spark", () => {
+  it("hands a registered handler the stages and tasks of a query with a shuffle, then done", async () => {
+    const calls: Call[] = [];
+    const handler = (stages: readonly StageInfo[], inflight: number, operationId: string | undefined, done: boolean) =>
+      calls.push({ stages, inflight, operationId, done });
+    const handlers = progressHandlersOf(spark.backend);
+    handlers.register(handler);
+    try {
+      const rows = await shuffling().collect();
+      expect(rows).toHaveLength(13);
+    } finally {
+      handlers.remove(handler);
+    }
+    expect(calls.at(-1)?.done).toBe(true);
+    const reports = calls.filter((c) => !c.done);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(new Set(calls.map((c) => c.operationId)).size).toBe(1);
+    for (const report of reports) {
+      for (const stage of report.stages) expect(stage.numCompletedTasks).toBeLessThanOrEqual(stage.numTasks);
+    }
+    // The map stage reads the 4 range partitions; its done report shows all 4 tasks finished.
+    const mapStage = reports.flatMap((r) => r.stages).find((s) => s.done && s.numTasks === 4);
+    expect(mapStage?.numCompletedTasks).toBe(4);
+    // The exchange splits the job: some report names more than one stage.
+    expect(Math.max(...reports.map((r) => r.stages.length))).toBeGreaterThan(1);
+  });
+
+  it("stops calling a handler once it is removed", async () => {
+    const calls: boolean[] = [];
+    const handler = (_s: readonly StageInfo[], _i: number, _o: string | undefined, done: boolean) => calls.push(done);
+    const handlers = progressHandlersOf(spark.backend);
+    handlers.register(handler);
+    handlers.remove(handler);
+    await shuffling().collect();
+    expect(calls).toEqual([]);
+  });
+});
