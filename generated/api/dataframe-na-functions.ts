@@ -9,7 +9,16 @@ import type { DataFrame, LiteralValue, PrimitiveValue } from "../../runtime/code
  * The members of pyspark's `DataFrameNaFunctions` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface DataFrameNaFunctionsApi {
-
+  /**
+   * @since pyspark 1.3.1
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  drop(how?: string, thresh?: number, subset?: string | readonly string[]): DataFrame;
+  /**
+   * @since pyspark 1.3.1
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  fill(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
 }
 
 /**
@@ -17,16 +26,6 @@ export interface DataFrameNaFunctionsApi {
  * supported it moves into `DataFrameNaFunctionsApi`, and the hand-written class must then provide it.
  */
 export interface DataFrameNaFunctionsApiPlanned {
-  /**
-   * @since pyspark 1.3.1
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  drop(how?: string, thresh?: number, subset?: string | readonly string[]): DataFrame;
-  /**
-   * @since pyspark 1.3.1
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  fill(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

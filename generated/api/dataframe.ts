@@ -32,6 +32,16 @@ export interface DataFrameApi {
    */
   alias(alias: string): DataFrame;
   /**
+   * @since pyspark 1.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  cache(): Promise<DataFrame>;
+  /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  coalesce(numPartitions: number): DataFrame;
+  /**
    * Runs the plan and returns every row.
    *
    * @since pyspark 1.3.0
@@ -80,6 +90,11 @@ export interface DataFrameApi {
    */
   cube(...cols: (Column | string)[]): GroupedData;
   /**
+   * @since pyspark 1.3.1
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  describe(...cols: (string | string[])[]): DataFrame;
+  /**
    * Keeps one copy of each distinct row.
    *
    * @since pyspark 1.3.0
@@ -108,6 +123,11 @@ export interface DataFrameApi {
    */
   drop_duplicates(subset?: readonly string[]): DataFrame;
   /**
+   * @since pyspark 1.3.1
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  dropna(how?: string, thresh?: number, subset?: string | readonly string[]): DataFrame;
+  /**
    * Each column's name and type in DDL form.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -127,6 +147,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   explain(extended?: boolean | string, mode?: string): Promise<void>;
+  /**
+   * @since pyspark 1.3.1
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  fillna(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
   /**
    * Keeps the rows for which the condition holds.
    *
@@ -163,6 +188,10 @@ export interface DataFrameApi {
    */
   head(n?: number): Promise<Row | null | Row[]>;
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  inputFiles(): Promise<string[]>;
+  /**
    * Distinct rows present in both DataFrames.
    *
    * @since pyspark 1.3.0
@@ -182,6 +211,14 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   isEmpty(): Promise<boolean>;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  isLocal(): Promise<boolean>;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly isStreaming: Promise<boolean>;
   /**
    * Joins with another DataFrame on columns or a condition, with a join type.
    *
@@ -209,6 +246,10 @@ export interface DataFrameApi {
    */
   metadataColumn(colName: string): Column;
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly na: DataFrameNaFunctionsApi;
+  /**
    * Skips the first n rows.
    *
    * @since pyspark 3.4.0
@@ -224,6 +265,11 @@ export interface DataFrameApi {
    */
   orderBy(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
+   * @since pyspark 1.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  persist(storageLevel?: StorageLevel): Promise<DataFrame>;
+  /**
    * Prints the schema as a tree.
    *
    * @since pyspark 1.3.0
@@ -231,12 +277,27 @@ export interface DataFrameApi {
    */
   printSchema(level?: number): Promise<void>;
   /**
+   * @since pyspark 1.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
+  /**
    * Groups by hierarchical prefixes of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   rollup(...cols: (Column | string | number)[]): GroupedData;
+  /**
+   * @since pyspark 3.1.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  sameSemantics(other: DataFrame): Promise<boolean>;
+  /**
+   * @since pyspark 1.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**
    * The schema, as resolved by the backend.
    *
@@ -257,6 +318,10 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   selectExpr(...expr: (string | string[])[]): DataFrame;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  semanticHash(): Promise<number>;
   /**
    * Prints the first rows as a text table.
    *
@@ -281,12 +346,21 @@ export interface DataFrameApi {
    */
   sortWithinPartitions(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly storageLevel: Promise<StorageLevel>;
+  /**
    * Distinct rows of this DataFrame not in the other.
    *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   subtract(other: DataFrame): DataFrame;
+  /**
+   * @since pyspark 2.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  summary(...statistics: string[]): DataFrame;
   /**
    * Runs the plan and returns the last n rows.
    *
@@ -336,6 +410,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   unionByName(other: DataFrame, allowMissingColumns?: boolean): DataFrame;
+  /**
+   * @since pyspark 1.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  unpersist(blocking?: boolean): Promise<DataFrame>;
   /**
    * Keeps the rows for which the condition holds; same as filter.
    *
@@ -398,20 +477,10 @@ export interface DataFrameApiPlanned {
    */
   asTable(): TableArg;
   /**
-   * @since pyspark 1.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  cache(): Promise<DataFrame>;
-  /**
    * @since pyspark 2.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   checkpoint(eager?: boolean): Promise<DataFrame>;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  coalesce(numPartitions: number): DataFrame;
   /**
    * @since pyspark 2.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -443,20 +512,10 @@ export interface DataFrameApiPlanned {
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
-   * @since pyspark 1.3.1
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  describe(...cols: (string | string[])[]): DataFrame;
-  /**
    * @since pyspark 3.5.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame;
-  /**
-   * @since pyspark 1.3.1
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  dropna(how?: string, thresh?: number, subset?: string | readonly string[]): DataFrame;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -466,11 +525,6 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   exists(): Column;
-  /**
-   * @since pyspark 1.3.1
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  fillna(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -486,18 +540,6 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   hint(name: string, ...parameters: (PrimitiveValue | Column | PrimitiveValue[])[]): DataFrame;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  inputFiles(): Promise<string[]>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  isLocal(): Promise<boolean>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly isStreaming: Promise<boolean>;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -518,19 +560,10 @@ export interface DataFrameApiPlanned {
    */
   melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly na: DataFrameNaFunctionsApi;
-  /**
    * @since pyspark 3.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   observe(observation: ObservationApi | string, ...exprs: Column[]): DataFrame;
-  /**
-   * @since pyspark 1.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  persist(storageLevel?: StorageLevel): Promise<DataFrame>;
   /**
    * @since pyspark 1.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -542,11 +575,6 @@ export interface DataFrameApiPlanned {
    */
   registerTempTable(name: string): void;
   /**
-   * @since pyspark 1.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
-  /**
    * @since pyspark 4.1.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -556,16 +584,6 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   repartitionByRange(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
-  /**
-   * @since pyspark 3.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  sameSemantics(other: DataFrame): Promise<boolean>;
-  /**
-   * @since pyspark 1.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -579,24 +597,11 @@ export interface DataFrameApiPlanned {
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
-  semanticHash(): Promise<number>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
   readonly sparkSession: SparkSession;
   /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly stat: DataFrameStatFunctionsApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly storageLevel: Promise<StorageLevel>;
-  /**
-   * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  summary(...statistics: string[]): DataFrame;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -607,11 +612,6 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   transpose(indexColumn?: Column | string): DataFrame;
-  /**
-   * @since pyspark 1.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  unpersist(blocking?: boolean): Promise<DataFrame>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

@@ -53,22 +53,15 @@ export interface GroupedDataApi {
    */
   min(...cols: string[]): DataFrame;
   /**
+   * @since pyspark 1.6.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  pivot(pivot_col: string, values?: readonly LiteralValue[]): GroupedData;
+  /**
    * Sum of the given numeric columns for each group.
    *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   sum(...cols: string[]): DataFrame;
-}
-
-/**
- * Members of pyspark's `GroupedData` without an implementation yet. When a member's registry status flips to
- * supported it moves into `GroupedDataApi`, and the hand-written class must then provide it.
- */
-export interface GroupedDataApiPlanned {
-  /**
-   * @since pyspark 1.6.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  pivot(pivot_col: string, values?: readonly LiteralValue[]): GroupedData;
 }

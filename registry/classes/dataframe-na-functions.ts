@@ -1,6 +1,6 @@
 /** pyspark DataFrameNaFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notImplementedYet, notInEngineYet, supported } from "../status.js";
 
 export const dataframeNaFunctionsClass: ClassEntryInput = {
   name: "DataFrameNaFunctions",
@@ -17,7 +17,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "fill",
@@ -28,7 +28,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "replace",

@@ -54,7 +54,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "checkpoint",
@@ -71,7 +71,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "numPartitions", tsType: "number" }],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "colRegex",
@@ -208,7 +208,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "distinct",
@@ -264,7 +264,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "dtypes",
@@ -321,7 +321,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "filter",
@@ -409,7 +409,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "string[]",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "intersect",
@@ -444,7 +444,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "isStreaming",
@@ -452,7 +452,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "is_cached",
@@ -550,7 +550,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataFrameNaFunctionsApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "observe",
@@ -598,7 +598,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "printSchema",
@@ -638,7 +638,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "repartitionById",
@@ -678,7 +678,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "boolean",
       since: "3.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sample",
@@ -690,7 +690,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sampleBy",
@@ -745,7 +745,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "number",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "show",
@@ -805,7 +805,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "StorageLevel",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "subtract",
@@ -822,7 +822,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "statistics", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "tail",
@@ -916,7 +916,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "blocking", tsType: "boolean", optional: true, pythonDefault: "False" }],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "unpivot",
