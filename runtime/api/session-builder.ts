@@ -63,11 +63,11 @@ export class SparkSessionBuilder implements SparkSessionBuilderApi {
   async create(): Promise<SparkSession> {
     // Imported here: session.ts imports this module, and the cycle must not run at load time.
     const { SparkSession } = await import("./session.js");
-    const remote = this.options.get("spark.remote") ?? nonEmpty(process.env.SPARK_REMOTE);
-    const backend =
-      remote !== undefined
-        ? await connectRemote(remote)
-        : await startLocal(this.options.get("spark.master") ?? "local[*]");
+    // An explicit remote(...) wins; SPARK_REMOTE is only the default when master(...) was not chosen either.
+    const master = this.options.get("spark.master");
+    const remote =
+      this.options.get("spark.remote") ?? (master === undefined ? nonEmpty(process.env.SPARK_REMOTE) : undefined);
+    const backend = remote !== undefined ? await connectRemote(remote) : await startLocal(master ?? "local[*]");
     const session = new SparkSession(backend);
     // PySpark's switch for its console progress bar; it draws even when standard error is not a terminal.
     if (process.env[PROGRESS_BAR_ENABLED] === "1")
