@@ -1,12 +1,20 @@
 /**
- * sparkts quickstart: a small dataset, a few transformations, a join and an aggregate, printed with show().
+ * sparkts quickstart: a small dataset, a few transformations, a join and an aggregate, printed with show(); then
+ * a main job of a million rows whose stages are printed, with a progress bar on the terminal while it runs.
  *
  *   npm start                                      # the embedded engine (no server needed)
  *   SPARK_REMOTE=sc://127.0.0.1:15002 npm start    # a Spark 4.1.1 Connect server
  */
-import { avg, col, count, lit, max, SparkSession, when } from "../runtime/index.js";
+import { avg, col, count, lit, max, SparkSession, sum, when } from "../runtime/index.js";
+import { progressHandlersOf, terminalProgressBar } from "../runtime/progress/index.js";
+import { JobStages } from "./job-stages.js";
 
 const spark = await SparkSession.builder().appName("sparkts quickstart").getOrCreate();
+// A bar on standard error once a job has run for a second (on a terminal only), and a record of each job's stages.
+const progress = progressHandlersOf(spark.backend);
+const jobStages = new JobStages();
+progress.register(terminalProgressBar());
+progress.register(jobStages.handler);
 
 try {
   console.log(`Running on ${spark.backend.kind === "remote" ? "Spark Connect" : "the embedded engine"}.`);
@@ -55,6 +63,29 @@ try {
 
   const total = await spark.range(1, 1001).filter(col("id").mod(7).eq(0)).count();
   console.log(`Multiples of 7 up to 1000: ${total}`);
+
+  // The main job: a million generated orders joined to departments, aggregated and sorted. explain() prints its
+  // plans; on the embedded engine it ends with the stage graph the scheduler will run.
+  const orders = spark
+    .range(0, 1_000_000, 1, 8)
+    .select(
+      col("id").alias("orderId"),
+      col("id").mod(3).plus(1).multiply(10).cast("int").alias("deptId"),
+      col("id").mod(97).alias("amount"),
+    );
+  const revenue = orders
+    .join(departments, "deptId")
+    .groupBy("dept")
+    .agg(count("orderId").alias("orders"), sum("amount").alias("revenue"))
+    .orderBy("dept");
+  console.log("The main job's plan:");
+  await revenue.explain();
+  // Progress is reported every quarter second (Spark's default is 2 s), so even this short job reports.
+  await spark.conf.set("spark.connect.progress.reportInterval", "250ms");
+  jobStages.reset();
+  await revenue.show();
+  // show() reads the first 21 rows through a limit, which can add one more stage to the ones explain() listed.
+  console.log(`The stages it ran:\n${jobStages.describe()}`);
 } finally {
   await spark.stop();
 }

@@ -3,6 +3,7 @@
  * response on unchanged, and tells the handlers `done` when the stream ends, fails or is abandoned.
  */
 import type { ExecutePlanResponse } from "../../generated/proto/spark/connect/base_pb.js";
+import { operationEnded, operationStarted } from "./operation-start-times.js";
 import type { ProgressHandlers } from "./progress-handlers.js";
 import { progressFromProto, type StageInfo } from "./stage-info.js";
 
@@ -17,6 +18,7 @@ export async function* withProgress(
   const notify = (done: boolean): void => {
     for (const handler of handlers.list()) handler(stages, inflight, operation, done);
   };
+  if (operation) operationStarted(operation);
   try {
     for await (const response of responses) {
       if (!operation && response.operationId) operation = response.operationId;
@@ -34,5 +36,6 @@ export async function* withProgress(
     }
   } finally {
     notify(true);
+    if (operation) operationEnded(operation);
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { operationEnded, operationStarted } from "./operation-start-times.js";
 import type { StageInfo } from "./stage-info.js";
 import { type ProgressOutput, progressLine, terminalProgressBar } from "./terminal-progress-bar.js";
 
@@ -72,6 +73,17 @@ describe("terminal progress bar", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("counts the delay from when the operation was sent, as the first report comes only after an interval", () => {
+    const out = new FakeTerminal(true);
+    const bar = terminalProgressBar({ output: out });
+    operationStarted("sent-earlier");
+    vi.advanceTimersByTime(2000);
+    bar([stage(0, 2, 1)], 1, "sent-earlier", false);
+    expect(out.screen).toContain("1/2 tasks, stages 0/1 done, 1 running, 2s");
+    bar([stage(0, 2, 2)], 0, "sent-earlier", true);
+    operationEnded("sent-earlier");
+  });
+
   it("never draws a job that ends within the delay", () => {
     const out = new FakeTerminal(true);
     const bar = terminalProgressBar({ output: out });
@@ -105,6 +117,10 @@ describe("progress line", () => {
     expect(progressLine([stage(0, 4, 4, 1536)], 0, 2500)).toBe(
       `[${"#".repeat(30)}] 100%, 4/4 tasks, stages 1/1 done, 0 running, 2s, 1.5 KiB read`,
     );
+  });
+
+  it("treats a terminal width of 0 (a pseudo-terminal without a size) as unknown", () => {
+    expect(progressLine([stage(0, 2, 1)], 1, 0, 0)).toBe(progressLine([stage(0, 2, 1)], 1, 0));
   });
 
   it("shows an empty bar before any task is known", () => {

@@ -1,9 +1,10 @@
 /**
  * A one-line progress bar on the terminal, usable as a progress handler. It stays silent for short jobs (it
- * shows only once an operation has run for `delayMs`), redraws in place with a carriage return, ticks the
+ * shows only once an operation has run for `delayMs`, counted from when it was sent), redraws in place with a carriage return, ticks the
  * elapsed time while tasks run, and wipes its line when the operation ends so the job's own output starts on
  * a clean line. Writes only to a TTY unless forced, so piped output and logs stay clean.
  */
+import { operationStartTime } from "./operation-start-times.js";
 import type { ProgressHandler, StageInfo } from "./stage-info.js";
 
 export interface ProgressOutput {
@@ -61,7 +62,13 @@ export function terminalProgressBar(options: TerminalProgressOptions = {}): Prog
       return;
     }
     if (!shown) {
-      shown = { startedAt: Date.now(), stages, inflight: inflightTasks, line: "", timer: undefined };
+      shown = {
+        startedAt: operationStartTime(operationId) ?? Date.now(),
+        stages,
+        inflight: inflightTasks,
+        line: "",
+        timer: undefined,
+      };
       const current = shown;
       shown.timer = setInterval(() => draw(current), redrawMs);
       // The ticker alone must never keep a finished program alive.
@@ -79,8 +86,10 @@ export function progressLine(
   stages: readonly StageInfo[],
   inflight: number,
   elapsedMs: number,
-  columns?: number,
+  terminalColumns?: number,
 ): string {
+  // A pseudo-terminal without a size reports 0 columns: treat that as unknown.
+  const columns = terminalColumns !== undefined && terminalColumns > 0 ? terminalColumns : undefined;
   const total = stages.reduce((sum, s) => sum + s.numTasks, 0);
   const completed = stages.reduce((sum, s) => sum + s.numCompletedTasks, 0);
   const bytes = stages.reduce((sum, s) => sum + s.numBytesRead, 0);
