@@ -14,41 +14,41 @@ export interface ColumnApi {
    * Names the column (several names for generators that make several columns).
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   alias(...alias: string[]): Column;
   /**
    * Sort key in ascending order, nulls first.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   asc(): Column;
   /**
    * Sort key in ascending order with nulls first.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   asc_nulls_first(): Column;
   /**
    * Sort key in ascending order with nulls last.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   asc_nulls_last(): Column;
   /**
    * Casts the column to another type; same as cast.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   astype(dataType: DataType | string): Column;
   /**
    * True when the value lies between the bounds, both included.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   between(lowerBound: Column | LiteralValue | Date | number | bigint, upperBound: Column | LiteralValue | Date | number | bigint): Column;
   /**
@@ -73,34 +73,34 @@ export interface ColumnApi {
    * Casts the column to another type, given as a DataType or a DDL string.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cast(dataType: DataType | string): Column;
   /**
    * True when the value contains the other value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   contains(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Sort key in descending order, nulls last.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   desc(): Column;
   /**
    * Sort key in descending order with nulls first.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   desc_nulls_first(): Column;
   /**
    * Sort key in descending order with nulls last.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   desc_nulls_last(): Column;
   /**
@@ -113,14 +113,14 @@ export interface ColumnApi {
   /**
    * True when the string ends with the given suffix.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   endswith(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Equality that treats two nulls as equal and never returns null.
    *
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   eqNullSafe(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
@@ -141,45 +141,45 @@ export interface ColumnApi {
    * Case-insensitive SQL LIKE match.
    *
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   ilike(other: string): Column;
   /**
    * True when the value is NaN.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isNaN(): Column;
   /**
    * True when the value is not null.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isNotNull(): Column;
   /**
    * True when the value is null.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isNull(): Column;
   /**
    * True when the value equals one of the given values.
    *
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isin(...cols: unknown[]): Column;
   /**
    * SQL LIKE match with % and _ wildcards.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   like(other: string): Column;
   /**
    * Names the column; same as alias.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   name(...alias: string[]): Column;
@@ -187,7 +187,7 @@ export interface ColumnApi {
    * The value of a CASE WHEN chain when no condition held.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   otherwise(value: unknown): Column;
   /**
@@ -206,14 +206,14 @@ export interface ColumnApi {
   /**
    * True when the string starts with the given prefix.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   startswith(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Substring from a one-based position with a length.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   substr(startPos: number | Column, length: number | Column): Column;
   /**
@@ -227,7 +227,7 @@ export interface ColumnApi {
    * Adds a branch to a CASE WHEN chain.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   when(condition: Column, value: unknown): Column;
   /**

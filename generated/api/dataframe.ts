@@ -21,14 +21,14 @@ export interface DataFrameApi {
    * Aggregates over all rows, without grouping.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   agg(...exprs: (Column | Record<string, string>)[]): DataFrame;
   /**
    * Names the DataFrame, so its columns can be qualified in joins.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   alias(alias: string): DataFrame;
   /**
@@ -45,20 +45,20 @@ export interface DataFrameApi {
    * Runs the plan and returns every row.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   collect(): Promise<Row[]>;
   /**
    * The column names, in order.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly columns: Promise<string[]>;
   /**
    * Runs the plan and returns the number of rows.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   count(): Promise<bigint>;
   /**
@@ -79,7 +79,7 @@ export interface DataFrameApi {
    * Cartesian product with another DataFrame.
    *
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   crossJoin(other: DataFrame): DataFrame;
   /**
@@ -98,46 +98,46 @@ export interface DataFrameApi {
    * Keeps one copy of each distinct row.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   distinct(): DataFrame;
   /**
    * Removes the given columns; names that do not exist are ignored.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   drop(...cols: (Column | string)[]): DataFrame;
   /**
    * Removes duplicate rows, optionally comparing only some columns.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   dropDuplicates(subset?: readonly string[]): DataFrame;
   /**
    * Removes duplicate rows; same as dropDuplicates.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   drop_duplicates(subset?: readonly string[]): DataFrame;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   dropna(how?: string, thresh?: number, subset?: string | readonly string[]): DataFrame;
   /**
    * Each column's name and type in DDL form.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly dtypes: Promise<[string, string][]>;
   /**
    * Rows of this DataFrame not in the other, keeping duplicates.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   exceptAll(other: DataFrame): DataFrame;
   /**
@@ -149,42 +149,42 @@ export interface DataFrameApi {
   explain(extended?: boolean | string, mode?: string): Promise<void>;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   fillna(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
   /**
    * Keeps the rows for which the condition holds.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   filter(condition: Column | string): DataFrame;
   /**
    * Runs the plan and returns the first row, if any.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   first(): Promise<Row | undefined>;
   /**
    * Groups rows by the given columns, for aggregation.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   groupBy(...cols: (Column | string | number)[]): GroupedData;
   /**
    * Groups rows by the given columns; same as groupBy.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   groupby(...cols: (Column | string | number)[]): GroupedData;
   /**
    * Runs the plan and returns the first row, or the first n rows.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   head(n?: number): Promise<Row | null | Row[]>;
   /**
@@ -195,20 +195,20 @@ export interface DataFrameApi {
    * Distinct rows present in both DataFrames.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   intersect(other: DataFrame): DataFrame;
   /**
    * Rows present in both DataFrames, keeping duplicates.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   intersectAll(other: DataFrame): DataFrame;
   /**
    * Runs the plan far enough to tell whether it has any row.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isEmpty(): Promise<boolean>;
   /**
@@ -223,14 +223,14 @@ export interface DataFrameApi {
    * Joins with another DataFrame on columns or a condition, with a join type.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how?: string): DataFrame;
   /**
    * Keeps at most n rows.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   limit(num: number): DataFrame;
   /**
@@ -246,21 +246,21 @@ export interface DataFrameApi {
    */
   metadataColumn(colName: string): Column;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly na: DataFrameNaFunctionsApi;
   /**
    * Skips the first n rows.
    *
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   offset(num: number): DataFrame;
   /**
    * Sorts the rows by the given columns.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   orderBy(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
@@ -301,14 +301,14 @@ export interface DataFrameApi {
   /**
    * The schema, as resolved by the backend.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly schema: Promise<StructType>;
   /**
    * Projects the given columns or expressions.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   select(...cols: (Column | string)[]): DataFrame;
   /**
@@ -333,7 +333,7 @@ export interface DataFrameApi {
    * Sorts the rows by the given columns; same as orderBy.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   sort(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
@@ -353,7 +353,7 @@ export interface DataFrameApi {
    * Distinct rows of this DataFrame not in the other.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   subtract(other: DataFrame): DataFrame;
   /**
@@ -372,7 +372,7 @@ export interface DataFrameApi {
    * Runs the plan and returns the first n rows.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   take(num: number): Promise<Row[]>;
   /**
@@ -386,28 +386,28 @@ export interface DataFrameApi {
    * Renames every column, in order.
    *
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   toDF(...cols: string[]): DataFrame;
   /**
    * Appends the rows of another DataFrame, matching columns by position.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   union(other: DataFrame): DataFrame;
   /**
    * Appends the rows of another DataFrame; same as union.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   unionAll(other: DataFrame): DataFrame;
   /**
    * Appends the rows of another DataFrame, matching columns by name.
    *
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   unionByName(other: DataFrame, allowMissingColumns?: boolean): DataFrame;
   /**
@@ -419,35 +419,35 @@ export interface DataFrameApi {
    * Keeps the rows for which the condition holds; same as filter.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   where(condition: Column | string): DataFrame;
   /**
    * Adds a column or replaces the one of the same name.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withColumn(colName: string, col: Column): DataFrame;
   /**
    * Renames one column.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withColumnRenamed(existing: string, new_: string): DataFrame;
   /**
    * Adds or replaces several columns at once.
    *
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withColumns(...colsMap: Record<string, Column>[]): DataFrame;
   /**
    * Renames several columns at once.
    *
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withColumnsRenamed(colsMap: Record<string, string>): DataFrame;
   /**

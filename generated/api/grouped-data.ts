@@ -14,42 +14,42 @@ export interface GroupedDataApi {
    * Computes the given aggregates for each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   agg(...exprs: (Column | Record<string, string>)[]): DataFrame;
   /**
    * Mean of the given numeric columns for each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   avg(...cols: string[]): DataFrame;
   /**
    * Number of rows in each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   count(): DataFrame;
   /**
    * Largest value of the given columns for each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   max(...cols: string[]): DataFrame;
   /**
    * Mean of the given numeric columns for each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   mean(...cols: string[]): DataFrame;
   /**
    * Smallest value of the given columns for each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   min(...cols: string[]): DataFrame;
   /**
@@ -61,7 +61,7 @@ export interface GroupedDataApi {
    * Sum of the given numeric columns for each group.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sum(...cols: string[]): DataFrame;
 }

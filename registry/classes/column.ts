@@ -18,7 +18,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "Names the column (several names for generators that make several columns).",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "asc",
@@ -26,7 +26,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       description: "Sort key in ascending order, nulls first.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "asc_nulls_first",
@@ -35,7 +35,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "2.4.0",
       description: "Sort key in ascending order with nulls first.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "asc_nulls_last",
@@ -44,7 +44,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "2.4.0",
       description: "Sort key in ascending order with nulls last.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "astype",
@@ -52,7 +52,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "dataType", tsType: "DataType | string" }],
       returns: "ColumnApi",
       description: "Casts the column to another type; same as cast.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "between",
@@ -64,7 +64,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "True when the value lies between the bounds, both included.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "bitwiseAND",
@@ -97,7 +97,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "Casts the column to another type, given as a DataType or a DDL string.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "contains",
@@ -105,7 +105,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "True when the value contains the other value.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "desc",
@@ -114,7 +114,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "2.4.0",
       description: "Sort key in descending order, nulls last.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "desc_nulls_first",
@@ -123,7 +123,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "2.4.0",
       description: "Sort key in descending order with nulls first.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "desc_nulls_last",
@@ -132,7 +132,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "2.4.0",
       description: "Sort key in descending order with nulls last.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dropFields",
@@ -149,7 +149,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "True when the string ends with the given suffix.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "eqNullSafe",
@@ -158,7 +158,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "2.3.0",
       description: "Equality that treats two nulls as equal and never returns null.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "getField",
@@ -185,7 +185,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.3.0",
       description: "Case-insensitive SQL LIKE match.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isNaN",
@@ -194,7 +194,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "4.0.0",
       description: "True when the value is NaN.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isNotNull",
@@ -202,7 +202,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       description: "True when the value is not null.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isNull",
@@ -210,7 +210,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       description: "True when the value is null.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isin",
@@ -219,7 +219,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.5.0",
       description: "True when the value equals one of the given values.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "like",
@@ -227,7 +227,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
       description: "SQL LIKE match with % and _ wildcards.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "name",
@@ -238,7 +238,7 @@ export const columnClass: ClassEntryInput = {
       ],
       returns: "ColumnApi",
       description: "Names the column; same as alias.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "otherwise",
@@ -247,7 +247,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.4.0",
       description: "The value of a CASE WHEN chain when no condition held.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "outer",
@@ -280,7 +280,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "True when the string starts with the given prefix.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "substr",
@@ -292,7 +292,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "Substring from a one-based position with a length.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "try_cast",
@@ -313,7 +313,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.4.0",
       description: "Adds a branch to a CASE WHEN chain.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "withField",

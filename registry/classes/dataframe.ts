@@ -15,7 +15,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Aggregates over all rows, without grouping.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "alias",
@@ -24,7 +24,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Names the DataFrame, so its columns can be qualified in joins.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "approxQuantile",
@@ -89,7 +89,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "Row[]",
       since: "1.3.0",
       description: "Runs the plan and returns every row.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "columns",
@@ -98,7 +98,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "string[]",
       description: "The column names, in order.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "corr",
@@ -121,7 +121,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "bigint",
       since: "1.3.0",
       description: "Runs the plan and returns the number of rows.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cov",
@@ -180,7 +180,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.1.0",
       description: "Cartesian product with another DataFrame.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "crosstab",
@@ -217,7 +217,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Keeps one copy of each distinct row.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "drop",
@@ -226,7 +226,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.4.0",
       description: "Removes the given columns; names that do not exist are ignored.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dropDuplicates",
@@ -235,7 +235,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.4.0",
       description: "Removes duplicate rows, optionally comparing only some columns.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dropDuplicatesWithinWatermark",
@@ -252,7 +252,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.4.0",
       description: "Removes duplicate rows; same as dropDuplicates.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dropna",
@@ -264,7 +264,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dtypes",
@@ -273,7 +273,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "[string, string][]",
       description: "Each column's name and type in DDL form.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "exceptAll",
@@ -282,7 +282,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.4.0",
       description: "Rows of this DataFrame not in the other, keeping duplicates.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "executionInfo",
@@ -321,7 +321,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "filter",
@@ -330,7 +330,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Keeps the rows for which the condition holds.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "first",
@@ -340,7 +340,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "Row | undefined",
       since: "1.3.0",
       description: "Runs the plan and returns the first row, if any.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "freqItems",
@@ -360,7 +360,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "GroupedDataApi",
       since: "1.3.0",
       description: "Groups rows by the given columns, for aggregation.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "groupby",
@@ -369,7 +369,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "GroupedDataApi",
       since: "1.3.0",
       description: "Groups rows by the given columns; same as groupBy.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "groupingSets",
@@ -390,7 +390,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "Row | null | Row[]",
       since: "1.3.0",
       description: "Runs the plan and returns the first row, or the first n rows.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "hint",
@@ -418,7 +418,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Distinct rows present in both DataFrames.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "intersectAll",
@@ -427,7 +427,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.4.0",
       description: "Rows present in both DataFrames, keeping duplicates.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isEmpty",
@@ -436,7 +436,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "boolean",
       description: "Runs the plan far enough to tell whether it has any row.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isLocal",
@@ -477,7 +477,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Joins with another DataFrame on columns or a condition, with a join type.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "lateralJoin",
@@ -498,7 +498,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Keeps at most n rows.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "localCheckpoint",
@@ -550,7 +550,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataFrameNaFunctionsApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "observe",
@@ -570,7 +570,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "3.4.0",
       description: "Skips the first n rows.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "orderBy",
@@ -582,7 +582,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Sorts the rows by the given columns.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "persist",
@@ -719,7 +719,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "StructType",
       description: "The schema, as resolved by the backend.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "select",
@@ -728,7 +728,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Projects the given columns or expressions.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "selectExpr",
@@ -771,7 +771,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Sorts the rows by the given columns; same as orderBy.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sortWithinPartitions",
@@ -814,7 +814,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Distinct rows of this DataFrame not in the other.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "summary",
@@ -842,7 +842,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "Row[]",
       since: "1.3.0",
       description: "Runs the plan and returns the first n rows.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "to",
@@ -869,7 +869,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.6.0",
       description: "Renames every column, in order.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "transpose",
@@ -886,7 +886,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "Appends the rows of another DataFrame, matching columns by position.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unionAll",
@@ -895,7 +895,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Appends the rows of another DataFrame; same as union.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unionByName",
@@ -907,7 +907,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.3.0",
       description: "Appends the rows of another DataFrame, matching columns by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unpersist",
@@ -938,7 +938,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Keeps the rows for which the condition holds; same as filter.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "withColumn",
@@ -950,7 +950,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Adds a column or replaces the one of the same name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "withColumnRenamed",
@@ -962,7 +962,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Renames one column.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "withColumns",
@@ -971,7 +971,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "3.3.0",
       description: "Adds or replaces several columns at once.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "withColumnsRenamed",
@@ -980,7 +980,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "3.4.0",
       description: "Renames several columns at once.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "withMetadata",

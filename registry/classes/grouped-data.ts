@@ -15,7 +15,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Computes the given aggregates for each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "avg",
@@ -24,7 +24,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Mean of the given numeric columns for each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "count",
@@ -33,7 +33,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Number of rows in each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "max",
@@ -42,7 +42,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Largest value of the given columns for each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "mean",
@@ -51,7 +51,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Mean of the given numeric columns for each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "min",
@@ -60,7 +60,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Smallest value of the given columns for each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "pivot",
@@ -80,7 +80,7 @@ export const groupedDataClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Sum of the given numeric columns for each group.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

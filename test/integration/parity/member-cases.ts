@@ -1,0 +1,100 @@
+/**
+ * One case per DataFrame, Column and GroupedData member the embedded engine runs, keyed `Class.member` as in the
+ * registry. A case returns something comparable: a DataFrame's outcome or an action's plain result.
+ */
+
+import * as F from "../../../generated/functions/index.js";
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
+import { col, lit } from "../../../runtime/api/functions.js";
+import type { SparkSession } from "../../../runtime/api/session.js";
+import { outcomeOf } from "./parity-fixture.js";
+
+export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
+
+const json = (value: unknown): string => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+const other = (spark: SparkSession): DataFrame =>
+  spark.createDataFrame(
+    [
+      { id: 1, tag: "one" },
+      { id: 4, tag: "four" },
+      { id: 9, tag: null },
+    ],
+    "id int, tag string",
+  );
+const cols = (df: DataFrame, ...columns: ReturnType<typeof col>[]) =>
+  outcomeOf(df.orderBy("id").select(...columns), true);
+
+export const MEMBER_CASES: Record<string, MemberCase> = {
+  "DataFrame.agg": (df) => outcomeOf(df.agg(F.sum("i"), F.max("s"))),
+  "DataFrame.alias": (df) => outcomeOf(df.alias("t").select("t.id", "t.s")),
+  "DataFrame.collect": async (df) => (await df.orderBy("id").collect()).map((row) => json(row)),
+  "DataFrame.columns": async (df) => df.columns,
+  "DataFrame.count": async (df) => json(await df.count()),
+  "DataFrame.crossJoin": (df, spark) => outcomeOf(df.select("id").crossJoin(other(spark).select("tag"))),
+  "DataFrame.distinct": (df) => outcomeOf(df.select(col("i").gt(lit(0)).alias("p")).distinct()),
+  "DataFrame.drop": (df) => outcomeOf(df.drop("s", "dt")),
+  "DataFrame.dropDuplicates": (df) => outcomeOf(df.select(col("id").mod(lit(2)).alias("m")).dropDuplicates()),
+  "DataFrame.drop_duplicates": (df) => outcomeOf(df.select(col("id").mod(lit(2)).alias("m")).drop_duplicates(["m"])),
+  "DataFrame.dropna": (df) => outcomeOf(df.dropna("any", undefined, ["i"])),
+  "DataFrame.dtypes": async (df) => df.dtypes,
+  "DataFrame.exceptAll": (df) => outcomeOf(df.select("id").exceptAll(df.select("id").where("id > 2"))),
+  "DataFrame.fillna": (df) => outcomeOf(df.fillna(0).fillna("?", ["s"])),
+  "DataFrame.filter": (df) => outcomeOf(df.filter(col("d").lt(lit(3)))),
+  "DataFrame.first": async (df) => json(await df.orderBy("id").first()),
+  "DataFrame.groupBy": (df) => outcomeOf(df.groupBy(col("i").isNull().alias("n")).count()),
+  "DataFrame.groupby": (df) => outcomeOf(df.groupby("s").agg(F.count("id"))),
+  "DataFrame.head": async (df) => json(await df.orderBy("id").head(2)),
+  "DataFrame.intersect": (df) => outcomeOf(df.select("id").intersect(df.select("id").where("id < 3"))),
+  "DataFrame.intersectAll": (df) => outcomeOf(df.select("id").intersectAll(df.select("id"))),
+  "DataFrame.isEmpty": async (df) => [await df.isEmpty(), await df.where("id > 10").isEmpty()],
+  "DataFrame.join": (df, spark) => outcomeOf(df.select("id", "s").join(other(spark), "id", "left")),
+  "DataFrame.limit": (df) => outcomeOf(df.orderBy("id").limit(2), true),
+  "DataFrame.na": (df) => outcomeOf(df.na.fill({ s: "-", i: 1 })),
+  "DataFrame.offset": (df) => outcomeOf(df.orderBy("id").offset(1), true),
+  "DataFrame.orderBy": (df) => outcomeOf(df.orderBy(col("d").desc_nulls_last()), true),
+  "DataFrame.schema": async (df) => (await df.schema).json(),
+  "DataFrame.select": (df) => cols(df, col("s"), col("dec")),
+  "DataFrame.sort": (df) => outcomeOf(df.sort(col("s").asc_nulls_first(), "id"), true),
+  "DataFrame.subtract": (df) => outcomeOf(df.select("id").subtract(df.select("id").where("id = 1"))),
+  "DataFrame.take": async (df) => json(await df.orderBy("id").take(3)),
+  "DataFrame.toDF": (df) => outcomeOf(df.select("id", "s").toDF("a", "b")),
+  "DataFrame.union": (df) => outcomeOf(df.select("id").union(df.select("i"))),
+  "DataFrame.unionAll": (df) => outcomeOf(df.select("s").unionAll(df.select("s"))),
+  "DataFrame.unionByName": (df) => outcomeOf(df.select("id", "s").unionByName(df.select("s", "id"))),
+  "DataFrame.where": (df) => outcomeOf(df.where(col("s").isNotNull())),
+  "DataFrame.withColumn": (df) => outcomeOf(df.withColumn("twice", col("i").multiply(lit(2)))),
+  "DataFrame.withColumnRenamed": (df) => outcomeOf(df.withColumnRenamed("s", "text")),
+  "DataFrame.withColumns": (df) => outcomeOf(df.withColumns({ a: lit(1), b: col("d").plus(lit(1)) })),
+  "DataFrame.withColumnsRenamed": (df) => outcomeOf(df.withColumnsRenamed({ s: "t", i: "j" })),
+  "Column.alias": (df) => cols(df, col("i").alias("renamed")),
+  "Column.asc": (df) => outcomeOf(df.orderBy(col("i").asc()).select("id"), true),
+  "Column.asc_nulls_first": (df) => outcomeOf(df.orderBy(col("s").asc_nulls_first()).select("id"), true),
+  "Column.asc_nulls_last": (df) => outcomeOf(df.orderBy(col("s").asc_nulls_last()).select("id"), true),
+  "Column.astype": (df) => cols(df, col("d").astype("int")),
+  "Column.between": (df) => cols(df, col("i").between(lit(-3), lit(0))),
+  "Column.cast": (df) => cols(df, col("dec").cast("double"), col("i").cast("string"), col("dt").cast("string")),
+  "Column.contains": (df) => cols(df, col("s").contains("b")),
+  "Column.desc": (df) => outcomeOf(df.orderBy(col("d").desc()).select("id"), true),
+  "Column.desc_nulls_first": (df) => outcomeOf(df.orderBy(col("d").desc_nulls_first()).select("id"), true),
+  "Column.desc_nulls_last": (df) => outcomeOf(df.orderBy(col("d").desc_nulls_last()).select("id"), true),
+  "Column.endswith": (df) => cols(df, col("s").endswith("c")),
+  "Column.eqNullSafe": (df) => cols(df, col("i").eqNullSafe(lit(null))),
+  "Column.ilike": (df) => cols(df, col("s").ilike("A%")),
+  "Column.isNaN": (df) => cols(df, col("d").isNaN()),
+  "Column.isNotNull": (df) => cols(df, col("s").isNotNull()),
+  "Column.isNull": (df) => cols(df, col("s").isNull()),
+  "Column.isin": (df) => cols(df, col("i").isin(5, 0)),
+  "Column.like": (df) => cols(df, col("s").like("%b%")),
+  "Column.name": (df) => cols(df, col("d").name("x")),
+  "Column.otherwise": (df) => cols(df, F.when(col("i").lt(lit(0)), "neg").otherwise("non-neg")),
+  "Column.startswith": (df) => cols(df, col("s").startswith("a")),
+  "Column.substr": (df) => cols(df, col("s").substr(2, 3)),
+  "Column.when": (df) => cols(df, F.when(col("i").isNull(), 0).when(col("i").gt(lit(0)), 1)),
+  "GroupedData.agg": (df) => outcomeOf(df.groupBy("s").agg(F.min("d"), F.count("*"))),
+  "GroupedData.avg": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).avg("d", "i")),
+  "GroupedData.count": (df) => outcomeOf(df.groupBy("s").count()),
+  "GroupedData.max": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).max("i")),
+  "GroupedData.mean": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).mean("d")),
+  "GroupedData.min": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).min("i", "d")),
+  "GroupedData.sum": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).sum("i")),
+};
