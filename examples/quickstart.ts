@@ -5,16 +5,14 @@
  *   npm start                                      # the embedded engine (no server needed)
  *   SPARK_REMOTE=sc://127.0.0.1:15002 npm start    # a Spark 4.1.1 Connect server
  */
-import { avg, col, count, lit, max, SparkSession, sum, when } from "../runtime/index.js";
-import { progressHandlersOf, terminalProgressBar } from "../runtime/progress/index.js";
+import { avg, col, count, lit, max, SparkSession, sum, terminalProgressBar, when } from "../runtime/index.js";
 import { JobStages } from "./job-stages.js";
 
 const spark = await SparkSession.builder().appName("sparkts quickstart").getOrCreate();
 // A bar on standard error once a job has run for a second (on a terminal only), and a record of each job's stages.
-const progress = progressHandlersOf(spark.backend);
 const jobStages = new JobStages();
-progress.register(terminalProgressBar());
-progress.register(jobStages.handler);
+spark.registerProgressHandler(terminalProgressBar());
+spark.registerProgressHandler(jobStages.handler);
 
 try {
   console.log(`Running on ${spark.backend.kind === "remote" ? "Spark Connect" : "the embedded engine"}.`);

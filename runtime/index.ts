@@ -95,6 +95,14 @@ export {
   UnsupportedOperationException,
 } from "./errors/index.js";
 export type { LiteralValue } from "./plan/literals.js";
+// Progress of running operations.
+export {
+  type ProgressHandler,
+  type ProgressReport,
+  progressHandlersOf,
+  type StageInfo,
+  terminalProgressBar,
+} from "./progress/index.js";
 export { RemoteBackend, type RemoteBackendOptions } from "./transport/index.js";
 // Data types.
 export {

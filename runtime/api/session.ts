@@ -12,6 +12,7 @@ import { describeType, type LiteralValue } from "../plan/literals.js";
 import { PlanIdGenerator } from "../plan/plan-ids.js";
 import { sqlCommandPlan } from "../plan/plans.js";
 import { RelationFactory } from "../plan/relations.js";
+import { type ProgressHandler, progressHandlersOf } from "../progress/index.js";
 import type { ActionOptions } from "./action-options.js";
 import { type Catalog, createCatalog } from "./catalog/catalog.js";
 import { Column, requireString } from "./column.js";
@@ -178,6 +179,20 @@ export class SparkSession implements SparkSessionApi {
     }
     const encoded = encodeLocalRows(data, schema);
     return new DataFrame(this, this.plans.localRelation(encoded.ipc, encoded.schema.json()));
+  }
+
+  /** Calls `handler` with the stages and tasks of every running operation of this session (once per handler). */
+  registerProgressHandler(handler: ProgressHandler): void {
+    progressHandlersOf(this.backend).register(handler);
+  }
+
+  /** Stops calling `handler`; removing a handler that was never registered is an error, as in PySpark. */
+  removeProgressHandler(handler: ProgressHandler): void {
+    progressHandlersOf(this.backend).remove(handler);
+  }
+
+  clearProgressHandlers(): void {
+    progressHandlersOf(this.backend).clear();
   }
 
   /** Interrupts every running operation of this session; returns the ids of the interrupted operations. */

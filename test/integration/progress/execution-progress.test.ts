@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { col } from "../../../runtime/api/functions.js";
 import { SparkSession } from "../../../runtime/api/session.js";
-import { progressHandlersOf, type StageInfo } from "../../../runtime/progress/index.js";
+import type { StageInfo } from "../../../runtime/progress/index.js";
 import { sparkRemote } from "../../support/session-url.js";
 
 interface Call {
@@ -31,13 +31,12 @@ describe("execution progress from Spark", () => {
     const calls: Call[] = [];
     const handler = (stages: readonly StageInfo[], inflight: number, operationId: string | undefined, done: boolean) =>
       calls.push({ stages, inflight, operationId, done });
-    const handlers = progressHandlersOf(spark.backend);
-    handlers.register(handler);
+    spark.registerProgressHandler(handler);
     try {
       const rows = await shuffling().collect();
       expect(rows).toHaveLength(13);
     } finally {
-      handlers.remove(handler);
+      spark.removeProgressHandler(handler);
     }
     expect(calls.at(-1)?.done).toBe(true);
     const reports = calls.filter((c) => !c.done);
@@ -56,9 +55,8 @@ describe("execution progress from Spark", () => {
   it("stops calling a handler once it is removed", async () => {
     const calls: boolean[] = [];
     const handler = (_s: readonly StageInfo[], _i: number, _o: string | undefined, done: boolean) => calls.push(done);
-    const handlers = progressHandlersOf(spark.backend);
-    handlers.register(handler);
-    handlers.remove(handler);
+    spark.registerProgressHandler(handler);
+    spark.removeProgressHandler(handler);
     await shuffling().collect();
     expect(calls).toEqual([]);
   });
