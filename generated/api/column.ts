@@ -54,19 +54,19 @@ export interface ColumnApi {
   /**
    * Bitwise AND with another value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
    */
   bitwiseAND(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Bitwise OR with another value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
    */
   bitwiseOR(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Bitwise XOR with another value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
    */
   bitwiseXOR(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
@@ -200,7 +200,7 @@ export interface ColumnApi {
   /**
    * True when the string matches the Java regular expression.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
    */
   rlike(other: string): Column;
   /**
@@ -220,7 +220,7 @@ export interface ColumnApi {
    * Casts to another type, giving null where the value does not convert.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   try_cast(dataType: DataType | string): Column;
   /**

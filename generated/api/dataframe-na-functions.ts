@@ -11,12 +11,12 @@ import type { DataFrame, LiteralValue, PrimitiveValue } from "../../runtime/code
 export interface DataFrameNaFunctionsApi {
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   drop(how?: string, thresh?: number, subset?: string | readonly string[]): DataFrame;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   fill(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
 }

@@ -38,7 +38,7 @@ export interface DataFrameApi {
   cache(): Promise<DataFrame>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   coalesce(numPartitions: number): DataFrame;
   /**
@@ -86,12 +86,12 @@ export interface DataFrameApi {
    * Groups by every combination of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
    */
   cube(...cols: (Column | string)[]): GroupedData;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
    */
   describe(...cols: (string | string[])[]): DataFrame;
   /**
@@ -278,14 +278,14 @@ export interface DataFrameApi {
   printSchema(level?: number): Promise<void>;
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**
    * Groups by hierarchical prefixes of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
    */
   rollup(...cols: (Column | string | number)[]): GroupedData;
   /**
@@ -315,7 +315,7 @@ export interface DataFrameApi {
    * Projects the given SQL expressions.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   selectExpr(...expr: (string | string[])[]): DataFrame;
   /**
@@ -341,7 +341,7 @@ export interface DataFrameApi {
    * Sorts the rows inside each partition, without a global order.
    *
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only kwargs.
    */
   sortWithinPartitions(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
@@ -358,14 +358,14 @@ export interface DataFrameApi {
   subtract(other: DataFrame): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
    */
   summary(...statistics: string[]): DataFrame;
   /**
    * Runs the plan and returns the last n rows.
    *
    * @since pyspark 3.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   tail(num: number): Promise<Row[]>;
   /**

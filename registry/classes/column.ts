@@ -1,6 +1,6 @@
 /** pyspark Column (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+import { localDiffers, notImplementedYet, notInEngineYet, supported } from "../status.js";
 
 export const columnClass: ClassEntryInput = {
   name: "Column",
@@ -72,7 +72,12 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise AND with another value.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
+        ),
+      },
     },
     {
       name: "bitwiseOR",
@@ -80,7 +85,12 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise OR with another value.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
+        ),
+      },
     },
     {
       name: "bitwiseXOR",
@@ -88,7 +98,12 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise XOR with another value.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
+        ),
+      },
     },
     {
       name: "cast",
@@ -272,7 +287,12 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
       description: "True when the string matches the Java regular expression.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
+        ),
+      },
     },
     {
       name: "startswith",
@@ -301,7 +321,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "4.0.0",
       description: "Casts to another type, giving null where the value does not convert.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "when",

@@ -17,7 +17,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "fill",
@@ -28,7 +28,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "replace",

@@ -1,6 +1,6 @@
 /** pyspark DataFrame (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+import { localDiffers, notImplementedYet, notInEngineYet, supported } from "../status.js";
 
 export const dataframeClass: ClassEntryInput = {
   name: "DataFrame",
@@ -71,7 +71,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "numPartitions", tsType: "number" }],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "colRegex",
@@ -200,7 +200,10 @@ export const dataframeClass: ClassEntryInput = {
       returns: "GroupedDataApi",
       since: "1.4.0",
       description: "Groups by every combination of the given columns, for aggregation.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+      },
     },
     {
       name: "describe",
@@ -208,7 +211,10 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+      },
     },
     {
       name: "distinct",
@@ -638,7 +644,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "repartitionById",
@@ -669,7 +675,10 @@ export const dataframeClass: ClassEntryInput = {
       returns: "GroupedDataApi",
       since: "1.4.0",
       description: "Groups by hierarchical prefixes of the given columns, for aggregation.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+      },
     },
     {
       name: "sameSemantics",
@@ -737,7 +746,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.3.0",
       description: "Projects the given SQL expressions.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "semanticHash",
@@ -783,7 +792,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "1.6.0",
       description: "Sorts the rows inside each partition, without a global order.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sparkSession",
@@ -822,7 +831,10 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "statistics", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+      },
     },
     {
       name: "tail",
@@ -832,7 +844,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "Row[]",
       since: "3.0.0",
       description: "Runs the plan and returns the last n rows.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "take",
