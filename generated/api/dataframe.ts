@@ -33,7 +33,7 @@ export interface DataFrameApi {
   alias(alias: string): DataFrame;
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cache(): Promise<DataFrame>;
   /**
@@ -65,7 +65,7 @@ export interface DataFrameApi {
    * Registers the DataFrame as a session-scoped view, replacing one of the same name.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createOrReplaceTempView(name: string): Promise<void>;
   /**
@@ -290,7 +290,7 @@ export interface DataFrameApi {
   rollup(...cols: (Column | string | number)[]): GroupedData;
   /**
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sameSemantics(other: DataFrame): Promise<boolean>;
   /**

@@ -54,7 +54,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "checkpoint",
@@ -161,7 +161,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "2.0.0",
       description: "Registers the DataFrame as a session-scoped view, replacing one of the same name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createTempView",
@@ -687,7 +687,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "DataFrameApi" }],
       returns: "boolean",
       since: "3.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sample",

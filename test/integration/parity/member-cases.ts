@@ -82,6 +82,13 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "Column.bitwiseXOR": (df) => cols(df, col("i").bitwiseXOR(lit(6))),
   "Column.rlike": (df) => cols(df, col("s").rlike("^[a-z]+$")),
   "Column.try_cast": (df) => cols(df, col("d").try_cast("int"), col("s").try_cast("int")),
+  "DataFrame.cache": async (df) => outcomeOf(await df.where("id > 1").cache()),
+  "DataFrame.createOrReplaceTempView": async (df, spark) => {
+    await df.createOrReplaceTempView("parity_fixture");
+    return outcomeOf(spark.table("parity_fixture").select("id", "s"));
+  },
+  "DataFrame.sameSemantics": async (df) => [await df.sameSemantics(df), await df.sameSemantics(df.limit(1))],
+  "GroupedData.pivot": (df) => outcomeOf(df.groupBy("s").pivot("id", [1, 2]).sum("i")),
   "Column.alias": (df) => cols(df, col("i").alias("renamed")),
   "Column.asc": (df) => outcomeOf(df.orderBy(col("i").asc()).select("id"), true),
   "Column.asc_nulls_first": (df) => outcomeOf(df.orderBy(col("s").asc_nulls_first()).select("id"), true),
