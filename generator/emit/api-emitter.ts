@@ -25,6 +25,7 @@ export const API_VALUE_TYPES = [
   "GroupedData",
   "LiteralValue",
   "PrimitiveValue",
+  "ProgressHandler",
   "Row",
   "RuntimeConfig",
   "SparkSession",

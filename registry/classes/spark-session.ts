@@ -72,7 +72,26 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "void",
       since: "4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Stops calling every progress handler of this session.",
+      status: { spark: supported, local: supported },
+    },
+    {
+      name: "removeProgressHandler",
+      kind: "method",
+      params: [{ name: "handler", tsType: "ProgressHandler" }],
+      returns: "void",
+      since: "4.0",
+      description: "Stops calling one progress handler; an unknown handler is an error.",
+      status: { spark: supported, local: supported },
+    },
+    {
+      name: "registerProgressHandler",
+      kind: "method",
+      params: [{ name: "handler", tsType: "ProgressHandler" }],
+      returns: "void",
+      since: "4.0",
+      description: "Calls a handler with the stages and tasks of every running operation of this session.",
+      status: { spark: supported, local: supported },
     },
     {
       name: "clearTags",
@@ -313,14 +332,6 @@ export const sparkSessionClass: ClassEntryInput = {
     },
     {
       name: "profile",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "registerProgressHandler",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "removeProgressHandler",
       reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
     },
     {

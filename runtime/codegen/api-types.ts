@@ -12,6 +12,7 @@ export type { SparkSessionBuilder } from "../api/session-builder.js";
 export type { WindowSpec } from "../api/window.js";
 export type { Row } from "../arrow/row.js";
 export type { LiteralValue } from "../plan/literals.js";
+export type { ProgressHandler } from "../progress/index.js";
 export type { DataType, StructType } from "../types/index.js";
 
 /** A value Spark configuration and options accept. */
