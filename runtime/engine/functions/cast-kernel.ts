@@ -153,7 +153,7 @@ function castDecimal(input: ColumnVector, to: T.DataType, mode: CastMode): Colum
   };
   if (to.kind.case === "decimal") {
     const { precision, scale } = T.decimalParts(to);
-    const fit = (v: bigint, shown: () => string): bigint | null => {
+    const fitToPrecision = (v: bigint, shown: () => string): bigint | null => {
       if (fitsPrecision(v, precision)) return v;
       if (mode === "ansi") throw outOfRange(v, { precision, scale });
       return overflow(shown());
@@ -161,16 +161,18 @@ function castDecimal(input: ColumnVector, to: T.DataType, mode: CastMode): Colum
     if (from.kind.case === "decimal") {
       const fromScale = T.decimalParts(from).scale;
       return mapValues<bigint, bigint>(input, to, (v) =>
-        fit(rescale(v, fromScale, scale), () => formatDecimal(v, fromScale)),
+        fitToPrecision(rescale(v, fromScale, scale), () => formatDecimal(v, fromScale)),
       );
     }
     if (T.isIntegral(from) || from.kind.case === "boolean") {
-      return mapValues<number | bigint, bigint>(input, to, (v) => fit(BigInt(v) * pow10(scale), () => String(v)));
+      return mapValues<number | bigint, bigint>(input, to, (v) =>
+        fitToPrecision(BigInt(v) * pow10(scale), () => String(v)),
+      );
     }
     if (T.isFractional(from)) {
       return mapValues<number, bigint>(input, to, (v) => {
         if (!Number.isFinite(v)) return overflow(javaDoubleString(v));
-        return fit(parseDecimalText(String(v), scale) as bigint, () => javaDoubleString(v));
+        return fitToPrecision(parseDecimalText(String(v), scale) as bigint, () => javaDoubleString(v));
       });
     }
     return null;
