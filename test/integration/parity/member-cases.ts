@@ -1,5 +1,5 @@
 /**
- * One case per DataFrame, Column and GroupedData member the embedded engine runs, keyed `Class.member` as in the
+ * One case per DataFrame, Column, GroupedData and SparkSession member the embedded engine runs, keyed `Class.member` as in the
  * registry. A case returns something comparable: a DataFrame's outcome or an action's plain result.
  */
 
@@ -21,6 +21,22 @@ const other = (spark: SparkSession): DataFrame =>
     ],
     "id int, tag string",
   );
+/** What a progress handler saw during one grouped count: how many operations, and whether it ended with `done`. */
+async function progressSeen(df: DataFrame, spark: SparkSession, keep: "keep" | "remove" | "clear") {
+  const calls: { operationId: string | undefined; done: boolean }[] = [];
+  const handler = (_stages: unknown, _inflight: number, operationId: string | undefined, done: boolean) =>
+    calls.push({ operationId, done });
+  spark.registerProgressHandler(handler);
+  if (keep === "remove") spark.removeProgressHandler(handler);
+  if (keep === "clear") spark.clearProgressHandlers();
+  try {
+    await df.groupBy("s").count().collect();
+  } finally {
+    if (keep === "keep") spark.removeProgressHandler(handler);
+  }
+  return { operations: new Set(calls.map((c) => c.operationId)).size, endedDone: calls.at(-1)?.done ?? null };
+}
+
 const cols = (df: DataFrame, ...columns: ReturnType<typeof col>[]) =>
   outcomeOf(df.orderBy("id").select(...columns), true);
 
@@ -120,4 +136,7 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "GroupedData.mean": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).mean("d")),
   "GroupedData.min": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).min("i", "d")),
   "GroupedData.sum": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).sum("i")),
+  "SparkSession.registerProgressHandler": (df, spark) => progressSeen(df, spark, "keep"),
+  "SparkSession.removeProgressHandler": (df, spark) => progressSeen(df, spark, "remove"),
+  "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
 };
