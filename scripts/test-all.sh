@@ -36,11 +36,22 @@ if [ -f generator/main.ts ]; then
 else
   echo "=== test-all: generated-code skipped: generator/main.ts does not exist yet"
 fi
-step tests npx vitest run --project unit --project integration --project integration-reattach
+results="$(mktemp -t sparkts-vitest-XXXXXX.json)"
+step tests npx vitest run --project unit --project integration --project integration-reattach \
+  --reporter=default --reporter=json --outputFile.json="$results"
+
+# The plain closing line with the test counts ("N passed, N failed, N skipped"), which any CI log reader understands.
+counts="$(node -e '
+  const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$results" 2>/dev/null || echo "test-all: vitest wrote no results")"
+rm -f "$results"
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
   echo "test-all: FAILED: ${failed[*]} (passed: ${passed[*]:-none}) in ${SECONDS}s"
+  echo "$counts"
   exit 1
 fi
 echo "test-all: all ${#passed[@]} steps passed (${passed[*]}) in ${SECONDS}s"
+echo "$counts"
