@@ -99,6 +99,17 @@ export type Encoding = z.infer<typeof encodingSchema>;
 
 export const returnKinds = ["column", "dataframe", "udf"] as const;
 
+/**
+ * How the golden result of an entry's examples is compared with PySpark's: omitted, values and types exactly;
+ * `schema`, only the result's types (the values are not reproducible: random, clock, session-dependent);
+ * `none`, not executed (the Column cannot be selected, e.g. partition transforms), each with its reason.
+ */
+export const resultComparisonSchema = z.discriminatedUnion("compare", [
+  z.strictObject({ compare: z.literal("schema"), reason: oneLine }),
+  z.strictObject({ compare: z.literal("none"), reason: oneLine }),
+]);
+export type ResultComparison = z.infer<typeof resultComparisonSchema>;
+
 export const functionEntrySchema = z
   .strictObject({
     /** The pyspark name, which is also the TypeScript name. */
@@ -111,7 +122,9 @@ export const functionEntrySchema = z
     encoding: encodingSchema,
     /** Set on deprecated aliases: the name to use instead. */
     deprecatedFor: identifier.optional(),
+    /** TS calls over the columns of parity-tests/fixture.sql; PySpark's golden plan and result are captured for each. */
     examples: z.array(z.string().min(1)).min(1),
+    resultComparison: resultComparisonSchema.optional(),
     status: statusSchema,
   })
   .refine(
