@@ -16,11 +16,15 @@ import {
   updateFields,
 } from "../plan/expressions.js";
 import { describeType, type LiteralValue, literalExpression } from "../plan/literals.js";
+import { pythonJsonDumps } from "../plan/python-json.js";
 import { dataTypeToProto, type SparkDataType, DataType as SparkType } from "../types/index.js";
 import type { WindowSpec } from "./window.js";
 
 /** A Column or a JS value taken as a literal. */
 export type ColumnOrLiteral = Column | LiteralValue;
+
+/** Names for `alias`, optionally followed by `{ metadata }` (PySpark's keyword argument). */
+type AliasArguments = Array<string | { readonly metadata?: Record<string, unknown> | null }>;
 
 /** The expression of a Column, or the literal expression for a plain value. */
 export function toExpression(value: ColumnOrLiteral, argName = "value"): Expression {
@@ -190,17 +194,30 @@ export class Column implements ColumnApi {
   try_cast(dataType: string | SparkType | DataType): Column {
     return new Column(castExpression(this.expr, requireDataType(dataType), "try"));
   }
-  /** Names the column; several names for functions that produce several columns (e.g. `posexplode`). */
-  alias(...names: string[]): Column {
+  /**
+   * Names the column; several names for functions that produce several columns (e.g. `posexplode`). A trailing
+   * `{ metadata }` attaches field metadata (JSON-serialisable) to a single name, like PySpark's keyword.
+   */
+  alias(...args: AliasArguments): Column {
+    const last = args.at(-1);
+    const options = typeof last === "object" ? last : undefined;
+    const names = (options === undefined ? args : args.slice(0, -1)) as unknown[];
     if (names.length === 0) throw new ClientArgumentError("alias needs at least one name.");
     for (const name of names) requireString(name, "alias");
-    return new Column(aliasExpression(this.expr, names));
+    const metadata = options?.metadata;
+    if (metadata === undefined || metadata === null) return new Column(aliasExpression(this.expr, names as string[]));
+    if (names.length > 1) {
+      throw new ClientArgumentError("metadata can only be given with a single alias.", {
+        errorClass: "ONLY_ALLOWED_FOR_SINGLE_COLUMN",
+      });
+    }
+    return new Column(aliasExpression(this.expr, names as string[], pythonJsonDumps(metadata)));
   }
-  name(...names: string[]): Column {
-    return this.alias(...names);
+  name(...args: AliasArguments): Column {
+    return this.alias(...args);
   }
-  as(...names: string[]): Column {
-    return this.alias(...names);
+  as(...args: AliasArguments): Column {
+    return this.alias(...args);
   }
 
   // Sorting (ascending puts nulls first and descending puts them last unless told otherwise, as in Spark).
