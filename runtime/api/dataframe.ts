@@ -19,10 +19,13 @@ import { createWriter, type DataFrameWriter } from "./io/dataframe-writer.js";
 import { createWriterV2, type DataFrameWriterV2 } from "./io/dataframe-writer-v2.js";
 import { createMergeIntoWriter, type MergeIntoWriter } from "./io/merge-into-writer.js";
 import { joinCondition, parseJoinType } from "./join-arguments.js";
+import { applyAscending, type SortOptions, splitSortOptions } from "./sort-arguments.js";
 
 type ColumnList = Array<ColumnOrName | readonly ColumnOrName[]>;
 /** Columns, names or 1-based column positions. */
 type OrdinalColumnList = Array<ColumnOrName | number | readonly (ColumnOrName | number)[]>;
+/** Sort keys, optionally followed by PySpark's `ascending` option. */
+type SortArguments = Array<OrdinalColumnList[number] | SortOptions>;
 
 /** Accepts `f(a, b)` as well as `f([a, b])`, like PySpark. */
 function flattenColumns<T>(cols: ReadonlyArray<T | readonly T[]>): T[] {
@@ -180,29 +183,31 @@ export class DataFrame extends DataFramePreparation implements DataFrameApi {
 
   /**
    * Sorts by columns, names or 1-based ordinals (a negative ordinal sorts descending). Names and plain Columns
-   * sort ascending with nulls first.
+   * sort ascending with nulls first; a trailing `{ ascending: false }` (or one flag per key) sorts descending.
    */
-  orderBy(...cols: OrdinalColumnList): DataFrame {
+  orderBy(...cols: SortArguments): DataFrame {
     return this.withSameSchema(this.plans.sort(this.relation, this.sortOrders(cols, "orderBy"), true));
   }
 
-  sort(...cols: OrdinalColumnList): DataFrame {
+  sort(...cols: SortArguments): DataFrame {
     return this.orderBy(...cols);
   }
 
-  sortWithinPartitions(...cols: OrdinalColumnList): DataFrame {
+  sortWithinPartitions(...cols: SortArguments): DataFrame {
     return this.withSameSchema(this.plans.sort(this.relation, this.sortOrders(cols, "sortWithinPartitions"), false));
   }
 
-  private sortOrders(cols: OrdinalColumnList, method: string): Expression_SortOrder[] {
+  private sortOrders(args: SortArguments, method: string): Expression_SortOrder[] {
+    const { cols, options } = splitSortOptions<OrdinalColumnList[number]>(args);
     const columns = flattenColumns(cols);
     if (columns.length === 0) {
       throw new ClientArgumentError(`${method} needs at least one column.`, { errorClass: "CANNOT_BE_EMPTY" });
     }
-    return columns.map((c) => {
-      if (typeof c !== "number") return asSortOrder(columnOrName(c, method).expr);
-      return asSortOrder((c < 0 ? this.ordinal(-c, method).desc() : this.ordinal(c, method)).expr);
+    const keys = columns.map((c) => {
+      if (typeof c !== "number") return columnOrName(c, method);
+      return c < 0 ? this.ordinal(-c, method).desc() : this.ordinal(c, method);
     });
+    return applyAscending(keys, options.ascending).map((key) => asSortOrder(key.expr));
   }
 
   /**
