@@ -30,12 +30,12 @@ export interface WindowSpecApi {
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  rangeBetween(start: number, end: number): WindowSpec;
+  rangeBetween(start: number | bigint, end: number | bigint): WindowSpec;
   /**
    * Sets a row frame between two row offsets.
    *
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  rowsBetween(start: number, end: number): WindowSpec;
+  rowsBetween(start: number | bigint, end: number | bigint): WindowSpec;
 }

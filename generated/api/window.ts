@@ -42,24 +42,24 @@ export interface WindowApiStatic {
    * @since pyspark 2.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  rangeBetween(start: number, end: number): WindowSpec;
+  rangeBetween(start: number | bigint, end: number | bigint): WindowSpec;
   /**
    * A window specification with a row frame between two offsets.
    *
    * @since pyspark 2.1.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  rowsBetween(start: number, end: number): WindowSpec;
+  rowsBetween(start: number | bigint, end: number | bigint): WindowSpec;
   /**
    * Frame boundary meaning the last row of the partition.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly unboundedFollowing: number;
+  readonly unboundedFollowing: bigint;
   /**
    * Frame boundary meaning the first row of the partition.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  readonly unboundedPreceding: number;
+  readonly unboundedPreceding: bigint;
 }

@@ -30,8 +30,8 @@ export const windowSpecClass: ClassEntryInput = {
       name: "rangeBetween",
       kind: "method",
       params: [
-        { name: "start", tsType: "number" },
-        { name: "end", tsType: "number" },
+        { name: "start", tsType: "number | bigint" },
+        { name: "end", tsType: "number | bigint" },
       ],
       returns: "WindowSpecApi",
       since: "1.4.0",
@@ -42,8 +42,8 @@ export const windowSpecClass: ClassEntryInput = {
       name: "rowsBetween",
       kind: "method",
       params: [
-        { name: "start", tsType: "number" },
-        { name: "end", tsType: "number" },
+        { name: "start", tsType: "number | bigint" },
+        { name: "end", tsType: "number | bigint" },
       ],
       returns: "WindowSpecApi",
       since: "1.4.0",

@@ -14,6 +14,9 @@ import { type ColumnOrName, columnOrName } from "./column-names.js";
 
 const LONG_MIN = -(2 ** 63);
 const LONG_MAX = 2 ** 63;
+/** PySpark's sentinels are Python ints (`-sys.maxsize - 1`, `sys.maxsize`); bigints keep them exact. */
+const UNBOUNDED_PRECEDING = -(2n ** 63n);
+const UNBOUNDED_FOLLOWING = 2n ** 63n - 1n;
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;
 
@@ -53,6 +56,14 @@ function flatten(cols: ReadonlyArray<ColumnOrName | readonly ColumnOrName[]>): C
 }
 
 function requireOffset(value: unknown, argName: string): number {
+  if (typeof value === "bigint") {
+    if (value <= UNBOUNDED_PRECEDING) return Number.NEGATIVE_INFINITY;
+    if (value >= UNBOUNDED_FOLLOWING) return Number.POSITIVE_INFINITY;
+    if (value < BigInt(Number.MIN_SAFE_INTEGER) || value > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new ClientArgumentError(`${argName} must be unbounded or within ±(2^53 - 1), got ${value}.`);
+    }
+    return Number(value);
+  }
   if (typeof value !== "number" || Number.isNaN(value)) {
     throw new ClientArgumentError(`${argName} must be a number, got ${describeType(value)}.`);
   }
@@ -76,7 +87,7 @@ export class WindowSpec implements WindowSpecApi {
     return new WindowSpec(this.partitionSpec, order, this.frame);
   }
 
-  rowsBetween(start: number, end: number): WindowSpec {
+  rowsBetween(start: number | bigint, end: number | bigint): WindowSpec {
     return new WindowSpec(this.partitionSpec, this.orderSpec, {
       rows: true,
       start: requireOffset(start, "start"),
@@ -84,7 +95,7 @@ export class WindowSpec implements WindowSpecApi {
     });
   }
 
-  rangeBetween(start: number, end: number): WindowSpec {
+  rangeBetween(start: number | bigint, end: number | bigint): WindowSpec {
     return new WindowSpec(this.partitionSpec, this.orderSpec, {
       rows: false,
       start: requireOffset(start, "start"),
@@ -107,12 +118,12 @@ export class WindowSpec implements WindowSpecApi {
 
 /** Entry points for window specifications, e.g. `Window.partitionBy("dept").orderBy(col("salary").desc())`. */
 export const Window = {
-  unboundedPreceding: LONG_MIN,
-  unboundedFollowing: LONG_MAX,
+  unboundedPreceding: UNBOUNDED_PRECEDING,
+  unboundedFollowing: UNBOUNDED_FOLLOWING,
   currentRow: 0,
   partitionBy: (...cols: Array<ColumnOrName | readonly ColumnOrName[]>): WindowSpec =>
     new WindowSpec().partitionBy(...cols),
   orderBy: (...cols: Array<ColumnOrName | readonly ColumnOrName[]>): WindowSpec => new WindowSpec().orderBy(...cols),
-  rowsBetween: (start: number, end: number): WindowSpec => new WindowSpec().rowsBetween(start, end),
-  rangeBetween: (start: number, end: number): WindowSpec => new WindowSpec().rangeBetween(start, end),
+  rowsBetween: (start: number | bigint, end: number | bigint): WindowSpec => new WindowSpec().rowsBetween(start, end),
+  rangeBetween: (start: number | bigint, end: number | bigint): WindowSpec => new WindowSpec().rangeBetween(start, end),
 } as const satisfies WindowApiStatic;
