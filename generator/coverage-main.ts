@@ -9,19 +9,39 @@ import { coverageRows, formatCoverage } from "./coverage.js";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CASES_DIR = join(ROOT, "parity-tests", "cases");
 const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "functions");
+const MEMBER_GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "members");
 
-/** Builtins whose every example has a captured plan (keys are `<name>#<example index>`). */
-function goldenNames(): Set<string> {
-  if (!existsSync(GOLDEN_DIR)) return new Set();
+interface Captured {
+  readonly plan?: unknown;
+  readonly result?: unknown;
+  readonly error?: unknown;
+}
+
+/** Names whose every captured example (keys are `<name>#<example index>`) satisfies `complete`. */
+function namesWhereEvery(dir: string, complete: (golden: Captured) => boolean): Set<string> {
+  if (!existsSync(dir)) return new Set();
   const captured = new Map<string, boolean>();
-  for (const file of readdirSync(GOLDEN_DIR).filter((name) => name.endsWith(".json"))) {
-    const entries = JSON.parse(readFileSync(join(GOLDEN_DIR, file), "utf8")) as Record<string, { plan?: unknown }>;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
+    const entries = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, Captured>;
     for (const [key, golden] of Object.entries(entries)) {
       const name = key.slice(0, key.lastIndexOf("#"));
-      captured.set(name, (captured.get(name) ?? true) && golden.plan !== undefined);
+      captured.set(name, (captured.get(name) ?? true) && complete(golden));
     }
   }
-  return new Set([...captured].filter(([, complete]) => complete).map(([name]) => name));
+  return new Set([...captured].filter(([, isComplete]) => isComplete).map(([name]) => name));
+}
+
+/** Builtins with a golden plan for every example; members whose every example PySpark ran without error. */
+function goldenNames(): Set<string> {
+  return new Set([
+    ...namesWhereEvery(GOLDEN_DIR, (golden) => golden.plan !== undefined),
+    ...namesWhereEvery(MEMBER_GOLDEN_DIR, (golden) => golden.error === undefined),
+  ]);
+}
+
+/** Members whose every example has a golden result (`Class.member`). */
+function memberResultNames(): Set<string> {
+  return namesWhereEvery(MEMBER_GOLDEN_DIR, (golden) => golden.error === undefined && golden.result !== undefined);
 }
 
 /** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
@@ -40,10 +60,11 @@ function verifiedNames(): Set<string> {
 const registry = loadRegistry();
 const snapshot = loadSnapshot();
 console.log(
-  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plan captured from PySpark; ` +
-    "verified = hand-written parity case)\n",
+  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plans captured from PySpark; ` +
+    "verified = golden result captured from PySpark, or a hand-written parity case)\n",
 );
-console.log(formatCoverage(coverageRows(registry, snapshot, { golden: goldenNames(), verified: verifiedNames() })));
+const verified = new Set([...verifiedNames(), ...memberResultNames()]);
+console.log(formatCoverage(coverageRows(registry, snapshot, { golden: goldenNames(), verified })));
 const drift = functionDrift(registry, snapshot);
 if (drift.missing.length + drift.unknown.length > 0) {
   console.log(

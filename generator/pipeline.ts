@@ -7,6 +7,7 @@ import type { FunctionEntry } from "../registry/schema.js";
 import { emitApiIndex, emitInterfaceFile } from "./emit/api-emitter.js";
 import { emitFunctionsFile, emitFunctionsIndex } from "./emit/functions-emitter.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
+import { emitMemberExamples, emitMemberExamplesIndex, emitMemberExampleType } from "./emit/member-examples-emitter.js";
 import { emitParityIndex, emitParityStubs, emitParityStubType } from "./emit/parity-stubs-emitter.js";
 import { implementationsOf, interfaceModel } from "./model/class-model.js";
 import { functionModel } from "./model/function-model.js";
@@ -62,5 +63,12 @@ export function generate(registry: Registry, options: GenerateOptions): Generate
     }
   }
   files.push(emitParityIndex(stubbed));
+
+  files.push(emitMemberExampleType());
+  for (const examples of registry.classExamples) {
+    const entry = registry.classes.find((candidate) => candidate.name === examples.className)!;
+    files.push(emitMemberExamples(entry, examples));
+  }
+  files.push(emitMemberExamplesIndex(registry.classExamples.map((examples) => examples.className)));
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -41,3 +41,26 @@ describe("loadRegistry", () => {
     expect(() => loadRegistry(inputs([acos, acos]))).toThrow(/duplicate function "acos"/);
   });
 });
+
+describe("loadRegistry: class examples", () => {
+  const committed = loadRegistry();
+  const withExamples = (members: Record<string, { ts: string; python: string }[]>, className = "Column") => ({
+    functions: [],
+    classes: committed.classes,
+    protoOperations: [],
+    classExamples: [{ className, members }],
+  });
+
+  it("accepts examples of members the class offers", () => {
+    const example = { ts: 'F.col("i").isNull()', python: 'F.col("i").isNull()' };
+    expect(loadRegistry(withExamples({ isNull: [example] })).classExamples).toHaveLength(1);
+  });
+
+  it("rejects examples of an unknown class, an unknown member or an excluded one", () => {
+    const example = { ts: "x", python: "x" };
+    expect(() => loadRegistry(withExamples({ isNull: [example] }, "Nope"))).toThrow(/unknown class "Nope"/);
+    expect(() => loadRegistry(withExamples({ nope: [example] }))).toThrow(/name "nope", which it does not offer/);
+    const excluded = committed.classes.find((entry) => entry.name === "Column")!.excluded[0]!.name;
+    expect(() => loadRegistry(withExamples({ [excluded]: [example] }))).toThrow(/which it does not offer/);
+  });
+});

@@ -3,13 +3,17 @@
  * entry's name and the path of the bad field, before any generator stage sees it.
  */
 import type { z } from "zod";
+import { classExampleInputs } from "./class-examples/index.js";
 import { classEntryInputs } from "./classes/index.js";
 import { functionEntryInputs } from "./functions/index.js";
 import { protoOperationInputs } from "./proto-operations.js";
 import {
   type ClassEntry,
   type ClassEntryInput,
+  type ClassExamples,
+  type ClassExamplesInput,
   classEntrySchema,
+  classExamplesSchema,
   type FunctionEntry,
   type FunctionEntryInput,
   functionEntrySchema,
@@ -22,12 +26,14 @@ export interface Registry {
   readonly functions: readonly FunctionEntry[];
   readonly classes: readonly ClassEntry[];
   readonly protoOperations: readonly ProtoOperation[];
+  readonly classExamples: readonly ClassExamples[];
 }
 
 export interface RegistryInputs {
   readonly functions: readonly FunctionEntryInput[];
   readonly classes: readonly ClassEntryInput[];
   readonly protoOperations: readonly ProtoOperationInput[];
+  readonly classExamples?: readonly ClassExamplesInput[];
 }
 
 export class RegistryError extends Error {
@@ -64,6 +70,7 @@ export function loadRegistry(
     functions: functionEntryInputs,
     classes: classEntryInputs,
     protoOperations: protoOperationInputs,
+    classExamples: classExampleInputs,
   },
 ): Registry {
   const functions = parseAll(functionEntrySchema, inputs.functions, nameOf);
@@ -90,5 +97,25 @@ export function loadRegistry(
     protoOperations.map((op) => `${op.message}.${op.case}`),
     "proto operation",
   );
-  return { functions, classes, protoOperations };
+  const classExamples = parseAll(classExamplesSchema, inputs.classExamples ?? [], (input) =>
+    nameOf({ name: (input as { className?: unknown } | null)?.className }),
+  );
+  requireUnique(
+    classExamples.map((examples) => examples.className),
+    "class of examples",
+  );
+  for (const examples of classExamples) requireExampledMembers(examples, classes);
+  return { functions, classes, protoOperations, classExamples };
+}
+
+/** Examples must name a declared class and members it offers (not excluded ones). */
+function requireExampledMembers(examples: ClassExamples, classes: readonly ClassEntry[]): void {
+  const entry = classes.find((candidate) => candidate.name === examples.className);
+  if (entry === undefined) throw new RegistryError(`examples name an unknown class "${examples.className}"`);
+  const members = new Set(entry.members.map((member) => member.name));
+  for (const name of Object.keys(examples.members)) {
+    if (!members.has(name)) {
+      throw new RegistryError(`examples of ${examples.className} name "${name}", which it does not offer`);
+    }
+  }
 }

@@ -170,6 +170,22 @@ export const classMemberSchema = z.strictObject({
 export type ClassMember = z.infer<typeof classMemberSchema>;
 export type ClassMemberInput = z.input<typeof classMemberSchema>;
 
+/**
+ * One runnable example of a class member: the sparkts call and the PySpark call that must send the same plans
+ * and give the same result. Both see `spark`, `df` (the frame of parity-tests/fixture.sql), `F` (the builtins)
+ * and `Window`; the value is a DataFrame, a Column (selected from `df`) or what an action returns.
+ */
+export const memberExampleSchema = z.strictObject({ ts: z.string().min(1), python: z.string().min(1) });
+export type MemberExample = z.infer<typeof memberExampleSchema>;
+
+/** The examples of one class's members, kept apart from the member declarations they exercise. */
+export const classExamplesSchema = z.strictObject({
+  className: z.string().min(1),
+  members: z.record(z.string().min(1), z.array(memberExampleSchema).min(1)),
+});
+export type ClassExamples = z.infer<typeof classExamplesSchema>;
+export type ClassExamplesInput = z.input<typeof classExamplesSchema>;
+
 /** Members present in pyspark that we deliberately do not offer, each with its reason. */
 export const exclusionSchema = z.strictObject({ name: z.string().min(1), reason: oneLine });
 

@@ -10,6 +10,9 @@ export type { RuntimeConfig } from "../api/runtime-config.js";
 export type { SparkSession } from "../api/session.js";
 export type { SparkSessionBuilder } from "../api/session-builder.js";
 export type { WindowSpec } from "../api/window.js";
+
+/** The `Window` builders (partitionBy, orderBy, the frame boundary constants). */
+export type WindowStatics = typeof import("../api/window.js").Window;
 export type { Row } from "../arrow/row.js";
 export type { LiteralValue } from "../plan/literals.js";
 export type { ProgressHandler } from "../progress/index.js";

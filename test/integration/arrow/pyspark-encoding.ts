@@ -13,8 +13,8 @@ import {
   TimeValue,
   VariantValue,
 } from "../../../runtime/arrow/index.js";
-import type { SparkDataType, StructType } from "../../../runtime/types/index.js";
-import type { PySparkJson } from "../../support/pyspark.js";
+import { type SparkDataType, StructType } from "../../../runtime/types/index.js";
+import type { PySparkJson, SparkStructJson } from "../../support/pyspark.js";
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
@@ -71,4 +71,21 @@ function encodeScalar(value: unknown): PySparkJson {
   }
   if (value instanceof CalendarInterval) throw new Error("calendar intervals are compared against raw Arrow");
   throw new Error(`no PySpark encoding for ${String(value)}`);
+}
+
+/**
+ * A value an action returned (rows, lists, tuples, schemas, scalars), encoded without a Spark type: Rows carry
+ * their names, Maps become `$map`, StructTypes `$schema`, `undefined` (a void action) PySpark's None.
+ */
+export function encodeUntypedLikePySpark(value: unknown): PySparkJson {
+  if (value === undefined) return null;
+  if (value instanceof Row) {
+    return { $row: { names: [...value.fieldNames], values: value.values.map(encodeUntypedLikePySpark) } };
+  }
+  if (Array.isArray(value)) return value.map(encodeUntypedLikePySpark);
+  if (value instanceof Map) {
+    return { $map: [...value].map(([k, v]) => [encodeUntypedLikePySpark(k), encodeUntypedLikePySpark(v)]) };
+  }
+  if (value instanceof StructType) return { $schema: JSON.parse(value.json()) as SparkStructJson };
+  return encodeScalar(value);
 }

@@ -1,0 +1,225 @@
+/**
+ * Examples of DataFrame members over the parity fixture (`df`), each written for sparkts and for PySpark; the
+ * member golden test checks both send the same plans and get the same result. Registry data, maintained by hand.
+ */
+import type { ClassExamplesInput } from "../schema.js";
+
+export const dataframeExamples: ClassExamplesInput = {
+  className: "DataFrame",
+  members: {
+    agg: [
+      {
+        ts: 'df.agg(F.sum("i").alias("total"), F.max("s"))',
+        python: 'df.agg(F.sum("i").alias("total"), F.max("s"))',
+      },
+      { ts: 'df.agg({ i: "avg", d: "max" })', python: 'df.agg({"i": "avg", "d": "max"})' },
+    ],
+    alias: [
+      {
+        ts: 'df.alias("a").join(df.alias("b"), F.col("a.id").eqNullSafe(F.col("b.i"))).select("a.id", "b.s")',
+        python: 'df.alias("a").join(df.alias("b"), F.col("a.id").eqNullSafe(F.col("b.i"))).select("a.id", "b.s")',
+      },
+    ],
+    cache: [{ ts: 'df.select("id", "s").cache()', python: 'df.select("id", "s").cache()' }],
+    coalesce: [{ ts: 'df.select("id").coalesce(1)', python: 'df.select("id").coalesce(1)' }],
+    collect: [
+      {
+        ts: 'df.select("id", "i", "dt", "dec", "arr", "m", "st").collect()',
+        python: 'df.select("id", "i", "dt", "dec", "arr", "m", "st").collect()',
+      },
+    ],
+    columns: [{ ts: "df.columns", python: "df.columns" }],
+    count: [{ ts: "df.count()", python: "df.count()" }],
+    createOrReplaceTempView: [
+      {
+        ts: 'df.createOrReplaceTempView("sparkts_member_view")',
+        python: 'df.createOrReplaceTempView("sparkts_member_view")',
+      },
+    ],
+    createTempView: [
+      {
+        ts: 'df.createTempView("sparkts_member_fresh_view")',
+        python: 'df.createTempView("sparkts_member_fresh_view")',
+      },
+    ],
+    crossJoin: [
+      {
+        ts: 'df.select("id").crossJoin(df.select(F.col("s").alias("t")))',
+        python: 'df.select("id").crossJoin(df.select(F.col("s").alias("t")))',
+      },
+    ],
+    cube: [{ ts: 'df.cube("b", "id").count()', python: 'df.cube("b", "id").count()' }],
+    describe: [{ ts: 'df.describe("i", "d", "s")', python: 'df.describe("i", "d", "s")' }],
+    distinct: [{ ts: 'df.select("b").distinct()', python: 'df.select("b").distinct()' }],
+    drop: [{ ts: 'df.drop("arr", F.col("m"), "nope")', python: 'df.drop("arr", F.col("m"), "nope")' }],
+    dropDuplicates: [
+      { ts: 'df.dropDuplicates(["b"])', python: 'df.dropDuplicates(["b"])' },
+      { ts: 'df.select("b").dropDuplicates()', python: 'df.select("b").dropDuplicates()' },
+    ],
+    drop_duplicates: [{ ts: 'df.drop_duplicates(["b"])', python: 'df.drop_duplicates(["b"])' }],
+    dropna: [
+      { ts: "df.dropna()", python: "df.dropna()" },
+      { ts: 'df.dropna("all", undefined, ["i", "s"])', python: 'df.dropna("all", None, ["i", "s"])' },
+      { ts: "df.dropna(undefined, 17)", python: "df.dropna(thresh=17)" },
+    ],
+    dtypes: [{ ts: "df.dtypes", python: "df.dtypes" }],
+    exceptAll: [
+      {
+        ts: 'df.select("id", "s", "arr").exceptAll(df.select("id", "s", "arr").limit(1))',
+        python: 'df.select("id", "s", "arr").exceptAll(df.select("id", "s", "arr").limit(1))',
+      },
+    ],
+    explain: [
+      { ts: 'df.select("id").explain()', python: 'df.select("id").explain()' },
+      { ts: 'df.select("id").explain("formatted")', python: 'df.select("id").explain("formatted")' },
+    ],
+    fillna: [
+      { ts: "df.fillna(0)", python: "df.fillna(0)" },
+      { ts: 'df.fillna({ s: "none", i: -1 })', python: 'df.fillna({"s": "none", "i": -1})' },
+    ],
+    filter: [
+      { ts: 'df.filter(F.col("i").gt(0))', python: 'df.filter(F.col("i") > 0)' },
+      { ts: "df.filter(\"s like '%b%'\")", python: "df.filter(\"s like '%b%'\")" },
+    ],
+    first: [{ ts: "df.first()", python: "df.first()" }],
+    groupBy: [
+      { ts: 'df.groupBy("b").count()', python: 'df.groupBy("b").count()' },
+      { ts: 'df.groupBy(F.col("b")).agg(F.min("i"))', python: 'df.groupBy(F.col("b")).agg(F.min("i"))' },
+    ],
+    groupby: [{ ts: 'df.groupby("b").sum("i")', python: 'df.groupby("b").sum("i")' }],
+    head: [
+      { ts: "df.head()", python: "df.head()" },
+      { ts: "df.head(2)", python: "df.head(2)" },
+    ],
+    inputFiles: [{ ts: "df.inputFiles()", python: "list(df.inputFiles())" }],
+    intersect: [
+      {
+        ts: 'df.select("id", "s", "arr").intersect(df.select("id", "s", "arr").limit(2))',
+        python: 'df.select("id", "s", "arr").intersect(df.select("id", "s", "arr").limit(2))',
+      },
+    ],
+    intersectAll: [
+      {
+        ts: 'df.select("id", "s", "arr").intersectAll(df.select("id", "s", "arr").limit(2))',
+        python: 'df.select("id", "s", "arr").intersectAll(df.select("id", "s", "arr").limit(2))',
+      },
+    ],
+    isEmpty: [{ ts: "df.isEmpty()", python: "df.isEmpty()" }],
+    isLocal: [{ ts: "df.isLocal()", python: "df.isLocal()" }],
+    isStreaming: [{ ts: "df.isStreaming", python: "df.isStreaming" }],
+    join: [
+      {
+        ts: 'df.select("id", "s").join(df.select("id", "i"), "id", "left")',
+        python: 'df.select("id", "s").join(df.select("id", "i"), "id", "left")',
+      },
+      {
+        ts: 'df.select("id").join(df.select(F.col("i").alias("k")), F.col("id").eqNullSafe(F.col("k")), "full_outer")',
+        python:
+          'df.select("id").join(df.select(F.col("i").alias("k")), F.col("id").eqNullSafe(F.col("k")), "full_outer")',
+      },
+      {
+        ts: 'df.select("id").join(df.select("id", "b"), ["id"], "left_anti")',
+        python: 'df.select("id").join(df.select("id", "b"), ["id"], "left_anti")',
+      },
+    ],
+    limit: [{ ts: "df.limit(2)", python: "df.limit(2)" }],
+    na: [{ ts: 'df.na.fill("?")', python: 'df.na.fill("?")' }],
+    offset: [{ ts: "df.offset(3)", python: "df.offset(3)" }],
+    orderBy: [
+      {
+        ts: 'df.orderBy(F.col("i").desc_nulls_last(), "id")',
+        python: 'df.orderBy(F.col("i").desc_nulls_last(), "id")',
+      },
+      { ts: 'df.orderBy(["s", "id"], { ascending: false })', python: 'df.orderBy(["s", "id"], ascending=False)' },
+    ],
+    persist: [{ ts: 'df.select("id").persist()', python: 'df.select("id").persist()' }],
+    printSchema: [
+      { ts: "df.printSchema()", python: "df.printSchema()" },
+      { ts: "df.printSchema(1)", python: "df.printSchema(1)" },
+    ],
+    repartition: [
+      { ts: 'df.repartition(3, "b").select("id")', python: 'df.repartition(3, "b").select("id")' },
+      { ts: "df.repartition(2)", python: "df.repartition(2)" },
+    ],
+    rollup: [{ ts: 'df.rollup("b").agg(F.sum("i"))', python: 'df.rollup("b").agg(F.sum("i"))' }],
+    sameSemantics: [
+      {
+        ts: 'df.select("id").sameSemantics(df.select("id"))',
+        python: 'df.select("id").sameSemantics(df.select("id"))',
+      },
+    ],
+    sample: [{ ts: "df.sample(false, 0.5, 7)", python: "df.sample(False, 0.5, 7)" }],
+    schema: [{ ts: "df.schema", python: "df.schema" }],
+    select: [
+      {
+        ts: 'df.select("id", F.col("s"), F.upper("s").alias("u"))',
+        python: 'df.select("id", F.col("s"), F.upper("s").alias("u"))',
+      },
+      { ts: 'df.select("*")', python: 'df.select("*")' },
+    ],
+    selectExpr: [
+      {
+        ts: 'df.selectExpr("id * 2 AS twice", "st.a", "try_element_at(arr, 1)", "m[\'a\']")',
+        python: 'df.selectExpr("id * 2 AS twice", "st.a", "try_element_at(arr, 1)", "m[\'a\']")',
+      },
+    ],
+    semanticHash: [
+      { ts: 'spark.range(3).select("id").semanticHash()', python: 'spark.range(3).select("id").semanticHash()' },
+    ],
+    show: [
+      { ts: "df.show()", python: "df.show()" },
+      { ts: 'df.select("id", "s", "url").show(2, 10, true)', python: 'df.select("id", "s", "url").show(2, 10, True)' },
+    ],
+    sort: [{ ts: 'df.sort(F.col("d").asc_nulls_last())', python: 'df.sort(F.col("d").asc_nulls_last())' }],
+    sortWithinPartitions: [
+      {
+        ts: 'df.sortWithinPartitions("s", { ascending: false })',
+        python: 'df.sortWithinPartitions("s", ascending=False)',
+      },
+    ],
+    subtract: [
+      {
+        ts: 'df.select("b").subtract(df.limit(1).select("b"))',
+        python: 'df.select("b").subtract(df.limit(1).select("b"))',
+      },
+    ],
+    summary: [
+      { ts: 'df.select("i", "d").summary()', python: 'df.select("i", "d").summary()' },
+      { ts: 'df.select("i").summary("count", "min", "50%")', python: 'df.select("i").summary("count", "min", "50%")' },
+    ],
+    tail: [{ ts: "df.tail(2)", python: "df.tail(2)" }],
+    take: [{ ts: "df.take(2)", python: "df.take(2)" }],
+    toDF: [{ ts: 'df.select("id", "s").toDF("key", "text")', python: 'df.select("id", "s").toDF("key", "text")' }],
+    union: [{ ts: "df.union(df.limit(1))", python: "df.union(df.limit(1))" }],
+    unionAll: [{ ts: 'df.select("id").unionAll(df.select("i"))', python: 'df.select("id").unionAll(df.select("i"))' }],
+    unionByName: [
+      {
+        ts: 'df.select("id", "s").unionByName(df.select("s", "id"))',
+        python: 'df.select("id", "s").unionByName(df.select("s", "id"))',
+      },
+      {
+        ts: 'df.select("id", "s").unionByName(df.select("id", "b"), true)',
+        python: 'df.select("id", "s").unionByName(df.select("id", "b"), allowMissingColumns=True)',
+      },
+    ],
+    unpersist: [{ ts: 'df.select("id", "b").unpersist()', python: 'df.select("id", "b").unpersist()' }],
+    where: [{ ts: 'df.where(F.col("b"))', python: 'df.where(F.col("b"))' }],
+    withColumn: [{ ts: 'df.withColumn("i", F.col("i").plus(1))', python: 'df.withColumn("i", F.col("i") + 1)' }],
+    withColumnRenamed: [{ ts: 'df.withColumnRenamed("s", "text")', python: 'df.withColumnRenamed("s", "text")' }],
+    withColumns: [
+      {
+        ts: 'df.withColumns({ twice: F.col("id").multiply(2), neg: F.negative("d") })',
+        python: 'df.withColumns({"twice": F.col("id") * 2, "neg": F.negative("d")})',
+      },
+    ],
+    withColumnsRenamed: [
+      { ts: 'df.withColumnsRenamed({ s: "text", i: "n" })', python: 'df.withColumnsRenamed({"s": "text", "i": "n"})' },
+    ],
+    write: [
+      {
+        ts: 'df.write.format("noop").mode("overwrite").save()',
+        python: 'df.write.format("noop").mode("overwrite").save()',
+      },
+    ],
+  },
+};

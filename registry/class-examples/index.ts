@@ -1,0 +1,21 @@
+/** Every class's member examples, one registry file per class. */
+import type { ClassExamplesInput } from "../schema.js";
+import { columnExamples } from "./column.js";
+import { dataframeExamples } from "./dataframe.js";
+import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
+import { dataframeWriterExamples } from "./dataframe-writer.js";
+import { groupedDataExamples } from "./grouped-data.js";
+import { runtimeConfigExamples } from "./runtime-config.js";
+import { windowExamples } from "./window.js";
+import { windowSpecExamples } from "./window-spec.js";
+
+export const classExampleInputs: ClassExamplesInput[] = [
+  columnExamples,
+  dataframeExamples,
+  dataframeNaFunctionsExamples,
+  dataframeWriterExamples,
+  groupedDataExamples,
+  runtimeConfigExamples,
+  windowExamples,
+  windowSpecExamples,
+];

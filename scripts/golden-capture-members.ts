@@ -1,0 +1,138 @@
+/**
+ * Captures member goldens: PySpark 4.1.1 runs the Python form of every class-member example in the registry
+ * (registry/class-examples) against the Spark Connect server at SPARK_REMOTE (default sc://127.0.0.1:15002),
+ * over the parity fixture, and records per example: the plans it sent to ExecutePlan, what it printed, the plan
+ * of the DataFrame (or Column, selected from the fixture) it returned, and its result in the lossless JSON of
+ * scripts/lib/pyspark-runner.py. Written to parity-tests/golden/members/<class>.json.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { kebabCase } from "../generator/model/identifiers.js";
+import { loadRegistry } from "../registry/load.js";
+import { normalisePlan } from "./golden-capture.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "members");
+
+const PYTHON = `
+import contextlib, importlib.util, io, json, sys, warnings
+warnings.simplefilter("ignore")
+from google.protobuf.json_format import MessageToJson
+from pyspark.errors import PySparkException
+from pyspark.sql import Column, DataFrame, SparkSession, Window
+import pyspark.sql.connect.functions as F
+import pyspark.sql.types as T
+
+remote, runner_path, fixture_path = sys.argv[1:4]
+spec = importlib.util.spec_from_file_location("pyspark_runner", runner_path)
+runner = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(runner)
+fixture_sql = open(fixture_path).read()
+
+spark = SparkSession.builder.remote(remote).getOrCreate()
+sent = []
+client = spark.client
+original = client._execute_and_fetch_as_iterator
+def recording(request, *args, **kwargs):
+    sent.append(request.plan)
+    return original(request, *args, **kwargs)
+client._execute_and_fetch_as_iterator = recording
+
+def plan_json(plan):
+    return json.loads(MessageToJson(plan))
+
+results = {}
+for case in json.load(sys.stdin):
+    record = {"ts": case["ts"], "python": case["python"]}
+    try:
+        df = spark.sql(fixture_sql)
+        sent.clear()
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            value = eval(case["python"], {"spark": spark, "df": df, "F": F, "T": T, "Window": Window})
+        record["executed"] = [plan_json(plan) for plan in sent]
+        if printed.getvalue():
+            record["printed"] = printed.getvalue()
+        if isinstance(value, Column):
+            value = df.select(value)
+        if isinstance(value, DataFrame):
+            record["plan"] = plan_json(value._plan.to_proto(spark.client))
+        record["result"] = runner.encode(value)
+    except PySparkException as error:
+        record["error"] = runner.encode_error(error)
+    except Exception as error:
+        record["error"] = {"$error": {"type": type(error).__name__, "message": str(error).splitlines()[0]}}
+    results[case["key"]] = record
+json.dump(results, sys.stdout)
+`;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+interface Captured {
+  ts: string;
+  python: string;
+  executed?: Json[];
+  printed?: string;
+  plan?: Json;
+  result?: Json;
+  error?: Json;
+}
+
+function pythonBinary(): string {
+  const env = spawnSync("bash", [join(ROOT, "scripts", "pyspark-env.sh")], { encoding: "utf8" });
+  if (env.status !== 0) throw new Error(`scripts/pyspark-env.sh failed: ${env.stderr}`);
+  return join(env.stdout.trim(), "bin", "python");
+}
+
+function main(): void {
+  const remote = process.env.SPARK_REMOTE ?? "sc://127.0.0.1:15002";
+  const registry = loadRegistry();
+  const supported = new Set(
+    registry.classes.flatMap((entry) =>
+      entry.members.filter((m) => m.status.spark.state === "supported").map((m) => `${entry.name}.${m.name}`),
+    ),
+  );
+  const cases = registry.classExamples.flatMap((examples) =>
+    Object.entries(examples.members)
+      .filter(([member]) => supported.has(`${examples.className}.${member}`))
+      .flatMap(([member, list]) =>
+        list.map((example, index) => ({
+          key: `${examples.className}.${member}#${index}`,
+          className: examples.className,
+          ts: example.ts,
+          python: example.python,
+        })),
+      ),
+  );
+  const run = spawnSync(
+    pythonBinary(),
+    [
+      "-c",
+      PYTHON,
+      remote,
+      join(ROOT, "scripts", "lib", "pyspark-runner.py"),
+      join(ROOT, "parity-tests", "fixture.sql"),
+    ],
+    { input: JSON.stringify(cases), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`PySpark capture failed:\n${run.stderr}`);
+  const results = JSON.parse(run.stdout) as Record<string, Captured>;
+  for (const result of Object.values(results)) {
+    if (result.executed !== undefined) result.executed = result.executed.map(normalisePlan);
+    if (result.plan !== undefined) result.plan = normalisePlan(result.plan);
+  }
+  mkdirSync(GOLDEN_DIR, { recursive: true });
+  for (const className of [...new Set(cases.map((c) => c.className))].sort()) {
+    const entries = Object.fromEntries(
+      cases.filter((c) => c.className === className).map((c) => [c.key, results[c.key]]),
+    );
+    writeFileSync(join(GOLDEN_DIR, `${kebabCase(className)}.json`), `${JSON.stringify(entries, null, 2)}\n`);
+  }
+  const failed = Object.entries(results).filter(([, result]) => result.error !== undefined);
+  for (const [key, result] of failed) console.log(`  failed on PySpark: ${key}: ${JSON.stringify(result.error)}`);
+  console.log(`member goldens: ${cases.length - failed.length} captured, ${failed.length} failed, in ${GOLDEN_DIR}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
