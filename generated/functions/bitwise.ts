@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `bit_count`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_count("col")`
+ * @example `bit_count("l")`
+ * @example `bit_count("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -25,7 +26,8 @@ export function bit_count(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param pos - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_get("col", "pos")`
+ * @example `bit_get("i", lit(0))`
+ * @example `bit_get("l", lit(63))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -39,7 +41,7 @@ export function bit_get(col: Column | string, pos: Column | string): Column {
  * Builds a call of Spark's `~`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitwise_not("col")`
+ * @example `bitwise_not("l")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -53,7 +55,7 @@ export function bitwise_not(col: Column | string): Column {
  * Builds a call of Spark's `~`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitwiseNOT("col")`
+ * @example `bitwiseNOT("i")`
  * @since pyspark 1.4.0
  * @deprecated use bitwise_not instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -69,7 +71,7 @@ export function bitwiseNOT(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param pos - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `getbit("col", "pos")`
+ * @example `getbit("i", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -84,7 +86,7 @@ export function getbit(col: Column | string, pos: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `shiftleft("col", 2)`
+ * @example `shiftleft("l", 3)`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -99,7 +101,7 @@ export function shiftleft(col: Column | string, numBits: number): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `shiftLeft("col", 2)`
+ * @example `shiftLeft("i", 2)`
  * @since pyspark 1.5.0
  * @deprecated use shiftleft instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -115,7 +117,7 @@ export function shiftLeft(col: Column | string, numBits: number): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `shiftright("col", 2)`
+ * @example `shiftright("l", 1)`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -130,7 +132,7 @@ export function shiftright(col: Column | string, numBits: number): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `shiftRight("col", 2)`
+ * @example `shiftRight("i", 1)`
  * @since pyspark 1.5.0
  * @deprecated use shiftright instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -146,7 +148,7 @@ export function shiftRight(col: Column | string, numBits: number): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `shiftrightunsigned("col", 2)`
+ * @example `shiftrightunsigned("l", 60)`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -161,7 +163,7 @@ export function shiftrightunsigned(col: Column | string, numBits: number): Colum
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `shiftRightUnsigned("col", 2)`
+ * @example `shiftRightUnsigned("i", 1)`
  * @since pyspark 1.5.0
  * @deprecated use shiftrightunsigned instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).

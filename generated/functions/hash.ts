@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `crc32`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `crc32("col")`
+ * @example `crc32("s")`
+ * @example `crc32("bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +25,8 @@ export function crc32(col: Column | string): Column {
  * Builds a call of Spark's `hash`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `hash("cols", "cols2")`
+ * @example `hash("i", "s", "arr", "st", "dt")`
+ * @example `hash("d")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -38,7 +40,8 @@ export function hash(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `md5`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `md5("col")`
+ * @example `md5("s")`
+ * @example `md5("bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -52,7 +55,7 @@ export function md5(col: Column | string): Column {
  * Builds a call of Spark's `sha`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sha("col")`
+ * @example `sha("s")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -66,7 +69,7 @@ export function sha(col: Column | string): Column {
  * Builds a call of Spark's `sha1`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sha1("col")`
+ * @example `sha1("bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -79,7 +82,9 @@ export function sha1(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param numBits - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `sha2("col", 256)`
+ * @example `sha2("s", 256)`
+ * @example `sha2("bin", 384)`
+ * @example `sha2("s", 0)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -93,7 +98,8 @@ export function sha2(col: Column | string, numBits: number): Column {
  * Builds a call of Spark's `xxhash64`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xxhash64("cols", "cols2")`
+ * @example `xxhash64("i", "s", "arr", "st", "dt")`
+ * @example `xxhash64("l", "dec", "big", "ts")`
  * @since pyspark 3.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `abs`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `abs("col")`
+ * @example `abs("i")`
+ * @example `abs("dec")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (abs over decimal(10,2) is not implemented)).
  */
@@ -24,7 +25,7 @@ export function abs(col: Column | string): Column {
  * Builds a call of Spark's `acos`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `acos("col")`
+ * @example `acos("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -38,7 +39,7 @@ export function acos(col: Column | string): Column {
  * Builds a call of Spark's `acosh`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `acosh("col")`
+ * @example `acosh("d")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -52,7 +53,7 @@ export function acosh(col: Column | string): Column {
  * Builds a call of Spark's `asin`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `asin("col")`
+ * @example `asin("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -66,7 +67,7 @@ export function asin(col: Column | string): Column {
  * Builds a call of Spark's `asinh`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `asinh("col")`
+ * @example `asinh("d")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -80,7 +81,7 @@ export function asinh(col: Column | string): Column {
  * Builds a call of Spark's `atan`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `atan("col")`
+ * @example `atan("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -95,7 +96,8 @@ export function atan(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `atan2("col1", "col2")`
+ * @example `atan2("i", "d")`
+ * @example `atan2(1, "d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -109,7 +111,7 @@ export function atan2(col1: Column | string | number, col2: Column | string | nu
  * Builds a call of Spark's `atanh`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `atanh("col")`
+ * @example `atanh("d")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -123,7 +125,8 @@ export function atanh(col: Column | string): Column {
  * Builds a call of Spark's `bin`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bin("col")`
+ * @example `bin("l")`
+ * @example `bin("i")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -138,7 +141,8 @@ export function bin(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param scale - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `bround("col")`
+ * @example `bround("d")`
+ * @example `bround("dec", 1)`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (bround over decimal(10,2) is not implemented)).
  */
@@ -152,7 +156,7 @@ export function bround(col: Column | string, scale?: Column | number): Column {
  * Builds a call of Spark's `cbrt`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `cbrt("col")`
+ * @example `cbrt("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -167,7 +171,8 @@ export function cbrt(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param scale - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `ceil("col")`
+ * @example `ceil("d")`
+ * @example `ceil("dec", 1)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (ceil over decimal(10,2) is not implemented)).
  */
@@ -182,7 +187,8 @@ export function ceil(col: Column | string, scale?: Column | number): Column {
  * @param col - a Column or the name of a column
  * @param scale - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `ceiling("col")`
+ * @example `ceiling("d")`
+ * @example `ceiling("big", -2)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named CEIL(d) where Spark names it ceiling(d)).
  */
@@ -198,7 +204,8 @@ export function ceiling(col: Column | string, scale?: Column | number): Column {
  * @param fromBase - a value sent as a literal (a Column is used as is)
  * @param toBase - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `conv("col", 2, 2)`
+ * @example `conv("l", 10, 16)`
+ * @example `conv("s", 16, 10)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -212,7 +219,7 @@ export function conv(col: Column | string, fromBase: number, toBase: number): Co
  * Builds a call of Spark's `cos`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `cos("col")`
+ * @example `cos("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -226,7 +233,7 @@ export function cos(col: Column | string): Column {
  * Builds a call of Spark's `cosh`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `cosh("col")`
+ * @example `cosh("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -240,7 +247,7 @@ export function cosh(col: Column | string): Column {
  * Builds a call of Spark's `cot`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `cot("col")`
+ * @example `cot("d")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -254,7 +261,7 @@ export function cot(col: Column | string): Column {
  * Builds a call of Spark's `csc`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `csc("col")`
+ * @example `csc("d")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -268,7 +275,7 @@ export function csc(col: Column | string): Column {
  * Builds a call of Spark's `degrees`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `degrees("col")`
+ * @example `degrees("d")`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -295,7 +302,7 @@ export function e(): Column {
  * Builds a call of Spark's `exp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `exp("col")`
+ * @example `exp("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -309,7 +316,7 @@ export function exp(col: Column | string): Column {
  * Builds a call of Spark's `expm1`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `expm1("col")`
+ * @example `expm1("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -323,7 +330,7 @@ export function expm1(col: Column | string): Column {
  * Builds a call of Spark's `factorial`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `factorial("col")`
+ * @example `factorial("i")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -338,7 +345,8 @@ export function factorial(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param scale - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `floor("col")`
+ * @example `floor("d")`
+ * @example `floor("dec", 1)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (floor over decimal(10,2) is not implemented)).
  */
@@ -352,7 +360,8 @@ export function floor(col: Column | string, scale?: Column | number): Column {
  * Builds a call of Spark's `greatest`.
  * @param cols - a Column or the name of a column; at least 2
  * @returns a new Column; nothing runs until an action
- * @example `greatest("cols", "cols2")`
+ * @example `greatest("i", "l", "id")`
+ * @example `greatest("s", "s2")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -366,7 +375,9 @@ export function greatest(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `hex`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `hex("col")`
+ * @example `hex("l")`
+ * @example `hex("s")`
+ * @example `hex("bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -381,7 +392,7 @@ export function hex(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `hypot("col1", "col2")`
+ * @example `hypot("d", "i")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -395,7 +406,8 @@ export function hypot(col1: Column | string | number, col2: Column | string | nu
  * Builds a call of Spark's `least`.
  * @param cols - a Column or the name of a column; at least 2
  * @returns a new Column; nothing runs until an action
- * @example `least("cols", "cols2")`
+ * @example `least("i", "l", "id")`
+ * @example `least("dec", "big")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -409,7 +421,7 @@ export function least(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `ln`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `ln("col")`
+ * @example `ln("d")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named LN(d) where Spark names it ln(d)).
  */
@@ -422,7 +434,8 @@ export function ln(col: Column | string): Column {
  * @param arg1 - a Column or the name of a column
  * @param arg2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `log("arg1")`
+ * @example `log("d")`
+ * @example `log(10, "d")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: log(col) names its column LN(d) where Spark names it ln(d)).
  */
@@ -436,7 +449,7 @@ export function log(arg1: Column | string | number, arg2?: Column | string): Col
  * Builds a call of Spark's `log10`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `log10("col")`
+ * @example `log10("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -450,7 +463,7 @@ export function log10(col: Column | string): Column {
  * Builds a call of Spark's `log1p`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `log1p("col")`
+ * @example `log1p("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -464,7 +477,7 @@ export function log1p(col: Column | string): Column {
  * Builds a call of Spark's `log2`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `log2("col")`
+ * @example `log2("d")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -478,7 +491,7 @@ export function log2(col: Column | string): Column {
  * Builds a call of Spark's `negative`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `negate("col")`
+ * @example `negate("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -492,7 +505,7 @@ export function negate(col: Column | string): Column {
  * Builds a call of Spark's `negative`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `negative("col")`
+ * @example `negative("dec")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -520,7 +533,8 @@ export function pi(): Column {
  * @param dividend - a Column or the name of a column
  * @param divisor - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `pmod("dividend", "divisor")`
+ * @example `pmod("i", 4)`
+ * @example `pmod("d", lit(-2))`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -534,7 +548,7 @@ export function pmod(dividend: Column | string | number, divisor: Column | strin
  * Builds a call of Spark's `positive`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `positive("col")`
+ * @example `positive("d")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -549,7 +563,7 @@ export function positive(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `pow("col1", "col2")`
+ * @example `pow("d", "i")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -564,7 +578,7 @@ export function pow(col1: Column | string | number, col2: Column | string | numb
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `power("col1", "col2")`
+ * @example `power("i", 2)`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -578,7 +592,7 @@ export function power(col1: Column | string | number, col2: Column | string | nu
  * Builds a call of Spark's `radians`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `radians("col")`
+ * @example `radians("d")`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -634,7 +648,7 @@ export function random(seed?: number): Column {
  * Builds a call of Spark's `rint`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `rint("col")`
+ * @example `rint("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -649,7 +663,8 @@ export function rint(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param scale - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `round("col")`
+ * @example `round("d")`
+ * @example `round("dec", 1)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (round over decimal(10,2) is not implemented)).
  */
@@ -663,7 +678,7 @@ export function round(col: Column | string, scale?: Column | number): Column {
  * Builds a call of Spark's `sec`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sec("col")`
+ * @example `sec("d")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -677,7 +692,7 @@ export function sec(col: Column | string): Column {
  * Builds a call of Spark's `sign`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sign("col")`
+ * @example `sign("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -691,7 +706,7 @@ export function sign(col: Column | string): Column {
  * Builds a call of Spark's `signum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `signum("col")`
+ * @example `signum("i")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -705,7 +720,7 @@ export function signum(col: Column | string): Column {
  * Builds a call of Spark's `sin`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sin("col")`
+ * @example `sin("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -719,7 +734,7 @@ export function sin(col: Column | string): Column {
  * Builds a call of Spark's `sinh`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sinh("col")`
+ * @example `sinh("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -733,7 +748,7 @@ export function sinh(col: Column | string): Column {
  * Builds a call of Spark's `sqrt`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sqrt("col")`
+ * @example `sqrt("d")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -747,7 +762,7 @@ export function sqrt(col: Column | string): Column {
  * Builds a call of Spark's `tan`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `tan("col")`
+ * @example `tan("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -761,7 +776,7 @@ export function tan(col: Column | string): Column {
  * Builds a call of Spark's `tanh`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `tanh("col")`
+ * @example `tanh("d")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -775,7 +790,7 @@ export function tanh(col: Column | string): Column {
  * Builds a call of Spark's `degrees`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `toDegrees("col")`
+ * @example `toDegrees("d")`
  * @since pyspark 1.4.0
  * @deprecated use degrees instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -790,7 +805,7 @@ export function toDegrees(col: Column | string): Column {
  * Builds a call of Spark's `radians`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `toRadians("col")`
+ * @example `toRadians("d")`
  * @since pyspark 1.4.0
  * @deprecated use radians instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -806,7 +821,8 @@ export function toRadians(col: Column | string): Column {
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_add("left", "right")`
+ * @example `try_add("i", "l")`
+ * @example `try_add("dt", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -821,7 +837,7 @@ export function try_add(left: Column | string, right: Column | string): Column {
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_divide("left", "right")`
+ * @example `try_divide("i", "l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -836,7 +852,7 @@ export function try_divide(left: Column | string, right: Column | string): Colum
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_mod("left", "right")`
+ * @example `try_mod("i", "l")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -851,7 +867,7 @@ export function try_mod(left: Column | string, right: Column | string): Column {
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_multiply("left", "right")`
+ * @example `try_multiply("l", "l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -866,7 +882,7 @@ export function try_multiply(left: Column | string, right: Column | string): Col
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_subtract("left", "right")`
+ * @example `try_subtract("i", "l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -880,7 +896,8 @@ export function try_subtract(left: Column | string, right: Column | string): Col
  * Builds a call of Spark's `unhex`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unhex("col")`
+ * @example `unhex("s")`
+ * @example `unhex(hex("s"))`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -913,7 +930,7 @@ export function uniform(min: Column | number, max: Column | number, seed?: Colum
  * @param max - a Column or the name of a column
  * @param numBucket - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `width_bucket("v", "min", "max", "numBucket")`
+ * @example `width_bucket("d", lit(-1), lit(3), lit(4))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

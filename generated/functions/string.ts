@@ -10,7 +10,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `ascii`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `ascii("col")`
+ * @example `ascii("s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +24,8 @@ export function ascii(col: Column | string): Column {
  * Builds a call of Spark's `base64`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `base64("col")`
+ * @example `base64("s")`
+ * @example `base64("bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -38,7 +39,8 @@ export function base64(col: Column | string): Column {
  * Builds a call of Spark's `bit_length`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_length("col")`
+ * @example `bit_length("s")`
+ * @example `bit_length("bin")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -53,7 +55,8 @@ export function bit_length(col: Column | string): Column {
  * @param str - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `btrim("str")`
+ * @example `btrim("s2")`
+ * @example `btrim("s", lit("ac"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -67,7 +70,8 @@ export function btrim(str: Column | string, trim?: Column | string): Column {
  * Builds a call of Spark's `char`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `char("col")`
+ * @example `char(ascii("s"))`
+ * @example `char("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -81,7 +85,7 @@ export function char(col: Column | string): Column {
  * Builds a call of Spark's `char_length`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `char_length("str")`
+ * @example `char_length("s")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -95,7 +99,7 @@ export function char_length(str: Column | string): Column {
  * Builds a call of Spark's `character_length`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `character_length("str")`
+ * @example `character_length("s2")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named char_length(s) where Spark names it character_length(s)).
  */
@@ -109,7 +113,7 @@ export function character_length(str: Column | string): Column {
  * Builds a call of Spark's `chr`.
  * @param n - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `chr("n")`
+ * @example `chr(ascii("s"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -124,7 +128,7 @@ export function chr(n: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param collation - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `collate("col", "text")`
+ * @example `collate("s", "UNICODE_CI")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -138,7 +142,8 @@ export function collate(col: Column | string, collation: string): Column {
  * Builds a call of Spark's `collation`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `collation("col")`
+ * @example `collation("s")`
+ * @example `collation(collate("s", "UTF8_LCASE"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -153,7 +158,8 @@ export function collation(col: Column | string): Column {
  * @param sep - a value sent as a literal (a Column is used as is)
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `concat_ws("text", "cols", "cols2")`
+ * @example `concat_ws("-", "s", "s2")`
+ * @example `concat_ws(",", "sarr", "s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -168,7 +174,8 @@ export function concat_ws(sep: string, ...cols: (Column | string)[]): Column {
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `contains("left", "right")`
+ * @example `contains("s", lit("bc"))`
+ * @example `contains("url", lit("org"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -183,7 +190,8 @@ export function contains(left: Column | string, right: Column | string): Column 
  * @param col - a Column or the name of a column
  * @param charset - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `decode("col", "text")`
+ * @example `decode("bin", "ISO-8859-1")`
+ * @example `decode(encode("s", "UTF-16"), "UTF-16")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -197,7 +205,7 @@ export function decode(col: Column | string, charset: string): Column {
  * Builds a call of Spark's `elt`.
  * @param inputs - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `elt("inputs", "inputs2")`
+ * @example `elt("id", "s", "s2", "url", "js")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -212,7 +220,8 @@ export function elt(...inputs: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param charset - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `encode("col", "text")`
+ * @example `encode("s", "UTF-8")`
+ * @example `encode("s", "UTF-16BE")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -227,7 +236,7 @@ export function encode(col: Column | string, charset: string): Column {
  * @param str - a Column or the name of a column
  * @param suffix - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `endswith("str", "suffix")`
+ * @example `endswith("s", lit("c"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -242,7 +251,8 @@ export function endswith(str: Column | string, suffix: Column | string): Column 
  * @param str - a Column or the name of a column
  * @param str_array - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `find_in_set("str", "str_array")`
+ * @example `find_in_set(lit("b"), "s2")`
+ * @example `find_in_set("s", lit("x,abc,Ébc"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -257,7 +267,8 @@ export function find_in_set(str: Column | string, str_array: Column | string): C
  * @param col - a Column or the name of a column
  * @param d - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `format_number("col", 2)`
+ * @example `format_number("d", 2)`
+ * @example `format_number("dec", 0)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -272,7 +283,7 @@ export function format_number(col: Column | string, d: number): Column {
  * @param format - a value sent as a literal (a Column is used as is)
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `format_string("text", "cols", "cols2")`
+ * @example `format_string("%s has %d items", "s", "i")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -286,7 +297,8 @@ export function format_string(format: string, ...cols: (Column | string)[]): Col
  * Builds a call of Spark's `initcap`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `initcap("col")`
+ * @example `initcap("s2")`
+ * @example `initcap("s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -301,7 +313,7 @@ export function initcap(col: Column | string): Column {
  * @param str - a Column or the name of a column
  * @param substr - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `instr("str", "text")`
+ * @example `instr("s", "b")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -315,7 +327,8 @@ export function instr(str: Column | string, substr: Column | string): Column {
  * Builds a call of Spark's `is_valid_utf8`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `is_valid_utf8("str")`
+ * @example `is_valid_utf8("s")`
+ * @example `is_valid_utf8("bin")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -329,7 +342,7 @@ export function is_valid_utf8(str: Column | string): Column {
  * Builds a call of Spark's `lcase`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `lcase("str")`
+ * @example `lcase("s2")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named lower(s) where Spark names it lcase(s)).
  */
@@ -344,7 +357,7 @@ export function lcase(str: Column | string): Column {
  * @param str - a Column or the name of a column
  * @param len - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `left("str", "len")`
+ * @example `left("s", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -358,7 +371,8 @@ export function left(str: Column | string, len: Column | string): Column {
  * Builds a call of Spark's `length`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `length("col")`
+ * @example `length("s")`
+ * @example `length("bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -374,7 +388,8 @@ export function length(col: Column | string): Column {
  * @param right - a Column or the name of a column
  * @param threshold - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `levenshtein("left", "right")`
+ * @example `levenshtein("s", "s2")`
+ * @example `levenshtein("s", "s2", 4)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -390,7 +405,8 @@ export function levenshtein(left: Column | string, right: Column | string, thres
  * @param str - a Column or the name of a column
  * @param pos - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":1} is sent
  * @returns a new Column; nothing runs until an action
- * @example `locate("text", "str")`
+ * @example `locate("b", "s")`
+ * @example `locate("c", "s", 2)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -404,7 +420,7 @@ export function locate(substr: string, str: Column | string, pos?: number): Colu
  * Builds a call of Spark's `lower`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `lower("col")`
+ * @example `lower("s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -420,7 +436,7 @@ export function lower(col: Column | string): Column {
  * @param len - a value sent as a literal (a Column is used as is)
  * @param pad - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `lpad("col", 2, "text")`
+ * @example `lpad("s", 6, "*-")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -433,7 +449,8 @@ export function lpad(col: Column | string, len: Column | number, pad: Column | s
  * @param col - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `ltrim("col")`
+ * @example `ltrim("s2")`
+ * @example `ltrim("s", lit("a"))`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -447,7 +464,8 @@ export function ltrim(col: Column | string, trim?: Column | string): Column {
  * Builds a call of Spark's `make_valid_utf8`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `make_valid_utf8("str")`
+ * @example `make_valid_utf8("s")`
+ * @example `make_valid_utf8("bin")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -465,7 +483,8 @@ export function make_valid_utf8(str: Column | string): Column {
  * @param digitChar - a Column or the name of a column; when omitted, PySpark's default {"string":"n"} is sent
  * @param otherChar - a Column or the name of a column; when omitted, PySpark's default {"null":{"null":{}}} is sent
  * @returns a new Column; nothing runs until an action
- * @example `mask("col")`
+ * @example `mask("s2")`
+ * @example `mask("url", lit("U"), lit("l"), lit("#"), lit("*"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -479,7 +498,7 @@ export function mask(col: Column | string, upperChar?: Column | string, lowerCha
  * Builds a call of Spark's `octet_length`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `octet_length("col")`
+ * @example `octet_length("s")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -496,7 +515,8 @@ export function octet_length(col: Column | string): Column {
  * @param pos - a Column or the name of a column
  * @param len - a Column or the name of a column; when omitted, PySpark's default {"integer":-1} is sent
  * @returns a new Column; nothing runs until an action
- * @example `overlay("src", "replace", "pos")`
+ * @example `overlay("s", lit("XY"), 2)`
+ * @example `overlay("s", lit("XY"), 2, 0)`
  * @since pyspark 3.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -512,7 +532,8 @@ export function overlay(src: Column | string, replace: Column | string, pos: Col
  * @param str - a Column or the name of a column
  * @param start - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `position("substr", "str")`
+ * @example `position(lit("b"), "s")`
+ * @example `position(lit("a"), "s2", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -527,7 +548,7 @@ export function position(substr: Column | string, str: Column | string, start?: 
  * @param format - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `printf("format", "cols", "cols2")`
+ * @example `printf(lit("%s-%d"), "s", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -541,7 +562,8 @@ export function printf(format: Column | string, ...cols: (Column | string)[]): C
  * Builds a call of Spark's `quote`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `quote("col")`
+ * @example `quote("s")`
+ * @example `quote("js")`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -571,7 +593,7 @@ export function randstr(length: Column | number, seed?: Column | number): Column
  * @param str - a Column or the name of a column
  * @param regexp - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regexp_count("str", "regexp")`
+ * @example `regexp_count("s2", lit("[a-z]"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -587,7 +609,7 @@ export function regexp_count(str: Column | string, regexp: Column | string): Col
  * @param pattern - a value sent as a literal (a Column is used as is)
  * @param idx - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `regexp_extract("str", "text", 2)`
+ * @example `regexp_extract("url", "://([^/:@]+@)?([^/:]+)", 2)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -603,7 +625,8 @@ export function regexp_extract(str: Column | string, pattern: string, idx: numbe
  * @param regexp - a Column or the name of a column
  * @param idx - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `regexp_extract_all("str", "regexp")`
+ * @example `regexp_extract_all("s2", lit("([a-zA-Z]+)"))`
+ * @example `regexp_extract_all("url", lit("([a-z]+)=([a-z0-9]+)"), 2)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -619,7 +642,7 @@ export function regexp_extract_all(str: Column | string, regexp: Column | string
  * @param regexp - a Column or the name of a column
  * @param idx - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `regexp_instr("str", "regexp")`
+ * @example `regexp_instr("s", lit("b+"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -635,7 +658,7 @@ export function regexp_instr(str: Column | string, regexp: Column | string, idx?
  * @param pattern - a value sent as a literal (a Column is used as is)
  * @param replacement - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `regexp_replace("string", "text", "text")`
+ * @example `regexp_replace("s2", "[aeiou]", "_")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -650,7 +673,7 @@ export function regexp_replace(string: Column | string, pattern: Column | string
  * @param str - a Column or the name of a column
  * @param regexp - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regexp_substr("str", "regexp")`
+ * @example `regexp_substr("url", lit("[0-9]+"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -665,7 +688,8 @@ export function regexp_substr(str: Column | string, regexp: Column | string): Co
  * @param col - a Column or the name of a column
  * @param n - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `repeat("col", "n")`
+ * @example `repeat("s", "id")`
+ * @example `repeat("s2", 2)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -681,7 +705,8 @@ export function repeat(col: Column | string, n: Column | string | number): Colum
  * @param search - a Column or the name of a column
  * @param replace - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `replace("src", "search")`
+ * @example `replace("s2", lit(","))`
+ * @example `replace("s2", lit(","), lit(";"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -696,7 +721,7 @@ export function replace(src: Column | string, search: Column | string, replace?:
  * @param str - a Column or the name of a column
  * @param len - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `right("str", "len")`
+ * @example `right("s", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -712,7 +737,7 @@ export function right(str: Column | string, len: Column | string): Column {
  * @param len - a value sent as a literal (a Column is used as is)
  * @param pad - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `rpad("col", 2, "text")`
+ * @example `rpad("s", 6, "*-")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -725,7 +750,8 @@ export function rpad(col: Column | string, len: Column | number, pad: Column | s
  * @param col - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `rtrim("col")`
+ * @example `rtrim("s2")`
+ * @example `rtrim("s", lit("c"))`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -741,7 +767,8 @@ export function rtrim(col: Column | string, trim?: Column | string): Column {
  * @param language - a Column or the name of a column; when omitted, PySpark's default {"string":""} is sent
  * @param country - a Column or the name of a column; when omitted, PySpark's default {"string":""} is sent
  * @returns a new Column; nothing runs until an action
- * @example `sentences("string")`
+ * @example `sentences("s2")`
+ * @example `sentences("s", lit("en"), lit("US"))`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -755,7 +782,8 @@ export function sentences(string: Column | string, language?: Column | string, c
  * Builds a call of Spark's `soundex`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `soundex("col")`
+ * @example `soundex("s")`
+ * @example `soundex("s2")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -771,7 +799,8 @@ export function soundex(col: Column | string): Column {
  * @param pattern - a value sent as a literal (a Column is used as is)
  * @param limit - a Column or the name of a column; when omitted, PySpark's default {"integer":-1} is sent
  * @returns a new Column; nothing runs until an action
- * @example `split("str", "text")`
+ * @example `split("s2", ",")`
+ * @example `split("s2", ",", 2)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -787,7 +816,8 @@ export function split(str: Column | string, pattern: Column | string, limit?: Co
  * @param delimiter - a Column or the name of a column
  * @param partNum - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `split_part("src", "delimiter", "partNum")`
+ * @example `split_part("s2", lit(","), lit(2))`
+ * @example `split_part("url", lit("/"), lit(-1))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -802,7 +832,7 @@ export function split_part(src: Column | string, delimiter: Column | string, par
  * @param str - a Column or the name of a column
  * @param prefix - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `startswith("str", "prefix")`
+ * @example `startswith("s2", lit("a"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -818,7 +848,8 @@ export function startswith(str: Column | string, prefix: Column | string): Colum
  * @param pos - a Column or the name of a column
  * @param len - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `substr("str", "pos")`
+ * @example `substr("s", lit(2))`
+ * @example `substr("s", lit(-3), lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -834,7 +865,7 @@ export function substr(str: Column | string, pos: Column | string, len?: Column 
  * @param pos - a Column or the name of a column
  * @param len - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `substring("str", "pos", "len")`
+ * @example `substring("s", 2, 3)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -850,7 +881,8 @@ export function substring(str: Column | string, pos: Column | string | number, l
  * @param delim - a value sent as a literal (a Column is used as is)
  * @param count - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `substring_index("str", "text", 2)`
+ * @example `substring_index("url", "/", 3)`
+ * @example `substring_index("s2", ",", -2)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -865,7 +897,8 @@ export function substring_index(str: Column | string, delim: string, count: numb
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_binary("col")`
+ * @example `to_binary(hex("s"))`
+ * @example `to_binary("s", lit("utf-8"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -880,7 +913,8 @@ export function to_binary(col: Column | string, format?: Column | string): Colum
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_char("col", "format")`
+ * @example `to_char("dec", lit("S999.99"))`
+ * @example `to_char("dt", lit("yyyy-MM-dd"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -895,7 +929,8 @@ export function to_char(col: Column | string, format: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_number("col", "format")`
+ * @example `to_number(format_number("dec", 2), lit("S999.99"))`
+ * @example `to_number(format_number("d", 2), lit("S99,999,999,999.99"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -910,7 +945,8 @@ export function to_number(col: Column | string, format: Column | string): Column
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_varchar("col", "format")`
+ * @example `to_varchar("dec", lit("999.999"))`
+ * @example `to_varchar("bin", lit("hex"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -926,7 +962,7 @@ export function to_varchar(col: Column | string, format: Column | string): Colum
  * @param matching - a value sent as a literal (a Column is used as is)
  * @param replace - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `translate("srcCol", "text", "text")`
+ * @example `translate("s", "abc", "xy")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -939,7 +975,8 @@ export function translate(srcCol: Column | string, matching: string, replace: st
  * @param col - a Column or the name of a column
  * @param trim - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `trim("col")`
+ * @example `trim("s2")`
+ * @example `trim("s", lit("ac"))`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -954,7 +991,8 @@ export function trim(col: Column | string, trim?: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_to_binary("col")`
+ * @example `try_to_binary("s")`
+ * @example `try_to_binary("s", lit("base64"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -969,7 +1007,7 @@ export function try_to_binary(col: Column | string, format?: Column | string): C
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_to_number("col", "format")`
+ * @example `try_to_number(format_number("d", 2), lit("S999.99"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -983,7 +1021,8 @@ export function try_to_number(col: Column | string, format: Column | string): Co
  * Builds a call of Spark's `try_validate_utf8`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_validate_utf8("str")`
+ * @example `try_validate_utf8("s")`
+ * @example `try_validate_utf8("bin")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -997,7 +1036,7 @@ export function try_validate_utf8(str: Column | string): Column {
  * Builds a call of Spark's `ucase`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `ucase("str")`
+ * @example `ucase("s2")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named upper(s) where Spark names it ucase(s)).
  */
@@ -1011,7 +1050,8 @@ export function ucase(str: Column | string): Column {
  * Builds a call of Spark's `unbase64`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unbase64("col")`
+ * @example `unbase64(base64("bin"))`
+ * @example `unbase64("s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1025,7 +1065,7 @@ export function unbase64(col: Column | string): Column {
  * Builds a call of Spark's `upper`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `upper("col")`
+ * @example `upper("s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1039,7 +1079,7 @@ export function upper(col: Column | string): Column {
  * Builds a call of Spark's `validate_utf8`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `validate_utf8("str")`
+ * @example `validate_utf8("s")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

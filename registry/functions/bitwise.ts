@@ -11,7 +11,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_count" },
-    examples: ['bit_count("col")'],
+    examples: ['bit_count("l")', 'bit_count("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -25,7 +25,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_get" },
-    examples: ['bit_get("col", "pos")'],
+    examples: ['bit_get("i", lit(0))', 'bit_get("l", lit(63))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -37,7 +37,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "~" },
     deprecatedFor: "bitwise_not",
-    examples: ['bitwiseNOT("col")'],
+    examples: ['bitwiseNOT("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -48,7 +48,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "~" },
-    examples: ['bitwise_not("col")'],
+    examples: ['bitwise_not("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -62,7 +62,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "getbit" },
-    examples: ['getbit("col", "pos")'],
+    examples: ['getbit("i", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -77,7 +77,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftleft" },
     deprecatedFor: "shiftleft",
-    examples: ['shiftLeft("col", 2)'],
+    examples: ['shiftLeft("i", 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -92,7 +92,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftright" },
     deprecatedFor: "shiftright",
-    examples: ['shiftRight("col", 2)'],
+    examples: ['shiftRight("i", 1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -107,7 +107,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftrightunsigned" },
     deprecatedFor: "shiftrightunsigned",
-    examples: ['shiftRightUnsigned("col", 2)'],
+    examples: ['shiftRightUnsigned("i", 1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -121,7 +121,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftleft" },
-    examples: ['shiftleft("col", 2)'],
+    examples: ['shiftleft("l", 3)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -135,7 +135,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftright" },
-    examples: ['shiftright("col", 2)'],
+    examples: ['shiftright("l", 1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -149,7 +149,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftrightunsigned" },
-    examples: ['shiftrightunsigned("col", 2)'],
+    examples: ['shiftrightunsigned("l", 60)'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

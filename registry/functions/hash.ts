@@ -11,7 +11,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "crc32" },
-    examples: ['crc32("col")'],
+    examples: ['crc32("s")', 'crc32("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "hash" },
-    examples: ['hash("cols", "cols2")'],
+    examples: ['hash("i", "s", "arr", "st", "dt")', 'hash("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -33,7 +33,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "md5" },
-    examples: ['md5("col")'],
+    examples: ['md5("s")', 'md5("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -44,7 +44,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sha" },
-    examples: ['sha("col")'],
+    examples: ['sha("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -55,7 +55,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sha1" },
-    examples: ['sha1("col")'],
+    examples: ['sha1("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "numBits is checked against the lengths Spark accepts before sending" },
-    examples: ['sha2("col", 256)'],
+    examples: ['sha2("s", 256)', 'sha2("bin", 384)', 'sha2("s", 0)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -80,7 +80,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "xxhash64" },
-    examples: ['xxhash64("cols", "cols2")'],
+    examples: ['xxhash64("i", "s", "arr", "st", "dt")', 'xxhash64("l", "dec", "big", "ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -11,7 +11,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "abs" },
-    examples: ['abs("col")'],
+    examples: ['abs("i")', 'abs("dec")'],
     status: {
       spark: supported,
       local: localDiffers("rejects decimal input (abs over decimal(10,2) is not implemented)"),
@@ -25,7 +25,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "acos" },
-    examples: ['acos("col")'],
+    examples: ['acos("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -36,7 +36,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "acosh" },
-    examples: ['acosh("col")'],
+    examples: ['acosh("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -47,7 +47,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "asin" },
-    examples: ['asin("col")'],
+    examples: ['asin("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +58,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "asinh" },
-    examples: ['asinh("col")'],
+    examples: ['asinh("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "atan" },
-    examples: ['atan("col")'],
+    examples: ['atan("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -83,7 +83,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "atan2" },
-    examples: ['atan2("col1", "col2")'],
+    examples: ['atan2("i", "d")', 'atan2(1, "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -94,7 +94,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "atanh" },
-    examples: ['atanh("col")'],
+    examples: ['atanh("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -105,7 +105,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bin" },
-    examples: ['bin("col")'],
+    examples: ['bin("l")', 'bin("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -119,7 +119,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "bround" },
-    examples: ['bround("col")'],
+    examples: ['bround("d")', 'bround("dec", 1)'],
     status: {
       spark: supported,
       local: localDiffers("rejects decimal input (bround over decimal(10,2) is not implemented)"),
@@ -133,7 +133,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "cbrt" },
-    examples: ['cbrt("col")'],
+    examples: ['cbrt("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -147,7 +147,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "ceil" },
-    examples: ['ceil("col")'],
+    examples: ['ceil("d")', 'ceil("dec", 1)'],
     status: {
       spark: supported,
       local: localDiffers("rejects decimal input (ceil over decimal(10,2) is not implemented)"),
@@ -164,7 +164,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "ceiling" },
-    examples: ['ceiling("col")'],
+    examples: ['ceiling("d")', 'ceiling("big", -2)'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named CEIL(d) where Spark names it ceiling(d)"),
@@ -182,7 +182,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "conv" },
-    examples: ['conv("col", 2, 2)'],
+    examples: ['conv("l", 10, 16)', 'conv("s", 16, 10)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -193,7 +193,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "cos" },
-    examples: ['cos("col")'],
+    examples: ['cos("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -204,7 +204,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "cosh" },
-    examples: ['cosh("col")'],
+    examples: ['cosh("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -215,7 +215,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "cot" },
-    examples: ['cot("col")'],
+    examples: ['cot("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -226,7 +226,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "csc" },
-    examples: ['csc("col")'],
+    examples: ['csc("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -237,7 +237,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "degrees" },
-    examples: ['degrees("col")'],
+    examples: ['degrees("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -259,7 +259,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "exp" },
-    examples: ['exp("col")'],
+    examples: ['exp("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -270,7 +270,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "expm1" },
-    examples: ['expm1("col")'],
+    examples: ['expm1("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -281,7 +281,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "factorial" },
-    examples: ['factorial("col")'],
+    examples: ['factorial("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -295,7 +295,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "floor" },
-    examples: ['floor("col")'],
+    examples: ['floor("d")', 'floor("dec", 1)'],
     status: {
       spark: supported,
       local: localDiffers("rejects decimal input (floor over decimal(10,2) is not implemented)"),
@@ -309,7 +309,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true, minCount: 2 }],
     returns: "column",
     encoding: { kind: "call", sparkName: "greatest" },
-    examples: ['greatest("cols", "cols2")'],
+    examples: ['greatest("i", "l", "id")', 'greatest("s", "s2")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -320,7 +320,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "hex" },
-    examples: ['hex("col")'],
+    examples: ['hex("l")', 'hex("s")', 'hex("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -334,7 +334,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hypot" },
-    examples: ['hypot("col1", "col2")'],
+    examples: ['hypot("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -345,7 +345,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true, minCount: 2 }],
     returns: "column",
     encoding: { kind: "call", sparkName: "least" },
-    examples: ['least("cols", "cols2")'],
+    examples: ['least("i", "l", "id")', 'least("dec", "big")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -356,7 +356,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "ln" },
-    examples: ['ln("col")'],
+    examples: ['ln("d")'],
     status: { spark: supported, local: localDiffers("the result column is named LN(d) where Spark names it ln(d)") },
   },
   {
@@ -370,7 +370,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "one argument calls ln; two put the base first" },
-    examples: ['log("arg1")'],
+    examples: ['log("d")', 'log(10, "d")'],
     status: { spark: supported, local: localDiffers("log(col) names its column LN(d) where Spark names it ln(d)") },
   },
   {
@@ -381,7 +381,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "log10" },
-    examples: ['log10("col")'],
+    examples: ['log10("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -392,7 +392,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "log1p" },
-    examples: ['log1p("col")'],
+    examples: ['log1p("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -403,7 +403,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "log2" },
-    examples: ['log2("col")'],
+    examples: ['log2("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -414,7 +414,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "negative" },
-    examples: ['negate("col")'],
+    examples: ['negate("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -425,7 +425,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "negative" },
-    examples: ['negative("col")'],
+    examples: ['negative("dec")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -450,7 +450,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "pmod" },
-    examples: ['pmod("dividend", "divisor")'],
+    examples: ['pmod("i", 4)', 'pmod("d", lit(-2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -461,7 +461,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "positive" },
-    examples: ['positive("col")'],
+    examples: ['positive("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -475,7 +475,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "power" },
-    examples: ['pow("col1", "col2")'],
+    examples: ['pow("d", "i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -489,7 +489,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "power" },
-    examples: ['power("col1", "col2")'],
+    examples: ['power("i", 2)'],
     status: { spark: supported, local: supported },
   },
   {
@@ -500,7 +500,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "radians" },
-    examples: ['radians("col")'],
+    examples: ['radians("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -544,7 +544,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "rint" },
-    examples: ['rint("col")'],
+    examples: ['rint("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -558,7 +558,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "round" },
-    examples: ['round("col")'],
+    examples: ['round("d")', 'round("dec", 1)'],
     status: {
       spark: supported,
       local: localDiffers("rejects decimal input (round over decimal(10,2) is not implemented)"),
@@ -572,7 +572,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sec" },
-    examples: ['sec("col")'],
+    examples: ['sec("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -583,7 +583,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sign" },
-    examples: ['sign("col")'],
+    examples: ['sign("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -594,7 +594,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "signum" },
-    examples: ['signum("col")'],
+    examples: ['signum("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -605,7 +605,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sin" },
-    examples: ['sin("col")'],
+    examples: ['sin("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -616,7 +616,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sinh" },
-    examples: ['sinh("col")'],
+    examples: ['sinh("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -627,7 +627,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sqrt" },
-    examples: ['sqrt("col")'],
+    examples: ['sqrt("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -638,7 +638,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "tan" },
-    examples: ['tan("col")'],
+    examples: ['tan("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -649,7 +649,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "tanh" },
-    examples: ['tanh("col")'],
+    examples: ['tanh("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -661,7 +661,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "degrees" },
     deprecatedFor: "degrees",
-    examples: ['toDegrees("col")'],
+    examples: ['toDegrees("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -673,7 +673,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "radians" },
     deprecatedFor: "radians",
-    examples: ['toRadians("col")'],
+    examples: ['toRadians("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -687,7 +687,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_add" },
-    examples: ['try_add("left", "right")'],
+    examples: ['try_add("i", "l")', 'try_add("dt", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -701,7 +701,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_divide" },
-    examples: ['try_divide("left", "right")'],
+    examples: ['try_divide("i", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -715,7 +715,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_mod" },
-    examples: ['try_mod("left", "right")'],
+    examples: ['try_mod("i", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -729,7 +729,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_multiply" },
-    examples: ['try_multiply("left", "right")'],
+    examples: ['try_multiply("l", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -743,7 +743,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_subtract" },
-    examples: ['try_subtract("left", "right")'],
+    examples: ['try_subtract("i", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -754,7 +754,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unhex" },
-    examples: ['unhex("col")'],
+    examples: ['unhex("s")', 'unhex(hex("s"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -785,7 +785,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "width_bucket" },
-    examples: ['width_bucket("v", "min", "max", "numBucket")'],
+    examples: ['width_bucket("d", lit(-1), lit(3), lit(4))'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -11,7 +11,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "ascii" },
-    examples: ['ascii("col")'],
+    examples: ['ascii("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "base64" },
-    examples: ['base64("col")'],
+    examples: ['base64("s")', 'base64("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -33,7 +33,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_length" },
-    examples: ['bit_length("col")'],
+    examples: ['bit_length("s")', 'bit_length("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -47,7 +47,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "btrim" },
-    examples: ['btrim("str")'],
+    examples: ['btrim("s2")', 'btrim("s", lit("ac"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +58,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "char" },
-    examples: ['char("col")'],
+    examples: ['char(ascii("s"))', 'char("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "char_length" },
-    examples: ['char_length("str")'],
+    examples: ['char_length("s")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -80,7 +80,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "character_length" },
-    examples: ['character_length("str")'],
+    examples: ['character_length("s2")'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named char_length(s) where Spark names it character_length(s)"),
@@ -94,7 +94,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "n", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "chr" },
-    examples: ['chr("n")'],
+    examples: ['chr(ascii("s"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -108,7 +108,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "collate" },
-    examples: ['collate("col", "text")'],
+    examples: ['collate("s", "UNICODE_CI")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -119,7 +119,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collation" },
-    examples: ['collation("col")'],
+    examples: ['collation("s")', 'collation(collate("s", "UTF8_LCASE"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -133,7 +133,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "concat_ws" },
-    examples: ['concat_ws("text", "cols", "cols2")'],
+    examples: ['concat_ws("-", "s", "s2")', 'concat_ws(",", "sarr", "s")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -147,7 +147,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "contains" },
-    examples: ['contains("left", "right")'],
+    examples: ['contains("s", lit("bc"))', 'contains("url", lit("org"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -161,7 +161,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "decode" },
-    examples: ['decode("col", "text")'],
+    examples: ['decode("bin", "ISO-8859-1")', 'decode(encode("s", "UTF-16"), "UTF-16")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -172,7 +172,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "inputs", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "elt" },
-    examples: ['elt("inputs", "inputs2")'],
+    examples: ['elt("id", "s", "s2", "url", "js")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -186,7 +186,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "encode" },
-    examples: ['encode("col", "text")'],
+    examples: ['encode("s", "UTF-8")', 'encode("s", "UTF-16BE")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -200,7 +200,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "endswith" },
-    examples: ['endswith("str", "suffix")'],
+    examples: ['endswith("s", lit("c"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -214,7 +214,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "find_in_set" },
-    examples: ['find_in_set("str", "str_array")'],
+    examples: ['find_in_set(lit("b"), "s2")', 'find_in_set("s", lit("x,abc,Ébc"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -228,7 +228,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "format_number" },
-    examples: ['format_number("col", 2)'],
+    examples: ['format_number("d", 2)', 'format_number("dec", 0)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -242,7 +242,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "format_string" },
-    examples: ['format_string("text", "cols", "cols2")'],
+    examples: ['format_string("%s has %d items", "s", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -253,7 +253,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "initcap" },
-    examples: ['initcap("col")'],
+    examples: ['initcap("s2")', 'initcap("s")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -267,7 +267,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "instr" },
-    examples: ['instr("str", "text")'],
+    examples: ['instr("s", "b")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -278,7 +278,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "is_valid_utf8" },
-    examples: ['is_valid_utf8("str")'],
+    examples: ['is_valid_utf8("s")', 'is_valid_utf8("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -289,7 +289,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "lcase" },
-    examples: ['lcase("str")'],
+    examples: ['lcase("s2")'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named lower(s) where Spark names it lcase(s)"),
@@ -306,7 +306,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "left" },
-    examples: ['left("str", "len")'],
+    examples: ['left("s", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -317,7 +317,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "length" },
-    examples: ['length("col")'],
+    examples: ['length("s")', 'length("bin")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -332,7 +332,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "levenshtein" },
-    examples: ['levenshtein("left", "right")'],
+    examples: ['levenshtein("s", "s2")', 'levenshtein("s", "s2", 4)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -347,7 +347,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "locate" },
-    examples: ['locate("text", "str")'],
+    examples: ['locate("b", "s")', 'locate("c", "s", 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -358,7 +358,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "lower" },
-    examples: ['lower("col")'],
+    examples: ['lower("s")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -373,7 +373,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "lpad" },
-    examples: ['lpad("col", 2, "text")'],
+    examples: ['lpad("s", 6, "*-")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -387,7 +387,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "given trim characters, Spark takes them as the first argument" },
-    examples: ['ltrim("col")'],
+    examples: ['ltrim("s2")', 'ltrim("s", lit("a"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -398,7 +398,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_valid_utf8" },
-    examples: ['make_valid_utf8("str")'],
+    examples: ['make_valid_utf8("s")', 'make_valid_utf8("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -439,7 +439,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "mask" },
-    examples: ['mask("col")'],
+    examples: ['mask("s2")', 'mask("url", lit("U"), lit("l"), lit("#"), lit("*"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -450,7 +450,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "octet_length" },
-    examples: ['octet_length("col")'],
+    examples: ['octet_length("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -472,7 +472,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "overlay" },
-    examples: ['overlay("src", "replace", "pos")'],
+    examples: ['overlay("s", lit("XY"), 2)', 'overlay("s", lit("XY"), 2, 0)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -487,7 +487,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "position" },
-    examples: ['position("substr", "str")'],
+    examples: ['position(lit("b"), "s")', 'position(lit("a"), "s2", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -501,7 +501,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "printf" },
-    examples: ['printf("format", "cols", "cols2")'],
+    examples: ['printf(lit("%s-%d"), "s", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -512,7 +512,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "quote" },
-    examples: ['quote("col")'],
+    examples: ['quote("s")', 'quote("js")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -540,7 +540,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_count" },
-    examples: ['regexp_count("str", "regexp")'],
+    examples: ['regexp_count("s2", lit("[a-z]"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -555,7 +555,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_extract" },
-    examples: ['regexp_extract("str", "text", 2)'],
+    examples: ['regexp_extract("url", "://([^/:@]+@)?([^/:]+)", 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -570,7 +570,10 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_extract_all" },
-    examples: ['regexp_extract_all("str", "regexp")'],
+    examples: [
+      'regexp_extract_all("s2", lit("([a-zA-Z]+)"))',
+      'regexp_extract_all("url", lit("([a-z]+)=([a-z0-9]+)"), 2)',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -585,7 +588,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_instr" },
-    examples: ['regexp_instr("str", "regexp")'],
+    examples: ['regexp_instr("s", lit("b+"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -600,7 +603,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_replace" },
-    examples: ['regexp_replace("string", "text", "text")'],
+    examples: ['regexp_replace("s2", "[aeiou]", "_")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -614,7 +617,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_substr" },
-    examples: ['regexp_substr("str", "regexp")'],
+    examples: ['regexp_substr("url", lit("[0-9]+"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -628,7 +631,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "repeat" },
-    examples: ['repeat("col", "n")'],
+    examples: ['repeat("s", "id")', 'repeat("s2", 2)'],
     status: { spark: supported, local: supported },
   },
   {
@@ -643,7 +646,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "replace" },
-    examples: ['replace("src", "search")'],
+    examples: ['replace("s2", lit(","))', 'replace("s2", lit(","), lit(";"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -657,7 +660,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "right" },
-    examples: ['right("str", "len")'],
+    examples: ['right("s", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -672,7 +675,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "rpad" },
-    examples: ['rpad("col", 2, "text")'],
+    examples: ['rpad("s", 6, "*-")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -686,7 +689,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "given trim characters, Spark takes them as the first argument" },
-    examples: ['rtrim("col")'],
+    examples: ['rtrim("s2")', 'rtrim("s", lit("c"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -713,7 +716,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "sentences" },
-    examples: ['sentences("string")'],
+    examples: ['sentences("s2")', 'sentences("s", lit("en"), lit("US"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -724,7 +727,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "soundex" },
-    examples: ['soundex("col")'],
+    examples: ['soundex("s")', 'soundex("s2")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -745,7 +748,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "split" },
-    examples: ['split("str", "text")'],
+    examples: ['split("s2", ",")', 'split("s2", ",", 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -760,7 +763,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "split_part" },
-    examples: ['split_part("src", "delimiter", "partNum")'],
+    examples: ['split_part("s2", lit(","), lit(2))', 'split_part("url", lit("/"), lit(-1))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -774,7 +777,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "startswith" },
-    examples: ['startswith("str", "prefix")'],
+    examples: ['startswith("s2", lit("a"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -789,7 +792,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "substr" },
-    examples: ['substr("str", "pos")'],
+    examples: ['substr("s", lit(2))', 'substr("s", lit(-3), lit(2))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -804,7 +807,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "substring" },
-    examples: ['substring("str", "pos", "len")'],
+    examples: ['substring("s", 2, 3)'],
     status: { spark: supported, local: supported },
   },
   {
@@ -819,7 +822,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "substring_index" },
-    examples: ['substring_index("str", "text", 2)'],
+    examples: ['substring_index("url", "/", 3)', 'substring_index("s2", ",", -2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -833,7 +836,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_binary" },
-    examples: ['to_binary("col")'],
+    examples: ['to_binary(hex("s"))', 'to_binary("s", lit("utf-8"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -847,7 +850,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_char" },
-    examples: ['to_char("col", "format")'],
+    examples: ['to_char("dec", lit("S999.99"))', 'to_char("dt", lit("yyyy-MM-dd"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -861,7 +864,10 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_number" },
-    examples: ['to_number("col", "format")'],
+    examples: [
+      'to_number(format_number("dec", 2), lit("S999.99"))',
+      'to_number(format_number("d", 2), lit("S99,999,999,999.99"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -875,7 +881,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_varchar" },
-    examples: ['to_varchar("col", "format")'],
+    examples: ['to_varchar("dec", lit("999.999"))', 'to_varchar("bin", lit("hex"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -890,7 +896,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "translate" },
-    examples: ['translate("srcCol", "text", "text")'],
+    examples: ['translate("s", "abc", "xy")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -904,7 +910,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "given trim characters, Spark takes them as the first argument" },
-    examples: ['trim("col")'],
+    examples: ['trim("s2")', 'trim("s", lit("ac"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -918,7 +924,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_binary" },
-    examples: ['try_to_binary("col")'],
+    examples: ['try_to_binary("s")', 'try_to_binary("s", lit("base64"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -932,7 +938,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_number" },
-    examples: ['try_to_number("col", "format")'],
+    examples: ['try_to_number(format_number("d", 2), lit("S999.99"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -943,7 +949,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_validate_utf8" },
-    examples: ['try_validate_utf8("str")'],
+    examples: ['try_validate_utf8("s")', 'try_validate_utf8("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -954,7 +960,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "ucase" },
-    examples: ['ucase("str")'],
+    examples: ['ucase("s2")'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named upper(s) where Spark names it ucase(s)"),
@@ -968,7 +974,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unbase64" },
-    examples: ['unbase64("col")'],
+    examples: ['unbase64(base64("bin"))', 'unbase64("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -979,7 +985,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "upper" },
-    examples: ['upper("col")'],
+    examples: ['upper("s")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -990,7 +996,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "validate_utf8" },
-    examples: ['validate_utf8("str")'],
+    examples: ['validate_utf8("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];
