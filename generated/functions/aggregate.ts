@@ -76,6 +76,7 @@ export function approxCountDistinct(col: Column | string, rsd?: number): Column 
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
  * @example `array_agg("i")`
+ * @example `array_agg("st")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -91,6 +92,7 @@ export function array_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `avg("d")`
  * @example `avg("dec")`
+ * @example `avg("l")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -217,6 +219,7 @@ export function bool_or(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
  * @example `collect_list("s")`
+ * @example `collect_list("dt")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -579,6 +582,7 @@ export function last_value(col: Column | string, ignoreNulls?: Column | boolean)
  * @returns a new Column; nothing runs until an action
  * @example `listagg("s")`
  * @example `listagg("s", ", ")`
+ * @example `listagg("bin", new Uint8Array([0]))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -609,6 +613,7 @@ export function listagg_distinct(col: Column | string, delimiter?: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `max("s")`
  * @example `max("dt")`
+ * @example `max("bin")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */

@@ -69,7 +69,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_agg" },
-    examples: ['array_agg("i")'],
+    examples: ['array_agg("i")', 'array_agg("st")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -80,7 +80,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['avg("d")', 'avg("dec")'],
+    examples: ['avg("d")', 'avg("dec")', 'avg("l")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -179,7 +179,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_list" },
-    examples: ['collect_list("s")'],
+    examples: ['collect_list("s")', 'collect_list("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -513,7 +513,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg" },
-    examples: ['listagg("s")', 'listagg("s", ", ")'],
+    examples: ['listagg("s")', 'listagg("s", ", ")', 'listagg("bin", new Uint8Array([0]))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -538,7 +538,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "max" },
-    examples: ['max("s")', 'max("dt")'],
+    examples: ['max("s")', 'max("dt")', 'max("bin")'],
     status: { spark: supported, local: supported },
   },
   {
