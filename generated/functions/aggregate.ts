@@ -11,7 +11,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `any_value("col")`
+ * @example `any_value("s")`
+ * @example `any_value("i", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -26,7 +27,8 @@ export function any_value(col: Column | string, ignoreNulls?: Column | boolean):
  * @param col - a Column or the name of a column
  * @param rsd - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `approx_count_distinct("col")`
+ * @example `approx_count_distinct("s")`
+ * @example `approx_count_distinct("i", 0.1)`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -42,7 +44,8 @@ export function approx_count_distinct(col: Column | string, rsd?: number): Colum
  * @param percentage - a value sent as a literal (a Column is used as is)
  * @param accuracy - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":10000} is sent
  * @returns a new Column; nothing runs until an action
- * @example `approx_percentile("col", 2)`
+ * @example `approx_percentile("d", 0.5)`
+ * @example `approx_percentile("i", [0.25, 0.75], 100)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -57,7 +60,7 @@ export function approx_percentile(col: Column | string, percentage: Column | num
  * @param col - a Column or the name of a column
  * @param rsd - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `approxCountDistinct("col")`
+ * @example `approxCountDistinct("s")`
  * @since pyspark 1.3.0
  * @deprecated use approx_count_distinct instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -72,7 +75,8 @@ export function approxCountDistinct(col: Column | string, rsd?: number): Column 
  * Builds a call of Spark's `array_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_agg("col")`
+ * @example `array_agg("i")`
+ * @example `array_agg("st")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -86,7 +90,9 @@ export function array_agg(col: Column | string): Column {
  * Builds a call of Spark's `avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `avg("col")`
+ * @example `avg("d")`
+ * @example `avg("dec")`
+ * @example `avg("l")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -100,7 +106,7 @@ export function avg(col: Column | string): Column {
  * Builds a call of Spark's `bit_and`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_and("col")`
+ * @example `bit_and("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -114,7 +120,7 @@ export function bit_and(col: Column | string): Column {
  * Builds a call of Spark's `bit_or`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_or("col")`
+ * @example `bit_or("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -128,7 +134,7 @@ export function bit_or(col: Column | string): Column {
  * Builds a call of Spark's `bit_xor`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_xor("col")`
+ * @example `bit_xor("l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -142,7 +148,7 @@ export function bit_xor(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_and_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_and_agg("col")`
+ * @example `bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -156,7 +162,7 @@ export function bitmap_and_agg(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_construct_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_construct_agg("col")`
+ * @example `bitmap_construct_agg(bitmap_bit_position("i"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -170,7 +176,7 @@ export function bitmap_construct_agg(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_or_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_or_agg("col")`
+ * @example `bitmap_or_agg("bin")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -184,7 +190,7 @@ export function bitmap_or_agg(col: Column | string): Column {
  * Builds a call of Spark's `bool_and`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bool_and("col")`
+ * @example `bool_and("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -198,7 +204,7 @@ export function bool_and(col: Column | string): Column {
  * Builds a call of Spark's `bool_or`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bool_or("col")`
+ * @example `bool_or("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -212,7 +218,8 @@ export function bool_or(col: Column | string): Column {
  * Builds a call of Spark's `collect_list`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `collect_list("col")`
+ * @example `collect_list("s")`
+ * @example `collect_list("dt")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -226,7 +233,7 @@ export function collect_list(col: Column | string): Column {
  * Builds a call of Spark's `collect_set`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `collect_set("col")`
+ * @example `sort_array(collect_set("b"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -241,7 +248,7 @@ export function collect_set(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `corr("col1", "col2")`
+ * @example `corr("i", "d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -253,7 +260,8 @@ export function corr(col1: Column | string, col2: Column | string): Column {
  * Number of rows (with *) or of non-null values.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count("col")`
+ * @example `count("i")`
+ * @example `count("st")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -268,7 +276,7 @@ export function count(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count_distinct("col", "cols", "cols2")`
+ * @example `count_distinct("b", "s2")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -282,7 +290,7 @@ export function count_distinct(col: Column | string, ...cols: (Column | string)[
  * Builds a call of Spark's `count_if`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count_if("col")`
+ * @example `count_if("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -299,7 +307,7 @@ export function count_if(col: Column | string): Column {
  * @param confidence - a value sent as a literal (a Column is used as is)
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `count_min_sketch("col", 0.01, 0.95, 42)`
+ * @example `count_min_sketch("i", 0.5, 0.5, 42)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -314,7 +322,7 @@ export function count_min_sketch(col: Column | string, eps: Column | number, con
  * @param col - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `countDistinct("col", "cols", "cols2")`
+ * @example `countDistinct("b")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -329,7 +337,7 @@ export function countDistinct(col: Column | string, ...cols: (Column | string)[]
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `covar_pop("col1", "col2")`
+ * @example `covar_pop("i", "d")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -344,7 +352,7 @@ export function covar_pop(col1: Column | string, col2: Column | string): Column 
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `covar_samp("col1", "col2")`
+ * @example `covar_samp("i", "l")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -358,7 +366,7 @@ export function covar_samp(col1: Column | string, col2: Column | string): Column
  * Builds a call of Spark's `every`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `every("col")`
+ * @example `every("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -373,7 +381,8 @@ export function every(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ignorenulls - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `first("col")`
+ * @example `first("s")`
+ * @example `first("i", true)`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named first(s, false) where Spark names it first(s)).
  */
@@ -388,7 +397,8 @@ export function first(col: Column | string, ignorenulls?: boolean): Column {
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `first_value("col")`
+ * @example `first_value("d")`
+ * @example `first_value("dt", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -402,7 +412,7 @@ export function first_value(col: Column | string, ignoreNulls?: Column | boolean
  * Builds a call of Spark's `grouping`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `grouping("col")`
+ * @example `grouping("i")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -416,7 +426,7 @@ export function grouping(col: Column | string): Column {
  * Builds a call of Spark's `grouping_id`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `grouping_id("cols", "cols2")`
+ * @example `grouping_id("i", "b")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -431,7 +441,7 @@ export function grouping_id(...cols: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param nBins - a Column
  * @returns a new Column; nothing runs until an action
- * @example `histogram_numeric("col", col("nBins"))`
+ * @example `histogram_numeric("d", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -446,7 +456,8 @@ export function histogram_numeric(col: Column | string, nBins: Column): Column {
  * @param col - a Column or the name of a column
  * @param lgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `hll_sketch_agg("col")`
+ * @example `hll_sketch_agg("s")`
+ * @example `hll_sketch_agg("i", 4)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -461,7 +472,8 @@ export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number
  * @param col - a Column or the name of a column
  * @param allowDifferentLgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `hll_union_agg("col")`
+ * @example `hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))`
+ * @example `hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -476,7 +488,8 @@ export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Co
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_agg_bigint("col")`
+ * @example `kll_sketch_agg_bigint("l")`
+ * @example `kll_sketch_agg_bigint("i", 8)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -491,7 +504,7 @@ export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number)
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_agg_double("col")`
+ * @example `kll_sketch_agg_double("d")`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -506,7 +519,7 @@ export function kll_sketch_agg_double(col: Column | string, k?: Column | number)
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_agg_float("col")`
+ * @example `kll_sketch_agg_float(col("d").cast("float"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -520,7 +533,7 @@ export function kll_sketch_agg_float(col: Column | string, k?: Column | number):
  * Builds a call of Spark's `kurtosis`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kurtosis("col")`
+ * @example `kurtosis("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -535,7 +548,8 @@ export function kurtosis(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ignorenulls - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `last("col")`
+ * @example `last("s")`
+ * @example `last("i", true)`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named last(i, true) where Spark names it last(i)).
  */
@@ -550,7 +564,8 @@ export function last(col: Column | string, ignorenulls?: boolean): Column {
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `last_value("col")`
+ * @example `last_value("d")`
+ * @example `last_value("dt", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -565,7 +580,9 @@ export function last_value(col: Column | string, ignoreNulls?: Column | boolean)
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `listagg("col")`
+ * @example `listagg("s")`
+ * @example `listagg("s", ", ")`
+ * @example `listagg("bin", new Uint8Array([0]))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -580,7 +597,7 @@ export function listagg(col: Column | string, delimiter?: Column | string | Uint
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `listagg_distinct("col")`
+ * @example `listagg_distinct("b", "|")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -594,7 +611,9 @@ export function listagg_distinct(col: Column | string, delimiter?: Column | stri
  * Builds a call of Spark's `max`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `max("col")`
+ * @example `max("s")`
+ * @example `max("dt")`
+ * @example `max("bin")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -609,7 +628,7 @@ export function max(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ord - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `max_by("col", "ord")`
+ * @example `max_by("s", "i")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -623,7 +642,7 @@ export function max_by(col: Column | string, ord: Column | string): Column {
  * Builds a call of Spark's `avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `mean("col")`
+ * @example `mean("i")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -637,7 +656,7 @@ export function mean(col: Column | string): Column {
  * Builds a call of Spark's `median`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `median("col")`
+ * @example `median("d")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -651,7 +670,8 @@ export function median(col: Column | string): Column {
  * Builds a call of Spark's `min`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `min("col")`
+ * @example `min("ts")`
+ * @example `min("big")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -666,7 +686,7 @@ export function min(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ord - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `min_by("col", "ord")`
+ * @example `min_by("s", "d")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -681,7 +701,8 @@ export function min_by(col: Column | string, ord: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param deterministic - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `mode("col")`
+ * @example `mode("b")`
+ * @example `mode("i", true)`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -697,7 +718,8 @@ export function mode(col: Column | string, deterministic?: boolean): Column {
  * @param percentage - a value sent as a literal (a Column is used as is)
  * @param frequency - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":1} is sent
  * @returns a new Column; nothing runs until an action
- * @example `percentile("col", 2)`
+ * @example `percentile("i", 0.5)`
+ * @example `percentile("d", [0.25, 0.75], 2)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -713,7 +735,8 @@ export function percentile(col: Column | string, percentage: Column | number | r
  * @param percentage - a value sent as a literal (a Column is used as is)
  * @param accuracy - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":10000} is sent
  * @returns a new Column; nothing runs until an action
- * @example `percentile_approx("col", 2)`
+ * @example `percentile_approx("d", 0.5)`
+ * @example `percentile_approx("i", [0.1, 0.9], 1000)`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -727,7 +750,7 @@ export function percentile_approx(col: Column | string, percentage: Column | num
  * Builds a call of Spark's `product`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `product("col")`
+ * @example `product("d")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -742,7 +765,7 @@ export function product(col: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_avgx("y", "x")`
+ * @example `regr_avgx("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -757,7 +780,7 @@ export function regr_avgx(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_avgy("y", "x")`
+ * @example `regr_avgy("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -772,7 +795,7 @@ export function regr_avgy(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_count("y", "x")`
+ * @example `regr_count("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -787,7 +810,7 @@ export function regr_count(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_intercept("y", "x")`
+ * @example `regr_intercept("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -802,7 +825,7 @@ export function regr_intercept(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_r2("y", "x")`
+ * @example `regr_r2("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -817,7 +840,7 @@ export function regr_r2(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_slope("y", "x")`
+ * @example `regr_slope("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -832,7 +855,7 @@ export function regr_slope(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_sxx("y", "x")`
+ * @example `regr_sxx("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -847,7 +870,7 @@ export function regr_sxx(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_sxy("y", "x")`
+ * @example `regr_sxy("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -862,7 +885,7 @@ export function regr_sxy(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_syy("y", "x")`
+ * @example `regr_syy("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -876,7 +899,7 @@ export function regr_syy(y: Column | string, x: Column | string): Column {
  * Builds a call of Spark's `skewness`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `skewness("col")`
+ * @example `skewness("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -890,7 +913,7 @@ export function skewness(col: Column | string): Column {
  * Builds a call of Spark's `some`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `some("col")`
+ * @example `some("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -904,7 +927,7 @@ export function some(col: Column | string): Column {
  * Builds a call of Spark's `std`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `std("col")`
+ * @example `std("d")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -918,7 +941,7 @@ export function std(col: Column | string): Column {
  * Builds a call of Spark's `stddev`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev("col")`
+ * @example `stddev("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -932,7 +955,7 @@ export function stddev(col: Column | string): Column {
  * Builds a call of Spark's `stddev_pop`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev_pop("col")`
+ * @example `stddev_pop("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -946,7 +969,7 @@ export function stddev_pop(col: Column | string): Column {
  * Builds a call of Spark's `stddev_samp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev_samp("col")`
+ * @example `stddev_samp("dec")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -961,7 +984,8 @@ export function stddev_samp(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `string_agg("col")`
+ * @example `string_agg("s")`
+ * @example `string_agg("s2", " / ")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -976,7 +1000,7 @@ export function string_agg(col: Column | string, delimiter?: Column | string | U
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `string_agg_distinct("col")`
+ * @example `string_agg_distinct("b", ";")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -990,7 +1014,9 @@ export function string_agg_distinct(col: Column | string, delimiter?: Column | s
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sum("col")`
+ * @example `sum("l")`
+ * @example `sum("dec")`
+ * @example `sum("big")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1004,7 +1030,7 @@ export function sum(col: Column | string): Column {
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sum_distinct("col")`
+ * @example `sum_distinct(array_size("arr"))`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1018,7 +1044,7 @@ export function sum_distinct(col: Column | string): Column {
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sumDistinct("col")`
+ * @example `sumDistinct("i")`
  * @since pyspark 1.3.0
  * @deprecated use sum_distinct instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -1033,7 +1059,8 @@ export function sumDistinct(col: Column | string): Column {
  * Builds a call of Spark's `theta_intersection_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `theta_intersection_agg("col")`
+ * @example `theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))`
+ * @example `theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1048,7 +1075,8 @@ export function theta_intersection_agg(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `theta_sketch_agg("col")`
+ * @example `theta_sketch_agg("s")`
+ * @example `theta_sketch_agg("i", 4)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1063,7 +1091,8 @@ export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | n
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `theta_union_agg("col")`
+ * @example `theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
+ * @example `theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1077,7 +1106,7 @@ export function theta_union_agg(col: Column | string, lgNomEntries?: Column | nu
  * Builds a call of Spark's `try_avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_avg("col")`
+ * @example `try_avg("l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1091,7 +1120,8 @@ export function try_avg(col: Column | string): Column {
  * Builds a call of Spark's `try_sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_sum("col")`
+ * @example `try_sum("l")`
+ * @example `try_sum("dec")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1105,7 +1135,7 @@ export function try_sum(col: Column | string): Column {
  * Builds a call of Spark's `var_pop`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `var_pop("col")`
+ * @example `var_pop("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1119,7 +1149,7 @@ export function var_pop(col: Column | string): Column {
  * Builds a call of Spark's `var_samp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `var_samp("col")`
+ * @example `var_samp("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1133,7 +1163,7 @@ export function var_samp(col: Column | string): Column {
  * Builds a call of Spark's `variance`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `variance("col")`
+ * @example `variance("dec")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */

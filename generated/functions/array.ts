@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `array`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array("cols", "cols2")`
+ * @example `array("i", "id")`
+ * @example `array("s", "s2")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -25,7 +26,8 @@ export function array(...cols: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_append("col", 1)`
+ * @example `array_append("arr", 9)`
+ * @example `array_append("sarr", "z")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -39,7 +41,7 @@ export function array_append(col: Column | string, value: LiteralInput): Column 
  * Builds a call of Spark's `array_compact`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_compact("col")`
+ * @example `array_compact("arr")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -54,7 +56,8 @@ export function array_compact(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_contains("col", 1)`
+ * @example `array_contains("arr", 2)`
+ * @example `array_contains("sarr", "a")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -68,7 +71,7 @@ export function array_contains(col: Column | string, value: LiteralInput): Colum
  * Builds a call of Spark's `array_distinct`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_distinct("col")`
+ * @example `array_distinct(concat("arr", "arr"))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -83,7 +86,7 @@ export function array_distinct(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_except("col1", "col2")`
+ * @example `array_except("arr", array(lit(2), "i"))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -99,7 +102,8 @@ export function array_except(col1: Column | string, col2: Column | string): Colu
  * @param pos - a Column or the name of a column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_insert("arr", "pos", 1)`
+ * @example `array_insert("arr", 2, 99)`
+ * @example `array_insert("sarr", -1, "z")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -114,7 +118,7 @@ export function array_insert(arr: Column | string, pos: Column | string | number
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_intersect("col1", "col2")`
+ * @example `array_intersect("arr", array(lit(1), lit(3), lit(5), lit(null)))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -130,7 +134,8 @@ export function array_intersect(col1: Column | string, col2: Column | string): C
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @param null_replacement - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_join("col", "text")`
+ * @example `array_join("sarr", ",")`
+ * @example `array_join(array("s", "s2"), "|", "NULL")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -144,7 +149,8 @@ export function array_join(col: Column | string, delimiter: string, null_replace
  * Builds a call of Spark's `array_max`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_max("col")`
+ * @example `array_max("arr")`
+ * @example `array_max("sarr")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -158,7 +164,8 @@ export function array_max(col: Column | string): Column {
  * Builds a call of Spark's `array_min`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_min("col")`
+ * @example `array_min("arr")`
+ * @example `array_min("sarr")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -173,7 +180,8 @@ export function array_min(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_position("col", 1)`
+ * @example `array_position("arr", 3)`
+ * @example `array_position("sarr", "a")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -188,7 +196,7 @@ export function array_position(col: Column | string, value: LiteralInput): Colum
  * @param col - a Column or the name of a column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_prepend("col", 1)`
+ * @example `array_prepend("arr", 0)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -203,7 +211,8 @@ export function array_prepend(col: Column | string, value: LiteralInput): Column
  * @param col - a Column or the name of a column
  * @param element - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `array_remove("col", 1)`
+ * @example `array_remove("arr", 2)`
+ * @example `array_remove("sarr", "a")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -218,7 +227,8 @@ export function array_remove(col: Column | string, element: LiteralInput): Colum
  * @param col - a Column or the name of a column
  * @param count - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_repeat("col", "count")`
+ * @example `array_repeat("s", 2)`
+ * @example `array_repeat("i", "id")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -232,7 +242,7 @@ export function array_repeat(col: Column | string, count: Column | string | numb
  * Builds a call of Spark's `array_size`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_size("col")`
+ * @example `array_size("arr")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -247,7 +257,7 @@ export function array_size(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_union("col1", "col2")`
+ * @example `array_union("arr", array(lit(3), lit(4)))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -262,7 +272,8 @@ export function array_union(col1: Column | string, col2: Column | string): Colum
  * @param a1 - a Column or the name of a column
  * @param a2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `arrays_overlap("a1", "a2")`
+ * @example `arrays_overlap("arr", array(lit(1), lit(5)))`
+ * @example `arrays_overlap("arr", array(lit(7)))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -276,7 +287,7 @@ export function arrays_overlap(a1: Column | string, a2: Column | string): Column
  * Builds a call of Spark's `arrays_zip`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `arrays_zip("cols", "cols2")`
+ * @example `arrays_zip("arr", "sarr")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -290,7 +301,7 @@ export function arrays_zip(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `flatten`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `flatten("col")`
+ * @example `flatten(array("arr", "arr"))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -305,7 +316,8 @@ export function flatten(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param index - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `get("col", "index")`
+ * @example `get("arr", 1)`
+ * @example `get("sarr", "id")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -321,7 +333,8 @@ export function get(col: Column | string, index: Column | string | number): Colu
  * @param stop - a Column or the name of a column
  * @param step - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sequence("start", "stop")`
+ * @example `sequence(lit(1), "i")`
+ * @example `sequence("i", lit(10), lit(3))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -336,7 +349,7 @@ export function sequence(start: Column | string, stop: Column | string, step?: C
  * @param col - a Column or the name of a column
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `shuffle("col", 42)`
+ * @example `shuffle("arr", 42)`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -352,7 +365,8 @@ export function shuffle(col: Column | string, seed?: Column | number): Column {
  * @param start - a Column or the name of a column
  * @param length - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `slice("x", "start", "length")`
+ * @example `slice("arr", 2, 2)`
+ * @example `slice("arr", -2, 2)`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -367,7 +381,8 @@ export function slice(x: Column | string, start: Column | string | number, lengt
  * @param col - a Column or the name of a column
  * @param asc - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":true} is sent
  * @returns a new Column; nothing runs until an action
- * @example `sort_array("col")`
+ * @example `sort_array("arr")`
+ * @example `sort_array("arr", false)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

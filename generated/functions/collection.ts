@@ -13,7 +13,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param merge - a function over Columns, sent as a lambda
  * @param finish - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `aggregate("col", "initialValue", (x) => x)`
+ * @example `aggregate("arr", lit(0), (acc, x) => try_add(acc, x))`
+ * @example `aggregate("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -28,7 +29,9 @@ export function aggregate(col: Column | string, initialValue: Column | string, m
  * @param col - a Column or the name of a column
  * @param comparator - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `array_sort("col")`
+ * @example `array_sort("arr")`
+ * @example `array_sort("sarr")`
+ * @example `array_sort(array_compact("arr"), (a, b) => try_subtract(b, a))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -42,7 +45,8 @@ export function array_sort(col: Column | string, comparator?: (x: Column, y: Col
  * Builds a call of Spark's `cardinality`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `cardinality("col")`
+ * @example `cardinality("arr")`
+ * @example `cardinality("m")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -56,7 +60,9 @@ export function cardinality(col: Column | string): Column {
  * Builds a call of Spark's `concat`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `concat("cols", "cols2")`
+ * @example `concat("s", "s2")`
+ * @example `concat("arr", "arr")`
+ * @example `concat("bin", "bin")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -71,7 +77,8 @@ export function concat(...cols: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param extraction - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `element_at("col", 1)`
+ * @example `element_at("m", "a")`
+ * @example `element_at(array("s", "s2"), -1)`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -86,7 +93,7 @@ export function element_at(col: Column | string, extraction: LiteralInput): Colu
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `exists("col", (x) => x)`
+ * @example `exists("arr", (x) => x.isNull())`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -101,7 +108,8 @@ export function exists(col: Column | string, f: (x: Column) => Column): Column {
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `filter("col", (x) => x)`
+ * @example `filter("arr", (x) => x.isNotNull())`
+ * @example `filter("arr", (x, i) => i.between(1, 2))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -116,7 +124,7 @@ export function filter(col: Column | string, f: (x: Column, i: Column) => Column
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `forall("col", (x) => x)`
+ * @example `forall("arr", (x) => x.between(-1, 5))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -131,7 +139,7 @@ export function forall(col: Column | string, f: (x: Column) => Column): Column {
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `map_filter("col", (x) => x)`
+ * @example `map_filter("m", (k, v) => v.isNotNull())`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -147,7 +155,7 @@ export function map_filter(col: Column | string, f: (x: Column, y: Column) => Co
  * @param col2 - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `map_zip_with("col1", "col2", (x) => x)`
+ * @example `map_zip_with("m", create_map(lit("a"), lit(10)), (k, a, b) => try_add(a, b))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -164,7 +172,8 @@ export function map_zip_with(col1: Column | string, col2: Column | string, f: (x
  * @param merge - a function over Columns, sent as a lambda
  * @param finish - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `reduce("col", "initialValue", (x) => x)`
+ * @example `reduce("arr", lit(0), (acc, x) => try_add(acc, x))`
+ * @example `reduce("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -178,7 +187,8 @@ export function reduce(col: Column | string, initialValue: Column | string, merg
  * Builds a call of Spark's `reverse`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `reverse("col")`
+ * @example `reverse("arr")`
+ * @example `reverse("s")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -192,7 +202,8 @@ export function reverse(col: Column | string): Column {
  * Builds a call of Spark's `size`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `size("col")`
+ * @example `size("arr")`
+ * @example `size("m")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -207,7 +218,8 @@ export function size(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `transform("col", (x) => x)`
+ * @example `transform("arr", (x) => try_multiply(x, lit(10)))`
+ * @example `transform("sarr", (x, i) => concat(x, i.cast("string")))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -222,7 +234,7 @@ export function transform(col: Column | string, f: (x: Column, i: Column) => Col
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `transform_keys("col", (x) => x)`
+ * @example `transform_keys("m", (k, v) => upper(k))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -237,7 +249,7 @@ export function transform_keys(col: Column | string, f: (x: Column, y: Column) =
  * @param col - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `transform_values("col", (x) => x)`
+ * @example `transform_values("m", (k, v) => try_multiply(v, lit(100)))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -252,7 +264,8 @@ export function transform_values(col: Column | string, f: (x: Column, y: Column)
  * @param col - a Column or the name of a column
  * @param extraction - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_element_at("col", "extraction")`
+ * @example `try_element_at("arr", lit(2))`
+ * @example `try_element_at("m", lit("b"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -268,7 +281,8 @@ export function try_element_at(col: Column | string, extraction: Column | string
  * @param right - a Column or the name of a column
  * @param f - a function over Columns, sent as a lambda
  * @returns a new Column; nothing runs until an action
- * @example `zip_with("left", "right", (x) => x)`
+ * @example `zip_with("arr", "arr", (x, y) => try_multiply(x, y))`
+ * @example `zip_with("arr", "sarr", (x, y) => concat(x.cast("string"), y))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -10,7 +10,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `hll_sketch_estimate`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `hll_sketch_estimate("col")`
+ * @example `hll_sketch_estimate(hll_sketch_agg("s"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -26,7 +26,8 @@ export function hll_sketch_estimate(col: Column | string): Column {
  * @param col2 - a Column or the name of a column
  * @param allowDifferentLgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `hll_union("col1", "col2")`
+ * @example `hll_union(hll_sketch_agg("i"), hll_sketch_agg("l"))`
+ * @example `hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -40,7 +41,7 @@ export function hll_union(col1: Column | string, col2: Column | string, allowDif
  * Builds a call of Spark's `kll_sketch_get_n_bigint`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_n_bigint("col")`
+ * @example `kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -54,7 +55,7 @@ export function kll_sketch_get_n_bigint(col: Column | string): Column {
  * Builds a call of Spark's `kll_sketch_get_n_double`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_n_double("col")`
+ * @example `kll_sketch_get_n_double(kll_sketch_agg_double("d"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -68,7 +69,7 @@ export function kll_sketch_get_n_double(col: Column | string): Column {
  * Builds a call of Spark's `kll_sketch_get_n_float`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_n_float("col")`
+ * @example `kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -83,7 +84,7 @@ export function kll_sketch_get_n_float(col: Column | string): Column {
  * @param sketch - a Column or the name of a column
  * @param rank - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_quantile_bigint("sketch", "rank")`
+ * @example `kll_sketch_get_quantile_bigint(kll_sketch_agg_bigint("i"), lit(0.5))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -98,7 +99,7 @@ export function kll_sketch_get_quantile_bigint(sketch: Column | string, rank: Co
  * @param sketch - a Column or the name of a column
  * @param rank - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_quantile_double("sketch", "rank")`
+ * @example `kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.9))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -113,7 +114,7 @@ export function kll_sketch_get_quantile_double(sketch: Column | string, rank: Co
  * @param sketch - a Column or the name of a column
  * @param rank - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_quantile_float("sketch", "rank")`
+ * @example `kll_sketch_get_quantile_float(kll_sketch_agg_float(col("d").cast("float")), lit(0.1))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -128,7 +129,7 @@ export function kll_sketch_get_quantile_float(sketch: Column | string, rank: Col
  * @param sketch - a Column or the name of a column
  * @param quantile - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_rank_bigint("sketch", "quantile")`
+ * @example `kll_sketch_get_rank_bigint(kll_sketch_agg_bigint("i"), lit(0))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -143,7 +144,7 @@ export function kll_sketch_get_rank_bigint(sketch: Column | string, quantile: Co
  * @param sketch - a Column or the name of a column
  * @param quantile - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_rank_double("sketch", "quantile")`
+ * @example `kll_sketch_get_rank_double(kll_sketch_agg_double("d"), lit(0.5))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -158,7 +159,7 @@ export function kll_sketch_get_rank_double(sketch: Column | string, quantile: Co
  * @param sketch - a Column or the name of a column
  * @param quantile - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_rank_float("sketch", "quantile")`
+ * @example `kll_sketch_get_rank_float(kll_sketch_agg_float(col("d").cast("float")), lit(2.5))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -173,7 +174,7 @@ export function kll_sketch_get_rank_float(sketch: Column | string, quantile: Col
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_merge_bigint("left", "right")`
+ * @example `kll_sketch_merge_bigint(kll_sketch_agg_bigint("i"), kll_sketch_agg_bigint("l"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -188,7 +189,7 @@ export function kll_sketch_merge_bigint(left: Column | string, right: Column | s
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_merge_double("left", "right")`
+ * @example `kll_sketch_merge_double(kll_sketch_agg_double("d"), kll_sketch_agg_double("d"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -203,7 +204,7 @@ export function kll_sketch_merge_double(left: Column | string, right: Column | s
  * @param left - a Column or the name of a column
  * @param right - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_merge_float("left", "right")`
+ * @example `kll_sketch_merge_float(kll_sketch_agg_float(col("d").cast("float")), kll_sketch_agg_float(col("i").cast("float")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -217,7 +218,7 @@ export function kll_sketch_merge_float(left: Column | string, right: Column | st
  * Builds a call of Spark's `kll_sketch_to_string_bigint`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_to_string_bigint("col")`
+ * @example `kll_sketch_to_string_bigint(kll_sketch_agg_bigint("i"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -231,7 +232,7 @@ export function kll_sketch_to_string_bigint(col: Column | string): Column {
  * Builds a call of Spark's `kll_sketch_to_string_double`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_to_string_double("col")`
+ * @example `kll_sketch_to_string_double(kll_sketch_agg_double("d"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -245,7 +246,7 @@ export function kll_sketch_to_string_double(col: Column | string): Column {
  * Builds a call of Spark's `kll_sketch_to_string_float`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_to_string_float("col")`
+ * @example `kll_sketch_to_string_float(kll_sketch_agg_float(col("d").cast("float")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -260,7 +261,7 @@ export function kll_sketch_to_string_float(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `theta_difference("col1", "col2")`
+ * @example `theta_difference(theta_sketch_agg("id"), theta_sketch_agg("i"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -275,7 +276,7 @@ export function theta_difference(col1: Column | string, col2: Column | string): 
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `theta_intersection("col1", "col2")`
+ * @example `theta_intersection(theta_sketch_agg("id"), theta_sketch_agg("i"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -289,7 +290,7 @@ export function theta_intersection(col1: Column | string, col2: Column | string)
  * Builds a call of Spark's `theta_sketch_estimate`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `theta_sketch_estimate("col")`
+ * @example `theta_sketch_estimate(theta_sketch_agg("s"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -305,7 +306,8 @@ export function theta_sketch_estimate(col: Column | string): Column {
  * @param col2 - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `theta_union("col1", "col2")`
+ * @example `theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"))`
+ * @example `theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"), 4)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

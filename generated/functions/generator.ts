@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `explode`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `explode("col")`
+ * @example `explode("arr")`
+ * @example `explode("m")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +25,8 @@ export function explode(col: Column | string): Column {
  * Builds a call of Spark's `explode_outer`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `explode_outer("col")`
+ * @example `explode_outer("arr")`
+ * @example `explode_outer("m")`
  * @since pyspark 2.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -38,7 +40,8 @@ export function explode_outer(col: Column | string): Column {
  * Builds a call of Spark's `inline`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `inline("col")`
+ * @example `inline(arrays_zip("arr", "sarr"))`
+ * @example `inline(array("st"))`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -52,7 +55,7 @@ export function inline(col: Column | string): Column {
  * Builds a call of Spark's `inline_outer`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `inline_outer("col")`
+ * @example `inline_outer(arrays_zip("arr", "sarr"))`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -66,7 +69,8 @@ export function inline_outer(col: Column | string): Column {
  * Builds a call of Spark's `posexplode`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `posexplode("col")`
+ * @example `posexplode("sarr")`
+ * @example `posexplode("m")`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -80,7 +84,8 @@ export function posexplode(col: Column | string): Column {
  * Builds a call of Spark's `posexplode_outer`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `posexplode_outer("col")`
+ * @example `posexplode_outer("arr")`
+ * @example `posexplode_outer("m")`
  * @since pyspark 2.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -94,7 +99,7 @@ export function posexplode_outer(col: Column | string): Column {
  * Builds a call of Spark's `stack`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stack("cols", "cols2")`
+ * @example `stack(lit(2), "i", "s", "id", "s2")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

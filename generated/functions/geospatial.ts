@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `st_asbinary`.
  * @param geo - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `st_asbinary("geo")`
+ * @example `st_asbinary(st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))`
+ * @example `st_asbinary(st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +25,7 @@ export function st_asbinary(geo: Column | string): Column {
  * Builds a call of Spark's `st_geogfromwkb`.
  * @param wkb - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `st_geogfromwkb("wkb")`
+ * @example `st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -38,7 +39,7 @@ export function st_geogfromwkb(wkb: Column | string): Column {
  * Builds a call of Spark's `st_geomfromwkb`.
  * @param wkb - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `st_geomfromwkb("wkb")`
+ * @example `st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -53,7 +54,8 @@ export function st_geomfromwkb(wkb: Column | string): Column {
  * @param geo - a Column or the name of a column
  * @param srid - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `st_setsrid("geo", "srid")`
+ * @example `st_setsrid(st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))), 3857)`
+ * @example `st_setsrid(st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))), 4326)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -67,7 +69,8 @@ export function st_setsrid(geo: Column | string, srid: Column | string | number)
  * Builds a call of Spark's `st_srid`.
  * @param geo - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `st_srid("geo")`
+ * @example `st_srid(st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))`
+ * @example `st_srid(st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `map`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `create_map("cols", "cols2")`
+ * @example `create_map("id", "s")`
+ * @example `create_map(lit("id"), "id", lit("i"), "i")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +25,7 @@ export function create_map(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `map_concat`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `map_concat("cols", "cols2")`
+ * @example `map_concat("m", create_map(lit("c"), "i"))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -39,7 +40,8 @@ export function map_concat(...cols: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `map_contains_key("col", 1)`
+ * @example `map_contains_key("m", "a")`
+ * @example `map_contains_key("m", "z")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -53,7 +55,7 @@ export function map_contains_key(col: Column | string, value: LiteralInput): Col
  * Builds a call of Spark's `map_entries`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `map_entries("col")`
+ * @example `map_entries("m")`
  * @since pyspark 3.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -68,7 +70,7 @@ export function map_entries(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `map_from_arrays("col1", "col2")`
+ * @example `map_from_arrays("sarr", reverse("sarr"))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -82,7 +84,7 @@ export function map_from_arrays(col1: Column | string, col2: Column | string): C
  * Builds a call of Spark's `map_from_entries`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `map_from_entries("col")`
+ * @example `map_from_entries(array(struct("id", "s")))`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -96,7 +98,7 @@ export function map_from_entries(col: Column | string): Column {
  * Builds a call of Spark's `map_keys`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `map_keys("col")`
+ * @example `map_keys("m")`
  * @since pyspark 2.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -110,7 +112,7 @@ export function map_keys(col: Column | string): Column {
  * Builds a call of Spark's `map_values`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `map_values("col")`
+ * @example `map_values("m")`
  * @since pyspark 2.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -126,7 +128,8 @@ export function map_values(col: Column | string): Column {
  * @param pairDelim - a Column or the name of a column; when omitted, PySpark's default {"string":","} is sent
  * @param keyValueDelim - a Column or the name of a column; when omitted, PySpark's default {"string":":"} is sent
  * @returns a new Column; nothing runs until an action
- * @example `str_to_map("text")`
+ * @example `str_to_map("s2")`
+ * @example `str_to_map("url", lit("&"), lit("="))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

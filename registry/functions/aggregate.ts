@@ -14,7 +14,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "any_value" },
-    examples: ['any_value("col")'],
+    examples: ['any_value("s")', 'any_value("i", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +29,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
     deprecatedFor: "approx_count_distinct",
-    examples: ['approxCountDistinct("col")'],
+    examples: ['approxCountDistinct("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -43,7 +43,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
-    examples: ['approx_count_distinct("col")'],
+    examples: ['approx_count_distinct("s")', 'approx_count_distinct("i", 0.1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +58,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_percentile" },
-    examples: ['approx_percentile("col", 2)'],
+    examples: ['approx_percentile("d", 0.5)', 'approx_percentile("i", [0.25, 0.75], 100)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_agg" },
-    examples: ['array_agg("col")'],
+    examples: ['array_agg("i")', 'array_agg("st")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -80,7 +80,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['avg("col")'],
+    examples: ['avg("d")', 'avg("dec")', 'avg("l")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -91,7 +91,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_and" },
-    examples: ['bit_and("col")'],
+    examples: ['bit_and("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -102,7 +102,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_or" },
-    examples: ['bit_or("col")'],
+    examples: ['bit_or("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -113,7 +113,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_xor" },
-    examples: ['bit_xor("col")'],
+    examples: ['bit_xor("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -124,7 +124,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_and_agg" },
-    examples: ['bitmap_and_agg("col")'],
+    examples: ['bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -135,7 +135,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_construct_agg" },
-    examples: ['bitmap_construct_agg("col")'],
+    examples: ['bitmap_construct_agg(bitmap_bit_position("i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -146,7 +146,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_or_agg" },
-    examples: ['bitmap_or_agg("col")'],
+    examples: ['bitmap_or_agg("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -157,7 +157,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bool_and" },
-    examples: ['bool_and("col")'],
+    examples: ['bool_and("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -168,7 +168,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bool_or" },
-    examples: ['bool_or("col")'],
+    examples: ['bool_or("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -179,7 +179,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_list" },
-    examples: ['collect_list("col")'],
+    examples: ['collect_list("s")', 'collect_list("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -190,7 +190,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_set" },
-    examples: ['collect_set("col")'],
+    examples: ['sort_array(collect_set("b"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -204,7 +204,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "corr" },
-    examples: ['corr("col1", "col2")'],
+    examples: ['corr("i", "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -215,7 +215,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a star Column counts rows, sent as count(1) as PySpark does" },
-    examples: ['count("col")'],
+    examples: ['count("i")', 'count("st")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -229,7 +229,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
-    examples: ['countDistinct("col", "cols", "cols2")'],
+    examples: ['countDistinct("b")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -243,7 +243,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
-    examples: ['count_distinct("col", "cols", "cols2")'],
+    examples: ['count_distinct("b", "s2")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -254,7 +254,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "count_if" },
-    examples: ['count_if("col")'],
+    examples: ['count_if("b")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -270,7 +270,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count_min_sketch" },
-    examples: ['count_min_sketch("col", 0.01, 0.95, 42)'],
+    examples: ['count_min_sketch("i", 0.5, 0.5, 42)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -284,7 +284,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "covar_pop" },
-    examples: ['covar_pop("col1", "col2")'],
+    examples: ['covar_pop("i", "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -298,7 +298,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "covar_samp" },
-    examples: ['covar_samp("col1", "col2")'],
+    examples: ['covar_samp("i", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -309,7 +309,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "every" },
-    examples: ['every("col")'],
+    examples: ['every("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -323,7 +323,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "first" },
-    examples: ['first("col")'],
+    examples: ['first("s")', 'first("i", true)'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named first(s, false) where Spark names it first(s)"),
@@ -340,7 +340,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "first_value" },
-    examples: ['first_value("col")'],
+    examples: ['first_value("d")', 'first_value("dt", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -351,7 +351,11 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "grouping" },
-    examples: ['grouping("col")'],
+    examples: ['grouping("i")'],
+    resultComparison: {
+      compare: "none",
+      reason: "only valid in a cube, rollup or grouping-sets aggregation, which fixture.select cannot express",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -362,7 +366,11 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "grouping_id" },
-    examples: ['grouping_id("cols", "cols2")'],
+    examples: ['grouping_id("i", "b")'],
+    resultComparison: {
+      compare: "none",
+      reason: "only valid in a cube, rollup or grouping-sets aggregation, which fixture.select cannot express",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -376,7 +384,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "histogram_numeric" },
-    examples: ['histogram_numeric("col", col("nBins"))'],
+    examples: ['histogram_numeric("d", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -390,7 +398,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_agg" },
-    examples: ['hll_sketch_agg("col")'],
+    examples: ['hll_sketch_agg("s")', 'hll_sketch_agg("i", 4)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -404,7 +412,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_union_agg" },
-    examples: ['hll_union_agg("col")'],
+    examples: [
+      "hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))",
+      'hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -418,7 +429,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_bigint" },
-    examples: ['kll_sketch_agg_bigint("col")'],
+    examples: ['kll_sketch_agg_bigint("l")', 'kll_sketch_agg_bigint("i", 8)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -432,7 +443,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_double" },
-    examples: ['kll_sketch_agg_double("col")'],
+    examples: ['kll_sketch_agg_double("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -446,7 +457,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_float" },
-    examples: ['kll_sketch_agg_float("col")'],
+    examples: ['kll_sketch_agg_float(col("d").cast("float"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -457,7 +468,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kurtosis" },
-    examples: ['kurtosis("col")'],
+    examples: ['kurtosis("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -471,7 +482,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "last" },
-    examples: ['last("col")'],
+    examples: ['last("s")', 'last("i", true)'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named last(i, true) where Spark names it last(i)"),
@@ -488,7 +499,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "last_value" },
-    examples: ['last_value("col")'],
+    examples: ['last_value("d")', 'last_value("dt", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -502,7 +513,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg" },
-    examples: ['listagg("col")'],
+    examples: ['listagg("s")', 'listagg("s", ", ")', 'listagg("bin", new Uint8Array([0]))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -516,7 +527,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg", isDistinct: true },
-    examples: ['listagg_distinct("col")'],
+    examples: ['listagg_distinct("b", "|")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -527,7 +538,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "max" },
-    examples: ['max("col")'],
+    examples: ['max("s")', 'max("dt")', 'max("bin")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -541,7 +552,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "max_by" },
-    examples: ['max_by("col", "ord")'],
+    examples: ['max_by("s", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -552,7 +563,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['mean("col")'],
+    examples: ['mean("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -563,7 +574,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "median" },
-    examples: ['median("col")'],
+    examples: ['median("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -574,7 +585,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "min" },
-    examples: ['min("col")'],
+    examples: ['min("ts")', 'min("big")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -588,7 +599,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "min_by" },
-    examples: ['min_by("col", "ord")'],
+    examples: ['min_by("s", "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -602,7 +613,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "mode" },
-    examples: ['mode("col")'],
+    examples: ['mode("b")', 'mode("i", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -617,7 +628,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile" },
-    examples: ['percentile("col", 2)'],
+    examples: ['percentile("i", 0.5)', 'percentile("d", [0.25, 0.75], 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -632,7 +643,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile_approx" },
-    examples: ['percentile_approx("col", 2)'],
+    examples: ['percentile_approx("d", 0.5)', 'percentile_approx("i", [0.1, 0.9], 1000)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -643,7 +654,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "product" },
-    examples: ['product("col")'],
+    examples: ['product("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -657,7 +668,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_avgx" },
-    examples: ['regr_avgx("y", "x")'],
+    examples: ['regr_avgx("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -671,7 +682,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_avgy" },
-    examples: ['regr_avgy("y", "x")'],
+    examples: ['regr_avgy("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -685,7 +696,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_count" },
-    examples: ['regr_count("y", "x")'],
+    examples: ['regr_count("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -699,7 +710,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_intercept" },
-    examples: ['regr_intercept("y", "x")'],
+    examples: ['regr_intercept("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -713,7 +724,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_r2" },
-    examples: ['regr_r2("y", "x")'],
+    examples: ['regr_r2("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -727,7 +738,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_slope" },
-    examples: ['regr_slope("y", "x")'],
+    examples: ['regr_slope("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -741,7 +752,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_sxx" },
-    examples: ['regr_sxx("y", "x")'],
+    examples: ['regr_sxx("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -755,7 +766,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_sxy" },
-    examples: ['regr_sxy("y", "x")'],
+    examples: ['regr_sxy("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -769,7 +780,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_syy" },
-    examples: ['regr_syy("y", "x")'],
+    examples: ['regr_syy("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -780,7 +791,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "skewness" },
-    examples: ['skewness("col")'],
+    examples: ['skewness("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -791,7 +802,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "some" },
-    examples: ['some("col")'],
+    examples: ['some("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -802,7 +813,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "std" },
-    examples: ['std("col")'],
+    examples: ['std("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -813,7 +824,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev" },
-    examples: ['stddev("col")'],
+    examples: ['stddev("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -824,7 +835,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_pop" },
-    examples: ['stddev_pop("col")'],
+    examples: ['stddev_pop("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -835,7 +846,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_samp" },
-    examples: ['stddev_samp("col")'],
+    examples: ['stddev_samp("dec")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -849,7 +860,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg" },
-    examples: ['string_agg("col")'],
+    examples: ['string_agg("s")', 'string_agg("s2", " / ")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -863,7 +874,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg", isDistinct: true },
-    examples: ['string_agg_distinct("col")'],
+    examples: ['string_agg_distinct("b", ";")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -874,7 +885,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sum" },
-    examples: ['sum("col")'],
+    examples: ['sum("l")', 'sum("dec")', 'sum("big")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -886,7 +897,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sum", isDistinct: true },
     deprecatedFor: "sum_distinct",
-    examples: ['sumDistinct("col")'],
+    examples: ['sumDistinct("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -897,7 +908,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sum", isDistinct: true },
-    examples: ['sum_distinct("col")'],
+    examples: ['sum_distinct(array_size("arr"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -908,7 +919,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_intersection_agg" },
-    examples: ['theta_intersection_agg("col")'],
+    examples: [
+      "theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))",
+      'theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -922,7 +936,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_sketch_agg" },
-    examples: ['theta_sketch_agg("col")'],
+    examples: ['theta_sketch_agg("s")', 'theta_sketch_agg("i", 4)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -936,7 +950,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_union_agg" },
-    examples: ['theta_union_agg("col")'],
+    examples: [
+      'theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))',
+      "theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)",
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -947,7 +964,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_avg" },
-    examples: ['try_avg("col")'],
+    examples: ['try_avg("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -958,7 +975,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_sum" },
-    examples: ['try_sum("col")'],
+    examples: ['try_sum("l")', 'try_sum("dec")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -969,7 +986,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "var_pop" },
-    examples: ['var_pop("col")'],
+    examples: ['var_pop("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -980,7 +997,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "var_samp" },
-    examples: ['var_samp("col")'],
+    examples: ['var_samp("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -991,7 +1008,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "variance" },
-    examples: ['variance("col")'],
+    examples: ['variance("dec")'],
     status: { spark: supported, local: supported },
   },
 ];

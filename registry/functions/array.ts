@@ -11,7 +11,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array" },
-    examples: ['array("cols", "cols2")'],
+    examples: ['array("i", "id")', 'array("s", "s2")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -25,7 +25,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_append" },
-    examples: ['array_append("col", 1)'],
+    examples: ['array_append("arr", 9)', 'array_append("sarr", "z")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -36,7 +36,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_compact" },
-    examples: ['array_compact("col")'],
+    examples: ['array_compact("arr")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -50,7 +50,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_contains" },
-    examples: ['array_contains("col", 1)'],
+    examples: ['array_contains("arr", 2)', 'array_contains("sarr", "a")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -61,7 +61,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_distinct" },
-    examples: ['array_distinct("col")'],
+    examples: ['array_distinct(concat("arr", "arr"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -75,7 +75,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_except" },
-    examples: ['array_except("col1", "col2")'],
+    examples: ['array_except("arr", array(lit(2), "i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -90,7 +90,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_insert" },
-    examples: ['array_insert("arr", "pos", 1)'],
+    examples: ['array_insert("arr", 2, 99)', 'array_insert("sarr", -1, "z")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -104,7 +104,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_intersect" },
-    examples: ['array_intersect("col1", "col2")'],
+    examples: ['array_intersect("arr", array(lit(1), lit(3), lit(5), lit(null)))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -119,7 +119,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_join" },
-    examples: ['array_join("col", "text")'],
+    examples: ['array_join("sarr", ",")', 'array_join(array("s", "s2"), "|", "NULL")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -130,7 +130,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_max" },
-    examples: ['array_max("col")'],
+    examples: ['array_max("arr")', 'array_max("sarr")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -141,7 +141,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_min" },
-    examples: ['array_min("col")'],
+    examples: ['array_min("arr")', 'array_min("sarr")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -155,7 +155,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_position" },
-    examples: ['array_position("col", 1)'],
+    examples: ['array_position("arr", 3)', 'array_position("sarr", "a")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -169,7 +169,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_prepend" },
-    examples: ['array_prepend("col", 1)'],
+    examples: ['array_prepend("arr", 0)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -183,7 +183,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_remove" },
-    examples: ['array_remove("col", 1)'],
+    examples: ['array_remove("arr", 2)', 'array_remove("sarr", "a")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -197,7 +197,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_repeat" },
-    examples: ['array_repeat("col", "count")'],
+    examples: ['array_repeat("s", 2)', 'array_repeat("i", "id")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -208,7 +208,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_size" },
-    examples: ['array_size("col")'],
+    examples: ['array_size("arr")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -222,7 +222,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_union" },
-    examples: ['array_union("col1", "col2")'],
+    examples: ['array_union("arr", array(lit(3), lit(4)))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -236,7 +236,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "arrays_overlap" },
-    examples: ['arrays_overlap("a1", "a2")'],
+    examples: ['arrays_overlap("arr", array(lit(1), lit(5)))', 'arrays_overlap("arr", array(lit(7)))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -247,7 +247,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "arrays_zip" },
-    examples: ['arrays_zip("cols", "cols2")'],
+    examples: ['arrays_zip("arr", "sarr")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -258,7 +258,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "flatten" },
-    examples: ['flatten("col")'],
+    examples: ['flatten(array("arr", "arr"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -272,7 +272,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "get" },
-    examples: ['get("col", "index")'],
+    examples: ['get("arr", 1)', 'get("sarr", "id")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -287,7 +287,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "sequence" },
-    examples: ['sequence("start", "stop")'],
+    examples: ['sequence(lit(1), "i")', 'sequence("i", lit(10), lit(3))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -301,7 +301,11 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "shuffle" },
-    examples: ['shuffle("col", 42)'],
+    examples: ['shuffle("arr", 42)'],
+    resultComparison: {
+      compare: "schema",
+      reason: "a random permutation: the engine's random generator decides the order",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -316,7 +320,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "slice" },
-    examples: ['slice("x", "start", "length")'],
+    examples: ['slice("arr", 2, 2)', 'slice("arr", -2, 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -330,7 +334,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "sort_array" },
-    examples: ['sort_array("col")'],
+    examples: ['sort_array("arr")', 'sort_array("arr", false)'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

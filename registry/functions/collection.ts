@@ -16,7 +16,10 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "aggregate" },
-    examples: ['aggregate("col", "initialValue", (x) => x)'],
+    examples: [
+      'aggregate("arr", lit(0), (acc, x) => try_add(acc, x))',
+      'aggregate("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -30,7 +33,11 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_sort" },
-    examples: ['array_sort("col")'],
+    examples: [
+      'array_sort("arr")',
+      'array_sort("sarr")',
+      'array_sort(array_compact("arr"), (a, b) => try_subtract(b, a))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -41,7 +48,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "cardinality" },
-    examples: ['cardinality("col")'],
+    examples: ['cardinality("arr")', 'cardinality("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -52,7 +59,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "concat" },
-    examples: ['concat("cols", "cols2")'],
+    examples: ['concat("s", "s2")', 'concat("arr", "arr")', 'concat("bin", "bin")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -66,7 +73,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "element_at" },
-    examples: ['element_at("col", 1)'],
+    examples: ['element_at("m", "a")', 'element_at(array("s", "s2"), -1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -80,7 +87,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "exists" },
-    examples: ['exists("col", (x) => x)'],
+    examples: ['exists("arr", (x) => x.isNull())'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -94,7 +101,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "filter" },
-    examples: ['filter("col", (x) => x)'],
+    examples: ['filter("arr", (x) => x.isNotNull())', 'filter("arr", (x, i) => i.between(1, 2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -108,7 +115,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "forall" },
-    examples: ['forall("col", (x) => x)'],
+    examples: ['forall("arr", (x) => x.between(-1, 5))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -122,7 +129,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_filter" },
-    examples: ['map_filter("col", (x) => x)'],
+    examples: ['map_filter("m", (k, v) => v.isNotNull())'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -137,7 +144,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_zip_with" },
-    examples: ['map_zip_with("col1", "col2", (x) => x)'],
+    examples: ['map_zip_with("m", create_map(lit("a"), lit(10)), (k, a, b) => try_add(a, b))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -153,7 +160,10 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "reduce" },
-    examples: ['reduce("col", "initialValue", (x) => x)'],
+    examples: [
+      'reduce("arr", lit(0), (acc, x) => try_add(acc, x))',
+      'reduce("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -164,7 +174,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "reverse" },
-    examples: ['reverse("col")'],
+    examples: ['reverse("arr")', 'reverse("s")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -175,7 +185,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "size" },
-    examples: ['size("col")'],
+    examples: ['size("arr")', 'size("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -189,7 +199,10 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "transform" },
-    examples: ['transform("col", (x) => x)'],
+    examples: [
+      'transform("arr", (x) => try_multiply(x, lit(10)))',
+      'transform("sarr", (x, i) => concat(x, i.cast("string")))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -203,7 +216,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "transform_keys" },
-    examples: ['transform_keys("col", (x) => x)'],
+    examples: ['transform_keys("m", (k, v) => upper(k))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -217,7 +230,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "transform_values" },
-    examples: ['transform_values("col", (x) => x)'],
+    examples: ['transform_values("m", (k, v) => try_multiply(v, lit(100)))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -231,7 +244,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_element_at" },
-    examples: ['try_element_at("col", "extraction")'],
+    examples: ['try_element_at("arr", lit(2))', 'try_element_at("m", lit("b"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -246,7 +259,10 @@ export const collectionFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "zip_with" },
-    examples: ['zip_with("left", "right", (x) => x)'],
+    examples: [
+      'zip_with("arr", "arr", (x, y) => try_multiply(x, y))',
+      'zip_with("arr", "sarr", (x, y) => concat(x.cast("string"), y))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

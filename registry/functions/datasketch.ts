@@ -11,7 +11,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_estimate" },
-    examples: ['hll_sketch_estimate("col")'],
+    examples: ['hll_sketch_estimate(hll_sketch_agg("s"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -26,7 +26,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_union" },
-    examples: ['hll_union("col1", "col2")'],
+    examples: [
+      'hll_union(hll_sketch_agg("i"), hll_sketch_agg("l"))',
+      'hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true)',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -37,7 +40,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_n_bigint" },
-    examples: ['kll_sketch_get_n_bigint("col")'],
+    examples: ['kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -48,7 +51,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_n_double" },
-    examples: ['kll_sketch_get_n_double("col")'],
+    examples: ['kll_sketch_get_n_double(kll_sketch_agg_double("d"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -59,7 +62,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_n_float" },
-    examples: ['kll_sketch_get_n_float("col")'],
+    examples: ['kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -73,7 +76,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_quantile_bigint" },
-    examples: ['kll_sketch_get_quantile_bigint("sketch", "rank")'],
+    examples: ['kll_sketch_get_quantile_bigint(kll_sketch_agg_bigint("i"), lit(0.5))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -87,7 +90,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_quantile_double" },
-    examples: ['kll_sketch_get_quantile_double("sketch", "rank")'],
+    examples: ['kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.9))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -101,7 +104,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_quantile_float" },
-    examples: ['kll_sketch_get_quantile_float("sketch", "rank")'],
+    examples: ['kll_sketch_get_quantile_float(kll_sketch_agg_float(col("d").cast("float")), lit(0.1))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -115,7 +118,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_rank_bigint" },
-    examples: ['kll_sketch_get_rank_bigint("sketch", "quantile")'],
+    examples: ['kll_sketch_get_rank_bigint(kll_sketch_agg_bigint("i"), lit(0))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -129,7 +132,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_rank_double" },
-    examples: ['kll_sketch_get_rank_double("sketch", "quantile")'],
+    examples: ['kll_sketch_get_rank_double(kll_sketch_agg_double("d"), lit(0.5))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -143,7 +146,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_rank_float" },
-    examples: ['kll_sketch_get_rank_float("sketch", "quantile")'],
+    examples: ['kll_sketch_get_rank_float(kll_sketch_agg_float(col("d").cast("float")), lit(2.5))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -157,7 +160,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_merge_bigint" },
-    examples: ['kll_sketch_merge_bigint("left", "right")'],
+    examples: ['kll_sketch_merge_bigint(kll_sketch_agg_bigint("i"), kll_sketch_agg_bigint("l"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -171,7 +174,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_merge_double" },
-    examples: ['kll_sketch_merge_double("left", "right")'],
+    examples: ['kll_sketch_merge_double(kll_sketch_agg_double("d"), kll_sketch_agg_double("d"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -185,7 +188,9 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_merge_float" },
-    examples: ['kll_sketch_merge_float("left", "right")'],
+    examples: [
+      'kll_sketch_merge_float(kll_sketch_agg_float(col("d").cast("float")), kll_sketch_agg_float(col("i").cast("float")))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -196,7 +201,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_to_string_bigint" },
-    examples: ['kll_sketch_to_string_bigint("col")'],
+    examples: ['kll_sketch_to_string_bigint(kll_sketch_agg_bigint("i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -207,7 +212,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_to_string_double" },
-    examples: ['kll_sketch_to_string_double("col")'],
+    examples: ['kll_sketch_to_string_double(kll_sketch_agg_double("d"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -218,7 +223,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_to_string_float" },
-    examples: ['kll_sketch_to_string_float("col")'],
+    examples: ['kll_sketch_to_string_float(kll_sketch_agg_float(col("d").cast("float")))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -232,7 +237,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_difference" },
-    examples: ['theta_difference("col1", "col2")'],
+    examples: ['theta_difference(theta_sketch_agg("id"), theta_sketch_agg("i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -246,7 +251,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_intersection" },
-    examples: ['theta_intersection("col1", "col2")'],
+    examples: ['theta_intersection(theta_sketch_agg("id"), theta_sketch_agg("i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -257,7 +262,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_sketch_estimate" },
-    examples: ['theta_sketch_estimate("col")'],
+    examples: ['theta_sketch_estimate(theta_sketch_agg("s"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -272,7 +277,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_union" },
-    examples: ['theta_union("col1", "col2")'],
+    examples: [
+      'theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"))',
+      'theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"), 4)',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

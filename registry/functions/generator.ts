@@ -11,7 +11,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "explode" },
-    examples: ['explode("col")'],
+    examples: ['explode("arr")', 'explode("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "explode_outer" },
-    examples: ['explode_outer("col")'],
+    examples: ['explode_outer("arr")', 'explode_outer("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -33,7 +33,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "inline" },
-    examples: ['inline("col")'],
+    examples: ['inline(arrays_zip("arr", "sarr"))', 'inline(array("st"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -44,7 +44,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "inline_outer" },
-    examples: ['inline_outer("col")'],
+    examples: ['inline_outer(arrays_zip("arr", "sarr"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -55,7 +55,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "posexplode" },
-    examples: ['posexplode("col")'],
+    examples: ['posexplode("sarr")', 'posexplode("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -66,7 +66,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "posexplode_outer" },
-    examples: ['posexplode_outer("col")'],
+    examples: ['posexplode_outer("arr")', 'posexplode_outer("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -77,7 +77,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stack" },
-    examples: ['stack("cols", "cols2")'],
+    examples: ['stack(lit(2), "i", "s", "id", "s2")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

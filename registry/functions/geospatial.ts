@@ -11,7 +11,15 @@ export const geospatialFunctions: FunctionEntryInput[] = [
     args: [{ name: "geo", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "st_asbinary" },
-    examples: ['st_asbinary("geo")'],
+    examples: [
+      'st_asbinary(st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))',
+      'st_asbinary(st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))',
+    ],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "Spark 4.1.1 rejects geospatial functions unless spark.sql.geospatial.enabled=true (off by default): UNSUPPORTED_FEATURE.GEOSPATIAL_DISABLED",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +30,12 @@ export const geospatialFunctions: FunctionEntryInput[] = [
     args: [{ name: "wkb", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "st_geogfromwkb" },
-    examples: ['st_geogfromwkb("wkb")'],
+    examples: ['st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040")))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "Spark 4.1.1 rejects geospatial functions unless spark.sql.geospatial.enabled=true (off by default): UNSUPPORTED_FEATURE.GEOSPATIAL_DISABLED",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -33,7 +46,12 @@ export const geospatialFunctions: FunctionEntryInput[] = [
     args: [{ name: "wkb", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "st_geomfromwkb" },
-    examples: ['st_geomfromwkb("wkb")'],
+    examples: ['st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040")))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "Spark 4.1.1 rejects geospatial functions unless spark.sql.geospatial.enabled=true (off by default): UNSUPPORTED_FEATURE.GEOSPATIAL_DISABLED",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -47,7 +65,15 @@ export const geospatialFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "st_setsrid" },
-    examples: ['st_setsrid("geo", "srid")'],
+    examples: [
+      'st_setsrid(st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))), 3857)',
+      'st_setsrid(st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))), 4326)',
+    ],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "Spark 4.1.1 rejects geospatial functions unless spark.sql.geospatial.enabled=true (off by default): UNSUPPORTED_FEATURE.GEOSPATIAL_DISABLED",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +84,15 @@ export const geospatialFunctions: FunctionEntryInput[] = [
     args: [{ name: "geo", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "st_srid" },
-    examples: ['st_srid("geo")'],
+    examples: [
+      'st_srid(st_geomfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))',
+      'st_srid(st_geogfromwkb(unhex(lit("0101000000000000000000F03F0000000000000040"))))',
+    ],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "Spark 4.1.1 rejects geospatial functions unless spark.sql.geospatial.enabled=true (off by default): UNSUPPORTED_FEATURE.GEOSPATIAL_DISABLED",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
 ];

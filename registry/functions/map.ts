@@ -11,7 +11,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "map" },
-    examples: ['create_map("cols", "cols2")'],
+    examples: ['create_map("id", "s")', 'create_map(lit("id"), "id", lit("i"), "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_concat" },
-    examples: ['map_concat("cols", "cols2")'],
+    examples: ['map_concat("m", create_map(lit("c"), "i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -36,7 +36,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_contains_key" },
-    examples: ['map_contains_key("col", 1)'],
+    examples: ['map_contains_key("m", "a")', 'map_contains_key("m", "z")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -47,7 +47,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_entries" },
-    examples: ['map_entries("col")'],
+    examples: ['map_entries("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -61,7 +61,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_from_arrays" },
-    examples: ['map_from_arrays("col1", "col2")'],
+    examples: ['map_from_arrays("sarr", reverse("sarr"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -72,7 +72,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_from_entries" },
-    examples: ['map_from_entries("col")'],
+    examples: ['map_from_entries(array(struct("id", "s")))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -83,7 +83,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_keys" },
-    examples: ['map_keys("col")'],
+    examples: ['map_keys("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -94,7 +94,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "map_values" },
-    examples: ['map_values("col")'],
+    examples: ['map_values("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -121,7 +121,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "str_to_map" },
-    examples: ['str_to_map("text")'],
+    examples: ['str_to_map("s2")', 'str_to_map("url", lit("&"), lit("="))'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];
