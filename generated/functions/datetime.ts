@@ -806,7 +806,7 @@ export function timestamp_seconds(col: Column | string): Column {
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
  * @example `to_date("ts")`
- * @example `to_date(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")`
+ * @example `to_date(lit("29/02/2024"), "dd/MM/yyyy")`
  * @since pyspark 2.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */

@@ -763,7 +763,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_date" },
-    examples: ['to_date("ts")', 'to_date(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")'],
+    examples: ['to_date("ts")', 'to_date(lit("29/02/2024"), "dd/MM/yyyy")'],
     status: { spark: supported, local: supported },
   },
   {
