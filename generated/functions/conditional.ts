@@ -10,7 +10,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `coalesce`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `coalesce("cols", "cols2")`
+ * @example `coalesce("s", "s2", lit("none"))`
+ * @example `coalesce("i", "l")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -25,7 +26,7 @@ export function coalesce(...cols: (Column | string)[]): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `ifnull("col1", "col2")`
+ * @example `ifnull("i", lit(-9))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -40,7 +41,7 @@ export function ifnull(col1: Column | string, col2: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `nanvl("col1", "col2")`
+ * @example `nanvl(sqrt("d"), lit(-1.5))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -55,7 +56,8 @@ export function nanvl(col1: Column | string, col2: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `nullif("col1", "col2")`
+ * @example `nullif("i", lit(0))`
+ * @example `nullif("s", lit("abc"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named CASE WHEN  THEN NULL ELSE i END where Spark names it nullif(i, 3)).
  */
@@ -69,7 +71,8 @@ export function nullif(col1: Column | string, col2: Column | string): Column {
  * Builds a call of Spark's `nullifzero`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `nullifzero("col")`
+ * @example `nullifzero("i")`
+ * @example `nullifzero("dec")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -84,7 +87,7 @@ export function nullifzero(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `nvl("col1", "col2")`
+ * @example `nvl("s", lit("?"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -100,7 +103,7 @@ export function nvl(col1: Column | string, col2: Column | string): Column {
  * @param col2 - a Column or the name of a column
  * @param col3 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `nvl2("col1", "col2", "col3")`
+ * @example `nvl2("i", "s", lit("no i"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -115,7 +118,8 @@ export function nvl2(col1: Column | string, col2: Column | string, col3: Column 
  * @param condition - a Column
  * @param value - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `when(col("condition"), 1)`
+ * @example `when(col("b"), "yes")`
+ * @example `when(isnull("i"), 0).otherwise(col("i"))`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -129,7 +133,8 @@ export function when(condition: Column, value: LiteralInput): Column {
  * Builds a call of Spark's `zeroifnull`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `zeroifnull("col")`
+ * @example `zeroifnull("i")`
+ * @example `zeroifnull("d")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -12,7 +12,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param schema - a value sent as a literal (a Column is used as is)
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `from_csv("col", "text")`
+ * @example `from_csv("s2", "a STRING, b STRING, c STRING")`
+ * @example `from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" })`
  * @since pyspark 3.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -27,7 +28,8 @@ export function from_csv(col: Column | string, schema: Column | string, options?
  * @param csv - a value sent as a literal (a Column is used as is)
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `schema_of_csv("text")`
+ * @example `schema_of_csv("1,abc,2.5")`
+ * @example `schema_of_csv("1|x", { sep: "|" })`
  * @since pyspark 3.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -42,7 +44,8 @@ export function schema_of_csv(csv: Column | string, options?: Record<string, str
  * @param col - a Column or the name of a column
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `to_csv("col")`
+ * @example `to_csv("st")`
+ * @example `to_csv(struct("i", "s", "dt"), { sep: ";" })`
  * @since pyspark 3.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -11,7 +11,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param start - a Column or the name of a column
  * @param months - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `add_months("start", "months")`
+ * @example `add_months("dt", "i")`
+ * @example `add_months("dt", 1)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -27,7 +28,7 @@ export function add_months(start: Column | string, months: Column | string | num
  * @param targetTz - a Column
  * @param sourceTs - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `convert_timezone(col("sourceTz"), col("targetTz"), "sourceTs")`
+ * @example `convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -68,6 +69,7 @@ export function current_date(): Column {
  * @param precision - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
  * @example `current_time()`
+ * @example `current_time(3)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -108,7 +110,8 @@ export function current_timezone(): Column {
  * @param start - a Column or the name of a column
  * @param days - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `date_add("start", "days")`
+ * @example `date_add("dt", "i")`
+ * @example `date_add("dt", 1)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -123,7 +126,7 @@ export function date_add(start: Column | string, days: Column | string | number)
  * @param end - a Column or the name of a column
  * @param start - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `date_diff("end", "start")`
+ * @example `date_diff("dt", lit("2000-01-01"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -138,7 +141,8 @@ export function date_diff(end: Column | string, start: Column | string): Column 
  * @param date - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `date_format("date", "text")`
+ * @example `date_format("ts", "yyyy-MM-dd HH.mm.ss.SSSSSS EEE")`
+ * @example `date_format("dt", "MMMM d, y")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -152,7 +156,7 @@ export function date_format(date: Column | string, format: string): Column {
  * Builds a call of Spark's `date_from_unix_date`.
  * @param days - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `date_from_unix_date("days")`
+ * @example `date_from_unix_date("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -167,7 +171,8 @@ export function date_from_unix_date(days: Column | string): Column {
  * @param field - a Column
  * @param source - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `date_part(col("field"), "source")`
+ * @example `date_part(lit("YEAR"), "dt")`
+ * @example `date_part(lit("SECONDS"), "ts")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -182,7 +187,8 @@ export function date_part(field: Column, source: Column | string): Column {
  * @param start - a Column or the name of a column
  * @param days - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `date_sub("start", "days")`
+ * @example `date_sub("dt", "i")`
+ * @example `date_sub("dt", 1)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -197,7 +203,8 @@ export function date_sub(start: Column | string, days: Column | string | number)
  * @param format - a value sent as a literal (a Column is used as is)
  * @param timestamp - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `date_trunc("text", "timestamp")`
+ * @example `date_trunc("MONTH", "ts")`
+ * @example `date_trunc("HOUR", "ts")`
  * @since pyspark 2.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -212,7 +219,7 @@ export function date_trunc(format: string, timestamp: Column | string): Column {
  * @param start - a Column or the name of a column
  * @param days - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `dateadd("start", "days")`
+ * @example `dateadd("dt", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -227,7 +234,7 @@ export function dateadd(start: Column | string, days: Column | string | number):
  * @param end - a Column or the name of a column
  * @param start - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `datediff("end", "start")`
+ * @example `datediff("dt", lit("2000-01-01"))`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -242,7 +249,7 @@ export function datediff(end: Column | string, start: Column | string): Column {
  * @param field - a Column
  * @param source - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `datepart(col("field"), "source")`
+ * @example `datepart(lit("DOW"), "ts")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -256,7 +263,7 @@ export function datepart(field: Column, source: Column | string): Column {
  * Builds a call of Spark's `day`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `day("col")`
+ * @example `day("dt")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -270,7 +277,7 @@ export function day(col: Column | string): Column {
  * Builds a call of Spark's `dayname`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `dayname("col")`
+ * @example `dayname("dt")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -284,7 +291,7 @@ export function dayname(col: Column | string): Column {
  * Builds a call of Spark's `dayofmonth`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `dayofmonth("col")`
+ * @example `dayofmonth("ts")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -298,7 +305,7 @@ export function dayofmonth(col: Column | string): Column {
  * Builds a call of Spark's `dayofweek`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `dayofweek("col")`
+ * @example `dayofweek("dt")`
  * @since pyspark 2.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -312,7 +319,7 @@ export function dayofweek(col: Column | string): Column {
  * Builds a call of Spark's `dayofyear`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `dayofyear("col")`
+ * @example `dayofyear("dt")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -327,7 +334,8 @@ export function dayofyear(col: Column | string): Column {
  * @param field - a Column
  * @param source - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `extract(col("field"), "source")`
+ * @example `extract(lit("MINUTE"), "ts")`
+ * @example `extract(lit("DOY"), "dt")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -342,7 +350,8 @@ export function extract(field: Column, source: Column | string): Column {
  * @param timestamp - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"string":"yyyy-MM-dd HH:mm:ss"} is sent
  * @returns a new Column; nothing runs until an action
- * @example `from_unixtime("timestamp")`
+ * @example `from_unixtime("i")`
+ * @example `from_unixtime("l", "yyyy-MM-dd")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -357,7 +366,7 @@ export function from_unixtime(timestamp: Column | string, format?: string): Colu
  * @param timestamp - a Column or the name of a column
  * @param tz - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `from_utc_timestamp("timestamp", "text")`
+ * @example `from_utc_timestamp("ts", "Asia/Tokyo")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -371,7 +380,7 @@ export function from_utc_timestamp(timestamp: Column | string, tz: Column | stri
  * Builds a call of Spark's `hour`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `hour("col")`
+ * @example `hour("ts")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -385,7 +394,7 @@ export function hour(col: Column | string): Column {
  * Builds a call of Spark's `last_day`.
  * @param date - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `last_day("date")`
+ * @example `last_day("dt")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -414,7 +423,7 @@ export function localtimestamp(): Column {
  * @param month - a Column or the name of a column
  * @param day - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `make_date("year", "month", "day")`
+ * @example `make_date(year("dt"), month("dt"), "id")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -432,6 +441,7 @@ export function make_date(year: Column | string, month: Column | string, day: Co
  * @param secs - a Column or the name of a column; when omitted, PySpark's default {"decimal":{"precision":10,"scale":0,"value":"0"}} is sent
  * @returns a new Column; nothing runs until an action
  * @example `make_dt_interval()`
+ * @example `make_dt_interval("id", "i", "i", "dec")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -451,7 +461,8 @@ export function make_dt_interval(days?: Column | string, hours?: Column | string
  * @param mins - a Column or the name of a column; when omitted, PySpark's default {"integer":0} is sent
  * @param secs - a Column or the name of a column; when omitted, PySpark's default {"decimal":{"precision":10,"scale":0,"value":"0"}} is sent
  * @returns a new Column; nothing runs until an action
- * @example `make_interval()`
+ * @example `make_interval().cast("string")`
+ * @example `make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -467,7 +478,8 @@ export function make_interval(years?: Column | string, months?: Column | string,
  * @param minute - a Column or the name of a column
  * @param second - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `make_time("hour", "minute", "second")`
+ * @example `make_time(hour("ts"), minute("ts"), second("ts"))`
+ * @example `make_time("id", "id", abs("dec"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -485,8 +497,8 @@ export function make_time(hour: Column | string, minute: Column | string, second
  * @param secs - a Column or the name of a column
  * @param timezone - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `make_timestamp("y", "mo", "d", "h", "mi", "s")`
- * @example `make_timestamp({ date: "d", time: "t" })`
+ * @example `make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))`
+ * @example `make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("Asia/Tokyo"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -506,7 +518,8 @@ export function make_timestamp(years: Column | string | DateAndTime, months?: Co
  * @param secs - a Column or the name of a column
  * @param timezone - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `make_timestamp_ltz("years", "months", "days", "hours", "mins", "secs")`
+ * @example `make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"))`
+ * @example `make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("UTC"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -523,8 +536,7 @@ export function make_timestamp_ltz(years: Column | string, months: Column | stri
  * @param mins - a Column or the name of a column
  * @param secs - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `make_timestamp_ntz("y", "mo", "d", "h", "mi", "s")`
- * @example `make_timestamp_ntz({ date: "d", time: "t" })`
+ * @example `make_timestamp_ntz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -539,7 +551,8 @@ export function make_timestamp_ntz(years: Column | string | DateAndTime, months?
  * @param years - a Column or the name of a column; when omitted, PySpark's default {"integer":0} is sent
  * @param months - a Column or the name of a column; when omitted, PySpark's default {"integer":0} is sent
  * @returns a new Column; nothing runs until an action
- * @example `make_ym_interval()`
+ * @example `make_ym_interval().cast("string")`
+ * @example `make_ym_interval("i", "id").cast("string")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -553,7 +566,7 @@ export function make_ym_interval(years?: Column | string, months?: Column | stri
  * Builds a call of Spark's `minute`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `minute("col")`
+ * @example `minute("ts")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -567,7 +580,7 @@ export function minute(col: Column | string): Column {
  * Builds a call of Spark's `month`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `month("col")`
+ * @example `month("dt")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -581,7 +594,7 @@ export function month(col: Column | string): Column {
  * Builds a call of Spark's `monthname`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `monthname("col")`
+ * @example `monthname("dt")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -597,7 +610,8 @@ export function monthname(col: Column | string): Column {
  * @param date2 - a Column or the name of a column
  * @param roundOff - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":true} is sent
  * @returns a new Column; nothing runs until an action
- * @example `months_between("date1", "date2")`
+ * @example `months_between("ts", lit("2000-01-31"))`
+ * @example `months_between("dt", lit("2000-01-31"), false)`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -612,7 +626,8 @@ export function months_between(date1: Column | string, date2: Column | string, r
  * @param date - a Column or the name of a column
  * @param dayOfWeek - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `next_day("date", "text")`
+ * @example `next_day("dt", "Mon")`
+ * @example `next_day("dt", "thursday")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -639,7 +654,7 @@ export function now(): Column {
  * Builds a call of Spark's `quarter`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `quarter("col")`
+ * @example `quarter("dt")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -653,7 +668,7 @@ export function quarter(col: Column | string): Column {
  * Builds a call of Spark's `second`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `second("col")`
+ * @example `second("ts")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -668,7 +683,7 @@ export function second(col: Column | string): Column {
  * @param timeColumn - a Column or the name of a column
  * @param gapDuration - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `session_window("timeColumn", "text")`
+ * @example `session_window("ts", "10 minutes")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -684,7 +699,7 @@ export function session_window(timeColumn: Column | string, gapDuration: Column 
  * @param start - a Column or the name of a column
  * @param end - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `time_diff("unit", "start", "end")`
+ * @example `time_diff(lit("MINUTE"), to_time(lit("08:30:00")), make_time(hour("ts"), minute("ts"), second("ts")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -699,7 +714,7 @@ export function time_diff(unit: Column | string, start: Column | string, end: Co
  * @param unit - a Column or the name of a column
  * @param time - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `time_trunc("unit", "time")`
+ * @example `time_trunc(lit("HOUR"), make_time(hour("ts"), minute("ts"), second("ts")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -715,7 +730,8 @@ export function time_trunc(unit: Column | string, time: Column | string): Column
  * @param quantity - a Column or the name of a column
  * @param ts - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `timestamp_add("text", "quantity", "ts")`
+ * @example `timestamp_add("DAY", "i", "ts")`
+ * @example `timestamp_add("MONTH", "i", "dt")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -731,7 +747,7 @@ export function timestamp_add(unit: string, quantity: Column | string, ts: Colum
  * @param start - a Column or the name of a column
  * @param end - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `timestamp_diff("text", "start", "end")`
+ * @example `timestamp_diff("MINUTE", lit("1970-01-01 00:00:00"), "ts")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -745,7 +761,7 @@ export function timestamp_diff(unit: string, start: Column | string, end: Column
  * Builds a call of Spark's `timestamp_micros`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `timestamp_micros("col")`
+ * @example `timestamp_micros("l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -759,7 +775,7 @@ export function timestamp_micros(col: Column | string): Column {
  * Builds a call of Spark's `timestamp_millis`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `timestamp_millis("col")`
+ * @example `timestamp_millis("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -773,7 +789,8 @@ export function timestamp_millis(col: Column | string): Column {
  * Builds a call of Spark's `timestamp_seconds`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `timestamp_seconds("col")`
+ * @example `timestamp_seconds("d")`
+ * @example `timestamp_seconds("i")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -788,7 +805,8 @@ export function timestamp_seconds(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `to_date("col")`
+ * @example `to_date("ts")`
+ * @example `to_date(lit("29/02/2024"), "dd/MM/yyyy")`
  * @since pyspark 2.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -803,7 +821,8 @@ export function to_date(col: Column | string, format?: string): Column {
  * @param str - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_time("str")`
+ * @example `to_time(date_format("ts", "HH:mm:ss"))`
+ * @example `to_time(date_format("ts", "HH.mm"), lit("HH.mm"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -818,7 +837,8 @@ export function to_time(str: Column | string, format?: Column | string): Column 
  * @param col - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `to_timestamp("col")`
+ * @example `to_timestamp("dt")`
+ * @example `to_timestamp(date_format("ts", "dd.MM.yyyy HH.mm"), "dd.MM.yyyy HH.mm")`
  * @since pyspark 2.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -833,7 +853,8 @@ export function to_timestamp(col: Column | string, format?: string): Column {
  * @param timestamp - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_timestamp_ltz("timestamp")`
+ * @example `to_timestamp_ltz("dt")`
+ * @example `to_timestamp_ltz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -848,7 +869,8 @@ export function to_timestamp_ltz(timestamp: Column | string, format?: Column | s
  * @param timestamp - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_timestamp_ntz("timestamp")`
+ * @example `to_timestamp_ntz("dt")`
+ * @example `to_timestamp_ntz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -863,7 +885,8 @@ export function to_timestamp_ntz(timestamp: Column | string, format?: Column | s
  * @param timestamp - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_unix_timestamp("timestamp")`
+ * @example `to_unix_timestamp("ts")`
+ * @example `to_unix_timestamp(date_format("dt", "dd/MM/yyyy"), lit("dd/MM/yyyy"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -878,7 +901,7 @@ export function to_unix_timestamp(timestamp: Column | string, format?: Column | 
  * @param timestamp - a Column or the name of a column
  * @param tz - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `to_utc_timestamp("timestamp", "text")`
+ * @example `to_utc_timestamp("ts", "America/New_York")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -893,7 +916,8 @@ export function to_utc_timestamp(timestamp: Column | string, tz: Column | string
  * @param date - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `trunc("date", "text")`
+ * @example `trunc("dt", "MM")`
+ * @example `trunc("ts", "year")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -913,7 +937,8 @@ export function trunc(date: Column | string, format: string): Column {
  * @param mins - a Column or the name of a column; when omitted, PySpark's default {"integer":0} is sent
  * @param secs - a Column or the name of a column; when omitted, PySpark's default {"decimal":{"precision":10,"scale":0,"value":"0"}} is sent
  * @returns a new Column; nothing runs until an action
- * @example `try_make_interval()`
+ * @example `try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")`
+ * @example `try_make_interval(lit(178956970), lit(8)).cast("string")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -931,8 +956,8 @@ export function try_make_interval(years?: Column | string, months?: Column | str
  * @param secs - a Column or the name of a column
  * @param timezone - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_make_timestamp("y", "mo", "d", "h", "mi", "s")`
- * @example `try_make_timestamp({ date: "d", time: "t" })`
+ * @example `try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
+ * @example `try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("Asia/Tokyo"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -952,7 +977,8 @@ export function try_make_timestamp(years: Column | string | DateAndTime, months?
  * @param secs - a Column or the name of a column
  * @param timezone - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_make_timestamp_ltz("years", "months", "days", "hours", "mins", "secs")`
+ * @example `try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
+ * @example `try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("UTC"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -969,8 +995,7 @@ export function try_make_timestamp_ltz(years: Column | string, months: Column | 
  * @param mins - a Column or the name of a column
  * @param secs - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_make_timestamp_ntz("y", "mo", "d", "h", "mi", "s")`
- * @example `try_make_timestamp_ntz({ date: "d", time: "t" })`
+ * @example `try_make_timestamp_ntz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -985,7 +1010,7 @@ export function try_make_timestamp_ntz(years: Column | string | DateAndTime, mon
  * @param col - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `try_to_date("col")`
+ * @example `try_to_date(date_format("ts", "MM/dd/yyyy"), "dd/MM/yyyy")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1000,7 +1025,7 @@ export function try_to_date(col: Column | string, format?: string): Column {
  * @param str - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_to_time("str")`
+ * @example `try_to_time(date_format("ts", "HH.mm.ss"), lit("mm.ss.HH"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1015,7 +1040,7 @@ export function try_to_time(str: Column | string, format?: Column | string): Col
  * @param col - a Column or the name of a column
  * @param format - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_to_timestamp("col")`
+ * @example `try_to_timestamp(date_format("ts", "MM/dd/yyyy"), lit("dd/MM/yyyy"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1029,7 +1054,7 @@ export function try_to_timestamp(col: Column | string, format?: Column | string)
  * Builds a call of Spark's `unix_date`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unix_date("col")`
+ * @example `unix_date("dt")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1043,7 +1068,7 @@ export function unix_date(col: Column | string): Column {
  * Builds a call of Spark's `unix_micros`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unix_micros("col")`
+ * @example `unix_micros("ts")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1057,7 +1082,7 @@ export function unix_micros(col: Column | string): Column {
  * Builds a call of Spark's `unix_millis`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unix_millis("col")`
+ * @example `unix_millis("ts")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1071,7 +1096,7 @@ export function unix_millis(col: Column | string): Column {
  * Builds a call of Spark's `unix_seconds`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unix_seconds("col")`
+ * @example `unix_seconds("ts")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1081,17 +1106,16 @@ export function unix_seconds(col: Column | string): Column {
 
 /**
  * Seconds since the epoch of a time string (now when no argument).
- *
- * Builds a call of Spark's `unix_timestamp`.
  * @param timestamp - a Column or the name of a column
  * @param format - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `unix_timestamp()`
+ * @example `unix_timestamp("ts")`
+ * @example `unix_timestamp(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
 export function unix_timestamp(timestamp?: Column | string, format?: string): Column {
-  return codegen.callBuiltin("unix_timestamp", [codegen.columnOrName(timestamp, "timestamp"), codegen.literal(format, "format")]);
+  return codegen.customBuilders.unix_timestamp(timestamp, format);
 }
 
 /**
@@ -1100,7 +1124,7 @@ export function unix_timestamp(timestamp?: Column | string, format?: string): Co
  * Builds a call of Spark's `weekday`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `weekday("col")`
+ * @example `weekday("dt")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1114,7 +1138,7 @@ export function weekday(col: Column | string): Column {
  * Builds a call of Spark's `weekofyear`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `weekofyear("col")`
+ * @example `weekofyear("dt")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1131,7 +1155,9 @@ export function weekofyear(col: Column | string): Column {
  * @param slideDuration - a value sent as a literal (a Column is used as is)
  * @param startTime - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `window("timeColumn", "text")`
+ * @example `window("ts", "1 day")`
+ * @example `window("ts", "1 hour", "30 minutes")`
+ * @example `window("ts", "1 day", "1 day", "6 hours")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1145,7 +1171,7 @@ export function window(timeColumn: Column | string, windowDuration: string, slid
  * Builds a call of Spark's `window_time`.
  * @param windowColumn - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `window_time("windowColumn")`
+ * @example `window_time(window("ts", "1 hour"))`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1159,7 +1185,7 @@ export function window_time(windowColumn: Column | string): Column {
  * Builds a call of Spark's `year`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `year("col")`
+ * @example `year("dt")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */

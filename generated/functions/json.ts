@@ -12,7 +12,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param schema - a value sent as a literal (a Column is used as is)
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `from_json("col", "text")`
+ * @example `from_json("js", "a INT, b ARRAY<INT>")`
+ * @example `from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" })`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -27,7 +28,8 @@ export function from_json(col: Column | string, schema: Column | string | DataTy
  * @param col - a Column or the name of a column
  * @param path - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `get_json_object("col", "text")`
+ * @example `get_json_object("js", "$.b[1]")`
+ * @example `get_json_object("js", "$.a")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -41,7 +43,7 @@ export function get_json_object(col: Column | string, path: string): Column {
  * Builds a call of Spark's `json_array_length`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `json_array_length("col")`
+ * @example `json_array_length(to_json("arr"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -55,7 +57,7 @@ export function json_array_length(col: Column | string): Column {
  * Builds a call of Spark's `json_object_keys`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `json_object_keys("col")`
+ * @example `json_object_keys("js")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -70,7 +72,7 @@ export function json_object_keys(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param fields - a value sent as a literal (a Column is used as is); at least 1
  * @returns a new Column; nothing runs until an action
- * @example `json_tuple("col", "text")`
+ * @example `json_tuple("js", "a", "b")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -85,7 +87,8 @@ export function json_tuple(col: Column | string, ...fields: string[]): Column {
  * @param json - a value sent as a literal (a Column is used as is)
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `schema_of_json("text")`
+ * @example `schema_of_json('{"a":1,"b":[1.5],"c":"x"}')`
+ * @example `schema_of_json('{"a":01}', { allowNumericLeadingZeros: "TRUE" })`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -100,7 +103,9 @@ export function schema_of_json(json: Column | string, options?: Record<string, s
  * @param col - a Column or the name of a column
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `to_json("col")`
+ * @example `to_json("st")`
+ * @example `to_json("m")`
+ * @example `to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" })`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

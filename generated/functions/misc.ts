@@ -14,7 +14,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param padding - a Column or the name of a column; when omitted, PySpark's default {"string":"DEFAULT"} is sent
  * @param aad - a Column or the name of a column; when omitted, PySpark's default {"string":""} is sent
  * @returns a new Column; nothing runs until an action
- * @example `aes_decrypt("input", "key")`
+ * @example `aes_decrypt(aes_encrypt("s", lit("0123456789abcdef")), lit("0123456789abcdef"))`
+ * @example `aes_decrypt(aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC")), lit("0123456789abcdef"), lit("CBC"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -33,7 +34,9 @@ export function aes_decrypt(input: Column | string, key: Column | string, mode?:
  * @param iv - a Column or the name of a column; when omitted, PySpark's default {"string":""} is sent
  * @param aad - a Column or the name of a column; when omitted, PySpark's default {"string":""} is sent
  * @returns a new Column; nothing runs until an action
- * @example `aes_encrypt("input", "key")`
+ * @example `aes_encrypt("s", lit("0123456789abcdef"), lit("ECB"))`
+ * @example `aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC"), lit("PKCS"), unhex(lit("000102030405060708090A0B0C0D0E0F")))`
+ * @example `aes_encrypt("s", lit("0123456789abcdef"), lit("GCM"), lit("DEFAULT"), unhex(lit("000102030405060708090A0B")), lit("aad"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -48,7 +51,8 @@ export function aes_encrypt(input: Column | string, key: Column | string, mode?:
  * @param col - a Column or the name of a column
  * @param errMsg - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `assert_true("col")`
+ * @example `assert_true(isnotnull("id"))`
+ * @example `assert_true(isnotnull("id"), "id must be set")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -62,7 +66,8 @@ export function assert_true(col: Column | string, errMsg?: Column | string): Col
  * Builds a call of Spark's `bitmap_bit_position`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_bit_position("col")`
+ * @example `bitmap_bit_position("l")`
+ * @example `bitmap_bit_position("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -76,7 +81,8 @@ export function bitmap_bit_position(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_bucket_number`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_bucket_number("col")`
+ * @example `bitmap_bucket_number("l")`
+ * @example `bitmap_bucket_number("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -90,7 +96,7 @@ export function bitmap_bucket_number(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_count`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_count("col")`
+ * @example `bitmap_count("bin")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -195,7 +201,8 @@ export function input_file_name(): Column {
  * Builds a call of Spark's `java_method`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `java_method("cols", "cols2")`
+ * @example `java_method(lit("java.lang.Integer"), lit("toBinaryString"), "id")`
+ * @example `java_method(lit("java.lang.Math"), lit("floorMod"), "id", lit(3))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -222,7 +229,7 @@ export function monotonically_increasing_id(): Column {
  * Builds a call of Spark's `raise_error`.
  * @param errMsg - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `raise_error("text")`
+ * @example `raise_error("boom")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -236,7 +243,8 @@ export function raise_error(errMsg: Column | string): Column {
  * Builds a call of Spark's `reflect`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `reflect("cols", "cols2")`
+ * @example `reflect(lit("java.lang.Integer"), lit("toHexString"), "id")`
+ * @example `reflect(lit("java.lang.String"), lit("valueOf"), "d")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -280,7 +288,8 @@ export function spark_partition_id(): Column {
  * @param padding - a Column or the name of a column; when omitted, PySpark's default {"string":"DEFAULT"} is sent
  * @param aad - a Column or the name of a column; when omitted, PySpark's default {"string":""} is sent
  * @returns a new Column; nothing runs until an action
- * @example `try_aes_decrypt("input", "key")`
+ * @example `try_aes_decrypt("bin", lit("0123456789abcdef"))`
+ * @example `try_aes_decrypt(aes_encrypt("s", lit("0123456789abcdef"), lit("ECB")), lit("0123456789abcdef"), lit("ECB"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -294,7 +303,7 @@ export function try_aes_decrypt(input: Column | string, key: Column | string, mo
  * Builds a call of Spark's `try_reflect`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_reflect("cols", "cols2")`
+ * @example `try_reflect(lit("java.lang.Integer"), lit("parseInt"), "s", lit(16))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -308,7 +317,9 @@ export function try_reflect(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `typeof`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `typeof("col")`
+ * @example `typeof("st")`
+ * @example `typeof("big")`
+ * @example `typeof("m")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

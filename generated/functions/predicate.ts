@@ -11,7 +11,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `equal_null("col1", "col2")`
+ * @example `equal_null("i", "l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -27,7 +27,8 @@ export function equal_null(col1: Column | string, col2: Column | string): Column
  * @param pattern - a Column or the name of a column
  * @param escapeChar - a Column
  * @returns a new Column; nothing runs until an action
- * @example `ilike("str", "pattern")`
+ * @example `ilike("s", lit("%BC"))`
+ * @example `ilike("url", lit("%A!%20B"), lit("!"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -41,7 +42,8 @@ export function ilike(str: Column | string, pattern: Column | string, escapeChar
  * Builds a call of Spark's `isnan`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `isnan("col")`
+ * @example `isnan(sqrt("d"))`
+ * @example `isnan("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -55,7 +57,8 @@ export function isnan(col: Column | string): Column {
  * Builds a call of Spark's `isnotnull`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `isnotnull("col")`
+ * @example `isnotnull("s")`
+ * @example `isnotnull("st")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -69,7 +72,8 @@ export function isnotnull(col: Column | string): Column {
  * Builds a call of Spark's `isnull`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `isnull("col")`
+ * @example `isnull("dt")`
+ * @example `isnull("arr")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -85,7 +89,8 @@ export function isnull(col: Column | string): Column {
  * @param pattern - a Column or the name of a column
  * @param escapeChar - a Column
  * @returns a new Column; nothing runs until an action
- * @example `like("str", "pattern")`
+ * @example `like("s", lit("_bc"))`
+ * @example `like("url", lit("%a!%20b"), lit("!"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -100,7 +105,7 @@ export function like(str: Column | string, pattern: Column | string, escapeChar?
  * @param str - a Column or the name of a column
  * @param regexp - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regexp("str", "regexp")`
+ * @example `regexp("s", lit("[À-ž]"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -115,7 +120,7 @@ export function regexp(str: Column | string, regexp: Column | string): Column {
  * @param str - a Column or the name of a column
  * @param regexp - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regexp_like("str", "regexp")`
+ * @example `regexp_like("s2", lit("^ [A-Z]"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -130,7 +135,8 @@ export function regexp_like(str: Column | string, regexp: Column | string): Colu
  * @param str - a Column or the name of a column
  * @param regexp - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `rlike("str", "regexp")`
+ * @example `rlike("s", lit("bc$"))`
+ * @example `rlike("url", col("s"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

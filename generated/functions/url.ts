@@ -12,7 +12,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param partToExtract - a Column or the name of a column
  * @param key - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `parse_url("url", "partToExtract")`
+ * @example `parse_url("url", lit("HOST"))`
+ * @example `parse_url("url", lit("QUERY"), lit("lang"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -28,7 +29,8 @@ export function parse_url(url: Column | string, partToExtract: Column | string, 
  * @param partToExtract - a Column or the name of a column
  * @param key - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_parse_url("url", "partToExtract")`
+ * @example `try_parse_url("s2", lit("PATH"))`
+ * @example `try_parse_url("url", lit("QUERY"), lit("q"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -42,7 +44,8 @@ export function try_parse_url(url: Column | string, partToExtract: Column | stri
  * Builds a call of Spark's `try_url_decode`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_url_decode("str")`
+ * @example `try_url_decode("url")`
+ * @example `try_url_decode(concat(lit("%4"), "i"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -56,7 +59,7 @@ export function try_url_decode(str: Column | string): Column {
  * Builds a call of Spark's `url_decode`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `url_decode("str")`
+ * @example `url_decode("url")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -70,7 +73,8 @@ export function url_decode(str: Column | string): Column {
  * Builds a call of Spark's `url_encode`.
  * @param str - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `url_encode("str")`
+ * @example `url_encode("s")`
+ * @example `url_encode("url")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -10,7 +10,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `is_variant_null`.
  * @param v - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `is_variant_null("v")`
+ * @example `is_variant_null(variant_get(try_parse_json("js"), "$.a", "variant"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +24,8 @@ export function is_variant_null(v: Column | string): Column {
  * Builds a call of Spark's `parse_json`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `parse_json("col")`
+ * @example `parse_json(to_json("st"))`
+ * @example `parse_json(to_json("m"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -38,7 +39,7 @@ export function parse_json(col: Column | string): Column {
  * Builds a call of Spark's `schema_of_variant`.
  * @param v - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `schema_of_variant("v")`
+ * @example `schema_of_variant(try_parse_json("js"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -52,7 +53,7 @@ export function schema_of_variant(v: Column | string): Column {
  * Builds a call of Spark's `schema_of_variant_agg`.
  * @param v - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `schema_of_variant_agg("v")`
+ * @example `schema_of_variant_agg(try_parse_json("js"))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -66,7 +67,8 @@ export function schema_of_variant_agg(v: Column | string): Column {
  * Builds a call of Spark's `to_variant_object`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `to_variant_object("col")`
+ * @example `to_variant_object("st")`
+ * @example `to_variant_object("m")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -80,7 +82,7 @@ export function to_variant_object(col: Column | string): Column {
  * Builds a call of Spark's `try_parse_json`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_parse_json("col")`
+ * @example `try_parse_json("js")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -96,7 +98,8 @@ export function try_parse_json(col: Column | string): Column {
  * @param path - a value sent as a literal (a Column is used as is)
  * @param targetType - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `try_variant_get("v", "text", "text")`
+ * @example `try_variant_get(try_parse_json("js"), "$.b[1]", "int")`
+ * @example `try_variant_get(try_parse_json("js"), "$.b", "int")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -112,7 +115,8 @@ export function try_variant_get(v: Column | string, path: Column | string, targe
  * @param path - a value sent as a literal (a Column is used as is)
  * @param targetType - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `variant_get("v", "text", "text")`
+ * @example `variant_get(try_parse_json("js"), "$.a", "int")`
+ * @example `variant_get(try_parse_json("js"), "$.b", "string")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

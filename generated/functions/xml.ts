@@ -12,7 +12,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param schema - a value sent as a literal (a Column is used as is)
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `from_xml("col", "text")`
+ * @example `from_xml(to_xml("st"), "a INT, b STRING")`
+ * @example `from_xml(concat(lit("<r><v>"), "d", lit("</v></r>")), "v DOUBLE", { rowTag: "r" })`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -27,7 +28,8 @@ export function from_xml(col: Column | string, schema: Column | string | StructT
  * @param xml - a value sent as a literal (a Column is used as is)
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `schema_of_xml("text")`
+ * @example `schema_of_xml("<p><a>1</a><b>x</b><b>y</b></p>")`
+ * @example `schema_of_xml("<p><a>1.5</a></p>", { prefersDecimal: "TRUE" })`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -42,7 +44,8 @@ export function schema_of_xml(xml: Column | string, options?: Record<string, str
  * @param col - a Column or the name of a column
  * @param options - options, sent as a map of strings
  * @returns a new Column; nothing runs until an action
- * @example `to_xml("col")`
+ * @example `to_xml("st")`
+ * @example `to_xml(struct("i", "s"), { rowTag: "item" })`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -57,7 +60,7 @@ export function to_xml(col: Column | string, options?: Record<string, string>): 
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath("xml", "path")`
+ * @example `xpath(concat(lit('<r><v n="'), "s", lit('"/><v n="'), "i", lit('"/></r>')), lit("/r/v/@n"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -72,7 +75,7 @@ export function xpath(xml: Column | string, path: Column | string): Column {
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_boolean("xml", "path")`
+ * @example `xpath_boolean(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v > 0"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -87,7 +90,7 @@ export function xpath_boolean(xml: Column | string, path: Column | string): Colu
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_double("xml", "path")`
+ * @example `xpath_double(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -102,7 +105,7 @@ export function xpath_double(xml: Column | string, path: Column | string): Colum
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_float("xml", "path")`
+ * @example `xpath_float(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v * 2"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -117,7 +120,7 @@ export function xpath_float(xml: Column | string, path: Column | string): Column
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_int("xml", "path")`
+ * @example `xpath_int(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -132,7 +135,7 @@ export function xpath_int(xml: Column | string, path: Column | string): Column {
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_long("xml", "path")`
+ * @example `xpath_long(concat(lit("<r><v>"), "l", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -147,7 +150,7 @@ export function xpath_long(xml: Column | string, path: Column | string): Column 
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_number("xml", "path")`
+ * @example `xpath_number(concat(lit("<r><v>"), "d", lit("</v><v>"), "i", lit("</v></r>")), lit("/r/v[1] + /r/v[2]"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -162,7 +165,7 @@ export function xpath_number(xml: Column | string, path: Column | string): Colum
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_short("xml", "path")`
+ * @example `xpath_short(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -177,7 +180,7 @@ export function xpath_short(xml: Column | string, path: Column | string): Column
  * @param xml - a Column or the name of a column
  * @param path - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `xpath_string("xml", "path")`
+ * @example `xpath_string(concat(lit("<r><v>"), "s", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -11,7 +11,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "coalesce" },
-    examples: ['coalesce("cols", "cols2")'],
+    examples: ['coalesce("s", "s2", lit("none"))', 'coalesce("i", "l")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -25,7 +25,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "ifnull" },
-    examples: ['ifnull("col1", "col2")'],
+    examples: ['ifnull("i", lit(-9))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -39,7 +39,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "nanvl" },
-    examples: ['nanvl("col1", "col2")'],
+    examples: ['nanvl(sqrt("d"), lit(-1.5))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -53,7 +53,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "nullif" },
-    examples: ['nullif("col1", "col2")'],
+    examples: ['nullif("i", lit(0))', 'nullif("s", lit("abc"))'],
     status: {
       spark: supported,
       local: localDiffers(
@@ -69,7 +69,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "nullifzero" },
-    examples: ['nullifzero("col")'],
+    examples: ['nullifzero("i")', 'nullifzero("dec")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -83,7 +83,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "nvl" },
-    examples: ['nvl("col1", "col2")'],
+    examples: ['nvl("s", lit("?"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -98,7 +98,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "nvl2" },
-    examples: ['nvl2("col1", "col2", "col3")'],
+    examples: ['nvl2("i", "s", lit("no i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -112,7 +112,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "when" },
-    examples: ['when(col("condition"), 1)'],
+    examples: ['when(col("b"), "yes")', 'when(isnull("i"), 0).otherwise(col("i"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -123,7 +123,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "zeroifnull" },
-    examples: ['zeroifnull("col")'],
+    examples: ['zeroifnull("i")', 'zeroifnull("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -15,7 +15,10 @@ export const csvFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "from_csv" },
-    examples: ['from_csv("col", "text")'],
+    examples: [
+      'from_csv("s2", "a STRING, b STRING, c STRING")',
+      'from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" })',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +32,7 @@ export const csvFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "schema_of_csv" },
-    examples: ['schema_of_csv("text")'],
+    examples: ['schema_of_csv("1,abc,2.5")', 'schema_of_csv("1|x", { sep: "|" })'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -43,7 +46,7 @@ export const csvFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_csv" },
-    examples: ['to_csv("col")'],
+    examples: ['to_csv("st")', 'to_csv(struct("i", "s", "dt"), { sep: ";" })'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -14,7 +14,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "add_months" },
-    examples: ['add_months("start", "months")'],
+    examples: ['add_months("dt", "i")', 'add_months("dt", 1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +29,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "convert_timezone" },
-    examples: ['convert_timezone(col("sourceTz"), col("targetTz"), "sourceTs")'],
+    examples: ['convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -41,6 +41,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "curdate" },
     examples: ["curdate()"],
+    resultComparison: { compare: "schema", reason: "reads the clock at query start" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -52,6 +53,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_date" },
     examples: ["current_date()"],
+    resultComparison: { compare: "schema", reason: "reads the clock at query start" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -62,7 +64,12 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "precision", kind: "literal", tsType: "number", optional: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "current_time" },
-    examples: ["current_time()"],
+    examples: ["current_time()", "current_time(3)"],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "TIME values need spark.sql.timeType.enabled, which is off by default in Spark 4.1.1 (UNSUPPORTED_TIME_TYPE)",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -74,6 +81,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_timestamp" },
     examples: ["current_timestamp()"],
+    resultComparison: { compare: "schema", reason: "reads the clock at query start" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -85,6 +93,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_timezone" },
     examples: ["current_timezone()"],
+    resultComparison: { compare: "schema", reason: "the session time zone is a server setting" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -98,7 +107,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_add" },
-    examples: ['date_add("start", "days")'],
+    examples: ['date_add("dt", "i")', 'date_add("dt", 1)'],
     status: { spark: supported, local: supported },
   },
   {
@@ -112,7 +121,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_diff" },
-    examples: ['date_diff("end", "start")'],
+    examples: ['date_diff("dt", lit("2000-01-01"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -126,7 +135,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_format" },
-    examples: ['date_format("date", "text")'],
+    examples: ['date_format("ts", "yyyy-MM-dd HH.mm.ss.SSSSSS EEE")', 'date_format("dt", "MMMM d, y")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -137,7 +146,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "days", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_from_unix_date" },
-    examples: ['date_from_unix_date("days")'],
+    examples: ['date_from_unix_date("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -151,7 +160,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_part" },
-    examples: ['date_part(col("field"), "source")'],
+    examples: ['date_part(lit("YEAR"), "dt")', 'date_part(lit("SECONDS"), "ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -165,7 +174,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_sub" },
-    examples: ['date_sub("start", "days")'],
+    examples: ['date_sub("dt", "i")', 'date_sub("dt", 1)'],
     status: { spark: supported, local: supported },
   },
   {
@@ -179,7 +188,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "date_trunc" },
-    examples: ['date_trunc("text", "timestamp")'],
+    examples: ['date_trunc("MONTH", "ts")', 'date_trunc("HOUR", "ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -193,7 +202,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "dateadd" },
-    examples: ['dateadd("start", "days")'],
+    examples: ['dateadd("dt", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -207,7 +216,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "datediff" },
-    examples: ['datediff("end", "start")'],
+    examples: ['datediff("dt", lit("2000-01-01"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -221,7 +230,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "datepart" },
-    examples: ['datepart(col("field"), "source")'],
+    examples: ['datepart(lit("DOW"), "ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -232,7 +241,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "day" },
-    examples: ['day("col")'],
+    examples: ['day("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -243,7 +252,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "dayname" },
-    examples: ['dayname("col")'],
+    examples: ['dayname("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -254,7 +263,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "dayofmonth" },
-    examples: ['dayofmonth("col")'],
+    examples: ['dayofmonth("ts")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -265,7 +274,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "dayofweek" },
-    examples: ['dayofweek("col")'],
+    examples: ['dayofweek("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -276,7 +285,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "dayofyear" },
-    examples: ['dayofyear("col")'],
+    examples: ['dayofyear("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -290,7 +299,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "extract" },
-    examples: ['extract(col("field"), "source")'],
+    examples: ['extract(lit("MINUTE"), "ts")', 'extract(lit("DOY"), "dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -310,7 +319,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "from_unixtime" },
-    examples: ['from_unixtime("timestamp")'],
+    examples: ['from_unixtime("i")', 'from_unixtime("l", "yyyy-MM-dd")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -324,7 +333,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "from_utc_timestamp" },
-    examples: ['from_utc_timestamp("timestamp", "text")'],
+    examples: ['from_utc_timestamp("ts", "Asia/Tokyo")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -335,7 +344,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "hour" },
-    examples: ['hour("col")'],
+    examples: ['hour("ts")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -346,7 +355,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "date", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "last_day" },
-    examples: ['last_day("date")'],
+    examples: ['last_day("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -358,6 +367,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "localtimestamp" },
     examples: ["localtimestamp()"],
+    resultComparison: { compare: "schema", reason: "reads the clock at query start" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -372,7 +382,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_date" },
-    examples: ['make_date("year", "month", "day")'],
+    examples: ['make_date(year("dt"), month("dt"), "id")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -394,7 +404,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_dt_interval" },
-    examples: ["make_dt_interval()"],
+    examples: ["make_dt_interval()", 'make_dt_interval("id", "i", "i", "dec")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -425,7 +435,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_interval" },
-    examples: ["make_interval()"],
+    examples: ['make_interval().cast("string")', 'make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -440,7 +450,12 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_time" },
-    examples: ['make_time("hour", "minute", "second")'],
+    examples: ['make_time(hour("ts"), minute("ts"), second("ts"))', 'make_time("id", "id", abs("dec"))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "TIME values need spark.sql.timeType.enabled, which is off by default in Spark 4.1.1 (UNSUPPORTED_TIME_TYPE)",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -459,7 +474,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
-    examples: ['make_timestamp("y", "mo", "d", "h", "mi", "s")', 'make_timestamp({ date: "d", time: "t" })'],
+    examples: [
+      'make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))',
+      'make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("Asia/Tokyo"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -478,7 +496,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_timestamp_ltz" },
-    examples: ['make_timestamp_ltz("years", "months", "days", "hours", "mins", "secs")'],
+    examples: [
+      'make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"))',
+      'make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("UTC"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -496,7 +517,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
-    examples: ['make_timestamp_ntz("y", "mo", "d", "h", "mi", "s")', 'make_timestamp_ntz({ date: "d", time: "t" })'],
+    examples: ['make_timestamp_ntz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -516,7 +537,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "make_ym_interval" },
-    examples: ["make_ym_interval()"],
+    examples: ['make_ym_interval().cast("string")', 'make_ym_interval("i", "id").cast("string")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -527,7 +548,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "minute" },
-    examples: ['minute("col")'],
+    examples: ['minute("ts")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -538,7 +559,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "month" },
-    examples: ['month("col")'],
+    examples: ['month("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -549,7 +570,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "monthname" },
-    examples: ['monthname("col")'],
+    examples: ['monthname("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -564,7 +585,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "months_between" },
-    examples: ['months_between("date1", "date2")'],
+    examples: ['months_between("ts", lit("2000-01-31"))', 'months_between("dt", lit("2000-01-31"), false)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -578,7 +599,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "next_day" },
-    examples: ['next_day("date", "text")'],
+    examples: ['next_day("dt", "Mon")', 'next_day("dt", "thursday")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -590,6 +611,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "now" },
     examples: ["now()"],
+    resultComparison: { compare: "schema", reason: "reads the clock at query start" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -600,7 +622,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "quarter" },
-    examples: ['quarter("col")'],
+    examples: ['quarter("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -611,7 +633,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "second" },
-    examples: ['second("col")'],
+    examples: ['second("ts")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -625,7 +647,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "session_window" },
-    examples: ['session_window("timeColumn", "text")'],
+    examples: ['session_window("ts", "10 minutes")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -640,7 +662,12 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "time_diff" },
-    examples: ['time_diff("unit", "start", "end")'],
+    examples: ['time_diff(lit("MINUTE"), to_time(lit("08:30:00")), make_time(hour("ts"), minute("ts"), second("ts")))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "TIME values need spark.sql.timeType.enabled, which is off by default in Spark 4.1.1 (UNSUPPORTED_TIME_TYPE)",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -654,7 +681,12 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "time_trunc" },
-    examples: ['time_trunc("unit", "time")'],
+    examples: ['time_trunc(lit("HOUR"), make_time(hour("ts"), minute("ts"), second("ts")))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "TIME values need spark.sql.timeType.enabled, which is off by default in Spark 4.1.1 (UNSUPPORTED_TIME_TYPE)",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -669,7 +701,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "timestampadd" },
-    examples: ['timestamp_add("text", "quantity", "ts")'],
+    examples: ['timestamp_add("DAY", "i", "ts")', 'timestamp_add("MONTH", "i", "dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -684,7 +716,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "timestampdiff" },
-    examples: ['timestamp_diff("text", "start", "end")'],
+    examples: ['timestamp_diff("MINUTE", lit("1970-01-01 00:00:00"), "ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -695,7 +727,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "timestamp_micros" },
-    examples: ['timestamp_micros("col")'],
+    examples: ['timestamp_micros("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -706,7 +738,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "timestamp_millis" },
-    examples: ['timestamp_millis("col")'],
+    examples: ['timestamp_millis("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -717,7 +749,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "timestamp_seconds" },
-    examples: ['timestamp_seconds("col")'],
+    examples: ['timestamp_seconds("d")', 'timestamp_seconds("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -731,7 +763,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_date" },
-    examples: ['to_date("col")'],
+    examples: ['to_date("ts")', 'to_date(lit("29/02/2024"), "dd/MM/yyyy")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -745,7 +777,12 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_time" },
-    examples: ['to_time("str")'],
+    examples: ['to_time(date_format("ts", "HH:mm:ss"))', 'to_time(date_format("ts", "HH.mm"), lit("HH.mm"))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "TIME values need spark.sql.timeType.enabled, which is off by default in Spark 4.1.1 (UNSUPPORTED_TIME_TYPE)",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -759,7 +796,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_timestamp" },
-    examples: ['to_timestamp("col")'],
+    examples: ['to_timestamp("dt")', 'to_timestamp(date_format("ts", "dd.MM.yyyy HH.mm"), "dd.MM.yyyy HH.mm")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -773,7 +810,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_timestamp_ltz" },
-    examples: ['to_timestamp_ltz("timestamp")'],
+    examples: [
+      'to_timestamp_ltz("dt")',
+      'to_timestamp_ltz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -787,7 +827,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_timestamp_ntz" },
-    examples: ['to_timestamp_ntz("timestamp")'],
+    examples: [
+      'to_timestamp_ntz("dt")',
+      'to_timestamp_ntz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -801,7 +844,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_unix_timestamp" },
-    examples: ['to_unix_timestamp("timestamp")'],
+    examples: ['to_unix_timestamp("ts")', 'to_unix_timestamp(date_format("dt", "dd/MM/yyyy"), lit("dd/MM/yyyy"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -815,7 +858,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_utc_timestamp" },
-    examples: ['to_utc_timestamp("timestamp", "text")'],
+    examples: ['to_utc_timestamp("ts", "America/New_York")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -829,7 +872,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "trunc" },
-    examples: ['trunc("date", "text")'],
+    examples: ['trunc("dt", "MM")', 'trunc("ts", "year")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -860,7 +903,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_make_interval" },
-    examples: ["try_make_interval()"],
+    examples: [
+      'try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")',
+      'try_make_interval(lit(178956970), lit(8)).cast("string")',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -879,7 +925,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
-    examples: ['try_make_timestamp("y", "mo", "d", "h", "mi", "s")', 'try_make_timestamp({ date: "d", time: "t" })'],
+    examples: [
+      'try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")',
+      'try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("Asia/Tokyo"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -898,7 +947,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_make_timestamp_ltz" },
-    examples: ['try_make_timestamp_ltz("years", "months", "days", "hours", "mins", "secs")'],
+    examples: [
+      'try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")',
+      'try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("UTC"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -916,10 +968,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
-    examples: [
-      'try_make_timestamp_ntz("y", "mo", "d", "h", "mi", "s")',
-      'try_make_timestamp_ntz({ date: "d", time: "t" })',
-    ],
+    examples: ['try_make_timestamp_ntz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -933,7 +982,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_date" },
-    examples: ['try_to_date("col")'],
+    examples: ['try_to_date(date_format("ts", "MM/dd/yyyy"), "dd/MM/yyyy")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -947,7 +996,12 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_time" },
-    examples: ['try_to_time("str")'],
+    examples: ['try_to_time(date_format("ts", "HH.mm.ss"), lit("mm.ss.HH"))'],
+    resultComparison: {
+      compare: "none",
+      reason:
+        "TIME values need spark.sql.timeType.enabled, which is off by default in Spark 4.1.1 (UNSUPPORTED_TIME_TYPE)",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -961,7 +1015,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_timestamp" },
-    examples: ['try_to_timestamp("col")'],
+    examples: ['try_to_timestamp(date_format("ts", "MM/dd/yyyy"), lit("dd/MM/yyyy"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -972,7 +1026,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_date" },
-    examples: ['unix_date("col")'],
+    examples: ['unix_date("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -983,7 +1037,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_micros" },
-    examples: ['unix_micros("col")'],
+    examples: ['unix_micros("ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -994,7 +1048,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_millis" },
-    examples: ['unix_millis("col")'],
+    examples: ['unix_millis("ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1005,7 +1059,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_seconds" },
-    examples: ['unix_seconds("col")'],
+    examples: ['unix_seconds("ts")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1018,8 +1072,11 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       { name: "format", kind: "literal", tsType: "string", optional: true },
     ],
     returns: "column",
-    encoding: { kind: "call", sparkName: "unix_timestamp" },
-    examples: ["unix_timestamp()"],
+    encoding: {
+      kind: "custom",
+      note: "with a timestamp, PySpark always sends the format (its default when omitted); without, no argument",
+    },
+    examples: ['unix_timestamp("ts")', 'unix_timestamp(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1030,7 +1087,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "weekday" },
-    examples: ['weekday("col")'],
+    examples: ['weekday("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1041,7 +1098,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "weekofyear" },
-    examples: ['weekofyear("col")'],
+    examples: ['weekofyear("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1057,7 +1114,11 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "window" },
-    examples: ['window("timeColumn", "text")'],
+    examples: [
+      'window("ts", "1 day")',
+      'window("ts", "1 hour", "30 minutes")',
+      'window("ts", "1 day", "1 day", "6 hours")',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1068,7 +1129,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "windowColumn", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "window_time" },
-    examples: ['window_time("windowColumn")'],
+    examples: ['window_time(window("ts", "1 hour"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -1079,7 +1140,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "year" },
-    examples: ['year("col")'],
+    examples: ['year("dt")'],
     status: { spark: supported, local: supported },
   },
 ];

@@ -15,7 +15,10 @@ export const jsonFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "from_json" },
-    examples: ['from_json("col", "text")'],
+    examples: [
+      'from_json("js", "a INT, b ARRAY<INT>")',
+      'from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" })',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +32,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "get_json_object" },
-    examples: ['get_json_object("col", "text")'],
+    examples: ['get_json_object("js", "$.b[1]")', 'get_json_object("js", "$.a")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -40,7 +43,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "json_array_length" },
-    examples: ['json_array_length("col")'],
+    examples: ['json_array_length(to_json("arr"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -51,7 +54,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "json_object_keys" },
-    examples: ['json_object_keys("col")'],
+    examples: ['json_object_keys("js")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -65,7 +68,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "json_tuple" },
-    examples: ['json_tuple("col", "text")'],
+    examples: ['json_tuple("js", "a", "b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -79,7 +82,10 @@ export const jsonFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "schema_of_json" },
-    examples: ['schema_of_json("text")'],
+    examples: [
+      'schema_of_json(\'{"a":1,"b":[1.5],"c":"x"}\')',
+      'schema_of_json(\'{"a":01}\', { allowNumericLeadingZeros: "TRUE" })',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -93,7 +99,11 @@ export const jsonFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_json" },
-    examples: ['to_json("col")'],
+    examples: [
+      'to_json("st")',
+      'to_json("m")',
+      'to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" })',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -29,7 +29,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "aes_decrypt" },
-    examples: ['aes_decrypt("input", "key")'],
+    examples: [
+      'aes_decrypt(aes_encrypt("s", lit("0123456789abcdef")), lit("0123456789abcdef"))',
+      'aes_decrypt(aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC")), lit("0123456789abcdef"), lit("CBC"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -59,7 +62,11 @@ export const miscFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "aes_encrypt" },
-    examples: ['aes_encrypt("input", "key")'],
+    examples: [
+      'aes_encrypt("s", lit("0123456789abcdef"), lit("ECB"))',
+      'aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC"), lit("PKCS"), unhex(lit("000102030405060708090A0B0C0D0E0F")))',
+      'aes_encrypt("s", lit("0123456789abcdef"), lit("GCM"), lit("DEFAULT"), unhex(lit("000102030405060708090A0B")), lit("aad"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -73,7 +80,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "assert_true" },
-    examples: ['assert_true("col")'],
+    examples: ['assert_true(isnotnull("id"))', 'assert_true(isnotnull("id"), "id must be set")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -84,7 +91,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_bit_position" },
-    examples: ['bitmap_bit_position("col")'],
+    examples: ['bitmap_bit_position("l")', 'bitmap_bit_position("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -95,7 +102,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_bucket_number" },
-    examples: ['bitmap_bucket_number("col")'],
+    examples: ['bitmap_bucket_number("l")', 'bitmap_bucket_number("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -106,7 +113,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_count" },
-    examples: ['bitmap_count("col")'],
+    examples: ['bitmap_count("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -151,6 +158,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_user" },
     examples: ["current_user()"],
+    resultComparison: { compare: "schema", reason: "the user name comes from the server's environment" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -194,7 +202,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "java_method" },
-    examples: ['java_method("cols", "cols2")'],
+    examples: [
+      'java_method(lit("java.lang.Integer"), lit("toBinaryString"), "id")',
+      'java_method(lit("java.lang.Math"), lit("floorMod"), "id", lit(3))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -216,7 +227,8 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "errMsg", kind: "literal", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "raise_error" },
-    examples: ['raise_error("text")'],
+    examples: ['raise_error("boom")'],
+    resultComparison: { compare: "none", reason: "always raises, so there is no result to compare" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -227,7 +239,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "reflect" },
-    examples: ['reflect("cols", "cols2")'],
+    examples: [
+      'reflect(lit("java.lang.Integer"), lit("toHexString"), "id")',
+      'reflect(lit("java.lang.String"), lit("valueOf"), "d")',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -239,6 +254,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "session_user" },
     examples: ["session_user()"],
+    resultComparison: { compare: "schema", reason: "the user name comes from the server's environment" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -278,7 +294,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_aes_decrypt" },
-    examples: ['try_aes_decrypt("input", "key")'],
+    examples: [
+      'try_aes_decrypt("bin", lit("0123456789abcdef"))',
+      'try_aes_decrypt(aes_encrypt("s", lit("0123456789abcdef"), lit("ECB")), lit("0123456789abcdef"), lit("ECB"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -289,7 +308,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_reflect" },
-    examples: ['try_reflect("cols", "cols2")'],
+    examples: ['try_reflect(lit("java.lang.Integer"), lit("parseInt"), "s", lit(16))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -300,7 +319,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "typeof" },
-    examples: ['typeof("col")'],
+    examples: ['typeof("st")', 'typeof("big")', 'typeof("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -312,6 +331,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "user" },
     examples: ["user()"],
+    resultComparison: { compare: "schema", reason: "the user name comes from the server's environment" },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -323,6 +343,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "uuid" },
     examples: ["uuid(42)"],
+    resultComparison: {
+      compare: "schema",
+      reason: "pseudo-random: even seeded, the values come from Spark's generator and its partition layout",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -334,6 +358,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "version" },
     examples: ["version()"],
+    resultComparison: { compare: "schema", reason: "includes the server build's commit hash" },
     status: { spark: supported, local: notInEngineYet },
   },
 ];

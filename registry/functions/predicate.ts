@@ -14,7 +14,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "equal_null" },
-    examples: ['equal_null("col1", "col2")'],
+    examples: ['equal_null("i", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +29,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "ilike" },
-    examples: ['ilike("str", "pattern")'],
+    examples: ['ilike("s", lit("%BC"))', 'ilike("url", lit("%A!%20B"), lit("!"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -40,7 +40,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "isnan" },
-    examples: ['isnan("col")'],
+    examples: ['isnan(sqrt("d"))', 'isnan("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -51,7 +51,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "isnotnull" },
-    examples: ['isnotnull("col")'],
+    examples: ['isnotnull("s")', 'isnotnull("st")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -62,7 +62,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "isnull" },
-    examples: ['isnull("col")'],
+    examples: ['isnull("dt")', 'isnull("arr")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -77,7 +77,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "like" },
-    examples: ['like("str", "pattern")'],
+    examples: ['like("s", lit("_bc"))', 'like("url", lit("%a!%20b"), lit("!"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -91,7 +91,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp" },
-    examples: ['regexp("str", "regexp")'],
+    examples: ['regexp("s", lit("[À-ž]"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -105,7 +105,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_like" },
-    examples: ['regexp_like("str", "regexp")'],
+    examples: ['regexp_like("s2", lit("^ [A-Z]"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -119,7 +119,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "rlike" },
-    examples: ['rlike("str", "regexp")'],
+    examples: ['rlike("s", lit("bc$"))', 'rlike("url", col("s"))'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -15,7 +15,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "parse_url" },
-    examples: ['parse_url("url", "partToExtract")'],
+    examples: ['parse_url("url", lit("HOST"))', 'parse_url("url", lit("QUERY"), lit("lang"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -30,7 +30,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_parse_url" },
-    examples: ['try_parse_url("url", "partToExtract")'],
+    examples: ['try_parse_url("s2", lit("PATH"))', 'try_parse_url("url", lit("QUERY"), lit("q"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -41,7 +41,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_url_decode" },
-    examples: ['try_url_decode("str")'],
+    examples: ['try_url_decode("url")', 'try_url_decode(concat(lit("%4"), "i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -52,7 +52,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "url_decode" },
-    examples: ['url_decode("str")'],
+    examples: ['url_decode("url")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -63,7 +63,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "url_encode" },
-    examples: ['url_encode("str")'],
+    examples: ['url_encode("s")', 'url_encode("url")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -11,7 +11,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     args: [{ name: "v", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "is_variant_null" },
-    examples: ['is_variant_null("v")'],
+    examples: ['is_variant_null(variant_get(try_parse_json("js"), "$.a", "variant"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "parse_json" },
-    examples: ['parse_json("col")'],
+    examples: ['parse_json(to_json("st"))', 'parse_json(to_json("m"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -33,7 +33,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     args: [{ name: "v", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "schema_of_variant" },
-    examples: ['schema_of_variant("v")'],
+    examples: ['schema_of_variant(try_parse_json("js"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -44,7 +44,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     args: [{ name: "v", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "schema_of_variant_agg" },
-    examples: ['schema_of_variant_agg("v")'],
+    examples: ['schema_of_variant_agg(try_parse_json("js"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -55,7 +55,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_variant_object" },
-    examples: ['to_variant_object("col")'],
+    examples: ['to_variant_object("st")', 'to_variant_object("m")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -66,7 +66,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_parse_json" },
-    examples: ['try_parse_json("col")'],
+    examples: ['try_parse_json("js")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -81,7 +81,10 @@ export const variantFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_variant_get" },
-    examples: ['try_variant_get("v", "text", "text")'],
+    examples: [
+      'try_variant_get(try_parse_json("js"), "$.b[1]", "int")',
+      'try_variant_get(try_parse_json("js"), "$.b", "int")',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -96,7 +99,7 @@ export const variantFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "variant_get" },
-    examples: ['variant_get("v", "text", "text")'],
+    examples: ['variant_get(try_parse_json("js"), "$.a", "int")', 'variant_get(try_parse_json("js"), "$.b", "string")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

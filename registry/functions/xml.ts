@@ -15,7 +15,10 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "from_xml" },
-    examples: ['from_xml("col", "text")'],
+    examples: [
+      'from_xml(to_xml("st"), "a INT, b STRING")',
+      'from_xml(concat(lit("<r><v>"), "d", lit("</v></r>")), "v DOUBLE", { rowTag: "r" })',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +32,10 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "schema_of_xml" },
-    examples: ['schema_of_xml("text")'],
+    examples: [
+      'schema_of_xml("<p><a>1</a><b>x</b><b>y</b></p>")',
+      'schema_of_xml("<p><a>1.5</a></p>", { prefersDecimal: "TRUE" })',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -43,7 +49,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "to_xml" },
-    examples: ['to_xml("col")'],
+    examples: ['to_xml("st")', 'to_xml(struct("i", "s"), { rowTag: "item" })'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -57,7 +63,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath" },
-    examples: ['xpath("xml", "path")'],
+    examples: ['xpath(concat(lit(\'<r><v n="\'), "s", lit(\'"/><v n="\'), "i", lit(\'"/></r>\')), lit("/r/v/@n"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -71,7 +77,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_boolean" },
-    examples: ['xpath_boolean("xml", "path")'],
+    examples: ['xpath_boolean(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v > 0"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -85,7 +91,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_double" },
-    examples: ['xpath_double("xml", "path")'],
+    examples: ['xpath_double(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -99,7 +105,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_float" },
-    examples: ['xpath_float("xml", "path")'],
+    examples: ['xpath_float(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v * 2"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -113,7 +119,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_int" },
-    examples: ['xpath_int("xml", "path")'],
+    examples: ['xpath_int(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -127,7 +133,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_long" },
-    examples: ['xpath_long("xml", "path")'],
+    examples: ['xpath_long(concat(lit("<r><v>"), "l", lit("</v></r>")), lit("/r/v"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -141,7 +147,9 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_number" },
-    examples: ['xpath_number("xml", "path")'],
+    examples: [
+      'xpath_number(concat(lit("<r><v>"), "d", lit("</v><v>"), "i", lit("</v></r>")), lit("/r/v[1] + /r/v[2]"))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -155,7 +163,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_short" },
-    examples: ['xpath_short("xml", "path")'],
+    examples: ['xpath_short(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -169,7 +177,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_string" },
-    examples: ['xpath_string("xml", "path")'],
+    examples: ['xpath_string(concat(lit("<r><v>"), "s", lit("</v></r>")), lit("/r/v"))'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -1,6 +1,6 @@
 import { toJson } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import { broadcast, count, log, sha2, transform, udf } from "../../generated/functions/index.js";
+import { broadcast, count, log, sha2, transform, udf, unix_timestamp } from "../../generated/functions/index.js";
 import { ExpressionSchema } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Column } from "../api/column.js";
 import { col } from "../api/functions.js";
@@ -21,6 +21,19 @@ describe("custom builders", () => {
     expect(json(count("*"))).toEqual({
       unresolved_function: { function_name: "count", arguments: [{ unresolved_star: {} }] },
     });
+  });
+
+  // Checked against PySpark 4.1.1: F.unix_timestamp(), F.unix_timestamp("ts") and F.unix_timestamp("ts", "yyyy").
+  it("unix_timestamp sends no argument alone, and its default format with a timestamp", () => {
+    expect(json(unix_timestamp())).toEqual({ unresolved_function: { function_name: "unix_timestamp" } });
+    const withFormat = (format: string) => ({
+      unresolved_function: {
+        function_name: "unix_timestamp",
+        arguments: [attribute("ts"), { literal: { string: format } }],
+      },
+    });
+    expect(json(unix_timestamp("ts"))).toEqual(withFormat("yyyy-MM-dd HH:mm:ss"));
+    expect(json(unix_timestamp("ts", "yyyy"))).toEqual(withFormat("yyyy"));
   });
 
   it("log with a base puts the base first as a literal", () => {

@@ -88,6 +88,15 @@ export const customBuilders = {
   rtrim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("rtrim", col, trim),
   trim: (col: ColumnOrName, trim?: ColumnOrName): Column => trimCall("trim", col, trim),
 
+  /** Without arguments, the current time; with a timestamp, PySpark always sends the format, defaulted when omitted. */
+  unix_timestamp: (timestamp?: ColumnOrName, format?: string): Column =>
+    timestamp === undefined
+      ? callBuiltin("unix_timestamp", [])
+      : callBuiltin("unix_timestamp", [
+          columnOrName(timestamp, "timestamp"),
+          literal(format ?? "yyyy-MM-dd HH:mm:ss", "format"),
+        ]),
+
   make_timestamp: timestampBuilder("make_timestamp", true),
   try_make_timestamp: timestampBuilder("try_make_timestamp", true),
   make_timestamp_ntz: timestampBuilder("make_timestamp_ntz", false),
