@@ -11,7 +11,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `any_value("col")`
+ * @example `any_value("i")`
+ * @example `any_value("s", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -26,7 +27,8 @@ export function any_value(col: Column | string, ignoreNulls?: Column | boolean):
  * @param col - a Column or the name of a column
  * @param rsd - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `approx_count_distinct("col")`
+ * @example `approx_count_distinct("i")`
+ * @example `approx_count_distinct("s", 0.1)`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -42,7 +44,8 @@ export function approx_count_distinct(col: Column | string, rsd?: number): Colum
  * @param percentage - a value sent as a literal (a Column is used as is)
  * @param accuracy - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":10000} is sent
  * @returns a new Column; nothing runs until an action
- * @example `approx_percentile("col", 2)`
+ * @example `approx_percentile("d", 0.5)`
+ * @example `approx_percentile("i", [0.25, 0.75], 100)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -57,7 +60,7 @@ export function approx_percentile(col: Column | string, percentage: Column | num
  * @param col - a Column or the name of a column
  * @param rsd - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `approxCountDistinct("col")`
+ * @example `approxCountDistinct("s")`
  * @since pyspark 1.3.0
  * @deprecated use approx_count_distinct instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -72,7 +75,7 @@ export function approxCountDistinct(col: Column | string, rsd?: number): Column 
  * Builds a call of Spark's `array_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_agg("col")`
+ * @example `array_agg("s")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -86,7 +89,8 @@ export function array_agg(col: Column | string): Column {
  * Builds a call of Spark's `avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `avg("col")`
+ * @example `avg("i")`
+ * @example `avg("dec")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -100,7 +104,7 @@ export function avg(col: Column | string): Column {
  * Builds a call of Spark's `bit_and`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_and("col")`
+ * @example `bit_and("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -114,7 +118,7 @@ export function bit_and(col: Column | string): Column {
  * Builds a call of Spark's `bit_or`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_or("col")`
+ * @example `bit_or("l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -128,7 +132,7 @@ export function bit_or(col: Column | string): Column {
  * Builds a call of Spark's `bit_xor`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_xor("col")`
+ * @example `bit_xor("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -142,7 +146,7 @@ export function bit_xor(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_and_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_and_agg("col")`
+ * @example `bitmap_count(bitmap_and_agg("bin"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -156,7 +160,7 @@ export function bitmap_and_agg(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_construct_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_construct_agg("col")`
+ * @example `bitmap_count(bitmap_construct_agg(bitmap_bit_position("id")))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -170,7 +174,7 @@ export function bitmap_construct_agg(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_or_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_or_agg("col")`
+ * @example `bitmap_count(bitmap_or_agg("bin"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -184,7 +188,7 @@ export function bitmap_or_agg(col: Column | string): Column {
  * Builds a call of Spark's `bool_and`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bool_and("col")`
+ * @example `bool_and("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -198,7 +202,7 @@ export function bool_and(col: Column | string): Column {
  * Builds a call of Spark's `bool_or`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bool_or("col")`
+ * @example `bool_or("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -212,7 +216,7 @@ export function bool_or(col: Column | string): Column {
  * Builds a call of Spark's `collect_list`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `collect_list("col")`
+ * @example `collect_list("s")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -226,7 +230,7 @@ export function collect_list(col: Column | string): Column {
  * Builds a call of Spark's `collect_set`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `collect_set("col")`
+ * @example `collect_set("b")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -241,7 +245,7 @@ export function collect_set(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `corr("col1", "col2")`
+ * @example `corr("d", "i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -253,7 +257,8 @@ export function corr(col1: Column | string, col2: Column | string): Column {
  * Number of rows (with *) or of non-null values.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count("col")`
+ * @example `count("s")`
+ * @example `count("*")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -268,7 +273,8 @@ export function count(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count_distinct("col", "cols", "cols2")`
+ * @example `count_distinct("s")`
+ * @example `count_distinct("b", "i")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -282,7 +288,7 @@ export function count_distinct(col: Column | string, ...cols: (Column | string)[
  * Builds a call of Spark's `count_if`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count_if("col")`
+ * @example `count_if("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -299,7 +305,7 @@ export function count_if(col: Column | string): Column {
  * @param confidence - a value sent as a literal (a Column is used as is)
  * @param seed - a value sent as a literal (a Column is used as is); when omitted, a random seed is drawn
  * @returns a new Column; nothing runs until an action
- * @example `count_min_sketch("col", 0.01, 0.95, 42)`
+ * @example `count_min_sketch("i", 0.5, 0.5, 42)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -314,7 +320,7 @@ export function count_min_sketch(col: Column | string, eps: Column | number, con
  * @param col - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `countDistinct("col", "cols", "cols2")`
+ * @example `countDistinct("b", "i")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -329,7 +335,7 @@ export function countDistinct(col: Column | string, ...cols: (Column | string)[]
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `covar_pop("col1", "col2")`
+ * @example `covar_pop("d", "i")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -344,7 +350,7 @@ export function covar_pop(col1: Column | string, col2: Column | string): Column 
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `covar_samp("col1", "col2")`
+ * @example `covar_samp("d", "l")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -358,7 +364,7 @@ export function covar_samp(col1: Column | string, col2: Column | string): Column
  * Builds a call of Spark's `every`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `every("col")`
+ * @example `every("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -373,7 +379,8 @@ export function every(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ignorenulls - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `first("col")`
+ * @example `first("i")`
+ * @example `first("s", true)`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named first(s, false) where Spark names it first(s)).
  */
@@ -388,7 +395,8 @@ export function first(col: Column | string, ignorenulls?: boolean): Column {
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `first_value("col")`
+ * @example `first_value("s")`
+ * @example `first_value("s", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -402,7 +410,7 @@ export function first_value(col: Column | string, ignoreNulls?: Column | boolean
  * Builds a call of Spark's `grouping`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `grouping("col")`
+ * @example `sparkSession.range(3).cube("id").agg(grouping("id")).orderBy("id")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -416,7 +424,7 @@ export function grouping(col: Column | string): Column {
  * Builds a call of Spark's `grouping_id`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `grouping_id("cols", "cols2")`
+ * @example `sparkSession.range(3).rollup("id").agg(grouping_id("id")).orderBy("id")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -431,7 +439,7 @@ export function grouping_id(...cols: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param nBins - a Column
  * @returns a new Column; nothing runs until an action
- * @example `histogram_numeric("col", col("nBins"))`
+ * @example `histogram_numeric("i", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -446,7 +454,8 @@ export function histogram_numeric(col: Column | string, nBins: Column): Column {
  * @param col - a Column or the name of a column
  * @param lgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `hll_sketch_agg("col")`
+ * @example `hll_sketch_agg("s")`
+ * @example `hll_sketch_estimate(hll_sketch_agg("i", 8))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -461,7 +470,7 @@ export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number
  * @param col - a Column or the name of a column
  * @param allowDifferentLgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `hll_union_agg("col")`
+ * @example `sparkSession.range(3).groupBy("id").agg(hll_sketch_agg("id").alias("sketch")).select(hll_sketch_estimate(hll_union_agg("sketch")))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -476,7 +485,7 @@ export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Co
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_agg_bigint("col")`
+ * @example `kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -491,7 +500,7 @@ export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number)
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_agg_double("col")`
+ * @example `kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.5))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -506,7 +515,7 @@ export function kll_sketch_agg_double(col: Column | string, k?: Column | number)
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_agg_float("col")`
+ * @example `kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -520,7 +529,7 @@ export function kll_sketch_agg_float(col: Column | string, k?: Column | number):
  * Builds a call of Spark's `kurtosis`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `kurtosis("col")`
+ * @example `kurtosis("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -535,7 +544,8 @@ export function kurtosis(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ignorenulls - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `last("col")`
+ * @example `last("s")`
+ * @example `last("i", true)`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named last(i, true) where Spark names it last(i)).
  */
@@ -550,7 +560,8 @@ export function last(col: Column | string, ignorenulls?: boolean): Column {
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `last_value("col")`
+ * @example `last_value("s")`
+ * @example `last_value("s", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -565,7 +576,8 @@ export function last_value(col: Column | string, ignoreNulls?: Column | boolean)
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `listagg("col")`
+ * @example `listagg("s")`
+ * @example `listagg("s2", "|")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -580,7 +592,7 @@ export function listagg(col: Column | string, delimiter?: Column | string | Uint
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `listagg_distinct("col")`
+ * @example `listagg_distinct("b", ";")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -594,7 +606,8 @@ export function listagg_distinct(col: Column | string, delimiter?: Column | stri
  * Builds a call of Spark's `max`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `max("col")`
+ * @example `max("s")`
+ * @example `max("dt")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -609,7 +622,7 @@ export function max(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ord - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `max_by("col", "ord")`
+ * @example `max_by("s", "i")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -623,7 +636,7 @@ export function max_by(col: Column | string, ord: Column | string): Column {
  * Builds a call of Spark's `avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `mean("col")`
+ * @example `mean("l")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -637,7 +650,7 @@ export function mean(col: Column | string): Column {
  * Builds a call of Spark's `median`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `median("col")`
+ * @example `median("d")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -651,7 +664,8 @@ export function median(col: Column | string): Column {
  * Builds a call of Spark's `min`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `min("col")`
+ * @example `min("ts")`
+ * @example `min("dec")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -666,7 +680,7 @@ export function min(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ord - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `min_by("col", "ord")`
+ * @example `min_by("s", "d")`
  * @since pyspark 3.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -681,7 +695,7 @@ export function min_by(col: Column | string, ord: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param deterministic - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `mode("col")`
+ * @example `mode("b")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -697,7 +711,8 @@ export function mode(col: Column | string, deterministic?: boolean): Column {
  * @param percentage - a value sent as a literal (a Column is used as is)
  * @param frequency - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":1} is sent
  * @returns a new Column; nothing runs until an action
- * @example `percentile("col", 2)`
+ * @example `percentile("i", 0.5)`
+ * @example `percentile("d", [0.1, 0.9])`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -713,7 +728,8 @@ export function percentile(col: Column | string, percentage: Column | number | r
  * @param percentage - a value sent as a literal (a Column is used as is)
  * @param accuracy - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":10000} is sent
  * @returns a new Column; nothing runs until an action
- * @example `percentile_approx("col", 2)`
+ * @example `percentile_approx("d", 0.5)`
+ * @example `percentile_approx("i", [0.25, 0.75], 100)`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -727,7 +743,7 @@ export function percentile_approx(col: Column | string, percentage: Column | num
  * Builds a call of Spark's `product`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `product("col")`
+ * @example `product("d")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -742,7 +758,7 @@ export function product(col: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_avgx("y", "x")`
+ * @example `regr_avgx("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -757,7 +773,7 @@ export function regr_avgx(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_avgy("y", "x")`
+ * @example `regr_avgy("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -772,7 +788,7 @@ export function regr_avgy(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_count("y", "x")`
+ * @example `regr_count("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -787,7 +803,7 @@ export function regr_count(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_intercept("y", "x")`
+ * @example `regr_intercept("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -802,7 +818,7 @@ export function regr_intercept(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_r2("y", "x")`
+ * @example `regr_r2("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -817,7 +833,7 @@ export function regr_r2(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_slope("y", "x")`
+ * @example `regr_slope("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -832,7 +848,7 @@ export function regr_slope(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_sxx("y", "x")`
+ * @example `regr_sxx("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -847,7 +863,7 @@ export function regr_sxx(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_sxy("y", "x")`
+ * @example `regr_sxy("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -862,7 +878,7 @@ export function regr_sxy(y: Column | string, x: Column | string): Column {
  * @param y - a Column or the name of a column
  * @param x - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `regr_syy("y", "x")`
+ * @example `regr_syy("d", "i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -876,7 +892,7 @@ export function regr_syy(y: Column | string, x: Column | string): Column {
  * Builds a call of Spark's `skewness`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `skewness("col")`
+ * @example `skewness("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -890,7 +906,7 @@ export function skewness(col: Column | string): Column {
  * Builds a call of Spark's `some`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `some("col")`
+ * @example `some("b")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -904,7 +920,7 @@ export function some(col: Column | string): Column {
  * Builds a call of Spark's `std`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `std("col")`
+ * @example `std("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -918,7 +934,7 @@ export function std(col: Column | string): Column {
  * Builds a call of Spark's `stddev`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev("col")`
+ * @example `stddev("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -932,7 +948,7 @@ export function stddev(col: Column | string): Column {
  * Builds a call of Spark's `stddev_pop`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev_pop("col")`
+ * @example `stddev_pop("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -946,7 +962,7 @@ export function stddev_pop(col: Column | string): Column {
  * Builds a call of Spark's `stddev_samp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev_samp("col")`
+ * @example `stddev_samp("l")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -961,7 +977,7 @@ export function stddev_samp(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `string_agg("col")`
+ * @example `string_agg("s", ", ")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -976,7 +992,7 @@ export function string_agg(col: Column | string, delimiter?: Column | string | U
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `string_agg_distinct("col")`
+ * @example `string_agg_distinct("b")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -990,7 +1006,8 @@ export function string_agg_distinct(col: Column | string, delimiter?: Column | s
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sum("col")`
+ * @example `sum("l")`
+ * @example `sum("dec")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1004,7 +1021,7 @@ export function sum(col: Column | string): Column {
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sum_distinct("col")`
+ * @example `sum_distinct("d")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1018,7 +1035,7 @@ export function sum_distinct(col: Column | string): Column {
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sumDistinct("col")`
+ * @example `sumDistinct("i")`
  * @since pyspark 1.3.0
  * @deprecated use sum_distinct instead
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -1033,7 +1050,7 @@ export function sumDistinct(col: Column | string): Column {
  * Builds a call of Spark's `theta_intersection_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `theta_intersection_agg("col")`
+ * @example `sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_intersection_agg("sketch")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1048,7 +1065,8 @@ export function theta_intersection_agg(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `theta_sketch_agg("col")`
+ * @example `theta_sketch_estimate(theta_sketch_agg("s"))`
+ * @example `theta_sketch_agg("i", 5)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1063,7 +1081,7 @@ export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | n
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `theta_union_agg("col")`
+ * @example `sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_union_agg("sketch")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1077,7 +1095,7 @@ export function theta_union_agg(col: Column | string, lgNomEntries?: Column | nu
  * Builds a call of Spark's `try_avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_avg("col")`
+ * @example `try_avg("l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1091,7 +1109,7 @@ export function try_avg(col: Column | string): Column {
  * Builds a call of Spark's `try_sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_sum("col")`
+ * @example `try_sum("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1105,7 +1123,7 @@ export function try_sum(col: Column | string): Column {
  * Builds a call of Spark's `var_pop`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `var_pop("col")`
+ * @example `var_pop("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1119,7 +1137,7 @@ export function var_pop(col: Column | string): Column {
  * Builds a call of Spark's `var_samp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `var_samp("col")`
+ * @example `var_samp("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1133,7 +1151,7 @@ export function var_samp(col: Column | string): Column {
  * Builds a call of Spark's `variance`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `variance("col")`
+ * @example `variance("dec")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */

@@ -14,7 +14,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "any_value" },
-    examples: ['any_value("col")'],
+    examples: ['any_value("i")', 'any_value("s", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -29,7 +29,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
     deprecatedFor: "approx_count_distinct",
-    examples: ['approxCountDistinct("col")'],
+    examples: ['approxCountDistinct("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -43,7 +43,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
-    examples: ['approx_count_distinct("col")'],
+    examples: ['approx_count_distinct("i")', 'approx_count_distinct("s", 0.1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +58,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_percentile" },
-    examples: ['approx_percentile("col", 2)'],
+    examples: ['approx_percentile("d", 0.5)', 'approx_percentile("i", [0.25, 0.75], 100)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_agg" },
-    examples: ['array_agg("col")'],
+    examples: ['array_agg("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -80,7 +80,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['avg("col")'],
+    examples: ['avg("i")', 'avg("dec")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -91,7 +91,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_and" },
-    examples: ['bit_and("col")'],
+    examples: ['bit_and("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -102,7 +102,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_or" },
-    examples: ['bit_or("col")'],
+    examples: ['bit_or("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -113,7 +113,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_xor" },
-    examples: ['bit_xor("col")'],
+    examples: ['bit_xor("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -124,7 +124,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_and_agg" },
-    examples: ['bitmap_and_agg("col")'],
+    examples: ['bitmap_count(bitmap_and_agg("bin"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -135,7 +135,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_construct_agg" },
-    examples: ['bitmap_construct_agg("col")'],
+    examples: ['bitmap_count(bitmap_construct_agg(bitmap_bit_position("id")))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -146,7 +146,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_or_agg" },
-    examples: ['bitmap_or_agg("col")'],
+    examples: ['bitmap_count(bitmap_or_agg("bin"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -157,7 +157,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bool_and" },
-    examples: ['bool_and("col")'],
+    examples: ['bool_and("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -168,7 +168,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bool_or" },
-    examples: ['bool_or("col")'],
+    examples: ['bool_or("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -179,7 +179,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_list" },
-    examples: ['collect_list("col")'],
+    examples: ['collect_list("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -190,7 +190,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_set" },
-    examples: ['collect_set("col")'],
+    examples: ['collect_set("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -204,7 +204,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "corr" },
-    examples: ['corr("col1", "col2")'],
+    examples: ['corr("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -215,7 +215,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a star Column counts rows, sent as count(1) as PySpark does" },
-    examples: ['count("col")'],
+    examples: ['count("s")', 'count("*")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -229,7 +229,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
-    examples: ['countDistinct("col", "cols", "cols2")'],
+    examples: ['countDistinct("b", "i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -243,7 +243,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
-    examples: ['count_distinct("col", "cols", "cols2")'],
+    examples: ['count_distinct("s")', 'count_distinct("b", "i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -254,7 +254,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "count_if" },
-    examples: ['count_if("col")'],
+    examples: ['count_if("b")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -270,7 +270,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count_min_sketch" },
-    examples: ['count_min_sketch("col", 0.01, 0.95, 42)'],
+    examples: ['count_min_sketch("i", 0.5, 0.5, 42)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -284,7 +284,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "covar_pop" },
-    examples: ['covar_pop("col1", "col2")'],
+    examples: ['covar_pop("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -298,7 +298,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "covar_samp" },
-    examples: ['covar_samp("col1", "col2")'],
+    examples: ['covar_samp("d", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -309,7 +309,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "every" },
-    examples: ['every("col")'],
+    examples: ['every("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -323,7 +323,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "first" },
-    examples: ['first("col")'],
+    examples: ['first("i")', 'first("s", true)'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named first(s, false) where Spark names it first(s)"),
@@ -340,7 +340,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "first_value" },
-    examples: ['first_value("col")'],
+    examples: ['first_value("s")', 'first_value("s", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -351,7 +351,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "grouping" },
-    examples: ['grouping("col")'],
+    examples: ['sparkSession.range(3).cube("id").agg(grouping("id")).orderBy("id")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -362,7 +362,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "grouping_id" },
-    examples: ['grouping_id("cols", "cols2")'],
+    examples: ['sparkSession.range(3).rollup("id").agg(grouping_id("id")).orderBy("id")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -376,7 +376,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "histogram_numeric" },
-    examples: ['histogram_numeric("col", col("nBins"))'],
+    examples: ['histogram_numeric("i", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -390,7 +390,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_agg" },
-    examples: ['hll_sketch_agg("col")'],
+    examples: ['hll_sketch_agg("s")', 'hll_sketch_estimate(hll_sketch_agg("i", 8))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -404,7 +404,9 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_union_agg" },
-    examples: ['hll_union_agg("col")'],
+    examples: [
+      'sparkSession.range(3).groupBy("id").agg(hll_sketch_agg("id").alias("sketch")).select(hll_sketch_estimate(hll_union_agg("sketch")))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -418,7 +420,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_bigint" },
-    examples: ['kll_sketch_agg_bigint("col")'],
+    examples: ['kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -432,7 +434,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_double" },
-    examples: ['kll_sketch_agg_double("col")'],
+    examples: ['kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.5))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -446,7 +448,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_float" },
-    examples: ['kll_sketch_agg_float("col")'],
+    examples: ['kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -457,7 +459,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "kurtosis" },
-    examples: ['kurtosis("col")'],
+    examples: ['kurtosis("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -471,7 +473,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "last" },
-    examples: ['last("col")'],
+    examples: ['last("s")', 'last("i", true)'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named last(i, true) where Spark names it last(i)"),
@@ -488,7 +490,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "last_value" },
-    examples: ['last_value("col")'],
+    examples: ['last_value("s")', 'last_value("s", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -502,7 +504,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg" },
-    examples: ['listagg("col")'],
+    examples: ['listagg("s")', 'listagg("s2", "|")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -516,7 +518,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg", isDistinct: true },
-    examples: ['listagg_distinct("col")'],
+    examples: ['listagg_distinct("b", ";")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -527,7 +529,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "max" },
-    examples: ['max("col")'],
+    examples: ['max("s")', 'max("dt")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -541,7 +543,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "max_by" },
-    examples: ['max_by("col", "ord")'],
+    examples: ['max_by("s", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -552,7 +554,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['mean("col")'],
+    examples: ['mean("l")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -563,7 +565,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "median" },
-    examples: ['median("col")'],
+    examples: ['median("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -574,7 +576,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "min" },
-    examples: ['min("col")'],
+    examples: ['min("ts")', 'min("dec")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -588,7 +590,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "min_by" },
-    examples: ['min_by("col", "ord")'],
+    examples: ['min_by("s", "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -602,7 +604,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "mode" },
-    examples: ['mode("col")'],
+    examples: ['mode("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -617,7 +619,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile" },
-    examples: ['percentile("col", 2)'],
+    examples: ['percentile("i", 0.5)', 'percentile("d", [0.1, 0.9])'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -632,7 +634,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile_approx" },
-    examples: ['percentile_approx("col", 2)'],
+    examples: ['percentile_approx("d", 0.5)', 'percentile_approx("i", [0.25, 0.75], 100)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -643,7 +645,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "product" },
-    examples: ['product("col")'],
+    examples: ['product("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -657,7 +659,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_avgx" },
-    examples: ['regr_avgx("y", "x")'],
+    examples: ['regr_avgx("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -671,7 +673,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_avgy" },
-    examples: ['regr_avgy("y", "x")'],
+    examples: ['regr_avgy("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -685,7 +687,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_count" },
-    examples: ['regr_count("y", "x")'],
+    examples: ['regr_count("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -699,7 +701,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_intercept" },
-    examples: ['regr_intercept("y", "x")'],
+    examples: ['regr_intercept("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -713,7 +715,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_r2" },
-    examples: ['regr_r2("y", "x")'],
+    examples: ['regr_r2("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -727,7 +729,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_slope" },
-    examples: ['regr_slope("y", "x")'],
+    examples: ['regr_slope("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -741,7 +743,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_sxx" },
-    examples: ['regr_sxx("y", "x")'],
+    examples: ['regr_sxx("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -755,7 +757,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_sxy" },
-    examples: ['regr_sxy("y", "x")'],
+    examples: ['regr_sxy("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -769,7 +771,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "regr_syy" },
-    examples: ['regr_syy("y", "x")'],
+    examples: ['regr_syy("d", "i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -780,7 +782,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "skewness" },
-    examples: ['skewness("col")'],
+    examples: ['skewness("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -791,7 +793,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "some" },
-    examples: ['some("col")'],
+    examples: ['some("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -802,7 +804,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "std" },
-    examples: ['std("col")'],
+    examples: ['std("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -813,7 +815,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev" },
-    examples: ['stddev("col")'],
+    examples: ['stddev("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -824,7 +826,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_pop" },
-    examples: ['stddev_pop("col")'],
+    examples: ['stddev_pop("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -835,7 +837,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_samp" },
-    examples: ['stddev_samp("col")'],
+    examples: ['stddev_samp("l")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -849,7 +851,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg" },
-    examples: ['string_agg("col")'],
+    examples: ['string_agg("s", ", ")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -863,7 +865,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg", isDistinct: true },
-    examples: ['string_agg_distinct("col")'],
+    examples: ['string_agg_distinct("b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -874,7 +876,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sum" },
-    examples: ['sum("col")'],
+    examples: ['sum("l")', 'sum("dec")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -886,7 +888,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sum", isDistinct: true },
     deprecatedFor: "sum_distinct",
-    examples: ['sumDistinct("col")'],
+    examples: ['sumDistinct("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -897,7 +899,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sum", isDistinct: true },
-    examples: ['sum_distinct("col")'],
+    examples: ['sum_distinct("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -908,7 +910,9 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_intersection_agg" },
-    examples: ['theta_intersection_agg("col")'],
+    examples: [
+      'sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_intersection_agg("sketch")))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -922,7 +926,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_sketch_agg" },
-    examples: ['theta_sketch_agg("col")'],
+    examples: ['theta_sketch_estimate(theta_sketch_agg("s"))', 'theta_sketch_agg("i", 5)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -936,7 +940,9 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_union_agg" },
-    examples: ['theta_union_agg("col")'],
+    examples: [
+      'sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_union_agg("sketch")))',
+    ],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -947,7 +953,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_avg" },
-    examples: ['try_avg("col")'],
+    examples: ['try_avg("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -958,7 +964,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_sum" },
-    examples: ['try_sum("col")'],
+    examples: ['try_sum("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -969,7 +975,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "var_pop" },
-    examples: ['var_pop("col")'],
+    examples: ['var_pop("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -980,7 +986,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "var_samp" },
-    examples: ['var_samp("col")'],
+    examples: ['var_samp("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -991,7 +997,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "variance" },
-    examples: ['variance("col")'],
+    examples: ['variance("dec")'],
     status: { spark: supported, local: supported },
   },
 ];

@@ -5,15 +5,15 @@ import { bit_count, bit_get, bitwiseNOT, bitwise_not, getbit, shiftLeft, shiftRi
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "bit_count", example: "bit_count(\"col\")", build: (sparkSession) => bit_count("col"), spark: "supported", local: "gap" },
-  { function: "bit_get", example: "bit_get(\"col\", \"pos\")", build: (sparkSession) => bit_get("col", "pos"), spark: "supported", local: "gap" },
-  { function: "bitwise_not", example: "bitwise_not(\"col\")", build: (sparkSession) => bitwise_not("col"), spark: "supported", local: "gap" },
-  { function: "bitwiseNOT", example: "bitwiseNOT(\"col\")", build: (sparkSession) => bitwiseNOT("col"), spark: "supported", local: "gap" },
-  { function: "getbit", example: "getbit(\"col\", \"pos\")", build: (sparkSession) => getbit("col", "pos"), spark: "supported", local: "gap" },
-  { function: "shiftleft", example: "shiftleft(\"col\", 2)", build: (sparkSession) => shiftleft("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftLeft", example: "shiftLeft(\"col\", 2)", build: (sparkSession) => shiftLeft("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftright", example: "shiftright(\"col\", 2)", build: (sparkSession) => shiftright("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftRight", example: "shiftRight(\"col\", 2)", build: (sparkSession) => shiftRight("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftrightunsigned", example: "shiftrightunsigned(\"col\", 2)", build: (sparkSession) => shiftrightunsigned("col", 2), spark: "supported", local: "gap" },
-  { function: "shiftRightUnsigned", example: "shiftRightUnsigned(\"col\", 2)", build: (sparkSession) => shiftRightUnsigned("col", 2), spark: "supported", local: "gap" },
+  { function: "bit_count", category: "bitwise", example: "bit_count(\"col\")", build: (sparkSession) => bit_count("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "bit_get", category: "bitwise", example: "bit_get(\"col\", \"pos\")", build: (sparkSession) => bit_get("col", "pos"), spark: "supported", local: "gap", compare: "values" },
+  { function: "bitwise_not", category: "bitwise", example: "bitwise_not(\"col\")", build: (sparkSession) => bitwise_not("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "bitwiseNOT", category: "bitwise", example: "bitwiseNOT(\"col\")", build: (sparkSession) => bitwiseNOT("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "getbit", category: "bitwise", example: "getbit(\"col\", \"pos\")", build: (sparkSession) => getbit("col", "pos"), spark: "supported", local: "gap", compare: "values" },
+  { function: "shiftleft", category: "bitwise", example: "shiftleft(\"col\", 2)", build: (sparkSession) => shiftleft("col", 2), spark: "supported", local: "gap", compare: "values" },
+  { function: "shiftLeft", category: "bitwise", example: "shiftLeft(\"col\", 2)", build: (sparkSession) => shiftLeft("col", 2), spark: "supported", local: "gap", compare: "values" },
+  { function: "shiftright", category: "bitwise", example: "shiftright(\"col\", 2)", build: (sparkSession) => shiftright("col", 2), spark: "supported", local: "gap", compare: "values" },
+  { function: "shiftRight", category: "bitwise", example: "shiftRight(\"col\", 2)", build: (sparkSession) => shiftRight("col", 2), spark: "supported", local: "gap", compare: "values" },
+  { function: "shiftrightunsigned", category: "bitwise", example: "shiftrightunsigned(\"col\", 2)", build: (sparkSession) => shiftrightunsigned("col", 2), spark: "supported", local: "gap", compare: "values" },
+  { function: "shiftRightUnsigned", category: "bitwise", example: "shiftRightUnsigned(\"col\", 2)", build: (sparkSession) => shiftRightUnsigned("col", 2), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -5,13 +5,13 @@ import { coalesce, col, ifnull, nanvl, nullif, nullifzero, nvl, nvl2, when, zero
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "coalesce", example: "coalesce(\"cols\", \"cols2\")", build: (sparkSession) => coalesce("cols", "cols2"), spark: "supported", local: "supported" },
-  { function: "ifnull", example: "ifnull(\"col1\", \"col2\")", build: (sparkSession) => ifnull("col1", "col2"), spark: "supported", local: "supported" },
-  { function: "nanvl", example: "nanvl(\"col1\", \"col2\")", build: (sparkSession) => nanvl("col1", "col2"), spark: "supported", local: "gap" },
-  { function: "nullif", example: "nullif(\"col1\", \"col2\")", build: (sparkSession) => nullif("col1", "col2"), spark: "supported", local: "gap" },
-  { function: "nullifzero", example: "nullifzero(\"col\")", build: (sparkSession) => nullifzero("col"), spark: "supported", local: "gap" },
-  { function: "nvl", example: "nvl(\"col1\", \"col2\")", build: (sparkSession) => nvl("col1", "col2"), spark: "supported", local: "supported" },
-  { function: "nvl2", example: "nvl2(\"col1\", \"col2\", \"col3\")", build: (sparkSession) => nvl2("col1", "col2", "col3"), spark: "supported", local: "gap" },
-  { function: "when", example: "when(col(\"condition\"), 1)", build: (sparkSession) => when(col("condition"), 1), spark: "supported", local: "supported" },
-  { function: "zeroifnull", example: "zeroifnull(\"col\")", build: (sparkSession) => zeroifnull("col"), spark: "supported", local: "gap" },
+  { function: "coalesce", category: "conditional", example: "coalesce(\"cols\", \"cols2\")", build: (sparkSession) => coalesce("cols", "cols2"), spark: "supported", local: "supported", compare: "values" },
+  { function: "ifnull", category: "conditional", example: "ifnull(\"col1\", \"col2\")", build: (sparkSession) => ifnull("col1", "col2"), spark: "supported", local: "supported", compare: "values" },
+  { function: "nanvl", category: "conditional", example: "nanvl(\"col1\", \"col2\")", build: (sparkSession) => nanvl("col1", "col2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "nullif", category: "conditional", example: "nullif(\"col1\", \"col2\")", build: (sparkSession) => nullif("col1", "col2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "nullifzero", category: "conditional", example: "nullifzero(\"col\")", build: (sparkSession) => nullifzero("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "nvl", category: "conditional", example: "nvl(\"col1\", \"col2\")", build: (sparkSession) => nvl("col1", "col2"), spark: "supported", local: "supported", compare: "values" },
+  { function: "nvl2", category: "conditional", example: "nvl2(\"col1\", \"col2\", \"col3\")", build: (sparkSession) => nvl2("col1", "col2", "col3"), spark: "supported", local: "gap", compare: "values" },
+  { function: "when", category: "conditional", example: "when(col(\"condition\"), 1)", build: (sparkSession) => when(col("condition"), 1), spark: "supported", local: "supported", compare: "values" },
+  { function: "zeroifnull", category: "conditional", example: "zeroifnull(\"col\")", build: (sparkSession) => zeroifnull("col"), spark: "supported", local: "gap", compare: "values" },
   ];

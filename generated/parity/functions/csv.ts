@@ -5,7 +5,7 @@ import { from_csv, schema_of_csv, to_csv } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "from_csv", example: "from_csv(\"col\", \"text\")", build: (sparkSession) => from_csv("col", "text"), spark: "supported", local: "gap" },
-  { function: "schema_of_csv", example: "schema_of_csv(\"text\")", build: (sparkSession) => schema_of_csv("text"), spark: "supported", local: "gap" },
-  { function: "to_csv", example: "to_csv(\"col\")", build: (sparkSession) => to_csv("col"), spark: "supported", local: "gap" },
+  { function: "from_csv", category: "csv", example: "from_csv(\"col\", \"text\")", build: (sparkSession) => from_csv("col", "text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "schema_of_csv", category: "csv", example: "schema_of_csv(\"text\")", build: (sparkSession) => schema_of_csv("text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "to_csv", category: "csv", example: "to_csv(\"col\")", build: (sparkSession) => to_csv("col"), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -5,11 +5,11 @@ import { explode, explode_outer, inline, inline_outer, posexplode, posexplode_ou
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "explode", example: "explode(\"col\")", build: (sparkSession) => explode("col"), spark: "supported", local: "gap" },
-  { function: "explode_outer", example: "explode_outer(\"col\")", build: (sparkSession) => explode_outer("col"), spark: "supported", local: "gap" },
-  { function: "inline", example: "inline(\"col\")", build: (sparkSession) => inline("col"), spark: "supported", local: "gap" },
-  { function: "inline_outer", example: "inline_outer(\"col\")", build: (sparkSession) => inline_outer("col"), spark: "supported", local: "gap" },
-  { function: "posexplode", example: "posexplode(\"col\")", build: (sparkSession) => posexplode("col"), spark: "supported", local: "gap" },
-  { function: "posexplode_outer", example: "posexplode_outer(\"col\")", build: (sparkSession) => posexplode_outer("col"), spark: "supported", local: "gap" },
-  { function: "stack", example: "stack(\"cols\", \"cols2\")", build: (sparkSession) => stack("cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "explode", category: "generator", example: "explode(\"col\")", build: (sparkSession) => explode("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "explode_outer", category: "generator", example: "explode_outer(\"col\")", build: (sparkSession) => explode_outer("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "inline", category: "generator", example: "inline(\"col\")", build: (sparkSession) => inline("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "inline_outer", category: "generator", example: "inline_outer(\"col\")", build: (sparkSession) => inline_outer("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "posexplode", category: "generator", example: "posexplode(\"col\")", build: (sparkSession) => posexplode("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "posexplode_outer", category: "generator", example: "posexplode_outer(\"col\")", build: (sparkSession) => posexplode_outer("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "stack", category: "generator", example: "stack(\"cols\", \"cols2\")", build: (sparkSession) => stack("cols", "cols2"), spark: "supported", local: "gap", compare: "values" },
   ];

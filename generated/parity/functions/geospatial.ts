@@ -5,9 +5,9 @@ import { st_asbinary, st_geogfromwkb, st_geomfromwkb, st_setsrid, st_srid } from
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "st_asbinary", example: "st_asbinary(\"geo\")", build: (sparkSession) => st_asbinary("geo"), spark: "supported", local: "gap" },
-  { function: "st_geogfromwkb", example: "st_geogfromwkb(\"wkb\")", build: (sparkSession) => st_geogfromwkb("wkb"), spark: "supported", local: "gap" },
-  { function: "st_geomfromwkb", example: "st_geomfromwkb(\"wkb\")", build: (sparkSession) => st_geomfromwkb("wkb"), spark: "supported", local: "gap" },
-  { function: "st_setsrid", example: "st_setsrid(\"geo\", \"srid\")", build: (sparkSession) => st_setsrid("geo", "srid"), spark: "supported", local: "gap" },
-  { function: "st_srid", example: "st_srid(\"geo\")", build: (sparkSession) => st_srid("geo"), spark: "supported", local: "gap" },
+  { function: "st_asbinary", category: "geospatial", example: "st_asbinary(\"geo\")", build: (sparkSession) => st_asbinary("geo"), spark: "supported", local: "gap", compare: "values" },
+  { function: "st_geogfromwkb", category: "geospatial", example: "st_geogfromwkb(\"wkb\")", build: (sparkSession) => st_geogfromwkb("wkb"), spark: "supported", local: "gap", compare: "values" },
+  { function: "st_geomfromwkb", category: "geospatial", example: "st_geomfromwkb(\"wkb\")", build: (sparkSession) => st_geomfromwkb("wkb"), spark: "supported", local: "gap", compare: "values" },
+  { function: "st_setsrid", category: "geospatial", example: "st_setsrid(\"geo\", \"srid\")", build: (sparkSession) => st_setsrid("geo", "srid"), spark: "supported", local: "gap", compare: "values" },
+  { function: "st_srid", category: "geospatial", example: "st_srid(\"geo\")", build: (sparkSession) => st_srid("geo"), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -5,11 +5,11 @@ import { crc32, hash, md5, sha, sha1, sha2, xxhash64 } from "../../functions/ind
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "crc32", example: "crc32(\"col\")", build: (sparkSession) => crc32("col"), spark: "supported", local: "gap" },
-  { function: "hash", example: "hash(\"cols\", \"cols2\")", build: (sparkSession) => hash("cols", "cols2"), spark: "supported", local: "supported" },
-  { function: "md5", example: "md5(\"col\")", build: (sparkSession) => md5("col"), spark: "supported", local: "gap" },
-  { function: "sha", example: "sha(\"col\")", build: (sparkSession) => sha("col"), spark: "supported", local: "gap" },
-  { function: "sha1", example: "sha1(\"col\")", build: (sparkSession) => sha1("col"), spark: "supported", local: "gap" },
-  { function: "sha2", example: "sha2(\"col\", 256)", build: (sparkSession) => sha2("col", 256), spark: "supported", local: "gap" },
-  { function: "xxhash64", example: "xxhash64(\"cols\", \"cols2\")", build: (sparkSession) => xxhash64("cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "crc32", category: "hash", example: "crc32(\"col\")", build: (sparkSession) => crc32("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "hash", category: "hash", example: "hash(\"cols\", \"cols2\")", build: (sparkSession) => hash("cols", "cols2"), spark: "supported", local: "supported", compare: "values" },
+  { function: "md5", category: "hash", example: "md5(\"col\")", build: (sparkSession) => md5("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "sha", category: "hash", example: "sha(\"col\")", build: (sparkSession) => sha("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "sha1", category: "hash", example: "sha1(\"col\")", build: (sparkSession) => sha1("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "sha2", category: "hash", example: "sha2(\"col\", 256)", build: (sparkSession) => sha2("col", 256), spark: "supported", local: "gap", compare: "values" },
+  { function: "xxhash64", category: "hash", example: "xxhash64(\"cols\", \"cols2\")", build: (sparkSession) => xxhash64("cols", "cols2"), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -5,11 +5,11 @@ import { from_json, get_json_object, json_array_length, json_object_keys, json_t
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "from_json", example: "from_json(\"col\", \"text\")", build: (sparkSession) => from_json("col", "text"), spark: "supported", local: "gap" },
-  { function: "get_json_object", example: "get_json_object(\"col\", \"text\")", build: (sparkSession) => get_json_object("col", "text"), spark: "supported", local: "gap" },
-  { function: "json_array_length", example: "json_array_length(\"col\")", build: (sparkSession) => json_array_length("col"), spark: "supported", local: "gap" },
-  { function: "json_object_keys", example: "json_object_keys(\"col\")", build: (sparkSession) => json_object_keys("col"), spark: "supported", local: "gap" },
-  { function: "json_tuple", example: "json_tuple(\"col\", \"text\")", build: (sparkSession) => json_tuple("col", "text"), spark: "supported", local: "gap" },
-  { function: "schema_of_json", example: "schema_of_json(\"text\")", build: (sparkSession) => schema_of_json("text"), spark: "supported", local: "gap" },
-  { function: "to_json", example: "to_json(\"col\")", build: (sparkSession) => to_json("col"), spark: "supported", local: "gap" },
+  { function: "from_json", category: "json", example: "from_json(\"col\", \"text\")", build: (sparkSession) => from_json("col", "text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "get_json_object", category: "json", example: "get_json_object(\"col\", \"text\")", build: (sparkSession) => get_json_object("col", "text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "json_array_length", category: "json", example: "json_array_length(\"col\")", build: (sparkSession) => json_array_length("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "json_object_keys", category: "json", example: "json_object_keys(\"col\")", build: (sparkSession) => json_object_keys("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "json_tuple", category: "json", example: "json_tuple(\"col\", \"text\")", build: (sparkSession) => json_tuple("col", "text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "schema_of_json", category: "json", example: "schema_of_json(\"text\")", build: (sparkSession) => schema_of_json("text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "to_json", category: "json", example: "to_json(\"col\")", build: (sparkSession) => to_json("col"), spark: "supported", local: "gap", compare: "values" },
   ];

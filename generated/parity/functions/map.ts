@@ -5,13 +5,13 @@ import { create_map, map_concat, map_contains_key, map_entries, map_from_arrays,
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "create_map", example: "create_map(\"cols\", \"cols2\")", build: (sparkSession) => create_map("cols", "cols2"), spark: "supported", local: "gap" },
-  { function: "map_concat", example: "map_concat(\"cols\", \"cols2\")", build: (sparkSession) => map_concat("cols", "cols2"), spark: "supported", local: "gap" },
-  { function: "map_contains_key", example: "map_contains_key(\"col\", 1)", build: (sparkSession) => map_contains_key("col", 1), spark: "supported", local: "gap" },
-  { function: "map_entries", example: "map_entries(\"col\")", build: (sparkSession) => map_entries("col"), spark: "supported", local: "gap" },
-  { function: "map_from_arrays", example: "map_from_arrays(\"col1\", \"col2\")", build: (sparkSession) => map_from_arrays("col1", "col2"), spark: "supported", local: "gap" },
-  { function: "map_from_entries", example: "map_from_entries(\"col\")", build: (sparkSession) => map_from_entries("col"), spark: "supported", local: "gap" },
-  { function: "map_keys", example: "map_keys(\"col\")", build: (sparkSession) => map_keys("col"), spark: "supported", local: "gap" },
-  { function: "map_values", example: "map_values(\"col\")", build: (sparkSession) => map_values("col"), spark: "supported", local: "gap" },
-  { function: "str_to_map", example: "str_to_map(\"text\")", build: (sparkSession) => str_to_map("text"), spark: "supported", local: "gap" },
+  { function: "create_map", category: "map", example: "create_map(\"cols\", \"cols2\")", build: (sparkSession) => create_map("cols", "cols2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_concat", category: "map", example: "map_concat(\"cols\", \"cols2\")", build: (sparkSession) => map_concat("cols", "cols2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_contains_key", category: "map", example: "map_contains_key(\"col\", 1)", build: (sparkSession) => map_contains_key("col", 1), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_entries", category: "map", example: "map_entries(\"col\")", build: (sparkSession) => map_entries("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_from_arrays", category: "map", example: "map_from_arrays(\"col1\", \"col2\")", build: (sparkSession) => map_from_arrays("col1", "col2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_from_entries", category: "map", example: "map_from_entries(\"col\")", build: (sparkSession) => map_from_entries("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_keys", category: "map", example: "map_keys(\"col\")", build: (sparkSession) => map_keys("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_values", category: "map", example: "map_values(\"col\")", build: (sparkSession) => map_values("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "str_to_map", category: "map", example: "str_to_map(\"text\")", build: (sparkSession) => str_to_map("text"), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -5,13 +5,13 @@ import { equal_null, ilike, isnan, isnotnull, isnull, like, regexp, regexp_like,
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "equal_null", example: "equal_null(\"col1\", \"col2\")", build: (sparkSession) => equal_null("col1", "col2"), spark: "supported", local: "gap" },
-  { function: "ilike", example: "ilike(\"str\", \"pattern\")", build: (sparkSession) => ilike("str", "pattern"), spark: "supported", local: "supported" },
-  { function: "isnan", example: "isnan(\"col\")", build: (sparkSession) => isnan("col"), spark: "supported", local: "supported" },
-  { function: "isnotnull", example: "isnotnull(\"col\")", build: (sparkSession) => isnotnull("col"), spark: "supported", local: "supported" },
-  { function: "isnull", example: "isnull(\"col\")", build: (sparkSession) => isnull("col"), spark: "supported", local: "supported" },
-  { function: "like", example: "like(\"str\", \"pattern\")", build: (sparkSession) => like("str", "pattern"), spark: "supported", local: "supported" },
-  { function: "regexp", example: "regexp(\"str\", \"regexp\")", build: (sparkSession) => regexp("str", "regexp"), spark: "supported", local: "gap" },
-  { function: "regexp_like", example: "regexp_like(\"str\", \"regexp\")", build: (sparkSession) => regexp_like("str", "regexp"), spark: "supported", local: "gap" },
-  { function: "rlike", example: "rlike(\"str\", \"regexp\")", build: (sparkSession) => rlike("str", "regexp"), spark: "supported", local: "gap" },
+  { function: "equal_null", category: "predicate", example: "equal_null(\"col1\", \"col2\")", build: (sparkSession) => equal_null("col1", "col2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "ilike", category: "predicate", example: "ilike(\"str\", \"pattern\")", build: (sparkSession) => ilike("str", "pattern"), spark: "supported", local: "supported", compare: "values" },
+  { function: "isnan", category: "predicate", example: "isnan(\"col\")", build: (sparkSession) => isnan("col"), spark: "supported", local: "supported", compare: "values" },
+  { function: "isnotnull", category: "predicate", example: "isnotnull(\"col\")", build: (sparkSession) => isnotnull("col"), spark: "supported", local: "supported", compare: "values" },
+  { function: "isnull", category: "predicate", example: "isnull(\"col\")", build: (sparkSession) => isnull("col"), spark: "supported", local: "supported", compare: "values" },
+  { function: "like", category: "predicate", example: "like(\"str\", \"pattern\")", build: (sparkSession) => like("str", "pattern"), spark: "supported", local: "supported", compare: "values" },
+  { function: "regexp", category: "predicate", example: "regexp(\"str\", \"regexp\")", build: (sparkSession) => regexp("str", "regexp"), spark: "supported", local: "gap", compare: "values" },
+  { function: "regexp_like", category: "predicate", example: "regexp_like(\"str\", \"regexp\")", build: (sparkSession) => regexp_like("str", "regexp"), spark: "supported", local: "gap", compare: "values" },
+  { function: "rlike", category: "predicate", example: "rlike(\"str\", \"regexp\")", build: (sparkSession) => rlike("str", "regexp"), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -5,9 +5,9 @@ import { parse_url, try_parse_url, try_url_decode, url_decode, url_encode } from
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "parse_url", example: "parse_url(\"url\", \"partToExtract\")", build: (sparkSession) => parse_url("url", "partToExtract"), spark: "supported", local: "gap" },
-  { function: "try_parse_url", example: "try_parse_url(\"url\", \"partToExtract\")", build: (sparkSession) => try_parse_url("url", "partToExtract"), spark: "supported", local: "gap" },
-  { function: "try_url_decode", example: "try_url_decode(\"str\")", build: (sparkSession) => try_url_decode("str"), spark: "supported", local: "gap" },
-  { function: "url_decode", example: "url_decode(\"str\")", build: (sparkSession) => url_decode("str"), spark: "supported", local: "gap" },
-  { function: "url_encode", example: "url_encode(\"str\")", build: (sparkSession) => url_encode("str"), spark: "supported", local: "gap" },
+  { function: "parse_url", category: "url", example: "parse_url(\"url\", \"partToExtract\")", build: (sparkSession) => parse_url("url", "partToExtract"), spark: "supported", local: "gap", compare: "values" },
+  { function: "try_parse_url", category: "url", example: "try_parse_url(\"url\", \"partToExtract\")", build: (sparkSession) => try_parse_url("url", "partToExtract"), spark: "supported", local: "gap", compare: "values" },
+  { function: "try_url_decode", category: "url", example: "try_url_decode(\"str\")", build: (sparkSession) => try_url_decode("str"), spark: "supported", local: "gap", compare: "values" },
+  { function: "url_decode", category: "url", example: "url_decode(\"str\")", build: (sparkSession) => url_decode("str"), spark: "supported", local: "gap", compare: "values" },
+  { function: "url_encode", category: "url", example: "url_encode(\"str\")", build: (sparkSession) => url_encode("str"), spark: "supported", local: "gap", compare: "values" },
   ];

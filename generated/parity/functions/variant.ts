@@ -5,12 +5,12 @@ import { is_variant_null, parse_json, schema_of_variant, schema_of_variant_agg, 
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "is_variant_null", example: "is_variant_null(\"v\")", build: (sparkSession) => is_variant_null("v"), spark: "supported", local: "gap" },
-  { function: "parse_json", example: "parse_json(\"col\")", build: (sparkSession) => parse_json("col"), spark: "supported", local: "gap" },
-  { function: "schema_of_variant", example: "schema_of_variant(\"v\")", build: (sparkSession) => schema_of_variant("v"), spark: "supported", local: "gap" },
-  { function: "schema_of_variant_agg", example: "schema_of_variant_agg(\"v\")", build: (sparkSession) => schema_of_variant_agg("v"), spark: "supported", local: "gap" },
-  { function: "to_variant_object", example: "to_variant_object(\"col\")", build: (sparkSession) => to_variant_object("col"), spark: "supported", local: "gap" },
-  { function: "try_parse_json", example: "try_parse_json(\"col\")", build: (sparkSession) => try_parse_json("col"), spark: "supported", local: "gap" },
-  { function: "try_variant_get", example: "try_variant_get(\"v\", \"text\", \"text\")", build: (sparkSession) => try_variant_get("v", "text", "text"), spark: "supported", local: "gap" },
-  { function: "variant_get", example: "variant_get(\"v\", \"text\", \"text\")", build: (sparkSession) => variant_get("v", "text", "text"), spark: "supported", local: "gap" },
+  { function: "is_variant_null", category: "variant", example: "is_variant_null(\"v\")", build: (sparkSession) => is_variant_null("v"), spark: "supported", local: "gap", compare: "values" },
+  { function: "parse_json", category: "variant", example: "parse_json(\"col\")", build: (sparkSession) => parse_json("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "schema_of_variant", category: "variant", example: "schema_of_variant(\"v\")", build: (sparkSession) => schema_of_variant("v"), spark: "supported", local: "gap", compare: "values" },
+  { function: "schema_of_variant_agg", category: "variant", example: "schema_of_variant_agg(\"v\")", build: (sparkSession) => schema_of_variant_agg("v"), spark: "supported", local: "gap", compare: "values" },
+  { function: "to_variant_object", category: "variant", example: "to_variant_object(\"col\")", build: (sparkSession) => to_variant_object("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "try_parse_json", category: "variant", example: "try_parse_json(\"col\")", build: (sparkSession) => try_parse_json("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "try_variant_get", category: "variant", example: "try_variant_get(\"v\", \"text\", \"text\")", build: (sparkSession) => try_variant_get("v", "text", "text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "variant_get", category: "variant", example: "variant_get(\"v\", \"text\", \"text\")", build: (sparkSession) => variant_get("v", "text", "text"), spark: "supported", local: "gap", compare: "values" },
   ];

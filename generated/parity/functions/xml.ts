@@ -5,16 +5,16 @@ import { from_xml, schema_of_xml, to_xml, xpath, xpath_boolean, xpath_double, xp
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "from_xml", example: "from_xml(\"col\", \"text\")", build: (sparkSession) => from_xml("col", "text"), spark: "supported", local: "gap" },
-  { function: "schema_of_xml", example: "schema_of_xml(\"text\")", build: (sparkSession) => schema_of_xml("text"), spark: "supported", local: "gap" },
-  { function: "to_xml", example: "to_xml(\"col\")", build: (sparkSession) => to_xml("col"), spark: "supported", local: "gap" },
-  { function: "xpath", example: "xpath(\"xml\", \"path\")", build: (sparkSession) => xpath("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_boolean", example: "xpath_boolean(\"xml\", \"path\")", build: (sparkSession) => xpath_boolean("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_double", example: "xpath_double(\"xml\", \"path\")", build: (sparkSession) => xpath_double("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_float", example: "xpath_float(\"xml\", \"path\")", build: (sparkSession) => xpath_float("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_int", example: "xpath_int(\"xml\", \"path\")", build: (sparkSession) => xpath_int("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_long", example: "xpath_long(\"xml\", \"path\")", build: (sparkSession) => xpath_long("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_number", example: "xpath_number(\"xml\", \"path\")", build: (sparkSession) => xpath_number("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_short", example: "xpath_short(\"xml\", \"path\")", build: (sparkSession) => xpath_short("xml", "path"), spark: "supported", local: "gap" },
-  { function: "xpath_string", example: "xpath_string(\"xml\", \"path\")", build: (sparkSession) => xpath_string("xml", "path"), spark: "supported", local: "gap" },
+  { function: "from_xml", category: "xml", example: "from_xml(\"col\", \"text\")", build: (sparkSession) => from_xml("col", "text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "schema_of_xml", category: "xml", example: "schema_of_xml(\"text\")", build: (sparkSession) => schema_of_xml("text"), spark: "supported", local: "gap", compare: "values" },
+  { function: "to_xml", category: "xml", example: "to_xml(\"col\")", build: (sparkSession) => to_xml("col"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath", category: "xml", example: "xpath(\"xml\", \"path\")", build: (sparkSession) => xpath("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_boolean", category: "xml", example: "xpath_boolean(\"xml\", \"path\")", build: (sparkSession) => xpath_boolean("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_double", category: "xml", example: "xpath_double(\"xml\", \"path\")", build: (sparkSession) => xpath_double("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_float", category: "xml", example: "xpath_float(\"xml\", \"path\")", build: (sparkSession) => xpath_float("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_int", category: "xml", example: "xpath_int(\"xml\", \"path\")", build: (sparkSession) => xpath_int("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_long", category: "xml", example: "xpath_long(\"xml\", \"path\")", build: (sparkSession) => xpath_long("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_number", category: "xml", example: "xpath_number(\"xml\", \"path\")", build: (sparkSession) => xpath_number("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_short", category: "xml", example: "xpath_short(\"xml\", \"path\")", build: (sparkSession) => xpath_short("xml", "path"), spark: "supported", local: "gap", compare: "values" },
+  { function: "xpath_string", category: "xml", example: "xpath_string(\"xml\", \"path\")", build: (sparkSession) => xpath_string("xml", "path"), spark: "supported", local: "gap", compare: "values" },
   ];
