@@ -4,24 +4,21 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadRegistry } from "../registry/load.js";
 import { functionDrift, loadSnapshot } from "../registry/upstream.js";
-import { coverageRows, formatCoverage } from "./coverage.js";
+import { coverageRows, formatCoverage, formatResultExceptions, goldenEvidence, type StoredGolden } from "./coverage.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CASES_DIR = join(ROOT, "parity-tests", "cases");
 const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "functions");
 
-/** Builtins whose every example has a captured plan (keys are `<name>#<example index>`). */
-function goldenNames(): Set<string> {
-  if (!existsSync(GOLDEN_DIR)) return new Set();
-  const captured = new Map<string, boolean>();
+/** Every stored golden, by `<name>#<example index>`. */
+function storedGoldens(): Map<string, StoredGolden> {
+  const goldens = new Map<string, StoredGolden>();
+  if (!existsSync(GOLDEN_DIR)) return goldens;
   for (const file of readdirSync(GOLDEN_DIR).filter((name) => name.endsWith(".json"))) {
-    const entries = JSON.parse(readFileSync(join(GOLDEN_DIR, file), "utf8")) as Record<string, { plan?: unknown }>;
-    for (const [key, golden] of Object.entries(entries)) {
-      const name = key.slice(0, key.lastIndexOf("#"));
-      captured.set(name, (captured.get(name) ?? true) && golden.plan !== undefined);
-    }
+    const entries = JSON.parse(readFileSync(join(GOLDEN_DIR, file), "utf8")) as Record<string, StoredGolden>;
+    for (const [key, golden] of Object.entries(entries)) goldens.set(key, golden);
   }
-  return new Set([...captured].filter(([, complete]) => complete).map(([name]) => name));
+  return goldens;
 }
 
 /** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
@@ -39,11 +36,16 @@ function verifiedNames(): Set<string> {
 
 const registry = loadRegistry();
 const snapshot = loadSnapshot();
+const golden = goldenEvidence(registry.functions, storedGoldens());
 console.log(
-  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plan captured from PySpark; ` +
-    "verified = hand-written parity case)\n",
+  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plan captured from PySpark for ` +
+    "every example; verified = for builtins, PySpark's result captured for every example (so the golden-results " +
+    "test compares ours with it), or a hand-written parity case; for class members, a hand-written parity case)\n",
 );
-console.log(formatCoverage(coverageRows(registry, snapshot, { golden: goldenNames(), verified: verifiedNames() })));
+const verified = new Set([...golden.results, ...verifiedNames()]);
+console.log(formatCoverage(coverageRows(registry, snapshot, { golden: golden.plans, verified })));
+const exceptions = formatResultExceptions(registry.functions);
+if (exceptions !== "") console.log(`\n${exceptions}`);
 const drift = functionDrift(registry, snapshot);
 if (drift.missing.length + drift.unknown.length > 0) {
   console.log(
