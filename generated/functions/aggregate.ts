@@ -470,7 +470,7 @@ export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number
  * @param col - a Column or the name of a column
  * @param allowDifferentLgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).groupBy("id").agg(hll_sketch_agg("id").alias("sketch")).select(hll_sketch_estimate(hll_union_agg("sketch")))`
+ * @example `sparkSession.range(3).select(hll_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(hll_sketch_agg("id").alias("sketch"))).select(hll_sketch_estimate(hll_union_agg("sketch")))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1050,7 +1050,7 @@ export function sumDistinct(col: Column | string): Column {
  * Builds a call of Spark's `theta_intersection_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_intersection_agg("sketch")))`
+ * @example `sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_intersection_agg("sketch")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1081,7 +1081,7 @@ export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | n
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_union_agg("sketch")))`
+ * @example `sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_union_agg("sketch")))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -405,7 +405,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_union_agg" },
     examples: [
-      'sparkSession.range(3).groupBy("id").agg(hll_sketch_agg("id").alias("sketch")).select(hll_sketch_estimate(hll_union_agg("sketch")))',
+      'sparkSession.range(3).select(hll_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(hll_sketch_agg("id").alias("sketch"))).select(hll_sketch_estimate(hll_union_agg("sketch")))',
     ],
     status: { spark: supported, local: notInEngineYet },
   },
@@ -911,7 +911,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_intersection_agg" },
     examples: [
-      'sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_intersection_agg("sketch")))',
+      'sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_intersection_agg("sketch")))',
     ],
     status: { spark: supported, local: notInEngineYet },
   },
@@ -941,7 +941,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_union_agg" },
     examples: [
-      'sparkSession.range(3).groupBy("id").agg(theta_sketch_agg("id").alias("sketch")).select(theta_sketch_estimate(theta_union_agg("sketch")))',
+      'sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_union_agg("sketch")))',
     ],
     status: { spark: supported, local: notInEngineYet },
   },
