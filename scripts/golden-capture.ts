@@ -164,6 +164,15 @@ export function withFixturePlaceholder(plan: Json, fixtureSql: string, placehold
   );
 }
 
+/** Stands for -0 while stringifying: JSON.stringify writes -0 as 0, and a result of -0.0 must stay -0.0. */
+const NEGATIVE_ZERO = "\u2212zero\u2212";
+
+/** A golden file's text: indented JSON in which -0 stays -0 (JSON.parse reads `-0` back as -0). */
+export function goldenFileText(value: unknown): string {
+  const text = JSON.stringify(value, (_, item: unknown) => (Object.is(item, -0) ? NEGATIVE_ZERO : item), 2);
+  return `${text.replaceAll(JSON.stringify(NEGATIVE_ZERO), "-0")}\n`;
+}
+
 /** `--category <name>` (repeatable) limits the capture to those categories; none means all. */
 export function requestedCategories(argv: readonly string[]): string[] {
   const names: string[] = [];
@@ -217,7 +226,7 @@ function main(): void {
     const entries = Object.fromEntries(
       cases.filter((c) => c.category === category).map((c) => [c.key, results[c.key]]),
     );
-    writeFileSync(join(GOLDEN_DIR, `${category}.json`), `${JSON.stringify(entries, null, 2)}\n`);
+    writeFileSync(join(GOLDEN_DIR, `${category}.json`), goldenFileText(entries));
   }
   const failed = Object.entries(results).filter(([, result]) => result.error !== undefined);
   for (const [key, result] of failed) console.log(`  not captured: ${key}: ${result.error}`);

@@ -1,6 +1,6 @@
 /** The capture script's pure parts: the TS → Python example translator, its arguments, the fixture placeholder. */
 import { describe, expect, it } from "vitest";
-import { requestedCategories, toPython, withFixturePlaceholder } from "../../scripts/golden-capture.js";
+import { goldenFileText, requestedCategories, toPython, withFixturePlaceholder } from "../../scripts/golden-capture.js";
 
 describe("toPython", () => {
   it("prefixes builtin calls with F. and leaves Column and DataFrame methods alone", () => {
@@ -47,5 +47,16 @@ describe("withFixturePlaceholder", () => {
     expect(withFixturePlaceholder(plan, "SELECT 1", "<fixture>")).toEqual({
       root: { sql: { query: "<fixture>" }, other: ["<fixture>", "SELECT 2"] },
     });
+  });
+});
+
+describe("goldenFileText", () => {
+  it("keeps -0 (a value JSON.stringify would write as 0) and ends with a newline", () => {
+    const text = goldenFileText({ rows: [[-0, 0, -1.5, "-0"]] });
+    expect(text.endsWith("}\n")).toBe(true);
+    const [negative, positive, other, string] = (JSON.parse(text) as { rows: unknown[][] }).rows[0]!;
+    expect(Object.is(negative, -0)).toBe(true);
+    expect(Object.is(positive, 0)).toBe(true);
+    expect([other, string]).toEqual([-1.5, "-0"]);
   });
 });
