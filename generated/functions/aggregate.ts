@@ -11,8 +11,8 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `any_value("i")`
- * @example `any_value("s", true)`
+ * @example `any_value("s")`
+ * @example `any_value("i", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -27,8 +27,8 @@ export function any_value(col: Column | string, ignoreNulls?: Column | boolean):
  * @param col - a Column or the name of a column
  * @param rsd - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `approx_count_distinct("i")`
- * @example `approx_count_distinct("s", 0.1)`
+ * @example `approx_count_distinct("s")`
+ * @example `approx_count_distinct("i", 0.1)`
  * @since pyspark 2.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -75,7 +75,8 @@ export function approxCountDistinct(col: Column | string, rsd?: number): Column 
  * Builds a call of Spark's `array_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `array_agg("s")`
+ * @example `array_agg("i")`
+ * @example `array_agg("st")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -89,8 +90,9 @@ export function array_agg(col: Column | string): Column {
  * Builds a call of Spark's `avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `avg("i")`
+ * @example `avg("d")`
  * @example `avg("dec")`
+ * @example `avg("l")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -118,7 +120,7 @@ export function bit_and(col: Column | string): Column {
  * Builds a call of Spark's `bit_or`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_or("l")`
+ * @example `bit_or("i")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -132,7 +134,7 @@ export function bit_or(col: Column | string): Column {
  * Builds a call of Spark's `bit_xor`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bit_xor("i")`
+ * @example `bit_xor("l")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -146,7 +148,7 @@ export function bit_xor(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_and_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_count(bitmap_and_agg("bin"))`
+ * @example `bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -160,7 +162,7 @@ export function bitmap_and_agg(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_construct_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_count(bitmap_construct_agg(bitmap_bit_position("id")))`
+ * @example `bitmap_construct_agg(bitmap_bit_position("i"))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -174,7 +176,7 @@ export function bitmap_construct_agg(col: Column | string): Column {
  * Builds a call of Spark's `bitmap_or_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bitmap_count(bitmap_or_agg("bin"))`
+ * @example `bitmap_or_agg("bin")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -217,6 +219,7 @@ export function bool_or(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
  * @example `collect_list("s")`
+ * @example `collect_list("dt")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -230,7 +233,7 @@ export function collect_list(col: Column | string): Column {
  * Builds a call of Spark's `collect_set`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `collect_set("b")`
+ * @example `sort_array(collect_set("b"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -245,7 +248,7 @@ export function collect_set(col: Column | string): Column {
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `corr("d", "i")`
+ * @example `corr("i", "d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -257,8 +260,8 @@ export function corr(col1: Column | string, col2: Column | string): Column {
  * Number of rows (with *) or of non-null values.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count("s")`
- * @example `count("*")`
+ * @example `count("i")`
+ * @example `count("st")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -273,8 +276,7 @@ export function count(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `count_distinct("s")`
- * @example `count_distinct("b", "i")`
+ * @example `count_distinct("b", "s2")`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -320,7 +322,7 @@ export function count_min_sketch(col: Column | string, eps: Column | number, con
  * @param col - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `countDistinct("b", "i")`
+ * @example `countDistinct("b")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -335,7 +337,7 @@ export function countDistinct(col: Column | string, ...cols: (Column | string)[]
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `covar_pop("d", "i")`
+ * @example `covar_pop("i", "d")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -350,7 +352,7 @@ export function covar_pop(col1: Column | string, col2: Column | string): Column 
  * @param col1 - a Column or the name of a column
  * @param col2 - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `covar_samp("d", "l")`
+ * @example `covar_samp("i", "l")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -379,8 +381,8 @@ export function every(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param ignorenulls - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `first("i")`
- * @example `first("s", true)`
+ * @example `first("s")`
+ * @example `first("i", true)`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named first(s, false) where Spark names it first(s)).
  */
@@ -395,8 +397,8 @@ export function first(col: Column | string, ignorenulls?: boolean): Column {
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `first_value("s")`
- * @example `first_value("s", true)`
+ * @example `first_value("d")`
+ * @example `first_value("dt", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -410,7 +412,7 @@ export function first_value(col: Column | string, ignoreNulls?: Column | boolean
  * Builds a call of Spark's `grouping`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).cube("id").agg(grouping("id")).orderBy("id")`
+ * @example `grouping("i")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -424,7 +426,7 @@ export function grouping(col: Column | string): Column {
  * Builds a call of Spark's `grouping_id`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).rollup("id").agg(grouping_id("id")).orderBy("id")`
+ * @example `grouping_id("i", "b")`
  * @since pyspark 2.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -439,7 +441,7 @@ export function grouping_id(...cols: (Column | string)[]): Column {
  * @param col - a Column or the name of a column
  * @param nBins - a Column
  * @returns a new Column; nothing runs until an action
- * @example `histogram_numeric("i", lit(2))`
+ * @example `histogram_numeric("d", lit(2))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -455,7 +457,7 @@ export function histogram_numeric(col: Column | string, nBins: Column): Column {
  * @param lgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
  * @example `hll_sketch_agg("s")`
- * @example `hll_sketch_estimate(hll_sketch_agg("i", 8))`
+ * @example `hll_sketch_agg("i", 4)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -470,7 +472,8 @@ export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number
  * @param col - a Column or the name of a column
  * @param allowDifferentLgConfigK - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).select(hll_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(hll_sketch_agg("id").alias("sketch"))).select(hll_sketch_estimate(hll_union_agg("sketch")))`
+ * @example `hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))`
+ * @example `hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -485,7 +488,8 @@ export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Co
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))`
+ * @example `kll_sketch_agg_bigint("l")`
+ * @example `kll_sketch_agg_bigint("i", 8)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -500,7 +504,7 @@ export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number)
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.5))`
+ * @example `kll_sketch_agg_double("d")`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -515,7 +519,7 @@ export function kll_sketch_agg_double(col: Column | string, k?: Column | number)
  * @param col - a Column or the name of a column
  * @param k - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))`
+ * @example `kll_sketch_agg_float(col("d").cast("float"))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -560,8 +564,8 @@ export function last(col: Column | string, ignorenulls?: boolean): Column {
  * @param col - a Column or the name of a column
  * @param ignoreNulls - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `last_value("s")`
- * @example `last_value("s", true)`
+ * @example `last_value("d")`
+ * @example `last_value("dt", true)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -577,7 +581,8 @@ export function last_value(col: Column | string, ignoreNulls?: Column | boolean)
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
  * @example `listagg("s")`
- * @example `listagg("s2", "|")`
+ * @example `listagg("s", ", ")`
+ * @example `listagg("bin", new Uint8Array([0]))`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -592,7 +597,7 @@ export function listagg(col: Column | string, delimiter?: Column | string | Uint
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `listagg_distinct("b", ";")`
+ * @example `listagg_distinct("b", "|")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -608,6 +613,7 @@ export function listagg_distinct(col: Column | string, delimiter?: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `max("s")`
  * @example `max("dt")`
+ * @example `max("bin")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -636,7 +642,7 @@ export function max_by(col: Column | string, ord: Column | string): Column {
  * Builds a call of Spark's `avg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `mean("l")`
+ * @example `mean("i")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -665,7 +671,7 @@ export function median(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
  * @example `min("ts")`
- * @example `min("dec")`
+ * @example `min("big")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -696,6 +702,7 @@ export function min_by(col: Column | string, ord: Column | string): Column {
  * @param deterministic - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
  * @example `mode("b")`
+ * @example `mode("i", true)`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -712,7 +719,7 @@ export function mode(col: Column | string, deterministic?: boolean): Column {
  * @param frequency - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":1} is sent
  * @returns a new Column; nothing runs until an action
  * @example `percentile("i", 0.5)`
- * @example `percentile("d", [0.1, 0.9])`
+ * @example `percentile("d", [0.25, 0.75], 2)`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -729,7 +736,7 @@ export function percentile(col: Column | string, percentage: Column | number | r
  * @param accuracy - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":10000} is sent
  * @returns a new Column; nothing runs until an action
  * @example `percentile_approx("d", 0.5)`
- * @example `percentile_approx("i", [0.25, 0.75], 100)`
+ * @example `percentile_approx("i", [0.1, 0.9], 1000)`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -892,7 +899,7 @@ export function regr_syy(y: Column | string, x: Column | string): Column {
  * Builds a call of Spark's `skewness`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `skewness("d")`
+ * @example `skewness("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -920,7 +927,7 @@ export function some(col: Column | string): Column {
  * Builds a call of Spark's `std`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `std("i")`
+ * @example `std("d")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -934,7 +941,7 @@ export function std(col: Column | string): Column {
  * Builds a call of Spark's `stddev`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev("d")`
+ * @example `stddev("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -948,7 +955,7 @@ export function stddev(col: Column | string): Column {
  * Builds a call of Spark's `stddev_pop`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev_pop("i")`
+ * @example `stddev_pop("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -962,7 +969,7 @@ export function stddev_pop(col: Column | string): Column {
  * Builds a call of Spark's `stddev_samp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `stddev_samp("l")`
+ * @example `stddev_samp("dec")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -977,7 +984,8 @@ export function stddev_samp(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `string_agg("s", ", ")`
+ * @example `string_agg("s")`
+ * @example `string_agg("s2", " / ")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -992,7 +1000,7 @@ export function string_agg(col: Column | string, delimiter?: Column | string | U
  * @param col - a Column or the name of a column
  * @param delimiter - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `string_agg_distinct("b")`
+ * @example `string_agg_distinct("b", ";")`
  * @since pyspark 4.0.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1008,6 +1016,7 @@ export function string_agg_distinct(col: Column | string, delimiter?: Column | s
  * @returns a new Column; nothing runs until an action
  * @example `sum("l")`
  * @example `sum("dec")`
+ * @example `sum("big")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1021,7 +1030,7 @@ export function sum(col: Column | string): Column {
  * Builds a call of Spark's `sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sum_distinct("d")`
+ * @example `sum_distinct(array_size("arr"))`
  * @since pyspark 3.2.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1050,7 +1059,8 @@ export function sumDistinct(col: Column | string): Column {
  * Builds a call of Spark's `theta_intersection_agg`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_intersection_agg("sketch")))`
+ * @example `theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))`
+ * @example `theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1065,8 +1075,8 @@ export function theta_intersection_agg(col: Column | string): Column {
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `theta_sketch_estimate(theta_sketch_agg("s"))`
- * @example `theta_sketch_agg("i", 5)`
+ * @example `theta_sketch_agg("s")`
+ * @example `theta_sketch_agg("i", 4)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1081,7 +1091,8 @@ export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | n
  * @param col - a Column or the name of a column
  * @param lgNomEntries - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_union_agg("sketch")))`
+ * @example `theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
+ * @example `theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)`
  * @since pyspark 4.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1109,7 +1120,8 @@ export function try_avg(col: Column | string): Column {
  * Builds a call of Spark's `try_sum`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `try_sum("i")`
+ * @example `try_sum("l")`
+ * @example `try_sum("dec")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -1123,7 +1135,7 @@ export function try_sum(col: Column | string): Column {
  * Builds a call of Spark's `var_pop`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `var_pop("d")`
+ * @example `var_pop("i")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */
@@ -1137,7 +1149,7 @@ export function var_pop(col: Column | string): Column {
  * Builds a call of Spark's `var_samp`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `var_samp("i")`
+ * @example `var_samp("d")`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: supported.
  */

@@ -14,7 +14,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "any_value" },
-    examples: ['any_value("i")', 'any_value("s", true)'],
+    examples: ['any_value("s")', 'any_value("i", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -43,7 +43,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
-    examples: ['approx_count_distinct("i")', 'approx_count_distinct("s", 0.1)'],
+    examples: ['approx_count_distinct("s")', 'approx_count_distinct("i", 0.1)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "array_agg" },
-    examples: ['array_agg("s")'],
+    examples: ['array_agg("i")', 'array_agg("st")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -80,7 +80,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['avg("i")', 'avg("dec")'],
+    examples: ['avg("d")', 'avg("dec")', 'avg("l")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -102,7 +102,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_or" },
-    examples: ['bit_or("l")'],
+    examples: ['bit_or("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -113,7 +113,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_xor" },
-    examples: ['bit_xor("i")'],
+    examples: ['bit_xor("l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -124,7 +124,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_and_agg" },
-    examples: ['bitmap_count(bitmap_and_agg("bin"))'],
+    examples: ['bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -135,7 +135,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_construct_agg" },
-    examples: ['bitmap_count(bitmap_construct_agg(bitmap_bit_position("id")))'],
+    examples: ['bitmap_construct_agg(bitmap_bit_position("i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -146,7 +146,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_or_agg" },
-    examples: ['bitmap_count(bitmap_or_agg("bin"))'],
+    examples: ['bitmap_or_agg("bin")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -179,7 +179,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_list" },
-    examples: ['collect_list("s")'],
+    examples: ['collect_list("s")', 'collect_list("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -190,7 +190,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_set" },
-    examples: ['collect_set("b")'],
+    examples: ['sort_array(collect_set("b"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -204,7 +204,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "corr" },
-    examples: ['corr("d", "i")'],
+    examples: ['corr("i", "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -215,7 +215,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a star Column counts rows, sent as count(1) as PySpark does" },
-    examples: ['count("s")', 'count("*")'],
+    examples: ['count("i")', 'count("st")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -229,7 +229,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
-    examples: ['countDistinct("b", "i")'],
+    examples: ['countDistinct("b")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -243,7 +243,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "count", isDistinct: true },
-    examples: ['count_distinct("s")', 'count_distinct("b", "i")'],
+    examples: ['count_distinct("b", "s2")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -284,7 +284,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "covar_pop" },
-    examples: ['covar_pop("d", "i")'],
+    examples: ['covar_pop("i", "d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -298,7 +298,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "covar_samp" },
-    examples: ['covar_samp("d", "l")'],
+    examples: ['covar_samp("i", "l")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -323,7 +323,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "first" },
-    examples: ['first("i")', 'first("s", true)'],
+    examples: ['first("s")', 'first("i", true)'],
     status: {
       spark: supported,
       local: localDiffers("the result column is named first(s, false) where Spark names it first(s)"),
@@ -340,7 +340,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "first_value" },
-    examples: ['first_value("s")', 'first_value("s", true)'],
+    examples: ['first_value("d")', 'first_value("dt", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -351,7 +351,11 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "grouping" },
-    examples: ['sparkSession.range(3).cube("id").agg(grouping("id")).orderBy("id")'],
+    examples: ['grouping("i")'],
+    resultComparison: {
+      compare: "none",
+      reason: "only valid in a cube, rollup or grouping-sets aggregation, which fixture.select cannot express",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -362,7 +366,11 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "grouping_id" },
-    examples: ['sparkSession.range(3).rollup("id").agg(grouping_id("id")).orderBy("id")'],
+    examples: ['grouping_id("i", "b")'],
+    resultComparison: {
+      compare: "none",
+      reason: "only valid in a cube, rollup or grouping-sets aggregation, which fixture.select cannot express",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -376,7 +384,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "histogram_numeric" },
-    examples: ['histogram_numeric("i", lit(2))'],
+    examples: ['histogram_numeric("d", lit(2))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -390,7 +398,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_agg" },
-    examples: ['hll_sketch_agg("s")', 'hll_sketch_estimate(hll_sketch_agg("i", 8))'],
+    examples: ['hll_sketch_agg("s")', 'hll_sketch_agg("i", 4)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -405,7 +413,8 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_union_agg" },
     examples: [
-      'sparkSession.range(3).select(hll_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(hll_sketch_agg("id").alias("sketch"))).select(hll_sketch_estimate(hll_union_agg("sketch")))',
+      "hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))",
+      'hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)',
     ],
     status: { spark: supported, local: notInEngineYet },
   },
@@ -420,7 +429,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_bigint" },
-    examples: ['kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))'],
+    examples: ['kll_sketch_agg_bigint("l")', 'kll_sketch_agg_bigint("i", 8)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -434,7 +443,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_double" },
-    examples: ['kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.5))'],
+    examples: ['kll_sketch_agg_double("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -448,7 +457,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_float" },
-    examples: ['kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))'],
+    examples: ['kll_sketch_agg_float(col("d").cast("float"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -490,7 +499,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "last_value" },
-    examples: ['last_value("s")', 'last_value("s", true)'],
+    examples: ['last_value("d")', 'last_value("dt", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -504,7 +513,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg" },
-    examples: ['listagg("s")', 'listagg("s2", "|")'],
+    examples: ['listagg("s")', 'listagg("s", ", ")', 'listagg("bin", new Uint8Array([0]))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -518,7 +527,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg", isDistinct: true },
-    examples: ['listagg_distinct("b", ";")'],
+    examples: ['listagg_distinct("b", "|")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -529,7 +538,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "max" },
-    examples: ['max("s")', 'max("dt")'],
+    examples: ['max("s")', 'max("dt")', 'max("bin")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -554,7 +563,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "avg" },
-    examples: ['mean("l")'],
+    examples: ['mean("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -576,7 +585,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "min" },
-    examples: ['min("ts")', 'min("dec")'],
+    examples: ['min("ts")', 'min("big")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -604,7 +613,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "mode" },
-    examples: ['mode("b")'],
+    examples: ['mode("b")', 'mode("i", true)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -619,7 +628,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile" },
-    examples: ['percentile("i", 0.5)', 'percentile("d", [0.1, 0.9])'],
+    examples: ['percentile("i", 0.5)', 'percentile("d", [0.25, 0.75], 2)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -634,7 +643,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile_approx" },
-    examples: ['percentile_approx("d", 0.5)', 'percentile_approx("i", [0.25, 0.75], 100)'],
+    examples: ['percentile_approx("d", 0.5)', 'percentile_approx("i", [0.1, 0.9], 1000)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -782,7 +791,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "skewness" },
-    examples: ['skewness("d")'],
+    examples: ['skewness("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -804,7 +813,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "std" },
-    examples: ['std("i")'],
+    examples: ['std("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -815,7 +824,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev" },
-    examples: ['stddev("d")'],
+    examples: ['stddev("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -826,7 +835,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_pop" },
-    examples: ['stddev_pop("i")'],
+    examples: ['stddev_pop("d")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -837,7 +846,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "stddev_samp" },
-    examples: ['stddev_samp("l")'],
+    examples: ['stddev_samp("dec")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -851,7 +860,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg" },
-    examples: ['string_agg("s", ", ")'],
+    examples: ['string_agg("s")', 'string_agg("s2", " / ")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -865,7 +874,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg", isDistinct: true },
-    examples: ['string_agg_distinct("b")'],
+    examples: ['string_agg_distinct("b", ";")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -876,7 +885,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sum" },
-    examples: ['sum("l")', 'sum("dec")'],
+    examples: ['sum("l")', 'sum("dec")', 'sum("big")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -899,7 +908,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "sum", isDistinct: true },
-    examples: ['sum_distinct("d")'],
+    examples: ['sum_distinct(array_size("arr"))'],
     status: { spark: supported, local: supported },
   },
   {
@@ -911,7 +920,8 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_intersection_agg" },
     examples: [
-      'sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_intersection_agg("sketch")))',
+      "theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))",
+      'theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))',
     ],
     status: { spark: supported, local: notInEngineYet },
   },
@@ -926,7 +936,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_sketch_agg" },
-    examples: ['theta_sketch_estimate(theta_sketch_agg("s"))', 'theta_sketch_agg("i", 5)'],
+    examples: ['theta_sketch_agg("s")', 'theta_sketch_agg("i", 4)'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -941,7 +951,8 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_union_agg" },
     examples: [
-      'sparkSession.range(3).select(theta_sketch_agg("id").alias("sketch")).union(sparkSession.range(1, 4).select(theta_sketch_agg("id").alias("sketch"))).select(theta_sketch_estimate(theta_union_agg("sketch")))',
+      'theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))',
+      "theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)",
     ],
     status: { spark: supported, local: notInEngineYet },
   },
@@ -964,7 +975,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "try_sum" },
-    examples: ['try_sum("i")'],
+    examples: ['try_sum("l")', 'try_sum("dec")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -975,7 +986,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "var_pop" },
-    examples: ['var_pop("d")'],
+    examples: ['var_pop("i")'],
     status: { spark: supported, local: supported },
   },
   {
@@ -986,7 +997,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "var_samp" },
-    examples: ['var_samp("i")'],
+    examples: ['var_samp("d")'],
     status: { spark: supported, local: supported },
   },
   {
