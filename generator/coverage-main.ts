@@ -9,6 +9,7 @@ import { coverageRows, formatCoverage, formatResultExceptions, goldenEvidence, t
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CASES_DIR = join(ROOT, "parity-tests", "cases");
 const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "functions");
+const MEMBER_GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "members");
 
 /** Every stored golden, by `<name>#<example index>`. */
 function storedGoldens(): Map<string, StoredGolden> {
@@ -19,6 +20,28 @@ function storedGoldens(): Map<string, StoredGolden> {
     for (const [key, golden] of Object.entries(entries)) goldens.set(key, golden);
   }
   return goldens;
+}
+
+interface CapturedMemberExample {
+  readonly result?: unknown;
+  readonly error?: unknown;
+}
+
+/** Class members (keys `<Class.member>#<example index>`) whose every captured example satisfies `complete`. */
+function membersWhereEvery(complete: (golden: CapturedMemberExample) => boolean): Set<string> {
+  if (!existsSync(MEMBER_GOLDEN_DIR)) return new Set();
+  const captured = new Map<string, boolean>();
+  for (const file of readdirSync(MEMBER_GOLDEN_DIR).filter((name) => name.endsWith(".json"))) {
+    const entries = JSON.parse(readFileSync(join(MEMBER_GOLDEN_DIR, file), "utf8")) as Record<
+      string,
+      CapturedMemberExample
+    >;
+    for (const [key, golden] of Object.entries(entries)) {
+      const name = key.slice(0, key.lastIndexOf("#"));
+      captured.set(name, (captured.get(name) ?? true) && complete(golden));
+    }
+  }
+  return new Set([...captured].filter(([, isComplete]) => isComplete).map(([name]) => name));
 }
 
 /** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
@@ -38,12 +61,16 @@ const registry = loadRegistry();
 const snapshot = loadSnapshot();
 const golden = goldenEvidence(registry.functions, storedGoldens());
 console.log(
-  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plan captured from PySpark for ` +
-    "every example; verified = for builtins, PySpark's result captured for every example (so the golden-results " +
-    "test compares ours with it), or a hand-written parity case; for class members, a hand-written parity case)\n",
+  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plans captured from PySpark for ` +
+    "every example (members: every example ran in PySpark); verified = PySpark's result captured for every example, " +
+    "so the golden-results tests compare ours with it, or a hand-written parity case)\n",
 );
-const verified = new Set([...golden.results, ...verifiedNames()]);
-console.log(formatCoverage(coverageRows(registry, snapshot, { golden: golden.plans, verified })));
+const goldenMembers = membersWhereEvery((example) => example.error === undefined);
+const verifiedMembers = membersWhereEvery((example) => example.error === undefined && example.result !== undefined);
+const verified = new Set([...golden.results, ...verifiedMembers, ...verifiedNames()]);
+console.log(
+  formatCoverage(coverageRows(registry, snapshot, { golden: new Set([...golden.plans, ...goldenMembers]), verified })),
+);
 const exceptions = formatResultExceptions(registry.functions);
 if (exceptions !== "") console.log(`\n${exceptions}`);
 const drift = functionDrift(registry, snapshot);
