@@ -4,44 +4,44 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadRegistry } from "../registry/load.js";
 import { functionDrift, loadSnapshot } from "../registry/upstream.js";
-import { coverageRows, formatCoverage } from "./coverage.js";
+import { coverageRows, formatCoverage, formatResultExceptions, goldenEvidence, type StoredGolden } from "./coverage.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CASES_DIR = join(ROOT, "parity-tests", "cases");
 const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "functions");
 const MEMBER_GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "members");
 
-interface Captured {
-  readonly plan?: unknown;
+/** Every stored golden, by `<name>#<example index>`. */
+function storedGoldens(): Map<string, StoredGolden> {
+  const goldens = new Map<string, StoredGolden>();
+  if (!existsSync(GOLDEN_DIR)) return goldens;
+  for (const file of readdirSync(GOLDEN_DIR).filter((name) => name.endsWith(".json"))) {
+    const entries = JSON.parse(readFileSync(join(GOLDEN_DIR, file), "utf8")) as Record<string, StoredGolden>;
+    for (const [key, golden] of Object.entries(entries)) goldens.set(key, golden);
+  }
+  return goldens;
+}
+
+interface CapturedMemberExample {
   readonly result?: unknown;
   readonly error?: unknown;
 }
 
-/** Names whose every captured example (keys are `<name>#<example index>`) satisfies `complete`. */
-function namesWhereEvery(dir: string, complete: (golden: Captured) => boolean): Set<string> {
-  if (!existsSync(dir)) return new Set();
+/** Class members (keys `<Class.member>#<example index>`) whose every captured example satisfies `complete`. */
+function membersWhereEvery(complete: (golden: CapturedMemberExample) => boolean): Set<string> {
+  if (!existsSync(MEMBER_GOLDEN_DIR)) return new Set();
   const captured = new Map<string, boolean>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
-    const entries = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, Captured>;
+  for (const file of readdirSync(MEMBER_GOLDEN_DIR).filter((name) => name.endsWith(".json"))) {
+    const entries = JSON.parse(readFileSync(join(MEMBER_GOLDEN_DIR, file), "utf8")) as Record<
+      string,
+      CapturedMemberExample
+    >;
     for (const [key, golden] of Object.entries(entries)) {
       const name = key.slice(0, key.lastIndexOf("#"));
       captured.set(name, (captured.get(name) ?? true) && complete(golden));
     }
   }
   return new Set([...captured].filter(([, isComplete]) => isComplete).map(([name]) => name));
-}
-
-/** Builtins with a golden plan for every example; members whose every example PySpark ran without error. */
-function goldenNames(): Set<string> {
-  return new Set([
-    ...namesWhereEvery(GOLDEN_DIR, (golden) => golden.plan !== undefined),
-    ...namesWhereEvery(MEMBER_GOLDEN_DIR, (golden) => golden.error === undefined),
-  ]);
-}
-
-/** Members whose every example has a golden result (`Class.member`). */
-function memberResultNames(): Set<string> {
-  return namesWhereEvery(MEMBER_GOLDEN_DIR, (golden) => golden.error === undefined && golden.result !== undefined);
 }
 
 /** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
@@ -59,12 +59,20 @@ function verifiedNames(): Set<string> {
 
 const registry = loadRegistry();
 const snapshot = loadSnapshot();
+const golden = goldenEvidence(registry.functions, storedGoldens());
 console.log(
-  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plans captured from PySpark; ` +
-    "verified = golden result captured from PySpark, or a hand-written parity case)\n",
+  `Coverage of pyspark ${snapshot.pyspark} (on Spark = status supported; golden = plans captured from PySpark for ` +
+    "every example (members: every example ran in PySpark); verified = PySpark's result captured for every example, " +
+    "so the golden-results tests compare ours with it, or a hand-written parity case)\n",
 );
-const verified = new Set([...verifiedNames(), ...memberResultNames()]);
-console.log(formatCoverage(coverageRows(registry, snapshot, { golden: goldenNames(), verified })));
+const goldenMembers = membersWhereEvery((example) => example.error === undefined);
+const verifiedMembers = membersWhereEvery((example) => example.error === undefined && example.result !== undefined);
+const verified = new Set([...golden.results, ...verifiedMembers, ...verifiedNames()]);
+console.log(
+  formatCoverage(coverageRows(registry, snapshot, { golden: new Set([...golden.plans, ...goldenMembers]), verified })),
+);
+const exceptions = formatResultExceptions(registry.functions);
+if (exceptions !== "") console.log(`\n${exceptions}`);
 const drift = functionDrift(registry, snapshot);
 if (drift.missing.length + drift.unknown.length > 0) {
   console.log(

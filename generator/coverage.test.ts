@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../registry/load.js";
+import type { FunctionEntry } from "../registry/schema.js";
 import { loadSnapshot } from "../registry/upstream.js";
-import { coverageRows, formatCoverage } from "./coverage.js";
+import { coverageRows, formatCoverage, formatResultExceptions, goldenEvidence, type StoredGolden } from "./coverage.js";
 
 const registry = loadRegistry();
 const snapshot = loadSnapshot();
@@ -58,6 +59,50 @@ describe("coverage", () => {
         "| functions   |       3 |        3 |        0 |        2 |      2 |        1 |     0 |",
         "| Window      |       7 |        7 |        1 |        4 |      0 |        0 |     2 |",
         "| all classes |       7 |        7 |        1 |        4 |      0 |        0 |     2 |",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("golden evidence", () => {
+  const entry = (name: string, examples: string[], compare?: "schema" | "none") =>
+    ({
+      ...registry.functions[0]!,
+      name,
+      examples,
+      ...(compare === undefined ? {} : { resultComparison: { compare, reason: "a reason long enough" } }),
+    }) as FunctionEntry;
+  const entries = [
+    entry("both", ['a("i")', 'a("s")']),
+    entry("planOnly", ['b("i")']),
+    entry("partial", ['c("i")', 'c("s")']),
+    entry("stale", ['d("new")']),
+    entry("notRun", ['e("dt")'], "none"),
+    entry("typesOnly", ['f("i")'], "schema"),
+  ];
+  const goldens = new Map<string, StoredGolden>([
+    ["both#0", { example: 'a("i")', plan: {}, result: {} }],
+    ["both#1", { example: 'a("s")', plan: {}, result: {} }],
+    ["planOnly#0", { example: 'b("i")', plan: {} }],
+    ["partial#0", { example: 'c("i")', plan: {}, result: {} }],
+    ["stale#0", { example: 'd("old")', plan: {}, result: {} }],
+    ["notRun#0", { example: 'e("dt")', plan: {} }],
+    ["typesOnly#0", { example: 'f("i")', plan: {}, result: {} }],
+  ]);
+
+  it("counts a builtin only when every example's golden matches its current text", () => {
+    const evidence = goldenEvidence(entries, goldens);
+    expect([...evidence.plans].sort()).toEqual(["both", "notRun", "planOnly", "typesOnly"]);
+    expect([...evidence.results].sort()).toEqual(["both", "notRun", "typesOnly"]);
+  });
+
+  it("lists the builtins compared by schema only or not run, with their reasons", () => {
+    expect(formatResultExceptions(entries)).toBe(
+      [
+        "Results compared by schema only:",
+        "- typesOnly: a reason long enough",
+        "Results not run (plan only):",
+        "- notRun: a reason long enough",
       ].join("\n"),
     );
   });

@@ -5,7 +5,7 @@
  * Pure: inputs in, rows and text out.
  */
 import type { Registry } from "../registry/load.js";
-import type { Status } from "../registry/schema.js";
+import type { FunctionEntry, Status } from "../registry/schema.js";
 import type { Snapshot } from "../registry/upstream.js";
 
 export interface CoverageRow {
@@ -27,8 +27,55 @@ interface Counted {
 export interface Evidence {
   /** Builtins whose every example has a golden plan captured from PySpark. */
   readonly golden: ReadonlySet<string>;
-  /** Names with a hand-written parity case: builtin names, and `Class.member` for members. */
+  /**
+   * Builtins whose every example has a golden result captured from PySpark (or is not run, with a reason), and
+   * names with a hand-written parity case: builtin names, and `Class.member` for members.
+   */
   readonly verified: ReadonlySet<string>;
+}
+
+/** What a golden file holds for one example (parity-tests/golden/functions/<category>.json). */
+export interface StoredGolden {
+  readonly example: string;
+  readonly plan?: unknown;
+  readonly result?: unknown;
+}
+
+/**
+ * Builtins with a golden plan for every example, and those also with a golden result for every example (an entry
+ * whose `resultComparison` is `none` needs only the plans). A golden counts only if it was captured for the
+ * registry's current example text, so a changed example is not verified until it is recaptured.
+ */
+export function goldenEvidence(
+  entries: readonly FunctionEntry[],
+  goldens: ReadonlyMap<string, StoredGolden>,
+): { plans: Set<string>; results: Set<string> } {
+  const plans = new Set<string>();
+  const results = new Set<string>();
+  for (const entry of entries) {
+    const captured = entry.examples.map((example, index) => {
+      const golden = goldens.get(`${entry.name}#${index}`);
+      return golden?.example === example ? golden : undefined;
+    });
+    if (!captured.every((golden) => golden?.plan !== undefined)) continue;
+    plans.add(entry.name);
+    if (entry.resultComparison?.compare === "none" || captured.every((golden) => golden?.result !== undefined)) {
+      results.add(entry.name);
+    }
+  }
+  return { plans, results };
+}
+
+/** The builtins whose golden results are compared by types only, or not run, each with its reason. */
+export function formatResultExceptions(entries: readonly FunctionEntry[]): string {
+  const lines: string[] = [];
+  for (const compare of ["schema", "none"] as const) {
+    const listed = entries.filter((entry) => entry.resultComparison?.compare === compare);
+    if (listed.length === 0) continue;
+    lines.push(compare === "schema" ? "Results compared by schema only:" : "Results not run (plan only):");
+    for (const entry of listed) lines.push(`- ${entry.name}: ${entry.resultComparison!.reason}`);
+  }
+  return lines.join("\n");
 }
 
 function row(

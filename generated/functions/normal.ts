@@ -21,7 +21,8 @@ export function broadcast(df: DataFrame): DataFrame {
  * @param funcName - a value sent as a literal (a Column is used as is)
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `call_function("text", "cols", "cols2")`
+ * @example `call_function("upper", "s")`
+ * @example `call_function("round", "d", lit(1))`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -33,7 +34,8 @@ export function call_function(funcName: string, ...cols: (Column | string)[]): C
  * Refers to a column by name; "*" selects every column.
  * @param col - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `col("text")`
+ * @example `col("s")`
+ * @example `col("st.b")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -45,7 +47,7 @@ export function col(col: string): Column {
  * Refers to a column by name; a synonym of col.
  * @param col - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `column("text")`
+ * @example `column("arr")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -57,7 +59,7 @@ export function column(col: string): Column {
  * Parses a SQL expression string into a column.
  * @param str - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `expr("text")`
+ * @example `expr("i * 2 + length(s)")`
  * @since pyspark 1.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -70,6 +72,8 @@ export function expr(str: string): Column {
  * @param col - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
  * @example `lit(1)`
+ * @example `lit("Ünïcode ✓")`
+ * @example `lit(null)`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

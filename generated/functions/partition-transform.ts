@@ -11,7 +11,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @param numBuckets - a value sent as a literal (a Column is used as is)
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `bucket(2, "col")`
+ * @example `bucket(2, "i")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -25,7 +25,7 @@ export function bucket(numBuckets: Column | number, col: Column | string): Colum
  * Builds a call of Spark's `days`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `days("col")`
+ * @example `days("dt")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -39,7 +39,7 @@ export function days(col: Column | string): Column {
  * Builds a call of Spark's `hours`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `hours("col")`
+ * @example `hours("ts")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -53,7 +53,7 @@ export function hours(col: Column | string): Column {
  * Builds a call of Spark's `months`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `months("col")`
+ * @example `months("dt")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -67,7 +67,7 @@ export function months(col: Column | string): Column {
  * Builds a call of Spark's `years`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `years("col")`
+ * @example `years("ts")`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -8,7 +8,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Sort key in ascending order, nulls first.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `asc("col")`
+ * @example `asc("i")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -20,7 +20,7 @@ export function asc(col: Column | string): Column {
  * Sort key in ascending order with nulls placed first.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `asc_nulls_first("col")`
+ * @example `asc_nulls_first("s")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -32,7 +32,7 @@ export function asc_nulls_first(col: Column | string): Column {
  * Sort key in ascending order with nulls placed last.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `asc_nulls_last("col")`
+ * @example `asc_nulls_last("i")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -44,7 +44,7 @@ export function asc_nulls_last(col: Column | string): Column {
  * Sort key in descending order, nulls last.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `desc("col")`
+ * @example `desc("d")`
  * @since pyspark 1.3.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -56,7 +56,7 @@ export function desc(col: Column | string): Column {
  * Sort key in descending order with nulls placed first.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `desc_nulls_first("col")`
+ * @example `desc_nulls_first("dt")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -68,7 +68,7 @@ export function desc_nulls_first(col: Column | string): Column {
  * Sort key in descending order with nulls placed last.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `desc_nulls_last("col")`
+ * @example `desc_nulls_last("s")`
  * @since pyspark 2.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

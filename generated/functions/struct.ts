@@ -10,7 +10,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * Builds a call of Spark's `named_struct`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `named_struct("cols", "cols2")`
+ * @example `named_struct(lit("n"), "i", lit("t"), "s")`
  * @since pyspark 3.5.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -24,7 +24,8 @@ export function named_struct(...cols: (Column | string)[]): Column {
  * Builds a call of Spark's `struct`.
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `struct("cols", "cols2")`
+ * @example `struct("i", "s")`
+ * @example `struct(col("st.a").alias("a2"), "b")`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -21,7 +21,7 @@ export function arrow_udtf(cls?: LiteralInput): never {
  * @param udfName - a Column or the name of a column
  * @param cols - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `call_udf("udfName", "cols", "cols2")`
+ * @example `call_udf("upper", "s")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -60,7 +60,7 @@ export function udtf(cls?: LiteralInput): never {
  * Builds a call of Spark's `unwrap_udt`.
  * @param col - a Column or the name of a column
  * @returns a new Column; nothing runs until an action
- * @example `unwrap_udt("col")`
+ * @example `unwrap_udt("st")`
  * @since pyspark 3.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

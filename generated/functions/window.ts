@@ -9,7 +9,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  *
  * Builds a call of Spark's `cume_dist`.
  * @returns a new Column; nothing runs until an action
- * @example `cume_dist()`
+ * @example `cume_dist().over(Window.orderBy("i"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -22,7 +22,7 @@ export function cume_dist(): Column {
  *
  * Builds a call of Spark's `dense_rank`.
  * @returns a new Column; nothing runs until an action
- * @example `dense_rank()`
+ * @example `dense_rank().over(Window.orderBy("b"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -38,7 +38,8 @@ export function dense_rank(): Column {
  * @param offset - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":1} is sent
  * @param default_ - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `lag("col")`
+ * @example `lag("s").over(Window.orderBy("id"))`
+ * @example `lag("i", 1, 0).over(Window.orderBy("id"))`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -54,7 +55,8 @@ export function lag(col: Column | string, offset?: number, default_?: LiteralInp
  * @param offset - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"integer":1} is sent
  * @param default_ - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `lead("col")`
+ * @example `lead("s").over(Window.orderBy("id"))`
+ * @example `lead("d", 1, -1.5).over(Window.orderBy("id"))`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -70,7 +72,8 @@ export function lead(col: Column | string, offset?: number, default_?: LiteralIn
  * @param offset - a value sent as a literal (a Column is used as is)
  * @param ignoreNulls - a value sent as a literal (a Column is used as is); when omitted, PySpark's default {"boolean":false} is sent
  * @returns a new Column; nothing runs until an action
- * @example `nth_value("col", 2)`
+ * @example `nth_value("s", 2).over(Window.orderBy("id"))`
+ * @example `nth_value("i", 2, true).over(Window.orderBy("s"))`
  * @since pyspark 3.1.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -84,7 +87,7 @@ export function nth_value(col: Column | string, offset: number, ignoreNulls?: bo
  * Builds a call of Spark's `ntile`.
  * @param n - a value sent as a literal (a Column is used as is)
  * @returns a new Column; nothing runs until an action
- * @example `ntile(2)`
+ * @example `ntile(3).over(Window.orderBy("id"))`
  * @since pyspark 1.4.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -97,7 +100,7 @@ export function ntile(n: number): Column {
  *
  * Builds a call of Spark's `percent_rank`.
  * @returns a new Column; nothing runs until an action
- * @example `percent_rank()`
+ * @example `percent_rank().over(Window.orderBy("d"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -110,7 +113,7 @@ export function percent_rank(): Column {
  *
  * Builds a call of Spark's `rank`.
  * @returns a new Column; nothing runs until an action
- * @example `rank()`
+ * @example `rank().over(Window.orderBy("b"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */
@@ -123,7 +126,7 @@ export function rank(): Column {
  *
  * Builds a call of Spark's `row_number`.
  * @returns a new Column; nothing runs until an action
- * @example `row_number()`
+ * @example `row_number().over(Window.partitionBy("b").orderBy("id"))`
  * @since pyspark 1.6.0
  * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
  */

@@ -6,8 +6,11 @@ import type { SparkSession } from "../../runtime/codegen/index.js";
 /** One registry example of a builtin: its source text, and a builder producing the same value (examples may use `sparkSession`). */
 export interface FunctionExample {
   readonly function: string;
+  readonly category: string;
   readonly example: string;
   readonly build: (sparkSession: SparkSession) => unknown;
   readonly spark: "supported" | "gap";
   readonly local: "supported" | "gap";
+  /** How its golden result is compared: values and types, types only, or not run (registry resultComparison). */
+  readonly compare: "values" | "schema" | "none";
 }

@@ -10,6 +10,9 @@ import { finish, type GeneratedFile, newSourceFile } from "./generated-file.js";
 
 export const PARITY_DIR = "generated/parity";
 
+/** Window-function examples name a window spec (`rank().over(Window.orderBy("id"))`). */
+const WINDOW_SPEC = /\bWindow\./;
+
 const CALLED_NAME = /\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g;
 
 function calledFunctions(example: string, known: ReadonlySet<string>): string[] {
@@ -40,10 +43,19 @@ export function emitParityStubType(): GeneratedFile {
     ],
     properties: [
       { name: "function", type: "string", isReadonly: true },
+      { name: "category", type: "string", isReadonly: true },
       { name: "example", type: "string", isReadonly: true },
       { name: "build", type: "(sparkSession: SparkSession) => unknown", isReadonly: true },
       { name: "spark", type: '"supported" | "gap"', isReadonly: true },
       { name: "local", type: '"supported" | "gap"', isReadonly: true },
+      {
+        name: "compare",
+        type: '"values" | "schema" | "none"',
+        isReadonly: true,
+        docs: [
+          "How its golden result is compared: values and types, types only, or not run (registry resultComparison).",
+        ],
+      },
     ],
   });
   return finish(file, path, "registry/schema.ts");
@@ -69,6 +81,9 @@ export function emitParityStubs(
         .map((name) => (safeIdentifier(name) === name ? name : { name, alias: safeIdentifier(name) })),
     });
   }
+  if (sorted.some((entry) => entry.examples.some((example) => WINDOW_SPEC.test(example)))) {
+    file.addImportDeclaration({ moduleSpecifier: "../../../runtime/api/window.js", namedImports: ["Window"] });
+  }
   file.addImportDeclaration({
     isTypeOnly: true,
     moduleSpecifier: "../function-example.js",
@@ -77,8 +92,9 @@ export function emitParityStubs(
   const items = sorted.flatMap((entry) =>
     entry.examples.map(
       (example) =>
-        `{ function: ${JSON.stringify(entry.name)}, example: ${JSON.stringify(example)}, build: (sparkSession) => ${callable(example, allFunctionNames)}, ` +
-        `spark: "${entry.status.spark.state}", local: "${entry.status.local.state}" }`,
+        `{ function: ${JSON.stringify(entry.name)}, category: ${JSON.stringify(entry.category)}, example: ${JSON.stringify(example)}, ` +
+        `build: (sparkSession) => ${callable(example, allFunctionNames)}, ` +
+        `spark: "${entry.status.spark.state}", local: "${entry.status.local.state}", compare: "${entry.resultComparison?.compare ?? "values"}" }`,
     ),
   );
   file.addVariableStatement({

@@ -25,7 +25,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "a CallFunction expression naming the function" },
-    examples: ['call_function("text", "cols", "cols2")'],
+    examples: ['call_function("upper", "s")', 'call_function("round", "d", lit(1))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -36,7 +36,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "literal", tsType: "string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a column reference or star, not a function call" },
-    examples: ['col("text")'],
+    examples: ['col("s")', 'col("st.b")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -47,7 +47,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "literal", tsType: "string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a column reference or star, not a function call" },
-    examples: ['column("text")'],
+    examples: ['column("arr")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +58,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     args: [{ name: "str", kind: "literal", tsType: "string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a SQL expression string parsed by the server" },
-    examples: ['expr("text")'],
+    examples: ['expr("i * 2 + length(s)")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -69,7 +69,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "literal", tsType: "LiteralInput" }],
     returns: "column",
     encoding: { kind: "custom", note: "a literal, not a function call" },
-    examples: ["lit(1)"],
+    examples: ["lit(1)", 'lit("Ünïcode ✓")', "lit(null)"],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

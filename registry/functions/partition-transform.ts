@@ -2,6 +2,12 @@
 import type { FunctionEntryInput } from "../schema.js";
 import { notInEngineYet, supported } from "../status.js";
 
+/** A partition transform only means something to a table writer; Spark refuses to evaluate one in a query. */
+const PARTITION_TRANSFORM = {
+  compare: "none",
+  reason: "a partition transform is valid only in DataFrameWriterV2.partitionedBy; a query cannot evaluate it",
+} as const;
+
 export const partitionTransformFunctions: FunctionEntryInput[] = [
   {
     name: "bucket",
@@ -14,7 +20,8 @@ export const partitionTransformFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "bucket" },
-    examples: ['bucket(2, "col")'],
+    examples: ['bucket(2, "i")'],
+    resultComparison: PARTITION_TRANSFORM,
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -25,7 +32,8 @@ export const partitionTransformFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "days" },
-    examples: ['days("col")'],
+    examples: ['days("dt")'],
+    resultComparison: PARTITION_TRANSFORM,
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -36,7 +44,8 @@ export const partitionTransformFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "hours" },
-    examples: ['hours("col")'],
+    examples: ['hours("ts")'],
+    resultComparison: PARTITION_TRANSFORM,
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -47,7 +56,8 @@ export const partitionTransformFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "months" },
-    examples: ['months("col")'],
+    examples: ['months("dt")'],
+    resultComparison: PARTITION_TRANSFORM,
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -58,7 +68,8 @@ export const partitionTransformFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "years" },
-    examples: ['years("col")'],
+    examples: ['years("ts")'],
+    resultComparison: PARTITION_TRANSFORM,
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -11,7 +11,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
-    examples: ['asc("col")'],
+    examples: ['asc("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
-    examples: ['asc_nulls_first("col")'],
+    examples: ['asc_nulls_first("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -33,7 +33,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
-    examples: ['asc_nulls_last("col")'],
+    examples: ['asc_nulls_last("i")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -44,7 +44,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
-    examples: ['desc("col")'],
+    examples: ['desc("d")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -55,7 +55,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
-    examples: ['desc_nulls_first("col")'],
+    examples: ['desc_nulls_first("dt")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -66,7 +66,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
-    examples: ['desc_nulls_last("col")'],
+    examples: ['desc_nulls_last("s")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -11,7 +11,7 @@ export const structFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "named_struct" },
-    examples: ['named_struct("cols", "cols2")'],
+    examples: ['named_struct(lit("n"), "i", lit("t"), "s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const structFunctions: FunctionEntryInput[] = [
     args: [{ name: "cols", kind: "column-or-name", tsType: "Column | string", variadic: true }],
     returns: "column",
     encoding: { kind: "call", sparkName: "struct" },
-    examples: ['struct("cols", "cols2")'],
+    examples: ['struct("i", "s")', 'struct(col("st.a").alias("a2"), "b")'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

@@ -28,7 +28,7 @@ export const udfFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "custom", note: "the first argument is the function name, not an argument" },
-    examples: ['call_udf("udfName", "cols", "cols2")'],
+    examples: ['call_udf("upper", "s")'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -70,7 +70,11 @@ export const udfFunctions: FunctionEntryInput[] = [
     args: [{ name: "col", kind: "column-or-name", tsType: "Column | string" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "unwrap_udt" },
-    examples: ['unwrap_udt("col")'],
+    examples: ['unwrap_udt("st")'],
+    resultComparison: {
+      compare: "none",
+      reason: "needs a user-defined-type column, which neither the SQL fixture nor a TypeScript client can make",
+    },
     status: { spark: supported, local: notInEngineYet },
   },
 ];

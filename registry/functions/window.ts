@@ -11,7 +11,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     args: [],
     returns: "column",
     encoding: { kind: "call", sparkName: "cume_dist" },
-    examples: ["cume_dist()"],
+    examples: ['cume_dist().over(Window.orderBy("i"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -22,7 +22,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     args: [],
     returns: "column",
     encoding: { kind: "call", sparkName: "dense_rank" },
-    examples: ["dense_rank()"],
+    examples: ['dense_rank().over(Window.orderBy("b"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -37,7 +37,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "lag" },
-    examples: ['lag("col")'],
+    examples: ['lag("s").over(Window.orderBy("id"))', 'lag("i", 1, 0).over(Window.orderBy("id"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -52,7 +52,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "lead" },
-    examples: ['lead("col")'],
+    examples: ['lead("s").over(Window.orderBy("id"))', 'lead("d", 1, -1.5).over(Window.orderBy("id"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -67,7 +67,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     ],
     returns: "column",
     encoding: { kind: "call", sparkName: "nth_value" },
-    examples: ['nth_value("col", 2)'],
+    examples: ['nth_value("s", 2).over(Window.orderBy("id"))', 'nth_value("i", 2, true).over(Window.orderBy("s"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -78,7 +78,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     args: [{ name: "n", kind: "literal", tsType: "number" }],
     returns: "column",
     encoding: { kind: "call", sparkName: "ntile" },
-    examples: ["ntile(2)"],
+    examples: ['ntile(3).over(Window.orderBy("id"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -89,7 +89,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     args: [],
     returns: "column",
     encoding: { kind: "call", sparkName: "percent_rank" },
-    examples: ["percent_rank()"],
+    examples: ['percent_rank().over(Window.orderBy("d"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -100,7 +100,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     args: [],
     returns: "column",
     encoding: { kind: "call", sparkName: "rank" },
-    examples: ["rank()"],
+    examples: ['rank().over(Window.orderBy("b"))'],
     status: { spark: supported, local: notInEngineYet },
   },
   {
@@ -111,7 +111,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     args: [],
     returns: "column",
     encoding: { kind: "call", sparkName: "row_number" },
-    examples: ["row_number()"],
+    examples: ['row_number().over(Window.partitionBy("b").orderBy("id"))'],
     status: { spark: supported, local: notInEngineYet },
   },
 ];

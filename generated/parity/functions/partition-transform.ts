@@ -5,9 +5,9 @@ import { bucket, days, hours, months, years } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "bucket", example: "bucket(2, \"col\")", build: (sparkSession) => bucket(2, "col"), spark: "supported", local: "gap" },
-  { function: "days", example: "days(\"col\")", build: (sparkSession) => days("col"), spark: "supported", local: "gap" },
-  { function: "hours", example: "hours(\"col\")", build: (sparkSession) => hours("col"), spark: "supported", local: "gap" },
-  { function: "months", example: "months(\"col\")", build: (sparkSession) => months("col"), spark: "supported", local: "gap" },
-  { function: "years", example: "years(\"col\")", build: (sparkSession) => years("col"), spark: "supported", local: "gap" },
+  { function: "bucket", category: "partition-transform", example: "bucket(2, \"i\")", build: (sparkSession) => bucket(2, "i"), spark: "supported", local: "gap", compare: "none" },
+  { function: "days", category: "partition-transform", example: "days(\"dt\")", build: (sparkSession) => days("dt"), spark: "supported", local: "gap", compare: "none" },
+  { function: "hours", category: "partition-transform", example: "hours(\"ts\")", build: (sparkSession) => hours("ts"), spark: "supported", local: "gap", compare: "none" },
+  { function: "months", category: "partition-transform", example: "months(\"dt\")", build: (sparkSession) => months("dt"), spark: "supported", local: "gap", compare: "none" },
+  { function: "years", category: "partition-transform", example: "years(\"ts\")", build: (sparkSession) => years("ts"), spark: "supported", local: "gap", compare: "none" },
   ];

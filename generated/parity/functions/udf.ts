@@ -5,9 +5,9 @@ import { arrow_udtf, call_udf, udf, udtf, unwrap_udt } from "../../functions/ind
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "arrow_udtf", example: "arrow_udtf()", build: (sparkSession) => arrow_udtf(), spark: "gap", local: "gap" },
-  { function: "call_udf", example: "call_udf(\"udfName\", \"cols\", \"cols2\")", build: (sparkSession) => call_udf("udfName", "cols", "cols2"), spark: "supported", local: "gap" },
-  { function: "udf", example: "udf()", build: (sparkSession) => udf(), spark: "gap", local: "gap" },
-  { function: "udtf", example: "udtf()", build: (sparkSession) => udtf(), spark: "gap", local: "gap" },
-  { function: "unwrap_udt", example: "unwrap_udt(\"col\")", build: (sparkSession) => unwrap_udt("col"), spark: "supported", local: "gap" },
+  { function: "arrow_udtf", category: "udf", example: "arrow_udtf()", build: (sparkSession) => arrow_udtf(), spark: "gap", local: "gap", compare: "values" },
+  { function: "call_udf", category: "udf", example: "call_udf(\"upper\", \"s\")", build: (sparkSession) => call_udf("upper", "s"), spark: "supported", local: "gap", compare: "values" },
+  { function: "udf", category: "udf", example: "udf()", build: (sparkSession) => udf(), spark: "gap", local: "gap", compare: "values" },
+  { function: "udtf", category: "udf", example: "udtf()", build: (sparkSession) => udtf(), spark: "gap", local: "gap", compare: "values" },
+  { function: "unwrap_udt", category: "udf", example: "unwrap_udt(\"st\")", build: (sparkSession) => unwrap_udt("st"), spark: "supported", local: "gap", compare: "none" },
   ];

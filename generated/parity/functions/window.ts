@@ -2,16 +2,20 @@
 // Do not edit: change the registry and regenerate; `npm run generate -- --check` fails on any drift.
 
 import { cume_dist, dense_rank, lag, lead, nth_value, ntile, percent_rank, rank, row_number } from "../../functions/index.js";
+import { Window } from "../../../runtime/api/window.js";
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "cume_dist", example: "cume_dist()", build: (sparkSession) => cume_dist(), spark: "supported", local: "gap" },
-  { function: "dense_rank", example: "dense_rank()", build: (sparkSession) => dense_rank(), spark: "supported", local: "gap" },
-  { function: "lag", example: "lag(\"col\")", build: (sparkSession) => lag("col"), spark: "supported", local: "gap" },
-  { function: "lead", example: "lead(\"col\")", build: (sparkSession) => lead("col"), spark: "supported", local: "gap" },
-  { function: "nth_value", example: "nth_value(\"col\", 2)", build: (sparkSession) => nth_value("col", 2), spark: "supported", local: "gap" },
-  { function: "ntile", example: "ntile(2)", build: (sparkSession) => ntile(2), spark: "supported", local: "gap" },
-  { function: "percent_rank", example: "percent_rank()", build: (sparkSession) => percent_rank(), spark: "supported", local: "gap" },
-  { function: "rank", example: "rank()", build: (sparkSession) => rank(), spark: "supported", local: "gap" },
-  { function: "row_number", example: "row_number()", build: (sparkSession) => row_number(), spark: "supported", local: "gap" },
+  { function: "cume_dist", category: "window", example: "cume_dist().over(Window.orderBy(\"i\"))", build: (sparkSession) => cume_dist().over(Window.orderBy("i")), spark: "supported", local: "gap", compare: "values" },
+  { function: "dense_rank", category: "window", example: "dense_rank().over(Window.orderBy(\"b\"))", build: (sparkSession) => dense_rank().over(Window.orderBy("b")), spark: "supported", local: "gap", compare: "values" },
+  { function: "lag", category: "window", example: "lag(\"s\").over(Window.orderBy(\"id\"))", build: (sparkSession) => lag("s").over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "lag", category: "window", example: "lag(\"i\", 1, 0).over(Window.orderBy(\"id\"))", build: (sparkSession) => lag("i", 1, 0).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "lead", category: "window", example: "lead(\"s\").over(Window.orderBy(\"id\"))", build: (sparkSession) => lead("s").over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "lead", category: "window", example: "lead(\"d\", 1, -1.5).over(Window.orderBy(\"id\"))", build: (sparkSession) => lead("d", 1, -1.5).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "nth_value", category: "window", example: "nth_value(\"s\", 2).over(Window.orderBy(\"id\"))", build: (sparkSession) => nth_value("s", 2).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "nth_value", category: "window", example: "nth_value(\"i\", 2, true).over(Window.orderBy(\"s\"))", build: (sparkSession) => nth_value("i", 2, true).over(Window.orderBy("s")), spark: "supported", local: "gap", compare: "values" },
+  { function: "ntile", category: "window", example: "ntile(3).over(Window.orderBy(\"id\"))", build: (sparkSession) => ntile(3).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "percent_rank", category: "window", example: "percent_rank().over(Window.orderBy(\"d\"))", build: (sparkSession) => percent_rank().over(Window.orderBy("d")), spark: "supported", local: "gap", compare: "values" },
+  { function: "rank", category: "window", example: "rank().over(Window.orderBy(\"b\"))", build: (sparkSession) => rank().over(Window.orderBy("b")), spark: "supported", local: "gap", compare: "values" },
+  { function: "row_number", category: "window", example: "row_number().over(Window.partitionBy(\"b\").orderBy(\"id\"))", build: (sparkSession) => row_number().over(Window.partitionBy("b").orderBy("id")), spark: "supported", local: "gap", compare: "values" },
   ];

@@ -1,51 +1,52 @@
 /**
- * Golden plans for builtins: each registry example, selected from `range(1)` (or, for a DataFrame result, as
- * is), gives the plan PySpark 4.1.1 gives (parity-tests/golden/functions, captured by scripts/golden-capture.ts).
+ * Golden plans for builtins: each registry example's frame over the shared fixture (parity-tests/golden-frame.ts)
+ * has the plan PySpark 4.1.1 gives (parity-tests/golden/functions, captured by scripts/golden-capture.ts).
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionExamples } from "../../../generated/parity/functions/index.js";
-import type { Column } from "../../../runtime/api/column.js";
-import { DataFrame } from "../../../runtime/api/dataframe.js";
+import { FIXTURE_SQL, FIXTURE_SQL_PLACEHOLDER } from "../../../parity-tests/golden-frame.js";
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
-import { resetLambdaVariableIds } from "../../../runtime/codegen/index.js";
+import { withFixturePlaceholder } from "../../../scripts/golden-capture.js";
 import { normalisePlanJson, planJson, testSession } from "../api/fixture.js";
+import { byCategory, exampleFrame, fixtureFrame, keyedExamples, loadGoldens } from "./golden-examples.js";
 
-type Json = Parameters<typeof normalisePlanJson>[0];
-
-const GOLDEN_DIR = new URL("../../../parity-tests/golden/functions/", import.meta.url);
-const goldens = new Map<string, { example: string; plan?: Json }>();
-for (const file of readdirSync(GOLDEN_DIR)) {
-  const entries = JSON.parse(readFileSync(new URL(file, GOLDEN_DIR), "utf8")) as Record<
-    string,
-    { example: string; plan?: Json }
-  >;
-  for (const golden of Object.values(entries)) goldens.set(golden.example, golden);
-}
+const goldens = loadGoldens();
 
 describe("builtin examples build PySpark's golden plans", () => {
   let spark: SparkSession;
+  let fixture: DataFrame;
 
   beforeAll(async () => {
     spark = await testSession();
+    fixture = await fixtureFrame(spark);
   });
 
   afterAll(async () => {
     await spark?.stop();
   });
 
-  const supported = functionExamples.filter((example) => example.spark === "supported");
+  const supported = keyedExamples(functionExamples).filter(({ example }) => example.spark === "supported");
 
-  it("has a golden for every example of a supported builtin", () => {
-    expect(supported.filter((example) => !goldens.get(example.example)?.plan).map((e) => e.example)).toEqual([]);
+  it("has a plan captured for the current text of every example of a supported builtin", () => {
+    const missing = supported.filter(({ key, example }) => {
+      const golden = goldens.get(key);
+      return golden?.example !== example.example || golden.plan === undefined;
+    });
+    expect(missing.map(({ key }) => key)).toEqual([]);
   });
 
-  for (const example of supported) {
-    it(example.example, () => {
-      resetLambdaVariableIds();
-      const value = example.build(spark) as Column | DataFrame;
-      const frame = value instanceof DataFrame ? value : spark.range(1).select(value);
-      expect(planJson(frame)).toEqual(normalisePlanJson(goldens.get(example.example)!.plan!));
+  for (const [category, examples] of byCategory(supported)) {
+    describe(category, () => {
+      for (const { key, example } of examples) {
+        it(`${key}: ${example.example}`, () => {
+          const golden = goldens.get(key);
+          expect(golden?.example, "the golden was captured for this example text").toBe(example.example);
+          const frame = exampleFrame(spark, fixture, example);
+          const ours = withFixturePlaceholder(planJson(frame), FIXTURE_SQL, FIXTURE_SQL_PLACEHOLDER);
+          expect(ours).toEqual(normalisePlanJson(golden!.plan!));
+        });
+      }
     });
   }
 });
