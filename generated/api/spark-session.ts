@@ -17,6 +17,23 @@ import type { UDFRegistrationApi } from "./udf-registration.js";
  */
 export interface SparkSessionApi {
   /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
+   */
+  addArtifact(...path: string[]): Promise<void>;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
+   */
+  addArtifacts(...path: string[]): Promise<void>;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  addTag(tag: string): void;
+  /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly catalog: CatalogApi;
@@ -42,11 +59,30 @@ export interface SparkSessionApi {
    */
   registerProgressHandler(handler: ProgressHandler): void;
   /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  clearTags(): void;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  cloneSession(new_session_id?: string): Promise<SparkSession>;
+  /**
    * The session's run-time configuration.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly conf: RuntimeConfig;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  getTags(): string[];
   /**
    * Interrupts every operation running in this session.
    *
@@ -54,6 +90,20 @@ export interface SparkSessionApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   interruptAll(): Promise<string[]>;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  interruptOperation(op_id: string): Promise<string[]>;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  interruptTag(tag: string): Promise<string[]>;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly is_stopped: boolean;
   /**
    * A DataFrame with one long column id from start to end by step.
    *
@@ -65,6 +115,15 @@ export interface SparkSessionApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly read: DataFrameReaderApi;
+  /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  removeTag(tag: string): void;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly session_id: string;
   /**
    * A DataFrame for a SQL query; commands run right away.
    *
@@ -86,6 +145,14 @@ export interface SparkSessionApi {
    */
   table(tableName: string): DataFrame;
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly tvf: TableValuedFunctionApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly udf: UDFRegistrationApi;
+  /**
    * The Spark version of the backend.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -105,11 +172,19 @@ export interface SparkSessionApi {
  */
 export interface SparkSessionApiStatic {
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  active(): SparkSession;
+  /**
    * Starts configuring a new session.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   builder(): SparkSessionBuilder;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  getActiveSession(): SparkSession | undefined;
 }
 
 /**
@@ -118,92 +193,11 @@ export interface SparkSessionApiStatic {
  */
 export interface SparkSessionApiPlanned {
   /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
-   */
-  addArtifact(...path: string[]): Promise<void>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
-   */
-  addArtifacts(...path: string[]): Promise<void>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  addTag(tag: string): void;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  clearTags(): void;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  cloneSession(new_session_id?: string): SparkSession;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  getTags(): string[];
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  interruptOperation(op_id: string): Promise<string[]>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  interruptTag(tag: string): Promise<string[]>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly is_stopped: boolean;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (Structured Streaming is planned for a later issue). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly readStream: DataStreamReaderApi;
   /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  removeTag(tag: string): void;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly session_id: string;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (Structured Streaming is planned for a later issue). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly streams: StreamingQueryManagerApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly tvf: TableValuedFunctionApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly udf: UDFRegistrationApi;
-}
-
-/**
- * Static members of pyspark's `SparkSession` not implemented yet.
- */
-export interface SparkSessionApiPlannedStatic {
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  active(): SparkSession;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  getActiveSession(): SparkSession | undefined;
 }

@@ -1,6 +1,8 @@
 /** pyspark SparkSession (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
-import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+import type { BackendStatus, ClassEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+const streamingLater: BackendStatus = { state: "gap", reason: "Structured Streaming is planned for a later issue" };
 
 export const sparkSessionClass: ClassEntryInput = {
   name: "SparkSession",
@@ -13,7 +15,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "classmethod",
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "addArtifact",
@@ -27,7 +29,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "addArtifacts",
@@ -41,7 +43,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "addTag",
@@ -49,7 +51,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "builder",
@@ -99,14 +101,16 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "cloneSession",
       kind: "method",
+      // Async in TS: the server copies the session (CloneSession RPC) before the new one can be used.
+      async: true,
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "conf",
@@ -126,14 +130,14 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getActiveSession",
       kind: "classmethod",
       params: [],
       returns: "SparkSessionApi | undefined",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getTags",
@@ -141,7 +145,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "interruptAll",
@@ -160,7 +164,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "op_id", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "interruptTag",
@@ -169,14 +173,14 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "is_stopped",
       kind: "property",
       params: [],
       returns: "boolean",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "range",
@@ -204,7 +208,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataStreamReaderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: streamingLater, local: notInEngineYet },
     },
     {
       name: "removeTag",
@@ -212,14 +216,14 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "session_id",
       kind: "property",
       params: [],
       returns: "string",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sql",
@@ -250,7 +254,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "StreamingQueryManagerApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: streamingLater, local: notInEngineYet },
     },
     {
       name: "table",
@@ -266,14 +270,14 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "TableValuedFunctionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "udf",
       kind: "property",
       params: [],
       returns: "UDFRegistrationApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "version",

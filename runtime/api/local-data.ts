@@ -196,6 +196,8 @@ function toArrowValue(value: unknown, type: SparkDataType, where: string): unkno
 export interface EncodedLocalData {
   readonly ipc: Uint8Array;
   readonly schema: StructType;
+  /** The table the stream encodes (large tables are later cut into chunks from it). */
+  readonly table: Table;
 }
 
 /** Infers (or applies) the schema and encodes the rows as one Arrow IPC stream. */
@@ -207,7 +209,7 @@ export function encodeArrowTable(table: Table): EncodedLocalData {
   const plain = table.schema.fields.some((field) => ArrowType.isDictionary(field.type))
     ? decodeDictionaries(table)
     : table;
-  return { ipc: tableToIPC(plain, "stream"), schema: fromArrowSchema(plain.schema) };
+  return { ipc: tableToIPC(plain, "stream"), schema: fromArrowSchema(plain.schema), table: plain };
 }
 
 function decodeDictionaries(table: Table): Table {
@@ -285,5 +287,5 @@ export function encodeLocalRows(data: readonly LocalRow[], schemaArg?: LocalSche
     children,
   });
   const table = new Table(arrowSchema, [new RecordBatch(arrowSchema, struct)]);
-  return { ipc: tableToIPC(table, "stream"), schema };
+  return { ipc: tableToIPC(table, "stream"), schema, table };
 }
