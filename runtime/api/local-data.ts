@@ -36,6 +36,7 @@ import {
   toArrowSchema,
   toArrowType,
 } from "../types/index.js";
+import { withDistinctBuffers } from "./arrow-distinct-buffers.js";
 
 /** A row: a plain object or result `Row` (fields are columns), or an array of values in column order. */
 export type LocalRow = object;
@@ -206,9 +207,9 @@ export interface EncodedLocalData {
  * makes of strings) are decoded first, since Spark reads only plain columns.
  */
 export function encodeArrowTable(table: Table): EncodedLocalData {
-  const plain = table.schema.fields.some((field) => ArrowType.isDictionary(field.type))
-    ? decodeDictionaries(table)
-    : table;
+  const plain = withDistinctBuffers(
+    table.schema.fields.some((field) => ArrowType.isDictionary(field.type)) ? decodeDictionaries(table) : table,
+  );
   return { ipc: tableToIPC(plain, "stream"), schema: fromArrowSchema(plain.schema), table: plain };
 }
 

@@ -158,6 +158,27 @@ describe("createDataFrame above the local relation cache threshold", () => {
       expect(counter.of("addArtifacts")).toBe(uploads);
     });
 
+    it("an Arrow table with one vector in two columns arrives intact, cached or inline", async () => {
+      const ids = makeVector(
+        makeData({ type: new Int64(), length: 3, nullCount: 0, data: BigInt64Array.of(7n, 8n, 9n) }),
+      );
+      const table = new Table({ a: ids, b: ids });
+      const expected = [
+        { a: 7n, b: 7n },
+        { a: 8n, b: 8n },
+        { a: 9n, b: 9n },
+      ];
+      const cached = await spark.createDataFrame(table).collect();
+      expect(cached.map((row) => row.asDict())).toEqual(expected);
+      await spark.conf.set(THRESHOLD, 1_000_000);
+      try {
+        const inline = await spark.createDataFrame(table).collect();
+        expect(inline.map((row) => row.asDict())).toEqual(expected);
+      } finally {
+        await spark.conf.set(THRESHOLD, 1);
+      }
+    });
+
     it("keeps data inline when the threshold is not reached", async () => {
       await spark.conf.set(THRESHOLD, 1_000_000);
       try {
