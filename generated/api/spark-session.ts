@@ -17,18 +17,24 @@ import type { UDFRegistrationApi } from "./udf-registration.js";
  */
 export interface SparkSessionApi {
   /**
+   * Same as addArtifacts: uploads local jars, files, archives or Python files to the session.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
    */
   addArtifact(...path: string[]): Promise<void>;
   /**
+   * Uploads local jars, files, archives or Python files to the session's artifact space.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
    */
   addArtifacts(...path: string[]): Promise<void>;
   /**
+   * Tags every operation the session starts from now on, so interruptTag can stop them.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -59,11 +65,15 @@ export interface SparkSessionApi {
    */
   registerProgressHandler(handler: ProgressHandler): void;
   /**
+   * Removes every tag of the session.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   clearTags(): void;
   /**
+   * A new session holding a server-side copy of this one's state, over the same connection.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   cloneSession(new_session_id?: string): Promise<SparkSession>;
@@ -74,11 +84,15 @@ export interface SparkSessionApi {
    */
   readonly conf: RuntimeConfig;
   /**
+   * Copies a local file to a path on the server's default file system.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
   /**
+   * The tags the session's operations carry.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -91,16 +105,22 @@ export interface SparkSessionApi {
    */
   interruptAll(): Promise<string[]>;
   /**
+   * Interrupts one running operation by id; returns the ids interrupted.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   interruptOperation(op_id: string): Promise<string[]>;
   /**
+   * Interrupts the running operations carrying a tag; returns their ids.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   interruptTag(tag: string): Promise<string[]>;
   /**
+   * Whether stop() was called on this session.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly is_stopped: boolean;
@@ -116,11 +136,15 @@ export interface SparkSessionApi {
    */
   readonly read: DataFrameReaderApi;
   /**
+   * Removes one tag; removing a tag that is not set is an error.
+   *
    * @since pyspark 3.5.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   removeTag(tag: string): void;
   /**
+   * The client-made session id (a UUID).
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly session_id: string;
@@ -145,10 +169,14 @@ export interface SparkSessionApi {
    */
   table(tableName: string): DataFrame;
   /**
+   * Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly tvf: TableValuedFunctionApi;
   /**
+   * The session's UDFRegistration.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly udf: UDFRegistrationApi;
@@ -172,6 +200,8 @@ export interface SparkSessionApi {
  */
 export interface SparkSessionApiStatic {
   /**
+   * The active session, else the default one; fails when neither is live.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   active(): SparkSession;
@@ -182,6 +212,8 @@ export interface SparkSessionApiStatic {
    */
   builder(): SparkSessionBuilder;
   /**
+   * The active session, or undefined when there is none.
+   *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   getActiveSession(): SparkSession | undefined;

@@ -15,6 +15,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "classmethod",
       params: [],
       returns: "SparkSessionApi",
+      description: "The active session, else the default one; fails when neither is live.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -29,6 +30,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
+      description: "Same as addArtifacts: uploads local jars, files, archives or Python files to the session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -43,6 +45,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
+      description: "Uploads local jars, files, archives or Python files to the session's artifact space.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -51,6 +54,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "void",
       since: "3.5.0",
+      description: "Tags every operation the session starts from now on, so interruptTag can stop them.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -101,6 +105,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "void",
       since: "3.5.0",
+      description: "Removes every tag of the session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -110,6 +115,7 @@ export const sparkSessionClass: ClassEntryInput = {
       async: true,
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
+      description: "A new session holding a server-side copy of this one's state, over the same connection.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -130,6 +136,7 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
+      description: "Copies a local file to a path on the server's default file system.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -137,6 +144,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "classmethod",
       params: [],
       returns: "SparkSessionApi | undefined",
+      description: "The active session, or undefined when there is none.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -145,6 +153,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string[]",
       since: "3.5.0",
+      description: "The tags the session's operations carry.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -164,6 +173,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "op_id", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
+      description: "Interrupts one running operation by id; returns the ids interrupted.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -173,6 +183,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
+      description: "Interrupts the running operations carrying a tag; returns their ids.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -180,6 +191,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "boolean",
+      description: "Whether stop() was called on this session.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -216,6 +228,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "void",
       since: "3.5.0",
+      description: "Removes one tag; removing a tag that is not set is an error.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -223,6 +236,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "string",
+      description: "The client-made session id (a UUID).",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -270,6 +284,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "TableValuedFunctionApi",
+      description: "Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
@@ -277,6 +292,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "UDFRegistrationApi",
+      description: "The session's UDFRegistration.",
       status: { spark: supported, local: notInEngineYet },
     },
     {
