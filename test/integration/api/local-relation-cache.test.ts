@@ -152,6 +152,10 @@ describe("createDataFrame above the local relation cache threshold", () => {
       expect(root.common?.planId).toBe(df.relation.common?.planId);
 
       const uploads = counter.of("addArtifacts");
+      // AnalyzePlan goes through the same preparation as ExecutePlan: the session's cache checks the chunks first.
+      const statusBeforeAnalyze = counter.of("artifactStatus");
+      expect(await df.columns).toEqual(["k", "s", "half"]);
+      expect(counter.of("artifactStatus")).toBeGreaterThan(statusBeforeAnalyze);
       const collected = await df.collect();
       expect(collected.map((row) => row.asDict())).toEqual(rows);
       // The session's own cache uploaded nothing new: the chunks were already on the server.
