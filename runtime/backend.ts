@@ -43,6 +43,12 @@ export interface Artifact {
   readonly data: Uint8Array;
 }
 
+/**
+ * Rewrites a request just before it goes over the wire; the session uses it to swap large local data for
+ * relations that name uploaded artifacts. Must return the request itself when it changes nothing.
+ */
+export type RequestPreparer = <T>(request: T) => Promise<T>;
+
 export interface Backend {
   readonly kind: BackendKind;
   /** Client-side session id (a UUID). */
@@ -66,4 +72,6 @@ export interface Backend {
   releaseSession(): Promise<void>;
   /** Closes the connection without releasing the session. */
   close(): void;
+  /** Hands every plan-carrying request (ExecutePlan, AnalyzePlan) through `preparer`; optional for backends. */
+  usePreparer?(preparer: RequestPreparer): void;
 }

@@ -42,8 +42,11 @@ export type { JoinType } from "./api/join-arguments.js";
 export type { LocalRow, LocalSchema } from "./api/local-data.js";
 export { type ConfigValue, RuntimeConfig } from "./api/runtime-config.js";
 export { SparkSession, type SqlArgument } from "./api/session.js";
+export type { ArtifactKindOptions } from "./api/session-artifacts.js";
 export { SparkSessionBuilder } from "./api/session-builder.js";
 export { StorageLevel } from "./api/storage-level.js";
+export { TableValuedFunction } from "./api/table-valued-function.js";
+export { UDFRegistration } from "./api/udf-registration.js";
 export { Window, WindowSpec } from "./api/window.js";
 // Result values.
 export {
@@ -57,7 +60,7 @@ export {
   VariantValue,
 } from "./arrow/index.js";
 // The Backend seam (for alternative backends and tests).
-export type { Backend, BackendKind, ExecuteOptions } from "./backend.js";
+export type { Backend, BackendKind, ExecuteOptions, RequestPreparer } from "./backend.js";
 export type {
   CatalogColumn,
   CatalogDatabase,

@@ -17,6 +17,29 @@ import type { UDFRegistrationApi } from "./udf-registration.js";
  */
 export interface SparkSessionApi {
   /**
+   * Same as addArtifacts: uploads local jars, files, archives or Python files to the session.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
+   */
+  addArtifact(...path: string[]): Promise<void>;
+  /**
+   * Uploads local jars, files, archives or Python files to the session's artifact space.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
+   */
+  addArtifacts(...path: string[]): Promise<void>;
+  /**
+   * Tags every operation the session starts from now on, so interruptTag can stop them.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  addTag(tag: string): void;
+  /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly catalog: CatalogApi;
@@ -42,11 +65,38 @@ export interface SparkSessionApi {
    */
   registerProgressHandler(handler: ProgressHandler): void;
   /**
+   * Removes every tag of the session.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  clearTags(): void;
+  /**
+   * A new session holding a server-side copy of this one's state, over the same connection.
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  cloneSession(new_session_id?: string): Promise<SparkSession>;
+  /**
    * The session's run-time configuration.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly conf: RuntimeConfig;
+  /**
+   * Copies a local file to a path on the server's default file system.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
+  /**
+   * The tags the session's operations carry.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  getTags(): string[];
   /**
    * Interrupts every operation running in this session.
    *
@@ -54,6 +104,26 @@ export interface SparkSessionApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   interruptAll(): Promise<string[]>;
+  /**
+   * Interrupts one running operation by id; returns the ids interrupted.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  interruptOperation(op_id: string): Promise<string[]>;
+  /**
+   * Interrupts the running operations carrying a tag; returns their ids.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  interruptTag(tag: string): Promise<string[]>;
+  /**
+   * Whether stop() was called on this session.
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly is_stopped: boolean;
   /**
    * A DataFrame with one long column id from start to end by step.
    *
@@ -65,6 +135,19 @@ export interface SparkSessionApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly read: DataFrameReaderApi;
+  /**
+   * Removes one tag; removing a tag that is not set is an error.
+   *
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  removeTag(tag: string): void;
+  /**
+   * The client-made session id (a UUID).
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly session_id: string;
   /**
    * A DataFrame for a SQL query; commands run right away.
    *
@@ -86,6 +169,18 @@ export interface SparkSessionApi {
    */
   table(tableName: string): DataFrame;
   /**
+   * Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly tvf: TableValuedFunctionApi;
+  /**
+   * The session's UDFRegistration.
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly udf: UDFRegistrationApi;
+  /**
    * The Spark version of the backend.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -105,11 +200,23 @@ export interface SparkSessionApi {
  */
 export interface SparkSessionApiStatic {
   /**
+   * The active session, else the default one; fails when neither is live.
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  active(): SparkSession;
+  /**
    * Starts configuring a new session.
    *
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   builder(): SparkSessionBuilder;
+  /**
+   * The active session, or undefined when there is none.
+   *
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  getActiveSession(): SparkSession | undefined;
 }
 
 /**
@@ -118,92 +225,11 @@ export interface SparkSessionApiStatic {
  */
 export interface SparkSessionApiPlanned {
   /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
-   */
-  addArtifact(...path: string[]): Promise<void>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
-   */
-  addArtifacts(...path: string[]): Promise<void>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  addTag(tag: string): void;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  clearTags(): void;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  cloneSession(new_session_id?: string): SparkSession;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  getTags(): string[];
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  interruptOperation(op_id: string): Promise<string[]>;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  interruptTag(tag: string): Promise<string[]>;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly is_stopped: boolean;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (Structured Streaming is planned for a later issue). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly readStream: DataStreamReaderApi;
   /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  removeTag(tag: string): void;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly session_id: string;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (Structured Streaming is planned for a later issue). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly streams: StreamingQueryManagerApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly tvf: TableValuedFunctionApi;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly udf: UDFRegistrationApi;
-}
-
-/**
- * Static members of pyspark's `SparkSession` not implemented yet.
- */
-export interface SparkSessionApiPlannedStatic {
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  active(): SparkSession;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  getActiveSession(): SparkSession | undefined;
 }

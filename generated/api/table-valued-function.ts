@@ -9,82 +9,74 @@ import type { Column, DataFrame } from "../../runtime/codegen/index.js";
  * The members of pyspark's `TableValuedFunction` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface TableValuedFunctionApi {
-
-}
-
-/**
- * Members of pyspark's `TableValuedFunction` without an implementation yet. When a member's registry status flips to
- * supported it moves into `TableValuedFunctionApi`, and the hand-written class must then provide it.
- */
-export interface TableValuedFunctionApiPlanned {
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   collations(): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   explode(collection: Column): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   explode_outer(collection: Column): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   inline(input: Column): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   inline_outer(input: Column): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   json_tuple(input: Column, ...fields: Column[]): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   posexplode(collection: Column): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   posexplode_outer(collection: Column): DataFrame;
   /**
    * @since pyspark 4.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   python_worker_logs(): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   range(start: number, end?: number, step?: number, numPartitions?: number): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   sql_keywords(): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   stack(n: Column, ...fields: Column[]): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   variant_explode(input: Column): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   variant_explode_outer(input: Column): DataFrame;
 }

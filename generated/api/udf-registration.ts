@@ -20,12 +20,12 @@ export interface UDFRegistrationApi {
 export interface UDFRegistrationApiPlanned {
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (registering Java UDFs and UDAFs is planned for a later issue; spark.udf itself exists). Embedded engine: gap (embedded engine does not implement it yet).
    */
   registerJavaFunction(name: string, javaClassName: string, returnType?: DataType | string): void;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (registering Java UDFs and UDAFs is planned for a later issue; spark.udf itself exists). Embedded engine: gap (embedded engine does not implement it yet).
    */
   registerJavaUDAF(name: string, javaClassName: string): void;
 }

@@ -1,6 +1,8 @@
 /** pyspark SparkSession (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
-import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+import type { BackendStatus, ClassEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+const streamingLater: BackendStatus = { state: "gap", reason: "Structured Streaming is planned for a later issue" };
 
 export const sparkSessionClass: ClassEntryInput = {
   name: "SparkSession",
@@ -13,7 +15,8 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "classmethod",
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "The active session, else the default one; fails when neither is live.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "addArtifact",
@@ -27,7 +30,8 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Same as addArtifacts: uploads local jars, files, archives or Python files to the session.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "addArtifacts",
@@ -41,7 +45,8 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Uploads local jars, files, archives or Python files to the session's artifact space.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "addTag",
@@ -49,7 +54,8 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Tags every operation the session starts from now on, so interruptTag can stop them.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "builder",
@@ -99,14 +105,18 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Removes every tag of the session.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "cloneSession",
       kind: "method",
+      // Async in TS: the server copies the session (CloneSession RPC) before the new one can be used.
+      async: true,
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "A new session holding a server-side copy of this one's state, over the same connection.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "conf",
@@ -126,14 +136,16 @@ export const sparkSessionClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Copies a local file to a path on the server's default file system.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getActiveSession",
       kind: "classmethod",
       params: [],
       returns: "SparkSessionApi | undefined",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "The active session, or undefined when there is none.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "getTags",
@@ -141,7 +153,8 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "The tags the session's operations carry.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "interruptAll",
@@ -160,7 +173,8 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "op_id", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Interrupts one running operation by id; returns the ids interrupted.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "interruptTag",
@@ -169,14 +183,16 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "string[]",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Interrupts the running operations carrying a tag; returns their ids.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "is_stopped",
       kind: "property",
       params: [],
       returns: "boolean",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Whether stop() was called on this session.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "range",
@@ -204,7 +220,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataStreamReaderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: streamingLater, local: notInEngineYet },
     },
     {
       name: "removeTag",
@@ -212,14 +228,16 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "tag", tsType: "string" }],
       returns: "void",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Removes one tag; removing a tag that is not set is an error.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "session_id",
       kind: "property",
       params: [],
       returns: "string",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "The client-made session id (a UUID).",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sql",
@@ -250,7 +268,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "StreamingQueryManagerApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: streamingLater, local: notInEngineYet },
     },
     {
       name: "table",
@@ -266,14 +284,16 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "TableValuedFunctionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "udf",
       kind: "property",
       params: [],
       returns: "UDFRegistrationApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      description: "The session's UDFRegistration.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "version",

@@ -1,6 +1,6 @@
 /** pyspark TableValuedFunction (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const tableValuedFunctionClass: ClassEntryInput = {
   name: "TableValuedFunction",
@@ -13,7 +13,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "explode",
@@ -21,7 +21,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "explode_outer",
@@ -29,7 +29,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "inline",
@@ -37,7 +37,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "inline_outer",
@@ -45,7 +45,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "json_tuple",
@@ -56,7 +56,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "posexplode",
@@ -64,7 +64,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "posexplode_outer",
@@ -72,7 +72,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "python_worker_logs",
@@ -80,7 +80,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "4.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "range",
@@ -93,7 +93,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sql_keywords",
@@ -101,7 +101,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "stack",
@@ -112,7 +112,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "variant_explode",
@@ -120,7 +120,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "variant_explode_outer",
@@ -128,7 +128,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

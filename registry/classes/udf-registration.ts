@@ -1,6 +1,11 @@
 /** pyspark UDFRegistration (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
-import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import type { BackendStatus, ClassEntryInput } from "../schema.js";
+import { notInEngineYet } from "../status.js";
+
+const registrationLater: BackendStatus = {
+  state: "gap",
+  reason: "registering Java UDFs and UDAFs is planned for a later issue; spark.udf itself exists",
+};
 
 export const udfRegistrationClass: ClassEntryInput = {
   name: "UDFRegistration",
@@ -17,7 +22,7 @@ export const udfRegistrationClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: registrationLater, local: notInEngineYet },
     },
     {
       name: "registerJavaUDAF",
@@ -28,7 +33,7 @@ export const udfRegistrationClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: registrationLater, local: notInEngineYet },
     },
   ],
   excluded: [

@@ -12,6 +12,7 @@ import type { Backend } from "../backend.js";
 import { queryPlan } from "../plan/plans.js";
 import { progressHandlersOf, withProgress } from "../progress/index.js";
 import { type ActionOptions, executeOptions } from "./action-options.js";
+import { sessionTagsOf } from "./session-tags.js";
 
 /** Starts a query; nothing is sent until the stream is consumed. */
 export function runQuery(backend: Backend, relation: Relation, options?: ActionOptions): ResultStream {
@@ -29,6 +30,12 @@ export async function runCommand(backend: Backend, plan: Plan, options?: ActionO
 
 function execute(backend: Backend, plan: Plan, options: ActionOptions | undefined): AsyncIterable<ExecutePlanResponse> {
   const operationId = randomUUID();
-  const responses = backend.execute(plan, { ...executeOptions(options), operationId });
+  // The session's tags as they are now: a tag added later does not reach an operation already started.
+  const tags = sessionTagsOf(backend).list();
+  const responses = backend.execute(plan, {
+    ...executeOptions(options),
+    operationId,
+    ...(tags.length > 0 ? { tags } : {}),
+  });
   return withProgress(responses, progressHandlersOf(backend), operationId);
 }

@@ -36,6 +36,7 @@ import {
   toArrowSchema,
   toArrowType,
 } from "../types/index.js";
+import { withDistinctBuffers } from "./arrow-distinct-buffers.js";
 
 /** A row: a plain object or result `Row` (fields are columns), or an array of values in column order. */
 export type LocalRow = object;
@@ -196,6 +197,8 @@ function toArrowValue(value: unknown, type: SparkDataType, where: string): unkno
 export interface EncodedLocalData {
   readonly ipc: Uint8Array;
   readonly schema: StructType;
+  /** The table the stream encodes (large tables are later cut into chunks from it). */
+  readonly table: Table;
 }
 
 /** Infers (or applies) the schema and encodes the rows as one Arrow IPC stream. */
@@ -204,10 +207,10 @@ export interface EncodedLocalData {
  * makes of strings) are decoded first, since Spark reads only plain columns.
  */
 export function encodeArrowTable(table: Table): EncodedLocalData {
-  const plain = table.schema.fields.some((field) => ArrowType.isDictionary(field.type))
-    ? decodeDictionaries(table)
-    : table;
-  return { ipc: tableToIPC(plain, "stream"), schema: fromArrowSchema(plain.schema) };
+  const plain = withDistinctBuffers(
+    table.schema.fields.some((field) => ArrowType.isDictionary(field.type)) ? decodeDictionaries(table) : table,
+  );
+  return { ipc: tableToIPC(plain, "stream"), schema: fromArrowSchema(plain.schema), table: plain };
 }
 
 function decodeDictionaries(table: Table): Table {
@@ -285,5 +288,5 @@ export function encodeLocalRows(data: readonly LocalRow[], schemaArg?: LocalSche
     children,
   });
   const table = new Table(arrowSchema, [new RecordBatch(arrowSchema, struct)]);
-  return { ipc: tableToIPC(table, "stream"), schema };
+  return { ipc: tableToIPC(table, "stream"), schema, table };
 }

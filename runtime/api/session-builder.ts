@@ -7,6 +7,7 @@ import type { SparkSessionBuilderApi } from "../../generated/api/spark-session-b
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import { progressHandlersOf, terminalProgressBar } from "../progress/index.js";
+import { activeSessionIfLive, defaultSessionIfLive, setDefaultAndActiveSession } from "./active-session.js";
 import { connectRemote, startLocal } from "./backend-loader.js";
 import { requireString } from "./column.js";
 import { type ConfigValue, configValueToString } from "./runtime-config.js";
@@ -16,8 +17,6 @@ import type { SparkSession } from "./session.js";
 const BUILDER_KEYS = new Set(["spark.remote", "spark.master"]);
 
 const PROGRESS_BAR_ENABLED = "SPARK_CONNECT_PROGRESS_BAR_ENABLED";
-
-let defaultSession: SparkSession | undefined;
 
 export class SparkSessionBuilder implements SparkSessionBuilderApi {
   private readonly options = new Map<string, string>();
@@ -50,16 +49,17 @@ export class SparkSessionBuilder implements SparkSessionBuilderApi {
     return this;
   }
 
-  /** The live default session if there is one, else a new session (which becomes the default). */
+  /** The live active session, else the live default session, else a new session (which becomes both). */
   async getOrCreate(): Promise<SparkSession> {
-    if (defaultSession !== undefined && !defaultSession.isStopped) {
-      await this.applyOptions(defaultSession);
-      return defaultSession;
+    const existing = activeSessionIfLive() ?? defaultSessionIfLive();
+    if (existing !== undefined) {
+      await this.applyOptions(existing);
+      return existing;
     }
     return this.create();
   }
 
-  /** Always a new session (the first one made also becomes the default). */
+  /** Always a new session (it becomes the default and active session where those are not set). */
   async create(): Promise<SparkSession> {
     // Imported here: session.ts imports this module, and the cycle must not run at load time.
     const { SparkSession } = await import("./session.js");
@@ -72,24 +72,20 @@ export class SparkSessionBuilder implements SparkSessionBuilderApi {
     // PySpark's switch for its console progress bar; it draws even when standard error is not a terminal.
     if (process.env[PROGRESS_BAR_ENABLED] === "1")
       progressHandlersOf(backend).register(terminalProgressBar({ force: true }));
+    // Before the options are applied, as PySpark does: a failure there stops the session, which clears it again.
+    setDefaultAndActiveSession(session);
     try {
       await this.applyOptions(session);
     } catch (error) {
       await session.stop().catch(() => undefined);
       throw error;
     }
-    if (defaultSession === undefined || defaultSession.isStopped) defaultSession = session;
     return session;
   }
 
   private async applyOptions(session: SparkSession): Promise<void> {
     const configs = Object.fromEntries([...this.options].filter(([key]) => !BUILDER_KEYS.has(key)));
     await session.conf.setAll(configs, true);
-  }
-
-  /** Called by `SparkSession.stop()` so a stopped session is never handed out again. */
-  static forget(session: SparkSession): void {
-    if (defaultSession === session) defaultSession = undefined;
   }
 }
 

@@ -14,16 +14,33 @@ import { sqlCommandPlan } from "../plan/plans.js";
 import { RelationFactory } from "../plan/relations.js";
 import { type ProgressHandler, progressHandlersOf } from "../progress/index.js";
 import type { ActionOptions } from "./action-options.js";
+import { activeSessionIfLive, defaultSessionIfLive, forgetSession } from "./active-session.js";
 import { type Catalog, createCatalog } from "./catalog/catalog.js";
 import { Column, requireString } from "./column.js";
 import { DataFrame } from "./dataframe.js";
 import { runCommand } from "./execution.js";
 import { lit } from "./functions.js";
 import { createReader, type DataFrameReader } from "./io/dataframe-reader.js";
-import { encodeArrowTable, encodeLocalRows, type LocalRow, type LocalSchema } from "./local-data.js";
+import {
+  type EncodedLocalData,
+  encodeArrowTable,
+  encodeLocalRows,
+  type LocalRow,
+  type LocalSchema,
+} from "./local-data.js";
+import { LocalRelationCache } from "./local-relation-cache.js";
 import { RuntimeConfig } from "./runtime-config.js";
+import {
+  type ArtifactKindOptions,
+  forwardToFsArtifact,
+  readArtifact,
+  splitArtifactArguments,
+} from "./session-artifacts.js";
 import { SparkSessionBuilder } from "./session-builder.js";
+import { requireValidTag, sessionTagsOf } from "./session-tags.js";
 import { formatSql } from "./sql-formatter.js";
+import { TableValuedFunction } from "./table-valued-function.js";
+import { UDFRegistration } from "./udf-registration.js";
 
 export type SqlArgument = LiteralValue | Column;
 
@@ -44,10 +61,33 @@ export class SparkSession implements SparkSessionApi {
   readonly plans: RelationFactory;
   readonly conf: RuntimeConfig;
   private stopped = false;
+  /** Present when the backend sends requests over the wire, where large local data goes as cached artifacts. */
+  private readonly localRelations: LocalRelationCache | undefined;
 
   constructor(private readonly activeBackend: Backend) {
     this.plans = new RelationFactory(new PlanIdGenerator());
     this.conf = new RuntimeConfig(this);
+    if (activeBackend.usePreparer !== undefined) {
+      const cache = new LocalRelationCache(activeBackend);
+      activeBackend.usePreparer((request) => cache.prepare(request));
+      this.localRelations = cache;
+    }
+  }
+
+  /** The active session: the one a builder made first (and not stopped), as in PySpark; undefined when none. */
+  static getActiveSession(): SparkSession | undefined {
+    return activeSessionIfLive();
+  }
+
+  /** The active session, else the default session; fails with NO_ACTIVE_OR_DEFAULT_SESSION when neither is live. */
+  static active(): SparkSession {
+    const session = activeSessionIfLive() ?? defaultSessionIfLive();
+    if (session === undefined) {
+      throw new SparkConnectError("No active or default Spark session found. Create a session first.", {
+        errorClass: "NO_ACTIVE_OR_DEFAULT_SESSION",
+      });
+    }
+    return session;
   }
 
   /** The backend this session runs on; using a stopped session fails here with NO_ACTIVE_SESSION, as in PySpark. */
@@ -70,8 +110,28 @@ export class SparkSession implements SparkSessionApi {
     return this.activeBackend.sessionId;
   }
 
+  /** PySpark's name for `sessionId`. */
+  get session_id(): string {
+    return this.sessionId;
+  }
+
   get isStopped(): boolean {
     return this.stopped;
+  }
+
+  /** PySpark's name for `isStopped`. */
+  get is_stopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Table-valued functions (`explode`, `stack`, `sql_keywords`, ...) as DataFrames. */
+  get tvf(): TableValuedFunction {
+    return new TableValuedFunction(this);
+  }
+
+  /** Where user-defined functions are registered under SQL names. */
+  get udf(): UDFRegistration {
+    return new UDFRegistration(this);
   }
 
   /** Reads files and tables into DataFrames; a new reader each time, as in PySpark. */
@@ -174,11 +234,17 @@ export class SparkSession implements SparkSessionApi {
   createDataFrame(data: readonly LocalRow[] | Table, schema?: LocalSchema): DataFrame {
     if (data instanceof Table) {
       const encoded = encodeArrowTable(data);
-      const df = new DataFrame(this, this.plans.localRelation(encoded.ipc, encoded.schema.json()));
+      const df = new DataFrame(this, this.localRelation(encoded));
       return schema === undefined ? df : df.toDF(...arrowTableNames(schema, encoded.schema.fields.length));
     }
-    const encoded = encodeLocalRows(data, schema);
-    return new DataFrame(this, this.plans.localRelation(encoded.ipc, encoded.schema.json()));
+    return new DataFrame(this, this.localRelation(encodeLocalRows(data, schema)));
+  }
+
+  /** The relation for local data; the cache may later send it as uploaded chunks instead of inline. */
+  private localRelation(encoded: EncodedLocalData) {
+    const relation = this.plans.localRelation(encoded.ipc, encoded.schema.json());
+    this.localRelations?.register(relation, encoded.table);
+    return relation;
   }
 
   /** Calls `handler` with the stages and tasks of every running operation of this session (once per handler). */
@@ -200,11 +266,71 @@ export class SparkSession implements SparkSessionApi {
     return this.backend.interrupt({ kind: "all" });
   }
 
+  /** Interrupts the running operations of this session that carry `tag`; returns their ids. */
+  async interruptTag(tag: string): Promise<string[]> {
+    return this.backend.interrupt({ kind: "tag", tag: requireValidTag(tag) });
+  }
+
+  /** Interrupts one operation by id; returns `[opId]` if it was running, else an empty list. */
+  async interruptOperation(op_id: string): Promise<string[]> {
+    return this.backend.interrupt({ kind: "operation", operationId: requireString(op_id, "op_id") });
+  }
+
+  /** Adds a tag to every operation this session starts from now on (until removed); see `interruptTag`. */
+  addTag(tag: string): void {
+    sessionTagsOf(this.activeBackend).add(tag);
+  }
+
+  removeTag(tag: string): void {
+    sessionTagsOf(this.activeBackend).remove(tag);
+  }
+
+  /** The tags operations started now would carry. */
+  getTags(): string[] {
+    return sessionTagsOf(this.activeBackend).list();
+  }
+
+  clearTags(): void {
+    sessionTagsOf(this.activeBackend).clear();
+  }
+
+  /**
+   * Uploads local files to the session: `.jar` files by default (added to the session's class path), or with
+   * `{ file: true }` any file (as SparkContext.addFile), `{ archive: true }` an archive (`path#alias` names the
+   * directory it unpacks to), `{ pyfile: true }` a Python file or package for Python UDFs. Paths may be `file:`
+   * URIs; each path is its own upload, as in PySpark.
+   */
+  async addArtifacts(...args: Array<string | ArtifactKindOptions>): Promise<void> {
+    const { paths, kind } = splitArtifactArguments(args);
+    for (const path of paths) await this.backend.addArtifacts([await readArtifact(path, kind)]);
+  }
+
+  /** The same as `addArtifacts`. */
+  async addArtifact(...args: Array<string | ArtifactKindOptions>): Promise<void> {
+    await this.addArtifacts(...args);
+  }
+
+  /**
+   * Copies a local file to `dest_path` (an absolute path without a scheme) on the server's default file system.
+   * The server refuses a local-file-system destination unless `spark.connect.copyFromLocalToFs.allowDestLocal`.
+   */
+  async copyFromLocalToFs(local_path: string, dest_path: string): Promise<void> {
+    await this.backend.addArtifacts([await forwardToFsArtifact(local_path, dest_path)]);
+  }
+
+  /**
+   * A new session holding a server-side copy of this one (configuration, temporary views, functions), over the
+   * same connection; later changes to either do not reach the other. `new_session_id` must be a UUID.
+   */
+  async cloneSession(new_session_id?: string): Promise<SparkSession> {
+    return new SparkSession(await this.backend.cloneSession(new_session_id));
+  }
+
   /** Releases the session on the backend and closes the connection. The session cannot be used afterwards. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    SparkSessionBuilder.forget(this);
+    forgetSession(this);
     await this.activeBackend.releaseSession();
   }
 }

@@ -108,6 +108,11 @@ export class RelationFactory {
     return this.relation({ case: "localRelation", value });
   }
 
+  /** A table-valued function by name (`explode`, `stack`, `sql_keywords`, ...) over argument expressions. */
+  tableValuedFunction(functionName: string, args: readonly Expression[]): Relation {
+    return this.relation({ case: "unresolvedTableValuedFunction", value: { functionName, arguments: [...args] } });
+  }
+
   project(input: Relation, expressions: readonly Expression[]): Relation {
     return this.relation({ case: "project", value: { input, expressions: [...expressions] } });
   }

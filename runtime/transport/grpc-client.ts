@@ -38,6 +38,7 @@ export class GrpcClient {
   private readonly client: grpc.Client;
   private readonly headers: Readonly<Record<string, string>>;
   private readonly onRpc: ((rpc: RpcName) => void) | undefined;
+  private users = 1;
 
   constructor(options: GrpcClientOptions) {
     this.client = new grpc.Client(options.endpoint, options.credentials, {
@@ -104,8 +105,17 @@ export class GrpcClient {
     });
   }
 
+  /** One more user of this channel (a cloned session shares its parent's); see `close`. */
+  retain(): this {
+    this.users += 1;
+    return this;
+  }
+
+  /** Gives up one use; the channel itself closes when its last user gives it up. */
   close(): void {
-    this.client.close();
+    if (this.users === 0) return;
+    this.users -= 1;
+    if (this.users === 0) this.client.close();
   }
 
   private metadata(): grpc.Metadata {

@@ -28,6 +28,7 @@ import type {
   ConfigOperation,
   ExecuteOptions,
   InterruptTarget,
+  RequestPreparer,
 } from "../backend.js";
 import { ConnectionError, errorFromGrpc, ServerSessionChangedError, SparkConnectError } from "../errors/index.js";
 import { artifactPayloads } from "./artifact-requests.js";
@@ -83,6 +84,8 @@ export class RemoteBackend implements Backend {
   private readonly session: Session;
   private readonly options: RemoteBackendOptions;
   private readonly background = new Set<Promise<unknown>>();
+  private preparer: RequestPreparer | undefined;
+  private closed = false;
 
   private constructor(wiring: Wiring) {
     this.connection = wiring.connection;
@@ -140,11 +143,29 @@ export class RemoteBackend implements Backend {
     return this.session.serverSideSessionId;
   }
 
+  usePreparer(preparer: RequestPreparer): void {
+    this.preparer = preparer;
+  }
+
   execute(plan: Plan, options: ExecuteOptions = {}): AsyncIterable<ExecutePlanResponse> {
     const operationId = options.operationId ?? randomUUID();
     checkUuid("operationId", operationId);
     const tags = options.tags ?? [];
     tags.forEach(checkTag);
+    const { preparer } = this;
+    if (preparer === undefined) return this.executePrepared(plan, operationId, tags, options);
+    const prepareThenExecute = async function* (backend: RemoteBackend) {
+      yield* backend.executePrepared(await preparer(plan), operationId, tags, options);
+    };
+    return prepareThenExecute(this);
+  }
+
+  private executePrepared(
+    plan: Plan,
+    operationId: string,
+    tags: readonly string[],
+    options: ExecuteOptions,
+  ): AsyncIterable<ExecutePlanResponse> {
     const parts = { operationId, plan, tags, chunking: this.resultChunking() };
     return reattachableExecute({
       operationId,
@@ -168,7 +189,8 @@ export class RemoteBackend implements Backend {
   }
 
   async analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse> {
-    return this.call("analyzePlan", create(AnalyzePlanRequestSchema, { ...this.session.envelope(), analyze: request }));
+    const analyze = this.preparer === undefined ? request : await this.preparer(request);
+    return this.call("analyzePlan", create(AnalyzePlanRequestSchema, { ...this.session.envelope(), analyze }));
   }
 
   async config(operation: ConfigOperation): Promise<ConfigResponse> {
@@ -215,7 +237,13 @@ export class RemoteBackend implements Backend {
       this.session.clientType,
       response.newServerSideSessionId,
     );
-    return RemoteBackend.open(this.connection, cloned, this.options);
+    // Over this backend's channel: a clone is another session on the same server, not another connection.
+    return new RemoteBackend({
+      connection: this.connection,
+      client: this.client.retain(),
+      session: cloned,
+      options: this.options,
+    });
   }
 
   /**
@@ -241,6 +269,8 @@ export class RemoteBackend implements Backend {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.client.close();
   }
 
