@@ -32,15 +32,35 @@ export interface DataFrameApi {
    */
   alias(alias: string): DataFrame;
   /**
+   * @since pyspark 2.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
+  /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  asTable(): TableArg;
+  /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: supported.
    */
   cache(): Promise<DataFrame>;
   /**
+   * @since pyspark 2.1.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  checkpoint(eager?: boolean): Promise<DataFrame>;
+  /**
    * @since pyspark 1.4.0
    * @remarks Spark: supported. Embedded engine: supported.
    */
   coalesce(numPartitions: number): DataFrame;
+  /**
+   * @since pyspark 2.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  colRegex(colName: string): Column;
   /**
    * Runs the plan and returns every row.
    *
@@ -55,12 +75,32 @@ export interface DataFrameApi {
    */
   readonly columns: Promise<string[]>;
   /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  corr(col1: string, col2: string, method?: string): Promise<number>;
+  /**
    * Runs the plan and returns the number of rows.
    *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: supported.
    */
   count(): Promise<bigint>;
+  /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  cov(col1: string, col2: string): Promise<number>;
+  /**
+   * @since pyspark 2.1.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  createGlobalTempView(name: string): Promise<void>;
+  /**
+   * @since pyspark 2.2.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  createOrReplaceGlobalTempView(name: string): Promise<void>;
   /**
    * Registers the DataFrame as a session-scoped view, replacing one of the same name.
    *
@@ -82,6 +122,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   crossJoin(other: DataFrame): DataFrame;
+  /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  crosstab(col1: string, col2: string): DataFrame;
   /**
    * Groups by every combination of the given columns, for aggregation.
    *
@@ -116,6 +161,11 @@ export interface DataFrameApi {
    */
   dropDuplicates(subset?: readonly string[]): DataFrame;
   /**
+   * @since pyspark 3.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame;
+  /**
    * Removes duplicate rows; same as dropDuplicates.
    *
    * @since pyspark 1.4.0
@@ -140,6 +190,15 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   exceptAll(other: DataFrame): DataFrame;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly executionInfo: ExecutionInfo | undefined;
+  /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  exists(): Column;
   /**
    * Prints the logical and physical plans.
    *
@@ -167,6 +226,11 @@ export interface DataFrameApi {
    */
   first(): Promise<Row | undefined>;
   /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
+  /**
    * Groups rows by the given columns, for aggregation.
    *
    * @since pyspark 1.3.0
@@ -187,6 +251,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   head(n?: number): Promise<Row | null | Row[]>;
+  /**
+   * @since pyspark 2.2.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  hint(name: string, ...parameters: (PrimitiveValue | Column | readonly PrimitiveValue[])[]): DataFrame;
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -220,6 +289,10 @@ export interface DataFrameApi {
    */
   readonly isStreaming: Promise<boolean>;
   /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly is_cached: Promise<boolean>;
+  /**
    * Joins with another DataFrame on columns or a condition, with a join type.
    *
    * @since pyspark 1.3.0
@@ -227,12 +300,22 @@ export interface DataFrameApi {
    */
   join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how?: string): DataFrame;
   /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  lateralJoin(other: DataFrame, on?: Column, how?: string): DataFrame;
+  /**
    * Keeps at most n rows.
    *
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: supported.
    */
   limit(num: number): DataFrame;
+  /**
+   * @since pyspark 2.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrame>;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -249,6 +332,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly na: DataFrameNaFunctionsApi;
+  /**
+   * @since pyspark 3.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  observe(observation: ObservationApi | string, ...exprs: Column[]): DataFrame;
   /**
    * Skips the first n rows.
    *
@@ -277,10 +365,30 @@ export interface DataFrameApi {
    */
   printSchema(level?: number): Promise<void>;
   /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  randomSplit(weights: readonly number[], seed?: number): DataFrame[];
+  /**
+   * @since pyspark 1.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  registerTempTable(name: string): Promise<void>;
+  /**
    * @since pyspark 1.3.0
    * @remarks Spark: supported. Embedded engine: supported.
    */
   repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
+  /**
+   * @since pyspark 4.1.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
+  /**
+   * @since pyspark 2.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  repartitionByRange(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**
    * Groups by hierarchical prefixes of the given columns, for aggregation.
    *
@@ -298,6 +406,16 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
+  /**
+   * @since pyspark 1.5.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
+  /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  scalar(): Column;
   /**
    * The schema, as resolved by the backend.
    *
@@ -348,6 +466,14 @@ export interface DataFrameApi {
   /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
+  readonly sparkSession: SparkSession;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  readonly stat: DataFrameStatFunctionsApi;
+  /**
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
   readonly storageLevel: Promise<StorageLevel>;
   /**
    * Distinct rows of this DataFrame not in the other.
@@ -376,6 +502,11 @@ export interface DataFrameApi {
    */
   take(num: number): Promise<Row[]>;
   /**
+   * @since pyspark 3.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  to(schema: StructType): DataFrame;
+  /**
    * Runs the plan and returns the result as an Arrow table.
    *
    * @since pyspark 4.0.0
@@ -389,6 +520,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   toDF(...cols: string[]): DataFrame;
+  /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  transpose(indexColumn?: Column | string): DataFrame;
   /**
    * Appends the rows of another DataFrame, matching columns by position.
    *
@@ -451,6 +587,16 @@ export interface DataFrameApi {
    */
   withColumnsRenamed(colsMap: Record<string, string>): DataFrame;
   /**
+   * @since pyspark 3.3.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  withMetadata(columnName: string, metadata: Record<string, unknown>): DataFrame;
+  /**
+   * @since pyspark 2.1.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame;
+  /**
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly write: DataFrameWriterApi;
@@ -459,6 +605,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   writeTo(table: string): DataFrameWriterV2Api;
+  /**
+   * @since pyspark 1.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }
 
 /**
@@ -467,173 +618,22 @@ export interface DataFrameApi {
  */
 export interface DataFrameApiPlanned {
   /**
-   * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  asTable(): TableArg;
-  /**
-   * @since pyspark 2.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  checkpoint(eager?: boolean): Promise<DataFrame>;
-  /**
-   * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  colRegex(colName: string): Column;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  corr(col1: string, col2: string, method?: string): Promise<number>;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  cov(col1: string, col2: string): Promise<number>;
-  /**
-   * @since pyspark 2.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  createGlobalTempView(name: string): Promise<void>;
-  /**
-   * @since pyspark 2.2.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  createOrReplaceGlobalTempView(name: string): Promise<void>;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  crosstab(col1: string, col2: string): DataFrame;
-  /**
-   * @since pyspark 3.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly executionInfo: ExecutionInfo | undefined;
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  exists(): Column;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
-  /**
    * @since pyspark 4.0.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   groupingSets(groupingSets: (readonly (Column | string)[])[], ...cols: (Column | string)[]): GroupedData;
-  /**
-   * @since pyspark 2.2.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  hint(name: string, ...parameters: (PrimitiveValue | Column | PrimitiveValue[])[]): DataFrame;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly is_cached: boolean;
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  lateralJoin(other: DataFrame, on?: Column, how?: string): DataFrame;
-  /**
-   * @since pyspark 2.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrame>;
   /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
-   * @since pyspark 3.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  observe(observation: ObservationApi | string, ...exprs: Column[]): DataFrame;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  randomSplit(weights: readonly number[], seed?: number): DataFrame[];
-  /**
-   * @since pyspark 1.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  registerTempTable(name: string): void;
-  /**
-   * @since pyspark 4.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
-  /**
-   * @since pyspark 2.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  repartitionByRange(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
-  /**
-   * @since pyspark 1.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  scalar(): Column;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly sparkSession: SparkSession;
-  /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  readonly stat: DataFrameStatFunctionsApi;
-  /**
-   * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  to(schema: StructType): DataFrame;
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  transpose(indexColumn?: Column | string): DataFrame;
-  /**
    * @since pyspark 3.4.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
-   * @since pyspark 3.3.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  withMetadata(columnName: string, metadata: Record<string, unknown>): DataFrame;
-  /**
-   * @since pyspark 2.1.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  withWatermark(eventTime: string, delayThreshold: string): DataFrame;
-  /**
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly writeStream: DataStreamWriterApi;
-  /**
-   * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  replace(to_replace: LiteralValue | readonly LiteralValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

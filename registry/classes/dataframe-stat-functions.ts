@@ -1,6 +1,6 @@
 /** pyspark DataFrameStatFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const dataframeStatFunctionsClass: ClassEntryInput = {
   name: "DataFrameStatFunctions",
@@ -18,7 +18,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "corr",
@@ -31,7 +31,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "cov",
@@ -43,7 +43,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "crosstab",
@@ -54,7 +54,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "freqItems",
@@ -65,7 +65,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "sampleBy",
@@ -77,7 +77,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

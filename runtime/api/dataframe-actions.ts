@@ -15,11 +15,13 @@ import { type ActionOptions, requireBoolean, requireNonNegativeInteger } from ".
 import { requireString } from "./column.js";
 import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
 import { runQuery } from "./execution.js";
+import { ExecutionInfo } from "./execution-info.js";
 import type { SparkSession } from "./session.js";
 import { StorageLevel } from "./storage-level.js";
 
 export abstract class DataFrameActions {
   private readonly analysis: DataFrameAnalysis;
+  private lastExecution: ExecutionInfo | undefined;
 
   /** `knownSchema` is the schema when it is known without asking (a filter or sort keeps its input's). */
   constructor(
@@ -54,12 +56,23 @@ export abstract class DataFrameActions {
 
   /** All rows, as `Row`s (values in column order, also readable by name). */
   async collect(options?: ActionOptions): Promise<Row[]> {
-    return this.rowsOf(this.relation, options);
+    const stream = runQuery(this.sparkSession.backend, this.relation, options);
+    const rows = await stream.collect();
+    this.lastExecution = new ExecutionInfo(stream);
+    return rows;
   }
 
   /** The whole result as one Arrow table. */
   async toArrow(options?: ActionOptions): Promise<Table> {
-    return runQuery(this.sparkSession.backend, this.relation, options).toArrow();
+    const stream = runQuery(this.sparkSession.backend, this.relation, options);
+    const table = await stream.toArrow();
+    this.lastExecution = new ExecutionInfo(stream);
+    return table;
+  }
+
+  /** What the server reported about the last collect() or toArrow() of this DataFrame (metrics, observations). */
+  get executionInfo(): ExecutionInfo | undefined {
+    return this.lastExecution;
   }
 
   /** The number of rows (a `bigint`: Spark counts in 64 bits). */

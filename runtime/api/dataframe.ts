@@ -12,7 +12,7 @@ import { describeType } from "../plan/literals.js";
 import { requireBoolean, requireNonNegativeInteger } from "./action-options.js";
 import { Column, requireColumn, requireString } from "./column.js";
 import { type ColumnOrName, columnByName, columnOrName } from "./column-names.js";
-import { DataFramePreparation } from "./dataframe-preparation.js";
+import { DataFrameServerState } from "./dataframe-server-state.js";
 import { expr } from "./functions.js";
 import { GroupedData } from "./grouped-data.js";
 import { createWriter, type DataFrameWriter } from "./io/dataframe-writer.js";
@@ -29,7 +29,7 @@ function flattenColumns<T>(cols: ReadonlyArray<T | readonly T[]>): T[] {
   return cols.flatMap((c) => (Array.isArray(c) ? [...(c as readonly T[])] : [c as T]));
 }
 
-export class DataFrame extends DataFramePreparation implements DataFrameApi {
+export class DataFrame extends DataFrameServerState implements DataFrameApi {
   private get plans() {
     return this.sparkSession.plans;
   }

@@ -12,6 +12,7 @@ import type { Backend } from "../backend.js";
 import { queryPlan } from "../plan/plans.js";
 import { progressHandlersOf, withProgress } from "../progress/index.js";
 import { type ActionOptions, executeOptions } from "./action-options.js";
+import { deliverObservedMetrics } from "./observed-metrics.js";
 
 /** Starts a query; nothing is sent until the stream is consumed. */
 export function runQuery(backend: Backend, relation: Relation, options?: ActionOptions): ResultStream {
@@ -30,5 +31,5 @@ export async function runCommand(backend: Backend, plan: Plan, options?: ActionO
 function execute(backend: Backend, plan: Plan, options: ActionOptions | undefined): AsyncIterable<ExecutePlanResponse> {
   const operationId = randomUUID();
   const responses = backend.execute(plan, { ...executeOptions(options), operationId });
-  return withProgress(responses, progressHandlersOf(backend), operationId);
+  return deliverObservedMetrics(backend, withProgress(responses, progressHandlersOf(backend), operationId));
 }

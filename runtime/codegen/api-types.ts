@@ -27,15 +27,9 @@ export interface StorageLevel {
   readonly replication: number;
 }
 
-/** The execution metrics of the last action, when the server reports them. */
-export interface ExecutionInfo {
-  readonly metrics: readonly unknown[];
-}
-
-/** A DataFrame passed as a table argument to a table-valued function. */
-export interface TableArg {
-  readonly kind: "table-arg";
-}
+export type { ExecutionInfo } from "../api/execution-info.js";
+export type { Observation } from "../api/observation.js";
+export type { TableArg } from "../api/table-arg.js";
 
 /** One progress report of a streaming query, in Spark's JSON form. */
 export type StreamingQueryProgress = Record<string, unknown>;

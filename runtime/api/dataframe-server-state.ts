@@ -1,0 +1,90 @@
+/**
+ * What a DataFrame leaves on the server beyond one query: checkpoints (the result materialised and the plan
+ * truncated, handed back as a server-side relation), global temporary views, and whether it is cached.
+ * DataFrame builds on this class.
+ */
+import { commandPlan } from "../plan/plans.js";
+import { type ActionOptions, requireBoolean } from "./action-options.js";
+import { wrongType } from "./argument-checks.js";
+import { requireString } from "./column.js";
+import type { DataFrame } from "./dataframe.js";
+import { DataFrameSubqueries } from "./dataframe-subqueries.js";
+import { runCommand } from "./execution.js";
+import { StorageLevel } from "./storage-level.js";
+
+export abstract class DataFrameServerState extends DataFrameSubqueries {
+  /**
+   * Materialises this DataFrame in the session's checkpoint directory (`spark.checkpoint.dir`) and returns a
+   * DataFrame reading it back, its lineage cut. With `eager` false the data is written on first use.
+   */
+  async checkpoint(eager = true, options?: ActionOptions): Promise<DataFrame> {
+    return this.runCheckpoint(false, requireBoolean(eager, "eager"), undefined, options);
+  }
+
+  /**
+   * Like `checkpoint`, but kept in the executors' storage (at `storageLevel`, by default Spark's choice):
+   * faster, and lost if an executor goes.
+   */
+  async localCheckpoint(eager = true, storageLevel?: StorageLevel, options?: ActionOptions): Promise<DataFrame> {
+    if (storageLevel !== undefined && storageLevel !== null && !(storageLevel instanceof StorageLevel)) {
+      throw wrongType("NOT_STORAGE_LEVEL", "storageLevel", storageLevel, "a StorageLevel");
+    }
+    return this.runCheckpoint(true, requireBoolean(eager, "eager"), storageLevel ?? undefined, options);
+  }
+
+  private async runCheckpoint(
+    local: boolean,
+    eager: boolean,
+    storageLevel: StorageLevel | undefined,
+    options: ActionOptions | undefined,
+  ): Promise<DataFrame> {
+    const value =
+      storageLevel === undefined
+        ? { relation: this.relation, local, eager }
+        : { relation: this.relation, local, eager, storageLevel: storageLevel.toProto() };
+    const stream = await runCommand(
+      this.sparkSession.backend,
+      commandPlan({ commandType: { case: "checkpointCommand", value } }),
+      options,
+    );
+    for (const response of stream.otherResponses) {
+      const body = response.responseType;
+      if (body.case === "checkpointCommandResult" && body.value.relation !== undefined) {
+        return this.withSameSchema(this.sparkSession.plans.cachedRemoteRelation(body.value.relation.relationId));
+      }
+    }
+    throw new Error("The server answered a checkpoint without the checkpointed relation");
+  }
+
+  /** Registers this DataFrame as a view of every session (`global_temp.<name>`); fails when the name is taken. */
+  async createGlobalTempView(name: string, options?: ActionOptions): Promise<void> {
+    await this.createViewCommand(requireString(name, "name"), true, false, options);
+  }
+
+  /** Registers or replaces the global temporary view `global_temp.<name>`. */
+  async createOrReplaceGlobalTempView(name: string, options?: ActionOptions): Promise<void> {
+    await this.createViewCommand(requireString(name, "name"), true, true, options);
+  }
+
+  /** The pre-2.0 name of `createOrReplaceTempView`. */
+  async registerTempTable(name: string, options?: ActionOptions): Promise<void> {
+    await this.createOrReplaceTempView(name, options);
+  }
+
+  /** Whether this DataFrame is cached (its storage level is not NONE), as PySpark's Connect client asks. */
+  get is_cached(): Promise<boolean> {
+    return this.storageLevel.then((level) => !level.equals(StorageLevel.NONE));
+  }
+
+  private async createViewCommand(
+    name: string,
+    isGlobal: boolean,
+    replace: boolean,
+    options: ActionOptions | undefined,
+  ): Promise<void> {
+    const plan = commandPlan({
+      commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } },
+    });
+    await runCommand(this.sparkSession.backend, plan, options);
+  }
+}
