@@ -5,6 +5,7 @@
  */
 import { create } from "@bufbuild/protobuf";
 import { type Expression, ExpressionSchema } from "../../generated/proto/spark/connect/expressions_pb.js";
+import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import { dataTypeToProto, StructType } from "../types/index.js";
@@ -15,6 +16,9 @@ import type { DataFrame } from "./dataframe.js";
 import { DataFrameStatistics } from "./dataframe-statistics.js";
 
 export abstract class DataFrameReshaping extends DataFrameStatistics {
+  /** A DataFrame of this session over `relation` whose schema is known to be `schema` without asking. */
+  abstract withKnownSchema(relation: Relation, schema: StructType): DataFrame;
+
   /** The columns of this DataFrame whose names match a regex, given in back-quotes: ``df.colRegex("`(id)?+.+`")``. */
   colRegex(colName: string): Column {
     requireString(colName, "colName");
@@ -114,7 +118,8 @@ export abstract class DataFrameReshaping extends DataFrameStatistics {
    */
   to(schema: StructType): DataFrame {
     if (!(schema instanceof StructType)) throw wrongType("NOT_STRUCT", "schema", schema, "a StructType");
-    return this.withRelation(this.sparkSession.plans.toSchema(this.relation, dataTypeToProto(schema)));
+    // As in PySpark, the DataFrame's schema is the one asked for (the server may report stricter nullability).
+    return this.withKnownSchema(this.sparkSession.plans.toSchema(this.relation, dataTypeToProto(schema)), schema);
   }
 
   /** Rows become columns: the values of `indexColumn` (the first column by default) name the new columns. */

@@ -9,6 +9,7 @@ import type { Relation } from "../../generated/proto/spark/connect/relations_pb.
 import { ClientArgumentError } from "../errors/index.js";
 import { asSortOrder, columnReference, star } from "../plan/expressions.js";
 import { describeType } from "../plan/literals.js";
+import type { StructType } from "../types/index.js";
 import { requireBoolean, requireNonNegativeInteger } from "./action-options.js";
 import { Column, requireColumn, requireString } from "./column.js";
 import { type ColumnOrName, columnByName, columnOrName } from "./column-names.js";
@@ -37,6 +38,10 @@ export class DataFrame extends DataFrameServerState implements DataFrameApi {
   /** A DataFrame of this session over `relation` (a plan built on this one). */
   withRelation(relation: Relation): DataFrame {
     return new DataFrame(this.sparkSession, relation);
+  }
+
+  withKnownSchema(relation: Relation, schema: StructType): DataFrame {
+    return new DataFrame(this.sparkSession, relation, schema);
   }
 
   /** Like `withRelation` for plans that keep this DataFrame's columns, so a known schema carries over. */

@@ -51,6 +51,7 @@ function subsetNames(subset: unknown): string[] {
   if (Array.isArray(subset)) return subset.map((name) => requireString(name, "subset"));
   throw new ClientArgumentError(`subset must be a column name or an array of names, got ${describeType(subset)}.`, {
     errorClass: "NOT_LIST_OR_STR_OR_TUPLE",
+    messageParameters: { arg_name: "subset", arg_type: describeType(subset) },
   });
 }
 
