@@ -3,6 +3,7 @@
  * truncated, handed back as a server-side relation), global temporary views, and whether it is cached.
  * DataFrame builds on this class.
  */
+import type { Backend } from "../backend.js";
 import { commandPlan } from "../plan/plans.js";
 import { type ActionOptions, requireBoolean } from "./action-options.js";
 import { wrongType } from "./argument-checks.js";
@@ -11,6 +12,16 @@ import type { DataFrame } from "./dataframe.js";
 import { DataFrameSubqueries } from "./dataframe-subqueries.js";
 import { runCommand } from "./execution.js";
 import { StorageLevel } from "./storage-level.js";
+
+/** Tells the server to drop a checkpointed relation; a closed session has dropped it already. */
+const releaseWhenUnreachable = new FinalizationRegistry<{ backend: Backend; relationId: string }>(
+  ({ backend, relationId }) => {
+    const plan = commandPlan({
+      commandType: { case: "removeCachedRemoteRelationCommand", value: { relation: { relationId } } },
+    });
+    runCommand(backend, plan).catch(() => undefined);
+  },
+);
 
 export abstract class DataFrameServerState extends DataFrameSubqueries {
   /**
@@ -50,7 +61,12 @@ export abstract class DataFrameServerState extends DataFrameSubqueries {
     for (const response of stream.otherResponses) {
       const body = response.responseType;
       if (body.case === "checkpointCommandResult" && body.value.relation !== undefined) {
-        return this.withSameSchema(this.sparkSession.plans.cachedRemoteRelation(body.value.relation.relationId));
+        const relationId = body.value.relation.relationId;
+        const relation = this.sparkSession.plans.cachedRemoteRelation(relationId);
+        // Every plan built on the checkpoint embeds this very node, so once it is unreachable no DataFrame can
+        // read the checkpoint any more and the server may drop it (PySpark does the same when its plan dies).
+        releaseWhenUnreachable.register(relation, { backend: this.sparkSession.backend, relationId });
+        return this.withSameSchema(relation);
       }
     }
     throw new Error("The server answered a checkpoint without the checkpointed relation");
