@@ -5,6 +5,7 @@ import { notInEngineYet, supported } from "../status.js";
 export const dataframeNaFunctionsClass: ClassEntryInput = {
   name: "DataFrameNaFunctions",
   interfaceName: "DataFrameNaFunctionsApi",
+  implementation: "DataFrameNaFunctions",
   description: "Handles missing values of a DataFrame: drop, fill or replace them.",
   members: [
     {

@@ -5,6 +5,7 @@ import { notInEngineYet, supported } from "../status.js";
 export const dataframeStatFunctionsClass: ClassEntryInput = {
   name: "DataFrameStatFunctions",
   interfaceName: "DataFrameStatFunctionsApi",
+  implementation: "DataFrameStatFunctions",
   description: "Statistics over a DataFrame: correlation, covariance, crosstab, frequent items, quantiles, sampling.",
   members: [
     {

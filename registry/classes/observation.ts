@@ -5,6 +5,7 @@ import { notInEngineYet, supported } from "../status.js";
 export const observationClass: ClassEntryInput = {
   name: "Observation",
   interfaceName: "ObservationApi",
+  implementation: "Observation",
   description: "Collects named metrics from a DataFrame as a side effect of running it.",
   members: [
     {
