@@ -270,7 +270,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "over",

@@ -37,11 +37,10 @@ const CASES: Record<string, { python: string; ts: (spark: SparkSession) => DataF
   },
   correlatedExists: {
     python: `l.where(r.where(F.col("r.id") == F.col("l.id").outer()).exists())`,
-    // PySpark's outer() leaves the column as it is; the server finds `l.id` in the outer query.
     ts: (spark) =>
       left(spark).where(
         right(spark)
-          .where(col("r.id").eq(col("l.id")))
+          .where(col("r.id").eq(col("l.id").outer()))
           .exists(),
       ),
   },
@@ -51,7 +50,7 @@ const CASES: Record<string, { python: string; ts: (spark: SparkSession) => DataF
       left(spark).select(
         "id",
         right(spark)
-          .where(col("r.id").le(col("l.id")))
+          .where(col("r.id").le(col("l.id").outer()))
           .select(count("*"))
           .scalar()
           .alias("c"),
@@ -80,7 +79,7 @@ const CASES: Record<string, { python: string; ts: (spark: SparkSession) => DataF
     ts: (spark) =>
       left(spark).lateralJoin(
         right(spark)
-          .where(col("r.id").lt(col("l.id")))
+          .where(col("r.id").lt(col("l.id").outer()))
           .select(col("r.id").alias("smaller")),
         undefined,
         "left_outer",
