@@ -6,7 +6,7 @@
 import type { RecordBatch, Table } from "apache-arrow";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
-import type { Row } from "../arrow/index.js";
+import type { ResultStream, Row } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { functionCall } from "../plan/expressions.js";
 import { describeType, literalExpression } from "../plan/literals.js";
@@ -58,7 +58,7 @@ export abstract class DataFrameActions {
   async collect(options?: ActionOptions): Promise<Row[]> {
     const stream = runQuery(this.sparkSession.backend, this.relation, options);
     const rows = await stream.collect();
-    this.lastExecution = new ExecutionInfo(stream);
+    this.recordExecution(stream);
     return rows;
   }
 
@@ -66,13 +66,21 @@ export abstract class DataFrameActions {
   async toArrow(options?: ActionOptions): Promise<Table> {
     const stream = runQuery(this.sparkSession.backend, this.relation, options);
     const table = await stream.toArrow();
-    this.lastExecution = new ExecutionInfo(stream);
+    this.recordExecution(stream);
     return table;
   }
 
-  /** What the server reported about the last collect() or toArrow() of this DataFrame (metrics, observations). */
+  /**
+   * What the server reported (plan metrics, observed metrics) about the last operation this DataFrame ran
+   * itself, as in PySpark: collect(), toArrow(), temp views, checkpoints — not count() or take(), which run
+   * plans built on it.
+   */
   get executionInfo(): ExecutionInfo | undefined {
     return this.lastExecution;
+  }
+
+  protected recordExecution(stream: ResultStream): void {
+    this.lastExecution = new ExecutionInfo(stream);
   }
 
   /** The number of rows (a `bigint`: Spark counts in 64 bits). */
@@ -248,11 +256,16 @@ export abstract class DataFrameActions {
 
   /** Registers this DataFrame as a temporary view of the session. */
   async createOrReplaceTempView(name: string, options?: ActionOptions): Promise<void> {
-    await this.analysis.createView(requireString(name, "name"), false, true, options);
+    this.recordExecution(await this.analysis.createView(requireString(name, "name"), false, true, options));
   }
 
   async createTempView(name: string, options?: ActionOptions): Promise<void> {
-    await this.analysis.createView(requireString(name, "name"), false, false, options);
+    this.recordExecution(await this.analysis.createView(requireString(name, "name"), false, false, options));
+  }
+
+  /** Creates a global temporary view (`global_temp.<name>`), replacing one of the same name if asked. */
+  protected async createGlobalView(name: string, replace: boolean, options?: ActionOptions): Promise<void> {
+    this.recordExecution(await this.analysis.createView(requireString(name, "name"), true, replace, options));
   }
 
   toString(): string {

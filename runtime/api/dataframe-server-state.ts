@@ -7,7 +7,6 @@ import type { Backend } from "../backend.js";
 import { commandPlan } from "../plan/plans.js";
 import { type ActionOptions, requireBoolean } from "./action-options.js";
 import { wrongType } from "./argument-checks.js";
-import { requireString } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import { DataFrameSubqueries } from "./dataframe-subqueries.js";
 import { runCommand } from "./execution.js";
@@ -58,6 +57,7 @@ export abstract class DataFrameServerState extends DataFrameSubqueries {
       commandPlan({ commandType: { case: "checkpointCommand", value } }),
       options,
     );
+    this.recordExecution(stream);
     for (const response of stream.otherResponses) {
       const body = response.responseType;
       if (body.case === "checkpointCommandResult" && body.value.relation !== undefined) {
@@ -74,12 +74,12 @@ export abstract class DataFrameServerState extends DataFrameSubqueries {
 
   /** Registers this DataFrame as a view of every session (`global_temp.<name>`); fails when the name is taken. */
   async createGlobalTempView(name: string, options?: ActionOptions): Promise<void> {
-    await this.createViewCommand(requireString(name, "name"), true, false, options);
+    await this.createGlobalView(name, false, options);
   }
 
   /** Registers or replaces the global temporary view `global_temp.<name>`. */
   async createOrReplaceGlobalTempView(name: string, options?: ActionOptions): Promise<void> {
-    await this.createViewCommand(requireString(name, "name"), true, true, options);
+    await this.createGlobalView(name, true, options);
   }
 
   /** The pre-2.0 name of `createOrReplaceTempView`. */
@@ -90,17 +90,5 @@ export abstract class DataFrameServerState extends DataFrameSubqueries {
   /** Whether this DataFrame is cached (its storage level is not NONE), as PySpark's Connect client asks. */
   get is_cached(): Promise<boolean> {
     return this.storageLevel.then((level) => !level.equals(StorageLevel.NONE));
-  }
-
-  private async createViewCommand(
-    name: string,
-    isGlobal: boolean,
-    replace: boolean,
-    options: ActionOptions | undefined,
-  ): Promise<void> {
-    const plan = commandPlan({
-      commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } },
-    });
-    await runCommand(this.sparkSession.backend, plan, options);
   }
 }

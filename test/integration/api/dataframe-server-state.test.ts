@@ -86,6 +86,13 @@ describe("server-state results match PySpark's", () => {
         `df.collect()`,
         `emit("metricNodes", sorted(m.name for m in df.executionInfo.metrics._metrics))`,
         `emit("sessionSame", df.sparkSession is spark)`,
+        `viewed = df.filter(F.col("id") > 0)`,
+        `before = viewed.executionInfo is not None`,
+        `viewed.createOrReplaceTempView("sparkts_i2_recorded")`,
+        `after_view = viewed.executionInfo is not None`,
+        `checkpointed = df.filter(F.col("id") > 1)`,
+        `checkpointed.localCheckpoint()`,
+        `emit("recorded", [before, after_view, checkpointed.executionInfo is not None])`,
       ].join("\n"),
     );
   });
@@ -157,5 +164,15 @@ describe("server-state results match PySpark's", () => {
     expect(nodes).toEqual(golden.metricNodes);
     expect(df.sparkSession).toBe(spark);
     expect(golden.sessionSame).toBe(true);
+  });
+
+  it("views and checkpoints record executionInfo on the DataFrame that ran them, as in PySpark", async () => {
+    const viewed = data(spark).filter(col("id").gt(0));
+    const before = viewed.executionInfo !== undefined;
+    await viewed.createOrReplaceTempView("sparkts_i2_recorded");
+    const afterView = viewed.executionInfo !== undefined;
+    const checkpointed = data(spark).filter(col("id").gt(1));
+    await checkpointed.localCheckpoint();
+    expect([before, afterView, checkpointed.executionInfo !== undefined]).toEqual(golden.recorded);
   });
 });
