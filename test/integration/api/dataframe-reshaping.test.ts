@@ -143,9 +143,11 @@ describe("reshaping results match PySpark's", () => {
   beforeAll(async () => {
     spark = await testSession();
     golden = await runPySpark(
-      [...PRELUDE, ...Object.entries(CASES).map(([name, c]) => `emit(${JSON.stringify(name)}, ${c.python})`)].join(
-        "\n",
-      ),
+      [
+        ...PRELUDE,
+        ...Object.entries(CASES).map(([name, c]) => `emit(${JSON.stringify(name)}, ${c.python})`),
+        `capture("withinWatermarkBatch", lambda: df.withWatermark("t", "1 second").dropDuplicatesWithinWatermark(["g"]).collect())`,
+      ].join("\n"),
     );
   });
 
@@ -158,6 +160,19 @@ describe("reshaping results match PySpark's", () => {
       expect(await likePySpark(c.ts(data(spark)))).toEqual(emittedDataFrame(golden, name));
     });
   }
+
+  it("dropDuplicatesWithinWatermark on a batch DataFrame fails on the server as in PySpark", async () => {
+    const theirs = emittedError(golden, "withinWatermarkBatch");
+    const failure = await data(spark)
+      .withWatermark("t", "1 second")
+      .dropDuplicatesWithinWatermark(["g"])
+      .collect()
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failure).toMatchObject({ name: theirs.type, errorClass: theirs.errorClass });
+  });
 });
 
 describe("reshaping argument errors match PySpark's error classes", () => {
