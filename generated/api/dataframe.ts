@@ -630,7 +630,7 @@ export interface DataFrameApiPlanned {
    */
   unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (streaming writes (DataStreamWriter) belong to a later issue). Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly writeStream: DataStreamWriterApi;
 }
