@@ -29,6 +29,8 @@ export { Column, type ColumnOrLiteral } from "./api/column.js";
 export type { ColumnOrName } from "./api/column-names.js";
 export { DataFrame } from "./api/dataframe.js";
 export type { ExplainMode } from "./api/dataframe-analysis.js";
+export type { Stratum } from "./api/dataframe-statistics.js";
+export { ExecutionInfo, type MetricValue, type PlanMetrics } from "./api/execution-info.js";
 export { callFunction } from "./api/functions.js";
 // Every pyspark builtin function (generated; each builds on runtime/api/functions.ts), PySpark's `F`.
 export * as functions from "./api/functions-namespace.js";
@@ -40,11 +42,16 @@ export { WhenMatched, WhenNotMatched, WhenNotMatchedBySource } from "./api/io/me
 export { MergeIntoWriter } from "./api/io/merge-into-writer.js";
 export type { JoinType } from "./api/join-arguments.js";
 export type { LocalRow, LocalSchema } from "./api/local-data.js";
+export { DataFrameNaFunctions, type ReplaceTarget, type ReplaceValue } from "./api/na-functions.js";
+export { Observation } from "./api/observation.js";
+export { ObservedMetrics } from "./api/observed-metrics.js";
 export { type ConfigValue, RuntimeConfig } from "./api/runtime-config.js";
 export { SparkSession, type SqlArgument } from "./api/session.js";
 export type { ArtifactKindOptions } from "./api/session-artifacts.js";
 export { SparkSessionBuilder } from "./api/session-builder.js";
+export { DataFrameStatFunctions } from "./api/stat-functions.js";
 export { StorageLevel } from "./api/storage-level.js";
+export { TableArg } from "./api/table-arg.js";
 export { TableValuedFunction } from "./api/table-valued-function.js";
 export { UDFRegistration } from "./api/udf-registration.js";
 export { Window, WindowSpec } from "./api/window.js";

@@ -191,6 +191,11 @@ export interface ColumnApi {
    */
   otherwise(value: unknown): Column;
   /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  outer(): Column;
+  /**
    * Evaluates the window or aggregate function over a window specification.
    *
    * @since pyspark 1.4.0
@@ -237,16 +242,4 @@ export interface ColumnApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   withField(fieldName: string, col: Column): Column;
-}
-
-/**
- * Members of pyspark's `Column` without an implementation yet. When a member's registry status flips to
- * supported it moves into `ColumnApi`, and the hand-written class must then provide it.
- */
-export interface ColumnApiPlanned {
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  outer(): Column;
 }

@@ -19,16 +19,9 @@ export interface DataFrameNaFunctionsApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   fill(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
-}
-
-/**
- * Members of pyspark's `DataFrameNaFunctions` without an implementation yet. When a member's registry status flips to
- * supported it moves into `DataFrameNaFunctionsApi`, and the hand-written class must then provide it.
- */
-export interface DataFrameNaFunctionsApiPlanned {
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  replace(to_replace: readonly LiteralValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
+  replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

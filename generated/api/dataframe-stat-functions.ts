@@ -9,42 +9,34 @@ import type { DataFrame } from "../../runtime/codegen/index.js";
  * The members of pyspark's `DataFrameStatFunctions` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface DataFrameStatFunctionsApi {
-
-}
-
-/**
- * Members of pyspark's `DataFrameStatFunctions` without an implementation yet. When a member's registry status flips to
- * supported it moves into `DataFrameStatFunctionsApi`, and the hand-written class must then provide it.
- */
-export interface DataFrameStatFunctionsApiPlanned {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   sampleBy(col: string, fractions: Record<string, number>, seed?: number): DataFrame;
 }

@@ -7,16 +7,8 @@
  * The members of pyspark's `Observation` that runtime/api implements; the hand-written class `implements` this.
  */
 export interface ObservationApi {
-
-}
-
-/**
- * Members of pyspark's `Observation` without an implementation yet. When a member's registry status flips to
- * supported it moves into `ObservationApi`, and the hand-written class must then provide it.
- */
-export interface ObservationApiPlanned {
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   readonly get: Promise<Record<string, unknown>>;
 }

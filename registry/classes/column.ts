@@ -1,6 +1,6 @@
 /** pyspark Column (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { localDiffers, notImplementedYet, notInEngineYet, supported } from "../status.js";
+import { localDiffers, notInEngineYet, supported } from "../status.js";
 
 export const columnClass: ClassEntryInput = {
   name: "Column",
@@ -270,7 +270,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "over",

@@ -1,10 +1,11 @@
 /** pyspark DataFrameNaFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const dataframeNaFunctionsClass: ClassEntryInput = {
   name: "DataFrameNaFunctions",
   interfaceName: "DataFrameNaFunctionsApi",
+  implementation: "DataFrameNaFunctions",
   description: "Handles missing values of a DataFrame: drop, fill or replace them.",
   members: [
     {
@@ -34,7 +35,10 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       name: "replace",
       kind: "method",
       params: [
-        { name: "to_replace", tsType: "readonly LiteralValue[] | Record<string, PrimitiveValue | null>" },
+        {
+          name: "to_replace",
+          tsType: "PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>",
+        },
         {
           name: "value",
           tsType: "PrimitiveValue | null | readonly (PrimitiveValue | null)[]",
@@ -45,7 +49,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

@@ -37,7 +37,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "asTable",
@@ -45,7 +45,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "TableArg",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "cache",
@@ -63,7 +63,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "eager", tsType: "boolean", optional: true, pythonDefault: "True" }],
       returns: "DataFrameApi",
       since: "2.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "coalesce",
@@ -79,7 +79,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colName", tsType: "string" }],
       returns: "ColumnApi",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "collect",
@@ -111,7 +111,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "count",
@@ -133,7 +133,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createGlobalTempView",
@@ -142,7 +142,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createOrReplaceGlobalTempView",
@@ -151,7 +151,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.2.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "createOrReplaceTempView",
@@ -191,7 +191,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "cube",
@@ -249,7 +249,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "3.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "drop_duplicates",
@@ -295,7 +295,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "ExecutionInfo | undefined",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "exists",
@@ -303,7 +303,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "explain",
@@ -357,7 +357,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "groupBy",
@@ -403,11 +403,11 @@ export const dataframeClass: ClassEntryInput = {
       kind: "method",
       params: [
         { name: "name", tsType: "string" },
-        { name: "parameters", tsType: "PrimitiveValue | ColumnApi | PrimitiveValue[]", variadic: true },
+        { name: "parameters", tsType: "PrimitiveValue | ColumnApi | readonly PrimitiveValue[]", variadic: true },
       ],
       returns: "DataFrameApi",
       since: "2.2.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "inputFiles",
@@ -463,9 +463,10 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "is_cached",
       kind: "property",
+      async: true,
       params: [],
       returns: "boolean",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "join",
@@ -495,7 +496,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "limit",
@@ -516,7 +517,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "melt",
@@ -567,7 +568,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "offset",
@@ -625,15 +626,16 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi[]",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "registerTempTable",
       kind: "method",
+      async: true,
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "1.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "repartition",
@@ -655,7 +657,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "repartitionByRange",
@@ -666,7 +668,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "rollup",
@@ -711,7 +713,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "scalar",
@@ -719,7 +721,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "schema",
@@ -799,14 +801,14 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "stat",
       kind: "property",
       params: [],
       returns: "DataFrameStatFunctionsApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "storageLevel",
@@ -862,7 +864,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType" }],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "toArrow",
@@ -889,7 +891,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "indexColumn", tsType: "ColumnApi | string", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "union",
@@ -1003,7 +1005,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "withWatermark",
@@ -1014,7 +1016,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.1.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "write",
@@ -1028,7 +1030,10 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataStreamWriterApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: {
+        spark: { state: "gap", reason: "streaming writes (DataStreamWriter) belong to a later issue" },
+        local: notInEngineYet,
+      },
     },
     {
       name: "writeTo",
@@ -1044,7 +1049,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [
         {
           name: "to_replace",
-          tsType: "LiteralValue | readonly LiteralValue[] | Record<string, PrimitiveValue | null>",
+          tsType: "PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>",
         },
         {
           name: "value",
@@ -1056,7 +1061,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [

@@ -1,10 +1,11 @@
 /** pyspark Observation (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const observationClass: ClassEntryInput = {
   name: "Observation",
   interfaceName: "ObservationApi",
+  implementation: "Observation",
   description: "Collects named metrics from a DataFrame as a side effect of running it.",
   members: [
     {
@@ -13,7 +14,7 @@ export const observationClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "Record<string, unknown>",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [],

@@ -272,6 +272,14 @@ export class Column implements ColumnApi {
     return f(this);
   }
 
+  /**
+   * Marks a column of an outer query inside a subquery (`df.scalar()`, `df.exists()`, lateral joins). Spark
+   * Connect resolves such references on the server, so the column itself is unchanged, as in PySpark.
+   */
+  outer(): Column {
+    return new Column(this.expr);
+  }
+
   toString(): string {
     return `Column<${this.expr.exprType.case ?? "empty"}>`;
   }

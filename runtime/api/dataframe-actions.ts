@@ -6,7 +6,7 @@
 import type { RecordBatch, Table } from "apache-arrow";
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
-import type { Row } from "../arrow/index.js";
+import type { ResultStream, Row } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { functionCall } from "../plan/expressions.js";
 import { describeType, literalExpression } from "../plan/literals.js";
@@ -15,11 +15,13 @@ import { type ActionOptions, requireBoolean, requireNonNegativeInteger } from ".
 import { requireString } from "./column.js";
 import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
 import { runQuery } from "./execution.js";
+import { ExecutionInfo } from "./execution-info.js";
 import type { SparkSession } from "./session.js";
 import { StorageLevel } from "./storage-level.js";
 
 export abstract class DataFrameActions {
   private readonly analysis: DataFrameAnalysis;
+  private lastExecution: ExecutionInfo | undefined;
 
   /** `knownSchema` is the schema when it is known without asking (a filter or sort keeps its input's). */
   constructor(
@@ -54,12 +56,31 @@ export abstract class DataFrameActions {
 
   /** All rows, as `Row`s (values in column order, also readable by name). */
   async collect(options?: ActionOptions): Promise<Row[]> {
-    return this.rowsOf(this.relation, options);
+    const stream = runQuery(this.sparkSession.backend, this.relation, options);
+    const rows = await stream.collect();
+    this.recordExecution(stream);
+    return rows;
   }
 
   /** The whole result as one Arrow table. */
   async toArrow(options?: ActionOptions): Promise<Table> {
-    return runQuery(this.sparkSession.backend, this.relation, options).toArrow();
+    const stream = runQuery(this.sparkSession.backend, this.relation, options);
+    const table = await stream.toArrow();
+    this.recordExecution(stream);
+    return table;
+  }
+
+  /**
+   * What the server reported (plan metrics, observed metrics) about the last operation this DataFrame ran
+   * itself, as in PySpark: collect(), toArrow(), temp views, checkpoints — not count() or take(), which run
+   * plans built on it.
+   */
+  get executionInfo(): ExecutionInfo | undefined {
+    return this.lastExecution;
+  }
+
+  protected recordExecution(stream: ResultStream): void {
+    this.lastExecution = new ExecutionInfo(stream);
   }
 
   /** The number of rows (a `bigint`: Spark counts in 64 bits). */
@@ -235,11 +256,16 @@ export abstract class DataFrameActions {
 
   /** Registers this DataFrame as a temporary view of the session. */
   async createOrReplaceTempView(name: string, options?: ActionOptions): Promise<void> {
-    await this.analysis.createView(requireString(name, "name"), false, true, options);
+    this.recordExecution(await this.analysis.createView(requireString(name, "name"), false, true, options));
   }
 
   async createTempView(name: string, options?: ActionOptions): Promise<void> {
-    await this.analysis.createView(requireString(name, "name"), false, false, options);
+    this.recordExecution(await this.analysis.createView(requireString(name, "name"), false, false, options));
+  }
+
+  /** Creates a global temporary view (`global_temp.<name>`), replacing one of the same name if asked. */
+  protected async createGlobalView(name: string, replace: boolean, options?: ActionOptions): Promise<void> {
+    this.recordExecution(await this.analysis.createView(requireString(name, "name"), true, replace, options));
   }
 
   toString(): string {

@@ -4,6 +4,7 @@
  */
 import { AnalyzePlanRequest_Explain_ExplainMode as ExplainModeProto } from "../../generated/proto/spark/connect/base_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
+import type { ResultStream } from "../arrow/index.js";
 import { ClientArgumentError } from "../errors/index.js";
 import { commandPlan, queryPlan } from "../plan/plans.js";
 import { dataTypeFromProto, type StructType } from "../types/index.js";
@@ -161,10 +162,11 @@ export class DataFrameAnalysis {
     return StorageLevel.fromProto(response.result.value.storageLevel);
   }
 
-  async createView(name: string, isGlobal: boolean, replace: boolean, options?: ActionOptions): Promise<void> {
+  /** Creates a (global) temporary view; the finished command stream carries what the server reported. */
+  async createView(name: string, isGlobal: boolean, replace: boolean, options?: ActionOptions): Promise<ResultStream> {
     const plan = commandPlan({
       commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } },
     });
-    await runCommand(this.session.backend, plan, options);
+    return runCommand(this.session.backend, plan, options);
   }
 }

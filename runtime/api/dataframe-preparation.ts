@@ -5,13 +5,36 @@
  */
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { ClientArgumentError } from "../errors/index.js";
+import { describeType } from "../plan/literals.js";
 import { requireNonNegativeInteger } from "./action-options.js";
-import { type Column, type ColumnOrLiteral, requireString } from "./column.js";
+import { Column, type ColumnOrLiteral, requireString } from "./column.js";
 import { type ColumnOrName, columnOrName } from "./column-names.js";
 import type { DataFrame } from "./dataframe.js";
 import { DataFrameActions } from "./dataframe-actions.js";
 import { lit } from "./functions.js";
-import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
+import { DataFrameNaFunctions, type FillValue, type ReplaceTarget, type ReplaceValue } from "./na-functions.js";
+
+/** A hint parameter as PySpark takes it: a string, number, Column, or array of strings and numbers. */
+export type HintParameter = string | number | boolean | Column | readonly (string | number | boolean)[];
+
+function isHintPrimitive(value: unknown): boolean {
+  // Python's bool is an int, so PySpark lets booleans through as well.
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+function hintItemError(itemType: string): ClientArgumentError {
+  return new ClientArgumentError(
+    `hint parameters must be str, float, int, Column or a list of str, float or int, got ${itemType}.`,
+    {
+      errorClass: "INVALID_ITEM_FOR_CONTAINER",
+      messageParameters: {
+        arg_name: "parameters",
+        allowed_types: "str, float, int, Column, list[str], list[float], list[int]",
+        item_type: itemType,
+      },
+    },
+  );
+}
 
 export abstract class DataFramePreparation extends DataFrameActions {
   /** A DataFrame of this session over `relation`. */
@@ -61,10 +84,23 @@ export abstract class DataFramePreparation extends DataFrameActions {
     );
   }
 
-  /** Passes an optimizer hint such as `broadcast`, `merge` or `repartition` with literal parameters. */
-  hint(name: string, ...parameters: Array<Column | string | number | readonly (string | number)[]>): DataFrame {
+  /**
+   * Passes an optimizer hint such as `broadcast`, `merge` or `repartition`, with parameters that are strings,
+   * numbers, Columns or arrays of strings and numbers (a single array argument is taken as the parameter list).
+   */
+  hint(name: string, ...parameters: HintParameter[]): DataFrame {
+    const list: readonly unknown[] =
+      parameters.length === 1 && Array.isArray(parameters[0]) ? (parameters[0] as readonly unknown[]) : parameters;
     requireString(name, "name");
-    const exprs = parameters.map((p) => lit(p as ColumnOrLiteral).expr);
+    for (const p of list) {
+      if (Array.isArray(p)) {
+        const bad = p.find((e: unknown) => !isHintPrimitive(e));
+        if (bad !== undefined || p.length === 0) throw hintItemError(`array[${describeType(bad ?? p[0])}]`);
+      } else if (!isHintPrimitive(p) && !(p instanceof Column)) {
+        throw hintItemError(describeType(p));
+      }
+    }
+    const exprs = list.map((p) => lit(p as ColumnOrLiteral).expr);
     return this.withSameSchema(this.sparkSession.plans.hint(this.relation, name, exprs));
   }
 
@@ -88,6 +124,15 @@ export abstract class DataFramePreparation extends DataFrameActions {
 
   fillna(value: FillValue | Readonly<Record<string, FillValue>>, subset?: string | readonly string[]): DataFrame {
     return this.na.fill(value, subset);
+  }
+
+  /** Replaces values in matching columns; see `DataFrameNaFunctions.replace`. */
+  replace(
+    toReplace: ReplaceTarget,
+    value?: ReplaceValue | null | readonly (ReplaceValue | null)[],
+    subset?: string | readonly string[] | null,
+  ): DataFrame {
+    return this.na.replace(toReplace, value, subset);
   }
 
   dropna(how: "any" | "all" = "any", thresh?: number, subset?: string | readonly string[]): DataFrame {

@@ -9,10 +9,11 @@ import type { Relation } from "../../generated/proto/spark/connect/relations_pb.
 import { ClientArgumentError } from "../errors/index.js";
 import { asSortOrder, columnReference, star } from "../plan/expressions.js";
 import { describeType } from "../plan/literals.js";
+import type { StructType } from "../types/index.js";
 import { requireBoolean, requireNonNegativeInteger } from "./action-options.js";
 import { Column, requireColumn, requireString } from "./column.js";
 import { type ColumnOrName, columnByName, columnOrName } from "./column-names.js";
-import { DataFramePreparation } from "./dataframe-preparation.js";
+import { DataFrameServerState } from "./dataframe-server-state.js";
 import { expr } from "./functions.js";
 import { GroupedData } from "./grouped-data.js";
 import { createWriter, type DataFrameWriter } from "./io/dataframe-writer.js";
@@ -32,7 +33,7 @@ function flattenColumns<T>(cols: ReadonlyArray<T | readonly T[]>): T[] {
   return cols.flatMap((c) => (Array.isArray(c) ? [...(c as readonly T[])] : [c as T]));
 }
 
-export class DataFrame extends DataFramePreparation implements DataFrameApi {
+export class DataFrame extends DataFrameServerState implements DataFrameApi {
   private get plans() {
     return this.sparkSession.plans;
   }
@@ -40,6 +41,10 @@ export class DataFrame extends DataFramePreparation implements DataFrameApi {
   /** A DataFrame of this session over `relation` (a plan built on this one). */
   withRelation(relation: Relation): DataFrame {
     return new DataFrame(this.sparkSession, relation);
+  }
+
+  withKnownSchema(relation: Relation, schema: StructType): DataFrame {
+    return new DataFrame(this.sparkSession, relation, schema);
   }
 
   /** Like `withRelation` for plans that keep this DataFrame's columns, so a known schema carries over. */

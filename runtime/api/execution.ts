@@ -12,6 +12,7 @@ import type { Backend } from "../backend.js";
 import { queryPlan } from "../plan/plans.js";
 import { progressHandlersOf, withProgress } from "../progress/index.js";
 import { type ActionOptions, executeOptions } from "./action-options.js";
+import { deliverObservedMetrics } from "./observed-metrics.js";
 import { sessionTagsOf } from "./session-tags.js";
 
 /** Starts a query; nothing is sent until the stream is consumed. */
@@ -37,5 +38,5 @@ function execute(backend: Backend, plan: Plan, options: ActionOptions | undefine
     operationId,
     ...(tags.length > 0 ? { tags } : {}),
   });
-  return withProgress(responses, progressHandlersOf(backend), operationId);
+  return deliverObservedMetrics(backend, withProgress(responses, progressHandlersOf(backend), operationId));
 }

@@ -6,9 +6,11 @@ export type { Table as ArrowTable } from "apache-arrow";
 export type { Column } from "../api/column.js";
 export type { DataFrame } from "../api/dataframe.js";
 export type { GroupedData } from "../api/grouped-data.js";
+export type { DataFrameNaFunctions } from "../api/na-functions.js";
 export type { RuntimeConfig } from "../api/runtime-config.js";
 export type { SparkSession } from "../api/session.js";
 export type { SparkSessionBuilder } from "../api/session-builder.js";
+export type { DataFrameStatFunctions } from "../api/stat-functions.js";
 export type { WindowSpec } from "../api/window.js";
 
 /** The `Window` builders (partitionBy, orderBy, the frame boundary constants). */
@@ -30,15 +32,9 @@ export interface StorageLevel {
   readonly replication: number;
 }
 
-/** The execution metrics of the last action, when the server reports them. */
-export interface ExecutionInfo {
-  readonly metrics: readonly unknown[];
-}
-
-/** A DataFrame passed as a table argument to a table-valued function. */
-export interface TableArg {
-  readonly kind: "table-arg";
-}
+export type { ExecutionInfo } from "../api/execution-info.js";
+export type { Observation } from "../api/observation.js";
+export type { TableArg } from "../api/table-arg.js";
 
 /** One progress report of a streaming query, in Spark's JSON form. */
 export type StreamingQueryProgress = Record<string, unknown>;

@@ -17,6 +17,7 @@ import {
   RelationSchema,
   SetOperation_SetOpType,
 } from "../../generated/proto/spark/connect/relations_pb.js";
+import type { DataType } from "../../generated/proto/spark/connect/types_pb.js";
 import { aliasExpression } from "./expressions.js";
 import type { PlanIdGenerator } from "./plan-ids.js";
 
@@ -71,8 +72,25 @@ export interface SetOperationOptions {
 export class RelationFactory {
   constructor(private readonly ids: PlanIdGenerator) {}
 
+  /** Plans of DataFrames used as subqueries (`df.scalar()`, `df.exists()`), by plan id. */
+  private readonly subqueries = new Map<bigint, Relation>();
+
+  /**
+   * A new node. When its expressions use DataFrames as subqueries, it is wrapped (as PySpark does) in a
+   * WithRelations node that carries those plans, with the next id after the node's own.
+   */
   private relation(relType: RelType): Relation {
-    return create(RelationSchema, { common: { planId: this.ids.fresh() }, relType });
+    const root = create(RelationSchema, { common: { planId: this.ids.fresh() }, relType });
+    if (this.subqueries.size === 0) return root;
+    const references = subqueryPlanIds(relType.value).flatMap((id) => {
+      const plan = this.subqueries.get(id);
+      return plan === undefined ? [] : [plan];
+    });
+    if (references.length === 0) return root;
+    return create(RelationSchema, {
+      common: { planId: this.ids.fresh() },
+      relType: { case: "withRelations", value: { root, references } },
+    });
   }
 
   range(start: bigint, end: bigint, step: bigint, numPartitions?: number): Relation {
@@ -269,4 +287,145 @@ export class RelationFactory {
     adopted.common.planId = this.ids.fresh();
     return adopted;
   }
+
+  // ---- Statistics, reshaping, observation and subqueries ------------------------------------------------------
+
+  /** Remembers `input` as the plan of a subquery, so nodes whose expressions use it carry it along. */
+  registerSubquery(input: Relation): void {
+    const id = input.common?.planId;
+    if (id !== undefined) this.subqueries.set(id, input);
+  }
+
+  corr(input: Relation, col1: string, col2: string, method: string): Relation {
+    return this.relation({ case: "corr", value: { input, col1, col2, method } });
+  }
+
+  cov(input: Relation, col1: string, col2: string): Relation {
+    return this.relation({ case: "cov", value: { input, col1, col2 } });
+  }
+
+  crosstab(input: Relation, col1: string, col2: string): Relation {
+    return this.relation({ case: "crosstab", value: { input, col1, col2 } });
+  }
+
+  freqItems(input: Relation, cols: readonly string[], support: number): Relation {
+    return this.relation({ case: "freqItems", value: { input, cols: [...cols], support } });
+  }
+
+  approxQuantile(input: Relation, cols: readonly string[], probabilities: readonly number[], relativeError: number) {
+    return this.relation({
+      case: "approxQuantile",
+      value: { input, cols: [...cols], probabilities: [...probabilities], relativeError },
+    });
+  }
+
+  /** A stratified sample: each stratum (a literal of `col`) kept with its own fraction. */
+  sampleBy(
+    input: Relation,
+    col: Expression,
+    fractions: ReadonlyArray<readonly [Expression_Literal, number]>,
+    seed: bigint,
+  ): Relation {
+    return this.relation({
+      case: "sampleBy",
+      value: { input, col, fractions: fractions.map(([stratum, fraction]) => ({ stratum, fraction })), seed },
+    });
+  }
+
+  /** The rows whose random draw falls in [lowerBound, upperBound): one split of `randomSplit`. */
+  sampleBetween(input: Relation, lowerBound: number, upperBound: number, seed: bigint): Relation {
+    return this.relation({
+      case: "sample",
+      value: { input, lowerBound, upperBound, withReplacement: false, seed, deterministicOrder: true },
+    });
+  }
+
+  /** Replaces values (old → new literal pairs) in every column of a fitting type, or only in `cols`. */
+  replace(
+    input: Relation,
+    cols: readonly string[],
+    replacements: ReadonlyArray<readonly [Expression_Literal, Expression_Literal]>,
+  ): Relation {
+    return this.relation({
+      case: "replace",
+      value: {
+        input,
+        cols: [...cols],
+        replacements: replacements.map(([oldValue, newValue]) => ({ oldValue, newValue })),
+      },
+    });
+  }
+
+  /** Gathers named aggregate metrics while the plan runs; the server reports them with the result. */
+  collectMetrics(input: Relation, name: string, metrics: readonly Expression[]): Relation {
+    return this.relation({ case: "collectMetrics", value: { input, name, metrics: [...metrics] } });
+  }
+
+  /** Reconciles `input` with `schema`: columns matched by name, reordered, cast, nullability checked. */
+  toSchema(input: Relation, schema: DataType): Relation {
+    return this.relation({ case: "toSchema", value: { input, schema } });
+  }
+
+  withWatermark(input: Relation, eventTime: string, delayThreshold: string): Relation {
+    return this.relation({ case: "withWatermark", value: { input, eventTime, delayThreshold } });
+  }
+
+  /** Streaming deduplication that keeps state only within the watermark. */
+  deduplicateWithinWatermark(input: Relation, columnNames?: readonly string[]): Relation {
+    return this.relation({
+      case: "deduplicate",
+      value:
+        columnNames === undefined
+          ? { input, allColumnsAsKeys: true, withinWatermark: true }
+          : { input, columnNames: [...columnNames], allColumnsAsKeys: false, withinWatermark: true },
+    });
+  }
+
+  /** Replaces column `name` by `column` carrying JSON `metadata`. */
+  withColumnMetadata(input: Relation, name: string, column: Expression, metadata: string): Relation {
+    const alias = aliasExpression(column, [name], metadata);
+    if (alias.exprType.case !== "alias") throw new Error("unreachable: aliasExpression built no alias");
+    return this.relation({ case: "withColumns", value: { input, aliases: [alias.exprType.value] } });
+  }
+
+  transpose(input: Relation, indexColumns: readonly Expression[]): Relation {
+    return this.relation({ case: "transpose", value: { input, indexColumns: [...indexColumns] } });
+  }
+
+  lateralJoin(left: Relation, right: Relation, kind: JoinKind, condition?: Expression): Relation {
+    const value = { left, right, joinType: JOIN_TYPES[kind] };
+    return this.relation({
+      case: "lateralJoin",
+      value: condition === undefined ? value : { ...value, joinCondition: condition },
+    });
+  }
+
+  /** A DataFrame the server keeps (e.g. a checkpoint), referred to by its id. */
+  cachedRemoteRelation(relationId: string): Relation {
+    return this.relation({ case: "cachedRemoteRelation", value: { relationId } });
+  }
+}
+
+/**
+ * The plan ids of subquery expressions in a node's own expressions, in order. Input relations are not
+ * entered: their subqueries were attached when they were built.
+ */
+function subqueryPlanIds(value: unknown): bigint[] {
+  const ids: bigint[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (typeof node !== "object" || node === null || node instanceof Uint8Array) return;
+    const message = node as { $typeName?: string; exprType?: { case?: string; value?: { planId?: bigint } } };
+    if (message.$typeName === "spark.connect.Relation") return;
+    if (message.$typeName === "spark.connect.Expression" && message.exprType?.case === "subqueryExpression") {
+      const id = message.exprType.value?.planId;
+      if (id !== undefined) ids.push(id);
+    }
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(value);
+  return ids;
 }
