@@ -71,6 +71,9 @@ def encode(value: Any) -> Any:
     if isinstance(value, Row):
         names = list(value.__fields__) if hasattr(value, "__fields__") else None
         return {"$row": {"names": names, "values": [encode(item) for item in value]}}
+    # A NamedTuple that is not a Row (catalog.Table, Database, ...): a record of named fields.
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {"$record": {name: encode(item) for name, item in zip(value._fields, value)}}
     if isinstance(value, (list, tuple)):
         return [encode(item) for item in value]
     if isinstance(value, dict):

@@ -3,8 +3,9 @@
  * the real Spark 4.1.1 server over the parity fixture, and must send the ExecutePlan plans PySpark sent, build
  * the plan PySpark built for the DataFrame (or Column) it returns, print what PySpark printed and give the same
  * result, value for value and type for type (parity-tests/golden/members, scripts/golden-capture-members.ts).
+ * Each example gets a fresh output directory; it and the data directory appear as placeholders on both sides.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { toJson } from "@bufbuild/protobuf";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberExamples } from "../../../generated/parity/classes/index.js";
@@ -14,6 +15,7 @@ import { DataFrame } from "../../../runtime/api/dataframe.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { Window } from "../../../runtime/api/window.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
+import { freshOutDir, MEMBER_FILES_DIR, withPlaceholders } from "../../../scripts/lib/member-golden-paths.js";
 import type { PySparkJson, SparkStructJson } from "../../support/pyspark.js";
 import { sparkRemote } from "../../support/session-url.js";
 import { normalisePlanJson, planJson } from "../api/fixture.js";
@@ -89,26 +91,35 @@ describe("class member examples send PySpark's plans and get PySpark's results",
       if (golden?.result === undefined)
         throw new Error(`no golden result for ${key}; run scripts/golden-capture-members.ts`);
       const df = await spark.sql(FIXTURE_SQL);
-      recorder.executed.length = 0;
-      const printed: string[] = [];
-      const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
-        printed.push(`${parts.map(String).join(" ")}\n`);
-      });
-      let value: unknown;
+      const out = freshOutDir();
       try {
-        value = await example.run({ spark, df, Window });
+        const scope = { spark, df, Window, SparkSession, remote: sparkRemote(), files: MEMBER_FILES_DIR, out };
+        await example.setup?.(scope);
+        recorder.executed.length = 0;
+        const printed: string[] = [];
+        const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
+          printed.push(`${parts.map(String).join(" ")}\n`);
+        });
+        let value: unknown;
+        try {
+          value = await example.run(scope);
+        } finally {
+          log.mockRestore();
+        }
+        const executed = recorder.executed.map((plan) =>
+          normalisePlanJson(withPlaceholders(toJson(PlanSchema, plan) as Json, out)),
+        );
+        expect(executed).toEqual((golden.executed ?? []).map(normalisePlanJson));
+        expect(withoutIds(withPlaceholders(printed.join(""), out))).toBe(withoutIds(golden.printed ?? ""));
+        if (value instanceof Column) value = df.select(value);
+        if (value instanceof DataFrame) {
+          expect(withPlaceholders(planJson(value), out)).toEqual(normalisePlanJson(golden.plan ?? null));
+          expect(withPlaceholders(await dataFrameResult(value), out)).toEqual(golden.result);
+        } else {
+          expect(withPlaceholders(encodeUntypedLikePySpark(value), out)).toEqual(golden.result);
+        }
       } finally {
-        log.mockRestore();
-      }
-      const executed = recorder.executed.map((plan) => normalisePlanJson(toJson(PlanSchema, plan) as Json));
-      expect(executed).toEqual((golden.executed ?? []).map(normalisePlanJson));
-      expect(withoutIds(printed.join(""))).toBe(withoutIds(golden.printed ?? ""));
-      if (value instanceof Column) value = df.select(value);
-      if (value instanceof DataFrame) {
-        expect(planJson(value)).toEqual(normalisePlanJson(golden.plan ?? null));
-        expect(await dataFrameResult(value)).toEqual(golden.result);
-      } else {
-        expect(encodeUntypedLikePySpark(value)).toEqual(golden.result);
+        rmSync(out, { recursive: true, force: true });
       }
     });
   }
