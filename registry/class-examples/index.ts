@@ -1,5 +1,6 @@
 /** Every class's member examples, one registry file per class. */
 import type { ClassExamplesInput } from "../schema.js";
+import { catalogExamples } from "./catalog.js";
 import { columnExamples } from "./column.js";
 import { dataframeExamples } from "./dataframe.js";
 import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
@@ -11,6 +12,7 @@ import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
 
 export const classExampleInputs: ClassExamplesInput[] = [
+  catalogExamples,
   columnExamples,
   dataframeExamples,
   dataframeNaFunctionsExamples,

@@ -2,6 +2,7 @@
 // Do not edit: change the registry and regenerate; `npm run generate -- --check` fails on any drift.
 
 import type { MemberExample } from "../member-example.js";
+import { examples as catalog } from "./catalog.js";
 import { examples as column } from "./column.js";
 import { examples as dataframe } from "./dataframe.js";
 import { examples as dataframeNaFunctions } from "./dataframe-na-functions.js";
@@ -12,4 +13,4 @@ import { examples as runtimeConfig } from "./runtime-config.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...groupedData, ...runtimeConfig, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...groupedData, ...runtimeConfig, ...window, ...windowSpec];
