@@ -15,6 +15,7 @@ interface Captured {
   readonly plan?: unknown;
   readonly result?: unknown;
   readonly error?: unknown;
+  readonly expectedError?: string;
 }
 
 /** Names whose every captured example (keys are `<name>#<example index>`) satisfies `complete`. */
@@ -31,11 +32,21 @@ function namesWhereEvery(dir: string, complete: (golden: Captured) => boolean): 
   return new Set([...captured].filter(([, isComplete]) => isComplete).map(([name]) => name));
 }
 
-/** Builtins with a golden plan for every example; members whose every example PySpark ran without error. */
+/**
+ * A member example PySpark ran without error, or that got exactly the error it expects (the server refuses the
+ * effect; the plans it sent are still the golden, but there is no result).
+ */
+function capturedAsExpected(golden: Captured): boolean {
+  if (golden.error === undefined) return golden.expectedError === undefined;
+  const error = golden.error as { $error?: { errorClass?: string | null } };
+  return golden.expectedError !== undefined && error.$error?.errorClass === golden.expectedError;
+}
+
+/** Builtins with a golden plan for every example; members whose every example PySpark ran as expected. */
 function goldenNames(): Set<string> {
   return new Set([
     ...namesWhereEvery(GOLDEN_DIR, (golden) => golden.plan !== undefined),
-    ...namesWhereEvery(MEMBER_GOLDEN_DIR, (golden) => golden.error === undefined),
+    ...namesWhereEvery(MEMBER_GOLDEN_DIR, capturedAsExpected),
   ]);
 }
 

@@ -179,12 +179,18 @@ const exampleCodeSchema = z.strictObject({ ts: z.string().min(1), python: z.stri
  * `Window`, `SparkSession` (the class, for its builder), `remote` (the server's URL), `files` (the absolute path
  * of parity-tests/files, small data files to read) and `out` (a fresh empty directory per example, to write to);
  * the value is a DataFrame, a Column (selected from `df`) or what an action returns. `setup` runs first and is
- * not recorded: it makes the state the example needs (a table, a view), idempotently.
+ * not recorded: it makes the state the example needs (a table, a view), idempotently. `expectedError` is the
+ * error class the server answers with when no table available locally supports the member's effect (MERGE,
+ * overwrite by filter): the plans both clients send are still compared, and both must get that error.
  */
 export const memberExampleSchema = z.strictObject({
   ts: z.string().min(1),
   python: z.string().min(1),
   setup: exampleCodeSchema.optional(),
+  expectedError: z
+    .string()
+    .regex(/^[A-Z_.]+$/)
+    .optional(),
 });
 export type MemberExample = z.infer<typeof memberExampleSchema>;
 

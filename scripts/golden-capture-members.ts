@@ -53,6 +53,8 @@ def with_placeholders(record, out):
 results = {}
 for case in json.load(sys.stdin):
     record = {"ts": case["ts"], "python": case["python"]}
+    if case.get("expectedError") is not None:
+        record["expectedError"] = case["expectedError"]
     out = tempfile.mkdtemp(prefix=out_prefix)
     try:
         df = spark.sql(fixture_sql)
@@ -62,9 +64,12 @@ for case in json.load(sys.stdin):
             eval(case["setup"], scope)
         sent.clear()
         printed = io.StringIO()
-        with contextlib.redirect_stdout(printed):
-            value = eval(case["python"], scope)
-        record["executed"] = [plan_json(plan) for plan in sent]
+        try:
+            with contextlib.redirect_stdout(printed):
+                value = eval(case["python"], scope)
+        finally:
+            # Kept when the server refuses the command too: what was sent is still the golden.
+            record["executed"] = [plan_json(plan) for plan in sent]
         if printed.getvalue():
             record["printed"] = printed.getvalue()
         if isinstance(value, Column):
@@ -91,6 +96,14 @@ interface Captured {
   plan?: Json;
   result?: Json;
   error?: Json;
+  expectedError?: string;
+}
+
+/** Without error, or with exactly the error class the example expects. */
+function capturedAsExpected(result: Captured): boolean {
+  if (result.error === undefined) return result.expectedError === undefined;
+  const error = result.error as { $error?: { errorClass?: string | null } };
+  return result.expectedError !== undefined && error.$error?.errorClass === result.expectedError;
 }
 
 function pythonBinary(): string {
@@ -121,6 +134,7 @@ function main(): void {
             ts: example.ts,
             python: example.python,
             setup: example.setup?.python,
+            expectedError: example.expectedError,
           })),
         ),
     );
@@ -152,7 +166,7 @@ function main(): void {
     );
     writeFileSync(join(GOLDEN_DIR, `${kebabCase(className)}.json`), `${JSON.stringify(entries, null, 2)}\n`);
   }
-  const failed = Object.entries(results).filter(([, result]) => result.error !== undefined);
+  const failed = Object.entries(results).filter(([, result]) => !capturedAsExpected(result));
   for (const [key, result] of failed) console.log(`  failed on PySpark: ${key}: ${JSON.stringify(result.error)}`);
   console.log(`member goldens: ${cases.length - failed.length} captured, ${failed.length} failed, in ${GOLDEN_DIR}`);
 }

@@ -23,6 +23,8 @@ export interface MemberExample {
   readonly run: (scope: MemberExampleScope) => unknown;
   /** Makes the state the example needs; runs before recording starts. */
   readonly setup?: (scope: MemberExampleScope) => unknown;
+  /** The error class the server answers with (no local table supports the effect); plans still compared. */
+  readonly expectedError?: string;
   readonly spark: "supported" | "gap";
   readonly local: "supported" | "gap";
 }

@@ -65,6 +65,13 @@ export function emitMemberExampleType(): GeneratedFile {
         hasQuestionToken: true,
         docs: ["Makes the state the example needs; runs before recording starts."],
       },
+      {
+        name: "expectedError",
+        type: "string",
+        isReadonly: true,
+        hasQuestionToken: true,
+        docs: ["The error class the server answers with (no local table supports the effect); plans still compared."],
+      },
       { name: "spark", type: '"supported" | "gap"', isReadonly: true },
       { name: "local", type: '"supported" | "gap"', isReadonly: true },
     ],
@@ -89,7 +96,9 @@ export function emitMemberExamples(entry: ClassEntry, examples: ClassExamples): 
   const statusOf = new Map(entry.members.map((member) => [member.name, member.status]));
   const items = all.map(({ member, example }) => {
     const status = statusOf.get(member)!;
-    const setup = example.setup === undefined ? "" : `setup: ${arrow(example.setup.ts)}, `;
+    const setup =
+      (example.setup === undefined ? "" : `setup: ${arrow(example.setup.ts)}, `) +
+      (example.expectedError === undefined ? "" : `expectedError: ${JSON.stringify(example.expectedError)}, `);
     return (
       `{ className: ${JSON.stringify(entry.name)}, member: ${JSON.stringify(member)}, ` +
       `ts: ${JSON.stringify(example.ts)}, python: ${JSON.stringify(example.python)}, ` +

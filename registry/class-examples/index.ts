@@ -6,7 +6,9 @@ import { dataframeExamples } from "./dataframe.js";
 import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
 import { dataframeReaderExamples } from "./dataframe-reader.js";
 import { dataframeWriterExamples } from "./dataframe-writer.js";
+import { dataframeWriterV2Examples } from "./dataframe-writer-v2.js";
 import { groupedDataExamples } from "./grouped-data.js";
+import { mergeIntoWriterExamples } from "./merge-into-writer.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
@@ -18,7 +20,9 @@ export const classExampleInputs: ClassExamplesInput[] = [
   dataframeNaFunctionsExamples,
   dataframeReaderExamples,
   dataframeWriterExamples,
+  dataframeWriterV2Examples,
   groupedDataExamples,
+  mergeIntoWriterExamples,
   runtimeConfigExamples,
   windowExamples,
   windowSpecExamples,

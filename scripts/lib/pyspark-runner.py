@@ -28,6 +28,7 @@ from pyspark.errors import PySparkException
 from pyspark.logger import PySparkLogger
 from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql.connect.client.retries import DefaultPolicy
+from pyspark.storagelevel import StorageLevel
 from pyspark.sql.types import VariantVal
 
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -86,6 +87,12 @@ def encode(value: Any) -> Any:
                 "rows": [[encode(item) for item in row] for row in rows],
             }
         }
+    if isinstance(value, StorageLevel):
+        fields = ("useDisk", "useMemory", "useOffHeap", "deserialized", "replication")
+        return {"$record": {name: getattr(value, name) for name in fields}}
+    # A pyarrow Table (toArrow): column names and row values; the two Arrow libraries name types differently.
+    if type(value).__module__.startswith("pyarrow") and type(value).__name__ == "Table":
+        return {"$arrow": {"names": value.column_names, "rows": [[encode(v) for v in row.values()] for row in value.to_pylist()]}}
     if isinstance(value, T.DataType):
         return {"$schema": json.loads(value.json())}
     raise TypeError(f"emit() cannot encode a value of type {type(value).__module__}.{type(value).__qualname__}")

@@ -8,9 +8,11 @@ import { examples as dataframe } from "./dataframe.js";
 import { examples as dataframeNaFunctions } from "./dataframe-na-functions.js";
 import { examples as dataframeReader } from "./dataframe-reader.js";
 import { examples as dataframeWriter } from "./dataframe-writer.js";
+import { examples as dataframeWriterV2 } from "./dataframe-writer-v2.js";
 import { examples as groupedData } from "./grouped-data.js";
+import { examples as mergeIntoWriter } from "./merge-into-writer.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...groupedData, ...runtimeConfig, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...runtimeConfig, ...window, ...windowSpec];

@@ -3,6 +3,9 @@
  * compared with one deep equality. The Spark type steers the few cases where one JS form stands for two Python
  * ones.
  */
+
+import { Table } from "apache-arrow";
+import { StorageLevel } from "../../../runtime/api/storage-level.js";
 import {
   CalendarInterval,
   DateValue,
@@ -92,6 +95,15 @@ export function encodeUntypedLikePySpark(value: unknown): PySparkJson {
     return { $map: [...value].map(([k, v]) => [encodeUntypedLikePySpark(k), encodeUntypedLikePySpark(v)]) };
   }
   if (value instanceof StructType) return { $schema: JSON.parse(value.json()) as SparkStructJson };
+  if (value instanceof StorageLevel) {
+    const { useDisk, useMemory, useOffHeap, deserialized, replication } = value;
+    return { $record: { useDisk, useMemory, useOffHeap, deserialized, replication } };
+  }
+  if (value instanceof Table) {
+    const names = value.schema.fields.map((field) => field.name);
+    const rows = [...value].map((row) => names.map((name) => encodeUntypedLikePySpark(row?.[name] ?? null)));
+    return { $arrow: { names, rows } };
+  }
   if (isPlainRecord(value)) {
     return { $record: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeUntypedLikePySpark(v)])) };
   }

@@ -31,6 +31,7 @@ interface Golden {
   readonly plan?: Json;
   readonly result?: PySparkJson;
   readonly error?: PySparkJson;
+  readonly expectedError?: string;
 }
 
 const GOLDEN_DIR = new URL("../../../parity-tests/golden/members/", import.meta.url);
@@ -49,6 +50,17 @@ const keyed = supported.map((example, position) => {
     .filter((other) => other.className === example.className && other.member === example.member).length;
   return { key: `${example.className}.${example.member}#${index}`, example };
 });
+
+/** The error class of a golden's error, if it has one. */
+function errorClassOf(golden: Golden): string | null | undefined {
+  return (golden.error as { $error?: { errorClass?: string | null } } | undefined)?.$error?.errorClass;
+}
+
+/** Without error, or with exactly the error class the example expects (the server refuses the effect). */
+function capturedAsExpected(golden: Golden): boolean {
+  if (golden.error === undefined) return golden.expectedError === undefined;
+  return golden.expectedError !== undefined && errorClassOf(golden) === golden.expectedError;
+}
 
 /** Attribute and plan ids in printed plans are session counters; only their places matter. */
 function withoutIds(text: string): string {
@@ -81,15 +93,17 @@ describe("class member examples send PySpark's plans and get PySpark's results",
 
   it("has a golden for every example of a member supported on Spark, captured without error", () => {
     const missing = keyed.filter(({ key, example }) => goldens.get(key)?.ts !== example.ts).map(({ key }) => key);
-    const failed = [...goldens].filter(([, golden]) => golden.error !== undefined).map(([key]) => key);
+    const failed = [...goldens].filter(([, golden]) => !capturedAsExpected(golden)).map(([key]) => key);
     expect({ missing, failed }).toEqual({ missing: [], failed: [] });
   });
 
   for (const { key, example } of keyed) {
     it(`${key}: ${example.ts}`, async () => {
       const golden = goldens.get(key);
-      if (golden?.result === undefined)
+      const expectsError = example.expectedError !== undefined;
+      if (golden === undefined || (golden.result === undefined && !expectsError))
         throw new Error(`no golden result for ${key}; run scripts/golden-capture-members.ts`);
+      expect(golden.expectedError).toBe(example.expectedError);
       const df = await spark.sql(FIXTURE_SQL);
       const out = freshOutDir();
       try {
@@ -101,8 +115,12 @@ describe("class member examples send PySpark's plans and get PySpark's results",
           printed.push(`${parts.map(String).join(" ")}\n`);
         });
         let value: unknown;
+        let failure: unknown;
         try {
           value = await example.run(scope);
+        } catch (error) {
+          if (!expectsError) throw error;
+          failure = error;
         } finally {
           log.mockRestore();
         }
@@ -111,6 +129,10 @@ describe("class member examples send PySpark's plans and get PySpark's results",
         );
         expect(executed).toEqual((golden.executed ?? []).map(normalisePlanJson));
         expect(withoutIds(withPlaceholders(printed.join(""), out))).toBe(withoutIds(golden.printed ?? ""));
+        if (expectsError) {
+          expect((failure as { errorClass?: string } | undefined)?.errorClass).toBe(errorClassOf(golden));
+          return;
+        }
         if (value instanceof Column) value = df.select(value);
         if (value instanceof DataFrame) {
           expect(withPlaceholders(planJson(value), out)).toEqual(normalisePlanJson(golden.plan ?? null));
