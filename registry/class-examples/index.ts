@@ -10,6 +10,8 @@ import { dataframeWriterV2Examples } from "./dataframe-writer-v2.js";
 import { groupedDataExamples } from "./grouped-data.js";
 import { mergeIntoWriterExamples } from "./merge-into-writer.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
+import { sparkSessionExamples } from "./spark-session.js";
+import { sparkSessionBuilderExamples } from "./spark-session-builder.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
 
@@ -24,6 +26,8 @@ export const classExampleInputs: ClassExamplesInput[] = [
   groupedDataExamples,
   mergeIntoWriterExamples,
   runtimeConfigExamples,
+  sparkSessionExamples,
+  sparkSessionBuilderExamples,
   windowExamples,
   windowSpecExamples,
 ];

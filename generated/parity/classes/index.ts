@@ -12,7 +12,9 @@ import { examples as dataframeWriterV2 } from "./dataframe-writer-v2.js";
 import { examples as groupedData } from "./grouped-data.js";
 import { examples as mergeIntoWriter } from "./merge-into-writer.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
+import { examples as sparkSession } from "./spark-session.js";
+import { examples as sparkSessionBuilder } from "./spark-session-builder.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...runtimeConfig, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...window, ...windowSpec];
