@@ -25,6 +25,7 @@ function storedGoldens(): Map<string, StoredGolden> {
 interface CapturedMemberExample {
   readonly result?: unknown;
   readonly error?: unknown;
+  readonly expectedError?: string;
 }
 
 /** Class members (keys `<Class.member>#<example index>`) whose every captured example satisfies `complete`. */
@@ -42,6 +43,16 @@ function membersWhereEvery(complete: (golden: CapturedMemberExample) => boolean)
     }
   }
   return new Set([...captured].filter(([, isComplete]) => isComplete).map(([name]) => name));
+}
+
+/**
+ * A member example PySpark ran without error, or that got exactly the error it expects (the server refuses the
+ * effect; the plans it sent are still the golden, but there is no result).
+ */
+function capturedAsExpected(golden: CapturedMemberExample): boolean {
+  if (golden.error === undefined) return golden.expectedError === undefined;
+  const error = golden.error as { $error?: { errorClass?: string | null } };
+  return golden.expectedError !== undefined && error.$error?.errorClass === golden.expectedError;
 }
 
 /** Hand-written parity cases: `cases/functions/<name>.test.ts` and `cases/<Class>/<member>.test.ts`. */
@@ -65,7 +76,7 @@ console.log(
     "every example (members: every example ran in PySpark); verified = PySpark's result captured for every example, " +
     "so the golden-results tests compare ours with it, or a hand-written parity case)\n",
 );
-const goldenMembers = membersWhereEvery((example) => example.error === undefined);
+const goldenMembers = membersWhereEvery(capturedAsExpected);
 const verifiedMembers = membersWhereEvery((example) => example.error === undefined && example.result !== undefined);
 const verified = new Set([...golden.results, ...verifiedMembers, ...verifiedNames()]);
 console.log(

@@ -170,12 +170,28 @@ export const classMemberSchema = z.strictObject({
 export type ClassMember = z.infer<typeof classMemberSchema>;
 export type ClassMemberInput = z.input<typeof classMemberSchema>;
 
+/** Both forms of one step: the sparkts expression and the PySpark expression. */
+const exampleCodeSchema = z.strictObject({ ts: z.string().min(1), python: z.string().min(1) });
+
 /**
  * One runnable example of a class member: the sparkts call and the PySpark call that must send the same plans
- * and give the same result. Both see `spark`, `df` (the frame of parity-tests/fixture.sql), `F` (the builtins)
- * and `Window`; the value is a DataFrame, a Column (selected from `df`) or what an action returns.
+ * and give the same result. Both see `spark`, `df` (the frame of parity-tests/fixture.sql), `F` (the builtins),
+ * `Window`, `SparkSession` (the class, for its builder), `remote` (the server's URL), `files` (the absolute path
+ * of parity-tests/files, small data files to read) and `out` (a fresh empty directory per example, to write to);
+ * the value is a DataFrame, a Column (selected from `df`) or what an action returns. `setup` runs first and is
+ * not recorded: it makes the state the example needs (a table, a view), idempotently. `expectedError` is the
+ * error class the server answers with when no table available locally supports the member's effect (MERGE,
+ * overwrite by filter): the plans both clients send are still compared, and both must get that error.
  */
-export const memberExampleSchema = z.strictObject({ ts: z.string().min(1), python: z.string().min(1) });
+export const memberExampleSchema = z.strictObject({
+  ts: z.string().min(1),
+  python: z.string().min(1),
+  setup: exampleCodeSchema.optional(),
+  expectedError: z
+    .string()
+    .regex(/^[A-Z_.]+$/)
+    .optional(),
+});
 export type MemberExample = z.infer<typeof memberExampleSchema>;
 
 /** The examples of one class's members, kept apart from the member declarations they exercise. */

@@ -3,7 +3,9 @@
  * (registry/class-examples) against the Spark Connect server at SPARK_REMOTE (default sc://127.0.0.1:15002),
  * over the parity fixture, and records per example: the plans it sent to ExecutePlan, what it printed, the plan
  * of the DataFrame (or Column, selected from the fixture) it returned, and its result in the lossless JSON of
- * scripts/lib/pyspark-runner.py. Written to parity-tests/golden/members/<class>.json.
+ * scripts/lib/pyspark-runner.py. An example's `setup` runs first, unrecorded; each example gets a fresh empty
+ * output directory (`out`), named by a placeholder in the golden, as is the data directory. Written to
+ * parity-tests/golden/members/<class>.json; class names as arguments capture only those classes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,12 +14,13 @@ import { fileURLToPath } from "node:url";
 import { kebabCase } from "../generator/model/identifiers.js";
 import { loadRegistry } from "../registry/load.js";
 import { normalisePlan } from "./golden-capture.js";
+import { FILES_PLACEHOLDER, MEMBER_FILES_DIR, OUT_PLACEHOLDER, OUT_PREFIX } from "./lib/member-golden-paths.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "members");
 
 const PYTHON = `
-import contextlib, importlib.util, io, json, sys, warnings
+import contextlib, importlib.util, io, json, shutil, sys, tempfile, warnings
 warnings.simplefilter("ignore")
 from google.protobuf.json_format import MessageToJson
 from pyspark.errors import PySparkException
@@ -25,7 +28,7 @@ from pyspark.sql import Column, DataFrame, SparkSession, Window
 import pyspark.sql.connect.functions as F
 import pyspark.sql.types as T
 
-remote, runner_path, fixture_path = sys.argv[1:4]
+remote, runner_path, fixture_path, files, files_placeholder, out_prefix, out_placeholder = sys.argv[1:8]
 spec = importlib.util.spec_from_file_location("pyspark_runner", runner_path)
 runner = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(runner)
@@ -43,16 +46,30 @@ client._execute_and_fetch_as_iterator = recording
 def plan_json(plan):
     return json.loads(MessageToJson(plan))
 
+def with_placeholders(record, out):
+    """The example's fresh output directory and the checkout's data directory differ per run: placeholders."""
+    return json.loads(json.dumps(record).replace(out, out_placeholder).replace(files, files_placeholder))
+
 results = {}
 for case in json.load(sys.stdin):
     record = {"ts": case["ts"], "python": case["python"]}
+    if case.get("expectedError") is not None:
+        record["expectedError"] = case["expectedError"]
+    out = tempfile.mkdtemp(prefix=out_prefix)
     try:
         df = spark.sql(fixture_sql)
+        scope = {"spark": spark, "df": df, "F": F, "T": T, "Window": Window, "SparkSession": SparkSession,
+                 "remote": remote, "files": files, "out": out}
+        if case.get("setup") is not None:
+            eval(case["setup"], scope)
         sent.clear()
         printed = io.StringIO()
-        with contextlib.redirect_stdout(printed):
-            value = eval(case["python"], {"spark": spark, "df": df, "F": F, "T": T, "Window": Window})
-        record["executed"] = [plan_json(plan) for plan in sent]
+        try:
+            with contextlib.redirect_stdout(printed):
+                value = eval(case["python"], scope)
+        finally:
+            # Kept when the server refuses the command too: what was sent is still the golden.
+            record["executed"] = [plan_json(plan) for plan in sent]
         if printed.getvalue():
             record["printed"] = printed.getvalue()
         if isinstance(value, Column):
@@ -64,7 +81,8 @@ for case in json.load(sys.stdin):
         record["error"] = runner.encode_error(error)
     except Exception as error:
         record["error"] = {"$error": {"type": type(error).__name__, "message": str(error).splitlines()[0]}}
-    results[case["key"]] = record
+    shutil.rmtree(out, ignore_errors=True)
+    results[case["key"]] = with_placeholders(record, out)
 json.dump(results, sys.stdout)
 `;
 
@@ -78,6 +96,14 @@ interface Captured {
   plan?: Json;
   result?: Json;
   error?: Json;
+  expectedError?: string;
+}
+
+/** Without error, or with exactly the error class the example expects. */
+function capturedAsExpected(result: Captured): boolean {
+  if (result.error === undefined) return result.expectedError === undefined;
+  const error = result.error as { $error?: { errorClass?: string | null } };
+  return result.expectedError !== undefined && error.$error?.errorClass === result.expectedError;
 }
 
 function pythonBinary(): string {
@@ -94,18 +120,24 @@ function main(): void {
       entry.members.filter((m) => m.status.spark.state === "supported").map((m) => `${entry.name}.${m.name}`),
     ),
   );
-  const cases = registry.classExamples.flatMap((examples) =>
-    Object.entries(examples.members)
-      .filter(([member]) => supported.has(`${examples.className}.${member}`))
-      .flatMap(([member, list]) =>
-        list.map((example, index) => ({
-          key: `${examples.className}.${member}#${index}`,
-          className: examples.className,
-          ts: example.ts,
-          python: example.python,
-        })),
-      ),
-  );
+  // Class names on the command line capture only those classes (their golden files are rewritten whole).
+  const only = new Set(process.argv.slice(2));
+  const cases = registry.classExamples
+    .filter((examples) => only.size === 0 || only.has(examples.className))
+    .flatMap((examples) =>
+      Object.entries(examples.members)
+        .filter(([member]) => supported.has(`${examples.className}.${member}`))
+        .flatMap(([member, list]) =>
+          list.map((example, index) => ({
+            key: `${examples.className}.${member}#${index}`,
+            className: examples.className,
+            ts: example.ts,
+            python: example.python,
+            setup: example.setup?.python,
+            expectedError: example.expectedError,
+          })),
+        ),
+    );
   const run = spawnSync(
     pythonBinary(),
     [
@@ -114,6 +146,10 @@ function main(): void {
       remote,
       join(ROOT, "scripts", "lib", "pyspark-runner.py"),
       join(ROOT, "parity-tests", "fixture.sql"),
+      MEMBER_FILES_DIR,
+      FILES_PLACEHOLDER,
+      OUT_PREFIX,
+      OUT_PLACEHOLDER,
     ],
     { input: JSON.stringify(cases), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
   );
@@ -130,7 +166,7 @@ function main(): void {
     );
     writeFileSync(join(GOLDEN_DIR, `${kebabCase(className)}.json`), `${JSON.stringify(entries, null, 2)}\n`);
   }
-  const failed = Object.entries(results).filter(([, result]) => result.error !== undefined);
+  const failed = Object.entries(results).filter(([, result]) => !capturedAsExpected(result));
   for (const [key, result] of failed) console.log(`  failed on PySpark: ${key}: ${JSON.stringify(result.error)}`);
   console.log(`member goldens: ${cases.length - failed.length} captured, ${failed.length} failed, in ${GOLDEN_DIR}`);
 }

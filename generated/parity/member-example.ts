@@ -3,11 +3,15 @@
 
 import type { DataFrame, SparkSession, WindowStatics } from "../../runtime/codegen/index.js";
 
-/** What a member example sees: the session, the parity fixture's DataFrame and the Window builders. */
+/** What a member example sees: the session, the parity fixture's DataFrame, the Window builders, the session class and the server's URL (for builder examples), the directory of data files to read and a fresh empty directory to write to. */
 export interface MemberExampleScope {
   readonly spark: SparkSession;
   readonly df: DataFrame;
   readonly Window: WindowStatics;
+  readonly SparkSession: typeof import("../../runtime/api/session.js").SparkSession;
+  readonly remote: string;
+  readonly files: string;
+  readonly out: string;
 }
 
 /** One registry example of a class member: both sources, and a builder running the TypeScript one. */
@@ -17,6 +21,10 @@ export interface MemberExample {
   readonly ts: string;
   readonly python: string;
   readonly run: (scope: MemberExampleScope) => unknown;
+  /** Makes the state the example needs; runs before recording starts. */
+  readonly setup?: (scope: MemberExampleScope) => unknown;
+  /** The error class the server answers with (no local table supports the effect); plans still compared. */
+  readonly expectedError?: string;
   readonly spark: "supported" | "gap";
   readonly local: "supported" | "gap";
 }

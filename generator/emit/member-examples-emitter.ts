@@ -9,10 +9,16 @@ import { finish, type GeneratedFile, newSourceFile } from "./generated-file.js";
 import { PARITY_DIR } from "./parity-stubs-emitter.js";
 
 /** The names an example may use besides the builtins (`F.…`); each run receives them in one scope object. */
-const SCOPE_NAMES = ["spark", "df", "Window"] as const;
+const SCOPE_NAMES = ["spark", "df", "Window", "SparkSession", "remote", "files", "out"] as const;
 
 function usedScopeNames(code: string): string[] {
   return SCOPE_NAMES.filter((name) => new RegExp(`(?<![.\\w])${name}\\b`).test(code));
+}
+
+/** An arrow function taking the scope names the code uses and returning the code's value. */
+function arrow(code: string): string {
+  const used = usedScopeNames(code);
+  return `${used.length === 0 ? "()" : `({ ${used.join(", ")} })`} => ${code}`;
 }
 
 /** The shared shape of a member example, emitted once. */
@@ -27,11 +33,19 @@ export function emitMemberExampleType(): GeneratedFile {
   file.addInterface({
     name: "MemberExampleScope",
     isExported: true,
-    docs: ["What a member example sees: the session, the parity fixture's DataFrame and the Window builders."],
+    docs: [
+      "What a member example sees: the session, the parity fixture's DataFrame, the Window builders, the session " +
+        "class and the server's URL (for builder examples), the directory of data files to read and a fresh empty " +
+        "directory to write to.",
+    ],
     properties: [
       { name: "spark", type: "SparkSession", isReadonly: true },
       { name: "df", type: "DataFrame", isReadonly: true },
       { name: "Window", type: "WindowStatics", isReadonly: true },
+      { name: "SparkSession", type: 'typeof import("../../runtime/api/session.js").SparkSession', isReadonly: true },
+      { name: "remote", type: "string", isReadonly: true },
+      { name: "files", type: "string", isReadonly: true },
+      { name: "out", type: "string", isReadonly: true },
     ],
   });
   file.addInterface({
@@ -44,6 +58,20 @@ export function emitMemberExampleType(): GeneratedFile {
       { name: "ts", type: "string", isReadonly: true },
       { name: "python", type: "string", isReadonly: true },
       { name: "run", type: "(scope: MemberExampleScope) => unknown", isReadonly: true },
+      {
+        name: "setup",
+        type: "(scope: MemberExampleScope) => unknown",
+        isReadonly: true,
+        hasQuestionToken: true,
+        docs: ["Makes the state the example needs; runs before recording starts."],
+      },
+      {
+        name: "expectedError",
+        type: "string",
+        isReadonly: true,
+        hasQuestionToken: true,
+        docs: ["The error class the server answers with (no local table supports the effect); plans still compared."],
+      },
       { name: "spark", type: '"supported" | "gap"', isReadonly: true },
       { name: "local", type: '"supported" | "gap"', isReadonly: true },
     ],
@@ -68,12 +96,13 @@ export function emitMemberExamples(entry: ClassEntry, examples: ClassExamples): 
   const statusOf = new Map(entry.members.map((member) => [member.name, member.status]));
   const items = all.map(({ member, example }) => {
     const status = statusOf.get(member)!;
-    const used = usedScopeNames(example.ts);
-    const params = used.length === 0 ? "()" : `({ ${used.join(", ")} })`;
+    const setup =
+      (example.setup === undefined ? "" : `setup: ${arrow(example.setup.ts)}, `) +
+      (example.expectedError === undefined ? "" : `expectedError: ${JSON.stringify(example.expectedError)}, `);
     return (
       `{ className: ${JSON.stringify(entry.name)}, member: ${JSON.stringify(member)}, ` +
       `ts: ${JSON.stringify(example.ts)}, python: ${JSON.stringify(example.python)}, ` +
-      `run: ${params} => ${example.ts}, spark: "${status.spark.state}", local: "${status.local.state}" }`
+      `run: ${arrow(example.ts)}, ${setup}spark: "${status.spark.state}", local: "${status.local.state}" }`
     );
   });
   file.addVariableStatement({

@@ -3,6 +3,14 @@
  * member golden test checks both send the same plans and get the same result. Registry data, maintained by hand.
  */
 import type { ClassExamplesInput } from "../schema.js";
+import { DERBY_CATALOG, derbyCatalogSetup } from "./derby-catalog.js";
+
+/** A Derby table (derby-catalog.ts) for writeTo and mergeInto. */
+const DERBY_TABLE = `${DERBY_CATALOG}.app.sparkts_golden_dataframe_v2`;
+const derbyTableSetup = derbyCatalogSetup({
+  ts: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
+  python: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
+});
 
 export const dataframeExamples: ClassExamplesInput = {
   className: "DataFrame",
@@ -219,6 +227,36 @@ export const dataframeExamples: ClassExamplesInput = {
       {
         ts: 'df.write.format("noop").mode("overwrite").save()',
         python: 'df.write.format("noop").mode("overwrite").save()',
+      },
+    ],
+    mergeInto: [
+      {
+        // No local table supports MERGE (see merge-into-writer.ts): the command is compared, the refusal expected.
+        setup: derbyTableSetup,
+        ts: `df.select("id", "s").alias("src").mergeInto("${DERBY_TABLE}", F.expr("sparkts_golden_dataframe_v2.id = src.id")).whenNotMatched().insertAll().merge()`,
+        python: `df.select("id", "s").alias("src").mergeInto("${DERBY_TABLE}", F.expr("sparkts_golden_dataframe_v2.id = src.id")).whenNotMatched().insertAll().merge()`,
+        expectedError: "UNSUPPORTED_FEATURE.TABLE_OPERATION",
+      },
+    ],
+    metadataColumn: [
+      {
+        ts: '((p) => p.select("id", p.metadataColumn("_metadata").getField("file_name")))(spark.read.parquet(files + "/people.parquet"))',
+        python:
+          '(lambda p: p.select("id", p.metadataColumn("_metadata").getField("file_name")))(spark.read.parquet(files + "/people.parquet"))',
+      },
+    ],
+    storageLevel: [
+      {
+        ts: 'df.select("id", "s").persist().then((p) => p.storageLevel)',
+        python: 'df.select("id", "s").persist().storageLevel',
+      },
+    ],
+    toArrow: [{ ts: 'df.select("id", "s", "l").toArrow()', python: 'df.select("id", "s", "l").toArrow()' }],
+    writeTo: [
+      {
+        setup: derbyCatalogSetup(),
+        ts: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
+        python: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
       },
     ],
   },

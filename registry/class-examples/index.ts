@@ -1,21 +1,33 @@
 /** Every class's member examples, one registry file per class. */
 import type { ClassExamplesInput } from "../schema.js";
+import { catalogExamples } from "./catalog.js";
 import { columnExamples } from "./column.js";
 import { dataframeExamples } from "./dataframe.js";
 import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
+import { dataframeReaderExamples } from "./dataframe-reader.js";
 import { dataframeWriterExamples } from "./dataframe-writer.js";
+import { dataframeWriterV2Examples } from "./dataframe-writer-v2.js";
 import { groupedDataExamples } from "./grouped-data.js";
+import { mergeIntoWriterExamples } from "./merge-into-writer.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
+import { sparkSessionExamples } from "./spark-session.js";
+import { sparkSessionBuilderExamples } from "./spark-session-builder.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
 
 export const classExampleInputs: ClassExamplesInput[] = [
+  catalogExamples,
   columnExamples,
   dataframeExamples,
   dataframeNaFunctionsExamples,
+  dataframeReaderExamples,
   dataframeWriterExamples,
+  dataframeWriterV2Examples,
   groupedDataExamples,
+  mergeIntoWriterExamples,
   runtimeConfigExamples,
+  sparkSessionExamples,
+  sparkSessionBuilderExamples,
   windowExamples,
   windowSpecExamples,
 ];

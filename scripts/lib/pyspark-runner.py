@@ -28,6 +28,7 @@ from pyspark.errors import PySparkException
 from pyspark.logger import PySparkLogger
 from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql.connect.client.retries import DefaultPolicy
+from pyspark.storagelevel import StorageLevel
 from pyspark.sql.types import VariantVal
 
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -71,6 +72,9 @@ def encode(value: Any) -> Any:
     if isinstance(value, Row):
         names = list(value.__fields__) if hasattr(value, "__fields__") else None
         return {"$row": {"names": names, "values": [encode(item) for item in value]}}
+    # A NamedTuple that is not a Row (catalog.Table, Database, ...): a record of named fields.
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {"$record": {name: encode(item) for name, item in zip(value._fields, value)}}
     if isinstance(value, (list, tuple)):
         return [encode(item) for item in value]
     if isinstance(value, dict):
@@ -83,6 +87,12 @@ def encode(value: Any) -> Any:
                 "rows": [[encode(item) for item in row] for row in rows],
             }
         }
+    if isinstance(value, StorageLevel):
+        fields = ("useDisk", "useMemory", "useOffHeap", "deserialized", "replication")
+        return {"$record": {name: getattr(value, name) for name in fields}}
+    # A pyarrow Table (toArrow): column names and row values; the two Arrow libraries name types differently.
+    if type(value).__module__.startswith("pyarrow") and type(value).__name__ == "Table":
+        return {"$arrow": {"names": value.column_names, "rows": [[encode(v) for v in row.values()] for row in value.to_pylist()]}}
     if isinstance(value, T.DataType):
         return {"$schema": json.loads(value.json())}
     raise TypeError(f"emit() cannot encode a value of type {type(value).__module__}.{type(value).__qualname__}")

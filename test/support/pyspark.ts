@@ -35,6 +35,9 @@
  * | VariantVal                        | `{ $variant: { value: "<base64>", metadata: "<base64>", json: "..." } }` |
  * | Row (struct)                      | `{ $row: { names: [...] \| null, values: [...] } }` (names may repeat) |
  * | dict (map)                        | `{ $map: [[key, value], ...] }` in PySpark's order; keys may be any value |
+ * | NamedTuple other than Row         | `{ $record: { <field>: <value>, ... } }` (catalog Table, Column, ...) |
+ * | StorageLevel                      | `{ $record: { useDisk, useMemory, useOffHeap, deserialized, replication } }` |
+ * | pyarrow Table                     | `{ $arrow: { names, rows } }` (values only: the Arrow libraries name types differently) |
  * | list, tuple (array)               | array                                                             |
  * | DataFrame                         | `{ $dataframe: { schema, rows } }`: `schema` is `df.schema.json()` parsed, each row an array of values |
  * | DataType                          | `{ $schema: <dataType.json() parsed> }`                           |
@@ -71,6 +74,8 @@ export type PySparkJson =
   | { $variant: { value: string; metadata: string; json: string } }
   | { $row: { names: string[] | null; values: PySparkJson[] } }
   | { $map: [PySparkJson, PySparkJson][] }
+  | { $record: { [field: string]: PySparkJson } }
+  | { $arrow: { names: string[]; rows: PySparkJson[][] } }
   | { $dataframe: EmittedDataFrame }
   | { $schema: SparkSchemaJson }
   | { $error: EmittedError };

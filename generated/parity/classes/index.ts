@@ -2,13 +2,19 @@
 // Do not edit: change the registry and regenerate; `npm run generate -- --check` fails on any drift.
 
 import type { MemberExample } from "../member-example.js";
+import { examples as catalog } from "./catalog.js";
 import { examples as column } from "./column.js";
 import { examples as dataframe } from "./dataframe.js";
 import { examples as dataframeNaFunctions } from "./dataframe-na-functions.js";
+import { examples as dataframeReader } from "./dataframe-reader.js";
 import { examples as dataframeWriter } from "./dataframe-writer.js";
+import { examples as dataframeWriterV2 } from "./dataframe-writer-v2.js";
 import { examples as groupedData } from "./grouped-data.js";
+import { examples as mergeIntoWriter } from "./merge-into-writer.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
+import { examples as sparkSession } from "./spark-session.js";
+import { examples as sparkSessionBuilder } from "./spark-session-builder.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...column, ...dataframe, ...dataframeNaFunctions, ...dataframeWriter, ...groupedData, ...runtimeConfig, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...window, ...windowSpec];

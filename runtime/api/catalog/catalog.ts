@@ -21,7 +21,7 @@ import { ClientArgumentError } from "../../errors/index.js";
 import { describeType } from "../../plan/literals.js";
 import { dataTypeToProto, StructType } from "../../types/index.js";
 import { requireString } from "../column.js";
-import type { DataFrame } from "../dataframe.js";
+import { DataFrame } from "../dataframe.js";
 import { runQuery } from "../execution.js";
 import { requireOptionRecord, withOptions } from "../io/option-values.js";
 import type { SparkSession } from "../session.js";
@@ -54,8 +54,13 @@ export class Catalog implements CatalogApi {
 
   /** Runs one catalog operation and returns the rows of its answer. */
   private async run(operation: CatalogOperation): Promise<Row[]> {
+    return runQuery(this.session.backend, this.adopt(operation)).collect();
+  }
+
+  /** One catalog operation as a relation of this session's plans. */
+  private adopt(operation: CatalogOperation) {
     const relation = create(RelationSchema, { relType: { case: "catalog", value: { catType: operation } } });
-    return runQuery(this.session.backend, this.session.plans.adopt(relation)).collect();
+    return this.session.plans.adopt(relation);
   }
 
   async currentCatalog(): Promise<string> {
@@ -130,8 +135,8 @@ export class Catalog implements CatalogApi {
   }
 
   /**
-   * Creates a table (external when `path` is given) and returns it as a DataFrame. The returned DataFrame reads
-   * the table by name, so using it does not try to create the table again.
+   * Creates a table (external when `path` is given) and returns it as a DataFrame. Like PySpark's, that DataFrame
+   * is the creating relation itself (the server answers it with the table's rows), so both send the same plans.
    */
   async createTable(
     tableName: string,
@@ -155,8 +160,9 @@ export class Catalog implements CatalogApi {
       ...(schema === undefined || schema === null ? {} : { schema: dataTypeToProto(schema) }),
       options: { ...withOptions({}, requireOptionRecord(options, "options")) },
     };
-    await this.run({ case: "createTable", value });
-    return this.session.table(tableName);
+    const relation = this.adopt({ case: "createTable", value });
+    await runQuery(this.session.backend, relation).collect();
+    return new DataFrame(this.session, relation);
   }
 
   /** Deprecated in PySpark since 4.0 in favour of createTable, which it calls. */

@@ -3,6 +3,9 @@
  * compared with one deep equality. The Spark type steers the few cases where one JS form stands for two Python
  * ones.
  */
+
+import { Table } from "apache-arrow";
+import { StorageLevel } from "../../../runtime/api/storage-level.js";
 import {
   CalendarInterval,
   DateValue,
@@ -73,6 +76,11 @@ function encodeScalar(value: unknown): PySparkJson {
   throw new Error(`no PySpark encoding for ${String(value)}`);
 }
 
+/** A plain object literal (a catalog Table, Database, ...): PySpark's NamedTuple of the same fields. */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
 /**
  * A value an action returned (rows, lists, tuples, schemas, scalars), encoded without a Spark type: Rows carry
  * their names, Maps become `$map`, StructTypes `$schema`, `undefined` (a void action) PySpark's None.
@@ -87,5 +95,17 @@ export function encodeUntypedLikePySpark(value: unknown): PySparkJson {
     return { $map: [...value].map(([k, v]) => [encodeUntypedLikePySpark(k), encodeUntypedLikePySpark(v)]) };
   }
   if (value instanceof StructType) return { $schema: JSON.parse(value.json()) as SparkStructJson };
+  if (value instanceof StorageLevel) {
+    const { useDisk, useMemory, useOffHeap, deserialized, replication } = value;
+    return { $record: { useDisk, useMemory, useOffHeap, deserialized, replication } };
+  }
+  if (value instanceof Table) {
+    const names = value.schema.fields.map((field) => field.name);
+    const rows = [...value].map((row) => names.map((name) => encodeUntypedLikePySpark(row?.[name] ?? null)));
+    return { $arrow: { names, rows } };
+  }
+  if (isPlainRecord(value)) {
+    return { $record: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeUntypedLikePySpark(v)])) };
+  }
   return encodeScalar(value);
 }

@@ -3,8 +3,9 @@
  * the real Spark 4.1.1 server over the parity fixture, and must send the ExecutePlan plans PySpark sent, build
  * the plan PySpark built for the DataFrame (or Column) it returns, print what PySpark printed and give the same
  * result, value for value and type for type (parity-tests/golden/members, scripts/golden-capture-members.ts).
+ * Each example gets a fresh output directory; it and the data directory appear as placeholders on both sides.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { toJson } from "@bufbuild/protobuf";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberExamples } from "../../../generated/parity/classes/index.js";
@@ -14,6 +15,7 @@ import { DataFrame } from "../../../runtime/api/dataframe.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { Window } from "../../../runtime/api/window.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
+import { freshOutDir, MEMBER_FILES_DIR, withPlaceholders } from "../../../scripts/lib/member-golden-paths.js";
 import type { PySparkJson, SparkStructJson } from "../../support/pyspark.js";
 import { sparkRemote } from "../../support/session-url.js";
 import { normalisePlanJson, planJson } from "../api/fixture.js";
@@ -29,6 +31,7 @@ interface Golden {
   readonly plan?: Json;
   readonly result?: PySparkJson;
   readonly error?: PySparkJson;
+  readonly expectedError?: string;
 }
 
 const GOLDEN_DIR = new URL("../../../parity-tests/golden/members/", import.meta.url);
@@ -47,6 +50,26 @@ const keyed = supported.map((example, position) => {
     .filter((other) => other.className === example.className && other.member === example.member).length;
   return { key: `${example.className}.${example.member}#${index}`, example };
 });
+
+/** The error class of a golden's error, if it has one. */
+function errorClassOf(golden: Golden): string | null | undefined {
+  return (golden.error as { $error?: { errorClass?: string | null } } | undefined)?.$error?.errorClass;
+}
+
+/** Without error, or with exactly the error class the example expects (the server refuses the effect). */
+function capturedAsExpected(golden: Golden): boolean {
+  if (golden.error === undefined) return golden.expectedError === undefined;
+  return golden.expectedError !== undefined && errorClassOf(golden) === golden.expectedError;
+}
+
+/**
+ * `spark.sql` with DataFrame arguments names each one by a temporary view with a random UUID (PySpark and sparkts
+ * alike); only where the name appears matters.
+ */
+function withoutRandomViewNames<T>(value: T): T {
+  const text = JSON.stringify(value).replace(/_pyspark_connect_temp_view_[0-9a-f]{32}/g, "_pyspark_connect_temp_view_");
+  return JSON.parse(text) as T;
+}
 
 /** Attribute and plan ids in printed plans are session counters; only their places matter. */
 function withoutIds(text: string): string {
@@ -79,36 +102,59 @@ describe("class member examples send PySpark's plans and get PySpark's results",
 
   it("has a golden for every example of a member supported on Spark, captured without error", () => {
     const missing = keyed.filter(({ key, example }) => goldens.get(key)?.ts !== example.ts).map(({ key }) => key);
-    const failed = [...goldens].filter(([, golden]) => golden.error !== undefined).map(([key]) => key);
+    const failed = [...goldens].filter(([, golden]) => !capturedAsExpected(golden)).map(([key]) => key);
     expect({ missing, failed }).toEqual({ missing: [], failed: [] });
   });
 
   for (const { key, example } of keyed) {
     it(`${key}: ${example.ts}`, async () => {
       const golden = goldens.get(key);
-      if (golden?.result === undefined)
+      const expectsError = example.expectedError !== undefined;
+      if (golden === undefined || (golden.result === undefined && !expectsError))
         throw new Error(`no golden result for ${key}; run scripts/golden-capture-members.ts`);
+      expect(golden.expectedError).toBe(example.expectedError);
       const df = await spark.sql(FIXTURE_SQL);
-      recorder.executed.length = 0;
-      const printed: string[] = [];
-      const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
-        printed.push(`${parts.map(String).join(" ")}\n`);
-      });
-      let value: unknown;
+      const out = freshOutDir();
       try {
-        value = await example.run({ spark, df, Window });
+        const scope = { spark, df, Window, SparkSession, remote: sparkRemote(), files: MEMBER_FILES_DIR, out };
+        await example.setup?.(scope);
+        recorder.executed.length = 0;
+        const printed: string[] = [];
+        const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
+          printed.push(`${parts.map(String).join(" ")}\n`);
+        });
+        let value: unknown;
+        let failure: unknown;
+        try {
+          value = await example.run(scope);
+        } catch (error) {
+          if (!expectsError) throw error;
+          failure = error;
+        } finally {
+          log.mockRestore();
+        }
+        const executed = recorder.executed.map((plan) =>
+          normalisePlanJson(withPlaceholders(toJson(PlanSchema, plan) as Json, out)),
+        );
+        expect(withoutRandomViewNames(executed)).toEqual(
+          withoutRandomViewNames((golden.executed ?? []).map(normalisePlanJson)),
+        );
+        expect(withoutIds(withPlaceholders(printed.join(""), out))).toBe(withoutIds(golden.printed ?? ""));
+        if (expectsError) {
+          expect((failure as { errorClass?: string } | undefined)?.errorClass).toBe(errorClassOf(golden));
+          return;
+        }
+        if (value instanceof Column) value = df.select(value);
+        if (value instanceof DataFrame) {
+          expect(withoutRandomViewNames(withPlaceholders(planJson(value), out))).toEqual(
+            withoutRandomViewNames(normalisePlanJson(golden.plan ?? null)),
+          );
+          expect(withPlaceholders(await dataFrameResult(value), out)).toEqual(golden.result);
+        } else {
+          expect(withPlaceholders(encodeUntypedLikePySpark(value), out)).toEqual(golden.result);
+        }
       } finally {
-        log.mockRestore();
-      }
-      const executed = recorder.executed.map((plan) => normalisePlanJson(toJson(PlanSchema, plan) as Json));
-      expect(executed).toEqual((golden.executed ?? []).map(normalisePlanJson));
-      expect(withoutIds(printed.join(""))).toBe(withoutIds(golden.printed ?? ""));
-      if (value instanceof Column) value = df.select(value);
-      if (value instanceof DataFrame) {
-        expect(planJson(value)).toEqual(normalisePlanJson(golden.plan ?? null));
-        expect(await dataFrameResult(value)).toEqual(golden.result);
-      } else {
-        expect(encodeUntypedLikePySpark(value)).toEqual(golden.result);
+        rmSync(out, { recursive: true, force: true });
       }
     });
   }
