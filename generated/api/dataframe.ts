@@ -181,6 +181,11 @@ export interface DataFrameApi {
    */
   groupby(...cols: (Column | string | number)[]): GroupedData;
   /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  groupingSets(groupingSets: (readonly (Column | string)[])[], ...cols: (Column | string)[]): GroupedData;
+  /**
    * Runs the plan and returns the first row, or the first n rows.
    *
    * @since pyspark 1.3.0
@@ -233,6 +238,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   limit(num: number): DataFrame;
+  /**
+   * @since pyspark 3.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -416,6 +426,11 @@ export interface DataFrameApi {
    */
   unpersist(blocking?: boolean): Promise<DataFrame>;
   /**
+   * @since pyspark 3.4.0
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   */
+  unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
+  /**
    * Keeps the rows for which the condition holds; same as filter.
    *
    * @since pyspark 1.3.0
@@ -531,11 +546,6 @@ export interface DataFrameApiPlanned {
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  groupingSets(groupingSets: (readonly (Column | string)[])[], ...cols: (Column | string)[]): GroupedData;
-  /**
    * @since pyspark 2.2.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
@@ -554,11 +564,6 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrame>;
-  /**
-   * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
    * @since pyspark 3.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
@@ -612,11 +617,6 @@ export interface DataFrameApiPlanned {
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
    */
   transpose(indexColumn?: Column | string): DataFrame;
-  /**
-   * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
    * @since pyspark 3.3.0
    * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).

@@ -386,7 +386,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "GroupedDataApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "head",
@@ -529,7 +529,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "mergeInto",
@@ -941,7 +941,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "where",
