@@ -38,6 +38,7 @@ import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { analyzeUnion } from "./union-analysis.js";
+import { containsWindow, projectWithWindows } from "./window-analysis.js";
 
 /** Values for a parameterized query's `:name` and `?` markers. */
 export interface SqlParameters {
@@ -124,6 +125,7 @@ export class RelationAnalyzer {
         return analyzeLocalRelation(this, r.value.data, r.value.schema);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
+        if (containsWindow(r.value.expressions)) return projectWithWindows(this, child, r.value.expressions);
         const exprs = this.exprs.resolveNamed(r.value.expressions, this.scopeOf(child), true);
         if (exprs.some(isAggregate)) return this.aggregate(child, [], exprs);
         return { kind: "project", child, exprs };

@@ -1,0 +1,135 @@
+/**
+ * Window functions, rollup/cube/grouping sets and unpivot on the embedded engine (local[3], several shuffle
+ * partitions) against Spark 4.1.1: skewed partition keys (one key holds most rows), NULL keys and values, ties in
+ * the order keys, and partitions left empty. Each case compares the schema and the rows (sorted).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as F from "../../../generated/functions/index.js";
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
+import { col, lit } from "../../../runtime/api/functions.js";
+import { SparkSession } from "../../../runtime/api/session.js";
+import { Window } from "../../../runtime/api/window.js";
+import { LocalBackend } from "../../../runtime/engine/local-backend.js";
+import { testSession } from "../api/fixture.js";
+import { outcomeOf } from "../parity/parity-fixture.js";
+
+/** 50 rows: key "hot" on 35 (skew), NULL keys, NULL and tied values, a date and a decimal. */
+function events(spark: SparkSession): DataFrame {
+  const rows = Array.from({ length: 50 }, (_, i) => ({
+    id: i,
+    k: i < 35 ? "hot" : i % 4 === 0 ? null : `k${i % 3}`,
+    v: i % 9 === 0 ? null : (i * 7) % 11,
+    x: i % 6 === 0 ? null : (i % 5) * 1.5,
+    day: `2024-01-${String((i % 28) + 1).padStart(2, "0")}`,
+    amount: `${(i * 13) % 40}.25`,
+  }));
+  return spark
+    .createDataFrame(rows, "id int, k string, v int, x double, day string, amount string")
+    .select(
+      "id",
+      "k",
+      "v",
+      "x",
+      col("day").cast("date").alias("day"),
+      col("amount").cast("decimal(8,2)").alias("amount"),
+    );
+}
+
+type Case = (df: DataFrame) => DataFrame;
+
+const byKey = Window.partitionBy("k").orderBy("v", "id");
+const byKeyValue = Window.partitionBy("k").orderBy("v");
+
+const CASES: Record<string, Case> = {
+  ranking: (df) =>
+    df.select(
+      "id",
+      F.row_number().over(byKey),
+      F.rank().over(byKeyValue),
+      F.dense_rank().over(byKeyValue),
+      F.percent_rank().over(byKeyValue),
+      F.cume_dist().over(byKeyValue),
+      F.ntile(4).over(byKey),
+      F.ntile(40).over(byKey),
+    ),
+  offsets: (df) =>
+    df.select(
+      "id",
+      F.lag("v").over(byKey),
+      F.lag("x", 2, 0.5).over(byKey),
+      F.lead("v", 3).over(byKey),
+      F.lead("k", 1, "none").over(Window.orderBy("id")),
+      F.lag("v", -1).over(byKey),
+    ),
+  values: (df) =>
+    df.select(
+      "id",
+      F.nth_value("x", 2).over(byKey),
+      F.nth_value("x", 2, true).over(byKey.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)),
+      F.first("x").over(byKey),
+      F.first("x", true).over(byKey),
+      F.last("x", true).over(byKey.rowsBetween(-2, 2)),
+      F.first_value(col("v")).over(byKeyValue),
+      F.last_value(col("v")).over(byKeyValue),
+    ),
+  defaultFrames: (df) =>
+    df.select(
+      "id",
+      F.sum("v").over(byKeyValue),
+      F.sum("v").over(Window.partitionBy("k")),
+      F.count("*").over(Window.orderBy("v")),
+      F.avg("x").over(Window.partitionBy("k")),
+      F.max("day").over(byKeyValue),
+      F.sum("amount").over(byKey),
+    ),
+  rowFrames: (df) =>
+    df.select(
+      "id",
+      F.sum("v").over(byKey.rowsBetween(-2, 1)),
+      F.avg("x").over(byKey.rowsBetween(Window.currentRow, Window.unboundedFollowing)),
+      F.min("v").over(byKey.rowsBetween(-3, -1)),
+      F.count("x").over(byKey.rowsBetween(1, 4)),
+      F.max("x").over(byKey.rowsBetween(Window.unboundedPreceding, Window.currentRow)),
+      F.stddev("v").over(byKey.rowsBetween(-5, 0)),
+    ),
+  rangeFrames: (df) =>
+    df.select(
+      "id",
+      F.sum("v").over(byKeyValue.rangeBetween(-2, 1)),
+      F.count("*").over(Window.partitionBy("k").orderBy(col("v").desc()).rangeBetween(-1, 3)),
+      F.min("id").over(byKeyValue.rangeBetween(Window.currentRow, Window.unboundedFollowing)),
+      F.sum("id").over(Window.orderBy("x").rangeBetween(-2, 0)),
+      F.count("*").over(Window.orderBy(col("v").asc_nulls_last()).rangeBetween(0, 0)),
+    ),
+  expressionsAndWithColumn: (df) =>
+    df
+      .withColumn("rn", F.row_number().over(Window.partitionBy(col("id").mod(lit(3))).orderBy(col("id").desc())))
+      .withColumn("share", col("v").divide(F.sum("v").over(Window.partitionBy("k"))))
+      .select("*", F.rank().over(Window.orderBy("k")).plus(lit(1)).alias("r1")),
+  emptyPartitions: (df) =>
+    df
+      .where(col("k").eqNullSafe(lit("hot")))
+      .select("id", F.sum("id").over(Window.partitionBy("k").orderBy("id")), F.row_number().over(byKey)),
+  noRows: (df) => df.where(col("id").lt(lit(0))).select("id", F.rank().over(byKey)),
+};
+
+describe("window functions and grouping analytics on the embedded engine vs Spark", () => {
+  let local: SparkSession;
+  let spark: SparkSession;
+
+  beforeAll(async () => {
+    local = new SparkSession(new LocalBackend({ master: "local[3]" }));
+    await local.conf.set("spark.sql.shuffle.partitions", "5");
+    spark = await testSession();
+  });
+  afterAll(async () => {
+    await local?.stop();
+    await spark?.stop();
+  });
+
+  it.each(Object.entries(CASES))("%s", async (_name, build) => {
+    const [expected, actual] = await Promise.all([outcomeOf(build(events(spark))), outcomeOf(build(events(local)))]);
+    expect(actual.schema).toEqual(expected.schema);
+    expect(actual.rows).toEqual(expected.rows);
+  });
+});
