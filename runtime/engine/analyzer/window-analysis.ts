@@ -22,34 +22,13 @@ import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import type { FrameBound, WindowColumn, WindowFrame, WindowFunction } from "../logical/window-functions.js";
 import * as T from "../types/data-types.js";
 import type { Scope } from "./name-resolution.js";
+import { containsExpression, replaceExpressions } from "./proto-rewrite.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
 import { implicitCast } from "./type-coercion.js";
 
-const EXPRESSION_TYPE = "spark.connect.Expression";
-
-const isWindowExpression = (value: unknown): value is Expression & { exprType: { case: "window" } } =>
-  typeof value === "object" &&
-  value !== null &&
-  (value as { $typeName?: string }).$typeName === EXPRESSION_TYPE &&
-  (value as Expression).exprType.case === "window";
-
 /** Whether any of the expressions holds a window expression, however deep. */
-export function containsWindow(value: unknown): boolean {
-  if (isWindowExpression(value)) return true;
-  if (Array.isArray(value)) return value.some(containsWindow);
-  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return false;
-  return Object.values(value).some(containsWindow);
-}
-
-/** A copy of `value` with every window expression replaced by `replace(window)`. */
-function replaceWindows(value: unknown, replace: (w: Expression_Window) => Expression): unknown {
-  if (isWindowExpression(value)) return replace(value.exprType.value);
-  if (Array.isArray(value)) return value.map((v) => replaceWindows(v, replace));
-  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = replaceWindows(v, replace);
-  return out;
-}
+export const containsWindow = (value: unknown): boolean =>
+  containsExpression(value, (e) => e.exprType.case === "window");
 
 /** The plan with Window nodes under a projection, and how to resolve the projection's expressions over it. */
 export interface WindowedInput {
@@ -79,15 +58,16 @@ export function extractWindows(
   const windows: ResolvedWindow[] = [];
   const placeholders: AttributeRef[] = [];
   const rewritten = expressions.map((expression) => {
-    return replaceWindows(expression, (w) => {
-      const resolved = resolveWindow(analyzer, w, childScope);
+    return replaceExpressions(expression, (e) => {
+      if (e.exprType.case !== "window") return undefined;
+      const resolved = resolveWindow(analyzer, e.exprType.value, childScope);
       windows.push(resolved);
       const name = `__window_${resolved.column.attr.exprId}`;
       placeholders.push({ ...resolved.column.attr, name });
       return create(ExpressionSchema, {
         exprType: { case: "unresolvedAttribute", value: { unparsedIdentifier: name } },
       });
-    }) as Expression;
+    });
   });
   let plan = child;
   const groups = new Map<string, ResolvedWindow[]>();

@@ -111,6 +111,33 @@ const CASES: Record<string, Case> = {
       .where(col("k").eqNullSafe(lit("hot")))
       .select("id", F.sum("id").over(Window.partitionBy("k").orderBy("id")), F.row_number().over(byKey)),
   noRows: (df) => df.where(col("id").lt(lit(0))).select("id", F.rank().over(byKey)),
+  rollup: (df) =>
+    df
+      .rollup("k", col("v").mod(lit(3)).alias("m"))
+      .agg(F.sum("x"), F.count("*"), F.grouping("k"), F.grouping_id(), F.max("v")),
+  cube: (df) => df.cube("k", "day").agg(F.avg("v").alias("mean"), F.grouping_id().alias("gid"), F.sum("amount")),
+  cubeCount: (df) => df.cube(col("v").isNull()).count(),
+  groupingSets: (df) =>
+    df
+      .groupingSets([["k", "v"], ["k"], []], "k", "v")
+      .agg(F.count("id"), F.grouping("v"), F.grouping_id(), F.sum("id").plus(lit(1)).alias("s1")),
+  groupingColumnsInExpressions: (df) =>
+    df.rollup("k").agg(F.concat(col("k"), lit("!")).alias("label"), F.sum("v").alias("total")),
+  pivotWithValues: (df) => df.groupBy("k").pivot("v", [1, 4, 10, 99]).agg(F.sum("x")),
+  pivotSeveralAggregates: (df) => df.groupBy("k").pivot("v", [2, 5]).agg(F.count("id"), F.max("x").alias("mx")),
+  pivotFoundValues: (df) =>
+    df
+      .groupBy(col("id").mod(lit(4)).alias("r"))
+      .pivot("k")
+      .sum("v"),
+  pivotNoGroups: (df) => df.groupBy().pivot("k").count(),
+  unpivot: (df) => df.unpivot(["id", "k"], ["v", "x"], "column", "value"),
+  melt: (df) => df.select("id", "v", col("x").cast("float").alias("f")).melt("id", null, "name", "val"),
+};
+
+/** Cases whose row order is defined on both sides (an Expand keeps its input's order). */
+const ORDERED: Record<string, Case> = {
+  unpivotKeepsOrder: (df) => df.orderBy("id").unpivot("id", ["v", "x"], "c", "val").limit(20),
 };
 
 describe("window functions and grouping analytics on the embedded engine vs Spark", () => {
@@ -131,5 +158,13 @@ describe("window functions and grouping analytics on the embedded engine vs Spar
     const [expected, actual] = await Promise.all([outcomeOf(build(events(spark))), outcomeOf(build(events(local)))]);
     expect(actual.schema).toEqual(expected.schema);
     expect(actual.rows).toEqual(expected.rows);
+  });
+
+  it.each(Object.entries(ORDERED))("%s", async (_name, build) => {
+    const [expected, actual] = await Promise.all([
+      outcomeOf(build(events(spark)), true),
+      outcomeOf(build(events(local)), true),
+    ]);
+    expect(actual).toEqual(expected);
   });
 });
