@@ -178,6 +178,11 @@ function frameOf(analyzer: RelationAnalyzer, w: Expression_Window, scope: Scope,
     if (boundary === undefined || boundary.case === undefined || boundary.case === "currentRow")
       return { kind: "current" };
     if (boundary.case === "unbounded") return { kind: "unbounded" };
+    const e = boundary.value.exprType;
+    if (e.case === "unresolvedFunction" && e.value.functionName === "negative" && e.value.arguments.length === 1) {
+      const value = -asNumber(literalValue(analyzer, e.value.arguments[0], scope), 0);
+      return { kind: "offset", value, preceding: true };
+    }
     return { kind: "offset", value: asNumber(literalValue(analyzer, boundary.value, scope), 0) };
   };
   const type = spec.frameType === Expression_Window_WindowFrame_FrameType.RANGE ? "range" : "rows";
@@ -334,7 +339,7 @@ function boundDisplay(bound: FrameBound, isLower: boolean): string {
       return "CURRENT ROW";
     case "offset":
       // Spark prints a client-made offset as `<n> FOLLOWING`, the sign included (`-1 FOLLOWING` is one before).
-      return `${bound.value} FOLLOWING`;
+      return bound.preceding ? `${-bound.value} PRECEDING` : `${bound.value} FOLLOWING`;
   }
 }
 

@@ -8,7 +8,8 @@ import type { AggregateCall, AttributeRef, Expr } from "./expressions.js";
 export type FrameBound =
   | { readonly kind: "unbounded" }
   | { readonly kind: "current" }
-  | { readonly kind: "offset"; readonly value: number };
+  /** `preceding`: written as `<n> PRECEDING` in SQL, which is how Spark then names it. */
+  | { readonly kind: "offset"; readonly value: number; readonly preceding?: boolean };
 
 export interface WindowFrame {
   readonly type: "rows" | "range";

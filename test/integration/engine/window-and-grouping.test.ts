@@ -135,6 +135,17 @@ const CASES: Record<string, Case> = {
   melt: (df) => df.select("id", "v", col("x").cast("float").alias("f")).melt("id", null, "name", "val"),
 };
 
+/** The same queries in SQL over the events as a temporary view. */
+const SQL_CASES: Record<string, string> = {
+  sqlWindows:
+    "SELECT id, row_number() OVER (PARTITION BY k ORDER BY id) AS rn, sum(v) OVER (PARTITION BY k ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), lag(v, 2) OVER w, rank() OVER (ORDER BY v DESC NULLS LAST), avg(x) OVER (PARTITION BY k) FROM events WINDOW w AS (PARTITION BY k ORDER BY id)",
+  sqlRangeWindow:
+    "SELECT id, count(*) OVER (PARTITION BY k ORDER BY v RANGE BETWEEN 1 PRECEDING AND 2 FOLLOWING) AS c, max(x) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) AS m FROM events",
+  sqlRollup: "SELECT k, v % 3 AS m, sum(x), grouping(k), grouping_id() FROM events GROUP BY ROLLUP(k, v % 3)",
+  sqlCube: "SELECT k, day, count(*) AS n FROM events GROUP BY CUBE(k, day)",
+  sqlGroupingSets: "SELECT k, v, avg(x) AS a FROM events GROUP BY GROUPING SETS ((k, v), (k), ())",
+};
+
 /** Cases whose row order is defined on both sides (an Expand keeps its input's order). */
 const ORDERED: Record<string, Case> = {
   unpivotKeepsOrder: (df) => df.orderBy("id").unpivot("id", ["v", "x"], "c", "val").limit(20),
@@ -156,6 +167,16 @@ describe("window functions and grouping analytics on the embedded engine vs Spar
 
   it.each(Object.entries(CASES))("%s", async (_name, build) => {
     const [expected, actual] = await Promise.all([outcomeOf(build(events(spark))), outcomeOf(build(events(local)))]);
+    expect(actual.schema).toEqual(expected.schema);
+    expect(actual.rows).toEqual(expected.rows);
+  });
+
+  it.each(Object.entries(SQL_CASES))("%s", async (_name, query) => {
+    const run = async (session: SparkSession) => {
+      await events(session).createOrReplaceTempView("events");
+      return outcomeOf(await session.sql(query));
+    };
+    const [expected, actual] = await Promise.all([run(spark), run(local)]);
     expect(actual.schema).toEqual(expected.schema);
     expect(actual.rows).toEqual(expected.rows);
   });
