@@ -86,7 +86,7 @@ export interface DataFrameApi {
    * Groups by every combination of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cube(...cols: (Column | string)[]): GroupedData;
   /**
@@ -182,7 +182,7 @@ export interface DataFrameApi {
   groupby(...cols: (Column | string | number)[]): GroupedData;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   groupingSets(groupingSets: (readonly (Column | string)[])[], ...cols: (Column | string)[]): GroupedData;
   /**
@@ -240,7 +240,7 @@ export interface DataFrameApi {
   limit(num: number): DataFrame;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
@@ -295,7 +295,7 @@ export interface DataFrameApi {
    * Groups by hierarchical prefixes of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rollup(...cols: (Column | string | number)[]): GroupedData;
   /**
@@ -427,7 +427,7 @@ export interface DataFrameApi {
   unpersist(blocking?: boolean): Promise<DataFrame>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**

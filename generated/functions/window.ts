@@ -11,7 +11,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `cume_dist()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cume_dist(): Column {
   return codegen.callBuiltin("cume_dist", []);
@@ -24,7 +24,7 @@ export function cume_dist(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dense_rank()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dense_rank(): Column {
   return codegen.callBuiltin("dense_rank", []);
@@ -40,7 +40,7 @@ export function dense_rank(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `lag("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lag(col: Column | string, offset?: number, default_?: LiteralInput): Column {
   return codegen.callBuiltin("lag", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(offset, "offset"), {"integer":1}), codegen.literal(default_, "default")]);
@@ -56,7 +56,7 @@ export function lag(col: Column | string, offset?: number, default_?: LiteralInp
  * @returns a new Column; nothing runs until an action
  * @example `lead("col")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lead(col: Column | string, offset?: number, default_?: LiteralInput): Column {
   return codegen.callBuiltin("lead", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(offset, "offset"), {"integer":1}), codegen.literal(default_, "default")]);
@@ -72,7 +72,7 @@ export function lead(col: Column | string, offset?: number, default_?: LiteralIn
  * @returns a new Column; nothing runs until an action
  * @example `nth_value("col", 2)`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nth_value(col: Column | string, offset: number, ignoreNulls?: boolean): Column {
   return codegen.callBuiltin("nth_value", [codegen.columnOrName(col, "col"), codegen.literal(offset, "offset"), codegen.orDefault(codegen.literal(ignoreNulls, "ignoreNulls"), {"boolean":false})]);
@@ -86,7 +86,7 @@ export function nth_value(col: Column | string, offset: number, ignoreNulls?: bo
  * @returns a new Column; nothing runs until an action
  * @example `ntile(2)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ntile(n: number): Column {
   return codegen.callBuiltin("ntile", [codegen.literal(n, "n")]);
@@ -99,7 +99,7 @@ export function ntile(n: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `percent_rank()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function percent_rank(): Column {
   return codegen.callBuiltin("percent_rank", []);
@@ -112,7 +112,7 @@ export function percent_rank(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `rank()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rank(): Column {
   return codegen.callBuiltin("rank", []);
@@ -125,7 +125,7 @@ export function rank(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `row_number()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function row_number(): Column {
   return codegen.callBuiltin("row_number", []);

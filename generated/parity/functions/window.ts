@@ -5,13 +5,13 @@ import { cume_dist, dense_rank, lag, lead, nth_value, ntile, percent_rank, rank,
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "cume_dist", example: "cume_dist()", build: (sparkSession) => cume_dist(), spark: "supported", local: "gap" },
-  { function: "dense_rank", example: "dense_rank()", build: (sparkSession) => dense_rank(), spark: "supported", local: "gap" },
-  { function: "lag", example: "lag(\"col\")", build: (sparkSession) => lag("col"), spark: "supported", local: "gap" },
-  { function: "lead", example: "lead(\"col\")", build: (sparkSession) => lead("col"), spark: "supported", local: "gap" },
-  { function: "nth_value", example: "nth_value(\"col\", 2)", build: (sparkSession) => nth_value("col", 2), spark: "supported", local: "gap" },
-  { function: "ntile", example: "ntile(2)", build: (sparkSession) => ntile(2), spark: "supported", local: "gap" },
-  { function: "percent_rank", example: "percent_rank()", build: (sparkSession) => percent_rank(), spark: "supported", local: "gap" },
-  { function: "rank", example: "rank()", build: (sparkSession) => rank(), spark: "supported", local: "gap" },
-  { function: "row_number", example: "row_number()", build: (sparkSession) => row_number(), spark: "supported", local: "gap" },
+  { function: "cume_dist", example: "cume_dist()", build: (sparkSession) => cume_dist(), spark: "supported", local: "supported" },
+  { function: "dense_rank", example: "dense_rank()", build: (sparkSession) => dense_rank(), spark: "supported", local: "supported" },
+  { function: "lag", example: "lag(\"col\")", build: (sparkSession) => lag("col"), spark: "supported", local: "supported" },
+  { function: "lead", example: "lead(\"col\")", build: (sparkSession) => lead("col"), spark: "supported", local: "supported" },
+  { function: "nth_value", example: "nth_value(\"col\", 2)", build: (sparkSession) => nth_value("col", 2), spark: "supported", local: "supported" },
+  { function: "ntile", example: "ntile(2)", build: (sparkSession) => ntile(2), spark: "supported", local: "supported" },
+  { function: "percent_rank", example: "percent_rank()", build: (sparkSession) => percent_rank(), spark: "supported", local: "supported" },
+  { function: "rank", example: "rank()", build: (sparkSession) => rank(), spark: "supported", local: "supported" },
+  { function: "row_number", example: "row_number()", build: (sparkSession) => row_number(), spark: "supported", local: "supported" },
   ];

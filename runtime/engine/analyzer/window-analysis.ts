@@ -161,6 +161,7 @@ function resolveWindow(analyzer: RelationAnalyzer, w: Expression_Window, scope: 
   });
   const userFrame = frameOf(analyzer, w, scope, orderBy.length > 0);
   const { fn, frame, display, type, nullable } = windowFunction(analyzer, fnExpr, scope, userFrame, orderBy);
+  checkRangeFrame(frame, orderBy);
   const name = `${display} OVER (${specDisplay(partitionBy, orderBy, frame)})`;
   const attr = analyzer.attribute(name, type, nullable);
   return { column: { attr, fn, frame }, partitionBy, orderBy };
@@ -208,16 +209,15 @@ function windowFunction(
   const name = call?.functionName.toLowerCase() ?? "";
   const args = call?.arguments ?? [];
   const needsOrder = (): void => {
-    if (orderBy.length === 0) {
-      throw sparkError(
-        AnalysisException,
-        "WINDOW_FUNCTION_WITHOUT_ORDER_BY",
-        "42601",
-        `Window function ${name} requires an ORDER BY clause in the window specification.`,
-        { windowFunction: `"${name}"` },
-      );
-    }
+    if (orderBy.length > 0) return;
+    // Spark still raises this one under a legacy error class, without a SQL state.
+    const wf = `${name}()`;
+    throw new AnalysisException(`Window function ${wf} requires window to be ordered, please add ORDER BY clause.`, {
+      errorClass: "_LEGACY_ERROR_TEMP_1037",
+      messageParameters: { wf },
+    });
   };
+
   const ranking = RANKING_DISPLAY[name];
   if (ranking !== undefined) {
     needsOrder();
@@ -357,4 +357,25 @@ function specDisplay(partitionBy: readonly Expr[], orderBy: readonly SortKey[], 
     `${frame.type === "rows" ? "ROWS" : "RANGE"} BETWEEN ${boundDisplay(frame.lower, true)} AND ${boundDisplay(frame.upper, false)}`,
   );
   return parts.join(" ");
+}
+
+/** A RANGE frame with value bounds measures distances on its one numeric (or date) order key. */
+function checkRangeFrame(frame: WindowFrame, orderBy: readonly SortKey[]): void {
+  if (frame.type !== "range" || (frame.lower.kind !== "offset" && frame.upper.kind !== "offset")) return;
+  const spec = `(${specDisplay([], orderBy, frame)})`;
+  const mismatch = (subClass: string, text: string) =>
+    sparkError(AnalysisException, `DATATYPE_MISMATCH.${subClass}`, "42K09", `Cannot resolve ${spec}: ${text}`, {
+      sqlExpr: `"${spec}"`,
+    });
+  if (orderBy.length === 0)
+    throw mismatch("RANGE_FRAME_WITHOUT_ORDER", "a range window frame with value boundaries needs an ORDER BY.");
+  if (orderBy.length > 1)
+    throw mismatch("RANGE_FRAME_MULTI_ORDER", "a range window frame with value boundaries needs one ORDER BY key.");
+  const keyType = (orderBy[0] as SortKey).expr.type;
+  if (!T.isNumeric(keyType) && keyType.kind.case !== "date") {
+    throw mismatch(
+      "SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE",
+      `the order key of a range frame with value boundaries must be numeric, not ${T.sqlTypeName(keyType)}.`,
+    );
+  }
 }

@@ -146,6 +146,24 @@ const SQL_CASES: Record<string, string> = {
   sqlGroupingSets: "SELECT k, v, avg(x) AS a FROM events GROUP BY GROUPING SETS ((k, v), (k), ())",
 };
 
+/** Specifications Spark refuses: both sides must fail with the same error class. */
+const FAILURES: Record<string, Case> = {
+  rankWithoutOrder: (df) => df.select(F.rank().over(Window.partitionBy("k"))),
+  rangeWithoutOrder: (df) => df.select(F.sum("v").over(Window.partitionBy("k").rangeBetween(-1, 1))),
+  rangeOverTwoKeys: (df) => df.select(F.sum("v").over(Window.orderBy("v", "id").rangeBetween(-1, 1))),
+  rangeOverStrings: (df) => df.select(F.sum("v").over(Window.orderBy("k").rangeBetween(-1, 1))),
+  unpivotMixedTypes: (df) => df.unpivot("id", ["k", "v"], "c", "val"),
+};
+
+async function errorClassOf(df: DataFrame): Promise<string> {
+  try {
+    await df.collect();
+    return "no error";
+  } catch (error) {
+    return String((error as { errorClass?: unknown }).errorClass);
+  }
+}
+
 /** Cases whose row order is defined on both sides (an Expand keeps its input's order). */
 const ORDERED: Record<string, Case> = {
   unpivotKeepsOrder: (df) => df.orderBy("id").unpivot("id", ["v", "x"], "c", "val").limit(20),
@@ -179,6 +197,15 @@ describe("window functions and grouping analytics on the embedded engine vs Spar
     const [expected, actual] = await Promise.all([run(spark), run(local)]);
     expect(actual.schema).toEqual(expected.schema);
     expect(actual.rows).toEqual(expected.rows);
+  });
+
+  it.each(Object.entries(FAILURES))("%s fails as in Spark", async (_name, build) => {
+    const [expected, actual] = await Promise.all([
+      errorClassOf(build(events(spark))),
+      errorClassOf(build(events(local))),
+    ]);
+    expect(expected).not.toBe("no error");
+    expect(actual).toBe(expected);
   });
 
   it.each(Object.entries(ORDERED))("%s", async (_name, build) => {
