@@ -10,8 +10,10 @@ import {
   concatColumns,
   getScalar,
   type Scalar,
+  sliceColumn,
   takeRows,
 } from "../columnar/column-vector.js";
+import { arithmeticOverflow } from "../errors.js";
 import type { EvalContext } from "../functions/function-types.js";
 import type { WindowColumn, WindowFunction } from "../logical/window-functions.js";
 import type { AggregateSpec, PhysicalPlan } from "../physical/physical-plan.js";
@@ -217,6 +219,7 @@ function aggregateOverFrames(
     return takeRows(accumulator.result(Math.max(0, g.starts.length - 1)), rowGroup);
   }
   const frames = frameBounds(frame, g.starts, g.peers, g.numRows, g.rangeKey);
+  if (frame.lower.kind === "unbounded") return runningAggregate(spec, args, frames, g, column.attr.type);
   // One group per output row, fed the rows of its frame in order (the order Spark adds them in).
   const parts: ColumnVector[] = [];
   let row = 0;
@@ -241,4 +244,86 @@ function aggregateOverFrames(
     if (g.numRows === 0) break;
   }
   return concatColumns(column.attr.type, parts);
+}
+
+/**
+ * Frames that start at the partition's first row only grow: one accumulator per partition takes each new row
+ * once, in row order (as Spark adds them), and its result is read whenever the frame's end moves. O(n).
+ */
+function runningAggregate(
+  spec: AggregateSpec,
+  args: readonly ColumnVector[],
+  frames: Frames,
+  g: Geometry,
+  type: T.DataType,
+): ColumnVector {
+  const fast = runningSumOrCount(spec, args, frames, g, type);
+  if (fast !== undefined) return fast;
+  const out: Scalar[] = new Array(g.numRows);
+  const zeros = new Int32Array(g.numRows);
+  forEachPartition(g, (ps, pe) => {
+    const accumulator = createAccumulator(spec);
+    let added = ps;
+    let current = getScalar(accumulator.result(1), 0);
+    for (let i = ps; i < pe; i++) {
+      const hi = frames.hi[i] as number;
+      if (hi > added) {
+        accumulator.update(
+          zeros.subarray(0, hi - added),
+          args.map((a) => sliceColumn(a, added, hi)),
+        );
+        added = hi;
+        current = getScalar(accumulator.result(1), 0);
+      }
+      out[i] = current;
+    }
+  });
+  return columnFromScalars(type, out);
+}
+
+/**
+ * The hot cases of running frames, count and non-decimal sum, as a plain loop over the typed array (same
+ * results as the accumulators: exact long sums with ANSI overflow, doubles added in row order).
+ */
+function runningSumOrCount(
+  spec: AggregateSpec,
+  args: readonly ColumnVector[],
+  frames: Frames,
+  g: Geometry,
+  type: T.DataType,
+): ColumnVector | undefined {
+  const [arg] = args;
+  if (arg === undefined || args.length !== 1 || spec.distinct) return undefined;
+  const isCount = spec.name === "count";
+  const resultKind = type.kind.case;
+  if (!isCount && !(spec.name === "sum" && (resultKind === "long" || resultKind === "double"))) return undefined;
+  const values = arg.data as unknown as ArrayLike<number | bigint>;
+  const validity = arg.validity;
+  const out: Scalar[] = new Array(g.numRows);
+  forEachPartition(g, (ps, pe) => {
+    let added = ps;
+    let count = 0;
+    let longSum = 0n;
+    let doubleSum = 0;
+    for (let i = ps; i < pe; i++) {
+      const hi = frames.hi[i] as number;
+      for (; added < hi; added++) {
+        if (validity !== null && validity[added] === 0) continue;
+        count++;
+        if (isCount) continue;
+        const v = values[added] as number | bigint;
+        if (resultKind === "double") doubleSum += Number(v);
+        else {
+          const next = longSum + (typeof v === "bigint" ? v : BigInt(v));
+          if (BigInt.asIntN(64, next) !== next) {
+            if (spec.ansi)
+              throw arithmeticOverflow("long overflow", " Use 'try_sum' to tolerate overflow and return NULL instead.");
+            longSum = BigInt.asIntN(64, next);
+          } else longSum = next;
+        }
+      }
+      out[i] = isCount ? BigInt(count) : count === 0 ? null : resultKind === "double" ? doubleSum : longSum;
+    }
+  });
+  return columnFromScalars(type, out);
 }

@@ -199,6 +199,30 @@ describe("window functions and grouping analytics on the embedded engine vs Spar
     expect(actual.rows).toEqual(expected.rows);
   });
 
+  it("running totals over 6000 rows in 7 skewed partitions (the O(n) growing-frame path)", async () => {
+    const build = (session: SparkSession) =>
+      session
+        .range(6000)
+        .select(
+          col("id"),
+          F.when(col("id").lt(lit(4000)), lit(0))
+            .otherwise(col("id").mod(lit(7)))
+            .alias("p"),
+          col("id").multiply(lit(0.1)).alias("x"),
+        )
+        .select(
+          "id",
+          F.sum("x").over(Window.partitionBy("p").orderBy("id")),
+          F.count("x").over(
+            Window.partitionBy("p").orderBy(col("id").desc()).rowsBetween(Window.unboundedPreceding, -3),
+          ),
+          F.max("id").over(Window.partitionBy("p").orderBy(col("id").mod(lit(50)))),
+        );
+    const [expected, actual] = await Promise.all([outcomeOf(build(spark)), outcomeOf(build(local))]);
+    expect(actual.schema).toEqual(expected.schema);
+    expect(actual.rows).toEqual(expected.rows);
+  });
+
   it.each(Object.entries(FAILURES))("%s fails as in Spark", async (_name, build) => {
     const [expected, actual] = await Promise.all([
       errorClassOf(build(events(spark))),
