@@ -199,7 +199,7 @@ export interface ColumnApi {
    * Evaluates the window or aggregate function over a window specification.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   over(window: WindowSpec): Column;
   /**

@@ -128,7 +128,7 @@ export interface DataFrameApi {
    * Groups by every combination of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cube(...cols: (Column | string)[]): GroupedData;
   /**
@@ -242,6 +242,11 @@ export interface DataFrameApi {
    */
   groupby(...cols: (Column | string | number)[]): GroupedData;
   /**
+   * @since pyspark 4.0.0
+   * @remarks Spark: supported. Embedded engine: supported.
+   */
+  groupingSets(groupingSets: (readonly (Column | string)[])[], ...cols: (Column | string)[]): GroupedData;
+  /**
    * Runs the plan and returns the first row, or the first n rows.
    *
    * @since pyspark 1.3.0
@@ -313,6 +318,11 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
   localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrame>;
+  /**
+   * @since pyspark 3.4.0
+   * @remarks Spark: supported. Embedded engine: supported.
+   */
+  melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
@@ -390,7 +400,7 @@ export interface DataFrameApi {
    * Groups by hierarchical prefixes of the given columns, for aggregation.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rollup(...cols: (Column | string | number)[]): GroupedData;
   /**
@@ -549,6 +559,11 @@ export interface DataFrameApi {
    */
   unpersist(blocking?: boolean): Promise<DataFrame>;
   /**
+   * @since pyspark 3.4.0
+   * @remarks Spark: supported. Embedded engine: supported.
+   */
+  unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
+  /**
    * Keeps the rows for which the condition holds; same as filter.
    *
    * @since pyspark 1.3.0
@@ -614,21 +629,6 @@ export interface DataFrameApi {
  * supported it moves into `DataFrameApi`, and the hand-written class must then provide it.
  */
 export interface DataFrameApiPlanned {
-  /**
-   * @since pyspark 4.0.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  groupingSets(groupingSets: (readonly (Column | string)[])[], ...cols: (Column | string)[]): GroupedData;
-  /**
-   * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  melt(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
-  /**
-   * @since pyspark 3.4.0
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
-   */
-  unpivot(ids: Column | string | readonly (Column | string)[], values: Column | string | readonly (Column | string)[] | null, variableColumnName: string, valueColumnName: string): DataFrame;
   /**
    * @remarks Spark: gap (streaming writes (DataStreamWriter) belong to a later issue). Embedded engine: gap (embedded engine does not implement it yet).
    */

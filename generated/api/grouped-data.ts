@@ -54,7 +54,7 @@ export interface GroupedDataApi {
   min(...cols: string[]): DataFrame;
   /**
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   pivot(pivot_col: string, values?: readonly LiteralValue[]): GroupedData;
   /**

@@ -14,28 +14,28 @@ export interface WindowSpecApi {
    * Orders the rows of each window partition.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   orderBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
    * Partitions the rows by the given columns.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   partitionBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
    * Sets a range frame between two offsets of the ordering value.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rangeBetween(start: number | bigint, end: number | bigint): WindowSpec;
   /**
    * Sets a row frame between two row offsets.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rowsBetween(start: number | bigint, end: number | bigint): WindowSpec;
 }

@@ -19,47 +19,47 @@ export interface WindowApiStatic {
   /**
    * Frame boundary meaning the current row.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly currentRow: number;
   /**
    * A window specification ordered by the given columns.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   orderBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
    * A window specification partitioned by the given columns.
    *
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   partitionBy(...cols: (Column | string | (Column | string)[])[]): WindowSpec;
   /**
    * A window specification with a range frame between two offsets.
    *
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rangeBetween(start: number | bigint, end: number | bigint): WindowSpec;
   /**
    * A window specification with a row frame between two offsets.
    *
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rowsBetween(start: number | bigint, end: number | bigint): WindowSpec;
   /**
    * Frame boundary meaning the last row of the partition.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly unboundedFollowing: bigint;
   /**
    * Frame boundary meaning the first row of the partition.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly unboundedPreceding: bigint;
 }

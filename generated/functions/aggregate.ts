@@ -414,7 +414,7 @@ export function first_value(col: Column | string, ignoreNulls?: Column | boolean
  * @returns a new Column; nothing runs until an action
  * @example `grouping("i")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function grouping(col: Column | string): Column {
   return codegen.callBuiltin("grouping", [codegen.columnOrName(col, "col")]);
@@ -428,7 +428,7 @@ export function grouping(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `grouping_id("i", "b")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function grouping_id(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("grouping_id", [cols.map((value) => codegen.columnOrName(value, "cols"))]);

@@ -11,7 +11,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `cume_dist().over(Window.orderBy("i"))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cume_dist(): Column {
   return codegen.callBuiltin("cume_dist", []);
@@ -24,7 +24,7 @@ export function cume_dist(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dense_rank().over(Window.orderBy("b"))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dense_rank(): Column {
   return codegen.callBuiltin("dense_rank", []);
@@ -41,7 +41,7 @@ export function dense_rank(): Column {
  * @example `lag("s").over(Window.orderBy("id"))`
  * @example `lag("i", 1, 0).over(Window.orderBy("id"))`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lag(col: Column | string, offset?: number, default_?: LiteralInput): Column {
   return codegen.callBuiltin("lag", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(offset, "offset"), {"integer":1}), codegen.literal(default_, "default")]);
@@ -58,7 +58,7 @@ export function lag(col: Column | string, offset?: number, default_?: LiteralInp
  * @example `lead("s").over(Window.orderBy("id"))`
  * @example `lead("d", 1, -1.5).over(Window.orderBy("id"))`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lead(col: Column | string, offset?: number, default_?: LiteralInput): Column {
   return codegen.callBuiltin("lead", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(offset, "offset"), {"integer":1}), codegen.literal(default_, "default")]);
@@ -75,7 +75,7 @@ export function lead(col: Column | string, offset?: number, default_?: LiteralIn
  * @example `nth_value("s", 2).over(Window.orderBy("id"))`
  * @example `nth_value("i", 2, true).over(Window.orderBy("s"))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nth_value(col: Column | string, offset: number, ignoreNulls?: boolean): Column {
   return codegen.callBuiltin("nth_value", [codegen.columnOrName(col, "col"), codegen.literal(offset, "offset"), codegen.orDefault(codegen.literal(ignoreNulls, "ignoreNulls"), {"boolean":false})]);
@@ -89,7 +89,7 @@ export function nth_value(col: Column | string, offset: number, ignoreNulls?: bo
  * @returns a new Column; nothing runs until an action
  * @example `ntile(3).over(Window.orderBy("id"))`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ntile(n: number): Column {
   return codegen.callBuiltin("ntile", [codegen.literal(n, "n")]);
@@ -102,7 +102,7 @@ export function ntile(n: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `percent_rank().over(Window.orderBy("d"))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function percent_rank(): Column {
   return codegen.callBuiltin("percent_rank", []);
@@ -115,7 +115,7 @@ export function percent_rank(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `rank().over(Window.orderBy("b"))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rank(): Column {
   return codegen.callBuiltin("rank", []);
@@ -128,7 +128,7 @@ export function rank(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `row_number().over(Window.partitionBy("b").orderBy("id"))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function row_number(): Column {
   return codegen.callBuiltin("row_number", []);

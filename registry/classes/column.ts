@@ -279,7 +279,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.4.0",
       description: "Evaluates the window or aggregate function over a window specification.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "rlike",

@@ -202,7 +202,7 @@ export const dataframeClass: ClassEntryInput = {
       description: "Groups by every combination of the given columns, for aggregation.",
       status: {
         spark: supported,
-        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+        local: supported,
       },
     },
     {
@@ -386,7 +386,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "GroupedDataApi",
       since: "4.0.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "head",
@@ -530,7 +530,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "mergeInto",
@@ -679,7 +679,7 @@ export const dataframeClass: ClassEntryInput = {
       description: "Groups by hierarchical prefixes of the given columns, for aggregation.",
       status: {
         spark: supported,
-        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+        local: supported,
       },
     },
     {
@@ -943,7 +943,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "where",

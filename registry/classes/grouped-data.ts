@@ -1,6 +1,6 @@
 /** pyspark GroupedData (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { localDiffers, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const groupedDataClass: ClassEntryInput = {
   name: "GroupedData",
@@ -73,7 +73,7 @@ export const groupedDataClass: ClassEntryInput = {
       since: "1.6.0",
       status: {
         spark: supported,
-        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
+        local: supported,
       },
     },
     {

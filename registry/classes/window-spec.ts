@@ -1,6 +1,6 @@
 /** pyspark WindowSpec (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const windowSpecClass: ClassEntryInput = {
   name: "WindowSpec",
@@ -15,7 +15,7 @@ export const windowSpecClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "1.4.0",
       description: "Orders the rows of each window partition.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "partitionBy",
@@ -24,7 +24,7 @@ export const windowSpecClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "1.4.0",
       description: "Partitions the rows by the given columns.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "rangeBetween",
@@ -36,7 +36,7 @@ export const windowSpecClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "1.4.0",
       description: "Sets a range frame between two offsets of the ordering value.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "rowsBetween",
@@ -48,7 +48,7 @@ export const windowSpecClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "1.4.0",
       description: "Sets a row frame between two row offsets.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

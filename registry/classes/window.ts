@@ -1,6 +1,6 @@
 /** pyspark Window (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const windowClass: ClassEntryInput = {
   name: "Window",
@@ -13,7 +13,7 @@ export const windowClass: ClassEntryInput = {
       params: [],
       returns: "number",
       description: "Frame boundary meaning the current row.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "orderBy",
@@ -22,7 +22,7 @@ export const windowClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "1.4.0",
       description: "A window specification ordered by the given columns.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "partitionBy",
@@ -31,7 +31,7 @@ export const windowClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "1.4.0",
       description: "A window specification partitioned by the given columns.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "rangeBetween",
@@ -43,7 +43,7 @@ export const windowClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "2.1.0",
       description: "A window specification with a range frame between two offsets.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "rowsBetween",
@@ -55,7 +55,7 @@ export const windowClass: ClassEntryInput = {
       returns: "WindowSpecApi",
       since: "2.1.0",
       description: "A window specification with a row frame between two offsets.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unboundedFollowing",
@@ -63,7 +63,7 @@ export const windowClass: ClassEntryInput = {
       params: [],
       returns: "bigint",
       description: "Frame boundary meaning the last row of the partition.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unboundedPreceding",
@@ -71,7 +71,7 @@ export const windowClass: ClassEntryInput = {
       params: [],
       returns: "bigint",
       description: "Frame boundary meaning the first row of the partition.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

@@ -356,7 +356,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
       compare: "none",
       reason: "only valid in a cube, rollup or grouping-sets aggregation, which fixture.select cannot express",
     },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "grouping_id",
@@ -371,7 +371,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
       compare: "none",
       reason: "only valid in a cube, rollup or grouping-sets aggregation, which fixture.select cannot express",
     },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "histogram_numeric",

@@ -1,6 +1,6 @@
 /** Window functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const windowFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "cume_dist" },
     examples: ['cume_dist().over(Window.orderBy("i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "dense_rank",
@@ -23,7 +23,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "dense_rank" },
     examples: ['dense_rank().over(Window.orderBy("b"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "lag",
@@ -38,7 +38,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "lag" },
     examples: ['lag("s").over(Window.orderBy("id"))', 'lag("i", 1, 0).over(Window.orderBy("id"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "lead",
@@ -53,7 +53,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "lead" },
     examples: ['lead("s").over(Window.orderBy("id"))', 'lead("d", 1, -1.5).over(Window.orderBy("id"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "nth_value",
@@ -68,7 +68,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "nth_value" },
     examples: ['nth_value("s", 2).over(Window.orderBy("id"))', 'nth_value("i", 2, true).over(Window.orderBy("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ntile",
@@ -79,7 +79,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ntile" },
     examples: ['ntile(3).over(Window.orderBy("id"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "percent_rank",
@@ -90,7 +90,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "percent_rank" },
     examples: ['percent_rank().over(Window.orderBy("d"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "rank",
@@ -101,7 +101,7 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rank" },
     examples: ['rank().over(Window.orderBy("b"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "row_number",
@@ -112,6 +112,6 @@ export const windowFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "row_number" },
     examples: ['row_number().over(Window.partitionBy("b").orderBy("id"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -177,6 +177,72 @@ export class DataFrame extends DataFrameServerState implements DataFrameApi {
     return new GroupedData(this, "cube", this.groupingColumns(cols, "cube"));
   }
 
+  /**
+   * Groups by each of the given sets of columns in one aggregation (SQL's GROUPING SETS); `cols` are the
+   * grouping expressions the result keeps (every column a set uses must be among them).
+   */
+  groupingSets(groupingSets: (readonly ColumnOrName[])[], ...cols: ColumnOrName[]): GroupedData {
+    if (!Array.isArray(groupingSets)) {
+      throw new ClientArgumentError(`groupingSets must be a list of lists, got ${describeType(groupingSets)}.`, {
+        errorClass: "NOT_LIST",
+        messageParameters: { arg_name: "groupingSets", arg_type: describeType(groupingSets) },
+      });
+    }
+    const sets = groupingSets.map((set) => {
+      if (!Array.isArray(set)) {
+        throw new ClientArgumentError(`each grouping set must be a list, got ${describeType(set)}.`, {
+          errorClass: "NOT_LIST",
+          messageParameters: { arg_name: "groupingSets", arg_type: describeType(set) },
+        });
+      }
+      return set.map((c) => columnOrName(c, "groupingSets"));
+    });
+    const columns = cols.map((c) => columnOrName(c, "cols"));
+    return new GroupedData(this, "grouping_sets", columns, undefined, sets);
+  }
+
+  /**
+   * Wide to long: keeps the `ids` columns and turns each of the `values` columns into a row holding the column's
+   * name (in `variableColumnName`) and its value (in `valueColumnName`). `values` null means every non-id column.
+   */
+  unpivot(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | null,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    if (ids === null || ids === undefined) {
+      throw new ClientArgumentError("ids must not be null.", {
+        errorClass: "ARGUMENT_REQUIRED",
+        messageParameters: { arg_name: "ids", condition: "always" },
+      });
+    }
+    const asColumns = (value: ColumnOrName | readonly ColumnOrName[], argName: string): Expression[] =>
+      (Array.isArray(value) ? [...(value as readonly ColumnOrName[])] : [value as ColumnOrName]).map(
+        (c) => columnOrName(c, argName).expr,
+      );
+    requireString(variableColumnName, "variableColumnName");
+    requireString(valueColumnName, "valueColumnName");
+    const relation = this.plans.unpivot(
+      this.relation,
+      asColumns(ids, "ids"),
+      values === null || values === undefined ? undefined : asColumns(values, "values"),
+      variableColumnName,
+      valueColumnName,
+    );
+    return this.withRelation(relation);
+  }
+
+  /** Same as `unpivot` (the pandas name). */
+  melt(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | null,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
   private groupingColumns(cols: OrdinalColumnList, method: string): Column[] {
     return flattenColumns(cols).map((c) => (typeof c === "number" ? this.ordinal(c, method) : columnOrName(c, method)));
   }

@@ -1,5 +1,5 @@
 /**
- * The result of `groupBy`, `rollup` or `cube`: grouping columns waiting for aggregates. `agg` takes aggregate
+ * The result of `groupBy`, `rollup`, `cube` or `groupingSets`: grouping columns waiting for aggregates. `agg` takes aggregate
  * Columns or a `{ column: "function" }` object; the shorthands (`sum`, `avg`, ...) aggregate named columns.
  */
 import type { GroupedDataApi } from "../../generated/api/grouped-data.js";
@@ -17,6 +17,8 @@ export class GroupedData implements GroupedDataApi {
     private readonly kind: GroupKind,
     private readonly groupingColumns: readonly Column[],
     private readonly pivotSpec?: PivotSpec,
+    /** Only for `groupingSets`: the sets of columns to group by, one aggregation per set. */
+    private readonly groupingSets?: ReadonlyArray<readonly Column[]>,
   ) {}
 
   /**
@@ -88,6 +90,7 @@ export class GroupedData implements GroupedDataApi {
       this.groupingColumns.map((c) => c.expr),
       aggregates.map((c) => c.expr),
       this.pivotSpec,
+      this.groupingSets?.map((set) => set.map((c) => c.expr)),
     );
     return new DataFrame(df.sparkSession, relation);
   }

@@ -197,13 +197,10 @@ describe("LocalBackend", () => {
   });
 
   it("names a plan kind it does not support", async () => {
-    const unpivot = plan({
-      case: "unpivot",
-      value: { input: range(3n, 1), ids: [col("id")], valueColumnName: "v", variableColumnName: "n" },
-    });
-    await expect(collect(backends[0] as LocalBackend, unpivot)).rejects.toMatchObject({
+    const transpose = plan({ case: "transpose", value: { input: range(3n, 1), indexColumns: [col("id")] } });
+    await expect(collect(backends[0] as LocalBackend, transpose)).rejects.toMatchObject({
       constructor: UnsupportedOperationException,
-      message: expect.stringContaining("unpivot"),
+      message: expect.stringContaining("transpose"),
     });
   });
 

@@ -25,7 +25,7 @@ type RelType = NonNullable<MessageInitShape<typeof RelationSchema>["relType"]>;
 
 export type JoinKind = "inner" | "full_outer" | "left_outer" | "right_outer" | "left_semi" | "left_anti" | "cross";
 export type SetOperationKind = "union" | "intersect" | "except";
-export type GroupKind = "groupby" | "rollup" | "cube" | "pivot";
+export type GroupKind = "groupby" | "rollup" | "cube" | "pivot" | "grouping_sets";
 
 const JOIN_TYPES: Record<JoinKind, Join_JoinType> = {
   inner: Join_JoinType.INNER,
@@ -48,6 +48,7 @@ const GROUP_TYPES: Record<GroupKind, Aggregate_GroupType> = {
   rollup: Aggregate_GroupType.ROLLUP,
   cube: Aggregate_GroupType.CUBE,
   pivot: Aggregate_GroupType.PIVOT,
+  grouping_sets: Aggregate_GroupType.GROUPING_SETS,
 };
 
 export interface PivotSpec {
@@ -169,16 +170,34 @@ export class RelationFactory {
     grouping: readonly Expression[],
     aggregates: readonly Expression[],
     pivot?: PivotSpec,
+    groupingSets?: ReadonlyArray<readonly Expression[]>,
   ): Relation {
     const value = {
       input,
       groupType: GROUP_TYPES[kind],
       groupingExpressions: [...grouping],
       aggregateExpressions: [...aggregates],
+      groupingSets: (groupingSets ?? []).map((set) => ({ groupingSet: [...set] })),
     };
     if (pivot === undefined) return this.relation({ case: "aggregate", value });
     const pivotValue = { col: pivot.column, values: [...(pivot.values ?? [])] };
     return this.relation({ case: "aggregate", value: { ...value, pivot: pivotValue } });
+  }
+
+  /**
+   * Wide to long: one output row per input row and value column. `values` absent means every column that is
+   * not an id (the server decides), which differs from an empty list.
+   */
+  unpivot(
+    input: Relation,
+    ids: readonly Expression[],
+    values: readonly Expression[] | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): Relation {
+    const value = { input, ids: [...ids], variableColumnName, valueColumnName };
+    if (values === undefined) return this.relation({ case: "unpivot", value });
+    return this.relation({ case: "unpivot", value: { ...value, values: { values: [...values] } } });
   }
 
   sort(input: Relation, order: readonly Expression_SortOrder[], isGlobal: boolean): Relation {

@@ -12,7 +12,7 @@ export const examples: readonly MemberExample[] = [
   { className: "GroupedData", member: "max", ts: "df.groupBy(\"b\").max(\"i\")", python: "df.groupBy(\"b\").max(\"i\")", run: ({ df }) => df.groupBy("b").max("i"), spark: "supported", local: "supported" },
   { className: "GroupedData", member: "mean", ts: "df.groupBy(\"b\").mean(\"d\")", python: "df.groupBy(\"b\").mean(\"d\")", run: ({ df }) => df.groupBy("b").mean("d"), spark: "supported", local: "supported" },
   { className: "GroupedData", member: "min", ts: "df.groupBy(\"b\").min(\"i\", \"d\")", python: "df.groupBy(\"b\").min(\"i\", \"d\")", run: ({ df }) => df.groupBy("b").min("i", "d"), spark: "supported", local: "supported" },
-  { className: "GroupedData", member: "pivot", ts: "df.groupBy(\"b\").pivot(\"i\").sum(\"d\")", python: "df.groupBy(\"b\").pivot(\"i\").sum(\"d\")", run: ({ df }) => df.groupBy("b").pivot("i").sum("d"), spark: "supported", local: "gap" },
-  { className: "GroupedData", member: "pivot", ts: "df.groupBy(\"id\").pivot(\"b\", [true, false]).count()", python: "df.groupBy(\"id\").pivot(\"b\", [True, False]).count()", run: ({ df }) => df.groupBy("id").pivot("b", [true, false]).count(), spark: "supported", local: "gap" },
+  { className: "GroupedData", member: "pivot", ts: "df.groupBy(\"b\").pivot(\"i\").sum(\"d\")", python: "df.groupBy(\"b\").pivot(\"i\").sum(\"d\")", run: ({ df }) => df.groupBy("b").pivot("i").sum("d"), spark: "supported", local: "supported" },
+  { className: "GroupedData", member: "pivot", ts: "df.groupBy(\"id\").pivot(\"b\", [true, false]).count()", python: "df.groupBy(\"id\").pivot(\"b\", [True, False]).count()", run: ({ df }) => df.groupBy("id").pivot("b", [true, false]).count(), spark: "supported", local: "supported" },
   { className: "GroupedData", member: "sum", ts: "df.groupBy(\"b\").sum(\"i\", \"l\")", python: "df.groupBy(\"b\").sum(\"i\", \"l\")", run: ({ df }) => df.groupBy("b").sum("i", "l"), spark: "supported", local: "supported" },
   ];

@@ -6,16 +6,16 @@ import { Window } from "../../../runtime/api/window.js";
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "cume_dist", category: "window", example: "cume_dist().over(Window.orderBy(\"i\"))", build: (sparkSession) => cume_dist().over(Window.orderBy("i")), spark: "supported", local: "gap", compare: "values" },
-  { function: "dense_rank", category: "window", example: "dense_rank().over(Window.orderBy(\"b\"))", build: (sparkSession) => dense_rank().over(Window.orderBy("b")), spark: "supported", local: "gap", compare: "values" },
-  { function: "lag", category: "window", example: "lag(\"s\").over(Window.orderBy(\"id\"))", build: (sparkSession) => lag("s").over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
-  { function: "lag", category: "window", example: "lag(\"i\", 1, 0).over(Window.orderBy(\"id\"))", build: (sparkSession) => lag("i", 1, 0).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
-  { function: "lead", category: "window", example: "lead(\"s\").over(Window.orderBy(\"id\"))", build: (sparkSession) => lead("s").over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
-  { function: "lead", category: "window", example: "lead(\"d\", 1, -1.5).over(Window.orderBy(\"id\"))", build: (sparkSession) => lead("d", 1, -1.5).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
-  { function: "nth_value", category: "window", example: "nth_value(\"s\", 2).over(Window.orderBy(\"id\"))", build: (sparkSession) => nth_value("s", 2).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
-  { function: "nth_value", category: "window", example: "nth_value(\"i\", 2, true).over(Window.orderBy(\"s\"))", build: (sparkSession) => nth_value("i", 2, true).over(Window.orderBy("s")), spark: "supported", local: "gap", compare: "values" },
-  { function: "ntile", category: "window", example: "ntile(3).over(Window.orderBy(\"id\"))", build: (sparkSession) => ntile(3).over(Window.orderBy("id")), spark: "supported", local: "gap", compare: "values" },
-  { function: "percent_rank", category: "window", example: "percent_rank().over(Window.orderBy(\"d\"))", build: (sparkSession) => percent_rank().over(Window.orderBy("d")), spark: "supported", local: "gap", compare: "values" },
-  { function: "rank", category: "window", example: "rank().over(Window.orderBy(\"b\"))", build: (sparkSession) => rank().over(Window.orderBy("b")), spark: "supported", local: "gap", compare: "values" },
-  { function: "row_number", category: "window", example: "row_number().over(Window.partitionBy(\"b\").orderBy(\"id\"))", build: (sparkSession) => row_number().over(Window.partitionBy("b").orderBy("id")), spark: "supported", local: "gap", compare: "values" },
+  { function: "cume_dist", category: "window", example: "cume_dist().over(Window.orderBy(\"i\"))", build: (sparkSession) => cume_dist().over(Window.orderBy("i")), spark: "supported", local: "supported", compare: "values" },
+  { function: "dense_rank", category: "window", example: "dense_rank().over(Window.orderBy(\"b\"))", build: (sparkSession) => dense_rank().over(Window.orderBy("b")), spark: "supported", local: "supported", compare: "values" },
+  { function: "lag", category: "window", example: "lag(\"s\").over(Window.orderBy(\"id\"))", build: (sparkSession) => lag("s").over(Window.orderBy("id")), spark: "supported", local: "supported", compare: "values" },
+  { function: "lag", category: "window", example: "lag(\"i\", 1, 0).over(Window.orderBy(\"id\"))", build: (sparkSession) => lag("i", 1, 0).over(Window.orderBy("id")), spark: "supported", local: "supported", compare: "values" },
+  { function: "lead", category: "window", example: "lead(\"s\").over(Window.orderBy(\"id\"))", build: (sparkSession) => lead("s").over(Window.orderBy("id")), spark: "supported", local: "supported", compare: "values" },
+  { function: "lead", category: "window", example: "lead(\"d\", 1, -1.5).over(Window.orderBy(\"id\"))", build: (sparkSession) => lead("d", 1, -1.5).over(Window.orderBy("id")), spark: "supported", local: "supported", compare: "values" },
+  { function: "nth_value", category: "window", example: "nth_value(\"s\", 2).over(Window.orderBy(\"id\"))", build: (sparkSession) => nth_value("s", 2).over(Window.orderBy("id")), spark: "supported", local: "supported", compare: "values" },
+  { function: "nth_value", category: "window", example: "nth_value(\"i\", 2, true).over(Window.orderBy(\"s\"))", build: (sparkSession) => nth_value("i", 2, true).over(Window.orderBy("s")), spark: "supported", local: "supported", compare: "values" },
+  { function: "ntile", category: "window", example: "ntile(3).over(Window.orderBy(\"id\"))", build: (sparkSession) => ntile(3).over(Window.orderBy("id")), spark: "supported", local: "supported", compare: "values" },
+  { function: "percent_rank", category: "window", example: "percent_rank().over(Window.orderBy(\"d\"))", build: (sparkSession) => percent_rank().over(Window.orderBy("d")), spark: "supported", local: "supported", compare: "values" },
+  { function: "rank", category: "window", example: "rank().over(Window.orderBy(\"b\"))", build: (sparkSession) => rank().over(Window.orderBy("b")), spark: "supported", local: "supported", compare: "values" },
+  { function: "row_number", category: "window", example: "row_number().over(Window.partitionBy(\"b\").orderBy(\"id\"))", build: (sparkSession) => row_number().over(Window.partitionBy("b").orderBy("id")), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -8,23 +8,31 @@ import { sparkError } from "../errors.js";
 import type { NamedExpr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
+import { containsWindow, extractWindows } from "./window-analysis.js";
 
 export function withColumns(
   analyzer: RelationAnalyzer,
   child: LogicalPlan,
   aliases: readonly Expression_Alias[],
 ): LogicalPlan {
-  const scope = analyzer.scopeOf(child);
   const current: NamedExpr[] = [...outputOf(child)];
-  for (const alias of aliases) {
+  const expressions = aliases.map((alias) => {
     if (!alias.expr) throw new AnalysisException("withColumns got an alias without an expression.");
+    return alias.expr;
+  });
+  // Window expressions become Window nodes under the projection (see window-analysis.ts).
+  const windowed = containsWindow(expressions) ? extractWindows(analyzer, child, expressions) : undefined;
+  const scope = windowed?.scope ?? analyzer.scopeOf(child);
+  for (const [i, alias] of aliases.entries()) {
     const name = alias.name.join(".");
-    const named = analyzer.exprs.alias(analyzer.exprs.resolve(alias.expr, scope), name);
+    const expression = windowed?.expressions[i] ?? (expressions[i] as Expression);
+    const resolved = analyzer.exprs.resolve(expression, scope);
+    const named = analyzer.exprs.alias(windowed ? windowed.restore(resolved) : resolved, name);
     const at = current.findIndex((c) => analyzer.sameName(c.name, name));
     if (at >= 0) current[at] = named;
     else current.push(named);
   }
-  return { kind: "project", child, exprs: current };
+  return { kind: "project", child: windowed?.plan ?? child, exprs: current };
 }
 
 export function dropColumns(

@@ -34,10 +34,14 @@ import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logic
 import * as T from "../types/data-types.js";
 import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
+import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
+import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { analyzeUnion } from "./union-analysis.js";
+import { analyzeUnpivot } from "./unpivot-analysis.js";
+import { containsWindow, projectWithWindows } from "./window-analysis.js";
 
 /** Values for a parameterized query's `:name` and `?` markers. */
 export interface SqlParameters {
@@ -124,6 +128,7 @@ export class RelationAnalyzer {
         return analyzeLocalRelation(this, r.value.data, r.value.schema);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
+        if (containsWindow(r.value.expressions)) return projectWithWindows(this, child, r.value.expressions);
         const exprs = this.exprs.resolveNamed(r.value.expressions, this.scopeOf(child), true);
         if (exprs.some(isAggregate)) return this.aggregate(child, [], exprs);
         return { kind: "project", child, exprs };
@@ -162,10 +167,16 @@ export class RelationAnalyzer {
       }
       case "aggregate": {
         const child = this.input(r.value, "aggregate");
+        const groupType = r.value.groupType;
         if (
-          r.value.groupType !== Aggregate_GroupType.GROUPBY &&
-          r.value.groupType !== Aggregate_GroupType.UNSPECIFIED
+          groupType === Aggregate_GroupType.ROLLUP ||
+          groupType === Aggregate_GroupType.CUBE ||
+          groupType === Aggregate_GroupType.GROUPING_SETS
         ) {
+          return analyzeGroupingAnalytics(this, child, r.value);
+        }
+        if (groupType === Aggregate_GroupType.PIVOT) return analyzePivot(this, child, r.value);
+        if (groupType !== Aggregate_GroupType.GROUPBY && groupType !== Aggregate_GroupType.UNSPECIFIED) {
           throw notSupportedLocally(`GROUP BY ${Aggregate_GroupType[r.value.groupType] ?? r.value.groupType}`);
         }
         const scope = this.scopeOf(child);
@@ -310,6 +321,8 @@ export class RelationAnalyzer {
           keys,
         };
       }
+      case "unpivot":
+        return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
       case "read":
         return analyzeRead(this, r.value);
       case "unresolvedTableValuedFunction":

@@ -22,6 +22,9 @@ export function widerType(a: T.DataType, b: T.DataType): T.DataType | null {
   if (T.isNullType(b)) return a;
   if (T.isNumeric(a) && T.isNumeric(b)) {
     if (a.kind.case === "decimal" || b.kind.case === "decimal") return widerWithDecimal(a, b);
+    // ANSI: a FLOAT cannot hold every integer exactly, so FLOAT meeting any integral type gives DOUBLE.
+    if ((a.kind.case === "float" && !T.isFractional(b)) || (b.kind.case === "float" && !T.isFractional(a)))
+      return T.DOUBLE;
     return T.numericRank(a) >= T.numericRank(b) ? a : b;
   }
   const names = new Set([a.kind.case, b.kind.case]);

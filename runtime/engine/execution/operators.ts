@@ -5,6 +5,7 @@
 import { type Batch, concatBatches, selectTrue, takeBatch } from "../columnar/column-vector.js";
 import type { EvalContext } from "../functions/function-types.js";
 import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
+import { expandBatch } from "./expand-kernel.js";
 import { evaluate } from "./expression-evaluator.js";
 import { hashAggregate } from "./hash-aggregate.js";
 import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
@@ -12,6 +13,7 @@ import { rangePartition } from "./range-scan.js";
 import { sampleBatch } from "./sample-kernel.js";
 import { deduplicate, setOperation } from "./set-kernels.js";
 import { sortBatch } from "./sort-kernel.js";
+import { windowOperator } from "./window-operator.js";
 
 export interface TaskContext extends EvalContext {
   /** Blocks written by a finished map stage for one reduce partition. */
@@ -115,6 +117,10 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
           single(plan.right, runPartition(plan.right, partition, ctx)),
         ),
       ];
+    case "window":
+      return [windowOperator(single(plan.child, runPartition(plan.child, partition, ctx)), plan, ctx)];
+    case "expand":
+      return runPartition(plan.child, partition, ctx).map((batch) => expandBatch(batch, plan.projections, ctx));
     case "sample":
       return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
     case "hashJoin": {

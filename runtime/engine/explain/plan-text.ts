@@ -57,6 +57,10 @@ function logicalLine(p: LogicalPlan): string {
         : `RepartitionByExpression [${list(p.keys.map(exprText))}], ${p.numPartitions}`;
     case "subqueryAlias":
       return `SubqueryAlias ${p.alias}`;
+    case "window":
+      return windowLine(p);
+    case "expand":
+      return expandLine(p);
   }
 }
 
@@ -116,7 +120,26 @@ function physicalLine(p: PhysicalPlan): string {
       return `${p.op === "intersect" ? "Intersect" : "Except"}${p.all ? "All" : ""}`;
     case "sample":
       return `Sample ${p.lowerBound}, ${p.upperBound}, ${p.withReplacement}, ${p.seed}`;
+    case "window":
+      return windowLine(p);
+    case "expand":
+      return expandLine(p);
   }
+}
+
+function windowLine(p: {
+  readonly columns: readonly { readonly attr: AttributeRef }[];
+  readonly partitionBy: readonly Expr[];
+  readonly orderBy: readonly SortKey[];
+}): string {
+  return `Window [${list(p.columns.map((c) => attr(c.attr)))}], [${list(p.partitionBy.map(exprText))}], [${list(p.orderBy.map(sortText))}]`;
+}
+
+function expandLine(p: {
+  readonly projections: readonly (readonly Expr[])[];
+  readonly output: readonly AttributeRef[];
+}) {
+  return `Expand [${list(p.projections.map((row) => `[${list(row.map(exprText))}]`))}], [${list(p.output.map(attr))}]`;
 }
 
 function tree<P>(root: P, line: (p: P) => string, kids: (p: P) => readonly P[]): string {

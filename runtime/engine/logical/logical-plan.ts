@@ -4,6 +4,7 @@
  */
 import type { Batch } from "../columnar/column-vector.js";
 import type { AttributeRef, Expr, NamedExpr, SortKey } from "./expressions.js";
+import type { WindowColumn } from "./window-functions.js";
 
 export type JoinType = "inner" | "left_outer" | "right_outer" | "full_outer" | "left_semi" | "left_anti" | "cross";
 
@@ -80,6 +81,21 @@ export type LogicalPlan =
       readonly numPartitions: number | null;
       readonly keys: readonly Expr[] | null;
     })
+  /** Window functions sharing one PARTITION BY / ORDER BY; output is the child's columns then theirs. */
+  | (Node & {
+      readonly kind: "window";
+      readonly child: LogicalPlan;
+      readonly partitionBy: readonly Expr[];
+      readonly orderBy: readonly SortKey[];
+      readonly columns: readonly WindowColumn[];
+    })
+  /** One output row per input row and projection (rollup/cube/grouping sets, unpivot); output is `output`. */
+  | (Node & {
+      readonly kind: "expand";
+      readonly child: LogicalPlan;
+      readonly projections: readonly (readonly Expr[])[];
+      readonly output: readonly AttributeRef[];
+    })
   | (Node & {
       readonly kind: "subqueryAlias";
       readonly child: LogicalPlan;
@@ -108,7 +124,10 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "join":
     case "union":
     case "subqueryAlias":
+    case "expand":
       return plan.output;
+    case "window":
+      return [...outputOf(plan.child), ...plan.columns.map((c) => c.attr)];
     case "project":
       return plan.exprs.map(toAttribute);
     case "aggregate":

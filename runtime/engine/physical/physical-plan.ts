@@ -6,6 +6,7 @@
 import type { Batch } from "../columnar/column-vector.js";
 import type { AggregateName, AttributeRef, Expr, SortKey } from "../logical/expressions.js";
 import type { JoinType } from "../logical/logical-plan.js";
+import type { WindowColumn } from "../logical/window-functions.js";
 import type { DataType } from "../types/data-types.js";
 
 /** How rows are spread over partitions. */
@@ -84,6 +85,20 @@ export type PhysicalPlan =
       readonly all: boolean;
       readonly left: PhysicalPlan;
       readonly right: PhysicalPlan;
+    })
+  /** Window functions over a partition sorted by partition keys then order keys; expressions bound to the child. */
+  | (Base & {
+      readonly kind: "window";
+      readonly child: PhysicalPlan;
+      readonly partitionBy: readonly Expr[];
+      readonly orderBy: readonly SortKey[];
+      readonly columns: readonly WindowColumn[];
+    })
+  /** Each input row once per projection, projections in order (bound to the child). */
+  | (Base & {
+      readonly kind: "expand";
+      readonly child: PhysicalPlan;
+      readonly projections: readonly (readonly Expr[])[];
     })
   | (Base & {
       readonly kind: "sample";

@@ -13,6 +13,7 @@ import {
   transformUp,
 } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
+import { mapWindowFunction } from "../logical/window-functions.js";
 import * as T from "../types/data-types.js";
 import { stateTypes } from "./aggregate-states.js";
 import { bind, distributionOf, satisfies } from "./binding.js";
@@ -132,7 +133,43 @@ export class PhysicalPlanner {
         return this.aggregate(logical.child, logical.groupings, logical.aggregates);
       case "join":
         return this.join(logical);
+      case "window":
+        return this.window(logical);
+      case "expand": {
+        const child = this.plan(logical.child);
+        const projections = logical.projections.map((row) => row.map((e) => bind(e, child.output)));
+        return { kind: "expand", child, projections, output: logical.output };
+      }
     }
+  }
+
+  /**
+   * Rows of a window partition meet in one task (hash exchange on the partition keys, or a single partition
+   * when there are none), sorted by partition keys then order keys, before the window operator runs.
+   */
+  private window(logical: Extract<LogicalPlan, { kind: "window" }>): PhysicalPlan {
+    const child = this.plan(logical.child);
+    const partitionBy = logical.partitionBy.map((e) => bind(e, child.output));
+    const orderBy = logical.orderBy.map((o) => ({ ...o, expr: bind(o.expr, child.output) }));
+    const n = this.options.shufflePartitions;
+    const input =
+      partitionBy.length === 0
+        ? this.toSingle(child)
+        : this.exchange(child, { kind: "hash", keys: partitionBy, numPartitions: n });
+    const orders = [...partitionBy.map((expr) => ({ expr, ascending: true, nullsFirst: true })), ...orderBy];
+    const sorted: PhysicalPlan = { kind: "sort", child: input, orders, output: child.output };
+    const columns = logical.columns.map((c) => ({
+      ...c,
+      fn: mapWindowFunction(c.fn, (e) => bind(e, child.output)),
+    }));
+    return {
+      kind: "window",
+      child: sorted,
+      partitionBy,
+      orderBy,
+      columns,
+      output: [...child.output, ...logical.columns.map((c) => c.attr)],
+    };
   }
 
   /** LocalRelation rows spread over the default parallelism, so even small inputs exercise partitioning. */

@@ -219,7 +219,7 @@ describe("lambdas", () => {
 describe("window functions", () => {
   const ascNullsFirst = { direction: "SORT_DIRECTION_ASCENDING", nullOrdering: "SORT_NULLS_FIRST" };
 
-  it("builds PARTITION BY / ORDER BY / ROWS BETWEEN with signed offsets as PySpark's Window does", () => {
+  it("builds PARTITION BY / ORDER BY / ROWS BETWEEN, a PRECEDING offset as negative(n) (Spark names it so)", () => {
     expect(
       selectedJson("sum(a) OVER (PARTITION BY g ORDER BY t DESC ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING)"),
     ).toEqual({
@@ -227,7 +227,11 @@ describe("window functions", () => {
         windowFunction: call("sum", col("a")),
         partitionSpec: [col("g")],
         orderSpec: [{ child: col("t"), direction: "SORT_DIRECTION_DESCENDING", nullOrdering: "SORT_NULLS_LAST" }],
-        frameSpec: { frameType: "FRAME_TYPE_ROW", lower: { value: int(-2) }, upper: { value: int(1) } },
+        frameSpec: {
+          frameType: "FRAME_TYPE_ROW",
+          lower: { value: call("negative", int(2)) },
+          upper: { value: int(1) },
+        },
       },
     });
   });
@@ -244,7 +248,13 @@ describe("window functions", () => {
 
   it("reads the one-bound frame form as BETWEEN bound AND CURRENT ROW", () => {
     expect(selectedJson("count(*) OVER (ROWS 3 PRECEDING)")).toMatchObject({
-      window: { frameSpec: { frameType: "FRAME_TYPE_ROW", lower: { value: int(-3) }, upper: { currentRow: true } } },
+      window: {
+        frameSpec: {
+          frameType: "FRAME_TYPE_ROW",
+          lower: { value: call("negative", int(3)) },
+          upper: { currentRow: true },
+        },
+      },
     });
   });
 

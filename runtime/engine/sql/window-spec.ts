@@ -18,7 +18,7 @@ import {
   Expression_WindowSchema,
   ExpressionSchema,
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { negate } from "./expression-builders.js";
+import { fn } from "./expression-builders.js";
 import { parseExpression } from "./expression-parser.js";
 import type { ParserState } from "./parser-state.js";
 
@@ -144,5 +144,6 @@ function parseBoundary(state: ParserState): BoundaryInit {
   const offset = parseExpression(state);
   const direction = stream.matchAnyKeyword("PRECEDING", "FOLLOWING");
   if (direction === undefined) throw stream.error();
-  return { boundary: { case: "value", value: direction === "PRECEDING" ? negate(offset) : offset } };
+  // Kept as negative(offset), not folded: Spark names the bound `<n> PRECEDING` only for that form.
+  return { boundary: { case: "value", value: direction === "PRECEDING" ? fn("negative", [offset]) : offset } };
 }

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
-import { avg, col, count, countDistinct, lit, max, min, sum } from "../../../runtime/api/functions.js";
+import { avg, callFunction, col, count, countDistinct, lit, max, min, sum } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { testSession } from "./fixture.js";
 
@@ -33,6 +33,10 @@ async function tuples(df: DataFrame): Promise<unknown[][]> {
   const rows = await df.collect();
   return rows.map((r) => r.values.map((v) => (typeof v === "bigint" ? Number(v) : v)));
 }
+
+/** Orders nullable numbers as Spark's ascending sort does: nulls first. */
+const byNullsFirst = (a: unknown, b: unknown) =>
+  a === null ? (b === null ? 0 : -1) : b === null ? 1 : (a as number) - (b as number);
 
 const byKey = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
@@ -144,6 +148,47 @@ describe("DataFrame transformations", () => {
     expect(await tuples(discovered)).toEqual([depts.map((d) => EMPLOYEES.filter((e) => e.dept === d).length)]);
     expect(() => emp.rollup("dept").pivot("name")).toThrow(/PIVOT after ROLLUP/);
     expect(() => emp.groupBy("id").pivot("dept").pivot("name")).toThrow(/Repeated PIVOT/);
+  });
+
+  it("groupingSets aggregates once per set, with null for the columns a set leaves out", async () => {
+    const sets = emp
+      .groupingSets([["dept", "salary"], ["dept"], []], "dept", "salary")
+      .agg(count("*").alias("n"), callFunction("grouping_id").alias("gid"))
+      .orderBy("gid", "dept", "salary");
+    expect(await sets.columns).toEqual(["dept", "salary", "n", "gid"]);
+    // grouping_id has a bit per grouping column, set when the set leaves that column out (dept is the high bit).
+    const groups = new Map<string, unknown[]>();
+    const add = (dept: number | null, salary: number | null, gid: number) => {
+      const key = JSON.stringify([dept, salary, gid]);
+      const row = groups.get(key) ?? [dept, salary, 0, gid];
+      row[2] = (row[2] as number) + 1;
+      groups.set(key, row);
+    };
+    for (const e of EMPLOYEES) {
+      add(e.dept, e.salary, 0);
+      add(e.dept, null, 1);
+      add(null, null, 3);
+    }
+    const expected = [...groups.values()].sort(
+      (a, b) => (a[3] as number) - (b[3] as number) || byNullsFirst(a[0], b[0]) || byNullsFirst(a[1], b[1]),
+    );
+    expect(await tuples(sets)).toEqual(expected);
+    expect(() => emp.groupingSets([["dept"]], "dept").pivot("name")).toThrow(/PIVOT after GROUPING_SETS/);
+  });
+
+  it("unpivot and melt turn columns into (name, value) rows; null values means every non-id column", async () => {
+    const wide = emp.select("id", "dept", "salary");
+    const long = wide.unpivot("id", ["dept", col("salary")], "key", "value").orderBy("id", "key");
+    expect(await long.columns).toEqual(["id", "key", "value"]);
+    const expected = [...EMPLOYEES]
+      .sort((a, b) => a.id - b.id)
+      .flatMap((e) => [
+        [e.id, "dept", e.dept],
+        [e.id, "salary", e.salary],
+      ]);
+    expect(await tuples(long)).toEqual(expected);
+    const melted = wide.melt(["id"], null, "key", "value").orderBy("id", "key");
+    expect(await tuples(melted)).toEqual(expected);
   });
 
   it("groupBy and orderBy take 1-based ordinals once the schema is known", async () => {

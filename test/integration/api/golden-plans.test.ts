@@ -137,6 +137,23 @@ const CASES: Record<
         .count()
         .union(base.withColumn("g", col("id").mod(2)).cube("g").agg(min("id"), max("id"))),
   },
+  groupingSets: {
+    python: `base.withColumn("g", F.col("id") % 2).groupingSets([["g", "id"], [F.col("g")], []], "g", F.col("id")).agg(F.sum("id"), F.grouping_id())`,
+    ts: (base) =>
+      base
+        .withColumn("g", col("id").mod(2))
+        .groupingSets([["g", "id"], [col("g")], []], "g", col("id"))
+        .agg(sum("id"), callFunction("grouping_id")),
+  },
+  unpivotAndMelt: {
+    python: `base.withColumn("a", F.col("id") * 2).unpivot("id", ["a", F.col("id")], "var", "val").union(base.withColumn("b", F.lit(1)).melt([F.col("id")], None, "k", "v")).union(base.unpivot(["id"], [], "x", "y"))`,
+    ts: (base) =>
+      base
+        .withColumn("a", col("id").multiply(2))
+        .unpivot("id", ["a", col("id")], "var", "val")
+        .union(base.withColumn("b", lit(1)).melt([col("id")], null, "k", "v"))
+        .union(base.unpivot(["id"], [], "x", "y")),
+  },
   reshaping: {
     python: `base.withColumnRenamed("id", "n").toDF("m").sortWithinPartitions("m").offset(2).dropDuplicates(["m"]).drop(F.col("m"))`,
     ts: (base) =>

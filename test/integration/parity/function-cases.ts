@@ -6,6 +6,7 @@
 import * as F from "../../../generated/functions/index.js";
 import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
+import { Window } from "../../../runtime/api/window.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -87,6 +88,32 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   trim: () => [F.trim(col("padded"))],
   ucase: () => [F.ucase(s())],
   upper: () => [F.upper(s())],
+};
+
+/**
+ * Window functions over a window ordered by `id` and not partitioned: one window partition, so the rows come out
+ * in `id` order on both backends and compare in order. Partitioned windows, frames and skewed data are covered by
+ * test/integration/engine/window-and-grouping.test.ts.
+ */
+const byId = () => Window.orderBy("id");
+const byI = () => Window.orderBy(i());
+
+export const WINDOW_CASES: Record<string, FunctionCase> = {
+  cume_dist: () => [col("id"), F.cume_dist().over(byI())],
+  dense_rank: () => [col("id"), F.dense_rank().over(Window.orderBy(i().isNull()))],
+  lag: () => [col("id"), F.lag(s()).over(byId()), F.lag(d(), 2, 0.5).over(byId())],
+  lead: () => [col("id"), F.lead(i()).over(byId()), F.lead(dt(), 1).over(byId())],
+  nth_value: () => [col("id"), F.nth_value(s(), 2).over(byId()), F.nth_value(i(), 3, true).over(byId())],
+  ntile: () => [col("id"), F.ntile(3).over(byId())],
+  percent_rank: () => [col("id"), F.percent_rank().over(byI())],
+  rank: () => [col("id"), F.rank().over(Window.orderBy(d().isNull()))],
+  row_number: () => [col("id"), F.row_number().over(byId().rowsBetween(Window.unboundedPreceding, Window.currentRow))],
+};
+
+/** grouping() and grouping_id(), evaluated in a rollup (see functions-on-both.test.ts). */
+export const GROUPING_CASES: Record<string, FunctionCase> = {
+  grouping: () => [F.grouping(s()), F.grouping("i"), F.sum(d())],
+  grouping_id: () => [F.grouping_id(), F.grouping_id(s(), i()), F.count(lit(1))],
 };
 
 /** Aggregates run by the engine's accumulators, evaluated as one global aggregation each. */

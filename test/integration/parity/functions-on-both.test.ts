@@ -8,7 +8,7 @@ import type { Column } from "../../../runtime/api/column.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { LocalBackend } from "../../../runtime/engine/local-backend.js";
 import { testSession } from "../api/fixture.js";
-import { AGGREGATE_CASES, FUNCTION_CASES } from "./function-cases.js";
+import { AGGREGATE_CASES, FUNCTION_CASES, GROUPING_CASES, WINDOW_CASES } from "./function-cases.js";
 import { fixture, withoutAliasMarker } from "./parity-fixture.js";
 
 interface Outcome {
@@ -16,12 +16,20 @@ interface Outcome {
   rows: string[];
 }
 
-async function evaluate(spark: SparkSession, columns: Column[], aggregate: boolean): Promise<Outcome> {
+type Mode = "select" | "aggregate" | "grouping";
+
+async function evaluate(spark: SparkSession, columns: Column[], mode: Mode): Promise<Outcome> {
   const base = fixture(spark);
-  const df = aggregate ? base.agg(...columns) : base.orderBy("id").select(...columns);
+  const df =
+    mode === "aggregate"
+      ? base.agg(...columns)
+      : mode === "grouping"
+        ? base.rollup("s", "i").agg(...columns)
+        : base.orderBy("id").select(...columns);
   const schema = withoutAliasMarker((await df.schema).json());
   const rows = (await df.collect()).map((row) => JSON.stringify(row));
-  return { schema, rows };
+  // A rollup's groups come out in no particular order.
+  return { schema, rows: mode === "grouping" ? rows.sort() : rows };
 }
 
 const localSupported = new Set(
@@ -42,21 +50,25 @@ describe("builtins give the same answer on the embedded engine and on Spark", ()
   });
 
   const cases = [
-    ...Object.entries(FUNCTION_CASES).map(([name, build]) => ({ name, build, aggregate: false })),
-    ...Object.entries(AGGREGATE_CASES).map(([name, build]) => ({ name, build, aggregate: true })),
+    ...Object.entries(FUNCTION_CASES).map(([name, build]) => ({ name, build, mode: "select" as const })),
+    ...Object.entries(WINDOW_CASES).map(([name, build]) => ({ name, build, mode: "select" as const })),
+    ...Object.entries(AGGREGATE_CASES).map(([name, build]) => ({ name, build, mode: "aggregate" as const })),
+    ...Object.entries(GROUPING_CASES).map(([name, build]) => ({ name, build, mode: "grouping" as const })),
   ].filter((c) => localSupported.has(c.name));
 
-  it.each(cases)("$name", async ({ build, aggregate }) => {
-    const [expected, actual] = await Promise.all([
-      evaluate(spark, build(), aggregate),
-      evaluate(local, build(), aggregate),
-    ]);
+  it.each(cases)("$name", async ({ build, mode }) => {
+    const [expected, actual] = await Promise.all([evaluate(spark, build(), mode), evaluate(local, build(), mode)]);
     expect(actual.schema).toEqual(expected.schema);
     expect(actual.rows).toEqual(expected.rows);
   });
 
   it("every builtin marked local: supported has a case", () => {
-    const withCase = new Set([...Object.keys(FUNCTION_CASES), ...Object.keys(AGGREGATE_CASES)]);
+    const withCase = new Set([
+      ...Object.keys(FUNCTION_CASES),
+      ...Object.keys(WINDOW_CASES),
+      ...Object.keys(AGGREGATE_CASES),
+      ...Object.keys(GROUPING_CASES),
+    ]);
     expect([...localSupported].filter((name) => !withCase.has(name))).toEqual([]);
   });
 });

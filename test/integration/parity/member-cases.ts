@@ -7,6 +7,7 @@ import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
+import { Window } from "../../../runtime/api/window.js";
 import { outcomeOf } from "./parity-fixture.js";
 
 export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
@@ -136,6 +137,26 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "GroupedData.mean": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).mean("d")),
   "GroupedData.min": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).min("i", "d")),
   "GroupedData.sum": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).sum("i")),
+  "DataFrame.groupingSets": (df) =>
+    outcomeOf(df.groupingSets([["s", "i"], ["s"], []], "s", "i").agg(F.count("id"), F.grouping_id())),
+  "DataFrame.unpivot": (df) => outcomeOf(df.unpivot("id", ["i", "d"], "column", "value")),
+  "DataFrame.melt": (df) => outcomeOf(df.select("id", "i", "dec").melt(["id"], null, "column", "value")),
+  "Column.over": (df) => cols(df, col("id"), F.sum("i").over(Window.orderBy("id"))),
+  // Window and WindowSpec members build specifications; each case runs one over the fixture.
+  "Window.currentRow": async () => Window.currentRow,
+  "Window.unboundedFollowing": async () => String(Window.unboundedFollowing),
+  "Window.unboundedPreceding": async () => String(Window.unboundedPreceding),
+  "Window.orderBy": (df) => cols(df, col("id"), F.rank().over(Window.orderBy(col("d").desc_nulls_last()))),
+  "Window.partitionBy": (df) => outcomeOf(df.select("id", F.count("*").over(Window.partitionBy(col("i").isNull())))),
+  "Window.rangeBetween": (df) => cols(df, col("id"), F.sum("id").over(Window.rangeBetween(-1, 1))),
+  "Window.rowsBetween": (df) => cols(df, col("id"), F.max("i").over(Window.rowsBetween(Window.unboundedPreceding, 0))),
+  "WindowSpec.orderBy": (df) =>
+    outcomeOf(df.select("id", F.row_number().over(Window.partitionBy(col("id").mod(lit(2))).orderBy("d")))),
+  "WindowSpec.partitionBy": (df) =>
+    outcomeOf(df.select("id", F.sum("i").over(Window.orderBy("id").partitionBy(col("s").isNull())))),
+  "WindowSpec.rangeBetween": (df) =>
+    cols(df, col("id"), F.count("*").over(Window.orderBy("i").rangeBetween(-3, Window.currentRow))),
+  "WindowSpec.rowsBetween": (df) => cols(df, col("id"), F.avg("d").over(Window.orderBy("id").rowsBetween(-1, 1))),
   "SparkSession.registerProgressHandler": (df, spark) => progressSeen(df, spark, "keep"),
   "SparkSession.removeProgressHandler": (df, spark) => progressSeen(df, spark, "remove"),
   "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
