@@ -172,8 +172,9 @@ export type ClassMemberInput = z.input<typeof classMemberSchema>;
 
 /**
  * One runnable example of a class member: the sparkts call and the PySpark call that must send the same plans
- * and give the same result. Both see `spark`, `df` (the frame of parity-tests/fixture.sql), `F` (the builtins)
- * and `Window`; the value is a DataFrame, a Column (selected from `df`) or what an action returns.
+ * and give the same result. Both see `spark`, `df` (the frame of parity-tests/fixture.sql), `F` (the builtins),
+ * `Window` and `Observation`; the value is a DataFrame, a Column (selected from `df`) or what an action returns
+ * (a Promise is awaited).
  */
 export const memberExampleSchema = z.strictObject({ ts: z.string().min(1), python: z.string().min(1) });
 export type MemberExample = z.infer<typeof memberExampleSchema>;

@@ -21,7 +21,7 @@ import contextlib, importlib.util, io, json, sys, warnings
 warnings.simplefilter("ignore")
 from google.protobuf.json_format import MessageToJson
 from pyspark.errors import PySparkException
-from pyspark.sql import Column, DataFrame, SparkSession, Window
+from pyspark.sql import Column, DataFrame, Observation, SparkSession, Window
 import pyspark.sql.connect.functions as F
 import pyspark.sql.types as T
 
@@ -51,7 +51,7 @@ for case in json.load(sys.stdin):
         sent.clear()
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
-            value = eval(case["python"], {"spark": spark, "df": df, "F": F, "T": T, "Window": Window})
+            value = eval(case["python"], {"spark": spark, "df": df, "F": F, "T": T, "Window": Window, "Observation": Observation})
         record["executed"] = [plan_json(plan) for plan in sent]
         if printed.getvalue():
             record["printed"] = printed.getvalue()

@@ -9,7 +9,7 @@ import { finish, type GeneratedFile, newSourceFile } from "./generated-file.js";
 import { PARITY_DIR } from "./parity-stubs-emitter.js";
 
 /** The names an example may use besides the builtins (`F.…`); each run receives them in one scope object. */
-const SCOPE_NAMES = ["spark", "df", "Window"] as const;
+const SCOPE_NAMES = ["spark", "df", "Window", "Observation"] as const;
 
 function usedScopeNames(code: string): string[] {
   return SCOPE_NAMES.filter((name) => new RegExp(`(?<![.\\w])${name}\\b`).test(code));
@@ -22,16 +22,20 @@ export function emitMemberExampleType(): GeneratedFile {
   file.addImportDeclaration({
     isTypeOnly: true,
     moduleSpecifier: "../../runtime/codegen/index.js",
-    namedImports: ["DataFrame", "SparkSession", "WindowStatics"],
+    namedImports: ["DataFrame", "ObservationClass", "SparkSession", "WindowStatics"],
   });
   file.addInterface({
     name: "MemberExampleScope",
     isExported: true,
-    docs: ["What a member example sees: the session, the parity fixture's DataFrame and the Window builders."],
+    docs: [
+      "What a member example sees: the session, the parity fixture's DataFrame, the Window builders and the " +
+        "Observation constructor.",
+    ],
     properties: [
       { name: "spark", type: "SparkSession", isReadonly: true },
       { name: "df", type: "DataFrame", isReadonly: true },
       { name: "Window", type: "WindowStatics", isReadonly: true },
+      { name: "Observation", type: "ObservationClass", isReadonly: true },
     ],
   });
   file.addInterface({

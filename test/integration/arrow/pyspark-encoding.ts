@@ -75,7 +75,8 @@ function encodeScalar(value: unknown): PySparkJson {
 
 /**
  * A value an action returned (rows, lists, tuples, schemas, scalars), encoded without a Spark type: Rows carry
- * their names, Maps become `$map`, StructTypes `$schema`, `undefined` (a void action) PySpark's None.
+ * their names, Maps and plain records become `$map`, StructTypes `$schema`, `undefined` (a void action)
+ * PySpark's None.
  */
 export function encodeUntypedLikePySpark(value: unknown): PySparkJson {
   if (value === undefined) return null;
@@ -87,5 +88,13 @@ export function encodeUntypedLikePySpark(value: unknown): PySparkJson {
     return { $map: [...value].map(([k, v]) => [encodeUntypedLikePySpark(k), encodeUntypedLikePySpark(v)]) };
   }
   if (value instanceof StructType) return { $schema: JSON.parse(value.json()) as SparkStructJson };
+  // A plain record (an Observation's metrics, say) stands where PySpark returns a dict.
+  if (isPlainRecord(value)) {
+    return { $map: Object.entries(value).map(([k, v]) => [k, encodeUntypedLikePySpark(v)]) };
+  }
   return encodeScalar(value);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

@@ -11,6 +11,7 @@ import { memberExamples } from "../../../generated/parity/classes/index.js";
 import { PlanSchema } from "../../../generated/proto/spark/connect/base_pb.js";
 import { Column } from "../../../runtime/api/column.js";
 import { DataFrame } from "../../../runtime/api/dataframe.js";
+import { Observation } from "../../../runtime/api/observation.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { Window } from "../../../runtime/api/window.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
@@ -96,7 +97,7 @@ describe("class member examples send PySpark's plans and get PySpark's results",
       });
       let value: unknown;
       try {
-        value = await example.run({ spark, df, Window });
+        value = await example.run({ spark, df, Window, Observation });
       } finally {
         log.mockRestore();
       }
