@@ -3,6 +3,7 @@ import type { ClassExamplesInput } from "../schema.js";
 import { columnExamples } from "./column.js";
 import { dataframeExamples } from "./dataframe.js";
 import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
+import { dataframeStatFunctionsExamples } from "./dataframe-stat-functions.js";
 import { dataframeWriterExamples } from "./dataframe-writer.js";
 import { groupedDataExamples } from "./grouped-data.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
@@ -13,6 +14,7 @@ export const classExampleInputs: ClassExamplesInput[] = [
   columnExamples,
   dataframeExamples,
   dataframeNaFunctionsExamples,
+  dataframeStatFunctionsExamples,
   dataframeWriterExamples,
   groupedDataExamples,
   runtimeConfigExamples,

@@ -5,10 +5,11 @@ import type { MemberExample } from "../member-example.js";
 import { examples as column } from "./column.js";
 import { examples as dataframe } from "./dataframe.js";
 import { examples as dataframeNaFunctions } from "./dataframe-na-functions.js";
+import { examples as dataframeStatFunctions } from "./dataframe-stat-functions.js";
 import { examples as dataframeWriter } from "./dataframe-writer.js";
 import { examples as groupedData } from "./grouped-data.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...column, ...dataframe, ...dataframeNaFunctions, ...dataframeWriter, ...groupedData, ...runtimeConfig, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...column, ...dataframe, ...dataframeNaFunctions, ...dataframeStatFunctions, ...dataframeWriter, ...groupedData, ...runtimeConfig, ...window, ...windowSpec];
