@@ -6,6 +6,7 @@ import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
 import { dataframeStatFunctionsExamples } from "./dataframe-stat-functions.js";
 import { dataframeWriterExamples } from "./dataframe-writer.js";
 import { groupedDataExamples } from "./grouped-data.js";
+import { observationExamples } from "./observation.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
@@ -17,6 +18,7 @@ export const classExampleInputs: ClassExamplesInput[] = [
   dataframeStatFunctionsExamples,
   dataframeWriterExamples,
   groupedDataExamples,
+  observationExamples,
   runtimeConfigExamples,
   windowExamples,
   windowSpecExamples,
