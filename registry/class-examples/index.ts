@@ -8,6 +8,7 @@ import { dataframeWriterExamples } from "./dataframe-writer.js";
 import { groupedDataExamples } from "./grouped-data.js";
 import { observationExamples } from "./observation.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
+import { tableValuedFunctionExamples } from "./table-valued-function.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
 
@@ -20,6 +21,7 @@ export const classExampleInputs: ClassExamplesInput[] = [
   groupedDataExamples,
   observationExamples,
   runtimeConfigExamples,
+  tableValuedFunctionExamples,
   windowExamples,
   windowSpecExamples,
 ];

@@ -10,7 +10,8 @@ import { examples as dataframeWriter } from "./dataframe-writer.js";
 import { examples as groupedData } from "./grouped-data.js";
 import { examples as observation } from "./observation.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
+import { examples as tableValuedFunction } from "./table-valued-function.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...column, ...dataframe, ...dataframeNaFunctions, ...dataframeStatFunctions, ...dataframeWriter, ...groupedData, ...observation, ...runtimeConfig, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...column, ...dataframe, ...dataframeNaFunctions, ...dataframeStatFunctions, ...dataframeWriter, ...groupedData, ...observation, ...runtimeConfig, ...tableValuedFunction, ...window, ...windowSpec];
