@@ -176,7 +176,7 @@ const exampleCodeSchema = z.strictObject({ ts: z.string().min(1), python: z.stri
 /**
  * One runnable example of a class member: the sparkts call and the PySpark call that must send the same plans
  * and give the same result. Both see `spark`, `df` (the frame of parity-tests/fixture.sql), `F` (the builtins),
- * `Window`, `SparkSession` (the class, for its builder), `remote` (the server's URL), `files` (the absolute path
+ * `Window`, `Observation`, `SparkSession` (the class, for its builder), `remote` (the server's URL), `files` (the absolute path
  * of parity-tests/files, small data files to read) and `out` (a fresh empty directory per example, to write to);
  * the value is a DataFrame, a Column (selected from `df`) or what an action returns. `setup` runs first and is
  * not recorded: it makes the state the example needs (a table, a view), idempotently. `expectedError` is the

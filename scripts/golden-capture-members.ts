@@ -24,7 +24,7 @@ import contextlib, importlib.util, io, json, shutil, sys, tempfile, warnings
 warnings.simplefilter("ignore")
 from google.protobuf.json_format import MessageToJson
 from pyspark.errors import PySparkException
-from pyspark.sql import Column, DataFrame, SparkSession, Window
+from pyspark.sql import Column, DataFrame, Observation, SparkSession, Window
 import pyspark.sql.connect.functions as F
 import pyspark.sql.types as T
 
@@ -58,7 +58,7 @@ for case in json.load(sys.stdin):
     out = tempfile.mkdtemp(prefix=out_prefix)
     try:
         df = spark.sql(fixture_sql)
-        scope = {"spark": spark, "df": df, "F": F, "T": T, "Window": Window, "SparkSession": SparkSession,
+        scope = {"spark": spark, "df": df, "F": F, "T": T, "Window": Window, "Observation": Observation, "SparkSession": SparkSession,
                  "remote": remote, "files": files, "out": out}
         if case.get("setup") is not None:
             eval(case["setup"], scope)

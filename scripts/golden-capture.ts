@@ -111,17 +111,25 @@ json.dump(results, sys.stdout, allow_nan=False)
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
- * Plan ids renumbered in order of first appearance (they are session counters; only their pattern matters) and
- * `common` blocks that only record a Python call site dropped.
+ * Plan ids and server-side relation ids (a checkpoint's random UUID) renumbered in order of first appearance
+ * (only their pattern matters) and `common` blocks that only record a Python call site dropped.
  */
 export function normalisePlan(plan: Json): Json {
   const ids = new Map<string, string>();
+  const relationIds = new Map<string, string>();
   const walk = (value: Json, key?: string): Json => {
     if (Array.isArray(value)) return value.map((item) => walk(item));
     if (value === null || typeof value !== "object") {
-      if (key !== "planId" || typeof value !== "string") return value;
-      if (!ids.has(value)) ids.set(value, String(ids.size));
-      return ids.get(value)!;
+      if (typeof value !== "string") return value;
+      if (key === "planId") {
+        if (!ids.has(value)) ids.set(value, String(ids.size));
+        return ids.get(value)!;
+      }
+      if (key === "relationId") {
+        if (!relationIds.has(value)) relationIds.set(value, `relation-${relationIds.size}`);
+        return relationIds.get(value)!;
+      }
+      return value;
     }
     const out: { [key: string]: Json } = {};
     for (const [name, child] of Object.entries(value)) {

@@ -9,7 +9,7 @@ import { finish, type GeneratedFile, newSourceFile } from "./generated-file.js";
 import { PARITY_DIR } from "./parity-stubs-emitter.js";
 
 /** The names an example may use besides the builtins (`F.…`); each run receives them in one scope object. */
-const SCOPE_NAMES = ["spark", "df", "Window", "SparkSession", "remote", "files", "out"] as const;
+const SCOPE_NAMES = ["spark", "df", "Window", "Observation", "SparkSession", "remote", "files", "out"] as const;
 
 function usedScopeNames(code: string): string[] {
   return SCOPE_NAMES.filter((name) => new RegExp(`(?<![.\\w])${name}\\b`).test(code));
@@ -28,20 +28,21 @@ export function emitMemberExampleType(): GeneratedFile {
   file.addImportDeclaration({
     isTypeOnly: true,
     moduleSpecifier: "../../runtime/codegen/index.js",
-    namedImports: ["DataFrame", "SparkSession", "WindowStatics"],
+    namedImports: ["DataFrame", "ObservationClass", "SparkSession", "WindowStatics"],
   });
   file.addInterface({
     name: "MemberExampleScope",
     isExported: true,
     docs: [
-      "What a member example sees: the session, the parity fixture's DataFrame, the Window builders, the session " +
-        "class and the server's URL (for builder examples), the directory of data files to read and a fresh empty " +
-        "directory to write to.",
+      "What a member example sees: the session, the parity fixture's DataFrame, the Window builders, the " +
+        "Observation constructor, the session class and the server's URL (for builder examples), the directory " +
+        "of data files to read and a fresh empty directory to write to.",
     ],
     properties: [
       { name: "spark", type: "SparkSession", isReadonly: true },
       { name: "df", type: "DataFrame", isReadonly: true },
       { name: "Window", type: "WindowStatics", isReadonly: true },
+      { name: "Observation", type: "ObservationClass", isReadonly: true },
       { name: "SparkSession", type: 'typeof import("../../runtime/api/session.js").SparkSession', isReadonly: true },
       { name: "remote", type: "string", isReadonly: true },
       { name: "files", type: "string", isReadonly: true },

@@ -86,6 +86,12 @@ export const columnExamples: ClassExamplesInput = {
         python: 'F.sum("i").over(Window.partitionBy("b").orderBy("id"))',
       },
     ],
+    outer: [
+      {
+        ts: 'spark.range(1, 4).alias("r").where(df.where(F.col("i").gt(F.col("r.id").outer())).exists())',
+        python: 'spark.range(1, 4).alias("r").where(df.where(F.col("i") > F.col("r.id").outer()).exists())',
+      },
+    ],
     rlike: [{ ts: 'F.col("s2").rlike("^[a-c,]+$")', python: 'F.col("s2").rlike("^[a-c,]+$")' }],
     startswith: [{ ts: 'F.col("url").startswith("http")', python: 'F.col("url").startswith("http")' }],
     substr: [

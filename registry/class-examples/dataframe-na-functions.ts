@@ -12,5 +12,9 @@ export const dataframeNaFunctionsExamples: ClassExamplesInput = {
       { ts: 'df.na.fill(1.5, ["d"])', python: 'df.na.fill(1.5, ["d"])' },
       { ts: 'df.na.fill({ b: false, s: "-" })', python: 'df.na.fill({"b": False, "s": "-"})' },
     ],
+    replace: [
+      { ts: 'df.na.replace({ abc: "xyz", "": null })', python: 'df.na.replace({"abc": "xyz", "": None})' },
+      { ts: 'df.na.replace(2.5, 25, ["d"])', python: 'df.na.replace(2.5, 25, ["d"])' },
+    ],
   },
 };

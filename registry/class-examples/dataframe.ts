@@ -259,5 +259,124 @@ export const dataframeExamples: ClassExamplesInput = {
         python: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
       },
     ],
+    // Stat, reshaping, subquery, server-state and observation members (m2).
+    approxQuantile: [
+      { ts: 'df.approxQuantile("i", [0, 0.5, 1], 0)', python: 'df.approxQuantile("i", [0.0, 0.5, 1.0], 0.0)' },
+      { ts: 'df.approxQuantile(["i", "d"], [0.5], 0)', python: 'df.approxQuantile(["i", "d"], [0.5], 0.0)' },
+    ],
+    colRegex: [{ ts: 'df.colRegex("`^(s|s2)$`")', python: 'df.colRegex("`^(s|s2)$`")' }],
+    corr: [{ ts: 'df.corr("id", "d")', python: 'df.corr("id", "d")' }],
+    cov: [{ ts: 'df.cov("id", "i")', python: 'df.cov("id", "i")' }],
+    createGlobalTempView: [
+      {
+        ts: 'spark.catalog.dropGlobalTempView("sparkts_golden_global_fresh").then(() => df.createGlobalTempView("sparkts_golden_global_fresh"))',
+        python:
+          '[spark.catalog.dropGlobalTempView("sparkts_golden_global_fresh"), df.createGlobalTempView("sparkts_golden_global_fresh")][1]',
+      },
+    ],
+    createOrReplaceGlobalTempView: [
+      {
+        ts: 'df.createOrReplaceGlobalTempView("sparkts_golden_global_view")',
+        python: 'df.createOrReplaceGlobalTempView("sparkts_golden_global_view")',
+      },
+    ],
+    crosstab: [{ ts: 'df.crosstab("b", "i")', python: 'df.crosstab("b", "i")' }],
+    executionInfo: [
+      {
+        ts: '(() => { const counted = df.observe("rows", F.count(F.lit(1)).alias("n")); return counted.collect().then(() => counted.executionInfo?.flows); })()',
+        python:
+          '(lambda counted: [counted.collect(), counted.executionInfo.flows][1])(df.observe("rows", F.count(F.lit(1)).alias("n")))',
+      },
+    ],
+    exists: [
+      {
+        ts: 'df.select("i").where(F.col("i").gt(4)).exists()',
+        python: 'df.select("i").where(F.col("i") > 4).exists()',
+      },
+    ],
+    freqItems: [{ ts: 'df.freqItems(["b", "i"], 0.4)', python: 'df.freqItems(["b", "i"], 0.4)' }],
+    hint: [
+      {
+        ts: 'df.select("id", "s").join(df.select("id", "i").hint("broadcast"), "id")',
+        python: 'df.select("id", "s").join(df.select("id", "i").hint("broadcast"), "id")',
+      },
+      { ts: 'df.select("id").hint("coalesce", 1)', python: 'df.select("id").hint("coalesce", 1)' },
+    ],
+    is_cached: [
+      { ts: 'df.select("id", "d").is_cached', python: 'df.select("id", "d").is_cached' },
+      {
+        ts: 'df.select("id", "b").cache().then((cached) => cached.is_cached)',
+        python: 'df.select("id", "b").cache().is_cached',
+      },
+    ],
+    lateralJoin: [
+      {
+        ts: 'df.select("id", "arr").lateralJoin(spark.tvf.explode(F.col("arr").outer()))',
+        python: 'df.select("id", "arr").lateralJoin(spark.tvf.explode(F.col("arr").outer()))',
+      },
+    ],
+    localCheckpoint: [
+      { ts: 'df.select("id", "b").localCheckpoint()', python: 'df.select("id", "b").localCheckpoint()' },
+    ],
+    observe: [
+      {
+        ts: 'df.observe("stats", F.count(F.lit(1)).alias("n"), F.max("i").alias("top"))',
+        python: 'df.observe("stats", F.count(F.lit(1)).alias("n"), F.max("i").alias("top"))',
+      },
+      {
+        ts: 'df.observe(new Observation("counted"), F.sum("id").alias("total")).select("id")',
+        python: 'df.observe(Observation("counted"), F.sum("id").alias("total")).select("id")',
+      },
+    ],
+    randomSplit: [{ ts: "df.randomSplit([1, 2], 7)[1]", python: "df.randomSplit([1.0, 2.0], 7)[1]" }],
+    registerTempTable: [
+      {
+        ts: 'df.registerTempTable("sparkts_golden_registered")',
+        python: 'df.registerTempTable("sparkts_golden_registered")',
+      },
+    ],
+    repartitionById: [
+      { ts: 'df.select("id", "s").repartitionById(2, "id")', python: 'df.select("id", "s").repartitionById(2, "id")' },
+    ],
+    repartitionByRange: [
+      {
+        ts: 'df.select("id", "d").repartitionByRange(2, "d")',
+        python: 'df.select("id", "d").repartitionByRange(2, "d")',
+      },
+      {
+        ts: 'df.select("id", "i").repartitionByRange(F.col("i").desc())',
+        python: 'df.select("id", "i").repartitionByRange(F.col("i").desc())',
+      },
+    ],
+    replace: [
+      { ts: 'df.replace("abc", "xyz")', python: 'df.replace("abc", "xyz")' },
+      { ts: 'df.replace([5, 0], [50, null], ["i"])', python: 'df.replace([5, 0], [50, None], ["i"])' },
+    ],
+    sampleBy: [
+      {
+        ts: 'df.sampleBy("s", { abc: 1, "Ébc": 0.5 }, 11)',
+        python: 'df.sampleBy("s", {"abc": 1.0, "Ébc": 0.5}, 11)',
+      },
+    ],
+    scalar: [{ ts: 'df.select(F.max("i")).scalar()', python: 'df.select(F.max("i")).scalar()' }],
+    sparkSession: [{ ts: "df.sparkSession.range(2)", python: "df.sparkSession.range(2)" }],
+    stat: [{ ts: 'df.stat.corr("id", "i")', python: 'df.stat.corr("id", "i")' }],
+    to: [
+      {
+        ts: 'df.select("s", "id").schema.then((schema) => df.select("id", "s").to(schema))',
+        python: 'df.select("id", "s").to(df.select("s", "id").schema)',
+      },
+    ],
+    transpose: [
+      { ts: 'df.select("s", "i", "id").transpose()', python: 'df.select("s", "i", "id").transpose()' },
+      { ts: 'df.select("id", "l").transpose("id")', python: 'df.select("id", "l").transpose("id")' },
+    ],
+    withMetadata: [
+      {
+        ts: 'df.withMetadata("s", { comment: "text", weight: 2 }).select("s")',
+        python: 'df.withMetadata("s", {"comment": "text", "weight": 2}).select("s")',
+      },
+    ],
+    withWatermark: [{ ts: 'df.withWatermark("ts", "10 minutes")', python: 'df.withWatermark("ts", "10 minutes")' }],
   },
 };

@@ -5,13 +5,16 @@ import { columnExamples } from "./column.js";
 import { dataframeExamples } from "./dataframe.js";
 import { dataframeNaFunctionsExamples } from "./dataframe-na-functions.js";
 import { dataframeReaderExamples } from "./dataframe-reader.js";
+import { dataframeStatFunctionsExamples } from "./dataframe-stat-functions.js";
 import { dataframeWriterExamples } from "./dataframe-writer.js";
 import { dataframeWriterV2Examples } from "./dataframe-writer-v2.js";
 import { groupedDataExamples } from "./grouped-data.js";
 import { mergeIntoWriterExamples } from "./merge-into-writer.js";
+import { observationExamples } from "./observation.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
 import { sparkSessionExamples } from "./spark-session.js";
 import { sparkSessionBuilderExamples } from "./spark-session-builder.js";
+import { tableValuedFunctionExamples } from "./table-valued-function.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
 
@@ -21,6 +24,7 @@ export const classExampleInputs: ClassExamplesInput[] = [
   dataframeExamples,
   dataframeNaFunctionsExamples,
   dataframeReaderExamples,
+  dataframeStatFunctionsExamples,
   dataframeWriterExamples,
   dataframeWriterV2Examples,
   groupedDataExamples,
@@ -28,6 +32,8 @@ export const classExampleInputs: ClassExamplesInput[] = [
   runtimeConfigExamples,
   sparkSessionExamples,
   sparkSessionBuilderExamples,
+  observationExamples,
+  tableValuedFunctionExamples,
   windowExamples,
   windowSpecExamples,
 ];

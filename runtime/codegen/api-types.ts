@@ -34,6 +34,9 @@ export interface StorageLevel {
 
 export type { ExecutionInfo } from "../api/execution-info.js";
 export type { Observation } from "../api/observation.js";
+
+/** The `Observation` constructor, for code that creates observations (`new Observation("name")`). */
+export type ObservationClass = typeof import("../api/observation.js").Observation;
 export type { TableArg } from "../api/table-arg.js";
 
 /** One progress report of a streaming query, in Spark's JSON form. */

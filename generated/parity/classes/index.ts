@@ -7,14 +7,17 @@ import { examples as column } from "./column.js";
 import { examples as dataframe } from "./dataframe.js";
 import { examples as dataframeNaFunctions } from "./dataframe-na-functions.js";
 import { examples as dataframeReader } from "./dataframe-reader.js";
+import { examples as dataframeStatFunctions } from "./dataframe-stat-functions.js";
 import { examples as dataframeWriter } from "./dataframe-writer.js";
 import { examples as dataframeWriterV2 } from "./dataframe-writer-v2.js";
 import { examples as groupedData } from "./grouped-data.js";
 import { examples as mergeIntoWriter } from "./merge-into-writer.js";
+import { examples as observation } from "./observation.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
 import { examples as sparkSession } from "./spark-session.js";
 import { examples as sparkSessionBuilder } from "./spark-session-builder.js";
+import { examples as tableValuedFunction } from "./table-valued-function.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeStatFunctions, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...observation, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...tableValuedFunction, ...window, ...windowSpec];

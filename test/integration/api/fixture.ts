@@ -14,18 +14,23 @@ export async function testSession(): Promise<SparkSession> {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
- * A plan's JSON made comparable across clients: plan ids renumbered in order of first appearance (ids are
- * counters, so only their pattern matters) and expression `common` blocks dropped (PySpark records Python call
- * sites there).
+ * A plan's JSON made comparable across clients: plan ids and server-side relation ids (a checkpoint's random
+ * UUID) renumbered in order of first appearance (only their pattern matters) and expression `common` blocks
+ * dropped (PySpark records Python call sites there).
  */
 export function normalisePlanJson(plan: Json): Json {
   const ids = new Map<string, string>();
+  const relationIds = new Map<string, string>();
   const walk = (value: Json, key?: string): Json => {
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (value === null || typeof value !== "object") {
       if (key === "planId" && typeof value === "string") {
         if (!ids.has(value)) ids.set(value, String(ids.size));
         return ids.get(value) ?? value;
+      }
+      if (key === "relationId" && typeof value === "string") {
+        if (!relationIds.has(value)) relationIds.set(value, `relation-${relationIds.size}`);
+        return relationIds.get(value) ?? value;
       }
       return value;
     }

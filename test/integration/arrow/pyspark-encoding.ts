@@ -83,7 +83,8 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * A value an action returned (rows, lists, tuples, schemas, scalars), encoded without a Spark type: Rows carry
- * their names, Maps become `$map`, StructTypes `$schema`, `undefined` (a void action) PySpark's None.
+ * their names, Maps and plain records become `$map`, StructTypes `$schema`, `undefined` (a void action)
+ * PySpark's None.
  */
 export function encodeUntypedLikePySpark(value: unknown): PySparkJson {
   if (value === undefined) return null;
