@@ -4,6 +4,7 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
@@ -24,6 +25,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...hashingFunctions,
   ...stringEditingFunctions,
   ...comparisonFunctions,
+  ...collectionConstructors,
 };
 
 const ALIASES: Record<string, string> = {
