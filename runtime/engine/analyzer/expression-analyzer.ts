@@ -7,6 +7,7 @@ import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
+import { NAMED_FIELD_READ, resolveExtractValue } from "../functions/collection-accessors.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
@@ -14,7 +15,8 @@ import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedEx
 import * as T from "../types/data-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { literalFromProto } from "./literals.js";
-import { expandStar, resolveColumn, type Scope } from "./name-resolution.js";
+import { expandStar, type Scope } from "./name-resolution.js";
+import { resolveColumnOrField } from "./struct-field-resolution.js";
 import { implicitCast } from "./type-coercion.js";
 
 export interface AnalyzerConf {
@@ -74,7 +76,16 @@ export class ExpressionAnalyzer {
       case "literal":
         return literalFromProto(e.value);
       case "unresolvedAttribute":
-        return resolveColumn(e.value.unparsedIdentifier, e.value.planId, scope);
+        return resolveColumnOrField(e.value.unparsedIdentifier, e.value.planId, scope, this.ctx);
+      case "unresolvedExtractValue": {
+        const { child, extraction } = e.value;
+        if (!child || !extraction) throw new AnalysisException("An extraction without a child or a key.");
+        return resolveExtractValue(
+          this.resolve(child, scope, aggregates),
+          this.resolve(extraction, scope, aggregates),
+          this.ctx,
+        );
+      }
       case "alias": {
         if (!e.value.expr) throw new AnalysisException("An alias without an expression.");
         const name = e.value.name.join(".");
@@ -147,6 +158,10 @@ export class ExpressionAnalyzer {
 
   named(expr: Expr): NamedExpr {
     if (expr.kind === "attr" || expr.kind === "alias") return expr;
+    // A struct field read on its own is named after the field (`st.a` → `a`), as Spark names it.
+    if (expr.kind === "call" && expr.name === NAMED_FIELD_READ) {
+      return this.alias(expr, expr.display.slice(expr.display.lastIndexOf(".") + 1));
+    }
     // A column cast at the top keeps the column's name (`col("n").cast("int")` is still `n`), as in Spark.
     if (expr.kind === "cast" && !expr.implicit && expr.child.kind === "attr") return this.alias(expr, expr.child.name);
     return this.alias(expr, displayOf(expr));

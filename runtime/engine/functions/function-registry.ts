@@ -4,6 +4,7 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { collectionAccessors } from "./collection-accessors.js";
 import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
@@ -26,6 +27,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...stringEditingFunctions,
   ...comparisonFunctions,
   ...collectionConstructors,
+  ...collectionAccessors,
 };
 
 const ALIASES: Record<string, string> = {

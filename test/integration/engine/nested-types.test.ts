@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col } from "../../../runtime/api/functions.js";
 import { SparkSession } from "../../../runtime/api/session.js";
@@ -81,5 +82,50 @@ describe("nested types on the embedded engine", () => {
         "SELECT array(id, NULL) , array(), map(), map('k', id), struct(id, id + 1 AS next), named_struct('n', id) FROM range(3)",
       ),
     );
+  });
+
+  it("reads elements, map values and struct fields with Spark's names", async () => {
+    await expectSame(
+      (s) =>
+        s.sql(
+          "SELECT st.a, upper(st.b), arr[0], m['a'], element_at(arr, -1), element_at(m, 'z'), size(arr), cardinality(m) FROM (" +
+            FIXTURE_SQL +
+            ") WHERE id IN (1, 3) ORDER BY id",
+        ),
+      true,
+    );
+    await expectSame((s) => {
+      const df = s.createDataFrame(NESTED_ROWS, NESTED_DDL).filter(col("id").isin(1, 3, 4));
+      return df.select(
+        col("point").getField("x"),
+        col("point.y"),
+        col("tags").getItem(0),
+        col("scores").getItem("x"),
+        col("id"),
+      );
+    });
+  });
+
+  it("raises Spark's errors for bad indexes under ANSI mode", async () => {
+    const failureOf = async (session: SparkSession, build: (df: DataFrame) => DataFrame) => {
+      try {
+        await build(session.createDataFrame(NESTED_ROWS, NESTED_DDL)).collect();
+        return "no error";
+      } catch (error) {
+        return (error as { errorClass?: string }).errorClass;
+      }
+    };
+    const cases: ((df: DataFrame) => DataFrame)[] = [
+      (df) => df.select(F.element_at(col("tags"), 5)),
+      (df) => df.select(F.element_at(col("tags"), 0)),
+      (df) => df.select(col("tags").getItem(3)),
+      (df) => df.select(F.create_map(F.lit(null).cast("string"), col("id"))),
+      (df) => df.select(F.create_map(F.lit("a"), col("id"), F.lit("a"), F.lit(2))),
+    ];
+    for (const build of cases) {
+      const expected = await failureOf(spark, build);
+      expect(expected).not.toBe("no error");
+      expect(await failureOf(local, build)).toEqual(expected);
+    }
   });
 });
