@@ -5,6 +5,6 @@ import { named_struct, struct } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "named_struct", example: "named_struct(\"cols\", \"cols2\")", build: (sparkSession) => named_struct("cols", "cols2"), spark: "supported", local: "gap" },
-  { function: "struct", example: "struct(\"cols\", \"cols2\")", build: (sparkSession) => struct("cols", "cols2"), spark: "supported", local: "gap" },
+  { function: "named_struct", example: "named_struct(\"cols\", \"cols2\")", build: (sparkSession) => named_struct("cols", "cols2"), spark: "supported", local: "supported" },
+  { function: "struct", example: "struct(\"cols\", \"cols2\")", build: (sparkSession) => struct("cols", "cols2"), spark: "supported", local: "supported" },
   ];

@@ -178,7 +178,10 @@ function arrayAndValue(args: readonly Expr[], display: string): [Expr, Expr] {
 const arrayContains: ScalarFunction = {
   resolve: (args, ctx) => {
     const display = shown("array_contains", args);
-    return call("array_contains", arrayAndValue(args, display), T.BOOLEAN, display, ctx);
+    const [array, value] = arrayAndValue(args, display);
+    // A NULL element can make the answer NULL, so containsNull counts towards nullability (as in Spark).
+    const nullable = array.nullable || value.nullable || arrayParts(array.type).containsNull;
+    return call("array_contains", [array, value], T.BOOLEAN, display, ctx, nullable);
   },
   kernel: (args, c) => {
     const equals = equalityOf(arrayParts((c.args[0] as Expr).type).element);
@@ -219,7 +222,8 @@ const mapContainsKey: ScalarFunction = {
   resolve: (args, ctx) => {
     const display = shown("map_contains_key", args);
     const map = requireMap(display, args);
-    return call("map_contains_key", [map, keyArg(map, args[1] as Expr, display)], T.BOOLEAN, display, ctx);
+    // Spark answers it as array_contains over map_keys, whose array type admits NULLs: always nullable.
+    return call("map_contains_key", [map, keyArg(map, args[1] as Expr, display)], T.BOOLEAN, display, ctx, true);
   },
   kernel: (args, c) => {
     const equals = equalityOf(mapParts((c.args[0] as Expr).type).key);

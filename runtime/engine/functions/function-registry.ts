@@ -4,6 +4,7 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { arrayFunctions } from "./array-functions.js";
 import { collectionAccessors } from "./collection-accessors.js";
 import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
@@ -28,6 +29,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...comparisonFunctions,
   ...collectionConstructors,
   ...collectionAccessors,
+  ...arrayFunctions,
 };
 
 const ALIASES: Record<string, string> = {
