@@ -13,6 +13,7 @@ import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedExpr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
@@ -46,6 +47,9 @@ const AGGREGATES: Record<string, AggregateName> = {
   std: "stddev_samp",
   stddev_samp: "stddev_samp",
   stddev_pop: "stddev_pop",
+  collect_list: "collect_list",
+  array_agg: "collect_list",
+  collect_set: "collect_set",
 };
 
 export class IdGenerator {
@@ -229,11 +233,13 @@ export class ExpressionAnalyzer {
         ? "avg"
         : spelled === "count_distinct"
           ? "count"
-          : spelled === "first_value"
-            ? "first"
-            : spelled === "last_value"
-              ? "last"
-              : spelled;
+          : spelled === "array_agg"
+            ? "collect_list"
+            : spelled === "first_value"
+              ? "first"
+              : spelled === "last_value"
+                ? "last"
+                : spelled;
     const display = `${shownName}(${distinct ? "DISTINCT " : ""}${args.map(displayOf).join(", ")})`;
     const base = { kind: "aggregate" as const, name, distinct, display, ansi: this.conf.ansi };
     switch (name) {
@@ -289,6 +295,10 @@ export class ExpressionAnalyzer {
         const type = name === "avg" || T.isFractional(input.type) ? T.DOUBLE : T.LONG;
         return { ...base, args: [input], type, nullable: true };
       }
+      case "collect_list":
+      case "collect_set":
+        // NULL inputs are skipped, so the array never holds NULLs, and an empty group gives [] (not NULL).
+        return { ...base, args: [child], type: arrayType(child.type, false), nullable: false };
       default:
         return { ...base, args: [child], type: child.type, nullable: true };
     }

@@ -128,4 +128,13 @@ describe("nested types on the embedded engine", () => {
       expect(await failureOf(local, build)).toEqual(expected);
     }
   });
+
+  it("collects lists and sets per group across partitions, and groups rows carrying nested columns", async () => {
+    await expectSame((s) =>
+      s.sql(
+        "SELECT id % 3 AS k, sort_array(collect_list(id % 5)) AS l, sort_array(collect_set(id % 5)) AS st, " +
+          "size(collect_list(CASE WHEN id > 3 THEN id END)) AS n FROM range(0, 20, 1, 4) GROUP BY id % 3",
+      ),
+    );
+  });
 });
