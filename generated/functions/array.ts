@@ -29,7 +29,7 @@ export function array(...cols: (Column | string)[]): Column {
  * @example `array_append("arr", 9)`
  * @example `array_append("sarr", "z")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_append(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("array_append", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -43,7 +43,7 @@ export function array_append(col: Column | string, value: LiteralInput): Column 
  * @returns a new Column; nothing runs until an action
  * @example `array_compact("arr")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_compact(col: Column | string): Column {
   return codegen.callBuiltin("array_compact", [codegen.columnOrName(col, "col")]);
@@ -152,7 +152,7 @@ export function array_join(col: Column | string, delimiter: string, null_replace
  * @example `array_max("arr")`
  * @example `array_max("sarr")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_max(col: Column | string): Column {
   return codegen.callBuiltin("array_max", [codegen.columnOrName(col, "col")]);
@@ -167,7 +167,7 @@ export function array_max(col: Column | string): Column {
  * @example `array_min("arr")`
  * @example `array_min("sarr")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_min(col: Column | string): Column {
   return codegen.callBuiltin("array_min", [codegen.columnOrName(col, "col")]);
@@ -198,7 +198,7 @@ export function array_position(col: Column | string, value: LiteralInput): Colum
  * @returns a new Column; nothing runs until an action
  * @example `array_prepend("arr", 0)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_prepend(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("array_prepend", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -244,7 +244,7 @@ export function array_repeat(col: Column | string, count: Column | string | numb
  * @returns a new Column; nothing runs until an action
  * @example `array_size("arr")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_size(col: Column | string): Column {
   return codegen.callBuiltin("array_size", [codegen.columnOrName(col, "col")]);

@@ -26,7 +26,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_append" },
     examples: ['array_append("arr", 9)', 'array_append("sarr", "z")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_compact",
@@ -37,7 +37,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_compact" },
     examples: ['array_compact("arr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_contains",
@@ -131,7 +131,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_max" },
     examples: ['array_max("arr")', 'array_max("sarr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_min",
@@ -142,7 +142,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_min" },
     examples: ['array_min("arr")', 'array_min("sarr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_position",
@@ -170,7 +170,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_prepend" },
     examples: ['array_prepend("arr", 0)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_remove",
@@ -209,7 +209,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_size" },
     examples: ['array_size("arr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_union",

@@ -4,6 +4,7 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
 import { collectionAccessors } from "./collection-accessors.js";
 import { collectionConstructors } from "./collection-constructors.js";
@@ -30,6 +31,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...collectionConstructors,
   ...collectionAccessors,
   ...arrayFunctions,
+  ...arrayExtras,
 };
 
 const ALIASES: Record<string, string> = {
