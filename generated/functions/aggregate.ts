@@ -78,7 +78,7 @@ export function approxCountDistinct(col: Column | string, rsd?: number): Column 
  * @example `array_agg("i")`
  * @example `array_agg("st")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_agg(col: Column | string): Column {
   return codegen.callBuiltin("array_agg", [codegen.columnOrName(col, "col")]);
@@ -221,7 +221,7 @@ export function bool_or(col: Column | string): Column {
  * @example `collect_list("s")`
  * @example `collect_list("dt")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function collect_list(col: Column | string): Column {
   return codegen.callBuiltin("collect_list", [codegen.columnOrName(col, "col")]);
@@ -235,7 +235,7 @@ export function collect_list(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sort_array(collect_set("b"))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function collect_set(col: Column | string): Column {
   return codegen.callBuiltin("collect_set", [codegen.columnOrName(col, "col")]);

@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `array("i", "id")`
  * @example `array("s", "s2")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("array", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -29,7 +29,7 @@ export function array(...cols: (Column | string)[]): Column {
  * @example `array_append("arr", 9)`
  * @example `array_append("sarr", "z")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_append(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("array_append", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -43,7 +43,7 @@ export function array_append(col: Column | string, value: LiteralInput): Column 
  * @returns a new Column; nothing runs until an action
  * @example `array_compact("arr")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_compact(col: Column | string): Column {
   return codegen.callBuiltin("array_compact", [codegen.columnOrName(col, "col")]);
@@ -59,7 +59,7 @@ export function array_compact(col: Column | string): Column {
  * @example `array_contains("arr", 2)`
  * @example `array_contains("sarr", "a")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_contains(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("array_contains", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -73,7 +73,7 @@ export function array_contains(col: Column | string, value: LiteralInput): Colum
  * @returns a new Column; nothing runs until an action
  * @example `array_distinct(concat("arr", "arr"))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_distinct(col: Column | string): Column {
   return codegen.callBuiltin("array_distinct", [codegen.columnOrName(col, "col")]);
@@ -88,7 +88,7 @@ export function array_distinct(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `array_except("arr", array(lit(2), "i"))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_except(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("array_except", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -120,7 +120,7 @@ export function array_insert(arr: Column | string, pos: Column | string | number
  * @returns a new Column; nothing runs until an action
  * @example `array_intersect("arr", array(lit(1), lit(3), lit(5), lit(null)))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_intersect(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("array_intersect", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -137,7 +137,7 @@ export function array_intersect(col1: Column | string, col2: Column | string): C
  * @example `array_join("sarr", ",")`
  * @example `array_join(array("s", "s2"), "|", "NULL")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_join(col: Column | string, delimiter: string, null_replacement?: string): Column {
   return codegen.callBuiltin("array_join", [codegen.columnOrName(col, "col"), codegen.literal(delimiter, "delimiter"), codegen.literal(null_replacement, "null_replacement")]);
@@ -152,7 +152,7 @@ export function array_join(col: Column | string, delimiter: string, null_replace
  * @example `array_max("arr")`
  * @example `array_max("sarr")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_max(col: Column | string): Column {
   return codegen.callBuiltin("array_max", [codegen.columnOrName(col, "col")]);
@@ -167,7 +167,7 @@ export function array_max(col: Column | string): Column {
  * @example `array_min("arr")`
  * @example `array_min("sarr")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_min(col: Column | string): Column {
   return codegen.callBuiltin("array_min", [codegen.columnOrName(col, "col")]);
@@ -183,7 +183,7 @@ export function array_min(col: Column | string): Column {
  * @example `array_position("arr", 3)`
  * @example `array_position("sarr", "a")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_position(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("array_position", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -198,7 +198,7 @@ export function array_position(col: Column | string, value: LiteralInput): Colum
  * @returns a new Column; nothing runs until an action
  * @example `array_prepend("arr", 0)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_prepend(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("array_prepend", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -214,7 +214,7 @@ export function array_prepend(col: Column | string, value: LiteralInput): Column
  * @example `array_remove("arr", 2)`
  * @example `array_remove("sarr", "a")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_remove(col: Column | string, element: LiteralInput): Column {
   return codegen.callBuiltin("array_remove", [codegen.columnOrName(col, "col"), codegen.literal(element, "element")]);
@@ -244,7 +244,7 @@ export function array_repeat(col: Column | string, count: Column | string | numb
  * @returns a new Column; nothing runs until an action
  * @example `array_size("arr")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_size(col: Column | string): Column {
   return codegen.callBuiltin("array_size", [codegen.columnOrName(col, "col")]);
@@ -259,7 +259,7 @@ export function array_size(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `array_union("arr", array(lit(3), lit(4)))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_union(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("array_union", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -289,7 +289,7 @@ export function arrays_overlap(a1: Column | string, a2: Column | string): Column
  * @returns a new Column; nothing runs until an action
  * @example `arrays_zip("arr", "sarr")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function arrays_zip(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("arrays_zip", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -303,7 +303,7 @@ export function arrays_zip(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `flatten(array("arr", "arr"))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function flatten(col: Column | string): Column {
   return codegen.callBuiltin("flatten", [codegen.columnOrName(col, "col")]);
@@ -368,7 +368,7 @@ export function shuffle(col: Column | string, seed?: Column | number): Column {
  * @example `slice("arr", 2, 2)`
  * @example `slice("arr", -2, 2)`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function slice(x: Column | string, start: Column | string | number, length: Column | string | number): Column {
   return codegen.callBuiltin("slice", [codegen.columnOrName(x, "x"), codegen.columnOrNameOrLiteral(start, "start"), codegen.columnOrNameOrLiteral(length, "length")]);
@@ -384,7 +384,7 @@ export function slice(x: Column | string, start: Column | string | number, lengt
  * @example `sort_array("arr")`
  * @example `sort_array("arr", false)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sort_array(col: Column | string, asc?: boolean): Column {
   return codegen.callBuiltin("sort_array", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(asc, "asc"), {"boolean":true})]);

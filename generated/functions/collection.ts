@@ -48,7 +48,7 @@ export function array_sort(col: Column | string, comparator?: (x: Column, y: Col
  * @example `cardinality("arr")`
  * @example `cardinality("m")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cardinality(col: Column | string): Column {
   return codegen.callBuiltin("cardinality", [codegen.columnOrName(col, "col")]);
@@ -80,7 +80,7 @@ export function concat(...cols: (Column | string)[]): Column {
  * @example `element_at("m", "a")`
  * @example `element_at(array("s", "s2"), -1)`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function element_at(col: Column | string, extraction: LiteralInput): Column {
   return codegen.callBuiltin("element_at", [codegen.columnOrName(col, "col"), codegen.literal(extraction, "extraction")]);
@@ -205,7 +205,7 @@ export function reverse(col: Column | string): Column {
  * @example `size("arr")`
  * @example `size("m")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function size(col: Column | string): Column {
   return codegen.callBuiltin("size", [codegen.columnOrName(col, "col")]);

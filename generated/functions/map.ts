@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `create_map("id", "s")`
  * @example `create_map(lit("id"), "id", lit("i"), "i")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function create_map(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("map", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -43,7 +43,7 @@ export function map_concat(...cols: (Column | string)[]): Column {
  * @example `map_contains_key("m", "a")`
  * @example `map_contains_key("m", "z")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_contains_key(col: Column | string, value: LiteralInput): Column {
   return codegen.callBuiltin("map_contains_key", [codegen.columnOrName(col, "col"), codegen.literal(value, "value")]);
@@ -57,7 +57,7 @@ export function map_contains_key(col: Column | string, value: LiteralInput): Col
  * @returns a new Column; nothing runs until an action
  * @example `map_entries("m")`
  * @since pyspark 3.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_entries(col: Column | string): Column {
   return codegen.callBuiltin("map_entries", [codegen.columnOrName(col, "col")]);
@@ -72,7 +72,7 @@ export function map_entries(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `map_from_arrays("sarr", reverse("sarr"))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_from_arrays(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("map_from_arrays", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -100,7 +100,7 @@ export function map_from_entries(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `map_keys("m")`
  * @since pyspark 2.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_keys(col: Column | string): Column {
   return codegen.callBuiltin("map_keys", [codegen.columnOrName(col, "col")]);
@@ -114,7 +114,7 @@ export function map_keys(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `map_values("m")`
  * @since pyspark 2.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_values(col: Column | string): Column {
   return codegen.callBuiltin("map_values", [codegen.columnOrName(col, "col")]);

@@ -12,7 +12,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `named_struct(lit("n"), "i", lit("t"), "s")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function named_struct(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("named_struct", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -27,7 +27,7 @@ export function named_struct(...cols: (Column | string)[]): Column {
  * @example `struct("i", "s")`
  * @example `struct(col("st.a").alias("a2"), "b")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function struct(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("struct", [cols.map((value) => codegen.columnOrName(value, "cols"))]);

@@ -70,7 +70,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_agg" },
     examples: ['array_agg("i")', 'array_agg("st")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "avg",
@@ -180,7 +180,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_list" },
     examples: ['collect_list("s")', 'collect_list("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "collect_set",
@@ -191,7 +191,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "collect_set" },
     examples: ['sort_array(collect_set("b"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "corr",

@@ -12,7 +12,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array" },
     examples: ['array("i", "id")', 'array("s", "s2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_append",
@@ -26,7 +26,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_append" },
     examples: ['array_append("arr", 9)', 'array_append("sarr", "z")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_compact",
@@ -37,7 +37,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_compact" },
     examples: ['array_compact("arr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_contains",
@@ -51,7 +51,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_contains" },
     examples: ['array_contains("arr", 2)', 'array_contains("sarr", "a")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_distinct",
@@ -62,7 +62,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_distinct" },
     examples: ['array_distinct(concat("arr", "arr"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_except",
@@ -76,7 +76,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_except" },
     examples: ['array_except("arr", array(lit(2), "i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_insert",
@@ -105,7 +105,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_intersect" },
     examples: ['array_intersect("arr", array(lit(1), lit(3), lit(5), lit(null)))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_join",
@@ -120,7 +120,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_join" },
     examples: ['array_join("sarr", ",")', 'array_join(array("s", "s2"), "|", "NULL")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_max",
@@ -131,7 +131,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_max" },
     examples: ['array_max("arr")', 'array_max("sarr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_min",
@@ -142,7 +142,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_min" },
     examples: ['array_min("arr")', 'array_min("sarr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_position",
@@ -156,7 +156,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_position" },
     examples: ['array_position("arr", 3)', 'array_position("sarr", "a")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_prepend",
@@ -170,7 +170,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_prepend" },
     examples: ['array_prepend("arr", 0)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_remove",
@@ -184,7 +184,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_remove" },
     examples: ['array_remove("arr", 2)', 'array_remove("sarr", "a")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_repeat",
@@ -209,7 +209,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_size" },
     examples: ['array_size("arr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_union",
@@ -223,7 +223,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_union" },
     examples: ['array_union("arr", array(lit(3), lit(4)))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "arrays_overlap",
@@ -248,7 +248,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "arrays_zip" },
     examples: ['arrays_zip("arr", "sarr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "flatten",
@@ -259,7 +259,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "flatten" },
     examples: ['flatten(array("arr", "arr"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "get",
@@ -321,7 +321,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "slice" },
     examples: ['slice("arr", 2, 2)', 'slice("arr", -2, 2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sort_array",
@@ -335,6 +335,6 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sort_array" },
     examples: ['sort_array("arr")', 'sort_array("arr", false)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -49,7 +49,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "cardinality" },
     examples: ['cardinality("arr")', 'cardinality("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "concat",
@@ -74,7 +74,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "element_at" },
     examples: ['element_at("m", "a")', 'element_at(array("s", "s2"), -1)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "exists",
@@ -186,7 +186,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "size" },
     examples: ['size("arr")', 'size("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "transform",

@@ -12,7 +12,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map" },
     examples: ['create_map("id", "s")', 'create_map(lit("id"), "id", lit("i"), "i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_concat",
@@ -37,7 +37,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_contains_key" },
     examples: ['map_contains_key("m", "a")', 'map_contains_key("m", "z")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_entries",
@@ -48,7 +48,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_entries" },
     examples: ['map_entries("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_from_arrays",
@@ -62,7 +62,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_from_arrays" },
     examples: ['map_from_arrays("sarr", reverse("sarr"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_from_entries",
@@ -84,7 +84,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_keys" },
     examples: ['map_keys("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_values",
@@ -95,7 +95,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_values" },
     examples: ['map_values("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "str_to_map",

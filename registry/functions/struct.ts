@@ -1,6 +1,6 @@
 /** Struct functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const structFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const structFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "named_struct" },
     examples: ['named_struct(lit("n"), "i", lit("t"), "s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "struct",
@@ -23,6 +23,6 @@ export const structFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "struct" },
     examples: ['struct("i", "s")', 'struct(col("st.a").alias("a2"), "b")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -5,7 +5,7 @@ import { col, lit, named_struct, struct } from "../../functions/index.js";
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "named_struct", category: "struct", example: "named_struct(lit(\"n\"), \"i\", lit(\"t\"), \"s\")", build: (sparkSession) => named_struct(lit("n"), "i", lit("t"), "s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "struct", category: "struct", example: "struct(\"i\", \"s\")", build: (sparkSession) => struct("i", "s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "struct", category: "struct", example: "struct(col(\"st.a\").alias(\"a2\"), \"b\")", build: (sparkSession) => struct(col("st.a").alias("a2"), "b"), spark: "supported", local: "gap", compare: "values" },
+  { function: "named_struct", category: "struct", example: "named_struct(lit(\"n\"), \"i\", lit(\"t\"), \"s\")", build: (sparkSession) => named_struct(lit("n"), "i", lit("t"), "s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "struct", category: "struct", example: "struct(\"i\", \"s\")", build: (sparkSession) => struct("i", "s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "struct", category: "struct", example: "struct(col(\"st.a\").alias(\"a2\"), \"b\")", build: (sparkSession) => struct(col("st.a").alias("a2"), "b"), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -7,14 +7,17 @@ import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
+import { NAMED_FIELD_READ, resolveExtractValue } from "../functions/collection-accessors.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedExpr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { literalFromProto } from "./literals.js";
-import { expandStar, resolveColumn, type Scope } from "./name-resolution.js";
+import { expandStar, type Scope } from "./name-resolution.js";
+import { resolveColumnOrField } from "./struct-field-resolution.js";
 import { implicitCast } from "./type-coercion.js";
 
 export interface AnalyzerConf {
@@ -44,6 +47,9 @@ const AGGREGATES: Record<string, AggregateName> = {
   std: "stddev_samp",
   stddev_samp: "stddev_samp",
   stddev_pop: "stddev_pop",
+  collect_list: "collect_list",
+  array_agg: "collect_list",
+  collect_set: "collect_set",
 };
 
 export class IdGenerator {
@@ -74,7 +80,16 @@ export class ExpressionAnalyzer {
       case "literal":
         return literalFromProto(e.value);
       case "unresolvedAttribute":
-        return resolveColumn(e.value.unparsedIdentifier, e.value.planId, scope);
+        return resolveColumnOrField(e.value.unparsedIdentifier, e.value.planId, scope, this.ctx);
+      case "unresolvedExtractValue": {
+        const { child, extraction } = e.value;
+        if (!child || !extraction) throw new AnalysisException("An extraction without a child or a key.");
+        return resolveExtractValue(
+          this.resolve(child, scope, aggregates),
+          this.resolve(extraction, scope, aggregates),
+          this.ctx,
+        );
+      }
       case "alias": {
         if (!e.value.expr) throw new AnalysisException("An alias without an expression.");
         const name = e.value.name.join(".");
@@ -147,6 +162,10 @@ export class ExpressionAnalyzer {
 
   named(expr: Expr): NamedExpr {
     if (expr.kind === "attr" || expr.kind === "alias") return expr;
+    // A struct field read on its own is named after the field (`st.a` → `a`), as Spark names it.
+    if (expr.kind === "call" && expr.name === NAMED_FIELD_READ) {
+      return this.alias(expr, expr.display.slice(expr.display.lastIndexOf(".") + 1));
+    }
     // A column cast at the top keeps the column's name (`col("n").cast("int")` is still `n`), as in Spark.
     if (expr.kind === "cast" && !expr.implicit && expr.child.kind === "attr") return this.alias(expr, expr.child.name);
     return this.alias(expr, displayOf(expr));
@@ -214,11 +233,13 @@ export class ExpressionAnalyzer {
         ? "avg"
         : spelled === "count_distinct"
           ? "count"
-          : spelled === "first_value"
-            ? "first"
-            : spelled === "last_value"
-              ? "last"
-              : spelled;
+          : spelled === "array_agg"
+            ? "collect_list"
+            : spelled === "first_value"
+              ? "first"
+              : spelled === "last_value"
+                ? "last"
+                : spelled;
     const display = `${shownName}(${distinct ? "DISTINCT " : ""}${args.map(displayOf).join(", ")})`;
     const base = { kind: "aggregate" as const, name, distinct, display, ansi: this.conf.ansi };
     switch (name) {
@@ -274,6 +295,10 @@ export class ExpressionAnalyzer {
         const type = name === "avg" || T.isFractional(input.type) ? T.DOUBLE : T.LONG;
         return { ...base, args: [input], type, nullable: true };
       }
+      case "collect_list":
+      case "collect_set":
+        // NULL inputs are skipped, so the array never holds NULLs, and an empty group gives [] (not NULL).
+        return { ...base, args: [child], type: arrayType(child.type, false), nullable: false };
       default:
         return { ...base, args: [child], type: child.type, nullable: true };
     }

@@ -5,6 +5,7 @@
 import { castForcesNullable } from "../functions/cast-kernel.js";
 import type { Cast, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { widerNestedType } from "../types/nested-types.js";
 
 export function implicitCast(expr: Expr, type: T.DataType): Expr {
   if (T.sameType(expr.type, type)) return expr;
@@ -31,7 +32,7 @@ export function widerType(a: T.DataType, b: T.DataType): T.DataType | null {
   if (names.has("date") && names.has("timestamp")) return T.TIMESTAMP;
   if (names.has("date") && names.has("timestampNtz")) return T.TIMESTAMP_NTZ;
   if (names.has("timestamp") && names.has("timestampNtz")) return T.TIMESTAMP;
-  return null;
+  return widerNestedType(a, b, widerType);
 }
 
 function widerWithDecimal(a: T.DataType, b: T.DataType): T.DataType {

@@ -32,7 +32,9 @@ import {
 } from "apache-arrow";
 import { UnsupportedOperationException } from "../../errors/index.js";
 import * as T from "../types/data-types.js";
+import { isNested } from "../types/nested-types.js";
 import { allocateData, type Batch, type ColumnVector, columnFromScalars, type Scalar } from "./column-vector.js";
+import { nestedArrowData, nestedArrowType, nestedEngineType, nestedValuesFromArrow } from "./nested-arrow.js";
 
 export interface FieldSpec {
   readonly name: string;
@@ -65,11 +67,14 @@ export function engineTypeOf(type: ArrowType): T.DataType {
       return (type as Timestamp).timezone ? T.TIMESTAMP : T.TIMESTAMP_NTZ;
     case Type.Decimal:
       return T.decimalType((type as Decimal).precision, (type as Decimal).scale);
-    default:
+    default: {
+      const nested = nestedEngineType(type, engineTypeOf);
+      if (nested !== null) return nested;
       throw new UnsupportedOperationException(`The local engine cannot read Arrow type ${String(type)} yet.`, {
         errorClass: "UNSUPPORTED_ARROWTYPE",
         messageParameters: { typeName: String(type) },
       });
+    }
   }
 }
 
@@ -105,8 +110,11 @@ function arrowTypeOf(type: T.DataType, timeZone: string): ArrowType {
       const { precision, scale } = T.decimalParts(type);
       return new Decimal(scale, precision, 128);
     }
-    default:
+    default: {
+      const nested = nestedArrowType(type, (t) => arrowTypeOf(t, timeZone));
+      if (nested !== null) return nested;
       throw new UnsupportedOperationException(`The local engine cannot write ${T.simpleString(type)} to Arrow yet.`);
+    }
   }
 }
 
@@ -161,6 +169,10 @@ function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
       }
       return makeData({ ...base, type: arrowType as Decimal, data: words });
     }
+    case Type.List:
+    case Type.Map:
+    case Type.Struct:
+      return nestedArrowData(column, arrowType, base, toArrowData);
     default:
       return makeData({ ...base, type: arrowType as Int32, data: column.data as Int32Array });
   }
@@ -233,6 +245,7 @@ function decimalFromWords(words: Uint32Array, at: number): bigint {
 }
 
 function scalarsOf(vector: Vector, type: T.DataType): Scalar[] {
+  if (isNested(type)) return nestedValuesFromArrow(vector, type, decodeVector);
   const out: Scalar[] = new Array(vector.length);
   let row = 0;
   for (const data of vector.data) {
@@ -335,7 +348,11 @@ export function arrowIpcToBatch(bytes: Uint8Array): { fields: FieldSpec[]; batch
   const columns = fields.map((field, i) => {
     const vector = table.getChildAt(i);
     if (vector === null) throw new TypeError(`Arrow column ${i} is missing`);
-    return columnFromArrow(vector, field.type) ?? columnFromScalars(field.type, scalarsOf(vector, field.type));
+    return decodeVector(vector, field.type);
   });
   return { fields, batch: { columns, numRows: table.numRows } };
+}
+
+function decodeVector(vector: Vector, type: T.DataType): ColumnVector {
+  return columnFromArrow(vector, type) ?? columnFromScalars(type, scalarsOf(vector, type));
 }

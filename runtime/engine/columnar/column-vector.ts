@@ -7,7 +7,7 @@ import { type DataType, typeName } from "../types/data-types.js";
 
 export type NumericArray = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array;
 /** Booleans are a Uint8Array of 0/1; decimals are unscaled bigints; strings stay JS strings for now. */
-export type ColumnData = NumericArray | Uint8Array | string[] | bigint[] | Uint8Array[];
+export type ColumnData = NumericArray | Uint8Array | string[] | bigint[] | Uint8Array[] | NestedValue[];
 
 export interface ColumnVector {
   readonly type: DataType;
@@ -22,7 +22,21 @@ export interface Batch {
   readonly numRows: number;
 }
 
-export type Scalar = null | boolean | number | bigint | string | Uint8Array;
+export type Scalar = null | boolean | number | bigint | string | Uint8Array | NestedValue;
+
+/**
+ * Arrays and structs are JS arrays of their elements or fields, maps parallel key and value arrays. Inside them
+ * values take the form `getScalar` returns (booleans as booleans, decimals unscaled, dates as days), nulls as null.
+ */
+export type NestedValue = readonly Scalar[] | MapValue;
+
+export interface MapValue {
+  readonly keys: readonly Scalar[];
+  readonly values: readonly Scalar[];
+}
+
+const EMPTY_LIST: readonly Scalar[] = Object.freeze([]);
+const EMPTY_MAP: MapValue = Object.freeze({ keys: EMPTY_LIST, values: EMPTY_LIST });
 
 /** Allocates the storage a type uses, zero-filled. */
 export function allocateData(type: DataType, length: number): ColumnData {
@@ -51,6 +65,11 @@ export function allocateData(type: DataType, length: number): ColumnData {
       return new Array<string>(length).fill("");
     case "binary":
       return new Array<Uint8Array>(length).fill(new Uint8Array(0));
+    case "array":
+    case "struct":
+      return new Array<NestedValue>(length).fill(EMPTY_LIST);
+    case "map":
+      return new Array<NestedValue>(length).fill(EMPTY_MAP);
     default:
       throw notSupportedLocally(`columns of type ${typeName(type)}`);
   }

@@ -1,6 +1,7 @@
 /** Picks the accumulator for an aggregate function. */
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import type { Accumulator } from "./accumulator.js";
+import { CollectAccumulator } from "./collect-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
 import { AvgAccumulator, DecimalAvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
 import { DistinctAccumulator, FirstLastAccumulator, MinMaxAccumulator } from "./value-accumulators.js";
@@ -31,6 +32,9 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
         return new FirstLastAccumulator(spec, false);
       case "last":
         return new FirstLastAccumulator(spec, true);
+      case "collect_list":
+      case "collect_set":
+        return new CollectAccumulator(spec, spec.name === "collect_set");
     }
   };
   return spec.distinct ? new DistinctAccumulator(make, spec) : make();

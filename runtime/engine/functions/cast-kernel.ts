@@ -7,6 +7,7 @@ import { castInvalidInput, castOverflow, notSupportedLocally } from "../errors.j
 import { javaDoubleString } from "../logical/expression-display.js";
 import type { CastMode } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { isNested } from "../types/nested-types.js";
 import {
   daysToTimestamp,
   formatDate,
@@ -17,6 +18,7 @@ import {
 } from "./datetime-format.js";
 import { fitsPrecision, outOfRange, pow10, rescale } from "./decimal-math.js";
 import { constantColumn, mapValues } from "./kernel-helpers.js";
+import { canCastNested, castNested } from "./nested-cast.js";
 
 const INTEGRAL_BOUNDS: Record<string, [number, number]> = {
   byte: [-128, 127],
@@ -33,6 +35,7 @@ const decoder = new TextDecoder();
 export function canCast(from: T.DataType, to: T.DataType): boolean {
   const f = T.typeName(from);
   const t = T.typeName(to);
+  if (isNested(from) || isNested(to)) return f === "null" || canCastNested(from, to, canCast);
   if (f === t || f === "null" || t === "string") return true;
   const numericLike = (n: string) =>
     ["byte", "short", "integer", "long", "float", "double", "decimal", "boolean"].includes(n);
@@ -55,6 +58,7 @@ export function castColumn(input: ColumnVector, to: T.DataType, mode: CastMode, 
   const from = input.type;
   if (T.sameType(from, to)) return input;
   if (from.kind.case === "null") return constantColumn(to, null, input.length);
+  if (isNested(from)) return castNested(input, to, mode, ctx, castColumn);
   const fail = (error: Error): null => {
     if (mode === "ansi") throw error;
     return null;

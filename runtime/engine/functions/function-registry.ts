@@ -4,6 +4,10 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { arrayExtras } from "./array-extras.js";
+import { arrayFunctions } from "./array-functions.js";
+import { collectionAccessors } from "./collection-accessors.js";
+import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
@@ -24,6 +28,10 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...hashingFunctions,
   ...stringEditingFunctions,
   ...comparisonFunctions,
+  ...collectionConstructors,
+  ...collectionAccessors,
+  ...arrayFunctions,
+  ...arrayExtras,
 };
 
 const ALIASES: Record<string, string> = {

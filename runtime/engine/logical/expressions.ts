@@ -76,7 +76,9 @@ export type AggregateName =
   | "var_samp"
   | "var_pop"
   | "stddev_samp"
-  | "stddev_pop";
+  | "stddev_pop"
+  | "collect_list"
+  | "collect_set";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";

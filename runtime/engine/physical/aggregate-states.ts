@@ -26,5 +26,8 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
     case "first":
     case "last":
       return [spec.inputType, T.BOOLEAN];
+    case "collect_list":
+    case "collect_set":
+      return [spec.resultType];
   }
 }

@@ -76,12 +76,25 @@ export function decimalForIntegral(t: DataType): DataType {
   return decimalType(digits[typeName(t)] ?? 38, 0);
 }
 
+/** Equal types, nested ones field by field; nullability flags inside arrays, maps and structs count too. */
 export function sameType(a: DataType, b: DataType): boolean {
   if (a.kind.case !== b.kind.case) return false;
   if (a.kind.case === "decimal") {
     const pa = decimalParts(a);
     const pb = decimalParts(b);
     return pa.precision === pb.precision && pa.scale === pb.scale;
+  }
+  if (a.kind.case === "array" && b.kind.case === "array") {
+    const [x, y] = [a.kind.value, b.kind.value];
+    return x.containsNull === y.containsNull && sameOptional(x.elementType, y.elementType);
+  }
+  if (a.kind.case === "map" && b.kind.case === "map") {
+    const [x, y] = [a.kind.value, b.kind.value];
+    return (
+      x.valueContainsNull === y.valueContainsNull &&
+      sameOptional(x.keyType, y.keyType) &&
+      sameOptional(x.valueType, y.valueType)
+    );
   }
   if (a.kind.case === "struct" && b.kind.case === "struct") {
     const fa = a.kind.value.fields;
@@ -90,11 +103,17 @@ export function sameType(a: DataType, b: DataType): boolean {
       fa.length === fb.length &&
       fa.every((f, i) => {
         const g = fb[i];
-        return g !== undefined && f.name === g.name && f.dataType && g.dataType && sameType(f.dataType, g.dataType);
+        return (
+          g !== undefined && f.name === g.name && f.nullable === g.nullable && sameOptional(f.dataType, g.dataType)
+        );
       })
     );
   }
   return true;
+}
+
+function sameOptional(a: DataType | undefined, b: DataType | undefined): boolean {
+  return a !== undefined && b !== undefined && sameType(a, b);
 }
 
 const SIMPLE_NAMES: Partial<Record<TypeName, string>> = {

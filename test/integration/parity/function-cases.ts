@@ -15,6 +15,10 @@ const i = () => col("i");
 const d = () => col("d");
 const s = () => col("s");
 const dt = () => col("dt");
+/** Nested inputs built inline from the fixture's flat columns: `[i, 2, i]` (NULLs where i is NULL), a map. */
+const arr = () => F.array(i(), lit(2), i());
+const words = () => F.array(s(), lit("b"), lit(null).cast("string"));
+const kv = () => F.create_map(lit("k"), i(), lit("d"), lit(1));
 
 export const FUNCTION_CASES: Record<string, FunctionCase> = {
   abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
@@ -65,7 +69,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   like: () => [F.like(s(), lit("a%"))],
   char_length: () => [F.char_length(s())],
   character_length: () => [F.character_length(s())],
-  concat: () => [F.concat(s(), lit("-"), s())],
+  concat: () => [F.concat(s(), lit("-"), s()), F.concat(arr(), F.array(lit(9)))],
   concat_ws: () => [F.concat_ws("|", s(), col("ds"))],
   contains: () => [F.contains(s(), lit("b"))],
   endswith: () => [F.endswith(s(), lit("c"))],
@@ -88,6 +92,36 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   trim: () => [F.trim(col("padded"))],
   ucase: () => [F.ucase(s())],
   upper: () => [F.upper(s())],
+  array: () => [F.array(i(), d()), F.array(s(), lit("x")), F.array()],
+  create_map: () => [kv(), F.create_map(col("id").cast("string"), i())],
+  map_from_arrays: () => [F.map_from_arrays(F.array(lit("a"), lit("b")), F.array(i(), d()))],
+  named_struct: () => [F.named_struct(lit("n"), i(), lit("t"), s())],
+  struct: () => [F.struct(i(), s()), F.struct(i().alias("x"), lit(1))],
+  element_at: () => [F.element_at(arr(), 1), F.element_at(arr(), -1), F.element_at(kv(), lit("k"))],
+  size: () => [F.size(arr()), F.size(kv()), F.size(F.when(i().gt(lit(0)), arr()))],
+  cardinality: () => [F.cardinality(words())],
+  array_contains: () => [F.array_contains(arr(), 2), F.array_contains(arr(), i()), F.array_contains(words(), "z")],
+  sort_array: () => [F.sort_array(arr()), F.sort_array(words(), false)],
+  array_distinct: () => [F.array_distinct(arr()), F.array_distinct(F.array(d(), d(), lit(null)))],
+  array_union: () => [F.array_union(arr(), F.array(lit(7), i()))],
+  array_intersect: () => [F.array_intersect(arr(), F.array(lit(2), i()))],
+  array_except: () => [F.array_except(arr(), F.array(lit(2)))],
+  arrays_zip: () => [F.arrays_zip(arr(), words())],
+  flatten: () => [F.flatten(F.array(arr(), F.array(lit(1))))],
+  slice: () => [F.slice(arr(), 2, 5), F.slice(arr(), -2, 1)],
+  array_position: () => [F.array_position(arr(), 2), F.array_position(words(), s())],
+  array_remove: () => [F.array_remove(arr(), 2)],
+  array_join: () => [F.array_join(words(), ","), F.array_join(words(), "-", "?"), F.array_join(arr(), "+")],
+  array_size: () => [F.array_size(arr()), F.array_size(F.when(i().gt(lit(0)), words()))],
+  array_compact: () => [F.array_compact(words())],
+  array_append: () => [F.array_append(arr(), 9), F.array_append(words(), "z")],
+  array_prepend: () => [F.array_prepend(arr(), 9)],
+  array_max: () => [F.array_max(arr()), F.array_max(words())],
+  array_min: () => [F.array_min(F.array(d(), lit(1.5))), F.array_min(words())],
+  map_keys: () => [F.map_keys(kv())],
+  map_values: () => [F.map_values(kv())],
+  map_entries: () => [F.map_entries(kv())],
+  map_contains_key: () => [F.map_contains_key(kv(), "k"), F.map_contains_key(kv(), "z")],
 };
 
 /**
@@ -136,4 +170,8 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   variance: () => [F.variance(d())],
   var_samp: () => [F.var_samp(d())],
   var_pop: () => [F.var_pop(d())],
+  // Collection order depends on partitioning on both backends, so the arrays are compared sorted.
+  collect_list: () => [F.sort_array(F.collect_list(i())), F.sort_array(F.collect_list(s()))],
+  collect_set: () => [F.sort_array(F.collect_set(F.abs(i()))), F.size(F.collect_set(col("id")))],
+  array_agg: () => [F.sort_array(F.array_agg(dt()))],
 };
