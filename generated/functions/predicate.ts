@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `equal_null("i", "l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function equal_null(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("equal_null", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);

@@ -101,7 +101,7 @@ export function char_length(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `character_length("s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named char_length(s) where Spark names it character_length(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function character_length(str: Column | string): Column {
   return codegen.callBuiltin("character_length", [codegen.columnOrName(str, "str")]);
@@ -344,7 +344,7 @@ export function is_valid_utf8(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `lcase("s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named lower(s) where Spark names it lcase(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lcase(str: Column | string): Column {
   return codegen.callBuiltin("lcase", [codegen.columnOrName(str, "str")]);
@@ -1038,7 +1038,7 @@ export function try_validate_utf8(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ucase("s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named upper(s) where Spark names it ucase(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ucase(str: Column | string): Column {
   return codegen.callBuiltin("ucase", [codegen.columnOrName(str, "str")]);

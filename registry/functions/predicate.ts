@@ -15,7 +15,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "equal_null" },
     examples: ['equal_null("i", "l")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ilike",

@@ -1,6 +1,6 @@
 /** String functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const stringFunctions: FunctionEntryInput[] = [
   {
@@ -83,7 +83,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     examples: ['character_length("s2")'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named char_length(s) where Spark names it character_length(s)"),
+      local: supported,
     },
   },
   {
@@ -292,7 +292,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     examples: ['lcase("s2")'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named lower(s) where Spark names it lcase(s)"),
+      local: supported,
     },
   },
   {
@@ -963,7 +963,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     examples: ['ucase("s2")'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named upper(s) where Spark names it ucase(s)"),
+      local: supported,
     },
   },
   {

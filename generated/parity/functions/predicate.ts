@@ -5,7 +5,7 @@ import { col, equal_null, ilike, isnan, isnotnull, isnull, like, lit, regexp, re
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "equal_null", example: "equal_null(\"i\", \"l\")", build: (sparkSession) => equal_null("i", "l"), spark: "supported", local: "gap" },
+  { function: "equal_null", example: "equal_null(\"i\", \"l\")", build: (sparkSession) => equal_null("i", "l"), spark: "supported", local: "supported" },
   { function: "ilike", example: "ilike(\"s\", lit(\"%BC\"))", build: (sparkSession) => ilike("s", lit("%BC")), spark: "supported", local: "supported" },
   { function: "ilike", example: "ilike(\"url\", lit(\"%A!%20B\"), lit(\"!\"))", build: (sparkSession) => ilike("url", lit("%A!%20B"), lit("!")), spark: "supported", local: "supported" },
   { function: "isnan", example: "isnan(sqrt(\"d\"))", build: (sparkSession) => isnan(sqrt("d")), spark: "supported", local: "supported" },

@@ -4,15 +4,22 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+// Function breadth (math, bitwise, string, datetime, conditional, hashing families).
+import { bitwiseFunctions } from "./bitwise.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
+import { elementaryMathFunctions } from "./elementary-math.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
+import { integerMathFunctions } from "./integer-math.js";
 import { mathAliases, mathFunctions } from "./math.js";
+import { nullHandlingFunctions } from "./null-handling.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
+import { radixFunctions } from "./radix.js";
 import { stringEditingFunctions } from "./string-editing.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -24,6 +31,12 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...hashingFunctions,
   ...stringEditingFunctions,
   ...comparisonFunctions,
+  ...trigonometryFunctions,
+  ...elementaryMathFunctions,
+  ...integerMathFunctions,
+  ...radixFunctions,
+  ...bitwiseFunctions,
+  ...nullHandlingFunctions,
 };
 
 const ALIASES: Record<string, string> = {
@@ -31,6 +44,7 @@ const ALIASES: Record<string, string> = {
   ...predicateAliases,
   ...stringAliases,
   ...mathAliases,
+  ...trigonometryAliases,
 };
 
 const BY_LOWER_NAME = new Map(Object.entries(FUNCTIONS).map(([name, fn]) => [name.toLowerCase(), { name, fn }]));
