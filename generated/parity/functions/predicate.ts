@@ -16,8 +16,8 @@ export const examples: readonly FunctionExample[] = [
   { function: "isnull", example: "isnull(\"arr\")", build: (sparkSession) => isnull("arr"), spark: "supported", local: "supported" },
   { function: "like", example: "like(\"s\", lit(\"_bc\"))", build: (sparkSession) => like("s", lit("_bc")), spark: "supported", local: "supported" },
   { function: "like", example: "like(\"url\", lit(\"%a!%20b\"), lit(\"!\"))", build: (sparkSession) => like("url", lit("%a!%20b"), lit("!")), spark: "supported", local: "supported" },
-  { function: "regexp", example: "regexp(\"s\", lit(\"[À-ž]\"))", build: (sparkSession) => regexp("s", lit("[À-ž]")), spark: "supported", local: "gap" },
-  { function: "regexp_like", example: "regexp_like(\"s2\", lit(\"^ [A-Z]\"))", build: (sparkSession) => regexp_like("s2", lit("^ [A-Z]")), spark: "supported", local: "gap" },
-  { function: "rlike", example: "rlike(\"s\", lit(\"bc$\"))", build: (sparkSession) => rlike("s", lit("bc$")), spark: "supported", local: "gap" },
-  { function: "rlike", example: "rlike(\"url\", col(\"s\"))", build: (sparkSession) => rlike("url", col("s")), spark: "supported", local: "gap" },
+  { function: "regexp", example: "regexp(\"s\", lit(\"[À-ž]\"))", build: (sparkSession) => regexp("s", lit("[À-ž]")), spark: "supported", local: "supported" },
+  { function: "regexp_like", example: "regexp_like(\"s2\", lit(\"^ [A-Z]\"))", build: (sparkSession) => regexp_like("s2", lit("^ [A-Z]")), spark: "supported", local: "supported" },
+  { function: "rlike", example: "rlike(\"s\", lit(\"bc$\"))", build: (sparkSession) => rlike("s", lit("bc$")), spark: "supported", local: "supported" },
+  { function: "rlike", example: "rlike(\"url\", col(\"s\"))", build: (sparkSession) => rlike("url", col("s")), spark: "supported", local: "supported" },
   ];

@@ -17,7 +17,11 @@ import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
+import { regexpFunctions } from "./regexp.js";
+import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
+import { stringSearchFunctions } from "./string-search.js";
+import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 
@@ -37,6 +41,10 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...radixFunctions,
   ...bitwiseFunctions,
   ...nullHandlingFunctions,
+  ...stringCodeFunctions,
+  ...stringSearchFunctions,
+  ...stringTransformFunctions,
+  ...regexpFunctions,
 };
 
 const ALIASES: Record<string, string> = {
