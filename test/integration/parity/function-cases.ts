@@ -56,7 +56,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   second: () => [F.second(col("ts"))],
   to_date: () => [F.to_date(col("ds")), F.to_date(col("ts"))],
   year: () => [F.year(dt())],
-  hash: () => [F.hash(i(), s()), F.hash(d()), F.hash(dt())],
+  hash: () => [F.hash(i(), s()), F.hash(d()), F.hash(dt()), F.hash(col("dec").cast("decimal(30,5)"))],
   ilike: () => [F.ilike(s(), lit("%É%"))],
   isnan: () => [F.isnan(d())],
   isnotnull: () => [F.isnotnull(s())],
@@ -182,6 +182,20 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   ],
   regexp_count: () => [F.regexp_count(s(), lit("[bc]")), F.regexp_count(s(), lit("[^a-z]"))],
   regexp_substr: () => [F.regexp_substr(s(), lit("b.")), F.regexp_substr(s(), lit("[ťč]."))],
+  // Hashes and digests.
+  xxhash64: () => [
+    F.xxhash64(i(), s()),
+    F.xxhash64(d()),
+    F.xxhash64(dt()),
+    F.xxhash64(col("dec")),
+    F.xxhash64(col("dec").cast("decimal(30,5)")),
+    F.xxhash64(lit("a string of more than thirty-two bytes, to reach the striped loop")),
+  ],
+  md5: () => [F.md5(s())],
+  sha1: () => [F.sha1(s())],
+  sha: () => [F.sha(s())],
+  sha2: () => [F.sha2(s(), 256), F.sha2(s(), 224), F.sha2(s(), 512)],
+  crc32: () => [F.crc32(s())],
   regexp_instr: () => [F.regexp_instr(s(), lit("c")), F.regexp_instr(s(), lit("(u)(.)"), 2)],
 };
 
