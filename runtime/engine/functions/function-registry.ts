@@ -9,6 +9,7 @@ import { bitwiseFunctions } from "./bitwise.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
+import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
@@ -23,6 +24,7 @@ import { stringEditingFunctions } from "./string-editing.js";
 import { stringSearchFunctions } from "./string-search.js";
 import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
@@ -45,6 +47,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...stringSearchFunctions,
   ...stringTransformFunctions,
   ...regexpFunctions,
+  ...datetimeCalendarFunctions,
+  ...timestampConversionFunctions,
 };
 
 const ALIASES: Record<string, string> = {
