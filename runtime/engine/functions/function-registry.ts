@@ -19,6 +19,7 @@ import { nullHandlingFunctions } from "./null-handling.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
+import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
 import { stringSearchFunctions } from "./string-search.js";
@@ -49,6 +50,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...regexpFunctions,
   ...datetimeCalendarFunctions,
   ...timestampConversionFunctions,
+  ...sessionInfoFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -220,6 +220,18 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   timestamp_seconds: () => [F.timestamp_seconds(i()), F.timestamp_seconds(d())],
   timestamp_millis: () => [F.timestamp_millis(i())],
   timestamp_micros: () => [F.timestamp_micros(i())],
+  // Analysis-time answers.
+  typeof: () => [
+    F.typeof(i()),
+    F.typeof(col("dec")),
+    F.typeof(s()),
+    F.typeof(dt()),
+    F.typeof(col("ts")),
+    F.typeof(lit(null)),
+  ],
+  current_database: () => [F.current_database()],
+  current_schema: () => [F.current_schema()],
+  current_catalog: () => [F.current_catalog()],
   // Hashes and digests.
   xxhash64: () => [
     F.xxhash64(i(), s()),
