@@ -144,7 +144,7 @@ export function date_diff(end: Column | string, start: Column | string): Column 
  * @example `date_format("ts", "yyyy-MM-dd HH.mm.ss.SSSSSS EEE")`
  * @example `date_format("dt", "MMMM d, y")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_format(date: Column | string, format: string): Column {
   return codegen.callBuiltin("date_format", [codegen.columnOrName(date, "date"), codegen.literal(format, "format")]);
@@ -353,7 +353,7 @@ export function extract(field: Column, source: Column | string): Column {
  * @example `from_unixtime("i")`
  * @example `from_unixtime("l", "yyyy-MM-dd")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function from_unixtime(timestamp: Column | string, format?: string): Column {
   return codegen.callBuiltin("from_unixtime", [codegen.columnOrName(timestamp, "timestamp"), codegen.orDefault(codegen.literal(format, "format"), {"string":"yyyy-MM-dd HH:mm:ss"})]);

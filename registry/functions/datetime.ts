@@ -136,7 +136,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_format" },
     examples: ['date_format("ts", "yyyy-MM-dd HH.mm.ss.SSSSSS EEE")', 'date_format("dt", "MMMM d, y")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_from_unix_date",
@@ -320,7 +320,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "from_unixtime" },
     examples: ['from_unixtime("i")', 'from_unixtime("l", "yyyy-MM-dd")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "from_utc_timestamp",

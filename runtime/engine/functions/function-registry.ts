@@ -10,6 +10,7 @@ import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
+import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
@@ -51,6 +52,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...datetimeCalendarFunctions,
   ...timestampConversionFunctions,
   ...sessionInfoFunctions,
+  ...datetimeFormattingFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -220,6 +220,13 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   timestamp_seconds: () => [F.timestamp_seconds(i()), F.timestamp_seconds(d())],
   timestamp_millis: () => [F.timestamp_millis(i())],
   timestamp_micros: () => [F.timestamp_micros(i())],
+  date_format: () => [
+    F.date_format(col("ts"), "yyyy-MM-dd HH:mm:ss.SSS EEE EEEE MMM MMMM a hh D Q"),
+    F.date_format(dt(), "yy/M/d"),
+    F.date_format(col("ts"), "yyyy-'T'HH''"),
+    F.date_format(col("ds"), "dd.MM.yyyy k K QQQ"),
+  ],
+  from_unixtime: () => [F.from_unixtime(i()), F.from_unixtime(col("id").multiply(lit(86399)), "yyyy MM dd HH:mm")],
   // Analysis-time answers.
   typeof: () => [
     F.typeof(i()),
