@@ -840,7 +840,7 @@ export function to_time(str: Column | string, format?: Column | string): Column 
  * @example `to_timestamp("dt")`
  * @example `to_timestamp(date_format("ts", "dd.MM.yyyy HH.mm"), "dd.MM.yyyy HH.mm")`
  * @since pyspark 2.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_timestamp(col: Column | string, format?: string): Column {
   return codegen.callBuiltin("to_timestamp", [codegen.columnOrName(col, "col"), codegen.literal(format, "format")]);
@@ -888,7 +888,7 @@ export function to_timestamp_ntz(timestamp: Column | string, format?: Column | s
  * @example `to_unix_timestamp("ts")`
  * @example `to_unix_timestamp(date_format("dt", "dd/MM/yyyy"), lit("dd/MM/yyyy"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_unix_timestamp(timestamp: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_unix_timestamp", [codegen.columnOrName(timestamp, "timestamp"), codegen.columnOrName(format, "format")]);
@@ -1042,7 +1042,7 @@ export function try_to_time(str: Column | string, format?: Column | string): Col
  * @returns a new Column; nothing runs until an action
  * @example `try_to_timestamp(date_format("ts", "MM/dd/yyyy"), lit("dd/MM/yyyy"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_timestamp(col: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("try_to_timestamp", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -1112,7 +1112,7 @@ export function unix_seconds(col: Column | string): Column {
  * @example `unix_timestamp("ts")`
  * @example `unix_timestamp(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unix_timestamp(timestamp?: Column | string, format?: string): Column {
   return codegen.customBuilders.unix_timestamp(timestamp, format);

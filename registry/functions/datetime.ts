@@ -797,7 +797,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_timestamp" },
     examples: ['to_timestamp("dt")', 'to_timestamp(date_format("ts", "dd.MM.yyyy HH.mm"), "dd.MM.yyyy HH.mm")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_timestamp_ltz",
@@ -845,7 +845,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_unix_timestamp" },
     examples: ['to_unix_timestamp("ts")', 'to_unix_timestamp(date_format("dt", "dd/MM/yyyy"), lit("dd/MM/yyyy"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_utc_timestamp",
@@ -1016,7 +1016,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_timestamp" },
     examples: ['try_to_timestamp(date_format("ts", "MM/dd/yyyy"), lit("dd/MM/yyyy"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "unix_date",
@@ -1077,7 +1077,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       note: "with a timestamp, PySpark always sends the format (its default when omitted); without, no argument",
     },
     examples: ['unix_timestamp("ts")', 'unix_timestamp(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "weekday",

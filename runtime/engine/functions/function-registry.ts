@@ -11,6 +11,7 @@ import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
+import { datetimeParsingFunctions } from "./datetime-parsing.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
@@ -53,6 +54,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...timestampConversionFunctions,
   ...sessionInfoFunctions,
   ...datetimeFormattingFunctions,
+  ...datetimeParsingFunctions,
 };
 
 const ALIASES: Record<string, string> = {

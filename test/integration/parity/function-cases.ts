@@ -227,6 +227,20 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.date_format(col("ds"), "dd.MM.yyyy k K QQQ"),
   ],
   from_unixtime: () => [F.from_unixtime(i()), F.from_unixtime(col("id").multiply(lit(86399)), "yyyy MM dd HH:mm")],
+  to_timestamp: () => [
+    F.to_timestamp(col("ds")),
+    F.to_timestamp(col("ds"), "yyyy-MM-dd"),
+    F.to_timestamp(F.date_format(col("ts"), "dd/MM/yy HH:mm"), "dd/MM/yy HH:mm"),
+    F.to_timestamp(F.date_format(col("ts"), "d.M.yyyy h:m:s a"), "d.M.yyyy h:m:s a"),
+    F.to_timestamp(F.date_format(col("ts"), "MMM d yyyy"), "MMM d yyyy"),
+  ],
+  try_to_timestamp: () => [F.try_to_timestamp(s(), lit("yyyy")), F.try_to_timestamp(col("ds"), lit("yyyy-MM-dd"))],
+  unix_timestamp: () => [
+    F.unix_timestamp(col("ds"), "yyyy-MM-dd"),
+    F.unix_timestamp(col("ts").cast("string")),
+    F.unix_timestamp(col("ts")),
+  ],
+  to_unix_timestamp: () => [F.to_unix_timestamp(col("ds"), lit("yyyy-MM-dd"))],
   // Analysis-time answers.
   typeof: () => [
     F.typeof(i()),
