@@ -1012,7 +1012,7 @@ export function try_make_timestamp_ntz(years: Column | string | DateAndTime, mon
  * @returns a new Column; nothing runs until an action
  * @example `try_to_date(date_format("ts", "MM/dd/yyyy"), "dd/MM/yyyy")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_date(col: Column | string, format?: string): Column {
   return codegen.callBuiltin("try_to_date", [codegen.columnOrName(col, "col"), codegen.literal(format, "format")]);

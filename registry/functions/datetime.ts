@@ -983,7 +983,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_date" },
     examples: ['try_to_date(date_format("ts", "MM/dd/yyyy"), "dd/MM/yyyy")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_time",

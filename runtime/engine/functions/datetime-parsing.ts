@@ -8,12 +8,12 @@
 import { DateTimeException } from "../../errors/index.js";
 import { implicitCast } from "../analyzer/type-coercion.js";
 import type { ColumnVector } from "../columnar/column-vector.js";
-import { notSupportedLocally, sparkError } from "../errors.js";
+import { notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Expr, Literal } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { daysFromCivil, daysInMonth, floorDiv, fromLocalMicros } from "./datetime-format.js";
-import { call, type ScalarFunction } from "./function-types.js";
+import { call, type Kernel, type ScalarFunction } from "./function-types.js";
 import { valuesOf } from "./kernel-helpers.js";
 import { mapRows } from "./row-kernels.js";
 
@@ -234,9 +234,56 @@ function toUnixTimestamp(name: "unix_timestamp" | "to_unix_timestamp"): ScalarFu
   };
 }
 
+/** to_date(text, pattern) / try_to_date: the pattern read as a local date-time in UTC, keeping the day. */
+const toDay = (micros: bigint): bigint => floorDiv(micros, 86_400_000_000n);
+
+export function dateParsing(name: "to_date" | "try_to_date"): ScalarFunction & { kernel: Kernel } {
+  const soft = name === "try_to_date";
+  const parse = parseKernel(toDay, soft);
+  // to_date itself lives in datetime.ts; its patterned form runs under this internal name.
+  const callName = soft ? "try_to_date" : "to_date_with_pattern";
+  return {
+    resolve: (args, ctx) => {
+      const [value, pattern] = args as [Expr, Expr | undefined];
+      if (pattern === undefined) {
+        const cast: Expr = {
+          kind: "cast",
+          child: value,
+          type: T.DATE,
+          nullable: true,
+          mode: soft ? "try" : "ansi",
+          implicit: true,
+        };
+        return call(callName, [cast], T.DATE, show(name, args), ctx, true);
+      }
+      return call(callName, [value, implicitCast(pattern, T.STRING)], T.DATE, show(name, args), ctx, true);
+    },
+    kernel: ([a, p], c) => {
+      const column = a as ColumnVector;
+      if (p === undefined) return column;
+      if (column.type.kind.case !== "string") {
+        // Dates pass through; timestamps keep their day in the session zone via the analyzer's cast rules.
+        throw notSupportedLocally(`${c.name} with a pattern over ${T.simpleString(column.type)} input`);
+      }
+      const days = parse([column, p], c, { timeZone: "UTC" });
+      const values = days.data as BigInt64Array;
+      const out = new Int32Array(days.length);
+      for (let i = 0; i < days.length; i++) out[i] = Number(values[i]);
+      return { type: T.DATE, length: days.length, data: out, validity: days.validity };
+    },
+  };
+}
+
 export const datetimeParsingFunctions: Record<string, ScalarFunction> = {
   to_timestamp: toTimestamp("to_timestamp"),
   try_to_timestamp: toTimestamp("try_to_timestamp"),
   unix_timestamp: toUnixTimestamp("unix_timestamp"),
   to_unix_timestamp: toUnixTimestamp("to_unix_timestamp"),
+  try_to_date: dateParsing("try_to_date"),
+  to_date_with_pattern: {
+    resolve: () => {
+      throw unresolvedRoutine("to_date_with_pattern");
+    },
+    kernel: dateParsing("to_date").kernel,
+  },
 };

@@ -54,7 +54,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   month: () => [F.month(dt())],
   quarter: () => [F.quarter(dt())],
   second: () => [F.second(col("ts"))],
-  to_date: () => [F.to_date(col("ds")), F.to_date(col("ts"))],
+  to_date: () => [F.to_date(col("ds")), F.to_date(col("ts")), F.to_date(col("ds"), "yyyy-MM-dd")],
   year: () => [F.year(dt())],
   hash: () => [F.hash(i(), s()), F.hash(d()), F.hash(dt()), F.hash(col("dec").cast("decimal(30,5)"))],
   ilike: () => [F.ilike(s(), lit("%É%"))],
@@ -241,6 +241,11 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.unix_timestamp(col("ts")),
   ],
   to_unix_timestamp: () => [F.to_unix_timestamp(col("ds"), lit("yyyy-MM-dd"))],
+  try_to_date: () => [
+    F.try_to_date(s(), "yyyy"),
+    F.try_to_date(F.date_format(dt(), "dd/MM/yyyy"), "dd/MM/yyyy"),
+    F.try_to_date(col("ds")),
+  ],
   // Analysis-time answers.
   typeof: () => [
     F.typeof(i()),
