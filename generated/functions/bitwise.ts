@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `bit_count("l")`
  * @example `bit_count("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bit_count(col: Column | string): Column {
   return codegen.callBuiltin("bit_count", [codegen.columnOrName(col, "col")]);
@@ -29,7 +29,7 @@ export function bit_count(col: Column | string): Column {
  * @example `bit_get("i", lit(0))`
  * @example `bit_get("l", lit(63))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bit_get(col: Column | string, pos: Column | string): Column {
   return codegen.callBuiltin("bit_get", [codegen.columnOrName(col, "col"), codegen.columnOrName(pos, "pos")]);
@@ -43,7 +43,7 @@ export function bit_get(col: Column | string, pos: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitwise_not("l")`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitwise_not(col: Column | string): Column {
   return codegen.callBuiltin("~", [codegen.columnOrName(col, "col")]);
@@ -58,7 +58,7 @@ export function bitwise_not(col: Column | string): Column {
  * @example `bitwiseNOT("i")`
  * @since pyspark 1.4.0
  * @deprecated use bitwise_not instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitwiseNOT(col: Column | string): Column {
   return codegen.callBuiltin("~", [codegen.columnOrName(col, "col")]);
@@ -73,7 +73,7 @@ export function bitwiseNOT(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `getbit("i", lit(2))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function getbit(col: Column | string, pos: Column | string): Column {
   return codegen.callBuiltin("getbit", [codegen.columnOrName(col, "col"), codegen.columnOrName(pos, "pos")]);
@@ -88,7 +88,7 @@ export function getbit(col: Column | string, pos: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `shiftleft("l", 3)`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shiftleft(col: Column | string, numBits: number): Column {
   return codegen.callBuiltin("shiftleft", [codegen.columnOrName(col, "col"), codegen.literal(numBits, "numBits")]);
@@ -104,7 +104,7 @@ export function shiftleft(col: Column | string, numBits: number): Column {
  * @example `shiftLeft("i", 2)`
  * @since pyspark 1.5.0
  * @deprecated use shiftleft instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shiftLeft(col: Column | string, numBits: number): Column {
   return codegen.callBuiltin("shiftleft", [codegen.columnOrName(col, "col"), codegen.literal(numBits, "numBits")]);
@@ -119,7 +119,7 @@ export function shiftLeft(col: Column | string, numBits: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `shiftright("l", 1)`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shiftright(col: Column | string, numBits: number): Column {
   return codegen.callBuiltin("shiftright", [codegen.columnOrName(col, "col"), codegen.literal(numBits, "numBits")]);
@@ -135,7 +135,7 @@ export function shiftright(col: Column | string, numBits: number): Column {
  * @example `shiftRight("i", 1)`
  * @since pyspark 1.5.0
  * @deprecated use shiftright instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shiftRight(col: Column | string, numBits: number): Column {
   return codegen.callBuiltin("shiftright", [codegen.columnOrName(col, "col"), codegen.literal(numBits, "numBits")]);
@@ -150,7 +150,7 @@ export function shiftRight(col: Column | string, numBits: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `shiftrightunsigned("l", 60)`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shiftrightunsigned(col: Column | string, numBits: number): Column {
   return codegen.callBuiltin("shiftrightunsigned", [codegen.columnOrName(col, "col"), codegen.literal(numBits, "numBits")]);
@@ -166,7 +166,7 @@ export function shiftrightunsigned(col: Column | string, numBits: number): Colum
  * @example `shiftRightUnsigned("i", 1)`
  * @since pyspark 1.5.0
  * @deprecated use shiftrightunsigned instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shiftRightUnsigned(col: Column | string, numBits: number): Column {
   return codegen.callBuiltin("shiftrightunsigned", [codegen.columnOrName(col, "col"), codegen.literal(numBits, "numBits")]);

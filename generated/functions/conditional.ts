@@ -43,7 +43,7 @@ export function ifnull(col1: Column | string, col2: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `nanvl(sqrt("d"), lit(-1.5))`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nanvl(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("nanvl", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -59,7 +59,7 @@ export function nanvl(col1: Column | string, col2: Column | string): Column {
  * @example `nullif("i", lit(0))`
  * @example `nullif("s", lit("abc"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named CASE WHEN  THEN NULL ELSE i END where Spark names it nullif(i, 3)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nullif(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("nullif", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -74,7 +74,7 @@ export function nullif(col1: Column | string, col2: Column | string): Column {
  * @example `nullifzero("i")`
  * @example `nullifzero("dec")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nullifzero(col: Column | string): Column {
   return codegen.callBuiltin("nullifzero", [codegen.columnOrName(col, "col")]);
@@ -105,7 +105,7 @@ export function nvl(col1: Column | string, col2: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `nvl2("i", "s", lit("no i"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function nvl2(col1: Column | string, col2: Column | string, col3: Column | string): Column {
   return codegen.callBuiltin("nvl2", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2"), codegen.columnOrName(col3, "col3")]);
@@ -136,7 +136,7 @@ export function when(condition: Column, value: LiteralInput): Column {
  * @example `zeroifnull("i")`
  * @example `zeroifnull("d")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function zeroifnull(col: Column | string): Column {
   return codegen.callBuiltin("zeroifnull", [codegen.columnOrName(col, "col")]);

@@ -14,7 +14,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `add_months("dt", "i")`
  * @example `add_months("dt", 1)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function add_months(start: Column | string, months: Column | string | number): Column {
   return codegen.callBuiltin("add_months", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(months, "months")]);
@@ -144,7 +144,7 @@ export function date_diff(end: Column | string, start: Column | string): Column 
  * @example `date_format("ts", "yyyy-MM-dd HH.mm.ss.SSSSSS EEE")`
  * @example `date_format("dt", "MMMM d, y")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_format(date: Column | string, format: string): Column {
   return codegen.callBuiltin("date_format", [codegen.columnOrName(date, "date"), codegen.literal(format, "format")]);
@@ -158,7 +158,7 @@ export function date_format(date: Column | string, format: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `date_from_unix_date("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_from_unix_date(days: Column | string): Column {
   return codegen.callBuiltin("date_from_unix_date", [codegen.columnOrName(days, "days")]);
@@ -206,7 +206,7 @@ export function date_sub(start: Column | string, days: Column | string | number)
  * @example `date_trunc("MONTH", "ts")`
  * @example `date_trunc("HOUR", "ts")`
  * @since pyspark 2.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_trunc(format: string, timestamp: Column | string): Column {
   return codegen.callBuiltin("date_trunc", [codegen.literal(format, "format"), codegen.columnOrName(timestamp, "timestamp")]);
@@ -279,7 +279,7 @@ export function day(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dayname("dt")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dayname(col: Column | string): Column {
   return codegen.callBuiltin("dayname", [codegen.columnOrName(col, "col")]);
@@ -353,7 +353,7 @@ export function extract(field: Column, source: Column | string): Column {
  * @example `from_unixtime("i")`
  * @example `from_unixtime("l", "yyyy-MM-dd")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function from_unixtime(timestamp: Column | string, format?: string): Column {
   return codegen.callBuiltin("from_unixtime", [codegen.columnOrName(timestamp, "timestamp"), codegen.orDefault(codegen.literal(format, "format"), {"string":"yyyy-MM-dd HH:mm:ss"})]);
@@ -425,7 +425,7 @@ export function localtimestamp(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `make_date(year("dt"), month("dt"), "id")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_date(year: Column | string, month: Column | string, day: Column | string): Column {
   return codegen.callBuiltin("make_date", [codegen.columnOrName(year, "year"), codegen.columnOrName(month, "month"), codegen.columnOrName(day, "day")]);
@@ -596,7 +596,7 @@ export function month(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `monthname("dt")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function monthname(col: Column | string): Column {
   return codegen.callBuiltin("monthname", [codegen.columnOrName(col, "col")]);
@@ -613,7 +613,7 @@ export function monthname(col: Column | string): Column {
  * @example `months_between("ts", lit("2000-01-31"))`
  * @example `months_between("dt", lit("2000-01-31"), false)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function months_between(date1: Column | string, date2: Column | string, roundOff?: boolean): Column {
   return codegen.callBuiltin("months_between", [codegen.columnOrName(date1, "date1"), codegen.columnOrName(date2, "date2"), codegen.orDefault(codegen.literal(roundOff, "roundOff"), {"boolean":true})]);
@@ -629,7 +629,7 @@ export function months_between(date1: Column | string, date2: Column | string, r
  * @example `next_day("dt", "Mon")`
  * @example `next_day("dt", "thursday")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function next_day(date: Column | string, dayOfWeek: string): Column {
   return codegen.callBuiltin("next_day", [codegen.columnOrName(date, "date"), codegen.literal(dayOfWeek, "dayOfWeek")]);
@@ -763,7 +763,7 @@ export function timestamp_diff(unit: string, start: Column | string, end: Column
  * @returns a new Column; nothing runs until an action
  * @example `timestamp_micros("l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_micros(col: Column | string): Column {
   return codegen.callBuiltin("timestamp_micros", [codegen.columnOrName(col, "col")]);
@@ -777,7 +777,7 @@ export function timestamp_micros(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `timestamp_millis("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_millis(col: Column | string): Column {
   return codegen.callBuiltin("timestamp_millis", [codegen.columnOrName(col, "col")]);
@@ -792,7 +792,7 @@ export function timestamp_millis(col: Column | string): Column {
  * @example `timestamp_seconds("d")`
  * @example `timestamp_seconds("i")`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_seconds(col: Column | string): Column {
   return codegen.callBuiltin("timestamp_seconds", [codegen.columnOrName(col, "col")]);
@@ -840,7 +840,7 @@ export function to_time(str: Column | string, format?: Column | string): Column 
  * @example `to_timestamp("dt")`
  * @example `to_timestamp(date_format("ts", "dd.MM.yyyy HH.mm"), "dd.MM.yyyy HH.mm")`
  * @since pyspark 2.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_timestamp(col: Column | string, format?: string): Column {
   return codegen.callBuiltin("to_timestamp", [codegen.columnOrName(col, "col"), codegen.literal(format, "format")]);
@@ -888,7 +888,7 @@ export function to_timestamp_ntz(timestamp: Column | string, format?: Column | s
  * @example `to_unix_timestamp("ts")`
  * @example `to_unix_timestamp(date_format("dt", "dd/MM/yyyy"), lit("dd/MM/yyyy"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_unix_timestamp(timestamp: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_unix_timestamp", [codegen.columnOrName(timestamp, "timestamp"), codegen.columnOrName(format, "format")]);
@@ -919,7 +919,7 @@ export function to_utc_timestamp(timestamp: Column | string, tz: Column | string
  * @example `trunc("dt", "MM")`
  * @example `trunc("ts", "year")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function trunc(date: Column | string, format: string): Column {
   return codegen.callBuiltin("trunc", [codegen.columnOrName(date, "date"), codegen.literal(format, "format")]);
@@ -1012,7 +1012,7 @@ export function try_make_timestamp_ntz(years: Column | string | DateAndTime, mon
  * @returns a new Column; nothing runs until an action
  * @example `try_to_date(date_format("ts", "MM/dd/yyyy"), "dd/MM/yyyy")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_date(col: Column | string, format?: string): Column {
   return codegen.callBuiltin("try_to_date", [codegen.columnOrName(col, "col"), codegen.literal(format, "format")]);
@@ -1042,7 +1042,7 @@ export function try_to_time(str: Column | string, format?: Column | string): Col
  * @returns a new Column; nothing runs until an action
  * @example `try_to_timestamp(date_format("ts", "MM/dd/yyyy"), lit("dd/MM/yyyy"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_timestamp(col: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("try_to_timestamp", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -1056,7 +1056,7 @@ export function try_to_timestamp(col: Column | string, format?: Column | string)
  * @returns a new Column; nothing runs until an action
  * @example `unix_date("dt")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unix_date(col: Column | string): Column {
   return codegen.callBuiltin("unix_date", [codegen.columnOrName(col, "col")]);
@@ -1070,7 +1070,7 @@ export function unix_date(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `unix_micros("ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unix_micros(col: Column | string): Column {
   return codegen.callBuiltin("unix_micros", [codegen.columnOrName(col, "col")]);
@@ -1084,7 +1084,7 @@ export function unix_micros(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `unix_millis("ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unix_millis(col: Column | string): Column {
   return codegen.callBuiltin("unix_millis", [codegen.columnOrName(col, "col")]);
@@ -1098,7 +1098,7 @@ export function unix_millis(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `unix_seconds("ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unix_seconds(col: Column | string): Column {
   return codegen.callBuiltin("unix_seconds", [codegen.columnOrName(col, "col")]);
@@ -1112,7 +1112,7 @@ export function unix_seconds(col: Column | string): Column {
  * @example `unix_timestamp("ts")`
  * @example `unix_timestamp(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unix_timestamp(timestamp?: Column | string, format?: string): Column {
   return codegen.customBuilders.unix_timestamp(timestamp, format);
@@ -1126,7 +1126,7 @@ export function unix_timestamp(timestamp?: Column | string, format?: string): Co
  * @returns a new Column; nothing runs until an action
  * @example `weekday("dt")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function weekday(col: Column | string): Column {
   return codegen.callBuiltin("weekday", [codegen.columnOrName(col, "col")]);
@@ -1140,7 +1140,7 @@ export function weekday(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `weekofyear("dt")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function weekofyear(col: Column | string): Column {
   return codegen.callBuiltin("weekofyear", [codegen.columnOrName(col, "col")]);

@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `crc32("s")`
  * @example `crc32("bin")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function crc32(col: Column | string): Column {
   return codegen.callBuiltin("crc32", [codegen.columnOrName(col, "col")]);
@@ -43,7 +43,7 @@ export function hash(...cols: (Column | string)[]): Column {
  * @example `md5("s")`
  * @example `md5("bin")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function md5(col: Column | string): Column {
   return codegen.callBuiltin("md5", [codegen.columnOrName(col, "col")]);
@@ -57,7 +57,7 @@ export function md5(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sha("s")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sha(col: Column | string): Column {
   return codegen.callBuiltin("sha", [codegen.columnOrName(col, "col")]);
@@ -71,7 +71,7 @@ export function sha(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sha1("bin")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sha1(col: Column | string): Column {
   return codegen.callBuiltin("sha1", [codegen.columnOrName(col, "col")]);
@@ -86,7 +86,7 @@ export function sha1(col: Column | string): Column {
  * @example `sha2("bin", 384)`
  * @example `sha2("s", 0)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sha2(col: Column | string, numBits: number): Column {
   return codegen.customBuilders.sha2(col, numBits);
@@ -101,7 +101,7 @@ export function sha2(col: Column | string, numBits: number): Column {
  * @example `xxhash64("i", "s", "arr", "st", "dt")`
  * @example `xxhash64("l", "dec", "big", "ts")`
  * @since pyspark 3.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xxhash64(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("xxhash64", [cols.map((value) => codegen.columnOrName(value, "cols"))]);

@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `abs("i")`
  * @example `abs("dec")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (abs over decimal(10,2) is not implemented)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function abs(col: Column | string): Column {
   return codegen.callBuiltin("abs", [codegen.columnOrName(col, "col")]);
@@ -27,7 +27,7 @@ export function abs(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `acos("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function acos(col: Column | string): Column {
   return codegen.callBuiltin("acos", [codegen.columnOrName(col, "col")]);
@@ -41,7 +41,7 @@ export function acos(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `acosh("d")`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function acosh(col: Column | string): Column {
   return codegen.callBuiltin("acosh", [codegen.columnOrName(col, "col")]);
@@ -55,7 +55,7 @@ export function acosh(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `asin("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function asin(col: Column | string): Column {
   return codegen.callBuiltin("asin", [codegen.columnOrName(col, "col")]);
@@ -69,7 +69,7 @@ export function asin(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `asinh("d")`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function asinh(col: Column | string): Column {
   return codegen.callBuiltin("asinh", [codegen.columnOrName(col, "col")]);
@@ -83,7 +83,7 @@ export function asinh(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `atan("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function atan(col: Column | string): Column {
   return codegen.callBuiltin("atan", [codegen.columnOrName(col, "col")]);
@@ -99,7 +99,7 @@ export function atan(col: Column | string): Column {
  * @example `atan2("i", "d")`
  * @example `atan2(1, "d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function atan2(col1: Column | string | number, col2: Column | string | number): Column {
   return codegen.callBuiltin("atan2", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
@@ -113,7 +113,7 @@ export function atan2(col1: Column | string | number, col2: Column | string | nu
  * @returns a new Column; nothing runs until an action
  * @example `atanh("d")`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function atanh(col: Column | string): Column {
   return codegen.callBuiltin("atanh", [codegen.columnOrName(col, "col")]);
@@ -128,7 +128,7 @@ export function atanh(col: Column | string): Column {
  * @example `bin("l")`
  * @example `bin("i")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bin(col: Column | string): Column {
   return codegen.callBuiltin("bin", [codegen.columnOrName(col, "col")]);
@@ -144,7 +144,7 @@ export function bin(col: Column | string): Column {
  * @example `bround("d")`
  * @example `bround("dec", 1)`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (bround over decimal(10,2) is not implemented)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bround(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("bround", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -158,7 +158,7 @@ export function bround(col: Column | string, scale?: Column | number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `cbrt("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cbrt(col: Column | string): Column {
   return codegen.callBuiltin("cbrt", [codegen.columnOrName(col, "col")]);
@@ -174,7 +174,7 @@ export function cbrt(col: Column | string): Column {
  * @example `ceil("d")`
  * @example `ceil("dec", 1)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (ceil over decimal(10,2) is not implemented)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ceil(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("ceil", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -190,7 +190,7 @@ export function ceil(col: Column | string, scale?: Column | number): Column {
  * @example `ceiling("d")`
  * @example `ceiling("big", -2)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named CEIL(d) where Spark names it ceiling(d)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ceiling(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("ceiling", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -207,7 +207,7 @@ export function ceiling(col: Column | string, scale?: Column | number): Column {
  * @example `conv("l", 10, 16)`
  * @example `conv("s", 16, 10)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function conv(col: Column | string, fromBase: number, toBase: number): Column {
   return codegen.callBuiltin("conv", [codegen.columnOrName(col, "col"), codegen.literal(fromBase, "fromBase"), codegen.literal(toBase, "toBase")]);
@@ -221,7 +221,7 @@ export function conv(col: Column | string, fromBase: number, toBase: number): Co
  * @returns a new Column; nothing runs until an action
  * @example `cos("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cos(col: Column | string): Column {
   return codegen.callBuiltin("cos", [codegen.columnOrName(col, "col")]);
@@ -235,7 +235,7 @@ export function cos(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `cosh("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cosh(col: Column | string): Column {
   return codegen.callBuiltin("cosh", [codegen.columnOrName(col, "col")]);
@@ -249,7 +249,7 @@ export function cosh(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `cot("d")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function cot(col: Column | string): Column {
   return codegen.callBuiltin("cot", [codegen.columnOrName(col, "col")]);
@@ -263,7 +263,7 @@ export function cot(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `csc("d")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function csc(col: Column | string): Column {
   return codegen.callBuiltin("csc", [codegen.columnOrName(col, "col")]);
@@ -277,7 +277,7 @@ export function csc(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `degrees("d")`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function degrees(col: Column | string): Column {
   return codegen.callBuiltin("degrees", [codegen.columnOrName(col, "col")]);
@@ -290,7 +290,7 @@ export function degrees(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `e()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function e(): Column {
   return codegen.callBuiltin("e", []);
@@ -318,7 +318,7 @@ export function exp(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `expm1("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function expm1(col: Column | string): Column {
   return codegen.callBuiltin("expm1", [codegen.columnOrName(col, "col")]);
@@ -332,7 +332,7 @@ export function expm1(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `factorial("i")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function factorial(col: Column | string): Column {
   return codegen.callBuiltin("factorial", [codegen.columnOrName(col, "col")]);
@@ -348,7 +348,7 @@ export function factorial(col: Column | string): Column {
  * @example `floor("d")`
  * @example `floor("dec", 1)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (floor over decimal(10,2) is not implemented)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function floor(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("floor", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -379,7 +379,7 @@ export function greatest(...cols: (Column | string)[]): Column {
  * @example `hex("s")`
  * @example `hex("bin")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hex(col: Column | string): Column {
   return codegen.callBuiltin("hex", [codegen.columnOrName(col, "col")]);
@@ -394,7 +394,7 @@ export function hex(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `hypot("d", "i")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hypot(col1: Column | string | number, col2: Column | string | number): Column {
   return codegen.callBuiltin("hypot", [codegen.columnOrNameOrLiteral(col1, "col1"), codegen.columnOrNameOrLiteral(col2, "col2")]);
@@ -423,7 +423,7 @@ export function least(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ln("d")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named LN(d) where Spark names it ln(d)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ln(col: Column | string): Column {
   return codegen.callBuiltin("ln", [codegen.columnOrName(col, "col")]);
@@ -437,7 +437,7 @@ export function ln(col: Column | string): Column {
  * @example `log("d")`
  * @example `log(10, "d")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: log(col) names its column LN(d) where Spark names it ln(d)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function log(arg1: Column | string | number, arg2?: Column | string): Column {
   return codegen.customBuilders.log(arg1, arg2);
@@ -465,7 +465,7 @@ export function log10(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `log1p("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function log1p(col: Column | string): Column {
   return codegen.callBuiltin("log1p", [codegen.columnOrName(col, "col")]);
@@ -520,7 +520,7 @@ export function negative(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `pi()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function pi(): Column {
   return codegen.callBuiltin("pi", []);
@@ -536,7 +536,7 @@ export function pi(): Column {
  * @example `pmod("i", 4)`
  * @example `pmod("d", lit(-2))`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function pmod(dividend: Column | string | number, divisor: Column | string | number): Column {
   return codegen.callBuiltin("pmod", [codegen.columnOrNameOrLiteral(dividend, "dividend"), codegen.columnOrNameOrLiteral(divisor, "divisor")]);
@@ -550,7 +550,7 @@ export function pmod(dividend: Column | string | number, divisor: Column | strin
  * @returns a new Column; nothing runs until an action
  * @example `positive("d")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function positive(col: Column | string): Column {
   return codegen.callBuiltin("positive", [codegen.columnOrName(col, "col")]);
@@ -594,7 +594,7 @@ export function power(col1: Column | string | number, col2: Column | string | nu
  * @returns a new Column; nothing runs until an action
  * @example `radians("d")`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function radians(col: Column | string): Column {
   return codegen.callBuiltin("radians", [codegen.columnOrName(col, "col")]);
@@ -650,7 +650,7 @@ export function random(seed?: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `rint("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rint(col: Column | string): Column {
   return codegen.callBuiltin("rint", [codegen.columnOrName(col, "col")]);
@@ -666,7 +666,7 @@ export function rint(col: Column | string): Column {
  * @example `round("d")`
  * @example `round("dec", 1)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: rejects decimal input (round over decimal(10,2) is not implemented)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function round(col: Column | string, scale?: Column | number): Column {
   return codegen.callBuiltin("round", [codegen.columnOrName(col, "col"), codegen.literal(scale, "scale")]);
@@ -680,7 +680,7 @@ export function round(col: Column | string, scale?: Column | number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sec("d")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sec(col: Column | string): Column {
   return codegen.callBuiltin("sec", [codegen.columnOrName(col, "col")]);
@@ -722,7 +722,7 @@ export function signum(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sin("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sin(col: Column | string): Column {
   return codegen.callBuiltin("sin", [codegen.columnOrName(col, "col")]);
@@ -736,7 +736,7 @@ export function sin(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `sinh("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sinh(col: Column | string): Column {
   return codegen.callBuiltin("sinh", [codegen.columnOrName(col, "col")]);
@@ -764,7 +764,7 @@ export function sqrt(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `tan("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function tan(col: Column | string): Column {
   return codegen.callBuiltin("tan", [codegen.columnOrName(col, "col")]);
@@ -778,7 +778,7 @@ export function tan(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `tanh("d")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function tanh(col: Column | string): Column {
   return codegen.callBuiltin("tanh", [codegen.columnOrName(col, "col")]);
@@ -793,7 +793,7 @@ export function tanh(col: Column | string): Column {
  * @example `toDegrees("d")`
  * @since pyspark 1.4.0
  * @deprecated use degrees instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function toDegrees(col: Column | string): Column {
   return codegen.callBuiltin("degrees", [codegen.columnOrName(col, "col")]);
@@ -808,7 +808,7 @@ export function toDegrees(col: Column | string): Column {
  * @example `toRadians("d")`
  * @since pyspark 1.4.0
  * @deprecated use radians instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function toRadians(col: Column | string): Column {
   return codegen.callBuiltin("radians", [codegen.columnOrName(col, "col")]);
@@ -899,7 +899,7 @@ export function try_subtract(left: Column | string, right: Column | string): Col
  * @example `unhex("s")`
  * @example `unhex(hex("s"))`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unhex(col: Column | string): Column {
   return codegen.callBuiltin("unhex", [codegen.columnOrName(col, "col")]);

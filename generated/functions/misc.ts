@@ -111,7 +111,7 @@ export function bitmap_count(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_catalog()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_catalog(): Column {
   return codegen.callBuiltin("current_catalog", []);
@@ -124,7 +124,7 @@ export function current_catalog(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_database()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_database(): Column {
   return codegen.callBuiltin("current_database", []);
@@ -137,7 +137,7 @@ export function current_database(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_schema()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_schema(): Column {
   return codegen.callBuiltin("current_schema", []);
@@ -321,7 +321,7 @@ export function try_reflect(...cols: (Column | string)[]): Column {
  * @example `typeof("big")`
  * @example `typeof("m")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 function typeof_(col: Column | string): Column {
   return codegen.callBuiltin("typeof", [codegen.columnOrName(col, "col")]);

@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `equal_null("i", "l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function equal_null(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("equal_null", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -107,7 +107,7 @@ export function like(str: Column | string, pattern: Column | string, escapeChar?
  * @returns a new Column; nothing runs until an action
  * @example `regexp("s", lit("[À-ž]"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp(str: Column | string, regexp: Column | string): Column {
   return codegen.callBuiltin("regexp", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp")]);
@@ -122,7 +122,7 @@ export function regexp(str: Column | string, regexp: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regexp_like("s2", lit("^ [A-Z]"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_like(str: Column | string, regexp: Column | string): Column {
   return codegen.callBuiltin("regexp_like", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp")]);
@@ -138,7 +138,7 @@ export function regexp_like(str: Column | string, regexp: Column | string): Colu
  * @example `rlike("s", lit("bc$"))`
  * @example `rlike("url", col("s"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rlike(str: Column | string, regexp: Column | string): Column {
   return codegen.callBuiltin("rlike", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp")]);

@@ -12,7 +12,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `ascii("s")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ascii(col: Column | string): Column {
   return codegen.callBuiltin("ascii", [codegen.columnOrName(col, "col")]);
@@ -27,7 +27,7 @@ export function ascii(col: Column | string): Column {
  * @example `base64("s")`
  * @example `base64("bin")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function base64(col: Column | string): Column {
   return codegen.callBuiltin("base64", [codegen.columnOrName(col, "col")]);
@@ -42,7 +42,7 @@ export function base64(col: Column | string): Column {
  * @example `bit_length("s")`
  * @example `bit_length("bin")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bit_length(col: Column | string): Column {
   return codegen.callBuiltin("bit_length", [codegen.columnOrName(col, "col")]);
@@ -58,7 +58,7 @@ export function bit_length(col: Column | string): Column {
  * @example `btrim("s2")`
  * @example `btrim("s", lit("ac"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function btrim(str: Column | string, trim?: Column | string): Column {
   return codegen.callBuiltin("btrim", [codegen.columnOrName(str, "str"), codegen.columnOrName(trim, "trim")]);
@@ -73,7 +73,7 @@ export function btrim(str: Column | string, trim?: Column | string): Column {
  * @example `char(ascii("s"))`
  * @example `char("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function char(col: Column | string): Column {
   return codegen.callBuiltin("char", [codegen.columnOrName(col, "col")]);
@@ -101,7 +101,7 @@ export function char_length(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `character_length("s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named char_length(s) where Spark names it character_length(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function character_length(str: Column | string): Column {
   return codegen.callBuiltin("character_length", [codegen.columnOrName(str, "str")]);
@@ -115,7 +115,7 @@ export function character_length(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `chr(ascii("s"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function chr(n: Column | string): Column {
   return codegen.callBuiltin("chr", [codegen.columnOrName(n, "n")]);
@@ -207,7 +207,7 @@ export function decode(col: Column | string, charset: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `elt("id", "s", "s2", "url", "js")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function elt(...inputs: (Column | string)[]): Column {
   return codegen.callBuiltin("elt", [inputs.map((value) => codegen.columnOrName(value, "inputs"))]);
@@ -254,7 +254,7 @@ export function endswith(str: Column | string, suffix: Column | string): Column 
  * @example `find_in_set(lit("b"), "s2")`
  * @example `find_in_set("s", lit("x,abc,Ébc"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function find_in_set(str: Column | string, str_array: Column | string): Column {
   return codegen.callBuiltin("find_in_set", [codegen.columnOrName(str, "str"), codegen.columnOrName(str_array, "str_array")]);
@@ -344,7 +344,7 @@ export function is_valid_utf8(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `lcase("s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named lower(s) where Spark names it lcase(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lcase(str: Column | string): Column {
   return codegen.callBuiltin("lcase", [codegen.columnOrName(str, "str")]);
@@ -359,7 +359,7 @@ export function lcase(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `left("s", lit(2))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function left(str: Column | string, len: Column | string): Column {
   return codegen.callBuiltin("left", [codegen.columnOrName(str, "str"), codegen.columnOrName(len, "len")]);
@@ -391,7 +391,7 @@ export function length(col: Column | string): Column {
  * @example `levenshtein("s", "s2")`
  * @example `levenshtein("s", "s2", 4)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function levenshtein(left: Column | string, right: Column | string, threshold?: number): Column {
   return codegen.callBuiltin("levenshtein", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right"), codegen.literal(threshold, "threshold")]);
@@ -408,7 +408,7 @@ export function levenshtein(left: Column | string, right: Column | string, thres
  * @example `locate("b", "s")`
  * @example `locate("c", "s", 2)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function locate(substr: string, str: Column | string, pos?: number): Column {
   return codegen.callBuiltin("locate", [codegen.literal(substr, "substr"), codegen.columnOrName(str, "str"), codegen.orDefault(codegen.literal(pos, "pos"), {"integer":1})]);
@@ -500,7 +500,7 @@ export function mask(col: Column | string, upperChar?: Column | string, lowerCha
  * @returns a new Column; nothing runs until an action
  * @example `octet_length("s")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function octet_length(col: Column | string): Column {
   return codegen.callBuiltin("octet_length", [codegen.columnOrName(col, "col")]);
@@ -518,7 +518,7 @@ export function octet_length(col: Column | string): Column {
  * @example `overlay("s", lit("XY"), 2)`
  * @example `overlay("s", lit("XY"), 2, 0)`
  * @since pyspark 3.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function overlay(src: Column | string, replace: Column | string, pos: Column | string | number, len?: Column | string | number): Column {
   return codegen.callBuiltin("overlay", [codegen.columnOrName(src, "src"), codegen.columnOrName(replace, "replace"), codegen.columnOrNameOrLiteral(pos, "pos"), codegen.orDefault(codegen.columnOrNameOrLiteral(len, "len"), {"integer":-1})]);
@@ -535,7 +535,7 @@ export function overlay(src: Column | string, replace: Column | string, pos: Col
  * @example `position(lit("b"), "s")`
  * @example `position(lit("a"), "s2", lit(2))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function position(substr: Column | string, str: Column | string, start?: Column | string): Column {
   return codegen.callBuiltin("position", [codegen.columnOrName(substr, "substr"), codegen.columnOrName(str, "str"), codegen.columnOrName(start, "start")]);
@@ -565,7 +565,7 @@ export function printf(format: Column | string, ...cols: (Column | string)[]): C
  * @example `quote("s")`
  * @example `quote("js")`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function quote(col: Column | string): Column {
   return codegen.callBuiltin("quote", [codegen.columnOrName(col, "col")]);
@@ -595,7 +595,7 @@ export function randstr(length: Column | number, seed?: Column | number): Column
  * @returns a new Column; nothing runs until an action
  * @example `regexp_count("s2", lit("[a-z]"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_count(str: Column | string, regexp: Column | string): Column {
   return codegen.callBuiltin("regexp_count", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp")]);
@@ -611,7 +611,7 @@ export function regexp_count(str: Column | string, regexp: Column | string): Col
  * @returns a new Column; nothing runs until an action
  * @example `regexp_extract("url", "://([^/:@]+@)?([^/:]+)", 2)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_extract(str: Column | string, pattern: string, idx: number): Column {
   return codegen.callBuiltin("regexp_extract", [codegen.columnOrName(str, "str"), codegen.literal(pattern, "pattern"), codegen.literal(idx, "idx")]);
@@ -644,7 +644,7 @@ export function regexp_extract_all(str: Column | string, regexp: Column | string
  * @returns a new Column; nothing runs until an action
  * @example `regexp_instr("s", lit("b+"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_instr(str: Column | string, regexp: Column | string, idx?: Column | number): Column {
   return codegen.callBuiltin("regexp_instr", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp"), codegen.literal(idx, "idx")]);
@@ -675,7 +675,7 @@ export function regexp_replace(string: Column | string, pattern: Column | string
  * @returns a new Column; nothing runs until an action
  * @example `regexp_substr("url", lit("[0-9]+"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_substr(str: Column | string, regexp: Column | string): Column {
   return codegen.callBuiltin("regexp_substr", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp")]);
@@ -723,7 +723,7 @@ export function replace(src: Column | string, search: Column | string, replace?:
  * @returns a new Column; nothing runs until an action
  * @example `right("s", lit(2))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function right(str: Column | string, len: Column | string): Column {
   return codegen.callBuiltin("right", [codegen.columnOrName(str, "str"), codegen.columnOrName(len, "len")]);
@@ -785,7 +785,7 @@ export function sentences(string: Column | string, language?: Column | string, c
  * @example `soundex("s")`
  * @example `soundex("s2")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function soundex(col: Column | string): Column {
   return codegen.callBuiltin("soundex", [codegen.columnOrName(col, "col")]);
@@ -819,7 +819,7 @@ export function split(str: Column | string, pattern: Column | string, limit?: Co
  * @example `split_part("s2", lit(","), lit(2))`
  * @example `split_part("url", lit("/"), lit(-1))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function split_part(src: Column | string, delimiter: Column | string, partNum: Column | string): Column {
   return codegen.callBuiltin("split_part", [codegen.columnOrName(src, "src"), codegen.columnOrName(delimiter, "delimiter"), codegen.columnOrName(partNum, "partNum")]);
@@ -884,7 +884,7 @@ export function substring(str: Column | string, pos: Column | string | number, l
  * @example `substring_index("url", "/", 3)`
  * @example `substring_index("s2", ",", -2)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function substring_index(str: Column | string, delim: string, count: number): Column {
   return codegen.callBuiltin("substring_index", [codegen.columnOrName(str, "str"), codegen.literal(delim, "delim"), codegen.literal(count, "count")]);
@@ -964,7 +964,7 @@ export function to_varchar(col: Column | string, format: Column | string): Colum
  * @returns a new Column; nothing runs until an action
  * @example `translate("s", "abc", "xy")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function translate(srcCol: Column | string, matching: string, replace: string): Column {
   return codegen.callBuiltin("translate", [codegen.columnOrName(srcCol, "srcCol"), codegen.literal(matching, "matching"), codegen.literal(replace, "replace")]);
@@ -1038,7 +1038,7 @@ export function try_validate_utf8(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `ucase("s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named upper(s) where Spark names it ucase(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function ucase(str: Column | string): Column {
   return codegen.callBuiltin("ucase", [codegen.columnOrName(str, "str")]);
@@ -1053,7 +1053,7 @@ export function ucase(str: Column | string): Column {
  * @example `unbase64(base64("bin"))`
  * @example `unbase64("s")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function unbase64(col: Column | string): Column {
   return codegen.callBuiltin("unbase64", [codegen.columnOrName(col, "col")]);

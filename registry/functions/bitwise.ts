@@ -1,6 +1,6 @@
 /** Bitwise functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const bitwiseFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_count" },
     examples: ['bit_count("l")', 'bit_count("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bit_get",
@@ -26,7 +26,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_get" },
     examples: ['bit_get("i", lit(0))', 'bit_get("l", lit(63))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitwiseNOT",
@@ -38,7 +38,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "~" },
     deprecatedFor: "bitwise_not",
     examples: ['bitwiseNOT("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitwise_not",
@@ -49,7 +49,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "~" },
     examples: ['bitwise_not("l")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "getbit",
@@ -63,7 +63,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "getbit" },
     examples: ['getbit("i", lit(2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shiftLeft",
@@ -78,7 +78,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "shiftleft" },
     deprecatedFor: "shiftleft",
     examples: ['shiftLeft("i", 2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shiftRight",
@@ -93,7 +93,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "shiftright" },
     deprecatedFor: "shiftright",
     examples: ['shiftRight("i", 1)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shiftRightUnsigned",
@@ -108,7 +108,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "shiftrightunsigned" },
     deprecatedFor: "shiftrightunsigned",
     examples: ['shiftRightUnsigned("i", 1)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shiftleft",
@@ -122,7 +122,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftleft" },
     examples: ['shiftleft("l", 3)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shiftright",
@@ -136,7 +136,7 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftright" },
     examples: ['shiftright("l", 1)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shiftrightunsigned",
@@ -150,6 +150,6 @@ export const bitwiseFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "shiftrightunsigned" },
     examples: ['shiftrightunsigned("l", 60)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -1,6 +1,6 @@
 /** Conditional functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const conditionalFunctions: FunctionEntryInput[] = [
   {
@@ -40,7 +40,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "nanvl" },
     examples: ['nanvl(sqrt("d"), lit(-1.5))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "nullif",
@@ -56,9 +56,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     examples: ['nullif("i", lit(0))', 'nullif("s", lit("abc"))'],
     status: {
       spark: supported,
-      local: localDiffers(
-        "the result column is named CASE WHEN  THEN NULL ELSE i END where Spark names it nullif(i, 3)",
-      ),
+      local: supported,
     },
   },
   {
@@ -70,7 +68,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "nullifzero" },
     examples: ['nullifzero("i")', 'nullifzero("dec")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "nvl",
@@ -99,7 +97,7 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "nvl2" },
     examples: ['nvl2("i", "s", lit("no i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "when",
@@ -124,6 +122,6 @@ export const conditionalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "zeroifnull" },
     examples: ['zeroifnull("i")', 'zeroifnull("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -15,7 +15,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "add_months" },
     examples: ['add_months("dt", "i")', 'add_months("dt", 1)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "convert_timezone",
@@ -136,7 +136,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_format" },
     examples: ['date_format("ts", "yyyy-MM-dd HH.mm.ss.SSSSSS EEE")', 'date_format("dt", "MMMM d, y")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_from_unix_date",
@@ -147,7 +147,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_from_unix_date" },
     examples: ['date_from_unix_date("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_part",
@@ -189,7 +189,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_trunc" },
     examples: ['date_trunc("MONTH", "ts")', 'date_trunc("HOUR", "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "dateadd",
@@ -253,7 +253,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "dayname" },
     examples: ['dayname("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "dayofmonth",
@@ -320,7 +320,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "from_unixtime" },
     examples: ['from_unixtime("i")', 'from_unixtime("l", "yyyy-MM-dd")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "from_utc_timestamp",
@@ -383,7 +383,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_date" },
     examples: ['make_date(year("dt"), month("dt"), "id")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_dt_interval",
@@ -571,7 +571,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "monthname" },
     examples: ['monthname("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "months_between",
@@ -586,7 +586,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "months_between" },
     examples: ['months_between("ts", lit("2000-01-31"))', 'months_between("dt", lit("2000-01-31"), false)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "next_day",
@@ -600,7 +600,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "next_day" },
     examples: ['next_day("dt", "Mon")', 'next_day("dt", "thursday")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "now",
@@ -728,7 +728,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestamp_micros" },
     examples: ['timestamp_micros("l")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "timestamp_millis",
@@ -739,7 +739,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestamp_millis" },
     examples: ['timestamp_millis("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "timestamp_seconds",
@@ -750,7 +750,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestamp_seconds" },
     examples: ['timestamp_seconds("d")', 'timestamp_seconds("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_date",
@@ -797,7 +797,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_timestamp" },
     examples: ['to_timestamp("dt")', 'to_timestamp(date_format("ts", "dd.MM.yyyy HH.mm"), "dd.MM.yyyy HH.mm")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_timestamp_ltz",
@@ -845,7 +845,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_unix_timestamp" },
     examples: ['to_unix_timestamp("ts")', 'to_unix_timestamp(date_format("dt", "dd/MM/yyyy"), lit("dd/MM/yyyy"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_utc_timestamp",
@@ -873,7 +873,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "trunc" },
     examples: ['trunc("dt", "MM")', 'trunc("ts", "year")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_make_interval",
@@ -983,7 +983,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_date" },
     examples: ['try_to_date(date_format("ts", "MM/dd/yyyy"), "dd/MM/yyyy")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_time",
@@ -1016,7 +1016,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_timestamp" },
     examples: ['try_to_timestamp(date_format("ts", "MM/dd/yyyy"), lit("dd/MM/yyyy"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "unix_date",
@@ -1027,7 +1027,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_date" },
     examples: ['unix_date("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "unix_micros",
@@ -1038,7 +1038,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_micros" },
     examples: ['unix_micros("ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "unix_millis",
@@ -1049,7 +1049,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_millis" },
     examples: ['unix_millis("ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "unix_seconds",
@@ -1060,7 +1060,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "unix_seconds" },
     examples: ['unix_seconds("ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "unix_timestamp",
@@ -1077,7 +1077,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       note: "with a timestamp, PySpark always sends the format (its default when omitted); without, no argument",
     },
     examples: ['unix_timestamp("ts")', 'unix_timestamp(date_format("dt", "dd/MM/yyyy"), "dd/MM/yyyy")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "weekday",
@@ -1088,7 +1088,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "weekday" },
     examples: ['weekday("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "weekofyear",
@@ -1099,7 +1099,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "weekofyear" },
     examples: ['weekofyear("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "window",

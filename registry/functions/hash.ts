@@ -1,6 +1,6 @@
 /** Hash functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const hashFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "crc32" },
     examples: ['crc32("s")', 'crc32("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hash",
@@ -34,7 +34,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "md5" },
     examples: ['md5("s")', 'md5("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sha",
@@ -45,7 +45,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sha" },
     examples: ['sha("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sha1",
@@ -56,7 +56,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sha1" },
     examples: ['sha1("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sha2",
@@ -70,7 +70,7 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "numBits is checked against the lengths Spark accepts before sending" },
     examples: ['sha2("s", 256)', 'sha2("bin", 384)', 'sha2("s", 0)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xxhash64",
@@ -81,6 +81,6 @@ export const hashFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xxhash64" },
     examples: ['xxhash64("i", "s", "arr", "st", "dt")', 'xxhash64("l", "dec", "big", "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

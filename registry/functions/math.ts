@@ -1,6 +1,6 @@
 /** Mathematical functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const mathFunctions: FunctionEntryInput[] = [
   {
@@ -14,7 +14,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     examples: ['abs("i")', 'abs("dec")'],
     status: {
       spark: supported,
-      local: localDiffers("rejects decimal input (abs over decimal(10,2) is not implemented)"),
+      local: supported,
     },
   },
   {
@@ -26,7 +26,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "acos" },
     examples: ['acos("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "acosh",
@@ -37,7 +37,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "acosh" },
     examples: ['acosh("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "asin",
@@ -48,7 +48,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "asin" },
     examples: ['asin("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "asinh",
@@ -59,7 +59,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "asinh" },
     examples: ['asinh("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "atan",
@@ -70,7 +70,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "atan" },
     examples: ['atan("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "atan2",
@@ -84,7 +84,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "atan2" },
     examples: ['atan2("i", "d")', 'atan2(1, "d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "atanh",
@@ -95,7 +95,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "atanh" },
     examples: ['atanh("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bin",
@@ -106,7 +106,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bin" },
     examples: ['bin("l")', 'bin("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bround",
@@ -122,7 +122,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     examples: ['bround("d")', 'bround("dec", 1)'],
     status: {
       spark: supported,
-      local: localDiffers("rejects decimal input (bround over decimal(10,2) is not implemented)"),
+      local: supported,
     },
   },
   {
@@ -134,7 +134,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "cbrt" },
     examples: ['cbrt("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ceil",
@@ -150,7 +150,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     examples: ['ceil("d")', 'ceil("dec", 1)'],
     status: {
       spark: supported,
-      local: localDiffers("rejects decimal input (ceil over decimal(10,2) is not implemented)"),
+      local: supported,
     },
   },
   {
@@ -167,7 +167,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     examples: ['ceiling("d")', 'ceiling("big", -2)'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named CEIL(d) where Spark names it ceiling(d)"),
+      local: supported,
     },
   },
   {
@@ -183,7 +183,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "conv" },
     examples: ['conv("l", 10, 16)', 'conv("s", 16, 10)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "cos",
@@ -194,7 +194,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "cos" },
     examples: ['cos("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "cosh",
@@ -205,7 +205,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "cosh" },
     examples: ['cosh("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "cot",
@@ -216,7 +216,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "cot" },
     examples: ['cot("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "csc",
@@ -227,7 +227,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "csc" },
     examples: ['csc("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "degrees",
@@ -238,7 +238,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "degrees" },
     examples: ['degrees("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "e",
@@ -249,7 +249,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "e" },
     examples: ["e()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "exp",
@@ -271,7 +271,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "expm1" },
     examples: ['expm1("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "factorial",
@@ -282,7 +282,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "factorial" },
     examples: ['factorial("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "floor",
@@ -298,7 +298,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     examples: ['floor("d")', 'floor("dec", 1)'],
     status: {
       spark: supported,
-      local: localDiffers("rejects decimal input (floor over decimal(10,2) is not implemented)"),
+      local: supported,
     },
   },
   {
@@ -321,7 +321,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hex" },
     examples: ['hex("l")', 'hex("s")', 'hex("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hypot",
@@ -335,7 +335,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hypot" },
     examples: ['hypot("d", "i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "least",
@@ -357,7 +357,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ln" },
     examples: ['ln("d")'],
-    status: { spark: supported, local: localDiffers("the result column is named LN(d) where Spark names it ln(d)") },
+    status: { spark: supported, local: supported },
   },
   {
     name: "log",
@@ -371,7 +371,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "one argument calls ln; two put the base first" },
     examples: ['log("d")', 'log(10, "d")'],
-    status: { spark: supported, local: localDiffers("log(col) names its column LN(d) where Spark names it ln(d)") },
+    status: { spark: supported, local: supported },
   },
   {
     name: "log10",
@@ -393,7 +393,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "log1p" },
     examples: ['log1p("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "log2",
@@ -437,7 +437,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "pi" },
     examples: ["pi()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "pmod",
@@ -451,7 +451,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "pmod" },
     examples: ['pmod("i", 4)', 'pmod("d", lit(-2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "positive",
@@ -462,7 +462,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "positive" },
     examples: ['positive("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "pow",
@@ -501,7 +501,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "radians" },
     examples: ['radians("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "rand",
@@ -545,7 +545,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rint" },
     examples: ['rint("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "round",
@@ -561,7 +561,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     examples: ['round("d")', 'round("dec", 1)'],
     status: {
       spark: supported,
-      local: localDiffers("rejects decimal input (round over decimal(10,2) is not implemented)"),
+      local: supported,
     },
   },
   {
@@ -573,7 +573,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sec" },
     examples: ['sec("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sign",
@@ -606,7 +606,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sin" },
     examples: ['sin("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sinh",
@@ -617,7 +617,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sinh" },
     examples: ['sinh("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sqrt",
@@ -639,7 +639,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "tan" },
     examples: ['tan("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "tanh",
@@ -650,7 +650,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "tanh" },
     examples: ['tanh("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "toDegrees",
@@ -662,7 +662,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "degrees" },
     deprecatedFor: "degrees",
     examples: ['toDegrees("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "toRadians",
@@ -674,7 +674,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "radians" },
     deprecatedFor: "radians",
     examples: ['toRadians("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_add",
@@ -755,7 +755,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "unhex" },
     examples: ['unhex("s")', 'unhex(hex("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "uniform",

@@ -125,7 +125,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_catalog" },
     examples: ["current_catalog()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_database",
@@ -136,7 +136,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_database" },
     examples: ["current_database()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_schema",
@@ -147,7 +147,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "current_schema" },
     examples: ["current_schema()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_user",
@@ -320,7 +320,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "typeof" },
     examples: ['typeof("st")', 'typeof("big")', 'typeof("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "user",

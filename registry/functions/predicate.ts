@@ -1,6 +1,6 @@
 /** Predicate functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const predicateFunctions: FunctionEntryInput[] = [
   {
@@ -15,7 +15,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "equal_null" },
     examples: ['equal_null("i", "l")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ilike",
@@ -92,7 +92,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp" },
     examples: ['regexp("s", lit("[À-ž]"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_like",
@@ -106,7 +106,7 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_like" },
     examples: ['regexp_like("s2", lit("^ [A-Z]"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "rlike",
@@ -120,6 +120,6 @@ export const predicateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rlike" },
     examples: ['rlike("s", lit("bc$"))', 'rlike("url", col("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

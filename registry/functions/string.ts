@@ -1,6 +1,6 @@
 /** String functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const stringFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "ascii" },
     examples: ['ascii("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "base64",
@@ -23,7 +23,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "base64" },
     examples: ['base64("s")', 'base64("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bit_length",
@@ -34,7 +34,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bit_length" },
     examples: ['bit_length("s")', 'bit_length("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "btrim",
@@ -48,7 +48,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "btrim" },
     examples: ['btrim("s2")', 'btrim("s", lit("ac"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "char",
@@ -59,7 +59,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "char" },
     examples: ['char(ascii("s"))', 'char("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "char_length",
@@ -83,7 +83,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     examples: ['character_length("s2")'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named char_length(s) where Spark names it character_length(s)"),
+      local: supported,
     },
   },
   {
@@ -95,7 +95,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "chr" },
     examples: ['chr(ascii("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "collate",
@@ -173,7 +173,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "elt" },
     examples: ['elt("id", "s", "s2", "url", "js")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "encode",
@@ -215,7 +215,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "find_in_set" },
     examples: ['find_in_set(lit("b"), "s2")', 'find_in_set("s", lit("x,abc,Ébc"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "format_number",
@@ -292,7 +292,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     examples: ['lcase("s2")'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named lower(s) where Spark names it lcase(s)"),
+      local: supported,
     },
   },
   {
@@ -307,7 +307,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "left" },
     examples: ['left("s", lit(2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "length",
@@ -333,7 +333,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "levenshtein" },
     examples: ['levenshtein("s", "s2")', 'levenshtein("s", "s2", 4)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "locate",
@@ -348,7 +348,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "locate" },
     examples: ['locate("b", "s")', 'locate("c", "s", 2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "lower",
@@ -451,7 +451,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "octet_length" },
     examples: ['octet_length("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "overlay",
@@ -473,7 +473,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "overlay" },
     examples: ['overlay("s", lit("XY"), 2)', 'overlay("s", lit("XY"), 2, 0)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "position",
@@ -488,7 +488,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "position" },
     examples: ['position(lit("b"), "s")', 'position(lit("a"), "s2", lit(2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "printf",
@@ -513,7 +513,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "quote" },
     examples: ['quote("s")', 'quote("js")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "randstr",
@@ -541,7 +541,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_count" },
     examples: ['regexp_count("s2", lit("[a-z]"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_extract",
@@ -556,7 +556,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_extract" },
     examples: ['regexp_extract("url", "://([^/:@]+@)?([^/:]+)", 2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_extract_all",
@@ -589,7 +589,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_instr" },
     examples: ['regexp_instr("s", lit("b+"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_replace",
@@ -618,7 +618,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "regexp_substr" },
     examples: ['regexp_substr("url", lit("[0-9]+"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "repeat",
@@ -661,7 +661,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "right" },
     examples: ['right("s", lit(2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "rpad",
@@ -728,7 +728,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "soundex" },
     examples: ['soundex("s")', 'soundex("s2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "split",
@@ -764,7 +764,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "split_part" },
     examples: ['split_part("s2", lit(","), lit(2))', 'split_part("url", lit("/"), lit(-1))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "startswith",
@@ -823,7 +823,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "substring_index" },
     examples: ['substring_index("url", "/", 3)', 'substring_index("s2", ",", -2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_binary",
@@ -897,7 +897,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "translate" },
     examples: ['translate("s", "abc", "xy")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "trim",
@@ -963,7 +963,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     examples: ['ucase("s2")'],
     status: {
       spark: supported,
-      local: localDiffers("the result column is named upper(s) where Spark names it ucase(s)"),
+      local: supported,
     },
   },
   {
@@ -975,7 +975,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "unbase64" },
     examples: ['unbase64(base64("bin"))', 'unbase64("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "upper",

@@ -5,17 +5,17 @@ import { crc32, hash, md5, sha, sha1, sha2, xxhash64 } from "../../functions/ind
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "crc32", category: "hash", example: "crc32(\"s\")", build: (sparkSession) => crc32("s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "crc32", category: "hash", example: "crc32(\"bin\")", build: (sparkSession) => crc32("bin"), spark: "supported", local: "gap", compare: "values" },
+  { function: "crc32", category: "hash", example: "crc32(\"s\")", build: (sparkSession) => crc32("s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "crc32", category: "hash", example: "crc32(\"bin\")", build: (sparkSession) => crc32("bin"), spark: "supported", local: "supported", compare: "values" },
   { function: "hash", category: "hash", example: "hash(\"i\", \"s\", \"arr\", \"st\", \"dt\")", build: (sparkSession) => hash("i", "s", "arr", "st", "dt"), spark: "supported", local: "supported", compare: "values" },
   { function: "hash", category: "hash", example: "hash(\"d\")", build: (sparkSession) => hash("d"), spark: "supported", local: "supported", compare: "values" },
-  { function: "md5", category: "hash", example: "md5(\"s\")", build: (sparkSession) => md5("s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "md5", category: "hash", example: "md5(\"bin\")", build: (sparkSession) => md5("bin"), spark: "supported", local: "gap", compare: "values" },
-  { function: "sha", category: "hash", example: "sha(\"s\")", build: (sparkSession) => sha("s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "sha1", category: "hash", example: "sha1(\"bin\")", build: (sparkSession) => sha1("bin"), spark: "supported", local: "gap", compare: "values" },
-  { function: "sha2", category: "hash", example: "sha2(\"s\", 256)", build: (sparkSession) => sha2("s", 256), spark: "supported", local: "gap", compare: "values" },
-  { function: "sha2", category: "hash", example: "sha2(\"bin\", 384)", build: (sparkSession) => sha2("bin", 384), spark: "supported", local: "gap", compare: "values" },
-  { function: "sha2", category: "hash", example: "sha2(\"s\", 0)", build: (sparkSession) => sha2("s", 0), spark: "supported", local: "gap", compare: "values" },
-  { function: "xxhash64", category: "hash", example: "xxhash64(\"i\", \"s\", \"arr\", \"st\", \"dt\")", build: (sparkSession) => xxhash64("i", "s", "arr", "st", "dt"), spark: "supported", local: "gap", compare: "values" },
-  { function: "xxhash64", category: "hash", example: "xxhash64(\"l\", \"dec\", \"big\", \"ts\")", build: (sparkSession) => xxhash64("l", "dec", "big", "ts"), spark: "supported", local: "gap", compare: "values" },
+  { function: "md5", category: "hash", example: "md5(\"s\")", build: (sparkSession) => md5("s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "md5", category: "hash", example: "md5(\"bin\")", build: (sparkSession) => md5("bin"), spark: "supported", local: "supported", compare: "values" },
+  { function: "sha", category: "hash", example: "sha(\"s\")", build: (sparkSession) => sha("s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "sha1", category: "hash", example: "sha1(\"bin\")", build: (sparkSession) => sha1("bin"), spark: "supported", local: "supported", compare: "values" },
+  { function: "sha2", category: "hash", example: "sha2(\"s\", 256)", build: (sparkSession) => sha2("s", 256), spark: "supported", local: "supported", compare: "values" },
+  { function: "sha2", category: "hash", example: "sha2(\"bin\", 384)", build: (sparkSession) => sha2("bin", 384), spark: "supported", local: "supported", compare: "values" },
+  { function: "sha2", category: "hash", example: "sha2(\"s\", 0)", build: (sparkSession) => sha2("s", 0), spark: "supported", local: "supported", compare: "values" },
+  { function: "xxhash64", category: "hash", example: "xxhash64(\"i\", \"s\", \"arr\", \"st\", \"dt\")", build: (sparkSession) => xxhash64("i", "s", "arr", "st", "dt"), spark: "supported", local: "supported", compare: "values" },
+  { function: "xxhash64", category: "hash", example: "xxhash64(\"l\", \"dec\", \"big\", \"ts\")", build: (sparkSession) => xxhash64("l", "dec", "big", "ts"), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -5,7 +5,7 @@ import { col, equal_null, ilike, isnan, isnotnull, isnull, like, lit, regexp, re
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "equal_null", category: "predicate", example: "equal_null(\"i\", \"l\")", build: (sparkSession) => equal_null("i", "l"), spark: "supported", local: "gap", compare: "values" },
+  { function: "equal_null", category: "predicate", example: "equal_null(\"i\", \"l\")", build: (sparkSession) => equal_null("i", "l"), spark: "supported", local: "supported", compare: "values" },
   { function: "ilike", category: "predicate", example: "ilike(\"s\", lit(\"%BC\"))", build: (sparkSession) => ilike("s", lit("%BC")), spark: "supported", local: "supported", compare: "values" },
   { function: "ilike", category: "predicate", example: "ilike(\"url\", lit(\"%A!%20B\"), lit(\"!\"))", build: (sparkSession) => ilike("url", lit("%A!%20B"), lit("!")), spark: "supported", local: "supported", compare: "values" },
   { function: "isnan", category: "predicate", example: "isnan(sqrt(\"d\"))", build: (sparkSession) => isnan(sqrt("d")), spark: "supported", local: "supported", compare: "values" },
@@ -16,8 +16,8 @@ export const examples: readonly FunctionExample[] = [
   { function: "isnull", category: "predicate", example: "isnull(\"arr\")", build: (sparkSession) => isnull("arr"), spark: "supported", local: "supported", compare: "values" },
   { function: "like", category: "predicate", example: "like(\"s\", lit(\"_bc\"))", build: (sparkSession) => like("s", lit("_bc")), spark: "supported", local: "supported", compare: "values" },
   { function: "like", category: "predicate", example: "like(\"url\", lit(\"%a!%20b\"), lit(\"!\"))", build: (sparkSession) => like("url", lit("%a!%20b"), lit("!")), spark: "supported", local: "supported", compare: "values" },
-  { function: "regexp", category: "predicate", example: "regexp(\"s\", lit(\"[À-ž]\"))", build: (sparkSession) => regexp("s", lit("[À-ž]")), spark: "supported", local: "gap", compare: "values" },
-  { function: "regexp_like", category: "predicate", example: "regexp_like(\"s2\", lit(\"^ [A-Z]\"))", build: (sparkSession) => regexp_like("s2", lit("^ [A-Z]")), spark: "supported", local: "gap", compare: "values" },
-  { function: "rlike", category: "predicate", example: "rlike(\"s\", lit(\"bc$\"))", build: (sparkSession) => rlike("s", lit("bc$")), spark: "supported", local: "gap", compare: "values" },
-  { function: "rlike", category: "predicate", example: "rlike(\"url\", col(\"s\"))", build: (sparkSession) => rlike("url", col("s")), spark: "supported", local: "gap", compare: "values" },
+  { function: "regexp", category: "predicate", example: "regexp(\"s\", lit(\"[À-ž]\"))", build: (sparkSession) => regexp("s", lit("[À-ž]")), spark: "supported", local: "supported", compare: "values" },
+  { function: "regexp_like", category: "predicate", example: "regexp_like(\"s2\", lit(\"^ [A-Z]\"))", build: (sparkSession) => regexp_like("s2", lit("^ [A-Z]")), spark: "supported", local: "supported", compare: "values" },
+  { function: "rlike", category: "predicate", example: "rlike(\"s\", lit(\"bc$\"))", build: (sparkSession) => rlike("s", lit("bc$")), spark: "supported", local: "supported", compare: "values" },
+  { function: "rlike", category: "predicate", example: "rlike(\"url\", col(\"s\"))", build: (sparkSession) => rlike("url", col("s")), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -62,7 +62,7 @@ const ifFunction: ScalarFunction = {
   },
 };
 
-function coalesceCall(args: readonly Expr[], ctx: ResolveContext, display: string): Expr {
+export function coalesceCall(args: readonly Expr[], ctx: ResolveContext, display: string): Expr {
   const type = unify("coalesce", display, args);
   return call(
     "coalesce",
@@ -100,12 +100,30 @@ const nvl: ScalarFunction = {
   resolve: (args, ctx, name) => coalesceCall(args, ctx, `${name}(${args.map(displayOf).join(", ")})`),
 };
 
+/**
+ * nullif(a, b): `a`, or NULL where a = b. The comparison rides along as a second argument so the column keeps
+ * Spark's name `nullif(a, b)`; nullifzero(a) is nullif(a, 0).
+ */
+export function nullifCall(left: Expr, right: Expr, ctx: ResolveContext, display: string): Expr {
+  const type = unify("nullif", display, [left, right]);
+  const equal = call("equal", [implicitCast(left, type), implicitCast(right, type)], T.BOOLEAN, "", ctx);
+  return call("nullif", [left, equal], left.type, display, ctx, true);
+}
+
 const nullif: ScalarFunction = {
-  resolve: (args) => {
+  resolve: (args, ctx) => {
     const [left, right] = args as [Expr, Expr];
-    const type = unify("nullif", `nullif(${displayOf(left)}, ${displayOf(right)})`, [left, right]);
-    const equal = call("equal", [implicitCast(left, type), implicitCast(right, type)], T.BOOLEAN, "", { ansi: true });
-    return caseWhen([{ when: equal, result: { kind: "literal", value: null, type: left.type, nullable: true } }], left);
+    return nullifCall(left, right, ctx, `nullif(${displayOf(left)}, ${displayOf(right)})`);
+  },
+  kernel: ([value, equal]) => {
+    const column = value as ColumnVector;
+    const test = equal as ColumnVector;
+    const flags = test.data as Uint8Array;
+    const validity = column.validity === null ? new Uint8Array(column.length).fill(1) : column.validity.slice();
+    for (let i = 0; i < column.length; i++) {
+      if (flags[i] === 1 && (test.validity === null || test.validity[i] === 1)) validity[i] = 0;
+    }
+    return { ...column, validity };
   },
 };
 

@@ -6,6 +6,7 @@ import { displayOf } from "../logical/expression-display.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { civilFromDays, daysFromCivil, floorDiv, toLocalMicros } from "./datetime-format.js";
+import { dateParsing } from "./datetime-parsing.js";
 import { call, type ScalarFunction } from "./function-types.js";
 import { mapValues, zipValues } from "./kernel-helpers.js";
 
@@ -93,8 +94,11 @@ const datediff: ScalarFunction = {
   kernel: ([a, b]) => zipValues<number, number, number>(a as ColumnVector, b as ColumnVector, T.INT, (x, y) => x - y),
 };
 
+const toDateWithPattern = dateParsing("to_date");
+
 const toDate: ScalarFunction = {
   resolve: (args, ctx) => {
+    if (args.length === 2) return toDateWithPattern.resolve(args, ctx, "to_date");
     const [child] = args as [Expr];
     requireDateLike("to_date", child);
     return call("to_date", [implicitCast(child, T.DATE)], T.DATE, `to_date(${displayOf(child)})`, ctx);

@@ -6,17 +6,33 @@ import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
+// Function breadth (math, bitwise, string, datetime, conditional, hashing families).
+import { bitwiseFunctions } from "./bitwise.js";
 import { collectionAccessors } from "./collection-accessors.js";
 import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
+import { datetimeCalendarFunctions } from "./datetime-calendar.js";
+import { datetimeFormattingFunctions } from "./datetime-formatting.js";
+import { datetimeParsingFunctions } from "./datetime-parsing.js";
+import { elementaryMathFunctions } from "./elementary-math.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
+import { integerMathFunctions } from "./integer-math.js";
 import { mathAliases, mathFunctions } from "./math.js";
+import { nullHandlingFunctions } from "./null-handling.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
+import { radixFunctions } from "./radix.js";
+import { regexpFunctions } from "./regexp.js";
+import { sessionInfoFunctions } from "./session-info.js";
+import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
+import { stringSearchFunctions } from "./string-search.js";
+import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { timestampConversionFunctions } from "./timestamp-conversion.js";
+import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -32,6 +48,21 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...collectionAccessors,
   ...arrayFunctions,
   ...arrayExtras,
+  ...trigonometryFunctions,
+  ...elementaryMathFunctions,
+  ...integerMathFunctions,
+  ...radixFunctions,
+  ...bitwiseFunctions,
+  ...nullHandlingFunctions,
+  ...stringCodeFunctions,
+  ...stringSearchFunctions,
+  ...stringTransformFunctions,
+  ...regexpFunctions,
+  ...datetimeCalendarFunctions,
+  ...timestampConversionFunctions,
+  ...sessionInfoFunctions,
+  ...datetimeFormattingFunctions,
+  ...datetimeParsingFunctions,
 };
 
 const ALIASES: Record<string, string> = {
@@ -39,6 +70,7 @@ const ALIASES: Record<string, string> = {
   ...predicateAliases,
   ...stringAliases,
   ...mathAliases,
+  ...trigonometryAliases,
 };
 
 const BY_LOWER_NAME = new Map(Object.entries(FUNCTIONS).map(([name, fn]) => [name.toLowerCase(), { name, fn }]));

@@ -1,10 +1,12 @@
-/** Numeric functions: abs, round (HALF_UP), bround (HALF_EVEN), ceil/floor (→ bigint), sqrt, power, exp, ln. */
+/** Numeric functions: abs, round (HALF_UP), bround (HALF_EVEN), ceil/floor, sqrt, power, exp, ln, positive. */
 import { implicitCast } from "../analyzer/type-coercion.js";
 import type { ColumnVector } from "../columnar/column-vector.js";
 import { arithmeticOverflow, dataTypeMismatch, notSupportedLocally } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { fitsPrecision, outOfRange } from "./decimal-math.js";
+import { type RoundingMode, roundUnscaled } from "./decimal-rounding.js";
 import { call, type ScalarFunction } from "./function-types.js";
 import { mapValues, zipValues } from "./kernel-helpers.js";
 
@@ -22,10 +24,11 @@ const abs: ScalarFunction = {
   resolve: (args, ctx) => {
     const [child] = args as [Expr];
     requireNumeric("abs", child);
-    if (child.type.kind.case === "decimal") throw notSupportedLocally("abs on decimals");
     return call("abs", [child], child.type, `abs(${displayOf(child)})`, ctx);
   },
   kernel: ([a], c) => {
+    if (c.type.kind.case === "decimal")
+      return mapValues<bigint, bigint>(a as ColumnVector, c.type, (x) => (x < 0n ? -x : x));
     if (c.type.kind.case === "long") {
       return mapValues<bigint, bigint>(a as ColumnVector, c.type, (x) => {
         if (x === -(2n ** 63n) && c.ansi) throw arithmeticOverflow("long overflow");
@@ -66,13 +69,41 @@ function roundBigint(x: bigint, scale: number, halfEven: boolean): bigint {
   return (negative ? -q : q) * unit;
 }
 
+/**
+ * The type Spark gives a rounded decimal(p, s): one more integral digit than the input (rounding can carry) and
+ * the requested scale if it is smaller than s; a negative scale rounds to tens, hundreds… at scale 0.
+ */
+function roundedDecimalType(type: T.DataType, target: number): T.DataType {
+  const { precision, scale } = T.decimalParts(type);
+  const integralDigits = precision - scale + 1;
+  if (target < 0) return T.decimalType(Math.min(38, Math.max(integralDigits, -target + 1)), 0);
+  const newScale = Math.min(scale, target);
+  return T.decimalType(Math.min(38, integralDigits + newScale), newScale);
+}
+
+function roundDecimalColumn(
+  input: ColumnVector,
+  c: { type: T.DataType; ansi: boolean },
+  from: number,
+  target: number,
+  mode: RoundingMode,
+): ColumnVector {
+  const shape = T.decimalParts(c.type);
+  const to = target < 0 ? target : shape.scale;
+  return mapValues<bigint, bigint>(input, c.type, (x) => {
+    const rounded = roundUnscaled(x, from, to, mode);
+    if (fitsPrecision(rounded, shape.precision)) return rounded;
+    if (c.ansi) throw outOfRange(rounded, shape);
+    return null;
+  });
+}
+
 function rounding(name: "round" | "bround"): ScalarFunction {
   const halfEven = name === "bround";
   return {
     resolve: (args, ctx) => {
       const [child, scaleExpr] = args as [Expr, Expr | undefined];
       requireNumeric(name, child);
-      if (child.type.kind.case === "decimal") throw notSupportedLocally(`${name} on decimals`);
       const scale: Expr = scaleExpr ?? { kind: "literal", value: 0, type: T.INT, nullable: false };
       if (scale.kind !== "literal" || typeof scale.value !== "number") {
         throw dataTypeMismatch(
@@ -86,7 +117,11 @@ function rounding(name: "round" | "bround"): ScalarFunction {
           },
         );
       }
-      const type = T.isNullType(child.type) ? T.DOUBLE : child.type;
+      const type = T.isNullType(child.type)
+        ? T.DOUBLE
+        : child.type.kind.case === "decimal"
+          ? roundedDecimalType(child.type, scale.value)
+          : child.type;
       return call(
         name,
         [implicitCast(child, type), scale],
@@ -98,6 +133,10 @@ function rounding(name: "round" | "bround"): ScalarFunction {
     },
     kernel: ([a, s], c) => {
       const scale = (s as ColumnVector).data[0] as number;
+      if (c.type.kind.case === "decimal") {
+        const from = T.decimalParts((a as ColumnVector).type).scale;
+        return roundDecimalColumn(a as ColumnVector, c, from, scale, halfEven ? "HALF_EVEN" : "HALF_UP");
+      }
       if (c.type.kind.case === "long")
         return mapValues<bigint, bigint>(a as ColumnVector, c.type, (x) => roundBigint(x, scale, halfEven));
       if (T.isFractional(c.type))
@@ -109,17 +148,30 @@ function rounding(name: "round" | "bround"): ScalarFunction {
   };
 }
 
-function toLong(name: "ceil" | "floor", f: (x: number) => number): ScalarFunction {
+/** ceil/floor of one argument: BIGINT for integral and double input, decimal(p - s + 1, 0) for decimals. */
+function toLong(canonical: "ceil" | "floor", f: (x: number) => number): ScalarFunction {
   return {
-    resolve: (args, ctx) => {
-      const [child] = args as [Expr];
+    resolve: (args, ctx, name) => {
+      const [child, scale] = args as [Expr, Expr | undefined];
       requireNumeric(name, child);
-      if (child.type.kind.case === "decimal") throw notSupportedLocally(`${name} on decimals`);
+      if (scale !== undefined) throw notSupportedLocally(`${name} with a scale argument`);
+      // Spark prints CEIL(x)/FLOOR(x) for the short names and keeps `ceiling` as spelled.
+      const shown = name === canonical ? canonical.toUpperCase() : name;
+      const display = `${shown}(${displayOf(child)})`;
+      if (child.type.kind.case === "decimal") {
+        const { precision, scale: s } = T.decimalParts(child.type);
+        const type = T.decimalType(Math.min(38, precision - s + 1), 0);
+        return call(canonical, [child], type, display, ctx);
+      }
       const input = T.isIntegral(child.type) ? implicitCast(child, T.LONG) : implicitCast(child, T.DOUBLE);
-      return call(name, [input], T.LONG, `${name.toUpperCase()}(${displayOf(child)})`, ctx);
+      return call(canonical, [input], T.LONG, display, ctx);
     },
-    kernel: ([a]) => {
+    kernel: ([a], c) => {
       const column = a as ColumnVector;
+      if (c.type.kind.case === "decimal") {
+        const from = T.decimalParts(column.type).scale;
+        return roundDecimalColumn(column, c, from, 0, canonical === "ceil" ? "CEILING" : "FLOOR");
+      }
       if (column.type.kind.case === "long") return column;
       return mapValues<number, bigint>(column, T.LONG, (x) => {
         const r = f(x);
@@ -132,19 +184,12 @@ function toLong(name: "ceil" | "floor", f: (x: number) => number): ScalarFunctio
   };
 }
 
-function doubleFunction(name: string, f: (x: number) => number | null): ScalarFunction {
+function doubleFunction(name: string, f: (x: number) => number | null, shown = name.toUpperCase()): ScalarFunction {
   return {
     resolve: (args, ctx) => {
       const [child] = args as [Expr];
       requireNumeric(name, child);
-      return call(
-        name,
-        [implicitCast(child, T.DOUBLE)],
-        T.DOUBLE,
-        `${name.toUpperCase()}(${displayOf(child)})`,
-        ctx,
-        true,
-      );
+      return call(name, [implicitCast(child, T.DOUBLE)], T.DOUBLE, `${shown}(${displayOf(child)})`, ctx, true);
     },
     kernel: ([a]) => mapValues<number, number>(a as ColumnVector, T.DOUBLE, f),
   };
@@ -167,6 +212,16 @@ const power: ScalarFunction = {
     zipValues<number, number, number>(a as ColumnVector, b as ColumnVector, T.DOUBLE, (x, y) => x ** y),
 };
 
+/** Unary plus: the value itself, printed `(+ x)`. */
+const positive: ScalarFunction = {
+  resolve: (args, ctx) => {
+    const [child] = args as [Expr];
+    requireNumeric("positive", child);
+    return call("positive", [child], child.type, `(+ ${displayOf(child)})`, ctx);
+  },
+  kernel: ([a]) => a as ColumnVector,
+};
+
 export const mathFunctions: Record<string, ScalarFunction> = {
   abs,
   round: rounding("round"),
@@ -175,8 +230,9 @@ export const mathFunctions: Record<string, ScalarFunction> = {
   floor: toLong("floor", Math.floor),
   sqrt: doubleFunction("sqrt", Math.sqrt),
   exp: doubleFunction("exp", Math.exp),
-  ln: doubleFunction("ln", (x) => (x <= 0 ? null : Math.log(x))),
+  ln: doubleFunction("ln", (x) => (x <= 0 ? null : Math.log(x)), "ln"),
   power,
+  positive,
 };
 
 export const mathAliases: Record<string, string> = { ceiling: "ceil", pow: "power" };

@@ -17,9 +17,10 @@ const codePointLength = (s: string): number => (isAscii(s) ? s.length : Array.fr
 
 function unaryString(name: string, type: T.DataType, f: (s: string) => string | number): ScalarFunction {
   return {
-    resolve: (args, ctx) => {
+    // Aliases (ucase, lcase, character_length) keep the spelling the caller used in the column name.
+    resolve: (args, ctx, called) => {
       const [child] = args as [Expr];
-      return call(name, [asString(child)], type, `${name}(${displayOf(child)})`, ctx);
+      return call(name, [asString(child)], type, `${called}(${displayOf(child)})`, ctx);
     },
     kernel: ([a]) => mapValues<string, string | number>(a as ColumnVector, type, f),
   };

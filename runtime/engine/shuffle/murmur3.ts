@@ -4,6 +4,8 @@
  * running hash unchanged.
  */
 import type { ColumnVector } from "../columnar/column-vector.js";
+import { bigIntegerBytes } from "../functions/xxhash64.js";
+import { decimalParts } from "../types/data-types.js";
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -71,6 +73,8 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
   const valid = column.validity;
   const kind = column.type.kind.case;
   const data = column.data;
+  // Spark hashes decimals wider than a long by the bytes of their unscaled BigInteger.
+  const wideDecimal = kind === "decimal" && decimalParts(column.type).precision > 18;
   for (let i = 0; i < n; i++) {
     if (valid !== null && valid[i] === 0) continue;
     const seed = hashes[i] as number;
@@ -99,9 +103,11 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
       case "binary":
         h = hashBytes((data as Uint8Array[])[i] as Uint8Array, seed);
         break;
-      case "decimal":
-        h = hashLong((data as bigint[])[i] as bigint, seed);
+      case "decimal": {
+        const unscaled = (data as bigint[])[i] as bigint;
+        h = wideDecimal ? hashBytes(bigIntegerBytes(unscaled), seed) : hashLong(unscaled, seed);
         break;
+      }
       case "null":
         continue;
       default:
