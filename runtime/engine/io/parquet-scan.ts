@@ -77,7 +77,7 @@ function fileColumnsToRead(source: ParquetScanSource, fileFields: readonly Field
   }
   if (present.size === 0 && fileFields.length > 0) {
     const narrow = fileFields.findIndex((f) => isFixedWidth(f.type));
-    present.add(narrow >= 0 ? narrow : 0);
+    present.add(Math.max(narrow, 0));
   }
   return [...present].sort((a, b) => a - b).map((i) => (fileFields[i] as FieldSpec).name);
 }

@@ -32,9 +32,8 @@ export async function runTask(task: TaskSpec): Promise<TaskResult> {
   for (const { leaf, partition } of leafReadsFor(task.plan, task.partition)) {
     if (leaf.kind !== "fileScan") continue;
     const batch = await readParquetSplit(leaf.source, partition, leaf.columns);
-    let byPartition = splits.get(leaf);
-    if (byPartition === undefined) splits.set(leaf, (byPartition = new Map()));
-    byPartition.set(partition, batch);
+    const byPartition = splits.get(leaf) ?? new Map<number, Batch>();
+    splits.set(leaf, byPartition.set(partition, batch));
   }
   const ctx: TaskContext = {
     timeZone: task.timeZone,
