@@ -5,7 +5,7 @@
  */
 import { OperationInterruptedError, SparkConnectError } from "../../errors/index.js";
 import type { Batch } from "../columnar/column-vector.js";
-import { numPartitions, type Partitioning, type PhysicalPlan } from "../physical/physical-plan.js";
+import type { Partitioning, PhysicalPlan } from "../physical/physical-plan.js";
 import { rangeBounds, splitByRange } from "../shuffle/range-partitioner.js";
 import { ShuffleRegistry } from "../shuffle/shuffle-registry.js";
 import { JobProgress, type JobProgressListener } from "./job-progress.js";
