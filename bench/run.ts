@@ -59,7 +59,8 @@ async function openEngine(name: string, options: Options, dir: string): Promise<
   return localEngine(Number(threads), dir);
 }
 
-type Outcome = { ms: number; rows: Rows } | { error: string };
+/** Wall time, and CPU time of this process (all its threads; for a remote engine only the client's share). */
+type Outcome = { ms: number; cpuMs: number; rows: Rows } | { error: string };
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -70,13 +71,17 @@ const median = (xs: number[]): number => {
 async function measure(engine: Engine, query: number, runs: number): Promise<Outcome> {
   try {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     let rows: Rows = [];
     for (let r = 0; r < Math.max(1, runs); r++) {
       const started = performance.now();
+      const cpuBefore = process.cpuUsage();
       rows = await engine.run(query);
+      const cpu = process.cpuUsage(cpuBefore);
       times.push(performance.now() - started);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
-    return { ms: median(times), rows };
+    return { ms: median(times), cpuMs: median(cpuTimes), rows };
   } catch (error) {
     const text = error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
     return { error: text.split("\n")[0]?.slice(0, 160) ?? text };
@@ -103,18 +108,23 @@ async function main(): Promise<void> {
     for (const q of options.queries) {
       const outcome = await measure(engine, q, options.runs);
       outcomes.set(q, outcome);
-      console.error(`${name} q${q}: ${"ms" in outcome ? fmt(outcome.ms) : outcome.error}`);
+      console.error(
+        `${name} q${q}: ${"ms" in outcome ? `${fmt(outcome.ms)} (CPU ${fmt(outcome.cpuMs)})` : outcome.error}`,
+      );
     }
     results.set(name, outcomes);
     await engine.close().catch(() => undefined);
   }
-  report(options, results);
+  report(options, results, "ms");
+  // On a shared, loaded machine wall times swing with the neighbours; CPU time (summed over threads) does not.
+  report(options, results, "cpuMs");
 }
 
-function report(options: Options, results: Map<string, Map<number, Outcome>>): void {
-  const names = [...results.keys()];
+function report(options: Options, results: Map<string, Map<number, Outcome>>, metric: "ms" | "cpuMs"): void {
+  const names = [...results.keys()].filter((n) => metric === "ms" || n !== "spark");
   const reference = results.has("duckdb") ? "duckdb" : names[0];
-  console.log(`\nTPC-H SF ${options.sf}, median of ${options.runs} runs; ratio = time / ${reference}`);
+  const what = metric === "ms" ? "wall time" : "CPU time of this process (Spark left out: it runs elsewhere)";
+  console.log(`\nTPC-H SF ${options.sf}, ${what}, median of ${options.runs} runs; ratio = time / ${reference}`);
   console.log(["query", ...names.map((n) => n.padStart(22))].join(" | "));
   const failures: string[] = [];
   const ratios = new Map<string, number[]>(names.map((n) => [n, []]));
@@ -134,9 +144,9 @@ function report(options: Options, results: Map<string, Map<number, Outcome>>): v
           mark = " ≠";
         }
       }
-      const ratio = ref !== undefined && "ms" in ref ? outcome.ms / ref.ms : Number.NaN;
+      const ratio = ref !== undefined && "ms" in ref ? outcome[metric] / ref[metric] : Number.NaN;
       if (Number.isFinite(ratio) && mark === "") ratios.get(name)?.push(ratio);
-      return `${fmt(outcome.ms)} (${ratio.toFixed(1)}×)${mark}`.padStart(22);
+      return `${fmt(outcome[metric])} (${ratio.toFixed(1)}×)${mark}`.padStart(22);
     });
     console.log([`q${String(q).padStart(2, "0")}  `, ...cells].join(" | "));
   }
@@ -149,7 +159,8 @@ function report(options: Options, results: Map<string, Map<number, Outcome>>): v
       }),
     ].join(" | "),
   );
-  if (failures.length > 0) console.log(`\nFailures and differences:\n${failures.map((f) => `  ${f}`).join("\n")}`);
+  if (failures.length > 0 && metric === "ms")
+    console.log(`\nFailures and differences:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 }
 
 await main();

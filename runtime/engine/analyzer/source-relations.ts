@@ -8,7 +8,7 @@ import { AnalysisException } from "../../errors/index.js";
 import { arrowIpcToBatch } from "../columnar/arrow-io.js";
 import { concatBatches, emptyBatch } from "../columnar/column-vector.js";
 import { notSupportedLocally, sparkError } from "../errors.js";
-import { readDataSource } from "../io/data-source-reader.js";
+import { lazyParquetSource, readDataSource } from "../io/data-source-reader.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
@@ -43,6 +43,11 @@ export function analyzeLocalRelation(
 export function analyzeRead(analyzer: RelationAnalyzer, value: Read): LogicalPlan {
   const read = value.readType;
   if (read.case === "dataSource") {
+    const lazy = lazyParquetSource(read.value, analyzer.options.timeZone);
+    if (lazy !== null) {
+      const output = lazy.fields.map((f) => analyzer.attribute(f.name, f.type, f.nullable));
+      return { kind: "fileScan", source: lazy, columns: lazy.fields.map((_, i) => i), output };
+    }
     const scan = readDataSource(read.value, analyzer.options.timeZone);
     const output = scan.fields.map((f) => analyzer.attribute(f.name, f.type, f.nullable));
     const batch = concatBatches(

@@ -4,6 +4,7 @@
  */
 import { type Batch, concatBatches, selectTrue, takeBatch } from "../columnar/column-vector.js";
 import type { EvalContext } from "../functions/function-types.js";
+import { readParquetSplitSync } from "../io/parquet-scan.js";
 import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
 import { expandBatch } from "./expand-kernel.js";
 import { evaluate } from "./expression-evaluator.js";
@@ -18,6 +19,8 @@ import { windowOperator } from "./window-operator.js";
 export interface TaskContext extends EvalContext {
   /** Blocks written by a finished map stage for one reduce partition. */
   readonly readShuffle: (shuffleId: number, partition: number) => Batch[];
+  /** A file scan's split, decoded before the task's pipeline starts (absent: decoded on the spot). */
+  readonly readFileSplit?: (scan: PhysicalPlan, partition: number) => Batch | undefined;
 }
 
 const typesOf = (plan: PhysicalPlan) => plan.output.map((a) => a.type);
@@ -34,6 +37,8 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       const batch = plan.partitions[partition];
       return batch === undefined ? [] : [batch];
     }
+    case "fileScan":
+      return [ctx.readFileSplit?.(plan, partition) ?? readParquetSplitSync(plan.source, partition, plan.columns)];
     case "project":
       return runPartition(plan.child, partition, ctx).map((batch) => ({
         columns: plan.exprs.map((e) => evaluate(e, batch, ctx)),

@@ -27,6 +27,8 @@ function logicalLine(p: LogicalPlan): string {
       return `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numPartitions})`;
     case "localRelation":
       return `LocalRelation [${list(p.output.map(attr))}]`;
+    case "fileScan":
+      return `Relation [${list(p.output.map(attr))}] ${p.source.format}`;
     case "project":
       return `Project [${list(p.exprs.map(exprText))}]`;
     case "filter":
@@ -81,6 +83,11 @@ function partitioningText(p: Partitioning): string {
   }
 }
 
+function readSchemaText(p: Extract<PhysicalPlan, { kind: "fileScan" }>): string {
+  const fields = p.columns.map((c) => p.source.fields[c]).filter((f) => f !== undefined);
+  return `struct<${fields.map((f) => `${f.name}:${simpleString(f.type)}`).join(",")}>`;
+}
+
 function physicalLine(p: PhysicalPlan): string {
   const out = `[${list(p.output.map(attr))}]`;
   switch (p.kind) {
@@ -88,6 +95,8 @@ function physicalLine(p: PhysicalPlan): string {
       return `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numSlices})`;
     case "localScan":
       return `LocalTableScan ${out}`;
+    case "fileScan":
+      return `FileScan ${p.source.format} ${out} Files: ${p.source.files.length}, ReadSchema: ${readSchemaText(p)}`;
     case "project":
       return `Project [${list(p.exprs.map(exprText))}]`;
     case "filter":

@@ -9,7 +9,7 @@ import { arithmeticOverflow, dataTypeMismatch, divideByZero } from "../errors.js
 import { displayOf } from "../logical/expression-display.js";
 import type { Call, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
-import { decimalOp, decimalShapeOf, fitsPrecision, outOfRange, resultShape } from "./decimal-math.js";
+import { decimalOp, decimalShapeOf, outOfRange, pow10, resultShape } from "./decimal-math.js";
 import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
 import { mapValues, zipValues } from "./kernel-helpers.js";
 
@@ -85,17 +85,40 @@ function decimalKernel(op: Op): Kernel {
     const sa = T.decimalParts(left.type).scale;
     const sb = T.decimalParts(right.type).scale;
     const out = T.decimalParts(c.type);
+    const limit = pow10(out.precision);
+    const checked = (r: bigint): bigint | null => {
+      if (r < limit && r > -limit) return r;
+      if (c.ansi) throw outOfRange(r, out);
+      return null;
+    };
+    const exact = exactDecimalOp(op, sa, sb, out.scale);
+    if (exact !== null) return zipValues<bigint, bigint, bigint>(left, right, c.type, (x, y) => checked(exact(x, y)));
     return zipValues<bigint, bigint, bigint>(left, right, c.type, (x, y) => {
       if ((op === "divide" || op === "remainder") && y === 0n) {
         if (c.ansi) throw divideByZero();
         return null;
       }
-      const r = decimalOp(op, x, sa, y, sb, out);
-      if (fitsPrecision(r, out.precision)) return r;
-      if (c.ansi) throw outOfRange(r, out);
-      return null;
+      return checked(decimalOp(op, x, sa, y, sb, out));
     });
   };
+}
+
+/**
+ * The per-row function of + - * when the result scale drops no digit (the usual case): chosen once per batch,
+ * with the rescaling factors computed up front, instead of a per-row switch and rounding division.
+ */
+function exactDecimalOp(op: Op, sa: number, sb: number, scale: number): ((x: bigint, y: bigint) => bigint) | null {
+  if ((op === "add" || op === "subtract") && scale >= sa && scale >= sb) {
+    const fa = pow10(scale - sa);
+    const fb = pow10(scale - sb);
+    if (op === "add") return fa === 1n && fb === 1n ? (x, y) => x + y : (x, y) => x * fa + y * fb;
+    return fa === 1n && fb === 1n ? (x, y) => x - y : (x, y) => x * fa - y * fb;
+  }
+  if (op === "multiply" && scale >= sa + sb) {
+    const f = pow10(scale - sa - sb);
+    return f === 1n ? (x, y) => x * y : (x, y) => x * y * f;
+  }
+  return null;
 }
 
 /** `date + n` and `date - n` mean date_add/date_sub; any other right side is a type error, as in Spark. */

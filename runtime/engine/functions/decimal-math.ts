@@ -47,7 +47,10 @@ export function resultShape(op: DecimalOp, a: DecimalShape, b: DecimalShape): De
   }
 }
 
-export const pow10 = (n: number): bigint => 10n ** BigInt(n);
+/** Powers of ten up to 10^(2·38), computed once: kernels ask for them per row. */
+const POW10: readonly bigint[] = Array.from({ length: 2 * MAX_PRECISION + 1 }, (_, i) => 10n ** BigInt(i));
+
+export const pow10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
 
 /** Divides rounding half away from zero (Java's RoundingMode.HALF_UP). */
 export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {

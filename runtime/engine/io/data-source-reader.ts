@@ -15,6 +15,7 @@ import { nextRecordStart } from "./csv-tokenizer.js";
 import { type DataFile, listDataFiles } from "./file-listing.js";
 import { inferJsonFields, type JsonRecord, jsonRecords, jsonRecordsToBatch, jsonSettings } from "./json-reader.js";
 import { readParquetFile } from "./parquet-reader.js";
+import { type ParquetScanSource, parquetFileFields } from "./parquet-scan.js";
 import { readingFile } from "./parse-mode.js";
 import { discoverPartitions, type PartitionLayout, partitionColumnsFor } from "./partition-discovery.js";
 import { SourceOptions } from "./source-options.js";
@@ -201,8 +202,19 @@ function scanText(
   return { fields, splits };
 }
 
-/** Reads a data source eagerly into per-split batches. */
-export function readDataSource(spec: DataSourceSpec, sessionTimeZone: string): FileScan {
+interface ResolvedSource {
+  readonly format: FileFormat;
+  readonly options: SourceOptions;
+  readonly timeZone: string;
+  readonly files: DataFile[];
+  readonly layout: PartitionLayout;
+  /** The user's schema, if given. */
+  readonly declared: FieldSpec[] | null;
+  /** The user's schema without the columns partition directories supply. */
+  readonly declaredData: FieldSpec[] | null;
+}
+
+function resolveSource(spec: DataSourceSpec, sessionTimeZone: string): ResolvedSource {
   const format = fileFormatOf(spec.format);
   const options = new SourceOptions(spec.options ?? {});
   const paths =
@@ -211,13 +223,55 @@ export function readDataSource(spec: DataSourceSpec, sessionTimeZone: string): F
       : [options.get("path")].filter((p) => p !== undefined);
   if (paths.length === 0) throw new IllegalArgumentException(`Reading ${format} needs a path.`);
   const timeZone = options.string("timeZone", sessionTimeZone);
-  const maxBytes = Number(options.get("maxPartitionBytes") ?? DEFAULT_MAX_SPLIT_BYTES);
   const files = listDataFiles(paths as string[]);
   const layout: PartitionLayout = discoverPartitions(files, timeZone, options.boolean("inferPartitionTypes", true));
   const declared = userFields(spec.schema);
   // Columns the user schema declares for partition directories take the declared type.
   const partitionNames = new Set(layout.columns.map((c) => c.name.toLowerCase()));
   const declaredData = declared?.filter((f) => !partitionNames.has(f.name.toLowerCase())) ?? null;
+  return { format, options, timeZone, files, layout, declared, declaredData };
+}
+
+/** Partition columns the files do not hold themselves, typed as the user's schema says if it names them. */
+function partitionFieldsOf(source: ResolvedSource, dataFields: readonly FieldSpec[]): FieldSpec[] {
+  return source.layout.columns
+    .filter((c) => !dataFields.some((f) => f.name.toLowerCase() === c.name.toLowerCase()))
+    .map(
+      (c) =>
+        source.declared?.find((f) => f.name.toLowerCase() === c.name.toLowerCase()) ?? {
+          name: c.name,
+          type: c.type,
+          nullable: true,
+        },
+    );
+}
+
+/**
+ * A Parquet source as a lazy scan (schema from the first file's footer, data read by the scan tasks); null for
+ * the other formats, which are read eagerly by `readDataSource`.
+ */
+export function lazyParquetSource(spec: DataSourceSpec, sessionTimeZone: string): ParquetScanSource | null {
+  if (fileFormatOf(spec.format) !== "parquet") return null;
+  const source = resolveSource(spec, sessionTimeZone);
+  const first = source.files[0];
+  const dataFields = source.declaredData ?? (first === undefined ? undefined : parquetFileFields(first.path));
+  if (dataFields === undefined) throw unableToInfer("parquet");
+  const partitionFields = partitionFieldsOf(source, dataFields);
+  return {
+    format: "parquet",
+    fields: [...dataFields, ...partitionFields],
+    numDataFields: dataFields.length,
+    files: source.files,
+    layout: { ...source.layout, columns: partitionFields.map((f) => ({ name: f.name, type: f.type })) },
+    timeZone: source.timeZone,
+  };
+}
+
+/** Reads a data source eagerly into per-split batches. */
+export function readDataSource(spec: DataSourceSpec, sessionTimeZone: string): FileScan {
+  const source = resolveSource(spec, sessionTimeZone);
+  const { format, options, timeZone, files, layout, declaredData } = source;
+  const maxBytes = Number(options.get("maxPartitionBytes") ?? DEFAULT_MAX_SPLIT_BYTES);
   const scan =
     format === "parquet"
       ? scanParquet(files, declaredData)
@@ -226,16 +280,7 @@ export function readDataSource(spec: DataSourceSpec, sessionTimeZone: string): F
         : format === "json"
           ? scanJson(files, declaredData, options, timeZone, maxBytes)
           : scanText(files, declaredData, options, maxBytes);
-  const partitionFields = layout.columns
-    .filter((c) => !scan.fields.some((f) => f.name.toLowerCase() === c.name.toLowerCase()))
-    .map(
-      (c) =>
-        declared?.find((f) => f.name.toLowerCase() === c.name.toLowerCase()) ?? {
-          name: c.name,
-          type: c.type,
-          nullable: true,
-        },
-    );
+  const partitionFields = partitionFieldsOf(source, scan.fields);
   const fields = [...scan.fields, ...partitionFields];
   const effective = { ...layout, columns: partitionFields.map((f) => ({ name: f.name, type: f.type })) };
   const partitions = scan.splits.map(({ file, batch }) => {

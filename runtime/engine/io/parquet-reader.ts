@@ -19,7 +19,8 @@ export interface ParquetContents {
   readonly batch: Batch;
 }
 
-function sparkTimestampKinds(table: Table): Map<string, T.DataType> {
+/** Timestamp columns Spark's schema (in the file's key-value metadata) marks as TIMESTAMP or TIMESTAMP_NTZ. */
+export function sparkTimestampKinds(table: Table): Map<string, T.DataType> {
   const kinds = new Map<string, T.DataType>();
   const json = table.schema.metadata.get(SPARK_SCHEMA_KEY);
   if (json === undefined) return kinds;

@@ -3,6 +3,7 @@
  * analyzer from proto Relations (or parsed SQL), rewritten by the optimizer, turned into a physical plan.
  */
 import type { Batch } from "../columnar/column-vector.js";
+import type { ParquetScanSource } from "../io/parquet-scan.js";
 import type { AttributeRef, Expr, NamedExpr, SortKey } from "./expressions.js";
 import type { WindowColumn } from "./window-functions.js";
 
@@ -28,6 +29,13 @@ export type LogicalPlan =
       readonly output: readonly AttributeRef[];
       /** Splits that are already natural partitions (one per file or byte range of a file scan). */
       readonly splits?: readonly Batch[];
+    })
+  | (Node & {
+      readonly kind: "fileScan";
+      readonly source: ParquetScanSource;
+      /** Positions in `source.fields` the scan produces, parallel to `output` (pruned to what the query reads). */
+      readonly columns: readonly number[];
+      readonly output: readonly AttributeRef[];
     })
   | (Node & { readonly kind: "project"; readonly child: LogicalPlan; readonly exprs: readonly NamedExpr[] })
   | (Node & { readonly kind: "filter"; readonly child: LogicalPlan; readonly condition: Expr })
@@ -121,6 +129,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
   switch (plan.kind) {
     case "range":
     case "localRelation":
+    case "fileScan":
     case "join":
     case "union":
     case "subqueryAlias":
@@ -150,6 +159,7 @@ export function childrenOf(plan: LogicalPlan): readonly LogicalPlan[] {
   switch (plan.kind) {
     case "range":
     case "localRelation":
+    case "fileScan":
       return [];
     case "join":
     case "setOp":

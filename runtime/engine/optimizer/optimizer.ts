@@ -15,6 +15,7 @@ import {
 } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
+import { pruneColumns } from "./column-pruning.js";
 
 const MAX_PASSES = 10;
 
@@ -22,10 +23,10 @@ export function optimize(plan: LogicalPlan, ctx: EvalContext): LogicalPlan {
   let current = plan;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = rewrite(current, ctx);
-    if (next === current) return current;
+    if (next === current) break;
     current = next;
   }
-  return current;
+  return pruneColumns(current);
 }
 
 function rewrite(plan: LogicalPlan, ctx: EvalContext): LogicalPlan {
@@ -37,6 +38,7 @@ function mapPlanChildren(plan: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan):
   switch (plan.kind) {
     case "range":
     case "localRelation":
+    case "fileScan":
       return plan;
     case "join":
     case "setOp": {

@@ -4,6 +4,7 @@
  * pipelined task per partition.
  */
 import type { Batch } from "../columnar/column-vector.js";
+import type { ParquetScanSource } from "../io/parquet-scan.js";
 import type { AggregateName, AttributeRef, Expr, SortKey } from "../logical/expressions.js";
 import type { JoinType } from "../logical/logical-plan.js";
 import type { WindowColumn } from "../logical/window-functions.js";
@@ -44,6 +45,8 @@ export type PhysicalPlan =
       readonly numSlices: number;
     })
   | (Base & { readonly kind: "localScan"; readonly partitions: readonly Batch[] })
+  /** One task per file; `columns` are positions in `source.fields`, parallel to `output`. */
+  | (Base & { readonly kind: "fileScan"; readonly source: ParquetScanSource; readonly columns: readonly number[] })
   | (Base & { readonly kind: "project"; readonly child: PhysicalPlan; readonly exprs: readonly Expr[] })
   | (Base & { readonly kind: "filter"; readonly child: PhysicalPlan; readonly condition: Expr })
   | (Base & {
@@ -115,6 +118,7 @@ export function physicalChildren(plan: PhysicalPlan): readonly PhysicalPlan[] {
   switch (plan.kind) {
     case "range":
     case "localScan":
+    case "fileScan":
     case "shuffleRead":
       return [];
     case "hashJoin":
@@ -135,6 +139,8 @@ export function numPartitions(plan: PhysicalPlan): number {
       return plan.numSlices;
     case "localScan":
       return plan.partitions.length;
+    case "fileScan":
+      return Math.max(1, plan.source.files.length);
     case "exchange":
     case "shuffleRead":
       return partitionCount(plan.partitioning);

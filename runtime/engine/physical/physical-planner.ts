@@ -45,6 +45,8 @@ export class PhysicalPlanner {
           partitions: logical.splits && logical.splits.length > 0 ? logical.splits : this.split(logical.batch),
           output: logical.output,
         };
+      case "fileScan":
+        return { kind: "fileScan", source: logical.source, columns: logical.columns, output: logical.output };
       case "project": {
         const child = this.plan(logical.child);
         return {

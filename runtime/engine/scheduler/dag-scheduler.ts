@@ -5,12 +5,15 @@
  */
 import { OperationInterruptedError, SparkConnectError } from "../../errors/index.js";
 import type { Batch } from "../columnar/column-vector.js";
-import { numPartitions, type Partitioning, type PhysicalPlan } from "../physical/physical-plan.js";
+import type { Partitioning, PhysicalPlan } from "../physical/physical-plan.js";
 import { rangeBounds, splitByRange } from "../shuffle/range-partitioner.js";
 import { ShuffleRegistry } from "../shuffle/shuffle-registry.js";
 import { JobProgress, type JobProgressListener } from "./job-progress.js";
+import { readsFor } from "./leaf-reads.js";
 import { buildStages, type Stage, type StageGraph } from "./stages.js";
 import type { TaskExecutor, TaskResult, TaskSpec } from "./task.js";
+
+export { readsFor };
 
 const MAX_TASK_ATTEMPTS = 2;
 
@@ -119,41 +122,6 @@ export class DagScheduler {
 
   close(): void {
     this.executor.close();
-  }
-}
-
-/** The shuffle partitions one task reads, following the same partition mapping as the operators. */
-export function readsFor(plan: PhysicalPlan, partition: number): { shuffleId: number; partition: number }[] {
-  switch (plan.kind) {
-    case "shuffleRead":
-      return [{ shuffleId: plan.shuffleId, partition }];
-    case "range":
-    case "localScan":
-      return [];
-    case "union": {
-      let local = partition;
-      for (const input of plan.inputs) {
-        const count = numPartitions(input);
-        if (local < count) return readsFor(input, local);
-        local -= count;
-      }
-      return [];
-    }
-    case "coalesce": {
-      const childCount = numPartitions(plan.child);
-      const n = Math.min(plan.numPartitions, childCount);
-      const reads: { shuffleId: number; partition: number }[] = [];
-      for (let p = Math.floor((partition * childCount) / n); p < Math.floor(((partition + 1) * childCount) / n); p++)
-        reads.push(...readsFor(plan.child, p));
-      return reads;
-    }
-    case "nestedLoopJoin":
-      return [...readsFor(plan.left, partition), ...readsFor(plan.right, 0)];
-    case "hashJoin":
-    case "setOp":
-      return [...readsFor(plan.left, partition), ...readsFor(plan.right, partition)];
-    default:
-      return readsFor(plan.child, partition);
   }
 }
 

@@ -6,11 +6,11 @@ import { type ResultMessage, serializeError, type TaskMessage, transferablesOf }
 const port = parentPort;
 if (port === null) throw new Error("executor-worker must run as a worker thread");
 
-port.on("message", (message: TaskMessage) => {
+port.on("message", async (message: TaskMessage) => {
   let reply: ResultMessage;
   let transfer: ArrayBuffer[] = [];
   try {
-    const result = runTask(message.task);
+    const result = await runTask(message.task);
     transfer = transferablesOf(result);
     reply = { id: message.id, result };
   } catch (error) {

@@ -95,6 +95,7 @@ export function mapChildren(plan: PhysicalPlan, f: (child: PhysicalPlan) => Phys
   switch (plan.kind) {
     case "range":
     case "localScan":
+    case "fileScan":
     case "shuffleRead":
       return plan;
     case "hashJoin":

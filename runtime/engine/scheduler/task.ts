@@ -4,8 +4,10 @@
  */
 import type { Batch } from "../columnar/column-vector.js";
 import { runPartition, type TaskContext } from "../execution/operators.js";
+import { readParquetSplit } from "../io/parquet-scan.js";
 import type { Partitioning, PhysicalPlan } from "../physical/physical-plan.js";
 import { partitionBatches } from "../shuffle/partitioner.js";
+import { leafReadsFor } from "./leaf-reads.js";
 
 export interface TaskSpec {
   readonly stageId: number;
@@ -21,7 +23,18 @@ export interface TaskSpec {
 /** A map task returns blocks per reducer; a result task returns its batches as the only entry. */
 export type TaskResult = Batch[][];
 
-export function runTask(task: TaskSpec): TaskResult {
+/**
+ * Runs a task: first decodes the file splits it scans (asynchronously, reading only the needed column chunks),
+ * then runs its pipeline over them.
+ */
+export async function runTask(task: TaskSpec): Promise<TaskResult> {
+  const splits = new Map<PhysicalPlan, Map<number, Batch>>();
+  for (const { leaf, partition } of leafReadsFor(task.plan, task.partition)) {
+    if (leaf.kind !== "fileScan") continue;
+    const batch = await readParquetSplit(leaf.source, partition, leaf.columns);
+    const byPartition = splits.get(leaf) ?? new Map<number, Batch>();
+    splits.set(leaf, byPartition.set(partition, batch));
+  }
   const ctx: TaskContext = {
     timeZone: task.timeZone,
     readShuffle: (shuffleId, partition) => {
@@ -29,6 +42,7 @@ export function runTask(task: TaskSpec): TaskResult {
       if (blocks === undefined) throw new Error(`internal: task lacks input of shuffle ${shuffleId}`);
       return blocks;
     },
+    readFileSplit: (scan, partition) => splits.get(scan)?.get(partition),
   };
   const batches = runPartition(task.plan, task.partition, ctx);
   return task.output === null ? [batches] : partitionBatches(batches, task.output, task.partition, ctx);
@@ -44,13 +58,7 @@ export interface TaskExecutor {
 export class InlineExecutor implements TaskExecutor {
   readonly parallelism = 1;
   execute(task: TaskSpec): Promise<TaskResult> {
-    return new Promise((resolve, reject) => {
-      try {
-        resolve(runTask(task));
-      } catch (error) {
-        reject(error);
-      }
-    });
+    return runTask(task);
   }
   close(): void {}
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnFromScalars } from "../columnar/column-vector.js";
 import * as T from "../types/data-types.js";
-import { hashColumns, pmod } from "./murmur3.js";
+import { hashBytes, hashColumns, hashLong, hashString, pmod } from "./murmur3.js";
 
 // Reference values printed by Spark 4.1.1 for `SELECT hash(...)`.
 describe("Spark-compatible Murmur3", () => {
@@ -35,5 +35,49 @@ describe("Spark-compatible Murmur3", () => {
   it("hashes -0.0 as 0.0 (Spark's hash(-0.0D) is hash(0.0D))", () => {
     const keys = hashColumns([columnFromScalars(T.DOUBLE, [-0, 0])], 2);
     expect(keys[0]).toBe(keys[1]);
+  });
+});
+
+describe("Murmur3 fast paths agree with the byte-level and BigInt definitions", () => {
+  const encoder = new TextEncoder();
+  const bigintHashLong = (value: bigint, seed: number): number => {
+    const words = new Int32Array([Number(BigInt.asIntN(32, value)), Number(BigInt.asIntN(32, value >> 32n))]);
+    return hashBytes(new Uint8Array(words.buffer), seed);
+  };
+
+  it("hashes strings of every tail length, ASCII or not, as their UTF-8 bytes", () => {
+    const samples = [
+      "",
+      "a",
+      "ab",
+      "abc",
+      "abcd",
+      "abcde",
+      "AIR REG",
+      "é",
+      "aé",
+      "abcé",
+      "日本語テキスト",
+      "x😀y",
+      "\u007f\u0080",
+    ];
+    for (const text of samples) expect(hashString(text, 42)).toBe(hashBytes(encoder.encode(text), 42));
+  });
+
+  it("hashes longs like Spark's two 32-bit words, at the safe-integer boundaries too", () => {
+    const values = [
+      0n,
+      1n,
+      -1n,
+      2n ** 31n,
+      -(2n ** 31n),
+      2n ** 32n - 1n,
+      -(2n ** 32n),
+      2n ** 53n - 1n,
+      -(2n ** 53n) + 1n,
+    ];
+    const beyond = [2n ** 53n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 63n - 1n, -(2n ** 63n), 123456789012345678n];
+    for (const v of [...values, ...beyond]) expect(hashLong(v, 42)).toBe(bigintHashLong(v, 42));
+    expect(hashLong(1n, 42)).toBe(-1712319331);
   });
 });

@@ -36,15 +36,22 @@ export function hashInt(value: number, seed: number): number {
   return fmix(mixH1(seed, mixK1(value | 0)), 4);
 }
 
+const TWO_32 = 4294967296;
+
 export function hashLong(value: bigint, seed: number): number {
-  const low = Number(BigInt.asIntN(32, value));
-  const high = Number(BigInt.asIntN(32, value >> 32n));
+  // Most longs (and unscaled decimals) are safe integers: split them with float math, no BigInt allocation.
+  const n = Number(value);
+  if (Number.isSafeInteger(n)) return hashLongWords(n | 0, Math.floor(n / TWO_32) | 0, seed);
+  return hashLongWords(Number(BigInt.asIntN(32, value)), Number(BigInt.asIntN(32, value >> 32n)), seed);
+}
+
+function hashLongWords(low: number, high: number, seed: number): number {
   return fmix(mixH1(mixH1(seed, mixK1(low)), mixK1(high)), 8);
 }
 
 /** Spark's hashUnsafeBytes: 4-byte little-endian words, then each trailing byte mixed on its own. */
-export function hashBytes(bytes: Uint8Array, seed: number): number {
-  const aligned = bytes.length - (bytes.length % 4);
+export function hashBytes(bytes: Uint8Array, seed: number, length = bytes.length): number {
+  const aligned = length - (length % 4);
   let h = seed;
   for (let i = 0; i < aligned; i += 4) {
     const word =
@@ -54,11 +61,41 @@ export function hashBytes(bytes: Uint8Array, seed: number): number {
       ((bytes[i + 3] as number) << 24);
     h = mixH1(h, mixK1(word));
   }
-  for (let i = aligned; i < bytes.length; i++) {
+  for (let i = aligned; i < length; i++) {
     const signedByte = ((bytes[i] as number) << 24) >> 24;
     h = mixH1(h, mixK1(signedByte));
   }
-  return fmix(h, bytes.length);
+  return fmix(h, length);
+}
+
+let scratch = new Uint8Array(256);
+
+/** hashBytes of a string's UTF-8 bytes: ASCII strings hash their char codes, others encode into a reused buffer. */
+export function hashString(text: string, seed: number): number {
+  const length = text.length;
+  const aligned = length - (length % 4);
+  let h = seed;
+  let i = 0;
+  for (; i < aligned; i += 4) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) > 0x7f) return hashEncoded(text, seed);
+    h = mixH1(h, mixK1(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24)));
+  }
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return hashEncoded(text, seed);
+    h = mixH1(h, mixK1(c));
+  }
+  return fmix(h, length);
+}
+
+function hashEncoded(text: string, seed: number): number {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return hashBytes(scratch, seed, written);
 }
 
 const encoder = new TextEncoder();
@@ -98,7 +135,7 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
         break;
       }
       case "string":
-        h = hashBytes(encoder.encode((data as string[])[i] as string), seed);
+        h = hashString((data as string[])[i] as string, seed);
         break;
       case "binary":
         h = hashBytes((data as Uint8Array[])[i] as Uint8Array, seed);
