@@ -94,7 +94,8 @@ function matcher(pattern: string | undefined): (name: string) => boolean {
 }
 
 function databaseRow(catalog: SessionCatalog, name: string): Cell[] {
-  const description = name === "default" ? "default database" : null;
+  // Spark keeps an empty comment for databases created without one.
+  const description = name === "default" ? "default database" : "";
   return [name, SESSION_CATALOG, description, `file:${catalog.warehouse.databaseDir(name)}`];
 }
 
