@@ -27,7 +27,7 @@ export interface CatalogApi {
   createExternalTable(tableName: string, path?: string, source?: string, schema?: StructType, options?: Record<string, unknown>): Promise<DataFrame>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createTable(tableName: string, path?: string, source?: string, schema?: StructType, description?: string, options?: Record<string, unknown>): Promise<DataFrame>;
   /**

@@ -57,7 +57,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.2.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "currentCatalog",

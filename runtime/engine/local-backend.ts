@@ -103,7 +103,12 @@ export class LocalBackend implements Backend {
       const op = plan.opType;
       if (op.case === "root" && op.value.relType.case === "catalog") {
         // Catalog operations run once, now, and answer with their own small table.
-        for (const response of runCatalogOperation(op.value.relType.value, this.catalog, this.engine, this.persisted))
+        for (const response of await runCatalogOperation(
+          op.value.relType.value,
+          this.catalog,
+          this.engine,
+          this.persisted,
+        ))
           yield create(ExecutePlanResponseSchema, {
             ...this.envelope(),
             operationId,

@@ -6,7 +6,7 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { Bool, Field, List, Schema, Table, tableToIPC, Utf8, vectorFromArray } from "apache-arrow";
 import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/connect/base_pb.js";
-import type { Catalog } from "../../../generated/proto/spark/connect/catalog_pb.js";
+import type { Catalog, CreateTable } from "../../../generated/proto/spark/connect/catalog_pb.js";
 import { type DataType, DataTypeSchema } from "../../../generated/proto/spark/connect/types_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
@@ -16,6 +16,7 @@ import { GLOBAL_TEMP_DATABASE } from "../session/global-temp-views.js";
 import type { PersistedPlans } from "../session/persisted-plans.js";
 import { type ResolvedName, SESSION_CATALOG, type SessionCatalog } from "../session/session-catalog.js";
 import * as T from "../types/data-types.js";
+import { createTable, tableAlreadyExists, tableNameOf } from "./table-writes.js";
 
 type ResponseBody = Pick<MessageInitShape<typeof ExecutePlanResponseSchema>, "responseType" | "schema">;
 type Cell = string | boolean | readonly string[] | null;
@@ -102,7 +103,14 @@ function databaseRow(catalog: SessionCatalog, name: string): Cell[] {
 function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
   const tables: Cell[][] = catalog.warehouse
     .tables(database)
-    .map((t) => [t, SESSION_CATALOG, [database], null, "MANAGED", false]);
+    .map((t) => [
+      t,
+      SESSION_CATALOG,
+      [database],
+      catalog.warehouse.table(database, t)?.description ?? null,
+      "MANAGED",
+      false,
+    ]);
   const globals =
     database === GLOBAL_TEMP_DATABASE
       ? catalog.globalViews.names().map((v): Cell[] => [v, null, [GLOBAL_TEMP_DATABASE], null, "TEMPORARY", true])
@@ -132,14 +140,38 @@ function requireExisting(catalog: SessionCatalog, name: string): ResolvedName {
   return resolved;
 }
 
-export function runCatalogOperation(
+/** `spark.catalog.createTable` without a path: an empty managed table of the given schema. */
+async function createCatalogTable(value: CreateTable, catalog: SessionCatalog, engine: QueryEngine) {
+  if (value.path !== undefined || value.options.path !== undefined) throw notSupportedLocally("external tables");
+  const name = tableNameOf(catalog, value.tableName);
+  if (catalog.warehouse.table(name.database, name.name) !== undefined) throw tableAlreadyExists(name);
+  const schema = value.schema ?? T.structType([]);
+  await createTable(engine, catalog, {
+    name,
+    partitionBy: [],
+    schema: T.structType(
+      (schema.kind.case === "struct" ? schema.kind.value.fields : []).map((f) => ({
+        name: f.name,
+        type: f.dataType ?? T.NULL,
+        nullable: true,
+      })),
+    ),
+    ...(value.source === undefined ? {} : { format: value.source }),
+    ...(value.description === undefined ? {} : { description: value.description }),
+  });
+}
+
+export async function runCatalogOperation(
   operation: Catalog,
   catalog: SessionCatalog,
   engine: QueryEngine,
   persisted: PersistedPlans,
-): ResponseBody[] {
+): Promise<ResponseBody[]> {
   const op = operation.catType;
   switch (op.case) {
+    case "createTable":
+      await createCatalogTable(op.value, catalog, engine);
+      return none();
     case "currentDatabase":
       return single("value", "string", catalog.currentDatabase);
     case "setCurrentDatabase": {
@@ -182,7 +214,14 @@ export function runCatalogOperation(
       const resolved = requireExisting(catalog, name);
       const row: Cell[] =
         resolved.kind === "table"
-          ? [resolved.name, SESSION_CATALOG, [resolved.database], null, "MANAGED", false]
+          ? [
+              resolved.name,
+              SESSION_CATALOG,
+              [resolved.database],
+              catalog.tableOf(resolved)?.description ?? null,
+              "MANAGED",
+              false,
+            ]
           : [
               resolved.name,
               null,

@@ -131,6 +131,7 @@ export interface NewTable {
   /** Declared columns (CREATE TABLE t (...)); otherwise the query's output. */
   readonly schema?: DataType;
   readonly query?: Relation;
+  readonly description?: string;
 }
 
 /** Creates a table (replacing any existing one) and writes the query's rows into it. */
@@ -149,7 +150,13 @@ export async function createTable(engine: QueryEngine, catalog: SessionCatalog, 
     schema = T.structType(ordered.map((a) => ({ name: a.name, type: a.type, nullable: true })));
   }
   catalog.warehouse.dropTable(spec.name.database, spec.name.name);
-  const table: TableMetadata = { ...spec.name, format, schema, partitionBy: spec.partitionBy };
+  const table: TableMetadata = {
+    ...spec.name,
+    format,
+    schema,
+    partitionBy: spec.partitionBy,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+  };
   catalog.warehouse.saveMetadata(table);
   if (spec.query !== undefined) await writeFiles(engine, catalog, table, conformedByName(engine, table, spec.query));
 }

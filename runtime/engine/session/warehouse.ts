@@ -21,12 +21,15 @@ export interface TableMetadata {
   readonly format: string;
   readonly schema: DataType;
   readonly partitionBy: readonly string[];
+  /** The table comment (`spark.catalog.createTable(..., description=)`), shown as its description. */
+  readonly description?: string;
 }
 
 interface StoredMetadata {
   readonly format: string;
   readonly schema: JsonValue;
   readonly partitionBy: readonly string[];
+  readonly description?: string;
 }
 
 function noSuchDatabase(name: string): Error {
@@ -133,6 +136,7 @@ export class Warehouse {
       format: stored.format,
       schema: fromJson(DataTypeSchema, stored.schema),
       partitionBy: stored.partitionBy,
+      ...(stored.description === undefined ? {} : { description: stored.description }),
     };
   }
 
@@ -144,6 +148,7 @@ export class Warehouse {
       format: table.format,
       schema: toJson(DataTypeSchema, table.schema),
       partitionBy: table.partitionBy,
+      ...(table.description === undefined ? {} : { description: table.description }),
     };
     writeFileSync(join(dir, METADATA_FILE), JSON.stringify(stored));
   }

@@ -6,6 +6,7 @@
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { StorageLevel } from "../../../runtime/api/storage-level.js";
+import { IntegerType, StringType, StructField, StructType } from "../../../runtime/types/index.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 
@@ -183,6 +184,28 @@ export const CATALOG_MEMBER_CASES: Record<string, MemberCase> = {
     const during = await query.is_cached;
     await query.unpersist();
     return { before, during };
+  },
+  "Catalog.createTable": async (df, spark) => {
+    const name = nameOf("created");
+    const schema = new StructType([
+      new StructField("a", new IntegerType(), false),
+      new StructField("b", new StringType(), true),
+    ]);
+    try {
+      const created = await spark.catalog.createTable(name, undefined, "parquet", schema, "made by a case");
+      const empty = await outcomeOf(created);
+      const again = await settled(() => spark.catalog.createTable(name, undefined, undefined, schema));
+      await df.select("id", "s").write.insertInto(name);
+      return {
+        empty,
+        again,
+        table: await spark.catalog.getTable(name),
+        columns: await spark.catalog.listColumns(name),
+        rows: await outcomeOf(spark.table(name)),
+      };
+    } finally {
+      await sql(spark, `DROP TABLE IF EXISTS ${name}`);
+    }
   },
   "Catalog.currentCatalog": (_df, spark) => spark.catalog.currentCatalog(),
   "Catalog.currentDatabase": (_df, spark) => spark.catalog.currentDatabase(),
