@@ -4,6 +4,7 @@
  * what it made. Database locations differ between the backends by nature, so `locationUri` is left out.
  */
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
+import { lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { StorageLevel } from "../../../runtime/api/storage-level.js";
 import { IntegerType, StringType, StructField, StructType } from "../../../runtime/types/index.js";
@@ -53,6 +54,12 @@ async function settled(run: () => Promise<unknown>): Promise<unknown> {
     return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
   }
 }
+
+/**
+ * Spark's cache is shared by every session of the server, so a persisted plan carries this run's mark: no other
+ * test run can cache or unpersist the same plan meanwhile.
+ */
+const unique = (df: DataFrame): DataFrame => df.withColumn("run", lit(RUN));
 
 const withoutLocation = ({ locationUri: _, ...rest }: { locationUri: string }) => rest;
 
@@ -155,7 +162,7 @@ export const CATALOG_MEMBER_CASES: Record<string, MemberCase> = {
     }
   },
   "DataFrame.persist": async (df) => {
-    const kept = await df.where("id > 1").persist(StorageLevel.DISK_ONLY);
+    const kept = await unique(df.where("id > 1")).persist(StorageLevel.DISK_ONLY);
     try {
       return { level: String(await kept.storageLevel), rows: await outcomeOf(kept), again: await outcomeOf(kept) };
     } finally {
@@ -163,7 +170,7 @@ export const CATALOG_MEMBER_CASES: Record<string, MemberCase> = {
     }
   },
   "DataFrame.storageLevel": async (df) => {
-    const query = df.select("id", "s");
+    const query = unique(df.select("id", "s"));
     const before = String(await query.storageLevel);
     await query.persist();
     const during = String(await query.storageLevel);
@@ -171,14 +178,14 @@ export const CATALOG_MEMBER_CASES: Record<string, MemberCase> = {
     return { before, during, after: String(await query.storageLevel) };
   },
   "DataFrame.unpersist": async (df) => {
-    const query = df.where("i > 0");
+    const query = unique(df.where("i > 0"));
     await query.persist(StorageLevel.MEMORY_ONLY);
     await query.collect();
     await query.unpersist();
     return { level: String(await query.storageLevel), rows: await outcomeOf(query) };
   },
   "DataFrame.is_cached": async (df) => {
-    const query = df.select("d");
+    const query = unique(df.select("d"));
     const before = await query.is_cached;
     await query.cache();
     const during = await query.is_cached;
