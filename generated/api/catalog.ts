@@ -12,12 +12,12 @@ import type { CatalogColumn, CatalogDatabase, CatalogFunction, CatalogMetadata, 
 export interface CatalogApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cacheTable(tableName: string, storageLevel?: StorageLevel): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   clearCache(): Promise<void>;
   /**
@@ -27,32 +27,32 @@ export interface CatalogApi {
   createExternalTable(tableName: string, path?: string, source?: string, schema?: StructType, options?: Record<string, unknown>): Promise<DataFrame>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createTable(tableName: string, path?: string, source?: string, schema?: StructType, description?: string, options?: Record<string, unknown>): Promise<DataFrame>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   currentCatalog(): Promise<string>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   currentDatabase(): Promise<string>;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   databaseExists(dbName: string): Promise<boolean>;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   dropGlobalTempView(viewName: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   dropTempView(viewName: string): Promise<boolean>;
   /**
@@ -62,7 +62,7 @@ export interface CatalogApi {
   functionExists(functionName: string, dbName?: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getDatabase(dbName: string): Promise<CatalogDatabase>;
   /**
@@ -72,12 +72,12 @@ export interface CatalogApi {
   getFunction(functionName: string): Promise<CatalogFunction>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getTable(tableName: string): Promise<CatalogTable>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isCached(tableName: string): Promise<boolean>;
   /**
@@ -87,12 +87,12 @@ export interface CatalogApi {
   listCatalogs(pattern?: string): Promise<CatalogMetadata[]>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   listColumns(tableName: string, dbName?: string): Promise<CatalogColumn[]>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   listDatabases(pattern?: string): Promise<CatalogDatabase[]>;
   /**
@@ -102,7 +102,7 @@ export interface CatalogApi {
   listFunctions(dbName?: string, pattern?: string): Promise<CatalogFunction[]>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   listTables(dbName?: string, pattern?: string): Promise<CatalogTable[]>;
   /**
@@ -117,7 +117,7 @@ export interface CatalogApi {
   refreshByPath(path: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   refreshTable(tableName: string): Promise<void>;
   /**
@@ -127,17 +127,17 @@ export interface CatalogApi {
   setCurrentCatalog(catalogName: string): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   setCurrentDatabase(dbName: string): Promise<void>;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   tableExists(tableName: string, dbName?: string): Promise<boolean>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   uncacheTable(tableName: string): Promise<void>;
 }

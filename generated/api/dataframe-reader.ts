@@ -62,7 +62,7 @@ export interface DataFrameReaderApi {
   schema(schema: StructType | string): DataFrameReaderApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   table(tableName: string): DataFrame;
   /**

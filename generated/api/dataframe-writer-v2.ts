@@ -10,7 +10,7 @@ import type { Column, PrimitiveValue } from "../../runtime/codegen/index.js";
  */
 export interface DataFrameWriterV2Api {
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   append(): Promise<void>;
   /**
@@ -18,11 +18,11 @@ export interface DataFrameWriterV2Api {
    */
   clusterBy(col: string, ...cols: string[]): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   create(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createOrReplace(): Promise<void>;
   /**
@@ -38,7 +38,7 @@ export interface DataFrameWriterV2Api {
    */
   overwrite(condition: Column | string): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   overwritePartitions(): Promise<void>;
   /**
@@ -46,7 +46,7 @@ export interface DataFrameWriterV2Api {
    */
   partitionedBy(col: Column | string, ...cols: (Column | string)[]): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   replace(): Promise<void>;
   /**

@@ -31,7 +31,7 @@ export interface DataFrameWriterApi {
   format(source: string): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   insertInto(tableName: string, overwrite?: boolean): Promise<void>;
   /**
@@ -81,7 +81,7 @@ export interface DataFrameWriterApi {
   save(path?: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**

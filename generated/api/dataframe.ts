@@ -90,12 +90,12 @@ export interface DataFrameApi {
   cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createGlobalTempView(name: string): Promise<void>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createOrReplaceGlobalTempView(name: string): Promise<void>;
   /**
@@ -109,7 +109,7 @@ export interface DataFrameApi {
    * Registers the DataFrame as a session-scoped view; fails when the name is taken.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createTempView(name: string): Promise<void>;
   /**
@@ -291,7 +291,7 @@ export interface DataFrameApi {
    */
   readonly isStreaming: Promise<boolean>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly is_cached: Promise<boolean>;
   /**
@@ -361,7 +361,7 @@ export interface DataFrameApi {
   orderBy(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   persist(storageLevel?: StorageLevel): Promise<DataFrame>;
   /**
@@ -479,7 +479,7 @@ export interface DataFrameApi {
    */
   readonly stat: DataFrameStatFunctions;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly storageLevel: Promise<StorageLevel>;
   /**
@@ -555,7 +555,7 @@ export interface DataFrameApi {
   unionByName(other: DataFrame, allowMissingColumns?: boolean): DataFrame;
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   unpersist(blocking?: boolean): Promise<DataFrame>;
   /**

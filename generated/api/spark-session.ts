@@ -165,7 +165,7 @@ export interface SparkSessionApi {
    * A DataFrame reading a table or view by name.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   table(tableName: string): DataFrame;
   /**

@@ -17,7 +17,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "clearCache",
@@ -26,7 +26,7 @@ export const catalogClass: ClassEntryInput = {
       params: [],
       returns: "void",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createExternalTable",
@@ -57,7 +57,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.2.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "currentCatalog",
@@ -66,7 +66,7 @@ export const catalogClass: ClassEntryInput = {
       params: [],
       returns: "string",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "currentDatabase",
@@ -75,7 +75,7 @@ export const catalogClass: ClassEntryInput = {
       params: [],
       returns: "string",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "databaseExists",
@@ -84,7 +84,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "dbName", tsType: "string" }],
       returns: "boolean",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dropGlobalTempView",
@@ -93,7 +93,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "viewName", tsType: "string" }],
       returns: "boolean",
       since: "2.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "dropTempView",
@@ -102,7 +102,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "viewName", tsType: "string" }],
       returns: "boolean",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "functionExists",
@@ -123,7 +123,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "dbName", tsType: "string" }],
       returns: "CatalogDatabase",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "getFunction",
@@ -141,7 +141,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "CatalogTable",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isCached",
@@ -150,7 +150,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "boolean",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "listCatalogs",
@@ -171,7 +171,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "CatalogColumn[]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "listDatabases",
@@ -180,7 +180,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogDatabase[]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "listFunctions",
@@ -204,7 +204,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "CatalogTable[]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "recoverPartitions",
@@ -231,7 +231,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "setCurrentCatalog",
@@ -249,7 +249,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "dbName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "tableExists",
@@ -261,7 +261,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "boolean",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "uncacheTable",
@@ -270,7 +270,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

@@ -187,7 +187,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "text",

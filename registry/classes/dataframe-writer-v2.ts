@@ -13,7 +13,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "clusterBy",
@@ -31,7 +31,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createOrReplace",
@@ -39,7 +39,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "option",
@@ -72,7 +72,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "partitionedBy",
@@ -90,7 +90,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "tableProperty",

@@ -73,7 +73,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "jdbc",
@@ -198,7 +198,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sortBy",

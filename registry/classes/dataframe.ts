@@ -142,7 +142,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createOrReplaceGlobalTempView",
@@ -151,7 +151,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "2.2.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createOrReplaceTempView",
@@ -171,7 +171,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "2.0.0",
       description: "Registers the DataFrame as a session-scoped view; fails when the name is taken.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "crossJoin",
@@ -466,7 +466,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "join",
@@ -605,7 +605,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "printSchema",
@@ -816,7 +816,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "StorageLevel",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "subtract",
@@ -930,7 +930,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "blocking", tsType: "boolean", optional: true, pythonDefault: "False" }],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unpivot",

@@ -277,7 +277,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame reading a table or view by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "tvf",

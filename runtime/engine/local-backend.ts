@@ -26,7 +26,8 @@ import type {
   InterruptTarget,
 } from "../backend.js";
 import { ClientArgumentError, UnsupportedOperationException } from "../errors/index.js";
-import { analyzePlan } from "./backend/analyze-handler.js";
+import { analyzePlan, canonical } from "./backend/analyze-handler.js";
+import { runCatalogOperation } from "./backend/catalog-handler.js";
 import { runCommand } from "./backend/command-handler.js";
 import { configure } from "./backend/config-handler.js";
 import { OperationRegistry } from "./backend/operation-registry.js";
@@ -35,13 +36,17 @@ import { resultResponses, schemaOf } from "./backend/result-encoder.js";
 import { showStringOutput, showStringResult } from "./backend/show-string-handler.js";
 import { notSupportedLocally } from "./errors.js";
 import { outputOf } from "./logical/logical-plan.js";
-import { QueryEngine } from "./query-engine.js";
+import { QueryEngine, type QueryResult } from "./query-engine.js";
+import type { JobProgressListener } from "./scheduler/job-progress.js";
+import { PersistedPlans } from "./session/persisted-plans.js";
+import { SessionCatalog } from "./session/session-catalog.js";
 import { sqlExpression, sqlQueryRelation } from "./session/sql-front-end.js";
-import { ViewCatalog } from "./session/view-catalog.js";
 
 export interface LocalBackendOptions {
   /** `local`, `local[N]` or `local[*]`. */
   readonly master: string;
+  /** Where managed tables live (`spark.sql.warehouse.dir`); Spark's default is `spark-warehouse` in the cwd. */
+  readonly warehouseDir?: string;
 }
 
 export function parallelismOf(master: string): number {
@@ -70,18 +75,21 @@ export class LocalBackend implements Backend {
   /** The engine has no server; a stable id stands in for Spark's server-side session id. */
   readonly serverSideSessionId = randomUUID();
   readonly engine: QueryEngine;
-  private readonly views = new ViewCatalog();
+  readonly catalog: SessionCatalog;
+  private readonly persisted = new PersistedPlans();
   private readonly operations = new OperationRegistry();
 
   constructor(options: LocalBackendOptions, sessionId: string = randomUUID()) {
     this.sessionId = sessionId;
+    this.catalog = new SessionCatalog(options.warehouseDir ?? "spark-warehouse");
     this.engine = new QueryEngine({
       master: options.master,
       parallelism: parallelismOf(options.master),
-      lookupView: (name) => this.views.get(name),
+      lookupView: (name) => this.catalog.lookup(name),
       parseSql: sqlQueryRelation,
       parseExpression: sqlExpression,
     });
+    this.engine.conf.setStatic("spark.sql.warehouse.dir", `file:${this.catalog.warehouse.root}`);
   }
 
   private envelope() {
@@ -93,10 +101,24 @@ export class LocalBackend implements Backend {
     const operation = this.operations.start(operationId, options.tags ?? [], options.signal);
     try {
       const op = plan.opType;
-      if (op.case === "root") {
+      if (op.case === "root" && op.value.relType.case === "catalog") {
+        // Catalog operations run once, now, and answer with their own small table.
+        for (const response of await runCatalogOperation(
+          op.value.relType.value,
+          this.catalog,
+          this.engine,
+          this.persisted,
+        ))
+          yield create(ExecutePlanResponseSchema, {
+            ...this.envelope(),
+            operationId,
+            responseId: randomUUID(),
+            ...response,
+          });
+      } else if (op.case === "root") {
         yield* this.executeRelation(op.value, operationId, operation.signal);
       } else if (op.case === "command") {
-        const extra = await runCommand(op.value, this.engine, this.views);
+        const extra = await runCommand(op.value, this.engine, this.catalog);
         for (const response of extra)
           yield create(ExecutePlanResponseSchema, {
             ...this.envelope(),
@@ -127,7 +149,7 @@ export class LocalBackend implements Backend {
     const show = relation.relType.case === "showString" ? relation.relType.value : undefined;
     const job = show
       ? showStringResult(show, this.engine, signal, progress.push)
-      : this.engine.execute(relation, signal, progress.push);
+      : this.run(relation, signal, progress.push);
     const reports = progress.drain(job);
     let schemaSent = false;
     let next = await reports.next();
@@ -157,8 +179,16 @@ export class LocalBackend implements Backend {
     }
   }
 
+  /** Runs a query, or reads its kept result when the same plan was persisted. */
+  private async run(relation: Relation, signal: AbortSignal, onProgress: JobProgressListener): Promise<QueryResult> {
+    const compute = () => this.engine.execute(relation, signal, onProgress);
+    if (this.persisted.isEmpty) return compute();
+    const kept = await this.persisted.resultFor(canonical(this.engine, relation), compute, this.engine.conf.timeZone);
+    return kept ?? compute();
+  }
+
   async analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse> {
-    const result = analyzePlan(request, this.engine);
+    const result = analyzePlan(request, this.engine, this.persisted);
     return create(AnalyzePlanResponseSchema, { ...this.envelope(), result } as never);
   }
 
@@ -184,10 +214,12 @@ export class LocalBackend implements Backend {
 
   async releaseSession(): Promise<void> {
     this.operations.interrupt({ kind: "all" });
+    this.persisted.close();
     this.engine.close();
   }
 
   close(): void {
+    this.persisted.close();
     this.engine.close();
   }
 }

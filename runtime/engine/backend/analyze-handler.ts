@@ -9,6 +9,7 @@ import { notSupportedLocally } from "../errors.js";
 import { logicalTreeText } from "../explain/plan-text.js";
 import { outputOf } from "../logical/logical-plan.js";
 import type { QueryEngine } from "../query-engine.js";
+import { NOT_PERSISTED, type PersistedPlans } from "../session/persisted-plans.js";
 import { parseTypeString, treeString } from "../types/schema-strings.js";
 import { schemaOf } from "./result-encoder.js";
 
@@ -30,7 +31,7 @@ const MODES: Record<number, "simple" | "extended" | "codegen" | "cost" | "format
 };
 
 /** The optimized plan with attribute ids renumbered by first appearance: equal for equal queries. */
-function canonical(engine: QueryEngine, relation: Relation): string {
+export function canonical(engine: QueryEngine, relation: Relation): string {
   const text = logicalTreeText(engine.optimize(engine.analyze(relation)));
   const ids = new Map<string, number>();
   return text.replace(/#(-?\d+)/g, (_m, id: string) => {
@@ -45,7 +46,7 @@ function hash32(text: string): number {
   return h;
 }
 
-export function analyzePlan(request: AnalyzeRequest, engine: QueryEngine): AnalyzeResult {
+export function analyzePlan(request: AnalyzeRequest, engine: QueryEngine, persisted: PersistedPlans): AnalyzeResult {
   switch (request.case) {
     case "schema":
       return {
@@ -87,16 +88,27 @@ export function analyzePlan(request: AnalyzeRequest, engine: QueryEngine): Analy
         case: "semanticHash",
         value: { result: hash32(canonical(engine, rootOf(request.value.plan as never))) },
       };
-    case "persist":
+    case "persist": {
+      const level = request.value.storageLevel;
+      // Spark's default level for persist() without one is MEMORY_AND_DISK (deserialized).
+      persisted.persist(canonical(engine, request.value.relation as Relation), {
+        useDisk: level?.useDisk ?? true,
+        useMemory: level?.useMemory ?? true,
+        useOffHeap: level?.useOffHeap ?? false,
+        deserialized: level?.deserialized ?? true,
+        replication: level?.replication ?? 1,
+      });
+      return { case: "persist", value: {} };
+    }
     case "unpersist":
-      return { case: request.case, value: {} };
-    case "getStorageLevel":
-      return {
-        case: "getStorageLevel",
-        value: {
-          storageLevel: { useDisk: false, useMemory: false, useOffHeap: false, deserialized: false, replication: 1 },
-        },
-      };
+      persisted.unpersist(canonical(engine, request.value.relation as Relation));
+      return { case: "unpersist", value: {} };
+    case "getStorageLevel": {
+      const level = persisted.isEmpty
+        ? NOT_PERSISTED
+        : persisted.levelOf(canonical(engine, request.value.relation as Relation));
+      return { case: "getStorageLevel", value: { storageLevel: level } };
+    }
     default:
       throw notSupportedLocally(`the ${request.case ?? "empty"} analysis`);
   }

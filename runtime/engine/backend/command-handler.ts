@@ -1,6 +1,7 @@
 /**
  * Commands the engine runs itself: `spark.sql(...)` (answered with the relation to run, as Spark does for
- * queries) and temporary views. Anything else is named in an UnsupportedOperationException.
+ * queries), temporary and global temporary views, and writes to paths and managed tables. Anything else is
+ * named in an UnsupportedOperationException.
  */
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/connect/base_pb.js";
@@ -10,12 +11,18 @@ import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally } from "../errors.js";
 import { runWriteOperation } from "../io/write-operation.js";
 import type { QueryEngine } from "../query-engine.js";
+import type { SessionCatalog } from "../session/session-catalog.js";
 import { parseSqlStatement, runSqlStatement } from "../session/sql-front-end.js";
-import type { ViewCatalog } from "../session/view-catalog.js";
+import { runTableWrite, runTableWriteV2 } from "./table-command.js";
+import { runTableStatement } from "./table-statements.js";
 
 type ResponseBody = Pick<MessageInitShape<typeof ExecutePlanResponseSchema>, "responseType">;
 
-export async function runCommand(command: Command, engine: QueryEngine, views: ViewCatalog): Promise<ResponseBody[]> {
+export async function runCommand(
+  command: Command,
+  engine: QueryEngine,
+  catalog: SessionCatalog,
+): Promise<ResponseBody[]> {
   const c = command.commandType;
   switch (c.case) {
     case "sqlCommand": {
@@ -28,23 +35,31 @@ export async function runCommand(command: Command, engine: QueryEngine, views: V
       if (relation.relType.case !== "sql") return [{ responseType: { case: "sqlCommandResult", value: { relation } } }];
       // Queries come back as they are (the client runs them); commands run now and answer with no rows.
       const statement = parseSqlStatement(relation.relType.value.query);
-      const query = runSqlStatement(statement, views, (q) => engine.analyze(q));
+      const handled = await runTableStatement(statement, engine, catalog);
+      const query =
+        handled === "notTableStatement" ? runSqlStatement(statement, catalog, (q) => engine.analyze(q)) : handled;
+      // A query answers with itself; a command with its rows (SHOW ...) or with none.
       const answer =
         query === null
           ? create(RelationSchema, { relType: { case: "localRelation", value: { schema: "" } } })
-          : relation;
+          : handled === "notTableStatement"
+            ? relation
+            : query;
       return [{ responseType: { case: "sqlCommandResult", value: { relation: answer } } }];
     }
     case "createDataframeView": {
       const { input, name, isGlobal, replace } = c.value;
       if (input === undefined) throw new AnalysisException("createOrReplaceTempView needs an input relation.");
-      if (isGlobal) throw notSupportedLocally("global temporary views");
       engine.analyze(input);
-      views.create(name, input, replace);
+      (isGlobal ? catalog.globalViews : catalog.tempViews).create(name, input, replace);
       return [];
     }
     case "writeOperation":
-      await runWriteOperation(c.value, (relation) => engine.execute(relation), engine.conf.timeZone);
+      if (c.value.saveType.case === "table") await runTableWrite(c.value, engine, catalog);
+      else await runWriteOperation(c.value, (relation) => engine.execute(relation), engine.conf.timeZone);
+      return [];
+    case "writeOperationV2":
+      await runTableWriteV2(c.value, engine, catalog);
       return [];
     default:
       throw notSupportedLocally(`the ${c.case ?? "empty"} command`);

@@ -75,6 +75,11 @@ export class SessionConfig {
     this.overridden.add(key);
   }
 
+  /** Sets a static config the way the session is started with it (not a runtime change). */
+  setStatic(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+
   unset(key: string): void {
     this.overridden.delete(key);
     const fallback = defaults().get(key);

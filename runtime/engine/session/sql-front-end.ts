@@ -7,7 +7,7 @@ import type { Relation } from "../../../generated/proto/spark/connect/relations_
 import type { SqlParameters } from "../analyzer/relation-analyzer.js";
 import { notSupportedLocally } from "../errors.js";
 import { parseExpression, parseSql, type SqlStatement } from "../sql/index.js";
-import type { ViewCatalog } from "./view-catalog.js";
+import type { SessionCatalog } from "./session-catalog.js";
 
 export function parseSqlStatement(text: string): SqlStatement {
   return parseSql(text);
@@ -32,7 +32,7 @@ export function sqlExpression(text: string): Expression {
  */
 export function runSqlStatement(
   statement: SqlStatement,
-  views: ViewCatalog,
+  catalog: SessionCatalog,
   validate: (query: Relation) => void,
 ): Relation | null {
   switch (statement.kind) {
@@ -42,12 +42,12 @@ export function runSqlStatement(
       if (!statement.temporary || statement.global) throw notSupportedLocally("persistent or global views");
       validate(statement.query);
       const name = statement.name.join(".");
-      if (statement.ifNotExists && views.get(name) !== undefined) return null;
-      views.create(name, statement.query, statement.replace);
+      if (statement.ifNotExists && catalog.tempViews.get(name) !== undefined) return null;
+      catalog.tempViews.create(name, statement.query, statement.replace);
       return null;
     }
     case "dropView":
-      views.drop(statement.name.join("."));
+      catalog.tempViews.drop(statement.name.join("."));
       return null;
     default:
       throw notSupportedLocally(`the SQL statement ${statement.kind}`);

@@ -25,6 +25,11 @@ export class ViewCatalog {
     this.views.set(key, relation);
   }
 
+  /** View names as created (lower-cased), sorted. */
+  names(): string[] {
+    return [...this.views.keys()].sort();
+  }
+
   drop(name: string): boolean {
     return this.views.delete(name.toLowerCase());
   }

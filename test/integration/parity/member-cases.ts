@@ -8,6 +8,7 @@ import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { Window } from "../../../runtime/api/window.js";
+import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 
 export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
@@ -160,4 +161,5 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "SparkSession.registerProgressHandler": (df, spark) => progressSeen(df, spark, "keep"),
   "SparkSession.removeProgressHandler": (df, spark) => progressSeen(df, spark, "remove"),
   "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
+  ...CATALOG_MEMBER_CASES,
 };

@@ -2,6 +2,9 @@
  * DataFrame, Column and GroupedData members on both backends: every member the registry marks `local: supported`
  * runs over the same fixture on the embedded engine and on Spark 4.1.1, and must give the same result.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classEntryInputs } from "../../../registry/classes/index.js";
 import { SparkSession } from "../../../runtime/api/session.js";
@@ -31,14 +34,18 @@ async function settle(result: Promise<unknown>): Promise<unknown> {
 describe("class members give the same answer on the embedded engine and on Spark", () => {
   let local: SparkSession;
   let spark: SparkSession;
+  let warehouse: string;
 
   beforeAll(async () => {
-    local = new SparkSession(new LocalBackend({ master: "local[2]" }));
+    // Managed tables of the catalog cases go to a throwaway warehouse, not ./spark-warehouse.
+    warehouse = mkdtempSync(join(tmpdir(), "sparkts-parity-warehouse-"));
+    local = new SparkSession(new LocalBackend({ master: "local[2]", warehouseDir: warehouse }));
     spark = await testSession();
   });
   afterAll(async () => {
     await local?.stop();
     await spark?.stop();
+    rmSync(warehouse, { recursive: true, force: true });
   });
 
   const cases = Object.entries(MEMBER_CASES)

@@ -1,0 +1,172 @@
+/**
+ * Databases and managed tables on disk, laid out as Spark's session catalog lays them out: `default` is the
+ * warehouse directory itself, another database `db` is `<warehouse>/db.db`, and a table is a directory of data
+ * files inside its database. Each table directory also holds a small metadata file (its schema and format) so a
+ * later session finds the table without a metastore.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fromJson, type JsonValue, toJson } from "@bufbuild/protobuf";
+import { type DataType, DataTypeSchema } from "../../../generated/proto/spark/connect/types_pb.js";
+import { AnalysisException } from "../../errors/index.js";
+import { quoteId, sparkError } from "../errors.js";
+
+export const DEFAULT_DATABASE = "default";
+const METADATA_FILE = ".sparkts-table.json";
+
+export interface TableMetadata {
+  readonly name: string;
+  readonly database: string;
+  /** The data source the files are written in (`parquet` unless the writer named another). */
+  readonly format: string;
+  readonly schema: DataType;
+  readonly partitionBy: readonly string[];
+  /** The table comment (`spark.catalog.createTable(..., description=)`), shown as its description. */
+  readonly description?: string;
+}
+
+interface StoredMetadata {
+  readonly format: string;
+  readonly schema: JsonValue;
+  readonly partitionBy: readonly string[];
+  readonly description?: string;
+}
+
+function noSuchDatabase(name: string): Error {
+  const schemaName = `${quoteId("spark_catalog")}.${quoteId(name)}`;
+  return sparkError(
+    AnalysisException,
+    "SCHEMA_NOT_FOUND",
+    "42704",
+    `The schema ${schemaName} cannot be found. Verify the spelling and correctness of the schema and catalog.`,
+    { schemaName },
+  );
+}
+
+export class Warehouse {
+  readonly root: string;
+
+  constructor(directory: string) {
+    this.root = resolve(directory.replace(/^file:/, ""));
+  }
+
+  databaseDir(database: string): string {
+    const name = database.toLowerCase();
+    return name === DEFAULT_DATABASE ? this.root : join(this.root, `${name}.db`);
+  }
+
+  databaseExists(database: string): boolean {
+    return database.toLowerCase() === DEFAULT_DATABASE || existsSync(this.databaseDir(database));
+  }
+
+  requireDatabase(database: string): void {
+    if (!this.databaseExists(database)) throw noSuchDatabase(database);
+  }
+
+  /** `default` first, then the others by name, as Spark lists them. */
+  databases(): string[] {
+    const others = existsSync(this.root)
+      ? readdirSync(this.root)
+          .filter((f) => f.endsWith(".db") && statSync(join(this.root, f)).isDirectory())
+          .map((f) => f.slice(0, -3))
+      : [];
+    return [DEFAULT_DATABASE, ...others.sort()];
+  }
+
+  createDatabase(database: string, ifNotExists: boolean): void {
+    if (this.databaseExists(database)) {
+      if (ifNotExists) return;
+      throw sparkError(
+        AnalysisException,
+        "SCHEMA_ALREADY_EXISTS",
+        "42P06",
+        `Cannot create schema ${quoteId(database)} because it already exists.`,
+        { schemaName: quoteId(database) },
+      );
+    }
+    mkdirSync(this.databaseDir(database), { recursive: true });
+  }
+
+  dropDatabase(database: string, ifExists: boolean, cascade: boolean): void {
+    if (!this.databaseExists(database)) {
+      if (ifExists) return;
+      throw noSuchDatabase(database);
+    }
+    if (database.toLowerCase() === DEFAULT_DATABASE) {
+      throw sparkError(
+        AnalysisException,
+        "UNSUPPORTED_FEATURE.DROP_DATABASE",
+        "0A000",
+        "Drop the default database is not allowed.",
+        { database: quoteId(DEFAULT_DATABASE) },
+      );
+    }
+    if (!cascade && this.tables(database).length > 0) {
+      throw sparkError(
+        AnalysisException,
+        "SCHEMA_NOT_EMPTY",
+        "2BP01",
+        `Cannot drop a schema ${quoteId(database)} because it contains objects.`,
+        { schemaName: quoteId(database) },
+      );
+    }
+    rmSync(this.databaseDir(database), { recursive: true, force: true });
+  }
+
+  tableDir(database: string, table: string): string {
+    return join(this.databaseDir(database), table.toLowerCase());
+  }
+
+  /** Table names of a database, sorted. */
+  tables(database: string): string[] {
+    const dir = this.databaseDir(database);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => existsSync(join(dir, f, METADATA_FILE)))
+      .sort();
+  }
+
+  table(database: string, table: string): TableMetadata | undefined {
+    const file = join(this.tableDir(database, table), METADATA_FILE);
+    if (!existsSync(file)) return undefined;
+    const stored = JSON.parse(readFileSync(file, "utf8")) as StoredMetadata;
+    return {
+      name: table.toLowerCase(),
+      database: database.toLowerCase(),
+      format: stored.format,
+      schema: fromJson(DataTypeSchema, stored.schema),
+      partitionBy: stored.partitionBy,
+      ...(stored.description === undefined ? {} : { description: stored.description }),
+    };
+  }
+
+  /** Records a table's metadata (its directory is created if the data has not been written yet). */
+  saveMetadata(table: TableMetadata): void {
+    const dir = this.tableDir(table.database, table.name);
+    mkdirSync(dir, { recursive: true });
+    const stored: StoredMetadata = {
+      format: table.format,
+      schema: toJson(DataTypeSchema, table.schema),
+      partitionBy: table.partitionBy,
+      ...(table.description === undefined ? {} : { description: table.description }),
+    };
+    writeFileSync(join(dir, METADATA_FILE), JSON.stringify(stored));
+  }
+
+  /** Whether the table directory holds any data file (an empty table has only its metadata). */
+  hasData(database: string, table: string): boolean {
+    const dir = this.tableDir(database, table);
+    return existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith(".") && !f.startsWith("_"));
+  }
+
+  /** Removes the data files, keeping the metadata (INSERT OVERWRITE, saveAsTable overwrite of the data). */
+  clearData(database: string, table: string): void {
+    const dir = this.tableDir(database, table);
+    if (!existsSync(dir)) return;
+    for (const f of readdirSync(dir)) if (f !== METADATA_FILE) rmSync(join(dir, f), { recursive: true, force: true });
+  }
+
+  dropTable(database: string, table: string): void {
+    rmSync(this.tableDir(database, table), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Database, table, global temporary view and cache statements in SQL, run in order on the embedded engine and
+ * on Spark 4.1.1: every statement's rows (or the error class it failed with) must match.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SparkSession } from "../../../runtime/api/session.js";
+import { LocalBackend } from "../../../runtime/engine/local-backend.js";
+import { testSession } from "../api/fixture.js";
+
+const RUN = Date.now().toString(36);
+const DB = `e5s_${RUN}`;
+const GV = `e5s_gv_${RUN}`;
+
+const SCRIPT = [
+  `CREATE DATABASE ${DB}`,
+  `CREATE DATABASE ${DB}`,
+  `CREATE SCHEMA IF NOT EXISTS ${DB}`,
+  `SHOW DATABASES LIKE '${DB}'`,
+  `CREATE TABLE ${DB}.t1 (a INT, b STRING) USING parquet`,
+  `CREATE TABLE ${DB}.t1 (a INT) USING parquet`,
+  `CREATE TABLE IF NOT EXISTS ${DB}.t1 (a INT) USING parquet`,
+  `SELECT * FROM ${DB}.t1`,
+  `INSERT INTO ${DB}.t1 VALUES (1, 'x'), (2, NULL)`,
+  `INSERT INTO ${DB}.t1 SELECT 3.7, 'z'`,
+  `SELECT * FROM ${DB}.t1 ORDER BY a`,
+  `CREATE TABLE ${DB}.t2 USING parquet AS SELECT a * 2 AS c, b FROM ${DB}.t1 WHERE a < 3`,
+  `SELECT * FROM ${DB}.t2 ORDER BY c`,
+  `INSERT OVERWRITE ${DB}.t1 SELECT 5, 'y'`,
+  `SELECT * FROM ${DB}.t1`,
+  `INSERT INTO ${DB}.t1 SELECT 1`,
+  `USE ${DB}`,
+  "SHOW TABLES",
+  "SHOW TABLES LIKE 't2'",
+  "SELECT count(*) AS n FROM t2",
+  "USE default",
+  `USE no_such_db_${RUN}`,
+  `CACHE TABLE ${DB}.t2`,
+  `SELECT sum(c) AS total FROM ${DB}.t2`,
+  `UNCACHE TABLE ${DB}.t2`,
+  `UNCACHE TABLE IF EXISTS ${DB}.no_such_table`,
+  "CLEAR CACHE",
+  `DROP TABLE ${DB}.t2`,
+  `DROP TABLE ${DB}.t2`,
+  `DROP TABLE IF EXISTS ${DB}.t2`,
+  `SELECT * FROM ${DB}.t2`,
+  `CREATE GLOBAL TEMPORARY VIEW ${GV} AS SELECT 1 AS one`,
+  `CREATE GLOBAL TEMPORARY VIEW ${GV} AS SELECT 2 AS two`,
+  `CREATE OR REPLACE GLOBAL TEMPORARY VIEW ${GV} AS SELECT 3 AS three`,
+  `SELECT * FROM global_temp.${GV}`,
+  `SHOW TABLES IN global_temp LIKE '${GV}'`,
+  `DROP VIEW global_temp.${GV}`,
+  `SELECT * FROM global_temp.${GV}`,
+  `DROP DATABASE ${DB}`,
+  `DROP DATABASE ${DB} CASCADE`,
+  `DROP DATABASE IF EXISTS ${DB}`,
+  `SHOW DATABASES LIKE '${DB}'`,
+];
+
+/** Each statement's rows as JSON, or the error class it failed with. */
+async function runScript(spark: SparkSession): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  for (const statement of SCRIPT) {
+    try {
+      const rows = await (await spark.sql(statement)).collect();
+      answers.push({ statement, rows: rows.map((row) => JSON.stringify(row)) });
+    } catch (error) {
+      answers.push({ statement, errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) });
+    }
+  }
+  return answers;
+}
+
+describe("catalog SQL statements give the same answers on the embedded engine and on Spark", () => {
+  let local: SparkSession;
+  let spark: SparkSession;
+  let warehouse: string;
+
+  beforeAll(async () => {
+    warehouse = mkdtempSync(join(tmpdir(), "sparkts-catalog-sql-"));
+    local = new SparkSession(new LocalBackend({ master: "local[2]", warehouseDir: warehouse }));
+    spark = await testSession();
+  });
+  afterAll(async () => {
+    await local?.stop();
+    await spark?.sql(`DROP DATABASE IF EXISTS ${DB} CASCADE`).catch(() => undefined);
+    await spark?.stop();
+    rmSync(warehouse, { recursive: true, force: true });
+  });
+
+  it("runs the same script to the same answers", async () => {
+    const [expected, actual] = await Promise.all([runScript(spark), runScript(local)]);
+    expect(actual).toEqual(expected);
+  });
+
+  it("finds a table made by one session from another session over the same warehouse", async () => {
+    const first = new SparkSession(new LocalBackend({ master: "local[1]", warehouseDir: warehouse }));
+    const second = new SparkSession(new LocalBackend({ master: "local[1]", warehouseDir: warehouse }));
+    try {
+      await first.createDataFrame([{ k: 1 }, { k: 2 }], "k int").write.saveAsTable("shared_between_sessions");
+      await first.range(3).createGlobalTempView("shared_view");
+      const rows = await second.table("shared_between_sessions").orderBy("k").collect();
+      expect(rows.map((r) => r.get(0))).toEqual([1, 2]);
+      expect(await second.table("global_temp.shared_view").count()).toBe(3n);
+      expect((await second.catalog.listTables()).map((t) => t.name)).toEqual(["shared_between_sessions"]);
+    } finally {
+      await first.catalog.dropGlobalTempView("shared_view");
+      await first.stop();
+      await second.stop();
+    }
+  });
+});
