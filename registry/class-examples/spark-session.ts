@@ -1,9 +1,8 @@
 /**
  * Examples of SparkSession members. Sessions other than `spark` come from the builder with `remote` (the
- * server's URL); an example that makes one stops it. `createDataFrame` has none yet: sparkts sends the column
- * names inside the LocalRelation where PySpark wraps it in a ToDF, and the two Arrow writers serialise the same
- * batch to different bytes, so comparing its plan needs a fix in the session plus an Arrow-content comparison.
- * Registry data.
+ * server's URL); an example that makes one stops it. createDataFrame's Arrow stream is compared decoded (the two
+ * Arrow writers serialise the same batch to different bytes); Python dict rows are sorted by key, so the object
+ * rows here are written in key order. Registry data.
  */
 import type { ClassExamplesInput } from "../schema.js";
 
@@ -67,6 +66,25 @@ export const sparkSessionExamples: ClassExamplesInput = {
         ts: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
         python: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
         expectedError: "_LEGACY_ERROR_TEMP_3161",
+      },
+    ],
+    createDataFrame: [
+      {
+        ts: 'spark.createDataFrame([{ a: 1, b: "x" }, { a: 2, b: null }])',
+        python: 'spark.createDataFrame([{"a": 1, "b": "x"}, {"a": 2, "b": None}])',
+      },
+      {
+        ts: 'spark.createDataFrame([[1, "x"], [2, "y"]], "a long, b string")',
+        python: 'spark.createDataFrame([[1, "x"], [2, "y"]], "a long, b string")',
+      },
+      {
+        ts: 'spark.createDataFrame([[1, "x", true], [2, null, false]], ["n", "s", "flag"])',
+        python: 'spark.createDataFrame([[1, "x", True], [2, None, False]], ["n", "s", "flag"])',
+      },
+      { ts: "spark.createDataFrame([[1.5, 2], [3, 4]])", python: "spark.createDataFrame([[1.5, 2], [3.0, 4]])" },
+      {
+        ts: 'spark.createDataFrame([], "id int, name string")',
+        python: 'spark.createDataFrame([], "id int, name string")',
       },
     ],
     getActiveSession: [
