@@ -189,7 +189,7 @@ export const memberExampleSchema = z.strictObject({
   setup: exampleCodeSchema.optional(),
   expectedError: z
     .string()
-    .regex(/^[A-Z_.]+$/)
+    .regex(/^[A-Z0-9_.]+$/)
     .optional(),
 });
 export type MemberExample = z.infer<typeof memberExampleSchema>;

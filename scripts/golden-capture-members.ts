@@ -21,6 +21,7 @@ const GOLDEN_DIR = join(ROOT, "parity-tests", "golden", "members");
 
 const PYTHON = `
 import contextlib, importlib.util, io, json, shutil, sys, tempfile, warnings
+import grpc
 warnings.simplefilter("ignore")
 from google.protobuf.json_format import MessageToJson
 from pyspark.errors import PySparkException
@@ -79,6 +80,13 @@ for case in json.load(sys.stdin):
         record["result"] = runner.encode(value)
     except PySparkException as error:
         record["error"] = runner.encode_error(error)
+    except grpc.RpcError as error:
+        # PySpark's artifact uploads (addArtifacts, copyFromLocalToFs) let the raw gRPC error through, skipping
+        # the conversion every other call applies; applied here, it records the error class the server sent.
+        try:
+            spark.client._handle_rpc_error(error)
+        except PySparkException as converted:
+            record["error"] = runner.encode_error(converted)
     except Exception as error:
         record["error"] = {"$error": {"type": type(error).__name__, "message": str(error).splitlines()[0]}}
     shutil.rmtree(out, ignore_errors=True)

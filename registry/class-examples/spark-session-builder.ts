@@ -1,9 +1,9 @@
 /**
  * Examples of SparkSession.Builder members. Each builds against `remote` (the server's URL) and returns what
  * the session reports or a DataFrame it makes (not an action: sparkts's new session is not the recorded one),
- * since a session object itself has no value to compare; `create` stops the session it made. `master` has none: PySpark's Connect builder refuses it next to a remote
- * (CANNOT_CONFIGURE_SPARK_CONNECT_MASTER) and without one asks for a remote, while sparkts's master selects the
- * embedded engine, so no call behaves alike on both. Registry data.
+ * since a session object itself has no value to compare; `create` stops the session it made. `master` next to a
+ * remote is refused by both (sparkts's master alone selects the embedded engine, which PySpark's Connect builder
+ * has no counterpart for). Registry data.
  */
 import type { ClassExamplesInput } from "../schema.js";
 
@@ -33,6 +33,13 @@ export const sparkSessionBuilderExamples: ClassExamplesInput = {
       {
         ts: "SparkSession.builder().remote(remote).getOrCreate().then((s) => s.range(3))",
         python: "SparkSession.builder.remote(remote).getOrCreate().range(3)",
+      },
+    ],
+    master: [
+      {
+        ts: 'SparkSession.builder().master("local[1]").remote(remote).getOrCreate()',
+        python: 'SparkSession.builder.master("local[1]").remote(remote).getOrCreate()',
+        expectedError: "CANNOT_CONFIGURE_SPARK_CONNECT_MASTER",
       },
     ],
     remote: [

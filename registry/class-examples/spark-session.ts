@@ -1,15 +1,41 @@
 /**
  * Examples of SparkSession members. Sessions other than `spark` come from the builder with `remote` (the
- * server's URL); an example that makes one stops it. `createDataFrame` has none yet: sparkts sends the column
- * names inside the LocalRelation where PySpark wraps it in a ToDF, and the two Arrow writers serialise the same
- * batch to different bytes, so comparing its plan needs a fix in the session plus an Arrow-content comparison.
- * Registry data.
+ * server's URL); an example that makes one stops it. createDataFrame's Arrow stream is compared decoded (the two
+ * Arrow writers serialise the same batch to different bytes); Python dict rows are sorted by key, so the object
+ * rows here are written in key order. Registry data.
  */
 import type { ClassExamplesInput } from "../schema.js";
 
 export const sparkSessionExamples: ClassExamplesInput = {
   className: "SparkSession",
   members: {
+    active: [
+      {
+        ts: "SparkSession.builder().remote(remote).getOrCreate().then((s) => SparkSession.active() === s)",
+        python: "(lambda s: SparkSession.active() is s)(SparkSession.builder.remote(remote).getOrCreate())",
+      },
+    ],
+    addArtifact: [
+      {
+        // What the upload leaves is not comparable: LIST FILES names every file of the server (other sessions'
+        // too) by a URL holding the session id. The call itself must succeed and return nothing on both.
+        ts: 'spark.addArtifact(files + "/lines.txt", { file: true })',
+        python: 'spark.addArtifact(files + "/lines.txt", file=True)',
+      },
+    ],
+    addArtifacts: [
+      {
+        ts: 'spark.addArtifacts(files + "/people.csv", { file: true })',
+        python: 'spark.addArtifacts(files + "/people.csv", file=True)',
+      },
+    ],
+    addTag: [
+      {
+        // Tags are session state: each tag example clears what it added.
+        ts: '(() => { spark.addTag("sparkts_golden"); const tags = spark.getTags(); spark.clearTags(); return tags; })()',
+        python: '(spark.addTag("sparkts_golden"), sorted(spark.getTags()), spark.clearTags())[1]',
+      },
+    ],
     builder: [
       {
         ts: "SparkSession.builder().remote(remote).getOrCreate().then((s) => s.version)",
@@ -18,8 +44,79 @@ export const sparkSessionExamples: ClassExamplesInput = {
     ],
     catalog: [{ ts: "spark.catalog.currentDatabase()", python: "spark.catalog.currentDatabase()" }],
     clearProgressHandlers: [{ ts: "spark.clearProgressHandlers()", python: "spark.clearProgressHandlers()" }],
+    clearTags: [
+      {
+        ts: '(() => { spark.addTag("sparkts_golden"); spark.clearTags(); return spark.getTags(); })()',
+        python: '(spark.addTag("sparkts_golden"), spark.clearTags(), sorted(spark.getTags()))[2]',
+      },
+    ],
+    cloneSession: [
+      {
+        // A session of its own, so the configuration set before cloning does not reach `spark`. PySpark's clone
+        // cannot be stopped (it lacks an attribute stop reads), so only the TS form stops it.
+        ts: 'SparkSession.builder().remote(remote).create().then(async (s) => { await s.conf.set("spark.sparkts.golden.clone", "yes"); const c = await s.cloneSession(); const value = await c.conf.get("spark.sparkts.golden.clone"); await c.stop(); await s.stop(); return value; })',
+        python:
+          '(lambda s: (s.conf.set("spark.sparkts.golden.clone", "yes"), (lambda c: (c.conf.get("spark.sparkts.golden.clone"), s.stop())[0])(s.cloneSession()))[1])(SparkSession.builder.remote(remote).create())',
+      },
+    ],
     conf: [{ ts: 'spark.conf.get("spark.sql.ansi.enabled")', python: 'spark.conf.get("spark.sql.ansi.enabled")' }],
+    copyFromLocalToFs: [
+      {
+        // The server refuses a destination on its local file system unless configured to allow it.
+        ts: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
+        python: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
+        expectedError: "_LEGACY_ERROR_TEMP_3161",
+      },
+    ],
+    createDataFrame: [
+      {
+        ts: 'spark.createDataFrame([{ a: 1, b: "x" }, { a: 2, b: null }])',
+        python: 'spark.createDataFrame([{"a": 1, "b": "x"}, {"a": 2, "b": None}])',
+      },
+      {
+        ts: 'spark.createDataFrame([[1, "x"], [2, "y"]], "a long, b string")',
+        python: 'spark.createDataFrame([[1, "x"], [2, "y"]], "a long, b string")',
+      },
+      {
+        ts: 'spark.createDataFrame([[1, "x", true], [2, null, false]], ["n", "s", "flag"])',
+        python: 'spark.createDataFrame([[1, "x", True], [2, None, False]], ["n", "s", "flag"])',
+      },
+      { ts: "spark.createDataFrame([[1.5, 2], [3, 4]])", python: "spark.createDataFrame([[1.5, 2], [3.0, 4]])" },
+      {
+        ts: 'spark.createDataFrame([], "id int, name string")',
+        python: 'spark.createDataFrame([], "id int, name string")',
+      },
+    ],
+    getActiveSession: [
+      {
+        ts: "SparkSession.builder().remote(remote).getOrCreate().then((s) => SparkSession.getActiveSession() === s)",
+        python: "(lambda s: SparkSession.getActiveSession() is s)(SparkSession.builder.remote(remote).getOrCreate())",
+      },
+    ],
+    getTags: [
+      {
+        ts: '(() => { spark.addTag("sparkts_b"); spark.addTag("sparkts_a"); const tags = [...spark.getTags()].sort(); spark.clearTags(); return tags; })()',
+        python: '(spark.addTag("sparkts_b"), spark.addTag("sparkts_a"), sorted(spark.getTags()), spark.clearTags())[2]',
+      },
+    ],
     interruptAll: [{ ts: "spark.interruptAll()", python: "spark.interruptAll()" }],
+    interruptOperation: [
+      {
+        // No operation runs under this id: nothing is interrupted.
+        ts: 'spark.interruptOperation("00000000-0000-0000-0000-000000000000")',
+        python: 'spark.interruptOperation("00000000-0000-0000-0000-000000000000")',
+      },
+    ],
+    interruptTag: [
+      { ts: 'spark.interruptTag("sparkts_golden_idle")', python: 'spark.interruptTag("sparkts_golden_idle")' },
+    ],
+    is_stopped: [
+      { ts: "spark.is_stopped", python: "spark.is_stopped" },
+      {
+        ts: "SparkSession.builder().remote(remote).create().then(async (s) => { await s.stop(); return s.is_stopped; })",
+        python: "(lambda s: (s.stop(), s.is_stopped)[1])(SparkSession.builder.remote(remote).create())",
+      },
+    ],
     range: [
       { ts: "spark.range(5)", python: "spark.range(5)" },
       { ts: "spark.range(-2, 10, 3, 2)", python: "spark.range(-2, 10, 3, 2)" },
@@ -37,6 +134,20 @@ export const sparkSessionExamples: ClassExamplesInput = {
         ts: "((h) => { spark.registerProgressHandler(h); return spark.removeProgressHandler(h); })(() => undefined)",
         python:
           "(lambda h: (spark.registerProgressHandler(h), spark.removeProgressHandler(h))[1])(lambda **kwargs: None)",
+      },
+    ],
+    removeTag: [
+      {
+        ts: '(() => { spark.addTag("sparkts_a"); spark.addTag("sparkts_b"); spark.removeTag("sparkts_a"); const tags = spark.getTags(); spark.clearTags(); return tags; })()',
+        python:
+          '(spark.addTag("sparkts_a"), spark.addTag("sparkts_b"), spark.removeTag("sparkts_a"), sorted(spark.getTags()), spark.clearTags())[3]',
+      },
+    ],
+    session_id: [
+      {
+        // A fresh UUID per session: its shape (the lengths of its five groups) is what both must agree on.
+        ts: 'spark.session_id.split("-").map((group) => group.length)',
+        python: '[len(group) for group in spark.session_id.split("-")]',
       },
     ],
     sql: [
@@ -63,6 +174,8 @@ export const sparkSessionExamples: ClassExamplesInput = {
         python: 'spark.table("sparkts_golden_session_table")',
       },
     ],
+    tvf: [{ ts: "spark.tvf.range(3)", python: "spark.tvf.range(3)" }],
+    udf: [{ ts: "spark.udf.sparkSession === spark", python: "spark.udf.sparkSession is spark" }],
     version: [{ ts: "spark.version", python: "spark.version" }],
   },
 };

@@ -21,4 +21,13 @@ describe("choosing the backend", () => {
     expect(await spark.range(3).count()).toBe(3n);
     await spark.stop();
   });
+
+  it("refuses master(...) and remote(...) together, as PySpark does, before connecting anywhere", async () => {
+    const both = () => SparkSession.builder().master("local[1]").remote("sc://127.0.0.1:1");
+    await expect(both().getOrCreate()).rejects.toMatchObject({
+      errorClass: "CANNOT_CONFIGURE_SPARK_CONNECT_MASTER",
+      messageParameters: { master_url: "local[1]", connect_url: "sc://127.0.0.1:1" },
+    });
+    await expect(both().create()).rejects.toMatchObject({ errorClass: "CANNOT_CONFIGURE_SPARK_CONNECT_MASTER" });
+  });
 });

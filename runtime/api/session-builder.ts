@@ -4,7 +4,7 @@
  * given to the builder is applied to the new session (keys that cannot be set at runtime are skipped silently).
  */
 import type { SparkSessionBuilderApi } from "../../generated/api/spark-session-builder.js";
-import { ClientArgumentError } from "../errors/index.js";
+import { ClientArgumentError, SparkConnectError } from "../errors/index.js";
 import { describeType } from "../plan/literals.js";
 import { progressHandlersOf, terminalProgressBar } from "../progress/index.js";
 import { activeSessionIfLive, defaultSessionIfLive, setDefaultAndActiveSession } from "./active-session.js";
@@ -49,8 +49,26 @@ export class SparkSessionBuilder implements SparkSessionBuilderApi {
     return this;
   }
 
+  /**
+   * A master and a remote both chosen on the builder contradict each other: PySpark refuses them together, and
+   * so does sparkts. (SPARK_REMOTE in the environment is only a default, which master(...) overrides.)
+   */
+  private refuseMasterWithRemote(): void {
+    const master = this.options.get("spark.master");
+    const remote = this.options.get("spark.remote");
+    if (master === undefined || remote === undefined) return;
+    throw new SparkConnectError(
+      `Spark Connect server and Spark master cannot be configured together: Spark master [${master}], Spark Connect [${remote}].`,
+      {
+        errorClass: "CANNOT_CONFIGURE_SPARK_CONNECT_MASTER",
+        messageParameters: { master_url: master, connect_url: remote },
+      },
+    );
+  }
+
   /** The live active session, else the live default session, else a new session (which becomes both). */
   async getOrCreate(): Promise<SparkSession> {
+    this.refuseMasterWithRemote();
     const existing = activeSessionIfLive() ?? defaultSessionIfLive();
     if (existing !== undefined) {
       await this.applyOptions(existing);
@@ -61,6 +79,7 @@ export class SparkSessionBuilder implements SparkSessionBuilderApi {
 
   /** Always a new session (it becomes the default and active session where those are not set). */
   async create(): Promise<SparkSession> {
+    this.refuseMasterWithRemote();
     // Imported here: session.ts imports this module, and the cycle must not run at load time.
     const { SparkSession } = await import("./session.js");
     // An explicit remote(...) wins; SPARK_REMOTE is only the default when master(...) was not chosen either.

@@ -230,19 +230,24 @@ export class SparkSession implements SparkSessionApi {
    * A DataFrame from JS rows: objects (keys are columns) or arrays (with column names in `schema`). `schema` is a
    * StructType, a DDL string such as `"id long, name string"`, or column names; types are inferred otherwise.
    * An Arrow Table is sent as it is, typed by its own schema (column names in `schema` rename its columns).
+   * The plan is PySpark's: column names given as a list, and an Arrow table's names, come in a ToDF over the
+   * LocalRelation (which carries no schema for an Arrow table); no rows with a schema send the schema alone.
    */
   createDataFrame(data: readonly LocalRow[] | Table, schema?: LocalSchema): DataFrame {
     if (data instanceof Table) {
       const encoded = encodeArrowTable(data);
-      const df = new DataFrame(this, this.localRelation(encoded));
-      return schema === undefined ? df : df.toDF(...arrowTableNames(schema, encoded.schema.fields.length));
+      const names = arrowTableNames(schema ?? encoded.schema.fieldNames(), encoded.schema.fields.length);
+      return new DataFrame(this, this.localRelation(encoded, undefined)).toDF(...names);
     }
-    return new DataFrame(this, this.localRelation(encodeLocalRows(data, schema)));
+    const encoded = encodeLocalRows(data, schema);
+    if (data.length === 0) return new DataFrame(this, this.plans.localRelation(undefined, encoded.schema.json()));
+    const df = new DataFrame(this, this.localRelation(encoded, encoded.schema.json()));
+    return Array.isArray(schema) ? df.toDF(...(schema as readonly string[])) : df;
   }
 
   /** The relation for local data; the cache may later send it as uploaded chunks instead of inline. */
-  private localRelation(encoded: EncodedLocalData) {
-    const relation = this.plans.localRelation(encoded.ipc, encoded.schema.json());
+  private localRelation(encoded: EncodedLocalData, schema: string | undefined) {
+    const relation = this.plans.localRelation(encoded.ipc, schema);
     this.localRelations?.register(relation, encoded.table);
     return relation;
   }
@@ -335,12 +340,15 @@ export class SparkSession implements SparkSessionApi {
   }
 }
 
-/** The new column names for an Arrow table: only a list of names makes sense, since the table has its types. */
+/**
+ * The column names for an Arrow table: only a list of names makes sense, since the table has its types. A
+ * shorter list is completed with `_<position>` names, as PySpark does.
+ */
 function arrowTableNames(schema: LocalSchema, width: number): string[] {
-  if (!Array.isArray(schema) || schema.length !== width || !schema.every((name) => typeof name === "string")) {
-    throw new ClientArgumentError(`schema for an Arrow table must be ${width} column names.`, {
+  if (!Array.isArray(schema) || schema.length > width || !schema.every((name) => typeof name === "string")) {
+    throw new ClientArgumentError(`schema for an Arrow table must be at most ${width} column names.`, {
       errorClass: "AXIS_LENGTH_MISMATCH",
     });
   }
-  return [...schema];
+  return Array.from({ length: width }, (_, i) => (schema[i] as string | undefined) ?? `_${i + 1}`);
 }

@@ -172,7 +172,9 @@ describe("SparkSession", () => {
       [2, 1.5, "b"],
     ]);
     expect(await spark.createDataFrame(table, ["a", "b", "c"]).columns).toEqual(["a", "b", "c"]);
-    expect(() => spark.createDataFrame(table, ["a"])).toThrow(/must be 3 column names/);
+    // Fewer names than columns are completed by position, as in PySpark; more are an error.
+    expect(await spark.createDataFrame(table, ["a"]).columns).toEqual(["a", "_2", "_3"]);
+    expect(() => spark.createDataFrame(table, ["a", "b", "c", "d"])).toThrow(/at most 3 column names/);
   });
 
   it("stop releases the server session; the stopped session fails clearly", async () => {

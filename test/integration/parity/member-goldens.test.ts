@@ -22,6 +22,7 @@ import { sparkRemote } from "../../support/session-url.js";
 import { normalisePlanJson, planJson } from "../api/fixture.js";
 import { RecordingBackend } from "../api/recording-backend.js";
 import { encodeLikePySpark, encodeUntypedLikePySpark } from "../arrow/pyspark-encoding.js";
+import { withDecodedLocalData } from "./local-relation-data.js";
 
 type Json = Parameters<typeof normalisePlanJson>[0];
 
@@ -163,8 +164,8 @@ describe("class member examples send PySpark's plans and get PySpark's results",
         const executed = recorder.executed.map((plan) =>
           normalisePlanJson(withPlaceholders(toJson(PlanSchema, plan) as Json, out)),
         );
-        expect(withoutRandomViewNames(executed)).toEqual(
-          withoutRandomViewNames((golden.executed ?? []).map(normalisePlanJson)),
+        expect(withDecodedLocalData(withoutRandomViewNames(executed))).toEqual(
+          withDecodedLocalData(withoutRandomViewNames((golden.executed ?? []).map(normalisePlanJson))),
         );
         expect(withoutIds(withPlaceholders(printed.join(""), out))).toBe(withoutIds(golden.printed ?? ""));
         if (expectsError) {
@@ -173,8 +174,8 @@ describe("class member examples send PySpark's plans and get PySpark's results",
         }
         if (value instanceof Column) value = df.select(value);
         if (value instanceof DataFrame) {
-          expect(withoutRandomViewNames(withPlaceholders(planJson(value), out))).toEqual(
-            withoutRandomViewNames(normalisePlanJson(golden.plan ?? null)),
+          expect(withDecodedLocalData(withoutRandomViewNames(withPlaceholders(planJson(value), out)))).toEqual(
+            withDecodedLocalData(withoutRandomViewNames(normalisePlanJson(golden.plan ?? null))),
           );
           expect(recordsAsOne(withPlaceholders(await dataFrameResult(value), out))).toEqual(
             recordsAsOne(golden.result),
