@@ -78,6 +78,8 @@ export class LocalBackend implements Backend {
   readonly catalog: SessionCatalog;
   private readonly persisted = new PersistedPlans();
   private readonly operations = new OperationRegistry();
+  /** Plan ids of catalog relations already run: like Spark's plan cache, running one again reads its result. */
+  private readonly ranCatalogPlans = new Set<bigint>();
 
   constructor(options: LocalBackendOptions, sessionId: string = randomUUID()) {
     this.sessionId = sessionId;
@@ -101,7 +103,9 @@ export class LocalBackend implements Backend {
     const operation = this.operations.start(operationId, options.tags ?? [], options.signal);
     try {
       const op = plan.opType;
-      if (op.case === "root" && op.value.relType.case === "catalog") {
+      const planId = op.case === "root" ? op.value.common?.planId : undefined;
+      if (op.case === "root" && op.value.relType.case === "catalog" && !this.ranCatalogPlans.has(planId ?? -1n)) {
+        if (planId !== undefined) this.ranCatalogPlans.add(planId);
         // Catalog operations run once, now, and answer with their own small table.
         for (const response of await runCatalogOperation(
           op.value.relType.value,

@@ -12,10 +12,11 @@ import {
   Expression_SortOrder_SortDirection,
   ExpressionSchema,
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
 import {
   Aggregate_GroupType,
   Join_JoinType,
+  ReadSchema,
+  type Relation,
   SetOperation_SetOpType,
 } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
@@ -325,6 +326,15 @@ export class RelationAnalyzer {
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
       case "read":
         return analyzeRead(this, r.value);
+      case "catalog": {
+        // The DataFrame spark.catalog.createTable returns is its creating relation; read again, it is the table.
+        const op = r.value.catType;
+        if (op.case !== "createTable") throw notSupportedLocally(`reading the result of catalog.${op.case}`);
+        const read = create(ReadSchema, {
+          readType: { case: "namedTable", value: { unparsedIdentifier: op.value.tableName, options: {} } },
+        });
+        return analyzeRead(this, read);
+      }
       case "unresolvedTableValuedFunction":
         return analyzeTableFunction(this, r.value.functionName, r.value.arguments);
       case "dropNa":

@@ -14,9 +14,11 @@ export class CollectAccumulator implements Accumulator {
   ) {}
 
   private add(group: number, value: Scalar): void {
-    const list = (this.lists[group] ??= []);
+    this.lists[group] ??= [];
+    const list = this.lists[group];
     if (this.unique) {
-      const seen = (this.seen[group] ??= new Set());
+      this.seen[group] ??= new Set();
+      const seen = this.seen[group];
       const key = keyOf(value);
       if (seen.has(key)) return;
       seen.add(key);

@@ -69,8 +69,9 @@ function doubleOf(name: string, f: (x: number) => number | null, displayName = n
 /** log(x) is the natural logarithm; log(base, x) any base; NULL for non-positive input, as in Spark. */
 const log: ScalarFunction = {
   resolve: (args, ctx) => {
-    // Spark turns one-argument log into ln, and prints it so.
-    const display = args.length === 1 ? `ln(${displayOf(args[0] as Expr)})` : `LOG(${args.map(displayOf).join(", ")})`;
+    // SQL's one-argument log is log(e, x) and Spark prints it so (pyspark's F.log(x) sends ln instead).
+    const display =
+      args.length === 1 ? `LOG(E(), ${displayOf(args[0] as Expr)})` : `LOG(${args.map(displayOf).join(", ")})`;
     const [base, x] =
       args.length === 1
         ? [{ kind: "literal", value: Math.E, type: T.DOUBLE, nullable: false } as Expr, args[0] as Expr]
