@@ -54,7 +54,7 @@ export interface SparkSessionBuilderApi {
  */
 export interface SparkSessionBuilderApiPlanned {
   /**
-   * @remarks Spark: gap (no hand-written implementation in runtime/api yet). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: gap (PySpark's Connect client refuses it too (NOT_IMPLEMENTED): Hive support is the server's setting). Embedded engine: gap (embedded engine does not implement it yet).
    */
   enableHiveSupport(): SparkSessionBuilder;
 }

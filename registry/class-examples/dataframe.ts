@@ -378,5 +378,21 @@ export const dataframeExamples: ClassExamplesInput = {
       },
     ],
     withWatermark: [{ ts: 'df.withWatermark("ts", "10 minutes")', python: 'df.withWatermark("ts", "10 minutes")' }],
+    // Grouping sets and unpivoting (client API added with the engine's rollup/cube/unpivot).
+    groupingSets: [
+      {
+        ts: 'df.groupingSets([["b"], []], "b").agg(F.sum("i"), F.count("*"))',
+        python: 'df.groupingSets([["b"], []], "b").agg(F.sum("i"), F.count("*"))',
+      },
+    ],
+    melt: [
+      { ts: 'df.melt("id", ["i", "l"], "column", "value")', python: 'df.melt("id", ["i", "l"], "column", "value")' },
+    ],
+    unpivot: [
+      {
+        ts: 'df.unpivot(["id", "b"], ["i", "id"], "column", "value")',
+        python: 'df.unpivot(["id", "b"], ["i", "id"], "column", "value")',
+      },
+    ],
   },
 };

@@ -1,6 +1,6 @@
 /** pyspark DataFrame (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { localDiffers, notImplementedYet, notInEngineYet, supported } from "../status.js";
+import { localDiffers, notInEngineYet, supported } from "../status.js";
 
 export const dataframeClass: ClassEntryInput = {
   name: "DataFrame",

@@ -1,6 +1,6 @@
 /** pyspark SparkSession.Builder (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notImplementedYet, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const sparkSessionBuilderClass: ClassEntryInput = {
   name: "SparkSession.Builder",
@@ -42,7 +42,13 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       kind: "method",
       params: [],
       returns: "SparkSessionBuilderApi",
-      status: { spark: notImplementedYet, local: notInEngineYet },
+      status: {
+        spark: {
+          state: "gap",
+          reason: "PySpark's Connect client refuses it too (NOT_IMPLEMENTED): Hive support is the server's setting",
+        },
+        local: notInEngineYet,
+      },
     },
     {
       name: "getOrCreate",
