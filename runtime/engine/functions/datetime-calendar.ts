@@ -12,6 +12,7 @@ import { displayOf } from "../logical/expression-display.js";
 import type { Expr, Literal } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { civilFromDays, daysFromCivil, daysInMonth, floorDiv, toLocalMicros } from "./datetime-format.js";
+import { MONTHS } from "./datetime-pattern.js";
 import { call, type ScalarFunction } from "./function-types.js";
 import { mapValues, valuesOf } from "./kernel-helpers.js";
 import { roundDouble } from "./math.js";
@@ -208,28 +209,13 @@ const makeDate: ScalarFunction = {
       if (month < 1 || month > 12) problem = `Invalid value for MonthOfYear (valid values 1 - 12): ${month}`;
       else if (day < 1 || day > 31) problem = `Invalid value for DayOfMonth (valid values 1 - 28/31): ${day}`;
       else if (day > daysInMonth(year, month))
-        problem = `Invalid date '${(MONTH_FULL[month - 1] as string).toUpperCase()} ${day}'`;
+        problem = `Invalid date '${(MONTHS[month - 1] as string).toUpperCase()} ${day}'`;
       if (problem === null) return daysFromCivil(year, month, day);
       if (c.ansi) throw fieldOutOfBounds(problem);
       return null;
     });
   },
 };
-
-const MONTH_FULL = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const dateFromUnixDate: ScalarFunction = {
   resolve: (args, ctx) => {

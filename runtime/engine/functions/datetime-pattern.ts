@@ -7,7 +7,8 @@ import { notSupportedLocally } from "../errors.js";
 import { civilFromDays, daysFromCivil, floorDiv, toLocalMicros } from "./datetime-format.js";
 
 const MICROS_PER_DAY = 86_400_000_000n;
-const MONTHS = [
+/** English month names, as Spark's formatter and its error messages spell them. */
+export const MONTHS = [
   "January",
   "February",
   "March",
