@@ -14,6 +14,8 @@ import type {
 
 export class RecordingBackend implements Backend {
   readonly executed: Plan[] = [];
+  /** The operation id of each execute, in order (the client picks it, so a test can name a running query). */
+  readonly operationIds: string[] = [];
 
   constructor(private readonly inner: Backend) {}
 
@@ -27,6 +29,7 @@ export class RecordingBackend implements Backend {
 
   execute(plan: Plan, options?: ExecuteOptions) {
     this.executed.push(plan);
+    if (options?.operationId !== undefined) this.operationIds.push(options.operationId);
     return this.inner.execute(plan, options);
   }
 

@@ -2,30 +2,53 @@
  * Session tags and interrupts against the real server: tags are checked as PySpark checks them, ride on every
  * ExecutePlan the session sends (the server finds the operation by tag), and interruptTag / interruptOperation
  * stop exactly the operations they name and return their ids. The long query is a single-partition range sum
- * (one core) that is interrupted as soon as the server reports it running.
+ * (one core), interrupted as soon as the server knows it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
-import type { SparkSession } from "../../../runtime/api/session.js";
+import { SparkSession } from "../../../runtime/api/session.js";
 import { ClientArgumentError, SparkConnectError } from "../../../runtime/errors/index.js";
-import type { ProgressHandler } from "../../../runtime/progress/index.js";
-import { testSession } from "./fixture.js";
+import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
+import { sparkRemote } from "../../support/session-url.js";
+import { RecordingBackend } from "./recording-backend.js";
 
 /** Minutes of work for one core: it never finishes within a test, so only an interrupt ends it. */
 function slowQuery(spark: SparkSession): DataFrame {
   return spark.range(0, 1_000_000_000_000, 1, 1).selectExpr("sum(id) AS total");
 }
 
-/** Resolves with the id of the first operation the server reports progress for. */
-function firstRunningOperation(spark: SparkSession): Promise<string> {
-  return new Promise((resolve) => {
-    const handler: ProgressHandler = (_stages, _inflight, operationId, done) => {
-      if (done || operationId === undefined) return;
-      spark.removeProgressHandler(handler);
-      resolve(operationId);
-    };
-    spark.registerProgressHandler(handler);
-  });
+/** The operation id the client gave the next ExecutePlan after the first `sent`, once the action has sent it. */
+async function nextOperationId(recorder: RecordingBackend, sent: number): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const id = recorder.operationIds[sent];
+    if (id !== undefined) return id;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the query was never sent");
+}
+
+/**
+ * Calls `interrupt` until it names an operation: the server only knows an operation once its ExecutePlan has
+ * arrived, which a loaded machine can delay. Fails if the query ends first or nothing is interrupted in 60 s.
+ */
+async function interruptWhenRunning(interrupt: () => Promise<string[]>, query: Promise<unknown>): Promise<string[]> {
+  let settled = false;
+  query.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (settled) throw new Error("the slow query ended before it could be interrupted");
+    const ids = await interrupt();
+    if (ids.length > 0) return ids;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("nothing was interrupted within 60 s");
 }
 
 function errorOf(thunk: () => unknown): unknown {
@@ -39,9 +62,11 @@ function errorOf(thunk: () => unknown): unknown {
 
 describe("session tags and interrupts", () => {
   let spark: SparkSession;
+  let recorder: RecordingBackend;
 
   beforeAll(async () => {
-    spark = await testSession();
+    recorder = new RecordingBackend(await RemoteBackend.connect(sparkRemote()));
+    spark = new SparkSession(recorder);
   });
 
   afterAll(async () => {
@@ -79,13 +104,13 @@ describe("session tags and interrupts", () => {
 
   it("interruptTag stops the operation started under the tag and returns its id", async () => {
     spark.addTag("i1-slow");
-    const running = firstRunningOperation(spark);
+    const sent = recorder.operationIds.length;
     const query = slowQuery(spark).collect();
     spark.removeTag("i1-slow");
     query.catch(() => undefined);
-    const operationId = await running;
+    const operationId = await nextOperationId(recorder, sent);
     expect(await spark.interruptTag("i1-other")).toEqual([]);
-    expect(await spark.interruptTag("i1-slow")).toEqual([operationId]);
+    expect(await interruptWhenRunning(() => spark.interruptTag("i1-slow"), query)).toEqual([operationId]);
     await expect(query).rejects.toBeInstanceOf(SparkConnectError);
     // The tag was removed before anything else ran: a later query carries no tag and is not interrupted.
     const after = await spark.range(3).count();
@@ -93,11 +118,11 @@ describe("session tags and interrupts", () => {
   });
 
   it("interruptOperation stops one operation by id and returns it", async () => {
-    const running = firstRunningOperation(spark);
+    const sent = recorder.operationIds.length;
     const query = slowQuery(spark).collect();
     query.catch(() => undefined);
-    const operationId = await running;
-    expect(await spark.interruptOperation(operationId)).toEqual([operationId]);
+    const operationId = await nextOperationId(recorder, sent);
+    expect(await interruptWhenRunning(() => spark.interruptOperation(operationId), query)).toEqual([operationId]);
     await expect(query).rejects.toBeInstanceOf(SparkConnectError);
     expect(await spark.interruptOperation(operationId)).toEqual([]);
   });
