@@ -50,8 +50,9 @@ describe("execution progress from Spark", () => {
     const mapReports = reports.flatMap((r) => r.stages).filter((s) => s.numTasks === 4);
     expect(mapReports.length).toBeGreaterThan(0);
     for (const stage of mapReports.filter((s) => s.done)) expect(stage.numCompletedTasks).toBe(4);
-    // The exchange splits the job: some report names more than one stage.
-    expect(Math.max(...reports.map((r) => r.stages.length))).toBeGreaterThan(1);
+    // The exchange splits the job: the reports name more than one stage over the run (one timed report need not
+    // catch both stages at once on a loaded machine; CI saw that).
+    expect(new Set(calls.flatMap((c) => c.stages.map((s) => s.stageId))).size).toBeGreaterThan(1);
   });
 
   it("stops calling a handler once it is removed", async () => {
