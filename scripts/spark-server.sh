@@ -105,6 +105,10 @@ launch() {
   port="$(profile_port "$profile")"
   state="$STATE_DIR/$profile"
   log="$LOG_DIR/spark-$profile.log"
+  # The server's catalog lives in memory, so tables written by an earlier server are forgotten while their
+  # directories stay behind, and creating a managed table of the same name would then fail with
+  # LOCATION_ALREADY_EXISTS. A fresh server therefore starts from an empty warehouse.
+  rm -rf "$state/warehouse" "$state/tmp"
   mkdir -p "$state/warehouse" "$state/derby" "$state/tmp" "$LOG_DIR" "$RUN_DIR"
   [ -f "$log" ] && mv -f "$log" "$log.previous"
 
