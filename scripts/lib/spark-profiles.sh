@@ -18,6 +18,11 @@ profile_port() {
 
 # Prints the extra confs of a profile, one `key=value` a line.
 profile_confs() {
+  profile_port "$1" >/dev/null || return 1
+  # Shared by every profile. DataFrame.checkpoint needs a reliable checkpoint directory, and
+  # SparkSession.copyFromLocalToFs may only write to a local destination when the server allows it.
+  echo "spark.checkpoint.dir=$STATE_DIR/$1/checkpoints"
+  echo "spark.connect.copyFromLocalToFs.allowDestLocal=true"
   case "$1" in
     default) ;;
     reattach)
@@ -27,6 +32,5 @@ profile_confs() {
       echo "spark.connect.execute.reattachable.senderMaxStreamDuration=1s"
       echo "spark.connect.execute.reattachable.senderMaxStreamSize=300"
       ;;
-    *) profile_port "$1" >/dev/null ;;
   esac
 }
