@@ -10,7 +10,7 @@ import type { SparkSession } from "../../../runtime/api/session.js";
 import { parseSchema } from "../../../runtime/types/index.js";
 import { emittedDataFrame, emittedError, type PySparkJson, runPySpark } from "../../support/pyspark.js";
 import { testSession } from "./fixture.js";
-import { describeGoldenPlans, likePySpark } from "./golden-harness.js";
+import { type ArgumentErrorCase, describeArgumentErrors, describeGoldenPlans, likePySpark } from "./golden-harness.js";
 
 /** Six rows: id, g = id % 3, s = "k0"/"k1", t = id seconds after the epoch (a timestamp). */
 const PRELUDE = [
@@ -175,82 +175,54 @@ describe("reshaping results match PySpark's", () => {
   });
 });
 
-describe("reshaping argument errors match PySpark's error classes", () => {
-  let spark: SparkSession;
-  let golden: Record<string, PySparkJson>;
+/** Each case: a PySpark call that raises, and ours (given plain-JS values a typed caller could not pass). */
+const ARGUMENT_ERRORS: Record<string, ArgumentErrorCase> = {
+  colRegexType: { python: `df.colRegex(1)`, ts: (df) => df.colRegex(1 as unknown as string) },
+  hintName: { python: `df.hint(1)`, ts: (df) => df.hint(1 as unknown as string) },
+  hintParameter: {
+    python: `df.hint("x", {"a": 1})`,
+    ts: (df) => df.hint("x", { a: 1 } as unknown as string),
+  },
+  hintListItem: { python: `df.hint("x", [1, None])`, ts: (df) => df.hint("x", [1, null] as unknown as number[]) },
+  rangeNoColumns: { python: `df.repartitionByRange(2)`, ts: (df) => df.repartitionByRange(2) },
+  rangeNotPositive: { python: `df.repartitionByRange(0, "id")`, ts: (df) => df.repartitionByRange(0, "id") },
+  rangeBadFirst: {
+    python: `df.repartitionByRange(None, "id")`,
+    ts: (df) => df.repartitionByRange(null as unknown as string, "id"),
+  },
+  byIdNotInt: {
+    python: `df.repartitionById("2", "g")`,
+    ts: (df) => df.repartitionById("2" as unknown as number, "g"),
+  },
+  byIdNotPositive: { python: `df.repartitionById(0, "g")`, ts: (df) => df.repartitionById(0, "g") },
+  watermarkEmpty: { python: `df.withWatermark("", "1 second")`, ts: (df) => df.withWatermark("", "1 second") },
+  watermarkDelay: { python: `df.withWatermark("t", 5)`, ts: (df) => df.withWatermark("t", 5 as unknown as string) },
+  withinWatermarkSubset: {
+    python: `df.dropDuplicatesWithinWatermark("g")`,
+    ts: (df) => df.dropDuplicatesWithinWatermark("g" as unknown as string[]),
+  },
+  withMetadataNotDict: {
+    python: `df.withMetadata("g", [1])`,
+    ts: (df) => df.withMetadata("g", [1] as unknown as Record<string, unknown>),
+  },
+  replaceNoValue: { python: `df.replace(1)`, ts: (df) => df.replace(1) },
+  replaceLengths: { python: `df.replace([1, 2], [3])`, ts: (df) => df.replace([1, 2], [3]) },
+  replaceMixed: { python: `df.replace({"a": 1})`, ts: (df) => df.replace({ a: 1 }) },
+  replaceTarget: { python: `df.replace(None, 1)`, ts: (df) => df.replace(null as unknown as number, 1) },
+  replaceValue: {
+    python: `df.replace(1, {"a": 1})`,
+    ts: (df) => df.replace(1, { a: 1 } as unknown as number),
+  },
+  replaceSubset: { python: `df.replace(1, 2, 3)`, ts: (df) => df.replace(1, 2, 3 as unknown as string) },
+};
 
-  /** Each case: a PySpark call that raises, and ours (given plain-JS values a typed caller could not pass). */
-  const CASES: Record<string, { python: string; ts: (df: DataFrame) => unknown }> = {
-    colRegexType: { python: `df.colRegex(1)`, ts: (df) => df.colRegex(1 as unknown as string) },
-    hintName: { python: `df.hint(1)`, ts: (df) => df.hint(1 as unknown as string) },
-    hintParameter: {
-      python: `df.hint("x", {"a": 1})`,
-      ts: (df) => df.hint("x", { a: 1 } as unknown as string),
-    },
-    hintListItem: { python: `df.hint("x", [1, None])`, ts: (df) => df.hint("x", [1, null] as unknown as number[]) },
-    rangeNoColumns: { python: `df.repartitionByRange(2)`, ts: (df) => df.repartitionByRange(2) },
-    rangeNotPositive: { python: `df.repartitionByRange(0, "id")`, ts: (df) => df.repartitionByRange(0, "id") },
-    rangeBadFirst: {
-      python: `df.repartitionByRange(None, "id")`,
-      ts: (df) => df.repartitionByRange(null as unknown as string, "id"),
-    },
-    byIdNotInt: {
-      python: `df.repartitionById("2", "g")`,
-      ts: (df) => df.repartitionById("2" as unknown as number, "g"),
-    },
-    byIdNotPositive: { python: `df.repartitionById(0, "g")`, ts: (df) => df.repartitionById(0, "g") },
-    watermarkEmpty: { python: `df.withWatermark("", "1 second")`, ts: (df) => df.withWatermark("", "1 second") },
-    watermarkDelay: { python: `df.withWatermark("t", 5)`, ts: (df) => df.withWatermark("t", 5 as unknown as string) },
-    withinWatermarkSubset: {
-      python: `df.dropDuplicatesWithinWatermark("g")`,
-      ts: (df) => df.dropDuplicatesWithinWatermark("g" as unknown as string[]),
-    },
-    withMetadataNotDict: {
-      python: `df.withMetadata("g", [1])`,
-      ts: (df) => df.withMetadata("g", [1] as unknown as Record<string, unknown>),
-    },
-    replaceNoValue: { python: `df.replace(1)`, ts: (df) => df.replace(1) },
-    replaceLengths: { python: `df.replace([1, 2], [3])`, ts: (df) => df.replace([1, 2], [3]) },
-    replaceMixed: { python: `df.replace({"a": 1})`, ts: (df) => df.replace({ a: 1 }) },
-    replaceTarget: { python: `df.replace(None, 1)`, ts: (df) => df.replace(null as unknown as number, 1) },
-    replaceValue: {
-      python: `df.replace(1, {"a": 1})`,
-      ts: (df) => df.replace(1, { a: 1 } as unknown as number),
-    },
-    replaceSubset: { python: `df.replace(1, 2, 3)`, ts: (df) => df.replace(1, 2, 3 as unknown as string) },
-  };
-
-  beforeAll(async () => {
-    spark = await testSession();
-    golden = await runPySpark(
-      [
-        ...PRELUDE,
-        ...Object.entries(CASES).map(([name, c]) => `capture(${JSON.stringify(name)}, lambda: ${c.python})`),
-      ].join("\n"),
-    );
-  });
-
-  afterAll(async () => {
-    await spark?.stop();
-  });
-
-  for (const [name, c] of Object.entries(CASES)) {
-    it(`${name}: ${c.python}`, async () => {
-      const theirs = emittedError(golden, name);
-      const failure = await Promise.resolve()
-        .then(() => c.ts(data(spark)))
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        );
-      expect(failure).toMatchObject({ errorClass: theirs.errorClass });
-      const argName = theirs.messageParameters.arg_name;
-      if (argName !== undefined) expect(failure).toMatchObject({ messageParameters: { arg_name: argName } });
-    });
-  }
-
-  it("the session stays usable after the errors", async () => {
+describeArgumentErrors(
+  "reshaping argument errors match PySpark's error classes",
+  ARGUMENT_ERRORS,
+  PRELUDE,
+  data,
+  async (spark) => {
     expect(() => data(spark).replace([1, 2], [3])).toThrow();
     expect(await data(spark).count()).toBe(6n);
-  });
-});
+  },
+);

@@ -9,7 +9,13 @@ import { callFunction, col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { emittedDataFrame, emittedError, type PySparkJson, runPySpark } from "../../support/pyspark.js";
 import { testSession } from "./fixture.js";
-import { describeGoldenActionPlans, describeGoldenPlans, likePySpark } from "./golden-harness.js";
+import {
+  type ArgumentErrorCase,
+  describeArgumentErrors,
+  describeGoldenActionPlans,
+  describeGoldenPlans,
+  likePySpark,
+} from "./golden-harness.js";
 
 /** Twelve rows: id, g = id % 3, s = "k0"/"k1", x = id * 1.5 - g (a double). */
 const PRELUDE = [
@@ -151,77 +157,49 @@ describe("statistics results match PySpark's", () => {
   });
 });
 
-describe("statistics argument errors match PySpark's error classes", () => {
-  let spark: SparkSession;
-  let golden: Record<string, PySparkJson>;
+/** Each case: a PySpark call that raises, and ours (given plain-JS values a typed caller could not pass). */
+const ARGUMENT_ERRORS: Record<string, ArgumentErrorCase> = {
+  corrMethod: { python: `df.corr("id", "x", "spearman")`, ts: (df) => df.corr("id", "x", "spearman") },
+  corrColumnType: { python: `df.corr(1, "x")`, ts: (df) => df.corr(1 as unknown as string, "x") },
+  covColumnType: { python: `df.cov("id", None)`, ts: (df) => df.cov("id", null as unknown as string) },
+  quantileNegativeError: {
+    python: `df.approxQuantile("x", [0.5], -1.0)`,
+    ts: (df) => df.approxQuantile("x", [0.5], -1),
+  },
+  quantileProbability: {
+    python: `df.approxQuantile("x", [1.5], 0.1)`,
+    ts: (df) => df.approxQuantile("x", [1.5], 0.1),
+  },
+  quantileColumns: {
+    python: `df.approxQuantile(3, [0.5], 0.1)`,
+    ts: (df) => df.approxQuantile(3 as unknown as string, [0.5], 0.1),
+  },
+  crosstabColumn: { python: `df.crosstab("g", 2)`, ts: (df) => df.crosstab("g", 2 as unknown as string) },
+  freqItemsColumns: {
+    python: `df.freqItems("g")`,
+    ts: (df) => df.freqItems("g" as unknown as string[]),
+  },
+  sampleByFractions: {
+    python: `df.sampleBy("g", [0.5])`,
+    ts: (df) => df.sampleBy("g", [0.5] as unknown as Record<string, number>),
+  },
+  sampleByColumn: {
+    python: `df.sampleBy(1, {0: 0.5})`,
+    ts: (df) => df.sampleBy(1 as unknown as string, { 0: 0.5 }),
+  },
+  randomSplitWeight: { python: `df.randomSplit([1.0, -1.0])`, ts: (df) => df.randomSplit([1, -1]) },
+  randomSplitSum: { python: `df.randomSplit([0.0, 0.0])`, ts: (df) => df.randomSplit([0, 0]) },
+};
 
-  /** Each case: a PySpark call that raises, and ours (given plain-JS values a typed caller could not pass). */
-  const CASES: Record<string, { python: string; ts: (df: DataFrame) => unknown }> = {
-    corrMethod: { python: `df.corr("id", "x", "spearman")`, ts: (df) => df.corr("id", "x", "spearman") },
-    corrColumnType: { python: `df.corr(1, "x")`, ts: (df) => df.corr(1 as unknown as string, "x") },
-    covColumnType: { python: `df.cov("id", None)`, ts: (df) => df.cov("id", null as unknown as string) },
-    quantileNegativeError: {
-      python: `df.approxQuantile("x", [0.5], -1.0)`,
-      ts: (df) => df.approxQuantile("x", [0.5], -1),
-    },
-    quantileProbability: {
-      python: `df.approxQuantile("x", [1.5], 0.1)`,
-      ts: (df) => df.approxQuantile("x", [1.5], 0.1),
-    },
-    quantileColumns: {
-      python: `df.approxQuantile(3, [0.5], 0.1)`,
-      ts: (df) => df.approxQuantile(3 as unknown as string, [0.5], 0.1),
-    },
-    crosstabColumn: { python: `df.crosstab("g", 2)`, ts: (df) => df.crosstab("g", 2 as unknown as string) },
-    freqItemsColumns: {
-      python: `df.freqItems("g")`,
-      ts: (df) => df.freqItems("g" as unknown as string[]),
-    },
-    sampleByFractions: {
-      python: `df.sampleBy("g", [0.5])`,
-      ts: (df) => df.sampleBy("g", [0.5] as unknown as Record<string, number>),
-    },
-    sampleByColumn: {
-      python: `df.sampleBy(1, {0: 0.5})`,
-      ts: (df) => df.sampleBy(1 as unknown as string, { 0: 0.5 }),
-    },
-    randomSplitWeight: { python: `df.randomSplit([1.0, -1.0])`, ts: (df) => df.randomSplit([1, -1]) },
-    randomSplitSum: { python: `df.randomSplit([0.0, 0.0])`, ts: (df) => df.randomSplit([0, 0]) },
-  };
-
-  beforeAll(async () => {
-    spark = await testSession();
-    golden = await runPySpark(
-      [
-        ...PRELUDE,
-        ...Object.entries(CASES).map(([name, c]) => `capture(${JSON.stringify(name)}, lambda: ${c.python})`),
-      ].join("\n"),
-    );
-  });
-
-  afterAll(async () => {
-    await spark?.stop();
-  });
-
-  for (const [name, c] of Object.entries(CASES)) {
-    it(`${name}: ${c.python}`, async () => {
-      const theirs = emittedError(golden, name);
-      const failure = await Promise.resolve()
-        .then(() => c.ts(data(spark)))
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        );
-      expect(failure).toMatchObject({ errorClass: theirs.errorClass });
-      const argName = theirs.messageParameters.arg_name;
-      if (argName !== undefined) expect(failure).toMatchObject({ messageParameters: { arg_name: argName } });
-    });
-  }
-
-  it("the session stays usable after the errors", async () => {
+describeArgumentErrors(
+  "statistics argument errors match PySpark's error classes",
+  ARGUMENT_ERRORS,
+  PRELUDE,
+  data,
+  async (spark) => {
     await data(spark)
       .corr("id", "x", "kendall")
       .catch(() => undefined);
     expect(await data(spark).count()).toBe(12n);
-  });
-});
+  },
+);

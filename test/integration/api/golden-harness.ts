@@ -12,7 +12,13 @@ import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { RemoteBackend } from "../../../runtime/transport/remote-backend.js";
 import type { StructType } from "../../../runtime/types/index.js";
-import { type EmittedDataFrame, type PySparkJson, runPySpark, type SparkStructJson } from "../../support/pyspark.js";
+import {
+  type EmittedDataFrame,
+  emittedError,
+  type PySparkJson,
+  runPySpark,
+  type SparkStructJson,
+} from "../../support/pyspark.js";
 import { sparkRemote } from "../../support/session-url.js";
 import { encodeLikePySpark } from "../arrow/pyspark-encoding.js";
 import { normalisePlanJson, planJson, pysparkPlanJson, testSession } from "./fixture.js";
@@ -138,5 +144,57 @@ function encodeRow(values: readonly unknown[], schema: StructType): PySparkJson[
     if (field === undefined)
       throw new Error(`row has more values than the schema has fields (${schema.simpleString()})`);
     return encodeLikePySpark(value, field.dataType);
+  });
+}
+
+/** A PySpark call that raises, and ours (given plain-JS values a typed caller could not pass). */
+export interface ArgumentErrorCase {
+  readonly python: string;
+  readonly ts: (df: DataFrame) => unknown;
+}
+
+/**
+ * One `it` per case: our call fails with the error class (and argument name, when PySpark names one) that
+ * PySpark's raises, whether it throws at once or rejects later; then `stillUsable` shows the session survived.
+ */
+export function describeArgumentErrors(
+  title: string,
+  cases: Record<string, ArgumentErrorCase>,
+  prelude: string[],
+  data: (spark: SparkSession) => DataFrame,
+  stillUsable: (spark: SparkSession) => Promise<void>,
+): void {
+  describe(title, () => {
+    let spark: SparkSession;
+    let golden: Record<string, PySparkJson>;
+
+    beforeAll(async () => {
+      spark = await testSession();
+      const lines = Object.entries(cases).map(([name, c]) => `capture(${JSON.stringify(name)}, lambda: ${c.python})`);
+      golden = await runPySpark([...prelude, ...lines].join("\n"));
+    });
+
+    afterAll(async () => {
+      await spark?.stop();
+    });
+
+    for (const [name, c] of Object.entries(cases)) {
+      it(`${name}: ${c.python}`, async () => {
+        const theirs = emittedError(golden, name);
+        const failure = await Promise.resolve()
+          .then(() => c.ts(data(spark)))
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(failure).toMatchObject({ errorClass: theirs.errorClass });
+        const argName = theirs.messageParameters.arg_name;
+        if (argName !== undefined) expect(failure).toMatchObject({ messageParameters: { arg_name: argName } });
+      });
+    }
+
+    it("the session stays usable after the errors", async () => {
+      await stillUsable(spark);
+    });
   });
 }
