@@ -62,10 +62,11 @@ export const sparkSessionExamples: ClassExamplesInput = {
     conf: [{ ts: 'spark.conf.get("spark.sql.ansi.enabled")', python: 'spark.conf.get("spark.sql.ansi.enabled")' }],
     copyFromLocalToFs: [
       {
-        // The server refuses a destination on its local file system unless configured to allow it.
-        ts: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
-        python: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
-        expectedError: "_LEGACY_ERROR_TEMP_3161",
+        // The servers allow a destination on their local file system
+        // (spark.connect.copyFromLocalToFs.allowDestLocal); reading the copy back shows the file arrived.
+        ts: 'spark.copyFromLocalToFs(files + "/lines.txt", out + "/copied.txt").then(() => spark.read.text(out + "/copied.txt"))',
+        python:
+          '[spark.copyFromLocalToFs(files + "/lines.txt", out + "/copied.txt"), spark.read.text(out + "/copied.txt")][1]',
       },
     ],
     createDataFrame: [
