@@ -87,6 +87,12 @@ export const sparkSessionExamples: ClassExamplesInput = {
         ts: 'spark.createDataFrame([], "id int, name string")',
         python: 'spark.createDataFrame([], "id int, name string")',
       },
+      {
+        // An Arrow table with a schema naming its columns (PySpark casts it by name; its types are kept here, so
+        // both clients send the same Arrow data).
+        ts: 'df.select("id", "s").toArrow().then((t) => spark.createDataFrame(t, "id int, s string"))',
+        python: 'spark.createDataFrame(df.select("id", "s").toArrow(), "id int, s string")',
+      },
     ],
     getActiveSession: [
       {
