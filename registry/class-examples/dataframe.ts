@@ -94,6 +94,7 @@ export const dataframeExamples: ClassExamplesInput = {
     explain: [
       { ts: 'df.select("id").explain()', python: 'df.select("id").explain()' },
       { ts: 'df.select("id").explain("formatted")', python: 'df.select("id").explain("formatted")' },
+      { ts: 'df.select("id").explain(undefined, "extended")', python: 'df.select("id").explain(mode="extended")' },
     ],
     fillna: [
       { ts: "df.fillna(0)", python: "df.fillna(0)" },
