@@ -28,6 +28,12 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of an AnalyzePlan call. */
+export interface AnalyzeOptions {
+  /** Aborting cancels the request and rejects it with an OperationInterruptedError. */
+  readonly signal?: AbortSignal;
+}
+
 /** The analysis oneof of AnalyzePlanRequest, e.g. `{ case: "schema", value: { plan } }`. */
 export type AnalyzeRequest = NonNullable<MessageInitShape<typeof AnalyzePlanRequestSchema>["analyze"]>;
 export type ConfigOperation = MessageInitShape<typeof ConfigRequest_OperationSchema>;
@@ -59,7 +65,7 @@ export interface Backend {
    * reattachable execution with retries; the stream ends only after `result_complete`.
    */
   execute(plan: Plan, options?: ExecuteOptions): AsyncIterable<ExecutePlanResponse>;
-  analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse>;
+  analyze(request: AnalyzeRequest, options?: AnalyzeOptions): Promise<AnalyzePlanResponse>;
   config(operation: ConfigOperation): Promise<ConfigResponse>;
   /** Returns the ids of the interrupted operations. */
   interrupt(target: InterruptTarget): Promise<string[]>;

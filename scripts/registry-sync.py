@@ -39,6 +39,10 @@ CLASSES = {
     "DataStreamWriter": ("pyspark.sql.connect.streaming.readwriter", "DataStreamWriter"),
     "GroupedData": ("pyspark.sql.connect.group", "GroupedData"),
     "MergeIntoWriter": ("pyspark.sql.connect.merge", "MergeIntoWriter"),
+    # The clause builders whenMatched/whenNotMatched/whenNotMatchedBySource return, nested in the writer.
+    "MergeIntoWriter.WhenMatched": ("pyspark.sql.connect.merge", "MergeIntoWriter.WhenMatched"),
+    "MergeIntoWriter.WhenNotMatched": ("pyspark.sql.connect.merge", "MergeIntoWriter.WhenNotMatched"),
+    "MergeIntoWriter.WhenNotMatchedBySource": ("pyspark.sql.connect.merge", "MergeIntoWriter.WhenNotMatchedBySource"),
     "Observation": ("pyspark.sql.connect.observation", "Observation"),
     "RuntimeConfig": ("pyspark.sql.connect.conf", "RuntimeConf"),
     "SparkSession": ("pyspark.sql.connect.session", "SparkSession"),

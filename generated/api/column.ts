@@ -7,7 +7,7 @@ import type { Column, DataType, LiteralValue, WindowSpec } from "../../runtime/c
  * An unevaluated expression over the rows of a DataFrame, combined with operators and functions.
  *
  * The members of pyspark's `Column` that runtime/api implements; the hand-written class `implements` this.
- * 36 pyspark members are excluded on purpose (see the registry for each reason).
+ * 35 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface ColumnApi {
   /**
@@ -228,6 +228,13 @@ export interface ColumnApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   try_cast(dataType: DataType | string): Column;
+  /**
+   * Applies a function to this column, for chaining reusable column steps.
+   *
+   * @since pyspark 4.1.0
+   * @remarks Spark: supported. Embedded engine: supported.
+   */
+  transform(f: (column: Column) => Column): Column;
   /**
    * Adds a branch to a CASE WHEN chain.
    *

@@ -11,7 +11,7 @@ import type { MergeIntoWriterApi } from "./merge-into-writer.js";
  * An immutable, lazily evaluated plan over rows with named columns; actions run it.
  *
  * The members of pyspark's `DataFrame` that runtime/api implements; the hand-written class `implements` this.
- * 16 pyspark members are excluded on purpose (see the registry for each reason).
+ * 14 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface DataFrameApi {
   /**
@@ -527,6 +527,20 @@ export interface DataFrameApi {
    * @remarks Spark: supported. Embedded engine: supported.
    */
   toDF(...cols: string[]): DataFrame;
+  /**
+   * Streams the rows one by one as the server sends them (PySpark's Connect client ignores prefetchPartitions).
+   *
+   * @since pyspark 2.0.0
+   * @remarks Spark: supported. Embedded engine: supported.
+   */
+  toLocalIterator(): AsyncGenerator<Row>;
+  /**
+   * Applies a function to this DataFrame (and the extra arguments), for chaining reusable steps.
+   *
+   * @since pyspark 3.0.0
+   * @remarks Spark: supported. Embedded engine: supported.
+   */
+  transform(func: (df: DataFrame, ...args: never[]) => DataFrame, ...args: unknown[]): DataFrame;
   /**
    * @since pyspark 4.0.0
    * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).

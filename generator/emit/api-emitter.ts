@@ -39,7 +39,16 @@ export const API_VALUE_TYPES = [
   "TableArg",
   "WindowSpec",
 ] as const;
-const GLOBAL_TYPES = new Set(["Record", "Date", "Error", "Uint8Array", "Promise", "ReadonlyArray", "Array"]);
+const GLOBAL_TYPES = new Set([
+  "Record",
+  "Date",
+  "Error",
+  "Uint8Array",
+  "Promise",
+  "ReadonlyArray",
+  "Array",
+  "AsyncGenerator",
+]);
 
 export class UnknownTypeError extends Error {
   override readonly name = "UnknownTypeError";

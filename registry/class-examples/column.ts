@@ -99,6 +99,7 @@ export const columnExamples: ClassExamplesInput = {
       { ts: 'F.col("s").substr(F.col("id"), F.lit(2))', python: 'F.col("s").substr(F.col("id"), F.lit(2))' },
     ],
     try_cast: [{ ts: 'F.col("s2").try_cast("int")', python: 'F.col("s2").try_cast("int")' }],
+    transform: [{ ts: 'F.col("i").transform((c) => c.plus(1))', python: 'F.col("i").transform(lambda c: c + 1)' }],
     when: [
       {
         ts: 'F.when(F.col("i").lt(0), -1).when(F.col("i").gt(0), 1)',

@@ -28,6 +28,11 @@ export const dataframeExamples: ClassExamplesInput = {
         python: 'df.alias("a").join(df.alias("b"), F.col("a.id").eqNullSafe(F.col("b.i"))).select("a.id", "b.s")',
       },
     ],
+    // The servers run with spark.checkpoint.dir set, so a reliable checkpoint succeeds.
+    checkpoint: [
+      { ts: 'df.select("id", "b").checkpoint()', python: 'df.select("id", "b").checkpoint()' },
+      { ts: 'df.select("id", "s").checkpoint(false)', python: 'df.select("id", "s").checkpoint(False)' },
+    ],
     cache: [{ ts: 'df.select("id", "s").cache()', python: 'df.select("id", "s").cache()' }],
     coalesce: [{ ts: 'df.select("id").coalesce(1)', python: 'df.select("id").coalesce(1)' }],
     collect: [
@@ -64,6 +69,15 @@ export const dataframeExamples: ClassExamplesInput = {
       { ts: 'df.dropDuplicates(["b"])', python: 'df.dropDuplicates(["b"])' },
       { ts: 'df.select("b").dropDuplicates()', python: 'df.select("b").dropDuplicates()' },
     ],
+    // Only a streaming frame has a watermark to deduplicate within; sparkts has no streaming source yet, and Spark
+    // refuses it on a batch frame when the query runs, after the plan both clients send is compared.
+    dropDuplicatesWithinWatermark: [
+      {
+        ts: 'df.select("id", "s").dropDuplicatesWithinWatermark(["s"]).collect()',
+        python: 'df.select("id", "s").dropDuplicatesWithinWatermark(["s"]).collect()',
+        expectedError: "_LEGACY_ERROR_TEMP_3102",
+      },
+    ],
     drop_duplicates: [{ ts: 'df.drop_duplicates(["b"])', python: 'df.drop_duplicates(["b"])' }],
     dropna: [
       { ts: "df.dropna()", python: "df.dropna()" },
@@ -80,6 +94,7 @@ export const dataframeExamples: ClassExamplesInput = {
     explain: [
       { ts: 'df.select("id").explain()', python: 'df.select("id").explain()' },
       { ts: 'df.select("id").explain("formatted")', python: 'df.select("id").explain("formatted")' },
+      { ts: 'df.select("id").explain(undefined, "extended")', python: 'df.select("id").explain(mode="extended")' },
     ],
     fillna: [
       { ts: "df.fillna(0)", python: "df.fillna(0)" },
@@ -198,6 +213,16 @@ export const dataframeExamples: ClassExamplesInput = {
     tail: [{ ts: "df.tail(2)", python: "df.tail(2)" }],
     take: [{ ts: "df.take(2)", python: "df.take(2)" }],
     toDF: [{ ts: 'df.select("id", "s").toDF("key", "text")', python: 'df.select("id", "s").toDF("key", "text")' }],
+    toLocalIterator: [
+      {
+        ts: '(async () => { const rows: unknown[] = []; for await (const row of df.select("id", "s").toLocalIterator()) rows.push(row); return rows; })()',
+        python: 'list(df.select("id", "s").toLocalIterator())',
+      },
+    ],
+    transform: [
+      { ts: 'df.transform((d) => d.select("id", "s"))', python: 'df.transform(lambda d: d.select("id", "s"))' },
+      { ts: "df.transform((d, n) => d.limit(n), 2)", python: "df.transform(lambda d, n: d.limit(n), 2)" },
+    ],
     union: [{ ts: "df.union(df.limit(1))", python: "df.union(df.limit(1))" }],
     unionAll: [{ ts: 'df.select("id").unionAll(df.select("i"))', python: 'df.select("id").unionAll(df.select("i"))' }],
     unionByName: [
@@ -317,6 +342,7 @@ export const dataframeExamples: ClassExamplesInput = {
     ],
     localCheckpoint: [
       { ts: 'df.select("id", "b").localCheckpoint()', python: 'df.select("id", "b").localCheckpoint()' },
+      { ts: 'df.select("id", "s").localCheckpoint(false)', python: 'df.select("id", "s").localCheckpoint(False)' },
     ],
     observe: [
       {

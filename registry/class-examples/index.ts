@@ -10,6 +10,9 @@ import { dataframeWriterExamples } from "./dataframe-writer.js";
 import { dataframeWriterV2Examples } from "./dataframe-writer-v2.js";
 import { groupedDataExamples } from "./grouped-data.js";
 import { mergeIntoWriterExamples } from "./merge-into-writer.js";
+import { mergeIntoWriterWhenMatchedExamples } from "./merge-into-writer-when-matched.js";
+import { mergeIntoWriterWhenNotMatchedExamples } from "./merge-into-writer-when-not-matched.js";
+import { mergeIntoWriterWhenNotMatchedBySourceExamples } from "./merge-into-writer-when-not-matched-by-source.js";
 import { observationExamples } from "./observation.js";
 import { runtimeConfigExamples } from "./runtime-config.js";
 import { sparkSessionExamples } from "./spark-session.js";
@@ -29,6 +32,9 @@ export const classExampleInputs: ClassExamplesInput[] = [
   dataframeWriterV2Examples,
   groupedDataExamples,
   mergeIntoWriterExamples,
+  mergeIntoWriterWhenMatchedExamples,
+  mergeIntoWriterWhenNotMatchedExamples,
+  mergeIntoWriterWhenNotMatchedBySourceExamples,
   runtimeConfigExamples,
   sparkSessionExamples,
   sparkSessionBuilderExamples,

@@ -1,36 +1,14 @@
-/**
- * Examples of MergeIntoWriter members. MERGE needs a table supporting row-level operations, and Spark 4.1.1
- * offers none without extra jars: session-catalog file tables and the Derby JDBC catalog (derby-catalog.ts) both
- * answer UNSUPPORTED_FEATURE.TABLE_OPERATION ("does not support MERGE INTO TABLE"). So these examples compare
- * the MergeIntoTableCommand both clients send and expect that refusal. Registry data.
- */
+/** Examples of MergeIntoWriter members; each expects Spark's MERGE refusal (see merge-target.ts). Registry data. */
 import type { ClassExamplesInput } from "../schema.js";
-import { DERBY_CATALOG, derbyCatalogSetup } from "./derby-catalog.js";
-
-const TARGET = `${DERBY_CATALOG}.app.sparkts_golden_merge`;
-const setup = derbyCatalogSetup({
-  ts: `df.select("id", "s").writeTo("${TARGET}").createOrReplace()`,
-  python: `df.select("id", "s").writeTo("${TARGET}").createOrReplace()`,
-});
+import { sameMergeExample } from "./merge-target.js";
 
 export const mergeIntoWriterExamples: ClassExamplesInput = {
   className: "MergeIntoWriter",
   members: {
-    merge: [
-      {
-        setup,
-        ts: `df.select("id", "s").alias("src").mergeInto("${TARGET}", F.expr("sparkts_golden_merge.id = src.id")).whenMatched().updateAll().whenNotMatched().insertAll().merge()`,
-        python: `df.select("id", "s").alias("src").mergeInto("${TARGET}", F.expr("sparkts_golden_merge.id = src.id")).whenMatched().updateAll().whenNotMatched().insertAll().merge()`,
-        expectedError: "UNSUPPORTED_FEATURE.TABLE_OPERATION",
-      },
-    ],
-    withSchemaEvolution: [
-      {
-        setup,
-        ts: `df.select("id", "s", "b").alias("src").mergeInto("${TARGET}", F.expr("sparkts_golden_merge.id = src.id")).withSchemaEvolution().whenNotMatched().insertAll().merge()`,
-        python: `df.select("id", "s", "b").alias("src").mergeInto("${TARGET}", F.expr("sparkts_golden_merge.id = src.id")).withSchemaEvolution().whenNotMatched().insertAll().merge()`,
-        expectedError: "UNSUPPORTED_FEATURE.TABLE_OPERATION",
-      },
-    ],
+    merge: [sameMergeExample(".whenMatched().updateAll().whenNotMatched().insertAll()")],
+    whenMatched: [sameMergeExample('.whenMatched(F.expr("src.id > 1")).updateAll()')],
+    whenNotMatched: [sameMergeExample('.whenNotMatched(F.expr("src.id < 3")).insertAll()')],
+    whenNotMatchedBySource: [sameMergeExample(".whenNotMatchedBySource().delete()")],
+    withSchemaEvolution: [sameMergeExample(".withSchemaEvolution().whenNotMatched().insertAll()", '"id", "s", "b"')],
   },
 };

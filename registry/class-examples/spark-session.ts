@@ -62,10 +62,11 @@ export const sparkSessionExamples: ClassExamplesInput = {
     conf: [{ ts: 'spark.conf.get("spark.sql.ansi.enabled")', python: 'spark.conf.get("spark.sql.ansi.enabled")' }],
     copyFromLocalToFs: [
       {
-        // The server refuses a destination on its local file system unless configured to allow it.
-        ts: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
-        python: 'spark.copyFromLocalToFs(files + "/lines.txt", "/tmp/sparkts_golden_copy.txt")',
-        expectedError: "_LEGACY_ERROR_TEMP_3161",
+        // The servers allow a destination on their local file system
+        // (spark.connect.copyFromLocalToFs.allowDestLocal); reading the copy back shows the file arrived.
+        ts: 'spark.copyFromLocalToFs(files + "/lines.txt", out + "/copied.txt").then(() => spark.read.text(out + "/copied.txt"))',
+        python:
+          '[spark.copyFromLocalToFs(files + "/lines.txt", out + "/copied.txt"), spark.read.text(out + "/copied.txt")][1]',
       },
     ],
     createDataFrame: [
@@ -85,6 +86,12 @@ export const sparkSessionExamples: ClassExamplesInput = {
       {
         ts: 'spark.createDataFrame([], "id int, name string")',
         python: 'spark.createDataFrame([], "id int, name string")',
+      },
+      {
+        // An Arrow table with a schema naming its columns (PySpark casts it by name; its types are kept here, so
+        // both clients send the same Arrow data).
+        ts: 'df.select("id", "s").toArrow().then((t) => spark.createDataFrame(t, "id int, s string"))',
+        python: 'spark.createDataFrame(df.select("id", "s").toArrow(), "id int, s string")',
       },
     ],
     getActiveSession: [

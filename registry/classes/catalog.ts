@@ -276,7 +276,8 @@ export const catalogClass: ClassEntryInput = {
   excluded: [
     {
       name: "registerFunction",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "deprecated alias of spark.udf.register, which takes a Python function; a TypeScript client cannot send one",
     },
   ],
 };

@@ -324,6 +324,15 @@ export const columnClass: ClassEntryInput = {
       status: { spark: supported, local: supported },
     },
     {
+      name: "transform",
+      kind: "method",
+      params: [{ name: "f", tsType: "(column: ColumnApi) => ColumnApi" }],
+      returns: "ColumnApi",
+      since: "4.1.0",
+      description: "Applies a function to this column, for chaining reusable column steps.",
+      status: { spark: supported, local: supported },
+    },
+    {
       name: "when",
       kind: "method",
       params: [
@@ -362,12 +371,11 @@ export const columnClass: ClassEntryInput = {
     {
       name: "__bool__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python truth testing, which PySpark refuses for a Column (CANNOT_CONVERT_COLUMN_INTO_BOOL); TypeScript has none",
     },
     {
       name: "__contains__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python's `in` operator, which PySpark refuses for a Column; the contains() method is the SQL predicate",
     },
     {
       name: "__div__",
@@ -387,17 +395,16 @@ export const columnClass: ClassEntryInput = {
     {
       name: "__getattr__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python attribute access to a struct field (col.field); TypeScript has no dynamic attributes, so getField does it",
     },
     {
       name: "__getitem__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python indexing (col[key], col[a:b]); TypeScript has no operator overloading, so getItem, getField, substr do it",
     },
     {
       name: "__getnewargs__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python pickling support (the Expression to rebuild from); a TypeScript Column is not serialised",
     },
     {
       name: "__gt__",
@@ -412,7 +419,7 @@ export const columnClass: ClassEntryInput = {
     {
       name: "__iter__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python iteration, which PySpark refuses for a Column (NOT_ITERABLE); TypeScript Columns are not iterable either",
     },
     {
       name: "__le__",
@@ -446,8 +453,7 @@ export const columnClass: ClassEntryInput = {
     },
     {
       name: "__nonzero__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python 2 truth testing, which PySpark refuses for a Column (CANNOT_CONVERT_COLUMN_INTO_BOOL)",
     },
     {
       name: "__or__",
@@ -476,8 +482,7 @@ export const columnClass: ClassEntryInput = {
     },
     {
       name: "__repr__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python's REPL representation; the TypeScript Column has toString()",
     },
     {
       name: "__rmod__",
@@ -521,11 +526,8 @@ export const columnClass: ClassEntryInput = {
     },
     {
       name: "to_plan",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "transform",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "PySpark client internals (the protobuf Expression for its own client); a sparkts Column exposes its Expression as expr",
     },
   ],
 };

@@ -115,11 +115,13 @@ export const dataStreamWriterClass: ClassEntryInput = {
   excluded: [
     {
       name: "foreach",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function per streamed row on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "foreachBatch",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function per micro-batch on the server's Python workers; a TypeScript client cannot send one",
     },
   ],
 };

@@ -886,6 +886,28 @@ export const dataframeClass: ClassEntryInput = {
       status: { spark: supported, local: supported },
     },
     {
+      name: "toLocalIterator",
+      kind: "method",
+      params: [],
+      returns: "AsyncGenerator<Row>",
+      since: "2.0.0",
+      description:
+        "Streams the rows one by one as the server sends them (PySpark's Connect client ignores prefetchPartitions).",
+      status: { spark: supported, local: supported },
+    },
+    {
+      name: "transform",
+      kind: "method",
+      params: [
+        { name: "func", tsType: "(df: DataFrameApi, ...args: never[]) => DataFrameApi" },
+        { name: "args", tsType: "unknown", variadic: true },
+      ],
+      returns: "DataFrameApi",
+      since: "3.0.0",
+      description: "Applies a function to this DataFrame (and the extra arguments), for chaining reusable steps.",
+      status: { spark: supported, local: supported },
+    },
+    {
       name: "transpose",
       kind: "method",
       params: [{ name: "indexColumn", tsType: "ColumnApi | string", optional: true, pythonDefault: "None" }],
@@ -1068,71 +1090,65 @@ export const dataframeClass: ClassEntryInput = {
     {
       name: "__dir__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python attribute listing for tab completion (methods plus column names); TypeScript lists columns with `columns`",
     },
     {
       name: "__getattr__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python attribute access to a column (df.name); TypeScript has no dynamic attributes, so df.col(name) does it",
     },
     {
       name: "__getitem__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python indexing (df[name], df[condition], df[names]); TypeScript has no operator overloading: col, filter, select",
     },
     {
       name: "__reduce__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python pickling of a DataFrame; a TypeScript DataFrame is not serialised",
     },
     {
       name: "__repr__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python's REPL representation; the TypeScript DataFrame has toString() (its columns and types)",
     },
     {
       name: "foreach",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "runs a Python function per row on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "foreachPartition",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function per partition on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "mapInArrow",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function over Arrow batches on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "mapInPandas",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function over pandas frames on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "pandas_api",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "returns a pandas-on-Spark frame, a Python library",
     },
     {
       name: "plot",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "a plotting accessor drawing with Python libraries (plotly, matplotlib)",
     },
     {
       name: "rdd",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "RDDs do not exist in Spark Connect: PySpark's Connect client raises NOT_IMPLEMENTED",
     },
     {
       name: "toJSON",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "toLocalIterator",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "returns an RDD, so PySpark's Connect client raises NOT_IMPLEMENTED; select(to_json(struct(*))) gives the strings",
     },
     {
       name: "toPandas",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
-    },
-    {
-      name: "transform",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "returns a pandas DataFrame, a Python library; toArrow gives the same data as an Arrow table",
     },
   ],
 };

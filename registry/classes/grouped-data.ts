@@ -89,36 +89,37 @@ export const groupedDataClass: ClassEntryInput = {
   excluded: [
     {
       name: "__repr__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python's REPL representation of the grouping; not part of the data API",
     },
     {
       name: "apply",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "runs a Python pandas UDF per group on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "applyInArrow",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function over Arrow groups on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "applyInPandas",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "runs a Python function over pandas groups on the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "applyInPandasWithState",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "runs a stateful Python function per group (streaming); a TypeScript client cannot send one",
     },
     {
       name: "cogroup",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "pairs groups for applyInPandas/applyInArrow over Python functions; a TypeScript client cannot send one",
     },
     {
       name: "transformWithState",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "runs a stateful Python StatefulProcessor (streaming); a TypeScript client cannot send one",
     },
     {
       name: "transformWithStateInPandas",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "runs a stateful Python StatefulProcessor over pandas (streaming); a TypeScript client cannot send one",
     },
   ],
 };

@@ -12,6 +12,9 @@ import { dataframeWriterClass } from "./dataframe-writer.js";
 import { dataframeWriterV2Class } from "./dataframe-writer-v2.js";
 import { groupedDataClass } from "./grouped-data.js";
 import { mergeIntoWriterClass } from "./merge-into-writer.js";
+import { mergeIntoWriterWhenMatchedClass } from "./merge-into-writer-when-matched.js";
+import { mergeIntoWriterWhenNotMatchedClass } from "./merge-into-writer-when-not-matched.js";
+import { mergeIntoWriterWhenNotMatchedBySourceClass } from "./merge-into-writer-when-not-matched-by-source.js";
 import { observationClass } from "./observation.js";
 import { runtimeConfigClass } from "./runtime-config.js";
 import { sparkSessionClass } from "./spark-session.js";
@@ -37,6 +40,9 @@ export const classEntryInputs: ClassEntryInput[] = [
   dataframeWriterV2Class,
   groupedDataClass,
   mergeIntoWriterClass,
+  mergeIntoWriterWhenMatchedClass,
+  mergeIntoWriterWhenNotMatchedClass,
+  mergeIntoWriterWhenNotMatchedBySourceClass,
   observationClass,
   runtimeConfigClass,
   sparkSessionClass,

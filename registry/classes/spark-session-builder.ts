@@ -79,7 +79,8 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
   excluded: [
     {
       name: "channelBuilder",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "takes a Python gRPC channel builder object; sparkts configures its channel from the sc:// connection string",
     },
   ],
 };

@@ -329,34 +329,33 @@ export const sparkSessionClass: ClassEntryInput = {
     { name: "Builder", reason: "a nested class, registered as its own entry SparkSession.Builder" },
     {
       name: "__del__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python finaliser closing the client; TypeScript has no finalisers, so stop() closes the session",
     },
     {
       name: "__getattr__",
       reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+        "Python hook refusing JVM attributes (sparkContext, _jvm) with JVM_ATTRIBUTE_NOT_SUPPORTED; TypeScript has none",
     },
     {
       name: "__reduce__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python pickling of the active session; a TypeScript session is not serialised",
     },
     {
       name: "client",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "PySpark's gRPC client object (internals); sparkts keeps its transport private",
     },
     {
       name: "dataSource",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "registers Python data source classes run by the server's Python workers; a TypeScript client cannot send one",
     },
     {
       name: "profile",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "profiles Python UDFs on the server's Python workers; sparkts sends no Python UDFs",
     },
     {
       name: "udtf",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "registers Python UDTF classes run by the server's Python workers; a TypeScript client cannot send one",
     },
   ],
 };

@@ -53,11 +53,11 @@ export const streamingQueryManagerClass: ClassEntryInput = {
   excluded: [
     {
       name: "addListener",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "registers a Python StreamingQueryListener the server calls back in Python; a TypeScript client cannot",
     },
     {
       name: "removeListener",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "removes a Python StreamingQueryListener (see addListener); a TypeScript client cannot register one",
     },
   ],
 };

@@ -39,7 +39,8 @@ export const udfRegistrationClass: ClassEntryInput = {
   excluded: [
     {
       name: "register",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason:
+        "registers a Python function as a UDF run by the server's Python workers; a TypeScript client cannot send one",
     },
   ],
 };

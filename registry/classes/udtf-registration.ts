@@ -9,7 +9,7 @@ export const udtfRegistrationClass: ClassEntryInput = {
   excluded: [
     {
       name: "register",
-      reason: "takes or returns Python-only objects (pandas, NumPy, RDDs, Python callables or client internals)",
+      reason: "registers a Python UDTF class run by the server's Python workers; a TypeScript client cannot send one",
     },
   ],
 };

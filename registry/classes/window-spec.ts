@@ -54,13 +54,11 @@ export const windowSpecClass: ClassEntryInput = {
   excluded: [
     {
       name: "__getnewargs__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python pickling support (the specs to rebuild from); a TypeScript WindowSpec is not serialised",
     },
     {
       name: "__repr__",
-      reason:
-        "Python operator protocol; TypeScript has no operator overloading, so Column offers named methods instead",
+      reason: "Python's REPL representation of the window; not part of the data API",
     },
   ],
 };

@@ -13,7 +13,7 @@ import { describeType, literalExpression } from "../plan/literals.js";
 import type { StructType } from "../types/index.js";
 import { type ActionOptions, requireBoolean, requireNonNegativeInteger } from "./action-options.js";
 import { requireString } from "./column.js";
-import { DataFrameAnalysis, type ExplainMode } from "./dataframe-analysis.js";
+import { DataFrameAnalysis, type ExplainMode, explainModeOf } from "./dataframe-analysis.js";
 import { runQuery } from "./execution.js";
 import { ExecutionInfo } from "./execution-info.js";
 import type { SparkSession } from "./session.js";
@@ -182,28 +182,34 @@ export abstract class DataFrameActions {
     );
   }
 
+  // The questions below are AnalyzePlan calls; an AbortSignal in `options` cancels them. The getters (schema,
+  // columns, dtypes, isStreaming, storageLevel) cannot take options.
+
   /** Prints the schema as a tree. */
-  async printSchema(level?: number): Promise<void> {
-    console.log(await this.analysis.treeString(level));
+  async printSchema(level?: number, options?: ActionOptions): Promise<void> {
+    console.log(await this.analysis.treeString(level, options));
   }
 
   /** The schema tree `printSchema` prints. */
-  async treeString(level?: number): Promise<string> {
-    return this.analysis.treeString(level);
+  async treeString(level?: number, options?: ActionOptions): Promise<string> {
+    return this.analysis.treeString(level, options);
   }
 
-  /** Prints the query plans; `mode` is simple (default), extended, codegen, cost or formatted. */
-  async explain(mode?: ExplainMode | boolean): Promise<void> {
-    console.log(await this.analysis.explainString(mode));
+  /**
+   * Prints the query plans, as PySpark's `explain(extended, mode)`: `explain()` (simple), `explain(true)`
+   * (extended), `explain("formatted")`, or `explain(undefined, "cost")`.
+   */
+  async explain(extended?: ExplainMode | boolean, mode?: ExplainMode, options?: ActionOptions): Promise<void> {
+    console.log(await this.explainString(extended, mode, options));
   }
 
-  async explainString(mode?: ExplainMode | boolean): Promise<string> {
-    return this.analysis.explainString(mode);
+  async explainString(extended?: ExplainMode | boolean, mode?: ExplainMode, options?: ActionOptions): Promise<string> {
+    return this.analysis.explainString(explainModeOf(extended, mode), options);
   }
 
   /** Whether collect() and take() can run locally, without any executors. */
-  async isLocal(): Promise<boolean> {
-    return this.analysis.isLocal();
+  async isLocal(options?: ActionOptions): Promise<boolean> {
+    return this.analysis.isLocal(options);
   }
 
   /** Whether this DataFrame reads a streaming source. */
@@ -212,40 +218,40 @@ export abstract class DataFrameActions {
   }
 
   /** The files this DataFrame reads, as far as the backend can tell. */
-  async inputFiles(): Promise<string[]> {
-    return this.analysis.inputFiles();
+  async inputFiles(options?: ActionOptions): Promise<string[]> {
+    return this.analysis.inputFiles(options);
   }
 
   /** Whether both DataFrames compute the same result (as judged from their analyzed plans). */
-  async sameSemantics(other: DataFrameActions): Promise<boolean> {
+  async sameSemantics(other: DataFrameActions, options?: ActionOptions): Promise<boolean> {
     if (!(other instanceof DataFrameActions)) {
       throw new ClientArgumentError(`other must be a DataFrame, got ${describeType(other)}.`, {
         errorClass: "NOT_DATAFRAME",
       });
     }
-    return this.analysis.sameSemantics(other.relation);
+    return this.analysis.sameSemantics(other.relation, options);
   }
 
   /** A hash of the analyzed plan; equal for DataFrames with the same semantics. */
-  async semanticHash(): Promise<number> {
-    return this.analysis.semanticHash();
+  async semanticHash(options?: ActionOptions): Promise<number> {
+    return this.analysis.semanticHash(options);
   }
 
   /** Keeps the result once computed (at `MEMORY_AND_DISK_DESER`, Spark's default), and returns this DataFrame. */
-  async cache(): Promise<this> {
-    return this.persist();
+  async cache(options?: ActionOptions): Promise<this> {
+    return this.persist(StorageLevel.MEMORY_AND_DISK_DESER, options);
   }
 
-  async persist(level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): Promise<this> {
+  async persist(level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER, options?: ActionOptions): Promise<this> {
     if (!(level instanceof StorageLevel)) {
       throw new ClientArgumentError(`storageLevel must be a StorageLevel, got ${describeType(level)}.`);
     }
-    await this.analysis.persist(level);
+    await this.analysis.persist(level, options);
     return this;
   }
 
-  async unpersist(blocking = false): Promise<this> {
-    await this.analysis.unpersist(requireBoolean(blocking, "blocking"));
+  async unpersist(blocking = false, options?: ActionOptions): Promise<this> {
+    await this.analysis.unpersist(requireBoolean(blocking, "blocking"), options);
     return this;
   }
 

@@ -13,6 +13,7 @@ import { PlanIdGenerator } from "../plan/plan-ids.js";
 import { sqlCommandPlan } from "../plan/plans.js";
 import { RelationFactory } from "../plan/relations.js";
 import { type ProgressHandler, progressHandlersOf } from "../progress/index.js";
+import { parseSchema, StructType } from "../types/index.js";
 import type { ActionOptions } from "./action-options.js";
 import { activeSessionIfLive, defaultSessionIfLive, forgetSession } from "./active-session.js";
 import { type Catalog, createCatalog } from "./catalog/catalog.js";
@@ -21,6 +22,7 @@ import { DataFrame } from "./dataframe.js";
 import { runCommand } from "./execution.js";
 import { lit } from "./functions.js";
 import { createReader, type DataFrameReader } from "./io/dataframe-reader.js";
+import { encodeArrowTableAs } from "./local-arrow-table-schema.js";
 import {
   type EncodedLocalData,
   encodeArrowTable,
@@ -229,12 +231,20 @@ export class SparkSession implements SparkSessionApi {
   /**
    * A DataFrame from JS rows: objects (keys are columns) or arrays (with column names in `schema`). `schema` is a
    * StructType, a DDL string such as `"id long, name string"`, or column names; types are inferred otherwise.
-   * An Arrow Table is sent as it is, typed by its own schema (column names in `schema` rename its columns).
+   * An Arrow Table is sent as it is, typed by its own schema (column names in `schema` rename its columns; a
+   * StructType or DDL schema naming its columns has the server cast them to its types).
    * The plan is PySpark's: column names given as a list, and an Arrow table's names, come in a ToDF over the
    * LocalRelation (which carries no schema for an Arrow table); no rows with a schema send the schema alone.
    */
   createDataFrame(data: readonly LocalRow[] | Table, schema?: LocalSchema): DataFrame {
     if (data instanceof Table) {
+      if (schema instanceof StructType || typeof schema === "string") {
+        const declared = typeof schema === "string" ? parseSchema(schema) : schema;
+        // No rows: the schema alone, as for JS rows (PySpark sends no Arrow data for an empty table either).
+        if (data.numRows === 0) return new DataFrame(this, this.plans.localRelation(undefined, declared.json()));
+        const encoded = encodeArrowTableAs(data, declared);
+        return new DataFrame(this, this.localRelation(encoded, declared.json()));
+      }
       const encoded = encodeArrowTable(data);
       const names = arrowTableNames(schema ?? encoded.schema.fieldNames(), encoded.schema.fields.length);
       return new DataFrame(this, this.localRelation(encoded, undefined)).toDF(...names);

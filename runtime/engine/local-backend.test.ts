@@ -238,6 +238,17 @@ describe("LocalBackend", () => {
     });
   });
 
+  it("refuses an analysis whose AbortSignal has fired, and answers it otherwise", async () => {
+    const backend = backends[0] as LocalBackend;
+    const request = { case: "isLocal", value: { plan: plan(range(3n, 1).relType) } } as const;
+    await expect(backend.analyze(request, { signal: AbortSignal.abort("gone") })).rejects.toMatchObject({
+      constructor: OperationInterruptedError,
+      message: "The analysis was interrupted: gone.",
+    });
+    const answered = await backend.analyze(request, { signal: new AbortController().signal });
+    expect(answered.result.case).toBe("isLocal");
+  });
+
   it("keeps Spark's config defaults and errors", async () => {
     const backend = backends[0] as LocalBackend;
     const answer = await backend.config({ opType: { case: "get", value: { keys: ["spark.sql.ansi.enabled"] } } });

@@ -18,6 +18,7 @@ import {
 } from "../../generated/proto/spark/connect/base_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import type {
+  AnalyzeOptions,
   AnalyzeRequest,
   Artifact,
   Backend,
@@ -25,7 +26,7 @@ import type {
   ExecuteOptions,
   InterruptTarget,
 } from "../backend.js";
-import { ClientArgumentError, UnsupportedOperationException } from "../errors/index.js";
+import { ClientArgumentError, throwIfAnalysisAborted, UnsupportedOperationException } from "../errors/index.js";
 import { analyzePlan, canonical } from "./backend/analyze-handler.js";
 import { runCatalogOperation } from "./backend/catalog-handler.js";
 import { runCommand } from "./backend/command-handler.js";
@@ -191,7 +192,9 @@ export class LocalBackend implements Backend {
     return kept ?? compute();
   }
 
-  async analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse> {
+  /** Analysis runs synchronously here, so an AbortSignal can only refuse to start it. */
+  async analyze(request: AnalyzeRequest, options: AnalyzeOptions = {}): Promise<AnalyzePlanResponse> {
+    throwIfAnalysisAborted(options.signal);
     const result = analyzePlan(request, this.engine, this.persisted);
     return create(AnalyzePlanResponseSchema, { ...this.envelope(), result } as never);
   }

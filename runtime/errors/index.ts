@@ -1,3 +1,4 @@
+export { throwIfAnalysisAborted } from "./aborted-analysis.js";
 export * from "./exceptions.js";
 export { convertServerError, type ErrorDetailsFetcher, errorFromGrpc } from "./from-grpc.js";
 export {

@@ -57,19 +57,26 @@ export class GrpcClient {
     });
   }
 
-  unary<K extends UnaryRpc>(rpc: K, request: RpcRequest<K>): Promise<RpcResponse<K>> {
+  /** One request, one response; aborting `signal` cancels the call (it then fails with status CANCELLED). */
+  unary<K extends UnaryRpc>(rpc: K, request: RpcRequest<K>, signal?: AbortSignal): Promise<RpcResponse<K>> {
     const method = SparkConnectService.method[rpc];
     this.onRpc?.(rpc);
     return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(
+      const call = this.client.makeUnaryRequest(
         pathOf(method.name),
         (message: RpcRequest<K>) => serialize(toBinary(method.input, message)),
         (bytes: Buffer) => fromBinary(method.output, bytes) as RpcResponse<K>,
         request,
         this.metadata(),
         {},
-        (error, response) => (error || response === undefined ? reject(error) : resolve(response)),
+        (error, response) => {
+          signal?.removeEventListener("abort", cancel);
+          if (error || response === undefined) reject(error);
+          else resolve(response);
+        },
       );
+      const cancel = () => call.cancel();
+      signal?.addEventListener("abort", cancel, { once: true });
     });
   }
 

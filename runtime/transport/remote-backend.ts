@@ -22,6 +22,7 @@ import {
   ReleaseSessionRequestSchema,
 } from "../../generated/proto/spark/connect/base_pb.js";
 import type {
+  AnalyzeOptions,
   AnalyzeRequest,
   Artifact,
   Backend,
@@ -30,7 +31,13 @@ import type {
   InterruptTarget,
   RequestPreparer,
 } from "../backend.js";
-import { ConnectionError, errorFromGrpc, ServerSessionChangedError, SparkConnectError } from "../errors/index.js";
+import {
+  ConnectionError,
+  errorFromGrpc,
+  ServerSessionChangedError,
+  SparkConnectError,
+  throwIfAnalysisAborted,
+} from "../errors/index.js";
 import { artifactPayloads } from "./artifact-requests.js";
 import { clientType } from "./client-type.js";
 import { type ConnectionEnvironment, type ConnectionString, resolveConnectionString } from "./connection-string.js";
@@ -188,9 +195,22 @@ export class RemoteBackend implements Backend {
     });
   }
 
-  async analyze(request: AnalyzeRequest): Promise<AnalyzePlanResponse> {
+  async analyze(request: AnalyzeRequest, options: AnalyzeOptions = {}): Promise<AnalyzePlanResponse> {
+    const { signal } = options;
+    throwIfAnalysisAborted(signal);
     const analyze = this.preparer === undefined ? request : await this.preparer(request);
-    return this.call("analyzePlan", create(AnalyzePlanRequestSchema, { ...this.session.envelope(), analyze }));
+    throwIfAnalysisAborted(signal);
+    try {
+      return await this.call(
+        "analyzePlan",
+        create(AnalyzePlanRequestSchema, { ...this.session.envelope(), analyze }),
+        signal,
+      );
+    } catch (error) {
+      // The cancelled call fails with CANCELLED; the caller asked for it, so it gets the interruption instead.
+      throwIfAnalysisAborted(signal);
+      throw error;
+    }
   }
 
   async config(operation: ConfigOperation): Promise<ConfigResponse> {
@@ -294,16 +314,20 @@ export class RemoteBackend implements Backend {
       : { allowArrowBatchChunking, preferredArrowChunkSize };
   }
 
-  private async call<K extends UnaryRpc>(rpc: K, request: RpcRequest<K>): Promise<RpcResponse<K>> {
-    const response = await this.guarded(() => this.client.unary(rpc, request));
+  private async call<K extends UnaryRpc>(
+    rpc: K,
+    request: RpcRequest<K>,
+    signal?: AbortSignal,
+  ): Promise<RpcResponse<K>> {
+    const response = await this.guarded(() => this.client.unary(rpc, request, signal), signal);
     this.session.observe(response);
     return response;
   }
 
-  /** Retries, then converts whatever is left into our exception family. */
-  private async guarded<T>(attempt: () => Promise<T>): Promise<T> {
+  /** Retries (until `signal` aborts), then converts whatever is left into our exception family. */
+  private async guarded<T>(attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
-      return await this.retrying(attempt);
+      return await this.retrying(attempt, signal);
     } catch (error) {
       throw await this.toError(error);
     }

@@ -12,6 +12,9 @@ import { examples as dataframeWriter } from "./dataframe-writer.js";
 import { examples as dataframeWriterV2 } from "./dataframe-writer-v2.js";
 import { examples as groupedData } from "./grouped-data.js";
 import { examples as mergeIntoWriter } from "./merge-into-writer.js";
+import { examples as mergeIntoWriterWhenMatched } from "./merge-into-writer-when-matched.js";
+import { examples as mergeIntoWriterWhenNotMatched } from "./merge-into-writer-when-not-matched.js";
+import { examples as mergeIntoWriterWhenNotMatchedBySource } from "./merge-into-writer-when-not-matched-by-source.js";
 import { examples as observation } from "./observation.js";
 import { examples as runtimeConfig } from "./runtime-config.js";
 import { examples as sparkSession } from "./spark-session.js";
@@ -20,4 +23,4 @@ import { examples as tableValuedFunction } from "./table-valued-function.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeStatFunctions, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...observation, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...tableValuedFunction, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeStatFunctions, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...mergeIntoWriterWhenMatched, ...mergeIntoWriterWhenNotMatched, ...mergeIntoWriterWhenNotMatchedBySource, ...observation, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...tableValuedFunction, ...window, ...windowSpec];

@@ -4,6 +4,10 @@
  * its optional condition and hands the writer back, so clauses chain as in PySpark.
  */
 import { create } from "@bufbuild/protobuf";
+import type { MergeIntoWriterApi } from "../../../generated/api/merge-into-writer.js";
+import type { MergeIntoWriterWhenMatchedApi } from "../../../generated/api/merge-into-writer-when-matched.js";
+import type { MergeIntoWriterWhenNotMatchedApi } from "../../../generated/api/merge-into-writer-when-not-matched.js";
+import type { MergeIntoWriterWhenNotMatchedBySourceApi } from "../../../generated/api/merge-into-writer-when-not-matched-by-source.js";
 import {
   type Expression,
   ExpressionSchema,
@@ -61,7 +65,7 @@ function assignmentList(assignments: unknown): Array<[string, ColumnOrLiteral]> 
 }
 
 /** `whenMatched(condition)`: rows of the target that have a matching source row. */
-export class WhenMatched<W> {
+export class WhenMatched<W extends MergeIntoWriterApi> implements MergeIntoWriterWhenMatchedApi {
   constructor(
     private readonly sink: MergeActionSink<W>,
     private readonly condition: Expression | undefined,
@@ -84,7 +88,7 @@ export class WhenMatched<W> {
 }
 
 /** `whenNotMatched(condition)`: source rows with no matching target row. */
-export class WhenNotMatched<W> {
+export class WhenNotMatched<W extends MergeIntoWriterApi> implements MergeIntoWriterWhenNotMatchedApi {
   constructor(
     private readonly sink: MergeActionSink<W>,
     private readonly condition: Expression | undefined,
@@ -104,7 +108,7 @@ export class WhenNotMatched<W> {
 }
 
 /** `whenNotMatchedBySource(condition)`: target rows no source row matches. */
-export class WhenNotMatchedBySource<W> {
+export class WhenNotMatchedBySource<W extends MergeIntoWriterApi> implements MergeIntoWriterWhenNotMatchedBySourceApi {
   constructor(
     private readonly sink: MergeActionSink<W>,
     private readonly condition: Expression | undefined,

@@ -4,6 +4,7 @@
  */
 import type { Plan } from "../../../generated/proto/spark/connect/base_pb.js";
 import type {
+  AnalyzeOptions,
   AnalyzeRequest,
   Artifact,
   Backend,
@@ -33,8 +34,8 @@ export class RecordingBackend implements Backend {
     return this.inner.execute(plan, options);
   }
 
-  analyze(request: AnalyzeRequest) {
-    return this.inner.analyze(request);
+  analyze(request: AnalyzeRequest, options?: AnalyzeOptions) {
+    return this.inner.analyze(request, options);
   }
 
   config(operation: ConfigOperation) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { callFunction, col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
-import { AnalysisException } from "../../../runtime/errors/index.js";
+import { AnalysisException, OperationInterruptedError } from "../../../runtime/errors/index.js";
 import { type PySparkJson, runPySpark } from "../../support/pyspark.js";
 import { testSession } from "./fixture.js";
 
@@ -86,6 +86,38 @@ describe("schema inspection and errors", () => {
     expect(extended).toContain("== Optimized Logical Plan ==");
     expect(await df.explainString("formatted")).toMatch(/\(1\) Range/);
     await expect(df.explainString("fancy" as never)).rejects.toThrow(/Unknown explain mode "fancy"/);
+    // PySpark's two forms: the mode as `extended` or as `mode`, never both.
+    expect(await df.explainString(undefined, "formatted")).toMatch(/\(1\) Range/);
+    expect(await df.explainString(false)).not.toContain("== Parsed Logical Plan ==");
+    await expect(df.explainString(true, "cost")).rejects.toMatchObject({ errorClass: "CANNOT_SET_TOGETHER" });
+    await expect(df.explainString(undefined, true as never)).rejects.toMatchObject({ errorClass: "NOT_BOOL_OR_STR" });
+  });
+
+  it("analysis calls take an AbortSignal: aborted, they fail with OperationInterruptedError and the session goes on", async () => {
+    const df = spark.range(10).filter(col("id").gt(lit(3)));
+    const aborted = { signal: AbortSignal.abort(new Error("not needed any more")) };
+    const calls: Array<() => Promise<unknown>> = [
+      () => df.explainString(true, undefined, aborted),
+      () => df.treeString(undefined, aborted),
+      () => df.printSchema(undefined, aborted),
+      () => df.isLocal(aborted),
+      () => df.inputFiles(aborted),
+      () => df.sameSemantics(df, aborted),
+      () => df.semanticHash(aborted),
+      () => df.persist(undefined, aborted),
+      () => df.unpersist(false, aborted),
+    ];
+    for (const call of calls) {
+      await expect(call()).rejects.toBeInstanceOf(OperationInterruptedError);
+    }
+    await expect(df.isLocal(aborted)).rejects.toThrow(/interrupted: not needed any more/);
+    // Aborted while the request may already be on the wire: cancelled either way.
+    const controller = new AbortController();
+    const pending = df.explainString("formatted", undefined, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(OperationInterruptedError);
+    expect(await df.isLocal({ signal: new AbortController().signal })).toBe(false);
+    await expect(df.isLocal({ signal: "no" as never })).rejects.toThrow(/must be an AbortSignal/);
   });
 
   it("an unknown column fails with UNRESOLVED_COLUMN.WITH_SUGGESTION like PySpark, and the session stays usable", async () => {

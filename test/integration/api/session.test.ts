@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { ClientArgumentError, ParseException, SparkConnectError } from "../../../runtime/errors/index.js";
-import { LongType, StringType, StructField, StructType } from "../../../runtime/types/index.js";
+import {
+  DoubleType,
+  IntegerType,
+  LongType,
+  StringType,
+  StructField,
+  StructType,
+} from "../../../runtime/types/index.js";
 import { type PySparkJson, runPySpark } from "../../support/pyspark.js";
 import { sparkRemote } from "../../support/session-url.js";
 import { testSession } from "./fixture.js";
@@ -175,6 +182,37 @@ describe("SparkSession", () => {
     // Fewer names than columns are completed by position, as in PySpark; more are an error.
     expect(await spark.createDataFrame(table, ["a"]).columns).toEqual(["a", "_2", "_3"]);
     expect(() => spark.createDataFrame(table, ["a", "b", "c", "d"])).toThrow(/at most 3 column names/);
+  });
+
+  it("createDataFrame casts an Arrow table to a StructType or DDL schema naming its columns, as PySpark does", async () => {
+    const table = tableFromArrays({ n: BigInt64Array.from([1n, 2n]), x: Float64Array.from([0.5, 1.5]), s: ["a", "b"] });
+    const cast = spark.createDataFrame(table, "n string, x decimal(5,2), s string");
+    expect(await cast.dtypes).toEqual([
+      ["n", "string"],
+      ["x", "decimal(5,2)"],
+      ["s", "string"],
+    ]);
+    expect((await cast.collect()).map((r) => r.values.map(String))).toEqual([
+      ["1", "0.50", "a"],
+      ["2", "1.50", "b"],
+    ]);
+    const struct = new StructType([
+      new StructField("n", IntegerType.instance, false),
+      new StructField("x", DoubleType.instance),
+      new StructField("s", StringType.instance),
+    ]);
+    expect((await spark.createDataFrame(table, struct).collect()).map((r) => r.values)).toEqual([
+      [1, 0.5, "a"],
+      [2, 1.5, "b"],
+    ]);
+    // No rows: the schema alone.
+    expect(await spark.createDataFrame(table.slice(0, 0), struct).treeString()).toBe(
+      "root\n |-- n: integer (nullable = false)\n |-- x: double (nullable = true)\n |-- s: string (nullable = true)\n",
+    );
+    // PySpark casts the table by name: the schema must name its columns, in order.
+    expect(() => spark.createDataFrame(table, "a long, b double, c string")).toThrow(/field names are not matching/);
+    const withNull = tableFromArrays({ n: [1, null] });
+    expect(() => spark.createDataFrame(withNull, "n double not null")).toThrow(/non-nullable but has null values/);
   });
 
   it("stop releases the server session; the stopped session fails clearly", async () => {

@@ -1,0 +1,16 @@
+/** Examples of MergeIntoWriter.WhenNotMatched members; each expects Spark's MERGE refusal (see merge-target.ts). Registry data. */
+import type { ClassExamplesInput } from "../schema.js";
+import { mergeExample, sameMergeExample } from "./merge-target.js";
+
+export const mergeIntoWriterWhenNotMatchedExamples: ClassExamplesInput = {
+  className: "MergeIntoWriter.WhenNotMatched",
+  members: {
+    insert: [
+      mergeExample({
+        ts: '.whenNotMatched().insert({ id: F.col("src.id"), s: F.lit("new") })',
+        python: '.whenNotMatched().insert({"id": F.col("src.id"), "s": F.lit("new")})',
+      }),
+    ],
+    insertAll: [sameMergeExample('.whenNotMatched(F.expr("src.s IS NOT NULL")).insertAll()')],
+  },
+};

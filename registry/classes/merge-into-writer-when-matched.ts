@@ -1,0 +1,36 @@
+/** pyspark MergeIntoWriter.WhenMatched (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
+import type { ClassEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
+
+export const mergeIntoWriterWhenMatchedClass: ClassEntryInput = {
+  name: "MergeIntoWriter.WhenMatched",
+  interfaceName: "MergeIntoWriterWhenMatchedApi",
+  description: "The action of a MERGE clause for target rows that have a matching source row.",
+  members: [
+    {
+      name: "update",
+      kind: "method",
+      params: [{ name: "assignments", tsType: "Record<string, ColumnApi | LiteralValue>" }],
+      returns: "MergeIntoWriterApi",
+      description: "Sets the given target columns to the given values.",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "updateAll",
+      kind: "method",
+      params: [],
+      returns: "MergeIntoWriterApi",
+      description: "Sets every target column from the source column of the same name.",
+      status: { spark: supported, local: notInEngineYet },
+    },
+    {
+      name: "delete",
+      kind: "method",
+      params: [],
+      returns: "MergeIntoWriterApi",
+      description: "Deletes the matched target row.",
+      status: { spark: supported, local: notInEngineYet },
+    },
+  ],
+  excluded: [],
+};
