@@ -144,9 +144,11 @@ export class WorkerPoolExecutor implements TaskExecutor {
   private onMessage(slot: Slot, message: FromExecutor): void {
     switch (message.kind) {
       case "result":
-        return this.onResult(slot, message);
+        this.onResult(slot, message);
+        return;
       case "fetch":
-        return this.routeFetch(slot, message.fetchId, message.shuffleId, message.reduce, message.location);
+        this.routeFetch(slot, message.fetchId, message.shuffleId, message.reduce, message.location);
+        return;
       case "served": {
         const serving = slot.serving.get(message.serveId);
         slot.serving.delete(message.serveId);
@@ -173,7 +175,13 @@ export class WorkerPoolExecutor implements TaskExecutor {
     this.dispatch();
   }
 
-  private routeFetch(requester: Slot, fetchId: number, shuffleId: number, reduce: number, location: BlockLocation) {
+  private routeFetch(
+    requester: Slot,
+    fetchId: number,
+    shuffleId: number,
+    reduce: number,
+    location: BlockLocation,
+  ): void {
     if (location.executorId === DRIVER_EXECUTOR_ID) {
       const blocks = this.driverBlocks.read(shuffleId, location.maps, reduce);
       if (blocks === undefined) this.failFetch({ requester, fetchId, shuffleId }, DRIVER_EXECUTOR_ID, "not there");
