@@ -51,14 +51,17 @@ port.on("message", (message: ToExecutor) => {
     case "task":
       void run(message.id, message.task);
       return;
-    case "serve":
+    case "serve": {
       // Cloned, not transferred: a retried reduce task may need the same blocks again.
-      post({
-        kind: "served",
-        serveId: message.serveId,
-        blocks: store.read(message.shuffleId, message.maps, message.reduce),
-      });
+      let served: Batch[][] | undefined;
+      try {
+        served = store.read(message.shuffleId, message.maps, message.reduce);
+      } catch {
+        served = undefined; // an unreadable spill file is a lost block: the map output is recomputed
+      }
+      post({ kind: "served", serveId: message.serveId, blocks: served });
       return;
+    }
     case "fetched": {
       const pending = fetches.get(message.fetchId);
       fetches.delete(message.fetchId);
