@@ -48,9 +48,12 @@ export interface ExecutorBlocks {
 }
 
 export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<TaskOutcome> {
+  // All fetches go out at once, so serving executors answer them together between their own tasks' steps.
+  const fetched = await Promise.all(task.shuffleFetches.map((fetch) => fetchPartition(fetch, blocks)));
   const inputs = new Map<string, Batch[]>();
-  for (const fetch of task.shuffleFetches)
-    inputs.set(`${fetch.shuffleId}:${fetch.partition}`, await fetchPartition(fetch, blocks));
+  task.shuffleFetches.forEach((fetch, i) => {
+    inputs.set(`${fetch.shuffleId}:${fetch.partition}`, fetched[i] ?? []);
+  });
   const splits = new Map<PhysicalPlan, Map<number, Batch>>();
   for (const { leaf, partition } of leafReadsFor(task.plan, task.partition)) {
     if (leaf.kind !== "fileScan") continue;
@@ -76,18 +79,23 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
 
 /** A reduce partition's blocks in map order, whichever executors hold them. */
 async function fetchPartition(fetch: ShuffleFetch, blocks: ExecutorBlocks): Promise<Batch[]> {
+  const perLocation = await Promise.all(
+    fetch.locations.map(async (location) => {
+      const fetched =
+        location.executorId === blocks.store.executorId
+          ? blocks.store.read(fetch.shuffleId, location.maps, fetch.partition)
+          : await blocks.fetchRemote(fetch.shuffleId, fetch.partition, location);
+      if (fetched === undefined)
+        throw new FetchFailedError(fetch.shuffleId, location.executorId, "its blocks are not in the block store");
+      return fetched;
+    }),
+  );
   const perMap: Batch[][] = [];
-  for (const location of fetch.locations) {
-    const fetched =
-      location.executorId === blocks.store.executorId
-        ? blocks.store.read(fetch.shuffleId, location.maps, fetch.partition)
-        : await blocks.fetchRemote(fetch.shuffleId, fetch.partition, location);
-    if (fetched === undefined)
-      throw new FetchFailedError(fetch.shuffleId, location.executorId, "its blocks are not in the block store");
+  fetch.locations.forEach((location, l) => {
     location.maps.forEach((map, i) => {
-      perMap[map] = fetched[i] ?? [];
+      perMap[map] = perLocation[l]?.[i] ?? [];
     });
-  }
+  });
   return perMap.flat();
 }
 
