@@ -6,8 +6,9 @@ import { LocalBackend } from "../local-backend.js";
 import { DRIVER_EXECUTOR_ID } from "./task.js";
 import { WorkerPoolExecutor } from "./worker-pool.js";
 
-// Executor loss on `local[2]`: a worker thread is killed after its map tasks finished, and the job must still give
-// exactly the undisturbed answer, by recomputing the lost map outputs from lineage.
+// Executor loss on `local[2]`: a worker thread is really terminated after its map tasks finished (the pool learns
+// of it from the thread's exit, as of a crash), and the job must still give exactly the undisturbed answer, by
+// recomputing the lost map outputs from lineage.
 const backend = new LocalBackend({ master: "local[2]" });
 const spark = new SparkSession(backend);
 const scheduler = backend.engine.scheduler;
@@ -42,7 +43,7 @@ describe("executor loss", () => {
       const [victim] = workerExecutors(event.mapExecutors);
       if (victim === undefined) return;
       killed = victim;
-      pool.loseExecutor(victim);
+      void pool.killExecutor(victim);
     });
     try {
       const rows = (await query().collect()).map((r) => r.toJSON());
@@ -65,7 +66,7 @@ describe("executor loss", () => {
       const [victim] = workerExecutors(event.fetchesFrom);
       if (victim === undefined) return;
       killed = victim;
-      pool.loseExecutor(victim);
+      void pool.killExecutor(victim);
     });
     try {
       const rows = (await query().collect()).map((r) => r.toJSON());
@@ -85,7 +86,7 @@ describe("executor loss", () => {
       const [victim] = workerExecutors(event.mapExecutors);
       if (victim === undefined) return;
       firstMapStage ??= event.stageId;
-      if (event.stageId === firstMapStage) pool.loseExecutor(victim);
+      if (event.stageId === firstMapStage) void pool.killExecutor(victim);
     });
     try {
       await expect(query().collect()).rejects.toThrow(/has failed the maximum allowable number of times: 4/);

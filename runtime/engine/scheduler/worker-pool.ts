@@ -97,13 +97,12 @@ export class WorkerPoolExecutor implements TaskExecutor {
   }
 
   /**
-   * Kills an executor thread as if it crashed: its running task fails, its blocks are gone. For fault-injection
-   * tests of recomputation from lineage.
+   * Kills an executor thread as if it crashed: nothing is cleaned up here; the pool notices through the thread's
+   * exit event, like any other death (its running task fails, fetches from it fail, its blocks are gone). For
+   * fault-injection tests of recomputation from lineage.
    */
-  loseExecutor(executorId: string): void {
-    const slot = this.slots.find((s) => s.executorId === executorId);
-    if (slot === undefined) return;
-    this.onExit(slot, new Error(`executor ${executorId} was killed`));
+  async killExecutor(executorId: string): Promise<void> {
+    await this.slots.find((s) => s.executorId === executorId)?.worker.terminate();
   }
 
   private spawn(): Slot {
