@@ -6,12 +6,12 @@
  * outputs are recomputed) and is replaced by a fresh executor. Threads are unref'd so an idle pool never keeps
  * Node alive.
  */
-import { rmSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Batch } from "../columnar/column-vector.js";
 import { BlockStore } from "../shuffle/block-store.js";
 import type { BlockLocation } from "../shuffle/map-output-tracker.js";
 import type { MapStatus, SpillSettings } from "../shuffle/map-status.js";
+import { removeSpillDir, trackSpillDir } from "../shuffle/spill-dir-cleanup.js";
 import { FetchFailedError } from "./fetch-failed.js";
 import { DRIVER_EXECUTOR_ID, type TaskExecutor, type TaskOutcome, type TaskSpec } from "./task.js";
 import {
@@ -167,7 +167,11 @@ export class WorkerPoolExecutor implements TaskExecutor {
     if (pending !== null && pending.id === message.id) {
       if ("error" in message) pending.reject(deserializeError(message.error));
       else {
-        if (message.result.kind === "mapOutput") slot.spillDir = message.result.status.spillDir ?? slot.spillDir;
+        const dir = message.result.kind === "mapOutput" ? message.result.status.spillDir : null;
+        if (dir !== null && slot.spillDir === null) {
+          slot.spillDir = dir;
+          trackSpillDir(dir);
+        }
         pending.resolve(message.result);
       }
     }
@@ -216,21 +220,21 @@ export class WorkerPoolExecutor implements TaskExecutor {
     slot.running = null;
     for (const serving of slot.serving.values()) this.failFetch(serving, slot.executorId, "the executor was lost");
     slot.serving.clear();
-    this.removeSpillDir(slot);
+    this.dropExecutorDisk(slot);
     for (const listener of this.lostListeners) listener(slot.executorId);
     this.dispatch();
   }
 
   /** A lost or stopped executor's disk goes with it, once its thread can no longer write there. */
-  private removeSpillDir(slot: Slot): void {
+  private dropExecutorDisk(slot: Slot): void {
     void slot.worker.terminate().then(() => {
-      if (slot.spillDir !== null) rmSync(slot.spillDir, { recursive: true, force: true });
+      if (slot.spillDir !== null) removeSpillDir(slot.spillDir);
     });
   }
 
   close(): void {
     this.closed = true;
-    for (const slot of this.slots) this.removeSpillDir(slot);
+    for (const slot of this.slots) this.dropExecutorDisk(slot);
     this.slots.length = 0;
     this.driverBlocks.clear();
     for (const pending of this.queue.splice(0)) pending.reject(new Error("the executor pool was closed"));

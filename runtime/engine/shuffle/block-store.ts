@@ -4,7 +4,7 @@
  * the executor's spill directory as Arrow IPC streams and read back when a reduce task fetches them. Files go when
  * their shuffle is removed, the directory when the store is cleared.
  */
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { arrowIpcToBatch, batchToArrowIpc } from "../columnar/arrow-io.js";
@@ -12,6 +12,7 @@ import { type Batch, concatBatches } from "../columnar/column-vector.js";
 import type { DataType } from "../types/data-types.js";
 import { batchBytes } from "./block-size.js";
 import type { MapStatus, SpillSettings } from "./map-status.js";
+import { removeSpillDir, trackSpillDir } from "./spill-dir-cleanup.js";
 
 type Block =
   | { readonly kind: "memory"; readonly batches: readonly Batch[]; readonly bytes: number }
@@ -85,7 +86,7 @@ export class BlockStore {
   /** Drops every block and deletes the spill directory. */
   clear(): void {
     for (const id of [...this.shuffles.keys()]) this.removeShuffle(id);
-    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== null) removeSpillDir(this.dir);
     this.dir = null;
   }
 
@@ -121,7 +122,10 @@ export class BlockStore {
     } catch {
       return null;
     }
-    this.dir ??= mkdtempSync(join(spill.localDir ?? tmpdir(), `sparkts-shuffle-${this.executorId}-`));
+    if (this.dir === null) {
+      this.dir = mkdtempSync(join(spill.localDir ?? tmpdir(), `sparkts-shuffle-${this.executorId}-`));
+      trackSpillDir(this.dir);
+    }
     const path = join(this.dir, `shuffle_${shuffleId}_${key.replace(":", "_")}.arrow`);
     writeFileSync(path, bytes);
     return { kind: "disk", path, types };

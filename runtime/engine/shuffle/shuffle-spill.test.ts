@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -69,4 +70,29 @@ describe.each(["local[1]", "local[2]"])("shuffle spill on %s", (master) => {
       await spark.stop();
     }
   });
+});
+
+describe("spill directories at process exit", () => {
+  it("are removed when the process exits with a session never stopped", () => {
+    const dir = mkdtempSync(join(localDir, "exit-"));
+    const session = new URL("../local-backend.ts", import.meta.url).href;
+    const api = new URL("../../api/session.ts", import.meta.url).href;
+    const script = `
+      const { LocalBackend } = await import(${JSON.stringify(session)});
+      const { SparkSession } = await import(${JSON.stringify(api)});
+      const spark = new SparkSession(new LocalBackend({ master: "local[2]" }));
+      await spark.conf.set("spark.sparkts.shuffle.spill.threshold", "1b");
+      await spark.conf.set("spark.local.dir", ${JSON.stringify(dir)});
+      const rows = await spark.range(0, 1000, 1, 3).repartition(2).orderBy("id").collect();
+      const { readdirSync } = await import("node:fs");
+      console.log(rows.length, readdirSync(${JSON.stringify(dir)}).length > 0);
+      process.exit(0);
+    `;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    // The job spilled (its executors' directories existed at the end), and nothing is left after exit.
+    expect(out.trim()).toBe("1000 true");
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
 });
