@@ -31,7 +31,7 @@ beforeAll(async () => {
   await spark.conf.set("spark.sql.shuffle.partitions", "3");
   expected = (await query().collect()).map((r) => r.toJSON());
   expect(expected).toHaveLength(97);
-});
+}, 60_000);
 afterAll(() => spark.stop());
 
 describe("executor loss", () => {
