@@ -38,7 +38,8 @@ export interface EngineOptions {
 export class QueryEngine {
   readonly conf: SessionConfig;
   private readonly ids = new IdGenerator();
-  private readonly scheduler: DagScheduler;
+  /** Public for its events and counters (executor loss, recomputation, spill) and fault-injection tests. */
+  readonly scheduler: DagScheduler;
 
   constructor(private readonly options: EngineOptions) {
     this.conf = new SessionConfig(options.master);
@@ -83,7 +84,12 @@ export class QueryEngine {
   async execute(relation: Relation, signal?: AbortSignal, onProgress?: JobProgressListener): Promise<QueryResult> {
     const analyzed = this.analyze(relation);
     const physical = this.physical(this.optimize(analyzed));
-    const partitions = await this.scheduler.run(physical, { timeZone: this.conf.timeZone, signal, onProgress });
+    const partitions = await this.scheduler.run(physical, {
+      timeZone: this.conf.timeZone,
+      signal,
+      onProgress,
+      spill: this.conf.shuffleSpill,
+    });
     return { output: outputOf(analyzed), partitions };
   }
 

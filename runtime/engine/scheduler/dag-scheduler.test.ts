@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SparkConnectError } from "../../errors/index.js";
+import type { Batch } from "../columnar/column-vector.js";
 import type { AttributeRef } from "../logical/expressions.js";
 import type { PhysicalPlan } from "../physical/physical-plan.js";
 import * as T from "../types/data-types.js";
 import { DagScheduler, readsFor } from "./dag-scheduler.js";
 import { buildStages } from "./stages.js";
-import { InlineExecutor, type TaskExecutor, type TaskResult, type TaskSpec } from "./task.js";
+import { InlineExecutor, type TaskOutcome, type TaskSpec } from "./task.js";
 
 const id: AttributeRef = { kind: "attr", exprId: 1, name: "id", type: T.LONG, nullable: false, qualifier: [] };
 const range = (n: bigint, slices: number): PhysicalPlan => ({
@@ -24,7 +25,7 @@ const hashed = (child: PhysicalPlan, n: number): PhysicalPlan => ({
   output: [id],
 });
 
-function values(partitions: TaskResult): bigint[] {
+function values(partitions: Batch[][]): bigint[] {
   return partitions.flat().flatMap((b) => Array.from(b.columns[0]?.data as BigInt64Array));
 }
 
@@ -67,28 +68,24 @@ describe("DAG scheduler", () => {
 
   it("retries a task that failed for an internal reason, but not a query error", async () => {
     let calls = 0;
-    const flaky: TaskExecutor = {
-      parallelism: 1,
-      execute: async (task: TaskSpec) => {
+    const flaky = new (class extends InlineExecutor {
+      override execute(task: TaskSpec): Promise<TaskOutcome> {
         calls++;
-        if (calls === 1) throw new Error("executor thread died");
-        return new InlineExecutor().execute(task);
-      },
-      close: () => {},
-    };
+        if (calls === 1) return Promise.reject(new Error("executor thread died"));
+        return super.execute(task);
+      }
+    })();
     const out = await new DagScheduler(flaky).run(range(4n, 1), { timeZone: "UTC" });
     expect(values(out)).toEqual([0n, 1n, 2n, 3n]);
     expect(calls).toBe(2);
 
     let failures = 0;
-    const failing: TaskExecutor = {
-      parallelism: 1,
-      execute: async () => {
+    const failing = new (class extends InlineExecutor {
+      override execute(): Promise<TaskOutcome> {
         failures++;
-        throw new SparkConnectError("bad query", { errorClass: "DIVIDE_BY_ZERO" });
-      },
-      close: () => {},
-    };
+        return Promise.reject(new SparkConnectError("bad query", { errorClass: "DIVIDE_BY_ZERO" }));
+      }
+    })();
     await expect(new DagScheduler(failing).run(range(4n, 1), { timeZone: "UTC" })).rejects.toThrow("bad query");
     expect(failures).toBe(1);
   });

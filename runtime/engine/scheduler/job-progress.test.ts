@@ -4,7 +4,7 @@ import type { PhysicalPlan } from "../physical/physical-plan.js";
 import * as T from "../types/data-types.js";
 import { DagScheduler } from "./dag-scheduler.js";
 import type { JobProgressSnapshot } from "./job-progress.js";
-import { InlineExecutor, type TaskExecutor, type TaskSpec } from "./task.js";
+import { InlineExecutor, type TaskExecutor, type TaskOutcome, type TaskSpec } from "./task.js";
 
 const id: AttributeRef = { kind: "attr", exprId: 1, name: "id", type: T.LONG, nullable: false, qualifier: [] };
 const range = (n: bigint, slices: number): PhysicalPlan => ({
@@ -68,18 +68,15 @@ describe("job progress", () => {
   it("shows tasks in flight while a stage runs and does not count a failed attempt as done", async () => {
     let failOnce = true;
     const inflightSeen: bigint[] = [];
-    const inline = new InlineExecutor();
-    const flaky: TaskExecutor = {
-      parallelism: 1,
-      execute: async (spec: TaskSpec) => {
+    const flaky = new (class extends InlineExecutor {
+      override execute(spec: TaskSpec): Promise<TaskOutcome> {
         if (spec.partition === 1 && failOnce) {
           failOnce = false;
-          throw new Error("lost executor");
+          return Promise.reject(new Error("lost executor"));
         }
-        return inline.execute(spec);
-      },
-      close: () => inline.close(),
-    };
+        return super.execute(spec);
+      }
+    })();
     const reports: JobProgressSnapshot[] = [];
     await new DagScheduler(flaky).run(range(10n, 3), {
       timeZone: "UTC",

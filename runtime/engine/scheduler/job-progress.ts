@@ -49,7 +49,9 @@ export class JobProgress {
 
   taskFinished(stageId: number): void {
     this.inflight--;
-    this.stage(stageId).completed++;
+    // A map task rerun for lost output does not count twice: the stage had that many tasks to do.
+    const stage = this.stage(stageId);
+    stage.completed = Math.min(stage.numTasks, stage.completed + 1);
     this.report();
   }
 

@@ -1,15 +1,43 @@
 /**
- * What crosses the thread boundary: tasks go out by structured clone, results come back with their typed-array
- * buffers transferred (not copied), and errors travel as plain data and are rebuilt as the same exception class.
+ * What crosses the thread boundary. The driver sends tasks (structured clone), requests to serve blocks, fetched
+ * blocks and shuffle removals; an executor sends results, block fetch requests and served blocks. Buffers of
+ * results and blocks are transferred rather than copied where the sender no longer needs them. Errors travel as
+ * plain data and are rebuilt as the same exception class (a fetch failure as FetchFailedError).
  */
 import * as errors from "../../errors/index.js";
 import type { Batch } from "../columnar/column-vector.js";
-import type { TaskResult, TaskSpec } from "./task.js";
+import type { BlockLocation } from "../shuffle/map-output-tracker.js";
+import { FetchFailedError } from "./fetch-failed.js";
+import type { TaskOutcome, TaskSpec } from "./task.js";
 
-export interface TaskMessage {
-  readonly id: number;
-  readonly task: TaskSpec;
-}
+/** Driver → executor. */
+export type ToExecutor =
+  | { readonly kind: "task"; readonly id: number; readonly task: TaskSpec }
+  /** Send back the blocks of these maps for one reduce partition (another executor's reduce task needs them). */
+  | {
+      readonly kind: "serve";
+      readonly serveId: number;
+      readonly shuffleId: number;
+      readonly reduce: number;
+      readonly maps: readonly number[];
+    }
+  /** The answer to this executor's fetch request. */
+  | { readonly kind: "fetched"; readonly fetchId: number; readonly blocks: Batch[][] }
+  | { readonly kind: "fetched"; readonly fetchId: number; readonly error: SerializedError }
+  | { readonly kind: "removeShuffle"; readonly shuffleId: number };
+
+/** Executor → driver. */
+export type FromExecutor =
+  | { readonly kind: "result"; readonly id: number; readonly result: TaskOutcome }
+  | { readonly kind: "result"; readonly id: number; readonly error: SerializedError }
+  | {
+      readonly kind: "fetch";
+      readonly fetchId: number;
+      readonly shuffleId: number;
+      readonly reduce: number;
+      readonly location: BlockLocation;
+    }
+  | { readonly kind: "served"; readonly serveId: number; readonly blocks: Batch[][] | undefined };
 
 export interface SerializedError {
   readonly name: string;
@@ -18,11 +46,8 @@ export interface SerializedError {
   readonly sqlState?: string | undefined;
   readonly messageParameters?: Readonly<Record<string, string>>;
   readonly stack?: string | undefined;
+  readonly fetchFailed?: { readonly shuffleId: number; readonly executorId: string } | undefined;
 }
-
-export type ResultMessage =
-  | { readonly id: number; readonly result: TaskResult }
-  | { readonly id: number; readonly error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof errors.SparkConnectError) {
@@ -33,6 +58,13 @@ export function serializeError(error: unknown): SerializedError {
       sqlState: error.sqlState,
       messageParameters: error.messageParameters,
       stack: error.stack,
+    };
+  }
+  if (error instanceof FetchFailedError) {
+    return {
+      name: error.name,
+      message: error.message,
+      fetchFailed: { shuffleId: error.shuffleId, executorId: error.executorId },
     };
   }
   const e = error instanceof Error ? error : new Error(String(error));
@@ -49,6 +81,12 @@ function isErrorClass(value: unknown): value is ErrorClass {
 }
 
 export function deserializeError(data: SerializedError): Error {
+  if (data.fetchFailed !== undefined) {
+    const { shuffleId, executorId } = data.fetchFailed;
+    const error = new FetchFailedError(shuffleId, executorId, "");
+    error.message = data.message;
+    return error;
+  }
   const candidate: unknown = (errors as Record<string, unknown>)[data.name];
   if (isErrorClass(candidate)) {
     return new candidate(data.message, {
@@ -62,16 +100,15 @@ export function deserializeError(data: SerializedError): Error {
   return error;
 }
 
-/** The distinct ArrayBuffers behind a result's typed arrays, for the transfer list. */
-export function transferablesOf(result: TaskResult): ArrayBuffer[] {
+/** The distinct ArrayBuffers behind some batches' typed arrays, for the transfer list. */
+export function transferablesOf(batches: Iterable<Batch>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const visit = (batch: Batch) => {
+  for (const batch of batches) {
     for (const column of batch.columns) {
       if (ArrayBuffer.isView(column.data) && column.data.buffer instanceof ArrayBuffer) buffers.add(column.data.buffer);
       if (column.validity !== null && column.validity.buffer instanceof ArrayBuffer)
         buffers.add(column.validity.buffer);
     }
-  };
-  for (const blocks of result) for (const batch of blocks) visit(batch);
+  }
   return [...buffers];
 }

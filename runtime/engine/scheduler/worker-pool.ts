@@ -1,45 +1,76 @@
 /**
  * `local[N]` with N > 1: a pool of N executor threads, one task per thread at a time, tasks queued in
- * submission order. Results arrive as transferred buffers. A thread that dies fails its task (the DAG
- * scheduler retries it) and is replaced. Threads are unref'd so an idle pool never keeps Node alive.
+ * submission order. Each executor keeps the map outputs it wrote; the driver routes a reduce task's block fetches
+ * to the executor holding them and hands the blocks over with their buffers transferred. A thread that dies
+ * fails its running task (the DAG scheduler retries it), fails fetches from it, is reported lost (so its map
+ * outputs are recomputed) and is replaced by a fresh executor. Threads are unref'd so an idle pool never keeps
+ * Node alive.
  */
 import { Worker } from "node:worker_threads";
-import type { TaskExecutor, TaskResult, TaskSpec } from "./task.js";
-import { deserializeError, type ResultMessage } from "./worker-messages.js";
+import type { Batch } from "../columnar/column-vector.js";
+import { BlockStore } from "../shuffle/block-store.js";
+import type { BlockLocation } from "../shuffle/map-output-tracker.js";
+import type { MapStatus, SpillSettings } from "../shuffle/map-status.js";
+import { removeSpillDir, trackSpillDir } from "../shuffle/spill-dir-cleanup.js";
+import { FetchFailedError } from "./fetch-failed.js";
+import { DRIVER_EXECUTOR_ID, type TaskExecutor, type TaskOutcome, type TaskSpec } from "./task.js";
+import {
+  deserializeError,
+  type FromExecutor,
+  serializeError,
+  type ToExecutor,
+  transferablesOf,
+} from "./worker-messages.js";
 
 interface Pending {
   readonly id: number;
   readonly task: TaskSpec;
-  readonly resolve: (result: TaskResult) => void;
+  readonly resolve: (result: TaskOutcome) => void;
   readonly reject: (error: Error) => void;
 }
 
+/** A fetch one executor asked for, waiting on the executor that serves it. */
+interface Serving {
+  readonly requester: Slot;
+  readonly fetchId: number;
+  readonly shuffleId: number;
+}
+
 interface Slot {
-  worker: Worker;
+  readonly worker: Worker;
+  readonly executorId: string;
   running: Pending | null;
+  /** Reported with its map statuses once it spills; removed with the executor. */
+  spillDir: string | null;
+  readonly serving: Map<number, Serving>;
 }
 
 /**
  * Under tsx or vitest the sources are .ts files, which a fresh thread cannot load by itself: it first
  * registers tsx's loader, then imports the worker module (dev and test only; builds run the .js file).
  */
-function startWorker(): Worker {
+function startWorker(executorId: string): Worker {
   const self = import.meta.url;
-  if (!self.endsWith(".ts")) return new Worker(new URL("./executor-worker.js", self));
+  const workerData = { executorId };
+  if (!self.endsWith(".ts")) return new Worker(new URL("./executor-worker.js", self), { workerData });
   const entry = new URL("./executor-worker.ts", self).href;
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 export class WorkerPoolExecutor implements TaskExecutor {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly driverBlocks = new BlockStore(DRIVER_EXECUTOR_ID);
+  private readonly lostListeners: ((executorId: string) => void)[] = [];
   private nextId = 0;
+  private nextServeId = 0;
+  private nextExecutor = 0;
   private closed = false;
 
   constructor(readonly parallelism: number) {}
 
-  execute(task: TaskSpec): Promise<TaskResult> {
+  execute(task: TaskSpec): Promise<TaskOutcome> {
     if (this.closed) return Promise.reject(new Error("the executor pool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
@@ -47,16 +78,54 @@ export class WorkerPoolExecutor implements TaskExecutor {
     });
   }
 
+  putOnDriver(shuffleId: number, map: number, perReducer: Batch[][], spill: SpillSettings): MapStatus {
+    return this.driverBlocks.put(shuffleId, map, perReducer, spill);
+  }
+
+  removeShuffle(shuffleId: number): void {
+    this.driverBlocks.removeShuffle(shuffleId);
+    for (const slot of this.slots) this.post(slot, { kind: "removeShuffle", shuffleId });
+  }
+
+  onExecutorLost(listener: (executorId: string) => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  /** Ids of the executors alive now. */
+  get executorIds(): string[] {
+    return this.slots.map((s) => s.executorId);
+  }
+
+  /**
+   * Kills an executor thread as if it crashed: nothing is cleaned up here; the pool notices through the thread's
+   * exit event, like any other death (its running task fails, fetches from it fail, its blocks are gone). For
+   * fault-injection tests of recomputation from lineage.
+   */
+  async killExecutor(executorId: string): Promise<void> {
+    await this.slots.find((s) => s.executorId === executorId)?.worker.terminate();
+  }
+
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(), running: null };
+    const executorId = `executor-${this.nextExecutor++}`;
+    const slot: Slot = {
+      worker: startWorker(executorId),
+      executorId,
+      running: null,
+      spillDir: null,
+      serving: new Map(),
+    };
     slot.worker.unref();
-    slot.worker.on("message", (message: ResultMessage) => this.onMessage(slot, message));
+    slot.worker.on("message", (message: FromExecutor) => this.onMessage(slot, message));
     slot.worker.on("error", (error) => this.onExit(slot, error));
     slot.worker.on("exit", (code) => {
       if (!this.closed) this.onExit(slot, new Error(`executor thread exited with code ${code}`));
     });
     this.slots.push(slot);
     return slot;
+  }
+
+  private post(slot: Slot, message: ToExecutor, transfer: ArrayBuffer[] = []): void {
+    slot.worker.postMessage(message, transfer);
   }
 
   private dispatch(): void {
@@ -67,19 +136,80 @@ export class WorkerPoolExecutor implements TaskExecutor {
       const next = this.queue.shift() as Pending;
       idle.running = next;
       idle.worker.ref();
-      idle.worker.postMessage({ id: next.id, task: next.task });
+      this.post(idle, { kind: "task", id: next.id, task: next.task });
     }
   }
 
-  private onMessage(slot: Slot, message: ResultMessage): void {
+  private onMessage(slot: Slot, message: FromExecutor): void {
+    switch (message.kind) {
+      case "result":
+        this.onResult(slot, message);
+        return;
+      case "fetch":
+        this.routeFetch(slot, message.fetchId, message.shuffleId, message.reduce, message.location);
+        return;
+      case "served": {
+        const serving = slot.serving.get(message.serveId);
+        slot.serving.delete(message.serveId);
+        if (serving === undefined) return;
+        if (message.blocks === undefined) this.failFetch(serving, slot.executorId, "its blocks are not there");
+        // This thread's copy is not needed after the hand-over: transfer it.
+        else this.deliver(serving.requester, serving.fetchId, message.blocks, true);
+        return;
+      }
+    }
+  }
+
+  private onResult(slot: Slot, message: Extract<FromExecutor, { kind: "result" }>): void {
     const pending = slot.running;
     slot.running = null;
     slot.worker.unref();
     if (pending !== null && pending.id === message.id) {
       if ("error" in message) pending.reject(deserializeError(message.error));
-      else pending.resolve(message.result);
+      else {
+        const dir = message.result.kind === "mapOutput" ? message.result.status.spillDir : null;
+        if (dir !== null && slot.spillDir === null) {
+          slot.spillDir = dir;
+          trackSpillDir(dir);
+        }
+        pending.resolve(message.result);
+      }
     }
     this.dispatch();
+  }
+
+  private routeFetch(
+    requester: Slot,
+    fetchId: number,
+    shuffleId: number,
+    reduce: number,
+    location: BlockLocation,
+  ): void {
+    if (location.executorId === DRIVER_EXECUTOR_ID) {
+      const blocks = this.driverBlocks.read(shuffleId, location.maps, reduce);
+      if (blocks === undefined) this.failFetch({ requester, fetchId, shuffleId }, DRIVER_EXECUTOR_ID, "not there");
+      else this.deliver(requester, fetchId, blocks, false);
+      return;
+    }
+    const owner = this.slots.find((s) => s.executorId === location.executorId);
+    if (owner === undefined) {
+      this.failFetch({ requester, fetchId, shuffleId }, location.executorId, "the executor was lost");
+      return;
+    }
+    const serveId = this.nextServeId++;
+    owner.serving.set(serveId, { requester, fetchId, shuffleId });
+    this.post(owner, { kind: "serve", serveId, shuffleId, reduce, maps: location.maps });
+  }
+
+  private deliver(requester: Slot, fetchId: number, blocks: Batch[][], transfer: boolean): void {
+    if (!this.slots.includes(requester)) return;
+    this.post(requester, { kind: "fetched", fetchId, blocks }, transfer ? transferablesOf(blocks.flat()) : []);
+  }
+
+  private failFetch(serving: Serving, executorId: string, reason: string): void {
+    if (!this.slots.includes(serving.requester)) return;
+    const error = serializeError(new FetchFailedError(serving.shuffleId, executorId, reason));
+    this.post(serving.requester, { kind: "fetched", fetchId: serving.fetchId, error });
   }
 
   private onExit(slot: Slot, error: Error): void {
@@ -88,13 +218,25 @@ export class WorkerPoolExecutor implements TaskExecutor {
     this.slots.splice(index, 1);
     slot.running?.reject(error);
     slot.running = null;
+    for (const serving of slot.serving.values()) this.failFetch(serving, slot.executorId, "the executor was lost");
+    slot.serving.clear();
+    this.dropExecutorDisk(slot);
+    for (const listener of this.lostListeners) listener(slot.executorId);
     this.dispatch();
+  }
+
+  /** A lost or stopped executor's disk goes with it, once its thread can no longer write there. */
+  private dropExecutorDisk(slot: Slot): void {
+    void slot.worker.terminate().then(() => {
+      if (slot.spillDir !== null) removeSpillDir(slot.spillDir);
+    });
   }
 
   close(): void {
     this.closed = true;
-    for (const slot of this.slots) void slot.worker.terminate();
+    for (const slot of this.slots) this.dropExecutorDisk(slot);
     this.slots.length = 0;
+    this.driverBlocks.clear();
     for (const pending of this.queue.splice(0)) pending.reject(new Error("the executor pool was closed"));
   }
 }

@@ -4,6 +4,8 @@
  */
 import { AnalysisException } from "../../errors/index.js";
 import { sparkError, sqlConfNotFound } from "../errors.js";
+import { DEFAULT_SPILL_THRESHOLD_BYTES, type SpillSettings } from "../shuffle/map-status.js";
+import { parseByteSize } from "./byte-size.js";
 
 /** Defaults as Spark 4.1.1 reports them; the session time zone follows the host like the JVM does. */
 function defaults(): Map<string, string> {
@@ -24,6 +26,9 @@ function defaults(): Map<string, string> {
     ["spark.sql.legacy.timeParserPolicy", "CORRECTED"],
   ]);
 }
+
+/** The engine's own conf (not Spark's): shuffle bytes an executor keeps in memory before spilling to disk. */
+export const SPILL_THRESHOLD_KEY = "spark.sparkts.shuffle.spill.threshold";
 
 /** Keys Spark refuses to change at runtime (static SQL configs and core configs). */
 const STATIC_PREFIXES = [
@@ -108,6 +113,17 @@ export class SessionConfig {
 
   get timeZone(): string {
     return this.get("spark.sql.session.timeZone");
+  }
+
+  /** Shuffle spill: the threshold, and the first of `spark.local.dir`'s directories when it is set. */
+  get shuffleSpill(): SpillSettings {
+    const threshold = this.getOption(SPILL_THRESHOLD_KEY);
+    const localDir = this.getOption("spark.local.dir")?.split(",")[0]?.trim();
+    return {
+      thresholdBytes:
+        threshold === undefined ? DEFAULT_SPILL_THRESHOLD_BYTES : parseByteSize(SPILL_THRESHOLD_KEY, threshold),
+      localDir: localDir ? localDir : null,
+    };
   }
 
   /** Explicitly set shuffle partitions win; otherwise one per core, standing in for Spark's AQE coalescing. */
