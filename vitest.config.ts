@@ -10,6 +10,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          // Engine tests start executor threads, each loading the engine through tsx: seconds on a loaded machine.
+          testTimeout: 30_000,
           include: [
             "runtime/**/*.test.ts",
             "generator/**/*.test.ts",
