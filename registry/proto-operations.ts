@@ -121,7 +121,7 @@ export const protoOperationInputs: ProtoOperationInput[] = [
     extension: excluded(EXTENSION),
   }),
   ...cases("spark.connect.Command", "command_type", {
-    registerFunction: excluded(PYTHON_CODE),
+    registerFunction: ["UDFRegistration.registerJavaFunction", "UDFRegistration.registerJavaUDAF"],
     writeOperation: ["DataFrameWriter.save", "DataFrameWriter.saveAsTable", "DataFrameWriter.insertInto"],
     createDataframeView: [
       "DataFrame.createOrReplaceTempView",

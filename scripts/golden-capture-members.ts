@@ -43,6 +43,12 @@ def recording(request, *args, **kwargs):
     sent.append(request.plan)
     return original(request, *args, **kwargs)
 client._execute_and_fetch_as_iterator = recording
+# Function registrations (register_java and the like) send their command through _execute instead.
+original_execute = client._execute
+def recording_execute(request, *args, **kwargs):
+    sent.append(request.plan)
+    return original_execute(request, *args, **kwargs)
+client._execute = recording_execute
 
 def plan_json(plan):
     return json.loads(MessageToJson(plan))

@@ -10,22 +10,18 @@ import type { DataType } from "../../runtime/codegen/index.js";
  * 1 pyspark members are excluded on purpose (see the registry for each reason).
  */
 export interface UDFRegistrationApi {
-
-}
-
-/**
- * Members of pyspark's `UDFRegistration` without an implementation yet. When a member's registry status flips to
- * supported it moves into `UDFRegistrationApi`, and the hand-written class must then provide it.
- */
-export interface UDFRegistrationApiPlanned {
   /**
+   * Registers a Java UDF class on the server's classpath as a SQL function.
+   *
    * @since pyspark 2.3.0
-   * @remarks Spark: gap (registering Java UDFs and UDAFs is planned for a later issue; spark.udf itself exists). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  registerJavaFunction(name: string, javaClassName: string, returnType?: DataType | string): void;
+  registerJavaFunction(name: string, javaClassName: string, returnType?: DataType | string): Promise<void>;
   /**
+   * Registers a Java aggregate function class on the server's classpath as a SQL function.
+   *
    * @since pyspark 2.3.0
-   * @remarks Spark: gap (registering Java UDFs and UDAFs is planned for a later issue; spark.udf itself exists). Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
    */
-  registerJavaUDAF(name: string, javaClassName: string): void;
+  registerJavaUDAF(name: string, javaClassName: string): Promise<void>;
 }

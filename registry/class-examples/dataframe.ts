@@ -15,6 +15,8 @@ const derbyTableSetup = derbyCatalogSetup({
 export const dataframeExamples: ClassExamplesInput = {
   className: "DataFrame",
   members: {
+    // asTable has no example: only a Python UDTF call accepts its table argument, and a TypeScript client cannot
+    // define one. test/integration/api/dataframe-subqueries.test.ts compares its expression with PySpark's.
     agg: [
       {
         ts: 'df.agg(F.sum("i").alias("total"), F.max("s"))',

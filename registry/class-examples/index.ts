@@ -18,6 +18,7 @@ import { runtimeConfigExamples } from "./runtime-config.js";
 import { sparkSessionExamples } from "./spark-session.js";
 import { sparkSessionBuilderExamples } from "./spark-session-builder.js";
 import { tableValuedFunctionExamples } from "./table-valued-function.js";
+import { udfRegistrationExamples } from "./udf-registration.js";
 import { windowExamples } from "./window.js";
 import { windowSpecExamples } from "./window-spec.js";
 
@@ -40,6 +41,7 @@ export const classExampleInputs: ClassExamplesInput[] = [
   sparkSessionBuilderExamples,
   observationExamples,
   tableValuedFunctionExamples,
+  udfRegistrationExamples,
   windowExamples,
   windowSpecExamples,
 ];

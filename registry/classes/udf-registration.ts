@@ -1,11 +1,6 @@
 /** pyspark UDFRegistration (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
-import type { BackendStatus, ClassEntryInput } from "../schema.js";
-import { notInEngineYet } from "../status.js";
-
-const registrationLater: BackendStatus = {
-  state: "gap",
-  reason: "registering Java UDFs and UDAFs is planned for a later issue; spark.udf itself exists",
-};
+import type { ClassEntryInput } from "../schema.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const udfRegistrationClass: ClassEntryInput = {
   name: "UDFRegistration",
@@ -15,6 +10,7 @@ export const udfRegistrationClass: ClassEntryInput = {
     {
       name: "registerJavaFunction",
       kind: "method",
+      async: true,
       params: [
         { name: "name", tsType: "string" },
         { name: "javaClassName", tsType: "string" },
@@ -22,18 +18,21 @@ export const udfRegistrationClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.3.0",
-      status: { spark: registrationLater, local: notInEngineYet },
+      description: "Registers a Java UDF class on the server's classpath as a SQL function.",
+      status: { spark: supported, local: notInEngineYet },
     },
     {
       name: "registerJavaUDAF",
       kind: "method",
+      async: true,
       params: [
         { name: "name", tsType: "string" },
         { name: "javaClassName", tsType: "string" },
       ],
       returns: "void",
       since: "2.3.0",
-      status: { spark: registrationLater, local: notInEngineYet },
+      description: "Registers a Java aggregate function class on the server's classpath as a SQL function.",
+      status: { spark: supported, local: notInEngineYet },
     },
   ],
   excluded: [

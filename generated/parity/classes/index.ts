@@ -20,7 +20,8 @@ import { examples as runtimeConfig } from "./runtime-config.js";
 import { examples as sparkSession } from "./spark-session.js";
 import { examples as sparkSessionBuilder } from "./spark-session-builder.js";
 import { examples as tableValuedFunction } from "./table-valued-function.js";
+import { examples as udfRegistration } from "./udf-registration.js";
 import { examples as window } from "./window.js";
 import { examples as windowSpec } from "./window-spec.js";
 
-export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeStatFunctions, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...mergeIntoWriterWhenMatched, ...mergeIntoWriterWhenNotMatched, ...mergeIntoWriterWhenNotMatchedBySource, ...observation, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...tableValuedFunction, ...window, ...windowSpec];
+export const memberExamples: readonly MemberExample[] = [...catalog, ...column, ...dataframe, ...dataframeNaFunctions, ...dataframeReader, ...dataframeStatFunctions, ...dataframeWriter, ...dataframeWriterV2, ...groupedData, ...mergeIntoWriter, ...mergeIntoWriterWhenMatched, ...mergeIntoWriterWhenNotMatched, ...mergeIntoWriterWhenNotMatchedBySource, ...observation, ...runtimeConfig, ...sparkSession, ...sparkSessionBuilder, ...tableValuedFunction, ...udfRegistration, ...window, ...windowSpec];

@@ -3,8 +3,7 @@
  * (`is_cached`) — and what the server reports about a run (`executionInfo`): the commands equal PySpark
  * 4.1.1's, the results and errors equal PySpark's on the same server.
  *
- * The shared test server has no `spark.checkpoint.dir` (and it cannot be set per session), so a reliable
- * checkpoint fails there, in PySpark exactly as in sparkts; local checkpoints work.
+ * The shared test servers run with a `spark.checkpoint.dir`, so reliable checkpoints work as local ones do.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
@@ -70,7 +69,7 @@ describe("server-state results match PySpark's", () => {
       [
         ...PRELUDE,
         `emit("localCheckpoint", df.localCheckpoint().orderBy("id"))`,
-        `capture("checkpoint", lambda: df.checkpoint())`,
+        `emit("checkpoint", df.checkpoint().orderBy("id"))`,
         `df.createOrReplaceGlobalTempView("sparkts_i2_view_py")`,
         `emit("globalView", spark.table("global_temp.sparkts_i2_view_py").orderBy("id"))`,
         `capture("globalViewTaken", lambda: df.createGlobalTempView("sparkts_i2_view_py"))`,
@@ -109,16 +108,10 @@ describe("server-state results match PySpark's", () => {
     expect(await likePySpark(checkpointed.orderBy("id"))).toEqual(emittedDataFrame(golden, "localCheckpoint"));
   });
 
-  it("checkpoint without a checkpoint directory fails as in PySpark, and the session stays usable", async () => {
-    const theirs = emittedError(golden, "checkpoint");
-    const failure = await data(spark)
-      .checkpoint()
-      .then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    expect(failure).toMatchObject({ name: theirs.type, errorClass: theirs.errorClass });
-    expect(await data(spark).count()).toBe(4n);
+  it("checkpoint returns a DataFrame over the server's checkpointed relation, with the same rows", async () => {
+    const checkpointed = await data(spark).checkpoint();
+    expect(checkpointed.relation.relType.case).toBe("cachedRemoteRelation");
+    expect(await likePySpark(checkpointed.orderBy("id"))).toEqual(emittedDataFrame(golden, "checkpoint"));
   });
 
   it("global temporary views hold the rows and refuse a taken name, as in PySpark", async () => {
