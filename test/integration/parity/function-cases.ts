@@ -361,3 +361,13 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   collect_set: () => [F.sort_array(F.collect_set(F.abs(i()))), F.size(F.collect_set(col("id")))],
   array_agg: () => [F.sort_array(F.array_agg(dt()))],
 };
+
+/** Sort orders, used as `orderBy` keys (see functions-on-both.test.ts): the fixture has NULLs in every column. */
+export const SORT_CASES: Record<string, FunctionCase> = {
+  asc: () => [F.asc("s")],
+  asc_nulls_first: () => [F.asc_nulls_first("d")],
+  asc_nulls_last: () => [F.asc_nulls_last("i")],
+  desc: () => [F.desc("dt")],
+  desc_nulls_first: () => [F.desc_nulls_first(col("dec"))],
+  desc_nulls_last: () => [F.desc_nulls_last("s")],
+};
