@@ -33,6 +33,7 @@ import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
+import { tryArithmeticFunctions } from "./try-arithmetic.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -63,6 +64,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...sessionInfoFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,
+  ...tryArithmeticFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -308,6 +308,21 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   sha2: () => [F.sha2(s(), 256), F.sha2(s(), 224), F.sha2(s(), 512)],
   crc32: () => [F.crc32(s())],
   regexp_instr: () => [F.regexp_instr(s(), lit("c")), F.regexp_instr(s(), lit("(u)(.)"), 2)],
+  // try_* arithmetic: NULL where the operator would overflow or divide by zero.
+  try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
+  try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
+  try_multiply: () => [
+    F.try_multiply(i(), lit(1000000000)),
+    F.try_multiply(col("dec"), col("dec")),
+    F.try_multiply(col("id").cast("bigint"), lit(4611686018427387904n)),
+  ],
+  try_divide: () => [
+    F.try_divide(lit(10), i()),
+    F.try_divide(col("dec"), i()),
+    F.try_divide(d(), lit(0)),
+    F.expr("try_divide(i, id - 1)"),
+  ],
+  try_mod: () => [F.try_mod(lit(7), i()), F.try_mod(d(), i()), F.try_mod(col("dec"), lit(0))],
 };
 
 /**
