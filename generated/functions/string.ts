@@ -270,7 +270,7 @@ export function find_in_set(str: Column | string, str_array: Column | string): C
  * @example `format_number("d", 2)`
  * @example `format_number("dec", 0)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function format_number(col: Column | string, d: number): Column {
   return codegen.callBuiltin("format_number", [codegen.columnOrName(col, "col"), codegen.literal(d, "d")]);
@@ -285,7 +285,7 @@ export function format_number(col: Column | string, d: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `format_string("%s has %d items", "s", "i")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function format_string(format: string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("format_string", [codegen.literal(format, "format"), cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -550,7 +550,7 @@ export function position(substr: Column | string, str: Column | string, start?: 
  * @returns a new Column; nothing runs until an action
  * @example `printf(lit("%s-%d"), "s", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function printf(format: Column | string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("printf", [codegen.columnOrName(format, "format"), cols.map((value) => codegen.columnOrName(value, "cols"))]);

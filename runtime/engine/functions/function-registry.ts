@@ -17,11 +17,13 @@ import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { datetimeParsingFunctions } from "./datetime-parsing.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
+import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { integerMathFunctions } from "./integer-math.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
+import { numberFormattingFunctions } from "./number-formatting.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
@@ -65,6 +67,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,
   ...tryArithmeticFunctions,
+  ...numberFormattingFunctions,
+  ...formatStringFunctions,
 };
 
 const ALIASES: Record<string, string> = {

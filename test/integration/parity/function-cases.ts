@@ -308,6 +308,20 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   sha2: () => [F.sha2(s(), 256), F.sha2(s(), 224), F.sha2(s(), 512)],
   crc32: () => [F.crc32(s())],
   regexp_instr: () => [F.regexp_instr(s(), lit("c")), F.regexp_instr(s(), lit("(u)(.)"), 2)],
+  format_number: () => [
+    F.format_number(d(), 2),
+    F.format_number(col("dec"), 1),
+    F.format_number(i(), 0),
+    F.format_number(d().multiply(lit(-0.001)), 0),
+    F.format_number(lit(2.675), 2),
+    F.format_number(col("id").cast("bigint").multiply(lit(1234567)), 3),
+  ],
+  format_string: () => [
+    F.format_string("%s|%d|%8.3f|%-5s|", s(), i(), d(), col("dec")),
+    F.format_string("%2$05d %1$S %2$x %2$,+d", s(), i()),
+    F.format_string("%.2e %b %s", d(), i(), dt()),
+  ],
+  printf: () => [F.printf(lit("%s=%.1f%%"), s(), d()), F.expr("printf('%s-%d', s, i)")],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
