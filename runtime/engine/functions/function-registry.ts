@@ -36,6 +36,7 @@ import { stringAliases, stringFunctions } from "./strings.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
+import { urlFunctions } from "./url-functions.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -69,6 +70,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...tryArithmeticFunctions,
   ...numberFormattingFunctions,
   ...formatStringFunctions,
+  ...urlFunctions,
 };
 
 const ALIASES: Record<string, string> = {

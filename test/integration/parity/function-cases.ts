@@ -19,6 +19,8 @@ const dt = () => col("dt");
 const arr = () => F.array(i(), lit(2), i());
 const words = () => F.array(s(), lit("b"), lit(null).cast("string"));
 const kv = () => F.create_map(lit("k"), i(), lit("d"), lit(1));
+const url = () =>
+  F.concat(lit("https://user@spark.apache.org:8080/docs/"), col("id").cast("string"), lit("?q=1&lang="), s());
 
 export const FUNCTION_CASES: Record<string, FunctionCase> = {
   abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
@@ -322,6 +324,26 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.format_string("%.2e %b %s", d(), i(), dt()),
   ],
   printf: () => [F.printf(lit("%s=%.1f%%"), s(), d()), F.expr("printf('%s-%d', s, i)")],
+  // URLs built per row: a full one, one with a registry-based authority, an invalid one (a space) and NULL.
+  parse_url: () => [
+    F.parse_url(url(), lit("HOST")),
+    F.parse_url(url(), lit("QUERY"), lit("lang")),
+    F.parse_url(url(), lit("FILE")),
+    F.parse_url(lit("https://user@spark.apache.org:8080/docs/index.html?q=1&lang=en#top"), lit("AUTHORITY")),
+    F.parse_url(lit("https://user@spark.apache.org:8080/docs/a%20b?q=1#top"), lit("USERINFO")),
+    F.parse_url(lit("mailto:someone@example.org"), lit("PROTOCOL")),
+    F.parse_url(lit("http://my_host:80/x#frag"), lit("REF")),
+    F.parse_url(lit("http://my_host:80/x"), lit("HOST")),
+    F.parse_url(lit("x/y?z"), lit("PATH")),
+    F.expr("parse_url('http://h/x?a=1&b=2', 'QUERY', 'b')"),
+  ],
+  try_parse_url: () => [
+    F.try_parse_url(F.concat(lit("http://"), s(), lit(" x/")), lit("HOST")),
+    F.try_parse_url(url(), lit("PATH")),
+  ],
+  url_encode: () => [F.url_encode(s()), F.url_encode(F.concat(s(), lit(" +/~*?")))],
+  url_decode: () => [F.url_decode(F.url_encode(s())), F.url_decode(lit("a+b%2Fc%C3%A9"))],
+  try_url_decode: () => [F.try_url_decode(F.concat(s(), lit("%zz"))), F.try_url_decode(lit("%41%42+c"))],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
