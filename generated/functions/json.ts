@@ -31,7 +31,7 @@ export function from_json(col: Column | string, schema: Column | string | DataTy
  * @example `get_json_object("js", "$.b[1]")`
  * @example `get_json_object("js", "$.a")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function get_json_object(col: Column | string, path: string): Column {
   return codegen.callBuiltin("get_json_object", [codegen.columnOrName(col, "col"), codegen.literal(path, "path")]);
@@ -45,7 +45,7 @@ export function get_json_object(col: Column | string, path: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `json_array_length(to_json("arr"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function json_array_length(col: Column | string): Column {
   return codegen.callBuiltin("json_array_length", [codegen.columnOrName(col, "col")]);
@@ -59,7 +59,7 @@ export function json_array_length(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `json_object_keys("js")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function json_object_keys(col: Column | string): Column {
   return codegen.callBuiltin("json_object_keys", [codegen.columnOrName(col, "col")]);

@@ -33,7 +33,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "get_json_object" },
     examples: ['get_json_object("js", "$.b[1]")', 'get_json_object("js", "$.a")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "json_array_length",
@@ -44,7 +44,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "json_array_length" },
     examples: ['json_array_length(to_json("arr"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "json_object_keys",
@@ -55,7 +55,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "json_object_keys" },
     examples: ['json_object_keys("js")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "json_tuple",

@@ -21,6 +21,7 @@ import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { integerMathFunctions } from "./integer-math.js";
+import { jsonFunctions } from "./json-functions.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
@@ -71,6 +72,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...numberFormattingFunctions,
   ...formatStringFunctions,
   ...urlFunctions,
+  ...jsonFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -19,6 +19,17 @@ const dt = () => col("dt");
 const arr = () => F.array(i(), lit(2), i());
 const words = () => F.array(s(), lit("b"), lit(null).cast("string"));
 const kv = () => F.create_map(lit("k"), i(), lit("d"), lit(1));
+/** A JSON document per row: strings with escapes and unicode, integers, doubles written several ways, NULLs. */
+const json = () =>
+  F.concat(
+    lit('{"id":'),
+    col("id").cast("string"),
+    lit(', "s": "'),
+    F.coalesce(s(), lit("none")),
+    lit('\\n", "b": [1, 2.50, 1e10, true, null], "o": {"k": {"n": null, "x": -0.0}, "n": '),
+    F.coalesce(i().cast("string"), lit("null")),
+    lit("}}"),
+  );
 const url = () =>
   F.concat(lit("https://user@spark.apache.org:8080/docs/"), col("id").cast("string"), lit("?q=1&lang="), s());
 
@@ -344,6 +355,19 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   url_encode: () => [F.url_encode(s()), F.url_encode(F.concat(s(), lit(" +/~*?")))],
   url_decode: () => [F.url_decode(F.url_encode(s())), F.url_decode(lit("a+b%2Fc%C3%A9"))],
   try_url_decode: () => [F.try_url_decode(F.concat(s(), lit("%zz"))), F.try_url_decode(lit("%41%42+c"))],
+  get_json_object: () => [
+    F.get_json_object(json(), "$.s"),
+    F.get_json_object(json(), "$.b"),
+    F.get_json_object(json(), "$.b[1]"),
+    F.get_json_object(json(), "$.o['k']"),
+    F.get_json_object(json(), "$"),
+    F.get_json_object(json(), "$.missing"),
+    F.get_json_object(F.concat(json(), lit(" trailing")), "$.o.n"),
+    F.get_json_object(lit("not json"), "$"),
+    F.expr("get_json_object('[1, 12345678901234567890, -0.0]', '$[1]')"),
+  ],
+  json_array_length: () => [F.json_array_length(F.get_json_object(json(), "$.b")), F.json_array_length(json())],
+  json_object_keys: () => [F.json_object_keys(json()), F.json_object_keys(lit("[1]"))],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
