@@ -90,7 +90,7 @@ export function json_tuple(col: Column | string, ...fields: string[]): Column {
  * @example `schema_of_json('{"a":1,"b":[1.5],"c":"x"}')`
  * @example `schema_of_json('{"a":01}', { allowNumericLeadingZeros: "TRUE" })`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function schema_of_json(json: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("schema_of_json", [codegen.literal(json, "json"), codegen.options(options, "options")]);
@@ -107,7 +107,7 @@ export function schema_of_json(json: Column | string, options?: Record<string, s
  * @example `to_json("m")`
  * @example `to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" })`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_json(col: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("to_json", [codegen.columnOrName(col, "col"), codegen.options(options, "options")]);

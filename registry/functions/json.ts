@@ -86,7 +86,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
       'schema_of_json(\'{"a":1,"b":[1.5],"c":"x"}\')',
       'schema_of_json(\'{"a":01}\', { allowNumericLeadingZeros: "TRUE" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_json",
@@ -104,6 +104,6 @@ export const jsonFunctions: FunctionEntryInput[] = [
       'to_json("m")',
       'to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -22,6 +22,8 @@ import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { integerMathFunctions } from "./integer-math.js";
 import { jsonFunctions } from "./json-functions.js";
+import { jsonSchemaFunctions } from "./json-schema-inference.js";
+import { jsonWritingFunctions } from "./json-writing.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
@@ -73,6 +75,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...formatStringFunctions,
   ...urlFunctions,
   ...jsonFunctions,
+  ...jsonWritingFunctions,
+  ...jsonSchemaFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -368,6 +368,17 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   ],
   json_array_length: () => [F.json_array_length(F.get_json_object(json(), "$.b")), F.json_array_length(json())],
   json_object_keys: () => [F.json_object_keys(json()), F.json_object_keys(lit("[1]"))],
+  to_json: () => [
+    F.to_json(F.struct(i(), s(), d(), dt(), col("dec"), col("ts"))),
+    F.to_json(F.array(d(), lit(0.1).cast("float"), lit(null).cast("double"))),
+    F.to_json(F.create_map(lit("k"), col("dec").multiply(lit(0.0001)), lit("n"), lit(null).cast("decimal(10,2)"))),
+    F.to_json(F.array(F.struct(F.lit(1).alias("x"), F.unbase64(lit("AQI=")).alias("b")))),
+  ],
+  schema_of_json: () => [
+    F.schema_of_json(lit('{"a b": 1, "c": [{"x": 1}, {"y": 2.5}], "d": [1, 2.5], "e": [1, "x"], "f": {}}')),
+    F.schema_of_json("[12345678901234567890, 1]"),
+    F.schema_of_json(lit('{"n": null, "z": [], "t": true}')),
+  ],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
