@@ -628,7 +628,7 @@ export function regexp_extract(str: Column | string, pattern: string, idx: numbe
  * @example `regexp_extract_all("s2", lit("([a-zA-Z]+)"))`
  * @example `regexp_extract_all("url", lit("([a-z]+)=([a-z0-9]+)"), 2)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_extract_all(str: Column | string, regexp: Column | string, idx?: Column | number): Column {
   return codegen.callBuiltin("regexp_extract_all", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp"), codegen.literal(idx, "idx")]);
@@ -802,7 +802,7 @@ export function soundex(col: Column | string): Column {
  * @example `split("s2", ",")`
  * @example `split("s2", ",", 2)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function split(str: Column | string, pattern: Column | string, limit?: Column | string | number): Column {
   return codegen.callBuiltin("split", [codegen.columnOrName(str, "str"), codegen.literal(pattern, "pattern"), codegen.orDefault(codegen.columnOrNameOrLiteral(limit, "limit"), {"integer":-1})]);

@@ -574,7 +574,7 @@ export const stringFunctions: FunctionEntryInput[] = [
       'regexp_extract_all("s2", lit("([a-zA-Z]+)"))',
       'regexp_extract_all("url", lit("([a-z]+)=([a-z0-9]+)"), 2)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_instr",
@@ -749,7 +749,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "split" },
     examples: ['split("s2", ",")', 'split("s2", ",", 2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "split_part",

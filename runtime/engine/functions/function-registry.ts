@@ -30,6 +30,7 @@ import { numberFormattingFunctions } from "./number-formatting.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
+import { regexpSplitFunctions } from "./regexp-split.js";
 import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
@@ -77,6 +78,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...jsonFunctions,
   ...jsonWritingFunctions,
   ...jsonSchemaFunctions,
+  ...regexpSplitFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -379,6 +379,18 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.schema_of_json("[12345678901234567890, 1]"),
     F.schema_of_json(lit('{"n": null, "z": [], "t": true}')),
   ],
+  split: () => [
+    F.split(F.concat(s(), lit(",b,,c,,")), ","),
+    F.split(F.concat(s(), lit("1b22c")), "[0-9]+", 2),
+    F.split(s(), ""),
+    F.split(s(), "", 2),
+    F.split(F.concat(lit(","), s()), ",", 0),
+  ],
+  regexp_extract_all: () => [
+    F.regexp_extract_all(F.concat(s(), lit("1b22c333")), lit("([0-9]+)")),
+    F.regexp_extract_all(F.concat(s(), lit("1b22")), lit("([a-zé])([0-9]*)"), 2),
+    F.expr("regexp_extract_all(s, 'x', 0)"),
+  ],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
