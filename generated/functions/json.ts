@@ -15,7 +15,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `from_json("js", "a INT, b ARRAY<INT>")`
  * @example `from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" })`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function from_json(col: Column | string, schema: Column | string | DataType, options?: Record<string, string>): Column {
   return codegen.callBuiltin("from_json", [codegen.columnOrName(col, "col"), codegen.literal(schema, "schema"), codegen.options(options, "options")]);

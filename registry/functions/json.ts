@@ -19,7 +19,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
       'from_json("js", "a INT, b ARRAY<INT>")',
       'from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "get_json_object",

@@ -5,8 +5,8 @@ import { from_json, get_json_object, json_array_length, json_object_keys, json_t
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "from_json", category: "json", example: "from_json(\"js\", \"a INT, b ARRAY<INT>\")", build: (sparkSession) => from_json("js", "a INT, b ARRAY<INT>"), spark: "supported", local: "gap", compare: "values" },
-  { function: "from_json", category: "json", example: "from_json(\"js\", \"MAP<STRING, STRING>\", { mode: \"PERMISSIVE\" })", build: (sparkSession) => from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" }), spark: "supported", local: "gap", compare: "values" },
+  { function: "from_json", category: "json", example: "from_json(\"js\", \"a INT, b ARRAY<INT>\")", build: (sparkSession) => from_json("js", "a INT, b ARRAY<INT>"), spark: "supported", local: "supported", compare: "values" },
+  { function: "from_json", category: "json", example: "from_json(\"js\", \"MAP<STRING, STRING>\", { mode: \"PERMISSIVE\" })", build: (sparkSession) => from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" }), spark: "supported", local: "supported", compare: "values" },
   { function: "get_json_object", category: "json", example: "get_json_object(\"js\", \"$.b[1]\")", build: (sparkSession) => get_json_object("js", "$.b[1]"), spark: "supported", local: "supported", compare: "values" },
   { function: "get_json_object", category: "json", example: "get_json_object(\"js\", \"$.a\")", build: (sparkSession) => get_json_object("js", "$.a"), spark: "supported", local: "supported", compare: "values" },
   { function: "json_array_length", category: "json", example: "json_array_length(to_json(\"arr\"))", build: (sparkSession) => json_array_length(to_json("arr")), spark: "supported", local: "supported", compare: "values" },

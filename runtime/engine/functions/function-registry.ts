@@ -22,6 +22,7 @@ import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { integerMathFunctions } from "./integer-math.js";
 import { jsonFunctions } from "./json-functions.js";
+import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
 import { mathAliases, mathFunctions } from "./math.js";
@@ -79,6 +80,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...jsonWritingFunctions,
   ...jsonSchemaFunctions,
   ...regexpSplitFunctions,
+  ...jsonReadingFunctions,
 };
 
 const ALIASES: Record<string, string> = {

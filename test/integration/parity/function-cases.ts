@@ -391,6 +391,17 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.regexp_extract_all(F.concat(s(), lit("1b22")), lit("([a-zé])([0-9]*)"), 2),
     F.expr("regexp_extract_all(s, 'x', 0)"),
   ],
+  from_json: () => [
+    F.from_json(json(), "id INT, s STRING, b ARRAY<DOUBLE>, o STRUCT<n: INT, k: STRUCT<x: DOUBLE>>, missing DATE"),
+    F.from_json(json(), "s INT, b ARRAY<INT>, o STRING, id BIGINT"),
+    F.from_json(
+      F.concat(lit('{"e": 1.235, "d": "'), col("ds"), lit('", "f": '), s(), lit("}")),
+      "e DECIMAL(5,2), d DATE, f STRING",
+    ),
+    F.from_json(F.get_json_object(json(), "$.b"), "ARRAY<STRING>"),
+    // Spark names a map-typed from_json column "entries"; the alias keeps the case about values.
+    F.from_json(lit('{"k": 1, "j": null}'), "MAP<STRING, INT>").alias("m"),
+  ],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
