@@ -932,7 +932,7 @@ export function uniform(min: Column | number, max: Column | number, seed?: Colum
  * @returns a new Column; nothing runs until an action
  * @example `width_bucket("d", lit(-1), lit(3), lit(4))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function width_bucket(v: Column | string, min: Column | string, max: Column | string, numBucket: Column | string | number): Column {
   return codegen.callBuiltin("width_bucket", [codegen.columnOrName(v, "v"), codegen.columnOrName(min, "min"), codegen.columnOrName(max, "max"), codegen.columnOrNameOrLiteral(numBucket, "numBucket")]);

@@ -786,6 +786,6 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "width_bucket" },
     examples: ['width_bucket("d", lit(-1), lit(3), lit(4))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -85,5 +85,5 @@ export const examples: readonly FunctionExample[] = [
   { function: "unhex", category: "math", example: "unhex(\"s\")", build: (sparkSession) => unhex("s"), spark: "supported", local: "supported", compare: "values" },
   { function: "unhex", category: "math", example: "unhex(hex(\"s\"))", build: (sparkSession) => unhex(hex("s")), spark: "supported", local: "supported", compare: "values" },
   { function: "uniform", category: "math", example: "uniform(0, 10, 42)", build: (sparkSession) => uniform(0, 10, 42), spark: "supported", local: "gap", compare: "values" },
-  { function: "width_bucket", category: "math", example: "width_bucket(\"d\", lit(-1), lit(3), lit(4))", build: (sparkSession) => width_bucket("d", lit(-1), lit(3), lit(4)), spark: "supported", local: "gap", compare: "values" },
+  { function: "width_bucket", category: "math", example: "width_bucket(\"d\", lit(-1), lit(3), lit(4))", build: (sparkSession) => width_bucket("d", lit(-1), lit(3), lit(4)), spark: "supported", local: "supported", compare: "values" },
   ];

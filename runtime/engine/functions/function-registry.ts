@@ -14,6 +14,7 @@ import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
+import { datetimeExtraAliases, datetimeExtraFunctions } from "./datetime-extras.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { datetimeParsingFunctions } from "./datetime-parsing.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
@@ -81,6 +82,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...jsonSchemaFunctions,
   ...regexpSplitFunctions,
   ...jsonReadingFunctions,
+  ...datetimeExtraFunctions,
 };
 
 const ALIASES: Record<string, string> = {
@@ -89,6 +91,7 @@ const ALIASES: Record<string, string> = {
   ...stringAliases,
   ...mathAliases,
   ...trigonometryAliases,
+  ...datetimeExtraAliases,
 };
 
 const BY_LOWER_NAME = new Map(Object.entries(FUNCTIONS).map(([name, fn]) => [name.toLowerCase(), { name, fn }]));

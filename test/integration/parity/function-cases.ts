@@ -402,6 +402,15 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     // Spark names a map-typed from_json column "entries"; the alias keeps the case about values.
     F.from_json(lit('{"k": 1, "j": null}'), "MAP<STRING, INT>").alias("m"),
   ],
+  dateadd: () => [F.dateadd(dt(), 3), F.dateadd(dt(), -400)],
+  date_diff: () => [F.date_diff(dt(), lit("2024-01-01").cast("date"))],
+  from_utc_timestamp: () => [F.from_utc_timestamp(col("ts"), "Asia/Tokyo"), F.from_utc_timestamp(col("ts"), "-08:00")],
+  to_utc_timestamp: () => [F.to_utc_timestamp(col("ts"), "America/New_York"), F.to_utc_timestamp(col("ts"), "UTC")],
+  width_bucket: () => [
+    F.width_bucket(d(), lit(0), lit(10), lit(4)),
+    F.width_bucket(i(), lit(10), lit(-10), lit(3)),
+    F.width_bucket(col("dec"), lit(-10), lit(20), lit(0)),
+  ],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
