@@ -193,7 +193,7 @@ export function contains(left: Column | string, right: Column | string): Column 
  * @example `decode("bin", "ISO-8859-1")`
  * @example `decode(encode("s", "UTF-16"), "UTF-16")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function decode(col: Column | string, charset: string): Column {
   return codegen.callBuiltin("decode", [codegen.columnOrName(col, "col"), codegen.literal(charset, "charset")]);
@@ -223,7 +223,7 @@ export function elt(...inputs: (Column | string)[]): Column {
  * @example `encode("s", "UTF-8")`
  * @example `encode("s", "UTF-16BE")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function encode(col: Column | string, charset: string): Column {
   return codegen.callBuiltin("encode", [codegen.columnOrName(col, "col"), codegen.literal(charset, "charset")]);
@@ -486,7 +486,7 @@ export function make_valid_utf8(str: Column | string): Column {
  * @example `mask("s2")`
  * @example `mask("url", lit("U"), lit("l"), lit("#"), lit("*"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function mask(col: Column | string, upperChar?: Column | string, lowerChar?: Column | string, digitChar?: Column | string, otherChar?: Column | string): Column {
   return codegen.callBuiltin("mask", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.columnOrName(upperChar, "upperChar"), {"string":"X"}), codegen.orDefault(codegen.columnOrName(lowerChar, "lowerChar"), {"string":"x"}), codegen.orDefault(codegen.columnOrName(digitChar, "digitChar"), {"string":"n"}), codegen.orDefault(codegen.columnOrName(otherChar, "otherChar"), {"null":{"null":{}}})]);
@@ -900,7 +900,7 @@ export function substring_index(str: Column | string, delim: string, count: numb
  * @example `to_binary(hex("s"))`
  * @example `to_binary("s", lit("utf-8"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_binary(col: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_binary", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -994,7 +994,7 @@ export function trim(col: Column | string, trim?: Column | string): Column {
  * @example `try_to_binary("s")`
  * @example `try_to_binary("s", lit("base64"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_binary(col: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("try_to_binary", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);

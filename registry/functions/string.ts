@@ -162,7 +162,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "decode" },
     examples: ['decode("bin", "ISO-8859-1")', 'decode(encode("s", "UTF-16"), "UTF-16")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "elt",
@@ -187,7 +187,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "encode" },
     examples: ['encode("s", "UTF-8")', 'encode("s", "UTF-16BE")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "endswith",
@@ -440,7 +440,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "mask" },
     examples: ['mask("s2")', 'mask("url", lit("U"), lit("l"), lit("#"), lit("*"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "octet_length",
@@ -837,7 +837,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_binary" },
     examples: ['to_binary(hex("s"))', 'to_binary("s", lit("utf-8"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_char",
@@ -925,7 +925,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_binary" },
     examples: ['try_to_binary("s")', 'try_to_binary("s", lit("base64"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_number",

@@ -39,6 +39,7 @@ import { stringEditingFunctions } from "./string-editing.js";
 import { stringSearchFunctions } from "./string-search.js";
 import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
@@ -83,6 +84,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...regexpSplitFunctions,
   ...jsonReadingFunctions,
   ...datetimeExtraFunctions,
+  ...textEncodingFunctions,
 };
 
 const ALIASES: Record<string, string> = {

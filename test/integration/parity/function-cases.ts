@@ -411,6 +411,21 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.width_bucket(i(), lit(10), lit(-10), lit(3)),
     F.width_bucket(col("dec"), lit(-10), lit(20), lit(0)),
   ],
+  mask: () => [
+    F.mask(F.concat(s(), lit("AbCD123-@$# Ž"))),
+    F.mask(s(), lit("Q")),
+    F.mask(F.concat(s(), lit("9!")), lit("Q"), lit("q"), lit("d"), lit("o")),
+  ],
+  to_binary: () => [
+    F.to_binary(F.hex(s())),
+    F.to_binary(lit("abc")),
+    F.to_binary(s(), lit("utf-8")),
+    F.to_binary(F.base64(F.encode(s(), "UTF-8")), lit("base64")),
+    F.to_binary(lit("YW Jj"), lit("BASE64")),
+  ],
+  try_to_binary: () => [F.try_to_binary(s(), lit("hex")), F.try_to_binary(lit("a"), lit("base64"))],
+  encode: () => [F.encode(s(), "UTF-8"), F.encode(s(), "UTF-16"), F.encode(s(), "UTF-16LE")],
+  decode: () => [F.decode(F.encode(s(), "UTF-16BE"), "UTF-16BE"), F.decode(F.encode(s(), "UTF-8"), "utf-8")],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
