@@ -426,6 +426,12 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   try_to_binary: () => [F.try_to_binary(s(), lit("hex")), F.try_to_binary(lit("a"), lit("base64"))],
   encode: () => [F.encode(s(), "UTF-8"), F.encode(s(), "UTF-16"), F.encode(s(), "UTF-16LE")],
   decode: () => [F.decode(F.encode(s(), "UTF-16BE"), "UTF-16BE"), F.decode(F.encode(s(), "UTF-8"), "utf-8")],
+  try_element_at: () => [
+    F.try_element_at(arr(), lit(5)),
+    F.try_element_at(arr(), lit(-1)),
+    F.try_element_at(kv(), lit("k")),
+    F.try_element_at(kv(), lit("zz")),
+  ],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
