@@ -14,7 +14,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `any_value("s")`
  * @example `any_value("i", true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function any_value(col: Column | string, ignoreNulls?: Column | boolean): Column {
   return codegen.callBuiltin("any_value", [codegen.columnOrName(col, "col"), codegen.literal(ignoreNulls, "ignoreNulls")]);
@@ -108,7 +108,7 @@ export function avg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bit_and("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bit_and(col: Column | string): Column {
   return codegen.callBuiltin("bit_and", [codegen.columnOrName(col, "col")]);
@@ -122,7 +122,7 @@ export function bit_and(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bit_or("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bit_or(col: Column | string): Column {
   return codegen.callBuiltin("bit_or", [codegen.columnOrName(col, "col")]);
@@ -136,7 +136,7 @@ export function bit_or(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bit_xor("l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bit_xor(col: Column | string): Column {
   return codegen.callBuiltin("bit_xor", [codegen.columnOrName(col, "col")]);
@@ -192,7 +192,7 @@ export function bitmap_or_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bool_and("b")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bool_and(col: Column | string): Column {
   return codegen.callBuiltin("bool_and", [codegen.columnOrName(col, "col")]);
@@ -206,7 +206,7 @@ export function bool_and(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bool_or("b")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bool_or(col: Column | string): Column {
   return codegen.callBuiltin("bool_or", [codegen.columnOrName(col, "col")]);
@@ -250,7 +250,7 @@ export function collect_set(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `corr("i", "d")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function corr(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("corr", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -339,7 +339,7 @@ export function countDistinct(col: Column | string, ...cols: (Column | string)[]
  * @returns a new Column; nothing runs until an action
  * @example `covar_pop("i", "d")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function covar_pop(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("covar_pop", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -354,7 +354,7 @@ export function covar_pop(col1: Column | string, col2: Column | string): Column 
  * @returns a new Column; nothing runs until an action
  * @example `covar_samp("i", "l")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function covar_samp(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("covar_samp", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -368,7 +368,7 @@ export function covar_samp(col1: Column | string, col2: Column | string): Column
  * @returns a new Column; nothing runs until an action
  * @example `every("b")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function every(col: Column | string): Column {
   return codegen.callBuiltin("every", [codegen.columnOrName(col, "col")]);
@@ -400,7 +400,7 @@ export function first(col: Column | string, ignorenulls?: boolean): Column {
  * @example `first_value("d")`
  * @example `first_value("dt", true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function first_value(col: Column | string, ignoreNulls?: Column | boolean): Column {
   return codegen.callBuiltin("first_value", [codegen.columnOrName(col, "col"), codegen.literal(ignoreNulls, "ignoreNulls")]);
@@ -535,7 +535,7 @@ export function kll_sketch_agg_float(col: Column | string, k?: Column | number):
  * @returns a new Column; nothing runs until an action
  * @example `kurtosis("d")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function kurtosis(col: Column | string): Column {
   return codegen.callBuiltin("kurtosis", [codegen.columnOrName(col, "col")]);
@@ -567,7 +567,7 @@ export function last(col: Column | string, ignorenulls?: boolean): Column {
  * @example `last_value("d")`
  * @example `last_value("dt", true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function last_value(col: Column | string, ignoreNulls?: Column | boolean): Column {
   return codegen.callBuiltin("last_value", [codegen.columnOrName(col, "col"), codegen.literal(ignoreNulls, "ignoreNulls")]);
@@ -630,7 +630,7 @@ export function max(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `max_by("s", "i")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function max_by(col: Column | string, ord: Column | string): Column {
   return codegen.callBuiltin("max_by", [codegen.columnOrName(col, "col"), codegen.columnOrName(ord, "ord")]);
@@ -658,7 +658,7 @@ export function mean(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `median("d")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function median(col: Column | string): Column {
   return codegen.callBuiltin("median", [codegen.columnOrName(col, "col")]);
@@ -688,7 +688,7 @@ export function min(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `min_by("s", "d")`
  * @since pyspark 3.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function min_by(col: Column | string, ord: Column | string): Column {
   return codegen.callBuiltin("min_by", [codegen.columnOrName(col, "col"), codegen.columnOrName(ord, "ord")]);
@@ -704,7 +704,7 @@ export function min_by(col: Column | string, ord: Column | string): Column {
  * @example `mode("b")`
  * @example `mode("i", true)`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function mode(col: Column | string, deterministic?: boolean): Column {
   return codegen.callBuiltin("mode", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(deterministic, "deterministic"), {"boolean":false})]);
@@ -721,7 +721,7 @@ export function mode(col: Column | string, deterministic?: boolean): Column {
  * @example `percentile("i", 0.5)`
  * @example `percentile("d", [0.25, 0.75], 2)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function percentile(col: Column | string, percentage: Column | number | readonly number[], frequency?: Column | number): Column {
   return codegen.callBuiltin("percentile", [codegen.columnOrName(col, "col"), codegen.literal(percentage, "percentage"), codegen.orDefault(codegen.literal(frequency, "frequency"), {"integer":1})]);
@@ -752,7 +752,7 @@ export function percentile_approx(col: Column | string, percentage: Column | num
  * @returns a new Column; nothing runs until an action
  * @example `product("d")`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function product(col: Column | string): Column {
   return codegen.callBuiltin("product", [codegen.columnOrName(col, "col")]);
@@ -767,7 +767,7 @@ export function product(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_avgx("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_avgx(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_avgx", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -782,7 +782,7 @@ export function regr_avgx(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_avgy("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_avgy(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_avgy", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -797,7 +797,7 @@ export function regr_avgy(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_count("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_count(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_count", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -812,7 +812,7 @@ export function regr_count(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_intercept("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_intercept(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_intercept", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -827,7 +827,7 @@ export function regr_intercept(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_r2("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_r2(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_r2", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -842,7 +842,7 @@ export function regr_r2(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_slope("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_slope(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_slope", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -857,7 +857,7 @@ export function regr_slope(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_sxx("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_sxx(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_sxx", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -872,7 +872,7 @@ export function regr_sxx(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_sxy("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_sxy(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_sxy", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -887,7 +887,7 @@ export function regr_sxy(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `regr_syy("d", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regr_syy(y: Column | string, x: Column | string): Column {
   return codegen.callBuiltin("regr_syy", [codegen.columnOrName(y, "y"), codegen.columnOrName(x, "x")]);
@@ -901,7 +901,7 @@ export function regr_syy(y: Column | string, x: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `skewness("i")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function skewness(col: Column | string): Column {
   return codegen.callBuiltin("skewness", [codegen.columnOrName(col, "col")]);
@@ -915,7 +915,7 @@ export function skewness(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `some("b")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function some(col: Column | string): Column {
   return codegen.callBuiltin("some", [codegen.columnOrName(col, "col")]);
@@ -929,7 +929,7 @@ export function some(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `std("d")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function std(col: Column | string): Column {
   return codegen.callBuiltin("std", [codegen.columnOrName(col, "col")]);
@@ -1047,7 +1047,7 @@ export function sum_distinct(col: Column | string): Column {
  * @example `sumDistinct("i")`
  * @since pyspark 1.3.0
  * @deprecated use sum_distinct instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sumDistinct(col: Column | string): Column {
   return codegen.callBuiltin("sum", [codegen.columnOrName(col, "col")], { distinct: true });
@@ -1108,7 +1108,7 @@ export function theta_union_agg(col: Column | string, lgNomEntries?: Column | nu
  * @returns a new Column; nothing runs until an action
  * @example `try_avg("l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_avg(col: Column | string): Column {
   return codegen.callBuiltin("try_avg", [codegen.columnOrName(col, "col")]);
@@ -1123,7 +1123,7 @@ export function try_avg(col: Column | string): Column {
  * @example `try_sum("l")`
  * @example `try_sum("dec")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_sum(col: Column | string): Column {
   return codegen.callBuiltin("try_sum", [codegen.columnOrName(col, "col")]);

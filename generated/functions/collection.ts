@@ -267,7 +267,7 @@ export function transform_values(col: Column | string, f: (x: Column, y: Column)
  * @example `try_element_at("arr", lit(2))`
  * @example `try_element_at("m", lit("b"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_element_at(col: Column | string, extraction: Column | string): Column {
   return codegen.callBuiltin("try_element_at", [codegen.columnOrName(col, "col"), codegen.columnOrName(extraction, "extraction")]);

@@ -128,7 +128,7 @@ export function date_add(start: Column | string, days: Column | string | number)
  * @returns a new Column; nothing runs until an action
  * @example `date_diff("dt", lit("2000-01-01"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_diff(end: Column | string, start: Column | string): Column {
   return codegen.callBuiltin("date_diff", [codegen.columnOrName(end, "end"), codegen.columnOrName(start, "start")]);
@@ -221,7 +221,7 @@ export function date_trunc(format: string, timestamp: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `dateadd("dt", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function dateadd(start: Column | string, days: Column | string | number): Column {
   return codegen.callBuiltin("dateadd", [codegen.columnOrName(start, "start"), codegen.columnOrNameOrLiteral(days, "days")]);
@@ -368,7 +368,7 @@ export function from_unixtime(timestamp: Column | string, format?: string): Colu
  * @returns a new Column; nothing runs until an action
  * @example `from_utc_timestamp("ts", "Asia/Tokyo")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function from_utc_timestamp(timestamp: Column | string, tz: Column | string): Column {
   return codegen.callBuiltin("from_utc_timestamp", [codegen.columnOrName(timestamp, "timestamp"), codegen.literal(tz, "tz")]);
@@ -903,7 +903,7 @@ export function to_unix_timestamp(timestamp: Column | string, format?: Column | 
  * @returns a new Column; nothing runs until an action
  * @example `to_utc_timestamp("ts", "America/New_York")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_utc_timestamp(timestamp: Column | string, tz: Column | string): Column {
   return codegen.callBuiltin("to_utc_timestamp", [codegen.columnOrName(timestamp, "timestamp"), codegen.literal(tz, "tz")]);

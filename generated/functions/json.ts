@@ -15,7 +15,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `from_json("js", "a INT, b ARRAY<INT>")`
  * @example `from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" })`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function from_json(col: Column | string, schema: Column | string | DataType, options?: Record<string, string>): Column {
   return codegen.callBuiltin("from_json", [codegen.columnOrName(col, "col"), codegen.literal(schema, "schema"), codegen.options(options, "options")]);
@@ -31,7 +31,7 @@ export function from_json(col: Column | string, schema: Column | string | DataTy
  * @example `get_json_object("js", "$.b[1]")`
  * @example `get_json_object("js", "$.a")`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function get_json_object(col: Column | string, path: string): Column {
   return codegen.callBuiltin("get_json_object", [codegen.columnOrName(col, "col"), codegen.literal(path, "path")]);
@@ -45,7 +45,7 @@ export function get_json_object(col: Column | string, path: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `json_array_length(to_json("arr"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function json_array_length(col: Column | string): Column {
   return codegen.callBuiltin("json_array_length", [codegen.columnOrName(col, "col")]);
@@ -59,7 +59,7 @@ export function json_array_length(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `json_object_keys("js")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function json_object_keys(col: Column | string): Column {
   return codegen.callBuiltin("json_object_keys", [codegen.columnOrName(col, "col")]);
@@ -90,7 +90,7 @@ export function json_tuple(col: Column | string, ...fields: string[]): Column {
  * @example `schema_of_json('{"a":1,"b":[1.5],"c":"x"}')`
  * @example `schema_of_json('{"a":01}', { allowNumericLeadingZeros: "TRUE" })`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function schema_of_json(json: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("schema_of_json", [codegen.literal(json, "json"), codegen.options(options, "options")]);
@@ -107,7 +107,7 @@ export function schema_of_json(json: Column | string, options?: Record<string, s
  * @example `to_json("m")`
  * @example `to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" })`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_json(col: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("to_json", [codegen.columnOrName(col, "col"), codegen.options(options, "options")]);

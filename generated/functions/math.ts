@@ -824,7 +824,7 @@ export function toRadians(col: Column | string): Column {
  * @example `try_add("i", "l")`
  * @example `try_add("dt", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_add(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("try_add", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -839,7 +839,7 @@ export function try_add(left: Column | string, right: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `try_divide("i", "l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_divide(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("try_divide", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -854,7 +854,7 @@ export function try_divide(left: Column | string, right: Column | string): Colum
  * @returns a new Column; nothing runs until an action
  * @example `try_mod("i", "l")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_mod(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("try_mod", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -869,7 +869,7 @@ export function try_mod(left: Column | string, right: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `try_multiply("l", "l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_multiply(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("try_multiply", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -884,7 +884,7 @@ export function try_multiply(left: Column | string, right: Column | string): Col
  * @returns a new Column; nothing runs until an action
  * @example `try_subtract("i", "l")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_subtract(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("try_subtract", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -932,7 +932,7 @@ export function uniform(min: Column | number, max: Column | number, seed?: Colum
  * @returns a new Column; nothing runs until an action
  * @example `width_bucket("d", lit(-1), lit(3), lit(4))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function width_bucket(v: Column | string, min: Column | string, max: Column | string, numBucket: Column | string | number): Column {
   return codegen.callBuiltin("width_bucket", [codegen.columnOrName(v, "v"), codegen.columnOrName(min, "min"), codegen.columnOrName(max, "max"), codegen.columnOrNameOrLiteral(numBucket, "numBucket")]);

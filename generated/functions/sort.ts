@@ -10,7 +10,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `asc("i")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function asc(col: Column | string): Column {
   return codegen.customBuilders.asc(col);
@@ -22,7 +22,7 @@ export function asc(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `asc_nulls_first("s")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function asc_nulls_first(col: Column | string): Column {
   return codegen.customBuilders.asc_nulls_first(col);
@@ -34,7 +34,7 @@ export function asc_nulls_first(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `asc_nulls_last("i")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function asc_nulls_last(col: Column | string): Column {
   return codegen.customBuilders.asc_nulls_last(col);
@@ -46,7 +46,7 @@ export function asc_nulls_last(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `desc("d")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function desc(col: Column | string): Column {
   return codegen.customBuilders.desc(col);
@@ -58,7 +58,7 @@ export function desc(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `desc_nulls_first("dt")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function desc_nulls_first(col: Column | string): Column {
   return codegen.customBuilders.desc_nulls_first(col);
@@ -70,7 +70,7 @@ export function desc_nulls_first(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `desc_nulls_last("s")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function desc_nulls_last(col: Column | string): Column {
   return codegen.customBuilders.desc_nulls_last(col);

@@ -193,7 +193,7 @@ export function contains(left: Column | string, right: Column | string): Column 
  * @example `decode("bin", "ISO-8859-1")`
  * @example `decode(encode("s", "UTF-16"), "UTF-16")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function decode(col: Column | string, charset: string): Column {
   return codegen.callBuiltin("decode", [codegen.columnOrName(col, "col"), codegen.literal(charset, "charset")]);
@@ -223,7 +223,7 @@ export function elt(...inputs: (Column | string)[]): Column {
  * @example `encode("s", "UTF-8")`
  * @example `encode("s", "UTF-16BE")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function encode(col: Column | string, charset: string): Column {
   return codegen.callBuiltin("encode", [codegen.columnOrName(col, "col"), codegen.literal(charset, "charset")]);
@@ -270,7 +270,7 @@ export function find_in_set(str: Column | string, str_array: Column | string): C
  * @example `format_number("d", 2)`
  * @example `format_number("dec", 0)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function format_number(col: Column | string, d: number): Column {
   return codegen.callBuiltin("format_number", [codegen.columnOrName(col, "col"), codegen.literal(d, "d")]);
@@ -285,7 +285,7 @@ export function format_number(col: Column | string, d: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `format_string("%s has %d items", "s", "i")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function format_string(format: string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("format_string", [codegen.literal(format, "format"), cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -486,7 +486,7 @@ export function make_valid_utf8(str: Column | string): Column {
  * @example `mask("s2")`
  * @example `mask("url", lit("U"), lit("l"), lit("#"), lit("*"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function mask(col: Column | string, upperChar?: Column | string, lowerChar?: Column | string, digitChar?: Column | string, otherChar?: Column | string): Column {
   return codegen.callBuiltin("mask", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.columnOrName(upperChar, "upperChar"), {"string":"X"}), codegen.orDefault(codegen.columnOrName(lowerChar, "lowerChar"), {"string":"x"}), codegen.orDefault(codegen.columnOrName(digitChar, "digitChar"), {"string":"n"}), codegen.orDefault(codegen.columnOrName(otherChar, "otherChar"), {"null":{"null":{}}})]);
@@ -550,7 +550,7 @@ export function position(substr: Column | string, str: Column | string, start?: 
  * @returns a new Column; nothing runs until an action
  * @example `printf(lit("%s-%d"), "s", "i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function printf(format: Column | string, ...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("printf", [codegen.columnOrName(format, "format"), cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -628,7 +628,7 @@ export function regexp_extract(str: Column | string, pattern: string, idx: numbe
  * @example `regexp_extract_all("s2", lit("([a-zA-Z]+)"))`
  * @example `regexp_extract_all("url", lit("([a-z]+)=([a-z0-9]+)"), 2)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function regexp_extract_all(str: Column | string, regexp: Column | string, idx?: Column | number): Column {
   return codegen.callBuiltin("regexp_extract_all", [codegen.columnOrName(str, "str"), codegen.columnOrName(regexp, "regexp"), codegen.literal(idx, "idx")]);
@@ -802,7 +802,7 @@ export function soundex(col: Column | string): Column {
  * @example `split("s2", ",")`
  * @example `split("s2", ",", 2)`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function split(str: Column | string, pattern: Column | string, limit?: Column | string | number): Column {
   return codegen.callBuiltin("split", [codegen.columnOrName(str, "str"), codegen.literal(pattern, "pattern"), codegen.orDefault(codegen.columnOrNameOrLiteral(limit, "limit"), {"integer":-1})]);
@@ -900,7 +900,7 @@ export function substring_index(str: Column | string, delim: string, count: numb
  * @example `to_binary(hex("s"))`
  * @example `to_binary("s", lit("utf-8"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_binary(col: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_binary", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -994,7 +994,7 @@ export function trim(col: Column | string, trim?: Column | string): Column {
  * @example `try_to_binary("s")`
  * @example `try_to_binary("s", lit("base64"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_binary(col: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("try_to_binary", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);

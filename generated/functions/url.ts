@@ -15,7 +15,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `parse_url("url", lit("HOST"))`
  * @example `parse_url("url", lit("QUERY"), lit("lang"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function parse_url(url: Column | string, partToExtract: Column | string, key?: Column | string): Column {
   return codegen.callBuiltin("parse_url", [codegen.columnOrName(url, "url"), codegen.columnOrName(partToExtract, "partToExtract"), codegen.columnOrName(key, "key")]);
@@ -32,7 +32,7 @@ export function parse_url(url: Column | string, partToExtract: Column | string, 
  * @example `try_parse_url("s2", lit("PATH"))`
  * @example `try_parse_url("url", lit("QUERY"), lit("q"))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_parse_url(url: Column | string, partToExtract: Column | string, key?: Column | string): Column {
   return codegen.callBuiltin("try_parse_url", [codegen.columnOrName(url, "url"), codegen.columnOrName(partToExtract, "partToExtract"), codegen.columnOrName(key, "key")]);
@@ -47,7 +47,7 @@ export function try_parse_url(url: Column | string, partToExtract: Column | stri
  * @example `try_url_decode("url")`
  * @example `try_url_decode(concat(lit("%4"), "i"))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_url_decode(str: Column | string): Column {
   return codegen.callBuiltin("try_url_decode", [codegen.columnOrName(str, "str")]);
@@ -61,7 +61,7 @@ export function try_url_decode(str: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `url_decode("url")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function url_decode(str: Column | string): Column {
   return codegen.callBuiltin("url_decode", [codegen.columnOrName(str, "str")]);
@@ -76,7 +76,7 @@ export function url_decode(str: Column | string): Column {
  * @example `url_encode("s")`
  * @example `url_encode("url")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function url_encode(str: Column | string): Column {
   return codegen.callBuiltin("url_encode", [codegen.columnOrName(str, "str")]);

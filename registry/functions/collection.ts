@@ -245,7 +245,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_element_at" },
     examples: ['try_element_at("arr", lit(2))', 'try_element_at("m", lit("b"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "zip_with",

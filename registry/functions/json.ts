@@ -19,7 +19,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
       'from_json("js", "a INT, b ARRAY<INT>")',
       'from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "get_json_object",
@@ -33,7 +33,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "get_json_object" },
     examples: ['get_json_object("js", "$.b[1]")', 'get_json_object("js", "$.a")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "json_array_length",
@@ -44,7 +44,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "json_array_length" },
     examples: ['json_array_length(to_json("arr"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "json_object_keys",
@@ -55,7 +55,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "json_object_keys" },
     examples: ['json_object_keys("js")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "json_tuple",
@@ -86,7 +86,7 @@ export const jsonFunctions: FunctionEntryInput[] = [
       'schema_of_json(\'{"a":1,"b":[1.5],"c":"x"}\')',
       'schema_of_json(\'{"a":01}\', { allowNumericLeadingZeros: "TRUE" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_json",
@@ -104,6 +104,6 @@ export const jsonFunctions: FunctionEntryInput[] = [
       'to_json("m")',
       'to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

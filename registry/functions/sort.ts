@@ -1,6 +1,6 @@
 /** Sort-order functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const sortFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
     examples: ['asc("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "asc_nulls_first",
@@ -23,7 +23,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
     examples: ['asc_nulls_first("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "asc_nulls_last",
@@ -34,7 +34,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
     examples: ['asc_nulls_last("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "desc",
@@ -45,7 +45,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
     examples: ['desc("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "desc_nulls_first",
@@ -56,7 +56,7 @@ export const sortFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
     examples: ['desc_nulls_first("dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "desc_nulls_last",
@@ -67,6 +67,6 @@ export const sortFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a sort order, not a function call" },
     examples: ['desc_nulls_last("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -162,7 +162,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "decode" },
     examples: ['decode("bin", "ISO-8859-1")', 'decode(encode("s", "UTF-16"), "UTF-16")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "elt",
@@ -187,7 +187,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "encode" },
     examples: ['encode("s", "UTF-8")', 'encode("s", "UTF-16BE")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "endswith",
@@ -229,7 +229,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "format_number" },
     examples: ['format_number("d", 2)', 'format_number("dec", 0)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "format_string",
@@ -243,7 +243,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "format_string" },
     examples: ['format_string("%s has %d items", "s", "i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "initcap",
@@ -440,7 +440,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "mask" },
     examples: ['mask("s2")', 'mask("url", lit("U"), lit("l"), lit("#"), lit("*"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "octet_length",
@@ -502,7 +502,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "printf" },
     examples: ['printf(lit("%s-%d"), "s", "i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "quote",
@@ -574,7 +574,7 @@ export const stringFunctions: FunctionEntryInput[] = [
       'regexp_extract_all("s2", lit("([a-zA-Z]+)"))',
       'regexp_extract_all("url", lit("([a-z]+)=([a-z0-9]+)"), 2)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_instr",
@@ -749,7 +749,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "split" },
     examples: ['split("s2", ",")', 'split("s2", ",", 2)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "split_part",
@@ -837,7 +837,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_binary" },
     examples: ['to_binary(hex("s"))', 'to_binary("s", lit("utf-8"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_char",
@@ -925,7 +925,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_binary" },
     examples: ['try_to_binary("s")', 'try_to_binary("s", lit("base64"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_number",

@@ -1,6 +1,6 @@
 /** URL functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const urlFunctions: FunctionEntryInput[] = [
   {
@@ -16,7 +16,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "parse_url" },
     examples: ['parse_url("url", lit("HOST"))', 'parse_url("url", lit("QUERY"), lit("lang"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_parse_url",
@@ -31,7 +31,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_parse_url" },
     examples: ['try_parse_url("s2", lit("PATH"))', 'try_parse_url("url", lit("QUERY"), lit("q"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_url_decode",
@@ -42,7 +42,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_url_decode" },
     examples: ['try_url_decode("url")', 'try_url_decode(concat(lit("%4"), "i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "url_decode",
@@ -53,7 +53,7 @@ export const urlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "url_decode" },
     examples: ['url_decode("url")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "url_encode",
@@ -64,6 +64,6 @@ export const urlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "url_encode" },
     examples: ['url_encode("s")', 'url_encode("url")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -5,16 +5,16 @@ import { from_json, get_json_object, json_array_length, json_object_keys, json_t
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "from_json", category: "json", example: "from_json(\"js\", \"a INT, b ARRAY<INT>\")", build: (sparkSession) => from_json("js", "a INT, b ARRAY<INT>"), spark: "supported", local: "gap", compare: "values" },
-  { function: "from_json", category: "json", example: "from_json(\"js\", \"MAP<STRING, STRING>\", { mode: \"PERMISSIVE\" })", build: (sparkSession) => from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" }), spark: "supported", local: "gap", compare: "values" },
-  { function: "get_json_object", category: "json", example: "get_json_object(\"js\", \"$.b[1]\")", build: (sparkSession) => get_json_object("js", "$.b[1]"), spark: "supported", local: "gap", compare: "values" },
-  { function: "get_json_object", category: "json", example: "get_json_object(\"js\", \"$.a\")", build: (sparkSession) => get_json_object("js", "$.a"), spark: "supported", local: "gap", compare: "values" },
-  { function: "json_array_length", category: "json", example: "json_array_length(to_json(\"arr\"))", build: (sparkSession) => json_array_length(to_json("arr")), spark: "supported", local: "gap", compare: "values" },
-  { function: "json_object_keys", category: "json", example: "json_object_keys(\"js\")", build: (sparkSession) => json_object_keys("js"), spark: "supported", local: "gap", compare: "values" },
+  { function: "from_json", category: "json", example: "from_json(\"js\", \"a INT, b ARRAY<INT>\")", build: (sparkSession) => from_json("js", "a INT, b ARRAY<INT>"), spark: "supported", local: "supported", compare: "values" },
+  { function: "from_json", category: "json", example: "from_json(\"js\", \"MAP<STRING, STRING>\", { mode: \"PERMISSIVE\" })", build: (sparkSession) => from_json("js", "MAP<STRING, STRING>", { mode: "PERMISSIVE" }), spark: "supported", local: "supported", compare: "values" },
+  { function: "get_json_object", category: "json", example: "get_json_object(\"js\", \"$.b[1]\")", build: (sparkSession) => get_json_object("js", "$.b[1]"), spark: "supported", local: "supported", compare: "values" },
+  { function: "get_json_object", category: "json", example: "get_json_object(\"js\", \"$.a\")", build: (sparkSession) => get_json_object("js", "$.a"), spark: "supported", local: "supported", compare: "values" },
+  { function: "json_array_length", category: "json", example: "json_array_length(to_json(\"arr\"))", build: (sparkSession) => json_array_length(to_json("arr")), spark: "supported", local: "supported", compare: "values" },
+  { function: "json_object_keys", category: "json", example: "json_object_keys(\"js\")", build: (sparkSession) => json_object_keys("js"), spark: "supported", local: "supported", compare: "values" },
   { function: "json_tuple", category: "json", example: "json_tuple(\"js\", \"a\", \"b\")", build: (sparkSession) => json_tuple("js", "a", "b"), spark: "supported", local: "gap", compare: "values" },
-  { function: "schema_of_json", category: "json", example: "schema_of_json('{\"a\":1,\"b\":[1.5],\"c\":\"x\"}')", build: (sparkSession) => schema_of_json('{"a":1,"b":[1.5],"c":"x"}'), spark: "supported", local: "gap", compare: "values" },
-  { function: "schema_of_json", category: "json", example: "schema_of_json('{\"a\":01}', { allowNumericLeadingZeros: \"TRUE\" })", build: (sparkSession) => schema_of_json('{"a":01}', { allowNumericLeadingZeros: "TRUE" }), spark: "supported", local: "gap", compare: "values" },
-  { function: "to_json", category: "json", example: "to_json(\"st\")", build: (sparkSession) => to_json("st"), spark: "supported", local: "gap", compare: "values" },
-  { function: "to_json", category: "json", example: "to_json(\"m\")", build: (sparkSession) => to_json("m"), spark: "supported", local: "gap", compare: "values" },
-  { function: "to_json", category: "json", example: "to_json(struct(\"ts\", \"dt\"), { timestampFormat: \"yyyy/MM/dd HH.mm\", dateFormat: \"dd.MM.yyyy\" })", build: (sparkSession) => to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" }), spark: "supported", local: "gap", compare: "values" },
+  { function: "schema_of_json", category: "json", example: "schema_of_json('{\"a\":1,\"b\":[1.5],\"c\":\"x\"}')", build: (sparkSession) => schema_of_json('{"a":1,"b":[1.5],"c":"x"}'), spark: "supported", local: "supported", compare: "values" },
+  { function: "schema_of_json", category: "json", example: "schema_of_json('{\"a\":01}', { allowNumericLeadingZeros: \"TRUE\" })", build: (sparkSession) => schema_of_json('{"a":01}', { allowNumericLeadingZeros: "TRUE" }), spark: "supported", local: "supported", compare: "values" },
+  { function: "to_json", category: "json", example: "to_json(\"st\")", build: (sparkSession) => to_json("st"), spark: "supported", local: "supported", compare: "values" },
+  { function: "to_json", category: "json", example: "to_json(\"m\")", build: (sparkSession) => to_json("m"), spark: "supported", local: "supported", compare: "values" },
+  { function: "to_json", category: "json", example: "to_json(struct(\"ts\", \"dt\"), { timestampFormat: \"yyyy/MM/dd HH.mm\", dateFormat: \"dd.MM.yyyy\" })", build: (sparkSession) => to_json(struct("ts", "dt"), { timestampFormat: "yyyy/MM/dd HH.mm", dateFormat: "dd.MM.yyyy" }), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -5,10 +5,10 @@ import { asc, asc_nulls_first, asc_nulls_last, desc, desc_nulls_first, desc_null
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "asc", category: "sort", example: "asc(\"i\")", build: (sparkSession) => asc("i"), spark: "supported", local: "gap", compare: "values" },
-  { function: "asc_nulls_first", category: "sort", example: "asc_nulls_first(\"s\")", build: (sparkSession) => asc_nulls_first("s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "asc_nulls_last", category: "sort", example: "asc_nulls_last(\"i\")", build: (sparkSession) => asc_nulls_last("i"), spark: "supported", local: "gap", compare: "values" },
-  { function: "desc", category: "sort", example: "desc(\"d\")", build: (sparkSession) => desc("d"), spark: "supported", local: "gap", compare: "values" },
-  { function: "desc_nulls_first", category: "sort", example: "desc_nulls_first(\"dt\")", build: (sparkSession) => desc_nulls_first("dt"), spark: "supported", local: "gap", compare: "values" },
-  { function: "desc_nulls_last", category: "sort", example: "desc_nulls_last(\"s\")", build: (sparkSession) => desc_nulls_last("s"), spark: "supported", local: "gap", compare: "values" },
+  { function: "asc", category: "sort", example: "asc(\"i\")", build: (sparkSession) => asc("i"), spark: "supported", local: "supported", compare: "values" },
+  { function: "asc_nulls_first", category: "sort", example: "asc_nulls_first(\"s\")", build: (sparkSession) => asc_nulls_first("s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "asc_nulls_last", category: "sort", example: "asc_nulls_last(\"i\")", build: (sparkSession) => asc_nulls_last("i"), spark: "supported", local: "supported", compare: "values" },
+  { function: "desc", category: "sort", example: "desc(\"d\")", build: (sparkSession) => desc("d"), spark: "supported", local: "supported", compare: "values" },
+  { function: "desc_nulls_first", category: "sort", example: "desc_nulls_first(\"dt\")", build: (sparkSession) => desc_nulls_first("dt"), spark: "supported", local: "supported", compare: "values" },
+  { function: "desc_nulls_last", category: "sort", example: "desc_nulls_last(\"s\")", build: (sparkSession) => desc_nulls_last("s"), spark: "supported", local: "supported", compare: "values" },
   ];

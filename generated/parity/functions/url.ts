@@ -5,13 +5,13 @@ import { concat, lit, parse_url, try_parse_url, try_url_decode, url_decode, url_
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "parse_url", category: "url", example: "parse_url(\"url\", lit(\"HOST\"))", build: (sparkSession) => parse_url("url", lit("HOST")), spark: "supported", local: "gap", compare: "values" },
-  { function: "parse_url", category: "url", example: "parse_url(\"url\", lit(\"QUERY\"), lit(\"lang\"))", build: (sparkSession) => parse_url("url", lit("QUERY"), lit("lang")), spark: "supported", local: "gap", compare: "values" },
-  { function: "try_parse_url", category: "url", example: "try_parse_url(\"s2\", lit(\"PATH\"))", build: (sparkSession) => try_parse_url("s2", lit("PATH")), spark: "supported", local: "gap", compare: "values" },
-  { function: "try_parse_url", category: "url", example: "try_parse_url(\"url\", lit(\"QUERY\"), lit(\"q\"))", build: (sparkSession) => try_parse_url("url", lit("QUERY"), lit("q")), spark: "supported", local: "gap", compare: "values" },
-  { function: "try_url_decode", category: "url", example: "try_url_decode(\"url\")", build: (sparkSession) => try_url_decode("url"), spark: "supported", local: "gap", compare: "values" },
-  { function: "try_url_decode", category: "url", example: "try_url_decode(concat(lit(\"%4\"), \"i\"))", build: (sparkSession) => try_url_decode(concat(lit("%4"), "i")), spark: "supported", local: "gap", compare: "values" },
-  { function: "url_decode", category: "url", example: "url_decode(\"url\")", build: (sparkSession) => url_decode("url"), spark: "supported", local: "gap", compare: "values" },
-  { function: "url_encode", category: "url", example: "url_encode(\"s\")", build: (sparkSession) => url_encode("s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "url_encode", category: "url", example: "url_encode(\"url\")", build: (sparkSession) => url_encode("url"), spark: "supported", local: "gap", compare: "values" },
+  { function: "parse_url", category: "url", example: "parse_url(\"url\", lit(\"HOST\"))", build: (sparkSession) => parse_url("url", lit("HOST")), spark: "supported", local: "supported", compare: "values" },
+  { function: "parse_url", category: "url", example: "parse_url(\"url\", lit(\"QUERY\"), lit(\"lang\"))", build: (sparkSession) => parse_url("url", lit("QUERY"), lit("lang")), spark: "supported", local: "supported", compare: "values" },
+  { function: "try_parse_url", category: "url", example: "try_parse_url(\"s2\", lit(\"PATH\"))", build: (sparkSession) => try_parse_url("s2", lit("PATH")), spark: "supported", local: "supported", compare: "values" },
+  { function: "try_parse_url", category: "url", example: "try_parse_url(\"url\", lit(\"QUERY\"), lit(\"q\"))", build: (sparkSession) => try_parse_url("url", lit("QUERY"), lit("q")), spark: "supported", local: "supported", compare: "values" },
+  { function: "try_url_decode", category: "url", example: "try_url_decode(\"url\")", build: (sparkSession) => try_url_decode("url"), spark: "supported", local: "supported", compare: "values" },
+  { function: "try_url_decode", category: "url", example: "try_url_decode(concat(lit(\"%4\"), \"i\"))", build: (sparkSession) => try_url_decode(concat(lit("%4"), "i")), spark: "supported", local: "supported", compare: "values" },
+  { function: "url_decode", category: "url", example: "url_decode(\"url\")", build: (sparkSession) => url_decode("url"), spark: "supported", local: "supported", compare: "values" },
+  { function: "url_encode", category: "url", example: "url_encode(\"s\")", build: (sparkSession) => url_encode("s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "url_encode", category: "url", example: "url_encode(\"url\")", build: (sparkSession) => url_encode("url"), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -15,6 +15,7 @@ import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedEx
 import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
+import { aggregateDisplay, checkArity, typeAggregate } from "./aggregate-signatures.js";
 import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
 import { resolveColumnOrField } from "./struct-field-resolution.js";
@@ -50,6 +51,37 @@ const AGGREGATES: Record<string, AggregateName> = {
   collect_list: "collect_list",
   array_agg: "collect_list",
   collect_set: "collect_set",
+  try_sum: "try_sum",
+  try_avg: "avg",
+  any_value: "first",
+  bool_and: "bool_and",
+  every: "bool_and",
+  bool_or: "bool_or",
+  some: "bool_or",
+  any: "bool_or",
+  bit_and: "bit_and",
+  bit_or: "bit_or",
+  bit_xor: "bit_xor",
+  max_by: "max_by",
+  min_by: "min_by",
+  product: "product",
+  skewness: "skewness",
+  kurtosis: "kurtosis",
+  covar_pop: "covar_pop",
+  covar_samp: "covar_samp",
+  corr: "corr",
+  regr_count: "regr_count",
+  regr_avgx: "regr_avgx",
+  regr_avgy: "regr_avgy",
+  regr_sxx: "regr_sxx",
+  regr_syy: "regr_syy",
+  regr_sxy: "regr_sxy",
+  regr_slope: "regr_slope",
+  regr_intercept: "regr_intercept",
+  regr_r2: "regr_r2",
+  percentile: "percentile",
+  median: "percentile",
+  mode: "mode",
 };
 
 export class IdGenerator {
@@ -215,32 +247,10 @@ export class ExpressionAnalyzer {
       : rawArgs.map((a) => this.resolve(a, scope, false));
     const [child] = args;
     if (child === undefined) throw notSupportedLocally(`${spelled}() without arguments`);
-    if (name !== "count" && args.length > 1 && name !== "first" && name !== "last") {
-      throw sparkError(
-        AnalysisException,
-        "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
-        "42605",
-        `${spelled} takes one argument, not ${args.length}.`,
-        {
-          functionName: `\`${spelled}\``,
-          expectedNum: "1",
-          actualNum: String(args.length),
-        },
-      );
-    }
-    const shownName =
-      spelled === "mean"
-        ? "avg"
-        : spelled === "count_distinct"
-          ? "count"
-          : spelled === "array_agg"
-            ? "collect_list"
-            : spelled === "first_value"
-              ? "first"
-              : spelled === "last_value"
-                ? "last"
-                : spelled;
-    const display = `${shownName}(${distinct ? "DISTINCT " : ""}${args.map(displayOf).join(", ")})`;
+    checkArity(name, spelled, args);
+    if (spelled === "median") args.push({ kind: "literal", value: 0.5, type: T.DOUBLE, nullable: false });
+    const display = aggregateDisplay(spelled, spelled === "median" ? [child] : args, distinct);
+    const shownName = display.slice(0, display.indexOf("("));
     const base = { kind: "aggregate" as const, name, distinct, display, ansi: this.conf.ansi };
     switch (name) {
       case "count":
@@ -269,6 +279,7 @@ export class ExpressionAnalyzer {
         }
         return { ...base, args: [implicitCast(child, T.DOUBLE)], type: T.DOUBLE, nullable: true };
       case "sum":
+      case "try_sum":
       case "avg": {
         const input = T.isString(child.type)
           ? implicitCast(child, T.DOUBLE)
@@ -287,7 +298,7 @@ export class ExpressionAnalyzer {
           // Spark: sum widens by 10 digits, avg by 4 digits of precision and scale (both capped at 38).
           const { precision, scale } = T.decimalParts(input.type);
           const type =
-            name === "sum"
+            name !== "avg"
               ? T.decimalType(Math.min(38, precision + 10), scale)
               : T.decimalType(Math.min(38, precision + 4), Math.min(38, scale + 4));
           return { ...base, args: [input], type, nullable: true };
@@ -299,8 +310,15 @@ export class ExpressionAnalyzer {
       case "collect_set":
         // NULL inputs are skipped, so the array never holds NULLs, and an empty group gives [] (not NULL).
         return { ...base, args: [child], type: arrayType(child.type, false), nullable: false };
-      default:
+      case "first":
+      case "last":
+        // The optional second argument says whether NULLs are skipped.
+        return { ...base, args, type: child.type, nullable: true };
+      default: {
+        const typed = typeAggregate(name, args, display);
+        if (typed !== undefined) return { ...base, ...typed, nullable: name !== "regr_count" };
         return { ...base, args: [child], type: child.type, nullable: true };
+      }
     }
   }
 }

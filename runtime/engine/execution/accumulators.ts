@@ -3,8 +3,16 @@ import type { AggregateSpec } from "../physical/physical-plan.js";
 import type { Accumulator } from "./accumulator.js";
 import { CollectAccumulator } from "./collect-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
+import { ModeAccumulator, PercentileAccumulator } from "./frequency-accumulators.js";
+import { HigherMomentsAccumulator, PairMomentsAccumulator } from "./moment-accumulators.js";
 import { AvgAccumulator, DecimalAvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
-import { DistinctAccumulator, FirstLastAccumulator, MinMaxAccumulator } from "./value-accumulators.js";
+import { ReducingAccumulator } from "./reducing-accumulators.js";
+import {
+  DistinctAccumulator,
+  FirstLastAccumulator,
+  MinMaxAccumulator,
+  ValueByKeyAccumulator,
+} from "./value-accumulators.js";
 
 export type { Accumulator };
 
@@ -21,13 +29,45 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
       case "stddev_pop":
         return new MomentsAccumulator(spec);
       case "sum":
+      case "try_sum":
         return new SumAccumulator(spec);
       case "avg":
         return spec.inputType.kind.case === "decimal" ? new DecimalAvgAccumulator(spec) : new AvgAccumulator();
       case "min":
+      case "bool_and":
         return new MinMaxAccumulator(spec, false);
       case "max":
+      case "bool_or":
         return new MinMaxAccumulator(spec, true);
+      case "max_by":
+        return new ValueByKeyAccumulator(spec, true);
+      case "min_by":
+        return new ValueByKeyAccumulator(spec, false);
+      case "bit_and":
+      case "bit_or":
+      case "bit_xor":
+      case "product":
+        return new ReducingAccumulator(spec);
+      case "skewness":
+      case "kurtosis":
+        return new HigherMomentsAccumulator(spec);
+      case "covar_pop":
+      case "covar_samp":
+      case "corr":
+      case "regr_count":
+      case "regr_avgx":
+      case "regr_avgy":
+      case "regr_sxx":
+      case "regr_syy":
+      case "regr_sxy":
+      case "regr_slope":
+      case "regr_intercept":
+      case "regr_r2":
+        return new PairMomentsAccumulator(spec);
+      case "percentile":
+        return new PercentileAccumulator(spec);
+      case "mode":
+        return new ModeAccumulator(spec);
       case "first":
         return new FirstLastAccumulator(spec, false);
       case "last":

@@ -8,17 +8,26 @@ import { type Accumulator, valid, values } from "./accumulator.js";
 
 const asBigint = (v: Scalar): bigint => (typeof v === "bigint" ? v : BigInt(v as number));
 
-/** SUM over longs (exact, ANSI overflow error) or doubles; NULL for a group without non-null input. */
+/**
+ * SUM over longs (exact, ANSI overflow error) or doubles; NULL for a group without non-null input. try_sum gives
+ * NULL instead of any overflow error: a group that overflowed once stays NULL (its state says so across shuffles).
+ */
 export class SumAccumulator implements Accumulator {
   private sums: (number | bigint | undefined)[] = [];
-  constructor(private readonly spec: AggregateSpec) {}
+  private overflowed: boolean[] = [];
+  private readonly tolerant: boolean;
+  constructor(private readonly spec: AggregateSpec) {
+    this.tolerant = spec.name === "try_sum";
+  }
   private add(g: number, v: Scalar): void {
+    if (this.overflowed[g]) return;
     if (this.spec.resultType.kind.case === "decimal") {
       this.sums[g] = ((this.sums[g] as bigint | undefined) ?? 0n) + (v as bigint);
     } else if (this.spec.resultType.kind.case === "long") {
       const next = ((this.sums[g] as bigint | undefined) ?? 0n) + asBigint(v);
       if (BigInt.asIntN(64, next) !== next) {
-        if (this.spec.ansi)
+        if (this.tolerant) this.overflowed[g] = true;
+        else if (this.spec.ansi)
           throw arithmeticOverflow("long overflow", " Use 'try_sum' to tolerate overflow and return NULL instead.");
         this.sums[g] = BigInt.asIntN(64, next);
       } else this.sums[g] = next;
@@ -31,29 +40,40 @@ export class SumAccumulator implements Accumulator {
     const v = values(column);
     for (let i = 0; i < groups.length; i++) if (valid(column, i)) this.add(groups[i] as number, v[i] as Scalar);
   }
-  merge(groups: Int32Array, states: readonly ColumnVector[]): void {
-    this.update(groups, states);
+  merge(groups: Int32Array, [sums, overflowed]: readonly ColumnVector[]): void {
+    this.update(groups, [sums as ColumnVector]);
+    if (overflowed === undefined) return;
+    const flags = values(overflowed);
+    for (let i = 0; i < groups.length; i++) if (flags[i] === 1) this.overflowed[groups[i] as number] = true;
   }
   states(n: number): ColumnVector[] {
-    return [this.result(n)];
+    if (!this.tolerant) return [this.result(n)];
+    return [
+      this.result(n),
+      columnFromScalars(
+        T.BOOLEAN,
+        Array.from({ length: n }, (_, g) => this.overflowed[g] === true),
+      ),
+    ];
   }
   result(n: number): ColumnVector {
     const type = this.spec.resultType;
     if (type.kind.case === "decimal") {
       const shape = T.decimalParts(type);
-      const checked = (s: bigint | undefined): bigint | null => {
+      const checked = (s: bigint | undefined, g: number): bigint | null => {
+        if (this.overflowed[g]) return null;
         if (s === undefined || fitsPrecision(s, shape.precision)) return s ?? null;
-        if (this.spec.ansi) throw outOfRange(s, shape);
+        if (this.spec.ansi && !this.tolerant) throw outOfRange(s, shape);
         return null;
       };
       return columnFromScalars(
         type,
-        Array.from({ length: n }, (_, g) => checked(this.sums[g] as bigint | undefined)),
+        Array.from({ length: n }, (_, g) => checked(this.sums[g] as bigint | undefined, g)),
       );
     }
     return columnFromScalars(
       type,
-      Array.from({ length: n }, (_, g) => this.sums[g] ?? null),
+      Array.from({ length: n }, (_, g) => (this.overflowed[g] ? null : (this.sums[g] ?? null))),
     );
   }
 }

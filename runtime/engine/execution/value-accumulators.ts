@@ -43,15 +43,23 @@ export class MinMaxAccumulator implements Accumulator {
   }
 }
 
-/** first/last keep NULLs (ignoreNulls = false): the first row seen wins, whatever its value. */
+/**
+ * first/last: the first (last) row seen wins, whatever its value; with the ignore-nulls flag (a literal second
+ * argument) NULL rows are passed over, so a group has NULL only when all its values are NULL.
+ */
 export class FirstLastAccumulator implements Accumulator {
   private value: Scalar[] = [];
   private seen: boolean[] = [];
+  private readonly ignoreNulls: boolean;
   constructor(
     private readonly spec: AggregateSpec,
     private readonly isLast: boolean,
-  ) {}
+  ) {
+    const flag = spec.args[1];
+    this.ignoreNulls = flag?.kind === "literal" && flag.value === true;
+  }
   private offer(g: number, v: Scalar): void {
+    if (v === null && this.ignoreNulls) return;
     if (this.isLast || !this.seen[g]) {
       this.value[g] = v;
       this.seen[g] = true;
@@ -136,5 +144,53 @@ export class DistinctAccumulator implements Accumulator {
       acc.update(groups, columns);
     }
     return acc.result(n);
+  }
+}
+
+/** max_by / min_by: the first argument's value on the row whose ordering key is largest (smallest); NULL keys skip. */
+export class ValueByKeyAccumulator implements Accumulator {
+  private value: Scalar[] = [];
+  private key: Scalar[] = [];
+  private readonly compare;
+  constructor(
+    private readonly spec: AggregateSpec,
+    private readonly isMax: boolean,
+  ) {
+    this.compare = comparatorFor((spec.args[1] as AggregateSpec["args"][number]).type);
+  }
+  update(groups: Int32Array, [value, key]: readonly ColumnVector[]): void {
+    const v = value as ColumnVector;
+    const k = key as ColumnVector;
+    const vs = values(v);
+    const ks = values(k);
+    for (let i = 0; i < groups.length; i++) {
+      if (!valid(k, i)) continue;
+      const g = groups[i] as number;
+      const candidate = ks[i] as Scalar;
+      const current = this.key[g];
+      // Only a strictly better key replaces the kept row, so the first of equal keys stays, as in Spark.
+      if (current === undefined || current === null || (this.isMax ? 1 : -1) * this.compare(candidate, current) > 0) {
+        this.key[g] = candidate;
+        this.value[g] = valid(v, i) ? (vs[i] as Scalar) : null;
+      }
+    }
+  }
+  merge(groups: Int32Array, states: readonly ColumnVector[]): void {
+    this.update(groups, states);
+  }
+  states(n: number): ColumnVector[] {
+    return [
+      this.result(n),
+      columnFromScalars(
+        (this.spec.args[1] as AggregateSpec["args"][number]).type,
+        Array.from({ length: n }, (_, g) => this.key[g] ?? null),
+      ),
+    ];
+  }
+  result(n: number): ColumnVector {
+    return columnFromScalars(
+      this.spec.resultType,
+      Array.from({ length: n }, (_, g) => this.value[g] ?? null),
+    );
   }
 }

@@ -79,6 +79,14 @@ const elementAt: ScalarFunction = {
   },
 };
 
+/** try_element_at: element_at that gives NULL for an index past either end whatever the ANSI mode (0 still fails). */
+const tryElementAt: ScalarFunction = {
+  resolve: (args, ctx, name) => {
+    const resolved = elementAt.resolve(args, { ...ctx, ansi: false }, name);
+    return { ...resolved, display: shown("try_element_at", args) } as Expr;
+  },
+};
+
 /** `arr[i]` (0-based), `m[k]` and `st.f`, as the front ends send UnresolvedExtractValue. */
 export function resolveExtractValue(child: Expr, extraction: Expr, ctx: ResolveContext): Expr {
   const display = `${displayOf(child)}[${displayOf(extraction)}]`;
@@ -233,6 +241,7 @@ const mapContainsKey: ScalarFunction = {
 
 export const collectionAccessors: Record<string, ScalarFunction> = {
   element_at: elementAt,
+  try_element_at: tryElementAt,
   get_array_item: getArrayItem,
   get_map_value: getMapValue,
   get_struct_field: getStructField,

@@ -53,9 +53,19 @@ export function daysInMonth(year: number, month: number): number {
 
 const offsetCache = new Map<string, Intl.DateTimeFormat>();
 
+/** Java's fixed-offset zone ids (`+08:00`, `-8`, `UTC+01:30`, `GMT-05`), which Intl does not accept. */
+function fixedOffsetSeconds(timeZone: string): number | null {
+  const match = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(timeZone);
+  if (match === null) return null;
+  const seconds = Number(match[2]) * 3600 + Number(match[3] ?? 0) * 60 + Number(match[4] ?? 0);
+  return match[1] === "-" ? -seconds : seconds;
+}
+
 /** The zone's offset from UTC in seconds at a given instant. */
 export function zoneOffsetSeconds(epochSeconds: number, timeZone: string): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
+  const fixed = fixedOffsetSeconds(timeZone);
+  if (fixed !== null) return fixed;
   let format = offsetCache.get(timeZone);
   if (format === undefined) {
     format = new Intl.DateTimeFormat("en-US", {

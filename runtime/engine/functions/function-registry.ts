@@ -14,25 +14,36 @@ import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
+import { datetimeExtraAliases, datetimeExtraFunctions } from "./datetime-extras.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { datetimeParsingFunctions } from "./datetime-parsing.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
+import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { integerMathFunctions } from "./integer-math.js";
+import { jsonFunctions } from "./json-functions.js";
+import { jsonReadingFunctions } from "./json-reading.js";
+import { jsonSchemaFunctions } from "./json-schema-inference.js";
+import { jsonWritingFunctions } from "./json-writing.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
+import { numberFormattingFunctions } from "./number-formatting.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
+import { regexpSplitFunctions } from "./regexp-split.js";
 import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
 import { stringSearchFunctions } from "./string-search.js";
 import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
+import { tryArithmeticFunctions } from "./try-arithmetic.js";
+import { urlFunctions } from "./url-functions.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -63,6 +74,17 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...sessionInfoFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,
+  ...tryArithmeticFunctions,
+  ...numberFormattingFunctions,
+  ...formatStringFunctions,
+  ...urlFunctions,
+  ...jsonFunctions,
+  ...jsonWritingFunctions,
+  ...jsonSchemaFunctions,
+  ...regexpSplitFunctions,
+  ...jsonReadingFunctions,
+  ...datetimeExtraFunctions,
+  ...textEncodingFunctions,
 };
 
 const ALIASES: Record<string, string> = {
@@ -71,6 +93,7 @@ const ALIASES: Record<string, string> = {
   ...stringAliases,
   ...mathAliases,
   ...trigonometryAliases,
+  ...datetimeExtraAliases,
 };
 
 const BY_LOWER_NAME = new Map(Object.entries(FUNCTIONS).map(([name, fn]) => [name.toLowerCase(), { name, fn }]));

@@ -51,22 +51,22 @@ function matches(shown: string): ScalarFunction {
   };
 }
 
-function groupIndexOutOfRange(groupCount: number, index: number) {
+export function groupIndexOutOfRange(groupCount: number, index: number, functionName = "regexp_extract") {
   return sparkError(
     IllegalArgumentException,
     "INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX",
     "22023",
-    `The value of parameter(s) \`idx\` in \`regexp_extract\` is invalid: expects group index between 0 and ${groupCount}, but got ${index}.`,
+    `The value of parameter(s) \`idx\` in \`${functionName}\` is invalid: expects group index between 0 and ${groupCount}, but got ${index}.`,
     {
       parameter: "`idx`",
-      functionName: "`regexp_extract`",
+      functionName: `\`${functionName}\``,
       groupCount: String(groupCount),
       groupIndex: String(index),
     },
   );
 }
 
-const groupCountOf = (re: RegExp): number =>
+export const groupCountOf = (re: RegExp): number =>
   (new RegExp(`${re.source}|`, re.flags.replace("g", "")).exec("")?.length ?? 1) - 1;
 
 const regexpExtract: ScalarFunction = {

@@ -3,8 +3,9 @@
  * `(id + 1)`, `upper(name)`, `CAST(x AS STRING)`, `count(1)`. Implicit casts never show up in it.
  */
 import type { Scalar } from "../columnar/column-vector.js";
+import { formatDecimal } from "../functions/cast-kernel.js";
 import { formatDate, formatTimestamp } from "../functions/datetime-format.js";
-import { type DataType, simpleString } from "../types/data-types.js";
+import { type DataType, decimalParts, simpleString } from "../types/data-types.js";
 import type { Expr } from "./expressions.js";
 
 export function displayOf(expr: Expr): string {
@@ -39,6 +40,8 @@ export function literalDisplay(value: Scalar, type: DataType): string {
       return `DATE '${formatDate(value as number)}'`;
     case "timestamp":
       return `TIMESTAMP '${formatTimestamp(value as bigint, "UTC")}'`;
+    case "decimal":
+      return typeof value === "bigint" ? formatDecimal(value, decimalParts(type).scale) : String(value);
     case "binary":
       return `X'${Buffer.from(value as Uint8Array)
         .toString("hex")

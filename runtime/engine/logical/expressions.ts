@@ -78,7 +78,32 @@ export type AggregateName =
   | "stddev_samp"
   | "stddev_pop"
   | "collect_list"
-  | "collect_set";
+  | "collect_set"
+  | "try_sum"
+  | "bool_and"
+  | "bool_or"
+  | "bit_and"
+  | "bit_or"
+  | "bit_xor"
+  | "max_by"
+  | "min_by"
+  | "product"
+  | "skewness"
+  | "kurtosis"
+  | "covar_pop"
+  | "covar_samp"
+  | "corr"
+  | "regr_count"
+  | "regr_avgx"
+  | "regr_avgy"
+  | "regr_sxx"
+  | "regr_syy"
+  | "regr_sxy"
+  | "regr_slope"
+  | "regr_intercept"
+  | "regr_r2"
+  | "percentile"
+  | "mode";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";

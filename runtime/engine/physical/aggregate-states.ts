@@ -1,8 +1,9 @@
 /** The intermediate (partial) state columns each aggregate function ships across the shuffle. */
 import * as T from "../types/data-types.js";
+import { arrayType } from "../types/nested-types.js";
 import type { AggregateSpec } from "./physical-plan.js";
 
-export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "resultType">): T.DataType[] {
+export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "resultType" | "args">): T.DataType[] {
   switch (spec.name) {
     case "count":
     case "count_if":
@@ -14,6 +15,38 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
       return [T.DOUBLE, T.DOUBLE, T.DOUBLE];
     case "sum":
       return [spec.resultType];
+    case "try_sum":
+      return [spec.resultType, T.BOOLEAN];
+    case "bool_and":
+    case "bool_or":
+    case "bit_and":
+    case "bit_or":
+    case "bit_xor":
+    case "product":
+      return [spec.resultType];
+    case "max_by":
+    case "min_by":
+      return [spec.resultType, spec.args[1]?.type ?? T.NULL];
+    case "skewness":
+    case "kurtosis":
+      return Array.from({ length: 5 }, () => T.DOUBLE);
+    case "covar_pop":
+    case "covar_samp":
+    case "corr":
+    case "regr_count":
+    case "regr_avgx":
+    case "regr_avgy":
+    case "regr_sxx":
+    case "regr_syy":
+    case "regr_sxy":
+    case "regr_slope":
+    case "regr_intercept":
+    case "regr_r2":
+      return Array.from({ length: 10 }, () => T.DOUBLE);
+    case "percentile":
+      return [arrayType(T.DOUBLE, false), arrayType(T.LONG, false)];
+    case "mode":
+      return [arrayType(spec.inputType, false), arrayType(T.LONG, false)];
     case "avg":
       if (spec.inputType.kind.case === "decimal") {
         const { precision, scale } = T.decimalParts(spec.inputType);

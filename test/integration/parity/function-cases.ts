@@ -19,6 +19,19 @@ const dt = () => col("dt");
 const arr = () => F.array(i(), lit(2), i());
 const words = () => F.array(s(), lit("b"), lit(null).cast("string"));
 const kv = () => F.create_map(lit("k"), i(), lit("d"), lit(1));
+/** A JSON document per row: strings with escapes and unicode, integers, doubles written several ways, NULLs. */
+const json = () =>
+  F.concat(
+    lit('{"id":'),
+    col("id").cast("string"),
+    lit(', "s": "'),
+    F.coalesce(s(), lit("none")),
+    lit('\\n", "b": [1, 2.50, 1e10, true, null], "o": {"k": {"n": null, "x": -0.0}, "n": '),
+    F.coalesce(i().cast("string"), lit("null")),
+    lit("}}"),
+  );
+const url = () =>
+  F.concat(lit("https://user@spark.apache.org:8080/docs/"), col("id").cast("string"), lit("?q=1&lang="), s());
 
 export const FUNCTION_CASES: Record<string, FunctionCase> = {
   abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
@@ -308,6 +321,132 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   sha2: () => [F.sha2(s(), 256), F.sha2(s(), 224), F.sha2(s(), 512)],
   crc32: () => [F.crc32(s())],
   regexp_instr: () => [F.regexp_instr(s(), lit("c")), F.regexp_instr(s(), lit("(u)(.)"), 2)],
+  format_number: () => [
+    F.format_number(d(), 2),
+    F.format_number(col("dec"), 1),
+    F.format_number(i(), 0),
+    F.format_number(d().multiply(lit(-0.001)), 0),
+    F.format_number(lit(2.675), 2),
+    F.format_number(col("id").cast("bigint").multiply(lit(1234567)), 3),
+  ],
+  format_string: () => [
+    F.format_string("%s|%d|%8.3f|%-5s|", s(), i(), d(), col("dec")),
+    F.format_string("%2$05d %1$S %2$x %2$,+d", s(), i()),
+    F.format_string("%.2e %b %s", d(), i(), dt()),
+  ],
+  printf: () => [F.printf(lit("%s=%.1f%%"), s(), d()), F.expr("printf('%s-%d', s, i)")],
+  // URLs built per row: a full one, one with a registry-based authority, an invalid one (a space) and NULL.
+  parse_url: () => [
+    F.parse_url(url(), lit("HOST")),
+    F.parse_url(url(), lit("QUERY"), lit("lang")),
+    F.parse_url(url(), lit("FILE")),
+    F.parse_url(lit("https://user@spark.apache.org:8080/docs/index.html?q=1&lang=en#top"), lit("AUTHORITY")),
+    F.parse_url(lit("https://user@spark.apache.org:8080/docs/a%20b?q=1#top"), lit("USERINFO")),
+    F.parse_url(lit("mailto:someone@example.org"), lit("PROTOCOL")),
+    F.parse_url(lit("http://my_host:80/x#frag"), lit("REF")),
+    F.parse_url(lit("http://my_host:80/x"), lit("HOST")),
+    F.parse_url(lit("x/y?z"), lit("PATH")),
+    F.expr("parse_url('http://h/x?a=1&b=2', 'QUERY', 'b')"),
+  ],
+  try_parse_url: () => [
+    F.try_parse_url(F.concat(lit("http://"), s(), lit(" x/")), lit("HOST")),
+    F.try_parse_url(url(), lit("PATH")),
+  ],
+  url_encode: () => [F.url_encode(s()), F.url_encode(F.concat(s(), lit(" +/~*?")))],
+  url_decode: () => [F.url_decode(F.url_encode(s())), F.url_decode(lit("a+b%2Fc%C3%A9"))],
+  try_url_decode: () => [F.try_url_decode(F.concat(s(), lit("%zz"))), F.try_url_decode(lit("%41%42+c"))],
+  get_json_object: () => [
+    F.get_json_object(json(), "$.s"),
+    F.get_json_object(json(), "$.b"),
+    F.get_json_object(json(), "$.b[1]"),
+    F.get_json_object(json(), "$.o['k']"),
+    F.get_json_object(json(), "$"),
+    F.get_json_object(json(), "$.missing"),
+    F.get_json_object(F.concat(json(), lit(" trailing")), "$.o.n"),
+    F.get_json_object(lit("not json"), "$"),
+    F.expr("get_json_object('[1, 12345678901234567890, -0.0]', '$[1]')"),
+  ],
+  json_array_length: () => [F.json_array_length(F.get_json_object(json(), "$.b")), F.json_array_length(json())],
+  json_object_keys: () => [F.json_object_keys(json()), F.json_object_keys(lit("[1]"))],
+  to_json: () => [
+    F.to_json(F.struct(i(), s(), d(), dt(), col("dec"), col("ts"))),
+    F.to_json(F.array(d(), lit(0.1).cast("float"), lit(null).cast("double"))),
+    F.to_json(F.create_map(lit("k"), col("dec").multiply(lit(0.0001)), lit("n"), lit(null).cast("decimal(10,2)"))),
+    F.to_json(F.array(F.struct(F.lit(1).alias("x"), F.unbase64(lit("AQI=")).alias("b")))),
+  ],
+  schema_of_json: () => [
+    F.schema_of_json(lit('{"a b": 1, "c": [{"x": 1}, {"y": 2.5}], "d": [1, 2.5], "e": [1, "x"], "f": {}}')),
+    F.schema_of_json("[12345678901234567890, 1]"),
+    F.schema_of_json(lit('{"n": null, "z": [], "t": true}')),
+  ],
+  split: () => [
+    F.split(F.concat(s(), lit(",b,,c,,")), ","),
+    F.split(F.concat(s(), lit("1b22c")), "[0-9]+", 2),
+    F.split(s(), ""),
+    F.split(s(), "", 2),
+    F.split(F.concat(lit(","), s()), ",", 0),
+  ],
+  regexp_extract_all: () => [
+    F.regexp_extract_all(F.concat(s(), lit("1b22c333")), lit("([0-9]+)")),
+    F.regexp_extract_all(F.concat(s(), lit("1b22")), lit("([a-zé])([0-9]*)"), 2),
+    F.expr("regexp_extract_all(s, 'x', 0)"),
+  ],
+  from_json: () => [
+    F.from_json(json(), "id INT, s STRING, b ARRAY<DOUBLE>, o STRUCT<n: INT, k: STRUCT<x: DOUBLE>>, missing DATE"),
+    F.from_json(json(), "s INT, b ARRAY<INT>, o STRING, id BIGINT"),
+    F.from_json(
+      F.concat(lit('{"e": 1.235, "d": "'), col("ds"), lit('", "f": '), s(), lit("}")),
+      "e DECIMAL(5,2), d DATE, f STRING",
+    ),
+    F.from_json(F.get_json_object(json(), "$.b"), "ARRAY<STRING>"),
+    // Spark names a map-typed from_json column "entries"; the alias keeps the case about values.
+    F.from_json(lit('{"k": 1, "j": null}'), "MAP<STRING, INT>").alias("m"),
+  ],
+  dateadd: () => [F.dateadd(dt(), 3), F.dateadd(dt(), -400)],
+  date_diff: () => [F.date_diff(dt(), lit("2024-01-01").cast("date"))],
+  from_utc_timestamp: () => [F.from_utc_timestamp(col("ts"), "Asia/Tokyo"), F.from_utc_timestamp(col("ts"), "-08:00")],
+  to_utc_timestamp: () => [F.to_utc_timestamp(col("ts"), "America/New_York"), F.to_utc_timestamp(col("ts"), "UTC")],
+  width_bucket: () => [
+    F.width_bucket(d(), lit(0), lit(10), lit(4)),
+    F.width_bucket(i(), lit(10), lit(-10), lit(3)),
+    F.width_bucket(col("dec"), lit(-10), lit(20), lit(0)),
+  ],
+  mask: () => [
+    F.mask(F.concat(s(), lit("AbCD123-@$# Ž"))),
+    F.mask(s(), lit("Q")),
+    F.mask(F.concat(s(), lit("9!")), lit("Q"), lit("q"), lit("d"), lit("o")),
+  ],
+  to_binary: () => [
+    F.to_binary(F.hex(s())),
+    F.to_binary(lit("abc")),
+    F.to_binary(s(), lit("utf-8")),
+    F.to_binary(F.base64(F.encode(s(), "UTF-8")), lit("base64")),
+    F.to_binary(lit("YW Jj"), lit("BASE64")),
+  ],
+  try_to_binary: () => [F.try_to_binary(s(), lit("hex")), F.try_to_binary(lit("a"), lit("base64"))],
+  encode: () => [F.encode(s(), "UTF-8"), F.encode(s(), "UTF-16"), F.encode(s(), "UTF-16LE")],
+  decode: () => [F.decode(F.encode(s(), "UTF-16BE"), "UTF-16BE"), F.decode(F.encode(s(), "UTF-8"), "utf-8")],
+  try_element_at: () => [
+    F.try_element_at(arr(), lit(5)),
+    F.try_element_at(arr(), lit(-1)),
+    F.try_element_at(kv(), lit("k")),
+    F.try_element_at(kv(), lit("zz")),
+  ],
+  // try_* arithmetic: NULL where the operator would overflow or divide by zero.
+  try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
+  try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
+  try_multiply: () => [
+    F.try_multiply(i(), lit(1000000000)),
+    F.try_multiply(col("dec"), col("dec")),
+    F.try_multiply(col("id").cast("bigint"), lit(4611686018427387904n)),
+  ],
+  try_divide: () => [
+    F.try_divide(lit(10), i()),
+    F.try_divide(col("dec"), i()),
+    F.try_divide(d(), lit(0)),
+    F.expr("try_divide(i, id - 1)"),
+  ],
+  try_mod: () => [F.try_mod(lit(7), i()), F.try_mod(d(), i()), F.try_mod(col("dec"), lit(0))],
 };
 
 /**
@@ -360,4 +499,54 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   collect_list: () => [F.sort_array(F.collect_list(i())), F.sort_array(F.collect_list(s()))],
   collect_set: () => [F.sort_array(F.collect_set(F.abs(i()))), F.size(F.collect_set(col("id")))],
   array_agg: () => [F.sort_array(F.array_agg(dt()))],
+  sumDistinct: () => [F.sumDistinct(col("dec"))],
+  std: () => [F.std(i())],
+  try_sum: () => [F.try_sum(i()), F.try_sum(d()), F.try_sum(col("dec")), F.try_sum(lit(9223372036854775807n))],
+  try_avg: () => [F.try_avg(i()), F.try_avg(d()), F.try_avg(col("dec"))],
+  first_value: () => [F.first_value(s()), F.first_value(i(), lit(true))],
+  last_value: () => [F.last_value(d(), lit(true))],
+  any_value: () => [F.any_value(dt()), F.any_value(i(), true)],
+  bool_and: () => [F.bool_and(i().gt(lit(-5))), F.bool_and(d().gt(lit(0)))],
+  bool_or: () => [F.bool_or(i().gt(lit(4))), F.bool_or(s().isNull())],
+  every: () => [F.every(i().isNotNull())],
+  some: () => [F.some(i().lt(lit(0))), F.expr("any(i > 100)")],
+  bit_and: () => [F.bit_and(i()), F.bit_and(col("id").cast("bigint"))],
+  bit_or: () => [F.bit_or(i()), F.bit_or(col("id").cast("tinyint"))],
+  bit_xor: () => [F.bit_xor(i()), F.bit_xor(col("id").cast("bigint").minus(lit(9)))],
+  max_by: () => [F.max_by(s(), i()), F.max_by(i(), d()), F.max_by(col("dec"), dt())],
+  min_by: () => [F.min_by(dt(), d()), F.min_by(s(), col("id"))],
+  product: () => [F.product(col("id")), F.product(d()), F.product(col("dec"))],
+  skewness: () => [F.skewness(d()), F.skewness(i()), F.skewness(col("id"))],
+  kurtosis: () => [F.kurtosis(d()), F.kurtosis(i()), F.kurtosis(col("dec"))],
+  covar_pop: () => [F.covar_pop(d(), i()), F.covar_pop(col("id"), col("dec"))],
+  covar_samp: () => [F.covar_samp(i(), d()), F.covar_samp(col("id"), i())],
+  corr: () => [F.corr(d(), i()), F.corr(col("id"), i())],
+  regr_count: () => [F.regr_count(d(), i()), F.regr_count(col("id"), col("dec"))],
+  regr_avgx: () => [F.regr_avgx(d(), i())],
+  regr_avgy: () => [F.regr_avgy(d(), i())],
+  regr_sxx: () => [F.regr_sxx(d(), i())],
+  regr_syy: () => [F.regr_syy(d(), i())],
+  regr_sxy: () => [F.regr_sxy(d(), i())],
+  regr_slope: () => [F.regr_slope(d(), i()), F.regr_slope(col("id"), lit(1))],
+  regr_intercept: () => [F.regr_intercept(d(), i())],
+  regr_r2: () => [F.regr_r2(d(), i()), F.regr_r2(lit(1), col("id"))],
+  median: () => [F.median(i()), F.median(col("dec")), F.median(d())],
+  percentile: () => [
+    F.percentile(i(), 0.5),
+    F.percentile(d(), [0.25, 0.75]),
+    F.percentile(i(), 0.3, lit(2)),
+    F.expr("percentile(id, 0.1)"),
+  ],
+  // Ties have no defined winner in Spark unless deterministic, so the cases have one clear mode.
+  mode: () => [F.mode(i().gt(lit(0))), F.mode(F.least(i(), lit(0))), F.mode(i(), true)],
+};
+
+/** Sort orders, used as `orderBy` keys (see functions-on-both.test.ts): the fixture has NULLs in every column. */
+export const SORT_CASES: Record<string, FunctionCase> = {
+  asc: () => [F.asc("s")],
+  asc_nulls_first: () => [F.asc_nulls_first("d")],
+  asc_nulls_last: () => [F.asc_nulls_last("i")],
+  desc: () => [F.desc("dt")],
+  desc_nulls_first: () => [F.desc_nulls_first(col("dec"))],
+  desc_nulls_last: () => [F.desc_nulls_last("s")],
 };

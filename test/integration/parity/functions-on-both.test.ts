@@ -8,7 +8,7 @@ import type { Column } from "../../../runtime/api/column.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { LocalBackend } from "../../../runtime/engine/local-backend.js";
 import { testSession } from "../api/fixture.js";
-import { AGGREGATE_CASES, FUNCTION_CASES, GROUPING_CASES, WINDOW_CASES } from "./function-cases.js";
+import { AGGREGATE_CASES, FUNCTION_CASES, GROUPING_CASES, SORT_CASES, WINDOW_CASES } from "./function-cases.js";
 import { fixture, withoutAliasMarker } from "./parity-fixture.js";
 
 interface Outcome {
@@ -16,7 +16,7 @@ interface Outcome {
   rows: string[];
 }
 
-type Mode = "select" | "aggregate" | "grouping";
+type Mode = "select" | "aggregate" | "grouping" | "sort";
 
 async function evaluate(spark: SparkSession, columns: Column[], mode: Mode): Promise<Outcome> {
   const base = fixture(spark);
@@ -25,7 +25,10 @@ async function evaluate(spark: SparkSession, columns: Column[], mode: Mode): Pro
       ? base.agg(...columns)
       : mode === "grouping"
         ? base.rollup("s", "i").agg(...columns)
-        : base.orderBy("id").select(...columns);
+        : mode === "sort"
+          ? // The case's keys order the rows and `id` breaks ties, so the row order itself is compared.
+            base.orderBy(...columns, "id").select("id", "i", "s", "dt")
+          : base.orderBy("id").select(...columns);
   const schema = withoutAliasMarker((await df.schema).json());
   const rows = (await df.collect()).map((row) => JSON.stringify(row));
   // A rollup's groups come out in no particular order.
@@ -54,6 +57,7 @@ describe("builtins give the same answer on the embedded engine and on Spark", ()
     ...Object.entries(WINDOW_CASES).map(([name, build]) => ({ name, build, mode: "select" as const })),
     ...Object.entries(AGGREGATE_CASES).map(([name, build]) => ({ name, build, mode: "aggregate" as const })),
     ...Object.entries(GROUPING_CASES).map(([name, build]) => ({ name, build, mode: "grouping" as const })),
+    ...Object.entries(SORT_CASES).map(([name, build]) => ({ name, build, mode: "sort" as const })),
   ].filter((c) => localSupported.has(c.name));
 
   it.each(cases)("$name", async ({ build, mode }) => {
@@ -68,6 +72,7 @@ describe("builtins give the same answer on the embedded engine and on Spark", ()
       ...Object.keys(WINDOW_CASES),
       ...Object.keys(AGGREGATE_CASES),
       ...Object.keys(GROUPING_CASES),
+      ...Object.keys(SORT_CASES),
     ]);
     expect([...localSupported].filter((name) => !withCase.has(name))).toEqual([]);
   });
