@@ -7,6 +7,7 @@ import { AnalysisException } from "../../errors/index.js";
 import { sparkError } from "../errors.js";
 import type { NamedExpr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
+import { generatorEntry, withGeneratedColumn } from "./generator-analysis.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
 import { containsWindow, extractWindows } from "./window-analysis.js";
 
@@ -15,6 +16,10 @@ export function withColumns(
   child: LogicalPlan,
   aliases: readonly Expression_Alias[],
 ): LogicalPlan {
+  if (aliases.length === 1 && aliases[0]?.expr !== undefined) {
+    const entry = generatorEntry(analyzer, aliases[0].expr);
+    if (entry !== undefined) return withGeneratedColumn(analyzer, child, aliases[0].name.join("."), entry);
+  }
   const current: NamedExpr[] = [...outputOf(child)];
   const expressions = aliases.map((alias) => {
     if (!alias.expr) throw new AnalysisException("withColumns got an alias without an expression.");
@@ -26,7 +31,7 @@ export function withColumns(
   for (const [i, alias] of aliases.entries()) {
     const name = alias.name.join(".");
     const expression = windowed?.expressions[i] ?? (expressions[i] as Expression);
-    const resolved = analyzer.exprs.resolve(expression, scope);
+    const resolved = analyzer.exprs.inSelectList(() => analyzer.exprs.resolve(expression, scope));
     const named = analyzer.exprs.alias(windowed ? windowed.restore(resolved) : resolved, name);
     const at = current.findIndex((c) => analyzer.sameName(c.name, name));
     if (at >= 0) current[at] = named;

@@ -31,10 +31,12 @@ import {
   type NamedExpr,
   type SortKey,
 } from "../logical/expressions.js";
+import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
+import { generatorTable, lateralGenerate, projectWithGenerators } from "./generator-analysis.js";
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
@@ -129,8 +131,12 @@ export class RelationAnalyzer {
         return analyzeLocalRelation(this, r.value.data, r.value.schema);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
-        if (containsWindow(r.value.expressions)) return projectWithWindows(this, child, r.value.expressions);
-        const exprs = this.exprs.resolveNamed(r.value.expressions, this.scopeOf(child), true);
+        const expressions = r.value.expressions;
+        const generated = this.exprs.inSelectList(() => projectWithGenerators(this, child, expressions));
+        if (generated !== undefined) return generated;
+        if (containsWindow(expressions))
+          return this.exprs.inSelectList(() => projectWithWindows(this, child, expressions));
+        const exprs = this.exprs.inSelectList(() => this.exprs.resolveNamed(expressions, this.scopeOf(child), true));
         if (exprs.some(isAggregate)) return this.aggregate(child, [], exprs);
         return { kind: "project", child, exprs };
       }
@@ -336,7 +342,17 @@ export class RelationAnalyzer {
         return analyzeRead(this, read);
       }
       case "unresolvedTableValuedFunction":
+        if (isGeneratorName(r.value.functionName))
+          return generatorTable(this, r.value.functionName, r.value.arguments, this.oneRow());
         return analyzeTableFunction(this, r.value.functionName, r.value.arguments);
+      case "lateralJoin": {
+        const { left, right, joinType, joinCondition } = r.value;
+        if (!left || !right) throw new AnalysisException("A lateral join needs two inputs.");
+        const outer = joinType === Join_JoinType.LEFT_OUTER;
+        if (!outer && joinType !== Join_JoinType.INNER && joinType !== Join_JoinType.UNSPECIFIED)
+          throw notSupportedLocally(`lateral joins of type ${Join_JoinType[joinType]}`);
+        return lateralGenerate(this, this.analyze(left), right, outer, joinCondition !== undefined);
+      }
       case "dropNa":
         return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
       case "fillNa":

@@ -142,6 +142,12 @@ export class PhysicalPlanner {
         const projections = logical.projections.map((row) => row.map((e) => bind(e, child.output)));
         return { kind: "expand", child, projections, output: logical.output };
       }
+      case "generate": {
+        const child = this.plan(logical.child);
+        const args = logical.generator.args.map((e) => bind(e, child.output));
+        const output = [...child.output, ...logical.generatorOutput];
+        return { kind: "generate", child, generator: { ...logical.generator, args }, output };
+      }
     }
   }
 

@@ -308,6 +308,14 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   sha2: () => [F.sha2(s(), 256), F.sha2(s(), 224), F.sha2(s(), 512)],
   crc32: () => [F.crc32(s())],
   regexp_instr: () => [F.regexp_instr(s(), lit("c")), F.regexp_instr(s(), lit("(u)(.)"), 2)],
+  // Generators: one select entry yields several rows per input row (the other entries repeat).
+  explode: () => [col("id"), F.explode(arr())],
+  explode_outer: () => [col("id"), F.explode_outer(F.array_remove(arr(), lit(2)))],
+  posexplode: () => [col("id"), F.posexplode(kv())],
+  posexplode_outer: () => [col("id"), F.posexplode_outer(F.array_compact(arr()))],
+  inline: () => [F.inline(F.arrays_zip(arr(), words()))],
+  inline_outer: () => [col("id"), F.inline_outer(F.array(F.struct(i(), s())))],
+  stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
 };
 
 /**
