@@ -8,6 +8,7 @@ import { create } from "@bufbuild/protobuf";
 import {
   type Expression,
   type Expression_Literal,
+  type Expression_SortOrder,
   Expression_SortOrder_NullOrdering,
   Expression_SortOrder_SortDirection,
   ExpressionSchema,
@@ -206,14 +207,7 @@ export class RelationAnalyzer {
             return missing;
           }
         };
-        const orders: SortKey[] = r.value.order.map((o) => {
-          if (!o.child) throw new AnalysisException("A sort order without an expression.");
-          const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
-          // Spark's Connect planner reads an unspecified null ordering as NULLS LAST, whatever the direction
-          // (PySpark always sends it explicitly: FIRST for ascending, LAST for descending).
-          const nullsFirst = o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
-          return { expr: resolveKey(o.child), ascending, nullsFirst };
-        });
+        const orders = r.value.order.map((o) => this.sortKey(o, resolveKey));
         return this.sortWithMissingColumns(child, orders, r.value.isGlobal ?? true);
       }
       case "limit":
@@ -318,15 +312,20 @@ export class RelationAnalyzer {
       }
       case "repartitionByExpression": {
         const child = this.input(r.value, "repartition");
-        if (r.value.partitionExprs.some((e) => e.exprType.case === "sortOrder"))
-          throw notSupportedLocally("repartitionByRange");
-        const keys = r.value.partitionExprs.map((e) => this.exprs.resolve(e, this.scopeOf(child)));
-        return {
-          kind: "repartition",
-          child,
-          numPartitions: r.value.numPartitions ?? this.options.shufflePartitions,
-          keys,
-        };
+        const scope = this.scopeOf(child);
+        const numPartitions = r.value.numPartitions ?? this.options.shufflePartitions;
+        const exprs = r.value.partitionExprs;
+        if (exprs.some((e) => e.exprType.case === "sortOrder")) {
+          // repartitionByRange: plain columns among the keys sort ascending, nulls first (as PySpark sends them).
+          const ranges = exprs.map((e) =>
+            e.exprType.case === "sortOrder"
+              ? this.sortKey(e.exprType.value, (x) => this.exprs.resolve(x, scope))
+              : { expr: this.exprs.resolve(e, scope), ascending: true, nullsFirst: true },
+          );
+          return { kind: "repartition", child, numPartitions, keys: [], ranges };
+        }
+        const keys = exprs.map((e) => this.exprs.resolve(e, scope));
+        return { kind: "repartition", child, numPartitions, keys };
       }
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
@@ -372,6 +371,16 @@ export class RelationAnalyzer {
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);
     }
+  }
+
+  /** One sort key of a sort or a range repartitioning. */
+  private sortKey(o: Expression_SortOrder, resolve: (e: Expression) => Expr): SortKey {
+    if (!o.child) throw new AnalysisException("A sort order without an expression.");
+    const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
+    // Spark's Connect planner reads an unspecified null ordering as NULLS LAST, whatever the direction
+    // (PySpark always sends it explicitly: FIRST for ascending, LAST for descending).
+    const nullsFirst = o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
+    return { expr: resolve(o.child), ascending, nullsFirst };
   }
 
   /**

@@ -55,6 +55,8 @@ function logicalLine(p: LogicalPlan): string {
     case "sample":
       return `Sample ${p.lowerBound}, ${p.upperBound}, ${p.withReplacement}, ${p.seed}`;
     case "repartition":
+      if (p.ranges !== undefined)
+        return `RepartitionByExpression [${list(p.ranges.map(sortText))}], ${p.numPartitions}`;
       return p.keys === null
         ? `Repartition ${p.numPartitions}, false`
         : `RepartitionByExpression [${list(p.keys.map(exprText))}], ${p.numPartitions}`;

@@ -89,6 +89,8 @@ export type LogicalPlan =
       readonly child: LogicalPlan;
       readonly numPartitions: number | null;
       readonly keys: readonly Expr[] | null;
+      /** repartitionByRange: rows go to partitions by ranges of these sort keys (then `keys` is empty). */
+      readonly ranges?: readonly SortKey[];
     })
   /** Window functions sharing one PARTITION BY / ORDER BY; output is the child's columns then theirs. */
   | (Node & {
