@@ -54,6 +54,9 @@ const AGGREGATES: Record<string, AggregateName> = {
   collect_set: "collect_set",
 };
 
+/** Whether a function name is one of the aggregates the engine computes. */
+export const isAggregateFunctionName = (name: string): boolean => Object.hasOwn(AGGREGATES, name.toLowerCase());
+
 export class IdGenerator {
   private next = 1;
   fresh(): number {

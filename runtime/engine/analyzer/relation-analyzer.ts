@@ -35,6 +35,7 @@ import {
 import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
+import { aggregateWithWindows, liftIntoAggregate } from "./aggregate-lifting.js";
 import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
 import { generatorTable, lateralGenerate, projectWithGenerators } from "./generator-analysis.js";
@@ -142,9 +143,12 @@ export class RelationAnalyzer {
         return { kind: "project", child, exprs };
       }
       case "filter": {
-        const child = this.input(r.value, "filter");
+        const input = this.input(r.value, "filter");
         if (!r.value.condition) throw new AnalysisException("filter has no condition.");
-        const condition = this.exprs.resolve(r.value.condition, this.scopeOf(child));
+        // HAVING with aggregates the select list does not compute: the Aggregate computes them, hidden.
+        const lifted = liftIntoAggregate(this, input, [r.value.condition]);
+        const child = lifted?.plan ?? input;
+        const condition = this.exprs.resolve(lifted?.expressions[0] ?? r.value.condition, this.scopeOf(child));
         if (condition.type.kind.case !== "boolean" && !T.isNullType(condition.type)) {
           throw sparkError(
             AnalysisException,
@@ -158,7 +162,8 @@ export class RelationAnalyzer {
             },
           );
         }
-        return { kind: "filter", child, condition };
+        const filtered: LogicalPlan = { kind: "filter", child, condition };
+        return lifted === undefined ? filtered : { kind: "project", child: filtered, exprs: [...lifted.output] };
       }
       case "withColumns":
         return withColumns(this, this.input(r.value, "withColumns"), r.value.aliases);
@@ -189,11 +194,32 @@ export class RelationAnalyzer {
         }
         const scope = this.scopeOf(child);
         const groupings = r.value.groupingExpressions.map((g) => this.exprs.named(this.exprs.resolve(g, scope)));
+        if (containsWindow(r.value.aggregateExpressions))
+          return this.exprs.inSelectList(() =>
+            aggregateWithWindows(this, child, groupings, r.value.aggregateExpressions),
+          );
         const aggregates = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
         return this.aggregate(child, groupings, [...groupings.map(toAttribute), ...aggregates]);
       }
       case "sort": {
-        const child = this.input(r.value, "sort");
+        const input = this.input(r.value, "sort");
+        // ORDER BY aggregates of a grouped select that it does not output: computed by the Aggregate, hidden.
+        const lifted = liftIntoAggregate(
+          this,
+          input,
+          r.value.order.map((o) => o.child).filter((e) => e !== undefined),
+        );
+        if (lifted !== undefined) {
+          const plan = lifted.plan;
+          const liftedScope = this.scopeOf(plan);
+          let at = 0;
+          const orders = r.value.order.map((o) =>
+            this.sortKey(o, () => this.exprs.resolve(lifted.expressions[at++] as Expression, liftedScope)),
+          );
+          const sorted: LogicalPlan = { kind: "sort", child: plan, orders, global: r.value.isGlobal ?? true };
+          return { kind: "project", child: sorted, exprs: [...lifted.output] };
+        }
+        const child = input;
         const scope = this.scopeOf(child);
         const resolveKey = (e: Expression): Expr => {
           try {
