@@ -7,7 +7,7 @@ import { AnalysisException } from "../../errors/index.js";
 import { sparkError } from "../errors.js";
 import type { NamedExpr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
-import { generatorEntry, withGeneratedColumn } from "./generator-analysis.js";
+import { withGeneratedColumns } from "./generator-analysis.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
 import { containsWindow, extractWindows } from "./window-analysis.js";
 
@@ -16,10 +16,8 @@ export function withColumns(
   child: LogicalPlan,
   aliases: readonly Expression_Alias[],
 ): LogicalPlan {
-  if (aliases.length === 1 && aliases[0]?.expr !== undefined) {
-    const entry = generatorEntry(analyzer, aliases[0].expr);
-    if (entry !== undefined) return withGeneratedColumn(analyzer, child, aliases[0].name.join("."), entry);
-  }
+  const generated = withGeneratedColumns(analyzer, child, aliases);
+  if (generated !== undefined) return generated;
   const current: NamedExpr[] = [...outputOf(child)];
   const expressions = aliases.map((alias) => {
     if (!alias.expr) throw new AnalysisException("withColumns got an alias without an expression.");

@@ -5,7 +5,7 @@
  * the top of its entry (an alias is allowed), with Spark's column names (`col`, `pos`, `key`, `value`, struct
  * field names, `col0`...).
  */
-import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import type { Expression, Expression_Alias } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError } from "../errors.js";
@@ -238,20 +238,41 @@ export function projectWithGenerators(
   return { kind: "project", child: input, exprs };
 }
 
-/** withColumn(name, generator): the generator's single column replaces or appends the named column. */
-export function withGeneratedColumn(
+/**
+ * withColumn / withColumns with generators: each generator's single column (named by its key) replaces or
+ * appends the named column, over one Generate per generator; undefined when none of the values is a generator.
+ */
+export function withGeneratedColumns(
   analyzer: RelationAnalyzer,
   child: LogicalPlan,
-  name: string,
-  entry: GeneratorEntry,
-): LogicalPlan {
-  const generate = planGenerate(analyzer, child, { ...entry, aliases: [name] });
+  aliases: readonly Expression_Alias[],
+): LogicalPlan | undefined {
+  const entries = aliases.map((a) => (a.expr === undefined ? undefined : generatorEntry(analyzer, a.expr)));
+  if (entries.every((e) => e === undefined)) return undefined;
+  const scope = analyzer.scopeOf(child);
   const current: NamedExpr[] = [...outputOf(child)];
-  const column = generate.generatorOutput[0] as AttributeRef;
-  const at = current.findIndex((c) => analyzer.sameName(c.name, name));
-  if (at >= 0) current[at] = column;
-  else current.push(column);
-  return { kind: "project", child: generate, exprs: current };
+  let input = child;
+  for (const [i, alias] of aliases.entries()) {
+    const name = alias.name.join(".");
+    const entry = entries[i];
+    let column: NamedExpr;
+    if (entry !== undefined) {
+      const generate = planGenerate(analyzer, input, { ...entry, aliases: [name] });
+      input = generate;
+      column = generate.generatorOutput[0] as AttributeRef;
+    } else {
+      if (alias.expr === undefined) throw new AnalysisException("withColumns got an alias without an expression.");
+      const expression = alias.expr;
+      column = analyzer.exprs.alias(
+        analyzer.exprs.inSelectList(() => analyzer.exprs.resolve(expression, scope)),
+        name,
+      );
+    }
+    const at = current.findIndex((c) => analyzer.sameName(c.name, name));
+    if (at >= 0) current[at] = column;
+    else current.push(column);
+  }
+  return { kind: "project", child: input, exprs: current };
 }
 
 /** A generator as a table function (`spark.tvf.explode(...)`, `SELECT * FROM explode(...)`): over one empty row. */

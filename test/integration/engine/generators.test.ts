@@ -96,6 +96,9 @@ describe("generators on the embedded engine", () => {
   it("withColumn and selectExpr take a generator", async () => {
     await expectSame((s) => table(s).withColumn("tag", F.explode("tags")));
     await expectSame((s) => table(s).withColumn("tags", F.explode_outer("tags")));
+    await expectSame((s) =>
+      table(s).withColumns({ one: F.lit(1), tag: F.explode("tags"), id: col("id").plus(1), n: F.explode("tags") }),
+    );
     await expectSame((s) => table(s).selectExpr("id", "posexplode(scores) AS (p, k, v)"));
     await expectSame((s) => table(s).selectExpr("explode(tags) tag", "id * 2 AS twice"));
   });
