@@ -210,6 +210,8 @@ export function projectWithGenerators(
   analyzer: RelationAnalyzer,
   child: LogicalPlan,
   expressions: readonly Expression[],
+  /** Set for a grouped select (`groupBy(...).agg(explode(collect_list(v)))`): the Aggregate's grouping. */
+  groupings?: readonly NamedExpr[],
 ): LogicalPlan | undefined {
   const entries = expressions.map((e) => generatorEntry(analyzer, e));
   if (entries.every((e) => e === undefined)) return undefined;
@@ -219,13 +221,15 @@ export function projectWithGenerators(
     entries[i] === undefined ? analyzer.exprs.resolveNamed([e], scope, true) : [],
   );
   let input = child;
-  if ([...args.flat(), ...others.flat()].some(isAggregate)) {
+  if (groupings !== undefined || [...args.flat(), ...others.flat()].some(isAggregate)) {
     const hidden = args.map((list) => list.map((a) => analyzer.exprs.alias(a, displayOf(a))));
-    input = analyzer.aggregate(child, [], [...others.flat(), ...hidden.flat()]);
+    const keys = groupings ?? [];
+    input = analyzer.aggregate(child, keys, [...keys.map(toAttribute), ...others.flat(), ...hidden.flat()]);
     others = others.map((list) => list.map(toAttribute));
     args = hidden.map((list) => list.map(toAttribute));
   }
-  const exprs: NamedExpr[] = [];
+  // Connect's Aggregate outputs its grouping columns first.
+  const exprs: NamedExpr[] = (groupings ?? []).map(toAttribute);
   for (const [i, entry] of entries.entries()) {
     if (entry === undefined) {
       exprs.push(...(others[i] ?? []));

@@ -194,6 +194,10 @@ export class RelationAnalyzer {
         }
         const scope = this.scopeOf(child);
         const groupings = r.value.groupingExpressions.map((g) => this.exprs.named(this.exprs.resolve(g, scope)));
+        const generated = this.exprs.inSelectList(() =>
+          projectWithGenerators(this, child, r.value.aggregateExpressions, groupings),
+        );
+        if (generated !== undefined) return generated;
         if (containsWindow(r.value.aggregateExpressions))
           return this.exprs.inSelectList(() =>
             aggregateWithWindows(this, child, groupings, r.value.aggregateExpressions),

@@ -29,6 +29,8 @@ describe("generators on the embedded engine", () => {
   beforeAll(async () => {
     local = new SparkSession(new LocalBackend({ master: "local[2]" }));
     spark = await testSession();
+    const view = async (s: SparkSession) => table(s).createOrReplaceTempView("gen_t");
+    await Promise.all([view(spark), view(local)]);
   });
   afterAll(async () => {
     await local?.stop();
@@ -109,8 +111,6 @@ describe("generators on the embedded engine", () => {
   });
 
   it("runs generators in SQL select lists, LATERAL VIEW [OUTER] and FROM", async () => {
-    const view = async (s: SparkSession) => table(s).createOrReplaceTempView("gen_t");
-    await Promise.all([view(spark), view(local)]);
     await expectSame((s) => s.sql("SELECT id, explode(tags) FROM gen_t"));
     await expectSame((s) => s.sql("SELECT id, posexplode(scores) AS (p, k, v) FROM gen_t"));
     await expectSame((s) => s.sql("SELECT id, tag FROM gen_t LATERAL VIEW explode(tags) t AS tag"));
@@ -140,6 +140,12 @@ describe("generators on the embedded engine", () => {
     await expectSame((s) => table(s).orderBy("id").select(F.explode("tags"), "id", F.posexplode("scores")), true);
     await expectSame((s) => table(s).selectExpr("explode(tags) AS t", "explode(tags) AS u"));
     await expectSame((s) => table(s).select(F.explode(F.collect_list("id")), F.count(lit(1))));
+    await expectSame((s) =>
+      table(s)
+        .groupBy(col("id").mod(2).alias("odd"))
+        .agg(F.explode(F.collect_set("tags"))),
+    );
+    await expectSame((s) => s.sql("SELECT id % 2 AS odd, explode(collect_list(id)) AS v FROM gen_t GROUP BY id % 2"));
   });
 
   it("raises Spark's errors for misplaced generators", async () => {
