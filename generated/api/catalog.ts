@@ -22,7 +22,7 @@ export interface CatalogApi {
   clearCache(): Promise<void>;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createExternalTable(tableName: string, path?: string, source?: string, schema?: StructType, options?: Record<string, unknown>): Promise<DataFrame>;
   /**

@@ -303,7 +303,7 @@ export interface DataFrameApi {
   join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how?: string): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   lateralJoin(other: DataFrame, on?: Column, how?: string): DataFrame;
   /**
@@ -393,7 +393,7 @@ export interface DataFrameApi {
   repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
   /**
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   repartitionByRange(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**

@@ -13,7 +13,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `explode("arr")`
  * @example `explode("m")`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function explode(col: Column | string): Column {
   return codegen.callBuiltin("explode", [codegen.columnOrName(col, "col")]);
@@ -28,7 +28,7 @@ export function explode(col: Column | string): Column {
  * @example `explode_outer("arr")`
  * @example `explode_outer("m")`
  * @since pyspark 2.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function explode_outer(col: Column | string): Column {
   return codegen.callBuiltin("explode_outer", [codegen.columnOrName(col, "col")]);
@@ -43,7 +43,7 @@ export function explode_outer(col: Column | string): Column {
  * @example `inline(arrays_zip("arr", "sarr"))`
  * @example `inline(array("st"))`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function inline(col: Column | string): Column {
   return codegen.callBuiltin("inline", [codegen.columnOrName(col, "col")]);
@@ -57,7 +57,7 @@ export function inline(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `inline_outer(arrays_zip("arr", "sarr"))`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function inline_outer(col: Column | string): Column {
   return codegen.callBuiltin("inline_outer", [codegen.columnOrName(col, "col")]);
@@ -72,7 +72,7 @@ export function inline_outer(col: Column | string): Column {
  * @example `posexplode("sarr")`
  * @example `posexplode("m")`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function posexplode(col: Column | string): Column {
   return codegen.callBuiltin("posexplode", [codegen.columnOrName(col, "col")]);
@@ -87,7 +87,7 @@ export function posexplode(col: Column | string): Column {
  * @example `posexplode_outer("arr")`
  * @example `posexplode_outer("m")`
  * @since pyspark 2.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function posexplode_outer(col: Column | string): Column {
   return codegen.callBuiltin("posexplode_outer", [codegen.columnOrName(col, "col")]);
@@ -101,7 +101,7 @@ export function posexplode_outer(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `stack(lit(2), "i", "s", "id", "s2")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function stack(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("stack", [cols.map((value) => codegen.columnOrName(value, "cols"))]);

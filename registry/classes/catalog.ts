@@ -41,7 +41,7 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createTable",

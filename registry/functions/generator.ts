@@ -1,6 +1,6 @@
 /** Generator functions (one input row to many output rows). Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const generatorFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "explode" },
     examples: ['explode("arr")', 'explode("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "explode_outer",
@@ -23,7 +23,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "explode_outer" },
     examples: ['explode_outer("arr")', 'explode_outer("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "inline",
@@ -34,7 +34,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "inline" },
     examples: ['inline(arrays_zip("arr", "sarr"))', 'inline(array("st"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "inline_outer",
@@ -45,7 +45,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "inline_outer" },
     examples: ['inline_outer(arrays_zip("arr", "sarr"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "posexplode",
@@ -56,7 +56,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "posexplode" },
     examples: ['posexplode("sarr")', 'posexplode("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "posexplode_outer",
@@ -67,7 +67,7 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "posexplode_outer" },
     examples: ['posexplode_outer("arr")', 'posexplode_outer("m")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "stack",
@@ -78,6 +78,6 @@ export const generatorFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "stack" },
     examples: ['stack(lit(2), "i", "s", "id", "s2")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

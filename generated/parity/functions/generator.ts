@@ -5,16 +5,16 @@ import { array, arrays_zip, explode, explode_outer, inline, inline_outer, lit, p
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "explode", category: "generator", example: "explode(\"arr\")", build: (sparkSession) => explode("arr"), spark: "supported", local: "gap", compare: "values" },
-  { function: "explode", category: "generator", example: "explode(\"m\")", build: (sparkSession) => explode("m"), spark: "supported", local: "gap", compare: "values" },
-  { function: "explode_outer", category: "generator", example: "explode_outer(\"arr\")", build: (sparkSession) => explode_outer("arr"), spark: "supported", local: "gap", compare: "values" },
-  { function: "explode_outer", category: "generator", example: "explode_outer(\"m\")", build: (sparkSession) => explode_outer("m"), spark: "supported", local: "gap", compare: "values" },
-  { function: "inline", category: "generator", example: "inline(arrays_zip(\"arr\", \"sarr\"))", build: (sparkSession) => inline(arrays_zip("arr", "sarr")), spark: "supported", local: "gap", compare: "values" },
-  { function: "inline", category: "generator", example: "inline(array(\"st\"))", build: (sparkSession) => inline(array("st")), spark: "supported", local: "gap", compare: "values" },
-  { function: "inline_outer", category: "generator", example: "inline_outer(arrays_zip(\"arr\", \"sarr\"))", build: (sparkSession) => inline_outer(arrays_zip("arr", "sarr")), spark: "supported", local: "gap", compare: "values" },
-  { function: "posexplode", category: "generator", example: "posexplode(\"sarr\")", build: (sparkSession) => posexplode("sarr"), spark: "supported", local: "gap", compare: "values" },
-  { function: "posexplode", category: "generator", example: "posexplode(\"m\")", build: (sparkSession) => posexplode("m"), spark: "supported", local: "gap", compare: "values" },
-  { function: "posexplode_outer", category: "generator", example: "posexplode_outer(\"arr\")", build: (sparkSession) => posexplode_outer("arr"), spark: "supported", local: "gap", compare: "values" },
-  { function: "posexplode_outer", category: "generator", example: "posexplode_outer(\"m\")", build: (sparkSession) => posexplode_outer("m"), spark: "supported", local: "gap", compare: "values" },
-  { function: "stack", category: "generator", example: "stack(lit(2), \"i\", \"s\", \"id\", \"s2\")", build: (sparkSession) => stack(lit(2), "i", "s", "id", "s2"), spark: "supported", local: "gap", compare: "values" },
+  { function: "explode", category: "generator", example: "explode(\"arr\")", build: (sparkSession) => explode("arr"), spark: "supported", local: "supported", compare: "values" },
+  { function: "explode", category: "generator", example: "explode(\"m\")", build: (sparkSession) => explode("m"), spark: "supported", local: "supported", compare: "values" },
+  { function: "explode_outer", category: "generator", example: "explode_outer(\"arr\")", build: (sparkSession) => explode_outer("arr"), spark: "supported", local: "supported", compare: "values" },
+  { function: "explode_outer", category: "generator", example: "explode_outer(\"m\")", build: (sparkSession) => explode_outer("m"), spark: "supported", local: "supported", compare: "values" },
+  { function: "inline", category: "generator", example: "inline(arrays_zip(\"arr\", \"sarr\"))", build: (sparkSession) => inline(arrays_zip("arr", "sarr")), spark: "supported", local: "supported", compare: "values" },
+  { function: "inline", category: "generator", example: "inline(array(\"st\"))", build: (sparkSession) => inline(array("st")), spark: "supported", local: "supported", compare: "values" },
+  { function: "inline_outer", category: "generator", example: "inline_outer(arrays_zip(\"arr\", \"sarr\"))", build: (sparkSession) => inline_outer(arrays_zip("arr", "sarr")), spark: "supported", local: "supported", compare: "values" },
+  { function: "posexplode", category: "generator", example: "posexplode(\"sarr\")", build: (sparkSession) => posexplode("sarr"), spark: "supported", local: "supported", compare: "values" },
+  { function: "posexplode", category: "generator", example: "posexplode(\"m\")", build: (sparkSession) => posexplode("m"), spark: "supported", local: "supported", compare: "values" },
+  { function: "posexplode_outer", category: "generator", example: "posexplode_outer(\"arr\")", build: (sparkSession) => posexplode_outer("arr"), spark: "supported", local: "supported", compare: "values" },
+  { function: "posexplode_outer", category: "generator", example: "posexplode_outer(\"m\")", build: (sparkSession) => posexplode_outer("m"), spark: "supported", local: "supported", compare: "values" },
+  { function: "stack", category: "generator", example: "stack(lit(2), \"i\", \"s\", \"id\", \"s2\")", build: (sparkSession) => stack(lit(2), "i", "s", "id", "s2"), spark: "supported", local: "supported", compare: "values" },
   ];

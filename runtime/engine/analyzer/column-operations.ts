@@ -7,6 +7,7 @@ import { AnalysisException } from "../../errors/index.js";
 import { sparkError } from "../errors.js";
 import type { NamedExpr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
+import { withGeneratedColumns } from "./generator-analysis.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
 import { containsWindow, extractWindows } from "./window-analysis.js";
 
@@ -15,6 +16,8 @@ export function withColumns(
   child: LogicalPlan,
   aliases: readonly Expression_Alias[],
 ): LogicalPlan {
+  const generated = withGeneratedColumns(analyzer, child, aliases);
+  if (generated !== undefined) return generated;
   const current: NamedExpr[] = [...outputOf(child)];
   const expressions = aliases.map((alias) => {
     if (!alias.expr) throw new AnalysisException("withColumns got an alias without an expression.");
@@ -26,7 +29,7 @@ export function withColumns(
   for (const [i, alias] of aliases.entries()) {
     const name = alias.name.join(".");
     const expression = windowed?.expressions[i] ?? (expressions[i] as Expression);
-    const resolved = analyzer.exprs.resolve(expression, scope);
+    const resolved = analyzer.exprs.inSelectList(() => analyzer.exprs.resolve(expression, scope));
     const named = analyzer.exprs.alias(windowed ? windowed.restore(resolved) : resolved, name);
     const at = current.findIndex((c) => analyzer.sameName(c.name, name));
     if (at >= 0) current[at] = named;

@@ -12,10 +12,12 @@ import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedExpr } from "../logical/expressions.js";
+import { isGeneratorName } from "../logical/generators.js";
 import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { aggregateDisplay, checkArity, typeAggregate } from "./aggregate-signatures.js";
+import { misplacedGenerator } from "./generator-analysis.js";
 import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
 import { resolveColumnOrField } from "./struct-field-resolution.js";
@@ -84,6 +86,9 @@ const AGGREGATES: Record<string, AggregateName> = {
   mode: "mode",
 };
 
+/** Whether a function name is one of the aggregates the engine computes. */
+export const isAggregateFunctionName = (name: string): boolean => Object.hasOwn(AGGREGATES, name.toLowerCase());
+
 export class IdGenerator {
   private next = 1;
   fresh(): number {
@@ -92,6 +97,9 @@ export class IdGenerator {
 }
 
 export class ExpressionAnalyzer {
+  /** Above zero while a select list resolves (a generator found there is nested in an expression). */
+  private selectListDepth = 0;
+
   constructor(
     private readonly ids: IdGenerator,
     private readonly conf: AnalyzerConf,
@@ -103,6 +111,16 @@ export class ExpressionAnalyzer {
 
   scope(input: Scope["input"], plans: Scope["plans"]): Scope {
     return { input, plans, caseSensitive: this.conf.caseSensitive };
+  }
+
+  /** Runs `f` resolving a select list, where a misplaced generator is one nested in an expression. */
+  inSelectList<R>(f: () => R): R {
+    this.selectListDepth++;
+    try {
+      return f();
+    } finally {
+      this.selectListDepth--;
+    }
   }
 
   /** Resolves one expression; `aggregates` says whether aggregate functions may appear here. */
@@ -137,6 +155,8 @@ export class ExpressionAnalyzer {
       }
       case "unresolvedFunction": {
         const { functionName, isDistinct } = e.value;
+        // Generators are planned as Generate nodes by the select list; reaching one here means it is misplaced.
+        if (isGeneratorName(functionName)) throw misplacedGenerator(functionName, this.selectListDepth > 0);
         const aggregate = AGGREGATES[functionName.toLowerCase()];
         if (aggregate !== undefined) {
           if (!aggregates) {

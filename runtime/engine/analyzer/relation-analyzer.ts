@@ -8,6 +8,7 @@ import { create } from "@bufbuild/protobuf";
 import {
   type Expression,
   type Expression_Literal,
+  type Expression_SortOrder,
   Expression_SortOrder_NullOrdering,
   Expression_SortOrder_SortDirection,
   ExpressionSchema,
@@ -31,10 +32,13 @@ import {
   type NamedExpr,
   type SortKey,
 } from "../logical/expressions.js";
+import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
+import { aggregateWithWindows, liftIntoAggregate } from "./aggregate-lifting.js";
 import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
+import { generatorTable, lateralGenerate, projectWithGenerators } from "./generator-analysis.js";
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
@@ -129,15 +133,22 @@ export class RelationAnalyzer {
         return analyzeLocalRelation(this, r.value.data, r.value.schema);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
-        if (containsWindow(r.value.expressions)) return projectWithWindows(this, child, r.value.expressions);
-        const exprs = this.exprs.resolveNamed(r.value.expressions, this.scopeOf(child), true);
+        const expressions = r.value.expressions;
+        const generated = this.exprs.inSelectList(() => projectWithGenerators(this, child, expressions));
+        if (generated !== undefined) return generated;
+        if (containsWindow(expressions))
+          return this.exprs.inSelectList(() => projectWithWindows(this, child, expressions));
+        const exprs = this.exprs.inSelectList(() => this.exprs.resolveNamed(expressions, this.scopeOf(child), true));
         if (exprs.some(isAggregate)) return this.aggregate(child, [], exprs);
         return { kind: "project", child, exprs };
       }
       case "filter": {
-        const child = this.input(r.value, "filter");
+        const input = this.input(r.value, "filter");
         if (!r.value.condition) throw new AnalysisException("filter has no condition.");
-        const condition = this.exprs.resolve(r.value.condition, this.scopeOf(child));
+        // HAVING with aggregates the select list does not compute: the Aggregate computes them, hidden.
+        const lifted = liftIntoAggregate(this, input, [r.value.condition]);
+        const child = lifted?.plan ?? input;
+        const condition = this.exprs.resolve(lifted?.expressions[0] ?? r.value.condition, this.scopeOf(child));
         if (condition.type.kind.case !== "boolean" && !T.isNullType(condition.type)) {
           throw sparkError(
             AnalysisException,
@@ -151,7 +162,8 @@ export class RelationAnalyzer {
             },
           );
         }
-        return { kind: "filter", child, condition };
+        const filtered: LogicalPlan = { kind: "filter", child, condition };
+        return lifted === undefined ? filtered : { kind: "project", child: filtered, exprs: [...lifted.output] };
       }
       case "withColumns":
         return withColumns(this, this.input(r.value, "withColumns"), r.value.aliases);
@@ -182,11 +194,36 @@ export class RelationAnalyzer {
         }
         const scope = this.scopeOf(child);
         const groupings = r.value.groupingExpressions.map((g) => this.exprs.named(this.exprs.resolve(g, scope)));
+        const generated = this.exprs.inSelectList(() =>
+          projectWithGenerators(this, child, r.value.aggregateExpressions, groupings),
+        );
+        if (generated !== undefined) return generated;
+        if (containsWindow(r.value.aggregateExpressions))
+          return this.exprs.inSelectList(() =>
+            aggregateWithWindows(this, child, groupings, r.value.aggregateExpressions),
+          );
         const aggregates = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
         return this.aggregate(child, groupings, [...groupings.map(toAttribute), ...aggregates]);
       }
       case "sort": {
-        const child = this.input(r.value, "sort");
+        const input = this.input(r.value, "sort");
+        // ORDER BY aggregates of a grouped select that it does not output: computed by the Aggregate, hidden.
+        const lifted = liftIntoAggregate(
+          this,
+          input,
+          r.value.order.map((o) => o.child).filter((e) => e !== undefined),
+        );
+        if (lifted !== undefined) {
+          const plan = lifted.plan;
+          const liftedScope = this.scopeOf(plan);
+          let at = 0;
+          const orders = r.value.order.map((o) =>
+            this.sortKey(o, () => this.exprs.resolve(lifted.expressions[at++] as Expression, liftedScope)),
+          );
+          const sorted: LogicalPlan = { kind: "sort", child: plan, orders, global: r.value.isGlobal ?? true };
+          return { kind: "project", child: sorted, exprs: [...lifted.output] };
+        }
+        const child = input;
         const scope = this.scopeOf(child);
         const resolveKey = (e: Expression): Expr => {
           try {
@@ -200,14 +237,7 @@ export class RelationAnalyzer {
             return missing;
           }
         };
-        const orders: SortKey[] = r.value.order.map((o) => {
-          if (!o.child) throw new AnalysisException("A sort order without an expression.");
-          const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
-          // Spark's Connect planner reads an unspecified null ordering as NULLS LAST, whatever the direction
-          // (PySpark always sends it explicitly: FIRST for ascending, LAST for descending).
-          const nullsFirst = o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
-          return { expr: resolveKey(o.child), ascending, nullsFirst };
-        });
+        const orders = r.value.order.map((o) => this.sortKey(o, resolveKey));
         return this.sortWithMissingColumns(child, orders, r.value.isGlobal ?? true);
       }
       case "limit":
@@ -312,15 +342,20 @@ export class RelationAnalyzer {
       }
       case "repartitionByExpression": {
         const child = this.input(r.value, "repartition");
-        if (r.value.partitionExprs.some((e) => e.exprType.case === "sortOrder"))
-          throw notSupportedLocally("repartitionByRange");
-        const keys = r.value.partitionExprs.map((e) => this.exprs.resolve(e, this.scopeOf(child)));
-        return {
-          kind: "repartition",
-          child,
-          numPartitions: r.value.numPartitions ?? this.options.shufflePartitions,
-          keys,
-        };
+        const scope = this.scopeOf(child);
+        const numPartitions = r.value.numPartitions ?? this.options.shufflePartitions;
+        const exprs = r.value.partitionExprs;
+        if (exprs.some((e) => e.exprType.case === "sortOrder")) {
+          // repartitionByRange: plain columns among the keys sort ascending, nulls first (as PySpark sends them).
+          const ranges = exprs.map((e) =>
+            e.exprType.case === "sortOrder"
+              ? this.sortKey(e.exprType.value, (x) => this.exprs.resolve(x, scope))
+              : { expr: this.exprs.resolve(e, scope), ascending: true, nullsFirst: true },
+          );
+          return { kind: "repartition", child, numPartitions, keys: [], ranges };
+        }
+        const keys = exprs.map((e) => this.exprs.resolve(e, scope));
+        return { kind: "repartition", child, numPartitions, keys };
       }
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
@@ -336,7 +371,17 @@ export class RelationAnalyzer {
         return analyzeRead(this, read);
       }
       case "unresolvedTableValuedFunction":
+        if (isGeneratorName(r.value.functionName))
+          return generatorTable(this, r.value.functionName, r.value.arguments, this.oneRow());
         return analyzeTableFunction(this, r.value.functionName, r.value.arguments);
+      case "lateralJoin": {
+        const { left, right, joinType, joinCondition } = r.value;
+        if (!left || !right) throw new AnalysisException("A lateral join needs two inputs.");
+        const outer = joinType === Join_JoinType.LEFT_OUTER;
+        if (!outer && joinType !== Join_JoinType.INNER && joinType !== Join_JoinType.UNSPECIFIED)
+          throw notSupportedLocally(`lateral joins of type ${Join_JoinType[joinType]}`);
+        return lateralGenerate(this, this.analyze(left), right, outer, joinCondition !== undefined);
+      }
       case "dropNa":
         return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
       case "fillNa":
@@ -356,6 +401,16 @@ export class RelationAnalyzer {
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);
     }
+  }
+
+  /** One sort key of a sort or a range repartitioning. */
+  private sortKey(o: Expression_SortOrder, resolve: (e: Expression) => Expr): SortKey {
+    if (!o.child) throw new AnalysisException("A sort order without an expression.");
+    const ascending = o.direction !== Expression_SortOrder_SortDirection.DESCENDING;
+    // Spark's Connect planner reads an unspecified null ordering as NULLS LAST, whatever the direction
+    // (PySpark always sends it explicitly: FIRST for ascending, LAST for descending).
+    const nullsFirst = o.nullOrdering === Expression_SortOrder_NullOrdering.SORT_NULLS_FIRST;
+    return { expr: resolve(o.child), ascending, nullsFirst };
   }
 
   /**

@@ -15,6 +15,7 @@ import type { QueryEngine } from "../query-engine.js";
 import { GLOBAL_TEMP_DATABASE } from "../session/global-temp-views.js";
 import type { PersistedPlans } from "../session/persisted-plans.js";
 import { type ResolvedName, SESSION_CATALOG, type SessionCatalog } from "../session/session-catalog.js";
+import type { TableMetadata } from "../session/warehouse.js";
 import * as T from "../types/data-types.js";
 import { createTable, tableAlreadyExists, tableNameOf } from "./table-writes.js";
 
@@ -100,6 +101,9 @@ function databaseRow(catalog: SessionCatalog, name: string): Cell[] {
   return [name, SESSION_CATALOG, description, `file:${catalog.warehouse.databaseDir(name)}`];
 }
 
+const tableTypeOf = (table: TableMetadata | undefined): string =>
+  table?.location === undefined ? "MANAGED" : "EXTERNAL";
+
 function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
   const tables: Cell[][] = catalog.warehouse
     .tables(database)
@@ -108,7 +112,7 @@ function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
       SESSION_CATALOG,
       [database],
       catalog.warehouse.table(database, t)?.description ?? null,
-      "MANAGED",
+      tableTypeOf(catalog.warehouse.table(database, t)),
       false,
     ]);
   const globals =
@@ -140,22 +144,31 @@ function requireExisting(catalog: SessionCatalog, name: string): ResolvedName {
   return resolved;
 }
 
-/** `spark.catalog.createTable` without a path: an empty managed table of the given schema. */
+/**
+ * `spark.catalog.createTable`: without a path an empty managed table of the given schema; with one an external
+ * table over the files there (its schema read from them unless given).
+ */
 async function createCatalogTable(value: CreateTable, catalog: SessionCatalog, engine: QueryEngine) {
-  if (value.path !== undefined || value.options.path !== undefined) throw notSupportedLocally("external tables");
+  const location = value.path ?? value.options.path;
   const name = tableNameOf(catalog, value.tableName);
   if (catalog.warehouse.table(name.database, name.name) !== undefined) throw tableAlreadyExists(name);
+  const declared = value.schema?.kind.case === "struct" && value.schema.kind.value.fields.length > 0;
   const schema = value.schema ?? T.structType([]);
   await createTable(engine, catalog, {
     name,
     partitionBy: [],
-    schema: T.structType(
-      (schema.kind.case === "struct" ? schema.kind.value.fields : []).map((f) => ({
-        name: f.name,
-        type: f.dataType ?? T.NULL,
-        nullable: true,
-      })),
-    ),
+    ...(location === undefined ? {} : { location }),
+    ...(location !== undefined && !declared
+      ? {}
+      : {
+          schema: T.structType(
+            (schema.kind.case === "struct" ? schema.kind.value.fields : []).map((f) => ({
+              name: f.name,
+              type: f.dataType ?? T.NULL,
+              nullable: true,
+            })),
+          ),
+        }),
     ...(value.source === undefined ? {} : { format: value.source }),
     ...(value.description === undefined ? {} : { description: value.description }),
   });
@@ -219,7 +232,7 @@ export async function runCatalogOperation(
               SESSION_CATALOG,
               [resolved.database],
               catalog.tableOf(resolved)?.description ?? null,
-              "MANAGED",
+              tableTypeOf(catalog.tableOf(resolved)),
               false,
             ]
           : [

@@ -36,7 +36,13 @@ export async function runTableWrite(op: WriteOperation, engine: QueryEngine, cat
   await saveAsTable(
     engine,
     catalog,
-    { name, partitionBy: op.partitioningColumns, query: op.input, ...(op.source ? { format: op.source } : {}) },
+    {
+      name,
+      partitionBy: op.partitioningColumns,
+      query: op.input,
+      ...(op.source ? { format: op.source } : {}),
+      ...(op.options.path === undefined ? {} : { location: op.options.path }),
+    },
     op.mode,
   );
 }

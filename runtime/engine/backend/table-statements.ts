@@ -120,7 +120,8 @@ export async function runTableStatement(
       return null;
     }
     case "createTable": {
-      if (statement.external || statement.location !== undefined) return "notTableStatement";
+      // EXTERNAL without a LOCATION is Spark's error, left to the general path.
+      if (statement.external && statement.location === undefined) return "notTableStatement";
       const name = tableNameOf(catalog, statement.name);
       if (catalog.warehouse.table(name.database, name.name) !== undefined) {
         if (statement.ifNotExists) return null;
@@ -136,6 +137,7 @@ export async function runTableStatement(
         ...(statement.provider === undefined ? {} : { format: statement.provider }),
         ...(schema === undefined ? {} : { schema }),
         ...(statement.query === undefined ? {} : { query: statement.query }),
+        ...(statement.location === undefined ? {} : { location: statement.location }),
       });
       return null;
     }

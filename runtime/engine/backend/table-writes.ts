@@ -11,6 +11,7 @@ import { type Relation, RelationSchema } from "../../../generated/proto/spark/co
 import type { DataType } from "../../../generated/proto/spark/connect/types_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { quoteId, sparkError } from "../errors.js";
+import { localPath } from "../io/file-listing.js";
 import { runWriteOperation } from "../io/write-operation.js";
 import { outputOf } from "../logical/logical-plan.js";
 import type { QueryEngine } from "../query-engine.js";
@@ -103,7 +104,7 @@ async function writeFiles(engine: QueryEngine, catalog: SessionCatalog, table: T
     input,
     source: table.format,
     mode: WriteOperation_SaveMode.APPEND,
-    saveType: { case: "path", value: catalog.warehouse.tableDir(table.database, table.name) },
+    saveType: { case: "path", value: catalog.warehouse.dataDir(table) },
     partitioningColumns: [...table.partitionBy],
   });
   await runWriteOperation(op, (relation) => engine.execute(relation), engine.conf.timeZone);
@@ -120,7 +121,7 @@ export async function insertInto(
   const table = catalog.warehouse.table(name.database, name.name);
   if (table === undefined) throw tableNotFound(name);
   const rows = conformed(engine, table, input);
-  if (overwrite) catalog.warehouse.clearData(table.database, table.name);
+  if (overwrite) catalog.warehouse.clearData(table);
   await writeFiles(engine, catalog, table, rows);
 }
 
@@ -132,12 +133,29 @@ export interface NewTable {
   readonly schema?: DataType;
   readonly query?: Relation;
   readonly description?: string;
+  /** An external table's data directory (`option("path")`, `LOCATION`, `createTable(name, path)`). */
+  readonly location?: string;
+}
+
+/** The columns of the files already at an external table's location (nullable, as Spark stores them). */
+function schemaAtLocation(engine: QueryEngine, format: string, location: string): DataType {
+  const read = create(RelationSchema, {
+    relType: {
+      case: "read",
+      value: { readType: { case: "dataSource", value: { format, paths: [location], options: {} } } },
+    },
+  });
+  const output = outputOf(engine.analyze(read));
+  return T.structType(output.map((a) => ({ name: a.name, type: a.type, nullable: true })));
 }
 
 /** Creates a table (replacing any existing one) and writes the query's rows into it. */
 export async function createTable(engine: QueryEngine, catalog: SessionCatalog, spec: NewTable): Promise<void> {
   const format = (spec.format ?? "parquet").toLowerCase();
+  const location = spec.location === undefined ? undefined : localPath(spec.location);
   let schema = spec.schema;
+  if (schema === undefined && spec.query === undefined && location !== undefined)
+    schema = schemaAtLocation(engine, format, location);
   if (schema === undefined) {
     if (spec.query === undefined) throw new AnalysisException("CREATE TABLE needs columns or a query.");
     const output = outputOf(engine.analyze(spec.query));
@@ -156,8 +174,11 @@ export async function createTable(engine: QueryEngine, catalog: SessionCatalog, 
     schema,
     partitionBy: spec.partitionBy,
     ...(spec.description === undefined ? {} : { description: spec.description }),
+    ...(location === undefined ? {} : { location }),
   };
   catalog.warehouse.saveMetadata(table);
+  // Creating a table from a query replaces whatever was at an external location.
+  if (spec.query !== undefined && location !== undefined) catalog.warehouse.clearData(table);
   if (spec.query !== undefined) await writeFiles(engine, catalog, table, conformedByName(engine, table, spec.query));
 }
 

@@ -3,11 +3,14 @@
  * hash aggregation (find-or-insert) and hash join (insert the build side, probe with find). Keys are compared
  * with Spark's grouping equality: NULL equals NULL, NaN equals NaN, -0.0 equals 0.0.
  */
-import { type ColumnVector, columnFromScalars, type Scalar } from "../columnar/column-vector.js";
+import { type ColumnVector, columnFromScalars, type MapValue, type Scalar } from "../columnar/column-vector.js";
 import { hashColumns } from "../shuffle/murmur3.js";
 import type { DataType } from "../types/data-types.js";
 
 const EMPTY = -1;
+
+const isMapValue = (v: Scalar): v is MapValue =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 function normalize(value: Scalar, type: DataType): Scalar {
   if (type.kind.case === "double" || type.kind.case === "float") {
@@ -17,10 +20,18 @@ function normalize(value: Scalar, type: DataType): Scalar {
   return value;
 }
 
+/** Grouping equality, element by element inside arrays, structs and maps (whose values are plain data). */
 function sameKey(a: Scalar, b: Scalar): boolean {
   if (a === b) return true;
+  if (a === null || b === null) return false;
   if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
   if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const x = a as readonly Scalar[];
+    const y = b as readonly Scalar[];
+    return x.length === y.length && x.every((v, i) => sameKey(v, y[i] ?? null));
+  }
+  if (isMapValue(a) && isMapValue(b)) return sameKey(a.keys, b.keys) && sameKey(a.values, b.values);
   return false;
 }
 

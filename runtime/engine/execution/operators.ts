@@ -8,6 +8,7 @@ import { readParquetSplitSync } from "../io/parquet-scan.js";
 import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
 import { expandBatch } from "./expand-kernel.js";
 import { evaluate } from "./expression-evaluator.js";
+import { generateBatch } from "./generate-kernel.js";
 import { hashAggregate } from "./hash-aggregate.js";
 import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
 import { rangePartition } from "./range-scan.js";
@@ -126,6 +127,12 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       return [windowOperator(single(plan.child, runPartition(plan.child, partition, ctx)), plan, ctx)];
     case "expand":
       return runPartition(plan.child, partition, ctx).map((batch) => expandBatch(batch, plan.projections, ctx));
+    case "generate": {
+      const generatedTypes = plan.output.slice(plan.child.output.length).map((a) => a.type);
+      return runPartition(plan.child, partition, ctx).map((batch) =>
+        generateBatch(batch, plan.generator, generatedTypes, ctx),
+      );
+    }
     case "sample":
       return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
     case "hashJoin": {

@@ -4,6 +4,7 @@
  */
 import { displayOf } from "../logical/expression-display.js";
 import type { AttributeRef, Expr, SortKey } from "../logical/expressions.js";
+import type { Generator } from "../logical/generators.js";
 import { childrenOf, type LogicalPlan } from "../logical/logical-plan.js";
 import { type Partitioning, type PhysicalPlan, physicalChildren } from "../physical/physical-plan.js";
 import type { StageGraph } from "../scheduler/stages.js";
@@ -54,6 +55,8 @@ function logicalLine(p: LogicalPlan): string {
     case "sample":
       return `Sample ${p.lowerBound}, ${p.upperBound}, ${p.withReplacement}, ${p.seed}`;
     case "repartition":
+      if (p.ranges !== undefined)
+        return `RepartitionByExpression [${list(p.ranges.map(sortText))}], ${p.numPartitions}`;
       return p.keys === null
         ? `Repartition ${p.numPartitions}, false`
         : `RepartitionByExpression [${list(p.keys.map(exprText))}], ${p.numPartitions}`;
@@ -63,6 +66,8 @@ function logicalLine(p: LogicalPlan): string {
       return windowLine(p);
     case "expand":
       return expandLine(p);
+    case "generate":
+      return generateLine(p.generator, p.generatorOutput);
   }
 }
 
@@ -133,7 +138,13 @@ function physicalLine(p: PhysicalPlan): string {
       return windowLine(p);
     case "expand":
       return expandLine(p);
+    case "generate":
+      return generateLine(p.generator, p.output.slice(p.child.output.length));
   }
+}
+
+function generateLine(generator: Generator, output: readonly AttributeRef[]): string {
+  return `Generate ${generator.display}, ${generator.outer}, [${list(output.map(attr))}]`;
 }
 
 function windowLine(p: {

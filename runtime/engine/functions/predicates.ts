@@ -5,7 +5,7 @@
  */
 import { commonType, comparisonType, implicitCast } from "../analyzer/type-coercion.js";
 import type { ColumnVector } from "../columnar/column-vector.js";
-import { comparatorFor, equalsFor } from "../columnar/value-order.js";
+import { equalityOf, orderOf } from "../columnar/nested-order.js";
 import { dataTypeMismatch } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Expr } from "../logical/expressions.js";
@@ -54,10 +54,10 @@ function comparison(name: Comparison): ScalarFunction {
     kernel: ([a, b]) => {
       const left = a as ColumnVector;
       if (name === "equal") {
-        const eq = equalsFor(left.type);
+        const eq = equalityOf(left.type);
         return zipValues(left, b as ColumnVector, T.BOOLEAN, (x, y) => (eq(x, y) ? 1 : 0));
       }
-      const compare = comparatorFor(left.type);
+      const compare = orderOf(left.type);
       return zipValues(left, b as ColumnVector, T.BOOLEAN, (x, y) => (test(compare(x, y)) ? 1 : 0));
     },
   };
@@ -71,7 +71,7 @@ const equalNullSafe: ScalarFunction = {
   kernel: ([a, b]) => {
     const left = a as ColumnVector;
     const right = b as ColumnVector;
-    const eq = equalsFor(left.type);
+    const eq = equalityOf(left.type);
     const out = new Uint8Array(left.length);
     const x = valuesOf<unknown>(left);
     const y = valuesOf<unknown>(right);
@@ -179,7 +179,7 @@ const inList: ScalarFunction = {
   },
   kernel: ([value, ...list]) => {
     const column = value as ColumnVector;
-    const eq = equalsFor(column.type);
+    const eq = equalityOf(column.type);
     const n = column.length;
     const out = new Uint8Array(n);
     let validity: Uint8Array | null = null;

@@ -2,7 +2,8 @@
  * Spark's XXH64 (seed 42) over whole columns, the hash behind `xxhash64(...)`: columns chain (each column's hash
  * seeds the next) and NULL leaves the running hash unchanged, as with Murmur3 `hash(...)`.
  */
-import type { ColumnVector } from "../columnar/column-vector.js";
+import type { ColumnVector, Scalar } from "../columnar/column-vector.js";
+import { hashNested, isNestedKind, type LeafHash, leafFromColumnHash } from "../shuffle/nested-hash.js";
 import * as T from "../types/data-types.js";
 
 const P1 = 0x9e3779b185ebca87n;
@@ -109,6 +110,13 @@ function xxhashColumnInto(column: ColumnVector, hashes: bigint[]): void {
   const kind = column.type.kind.case;
   const data = column.data;
   const wideDecimal = kind === "decimal" && T.decimalParts(column.type).precision > 18;
+  if (isNestedKind(column.type)) {
+    for (let i = 0; i < column.length; i++) {
+      if (valid !== null && valid[i] === 0) continue;
+      hashes[i] = hashNested((data as Scalar[])[i] ?? null, column.type, hashes[i] as bigint, xxhashLeaf);
+    }
+    return;
+  }
   for (let i = 0; i < column.length; i++) {
     if (kind === "null" || (valid !== null && valid[i] === 0)) continue;
     const seed = hashes[i] as bigint;
@@ -146,6 +154,8 @@ function xxhashColumnInto(column: ColumnVector, hashes: bigint[]): void {
     }
   }
 }
+
+const xxhashLeaf: LeafHash<bigint> = leafFromColumnHash<bigint>(xxhashColumnInto);
 
 /** Signed 64-bit XXH64 of each row over `columns`, seed 42. */
 export function xxhashColumns(columns: readonly ColumnVector[], numRows: number): BigInt64Array {

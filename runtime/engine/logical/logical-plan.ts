@@ -5,6 +5,7 @@
 import type { Batch } from "../columnar/column-vector.js";
 import type { ParquetScanSource } from "../io/parquet-scan.js";
 import type { AttributeRef, Expr, NamedExpr, SortKey } from "./expressions.js";
+import type { Generator } from "./generators.js";
 import type { WindowColumn } from "./window-functions.js";
 
 export type JoinType = "inner" | "left_outer" | "right_outer" | "full_outer" | "left_semi" | "left_anti" | "cross";
@@ -88,6 +89,8 @@ export type LogicalPlan =
       readonly child: LogicalPlan;
       readonly numPartitions: number | null;
       readonly keys: readonly Expr[] | null;
+      /** repartitionByRange: rows go to partitions by ranges of these sort keys (then `keys` is empty). */
+      readonly ranges?: readonly SortKey[];
     })
   /** Window functions sharing one PARTITION BY / ORDER BY; output is the child's columns then theirs. */
   | (Node & {
@@ -103,6 +106,13 @@ export type LogicalPlan =
       readonly child: LogicalPlan;
       readonly projections: readonly (readonly Expr[])[];
       readonly output: readonly AttributeRef[];
+    })
+  /** A generator's rows for each input row; output is the child's columns then `generatorOutput`. */
+  | (Node & {
+      readonly kind: "generate";
+      readonly child: LogicalPlan;
+      readonly generator: Generator;
+      readonly generatorOutput: readonly AttributeRef[];
     })
   | (Node & {
       readonly kind: "subqueryAlias";
@@ -137,6 +147,8 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       return plan.output;
     case "window":
       return [...outputOf(plan.child), ...plan.columns.map((c) => c.attr)];
+    case "generate":
+      return [...outputOf(plan.child), ...plan.generatorOutput];
     case "project":
       return plan.exprs.map(toAttribute);
     case "aggregate":

@@ -58,7 +58,10 @@ function prune(plan: LogicalPlan, required: Ids): LogicalPlan {
     case "sample":
       return withChild(plan, prune(plan.child, required));
     case "repartition":
-      return withChild(plan, prune(plan.child, withRefs(required, plan.keys ?? [])));
+      return withChild(
+        plan,
+        prune(plan.child, withRefs(required, [...(plan.keys ?? []), ...(plan.ranges ?? []).map((o) => o.expr)])),
+      );
     case "aggregate":
       return withChild(plan, prune(plan.child, withRefs(new Set(), [...plan.groupings, ...plan.aggregates])));
     case "subqueryAlias": {

@@ -6,6 +6,7 @@
 import type { Batch } from "../columnar/column-vector.js";
 import type { ParquetScanSource } from "../io/parquet-scan.js";
 import type { AggregateName, AttributeRef, Expr, SortKey } from "../logical/expressions.js";
+import type { Generator } from "../logical/generators.js";
 import type { JoinType } from "../logical/logical-plan.js";
 import type { WindowColumn } from "../logical/window-functions.js";
 import type { DataType } from "../types/data-types.js";
@@ -103,6 +104,8 @@ export type PhysicalPlan =
       readonly child: PhysicalPlan;
       readonly projections: readonly (readonly Expr[])[];
     })
+  /** The generator's rows per input row (arguments bound to the child); output is the child's then its columns. */
+  | (Base & { readonly kind: "generate"; readonly child: PhysicalPlan; readonly generator: Generator })
   | (Base & {
       readonly kind: "sample";
       readonly child: PhysicalPlan;

@@ -124,6 +124,10 @@ export class PhysicalPlanner {
         const child = this.plan(logical.child);
         const n = logical.numPartitions ?? this.options.shufflePartitions;
         if (logical.keys === null) return { kind: "coalesce", child, numPartitions: n, output: child.output };
+        if (logical.ranges !== undefined) {
+          const orders = logical.ranges.map((o) => ({ ...o, expr: bind(o.expr, child.output) }));
+          return this.exchange(child, n === 1 ? { kind: "single" } : { kind: "range", orders, numPartitions: n });
+        }
         if (logical.keys.length === 0) return this.exchange(child, { kind: "roundRobin", numPartitions: n });
         return this.exchange(child, {
           kind: "hash",
@@ -141,6 +145,12 @@ export class PhysicalPlanner {
         const child = this.plan(logical.child);
         const projections = logical.projections.map((row) => row.map((e) => bind(e, child.output)));
         return { kind: "expand", child, projections, output: logical.output };
+      }
+      case "generate": {
+        const child = this.plan(logical.child);
+        const args = logical.generator.args.map((e) => bind(e, child.output));
+        const output = [...child.output, ...logical.generatorOutput];
+        return { kind: "generate", child, generator: { ...logical.generator, args }, output };
       }
     }
   }

@@ -75,8 +75,8 @@ export class SessionCatalog {
   }
 
   private tableScan(table: TableMetadata): Relation {
-    const dir = this.warehouse.tableDir(table.database, table.name);
-    if (this.warehouse.hasData(table.database, table.name)) {
+    const dir = this.warehouse.dataDir(table);
+    if (this.warehouse.hasData(table)) {
       return create(RelationSchema, {
         relType: {
           case: "read",

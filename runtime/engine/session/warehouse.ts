@@ -23,6 +23,8 @@ export interface TableMetadata {
   readonly partitionBy: readonly string[];
   /** The table comment (`spark.catalog.createTable(..., description=)`), shown as its description. */
   readonly description?: string;
+  /** An external table's data directory (its files are not the catalog's: dropping the table keeps them). */
+  readonly location?: string;
 }
 
 interface StoredMetadata {
@@ -30,6 +32,7 @@ interface StoredMetadata {
   readonly schema: JsonValue;
   readonly partitionBy: readonly string[];
   readonly description?: string;
+  readonly location?: string;
 }
 
 function noSuchDatabase(name: string): Error {
@@ -137,6 +140,7 @@ export class Warehouse {
       schema: fromJson(DataTypeSchema, stored.schema),
       partitionBy: stored.partitionBy,
       ...(stored.description === undefined ? {} : { description: stored.description }),
+      ...(stored.location === undefined ? {} : { location: stored.location }),
     };
   }
 
@@ -149,23 +153,30 @@ export class Warehouse {
       schema: toJson(DataTypeSchema, table.schema),
       partitionBy: table.partitionBy,
       ...(table.description === undefined ? {} : { description: table.description }),
+      ...(table.location === undefined ? {} : { location: table.location }),
     };
     writeFileSync(join(dir, METADATA_FILE), JSON.stringify(stored));
   }
 
-  /** Whether the table directory holds any data file (an empty table has only its metadata). */
-  hasData(database: string, table: string): boolean {
-    const dir = this.tableDir(database, table);
+  /** Where a table's data files live: its external location, else its directory in the warehouse. */
+  dataDir(table: TableMetadata): string {
+    return table.location ?? this.tableDir(table.database, table.name);
+  }
+
+  /** Whether the table's data directory holds any data file (an empty table has only its metadata). */
+  hasData(table: TableMetadata): boolean {
+    const dir = this.dataDir(table);
     return existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith(".") && !f.startsWith("_"));
   }
 
   /** Removes the data files, keeping the metadata (INSERT OVERWRITE, saveAsTable overwrite of the data). */
-  clearData(database: string, table: string): void {
-    const dir = this.tableDir(database, table);
+  clearData(table: TableMetadata): void {
+    const dir = this.dataDir(table);
     if (!existsSync(dir)) return;
     for (const f of readdirSync(dir)) if (f !== METADATA_FILE) rmSync(join(dir, f), { recursive: true, force: true });
   }
 
+  /** Forgets a table; a managed table's files go with it, an external table's stay at its location. */
   dropTable(database: string, table: string): void {
     rmSync(this.tableDir(database, table), { recursive: true, force: true });
   }

@@ -3,9 +3,10 @@
  * Spark's `HashPartitioning` (pmod(hash, n)). Columns chain: each column's hash seeds the next; NULL leaves the
  * running hash unchanged.
  */
-import type { ColumnVector } from "../columnar/column-vector.js";
+import type { ColumnVector, Scalar } from "../columnar/column-vector.js";
 import { bigIntegerBytes } from "../functions/xxhash64.js";
 import { decimalParts } from "../types/data-types.js";
+import { hashNested, isNestedKind, type LeafHash, leafFromColumnHash } from "./nested-hash.js";
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -112,6 +113,13 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
   const data = column.data;
   // Spark hashes decimals wider than a long by the bytes of their unscaled BigInteger.
   const wideDecimal = kind === "decimal" && decimalParts(column.type).precision > 18;
+  if (isNestedKind(column.type)) {
+    for (let i = 0; i < n; i++) {
+      if (valid !== null && valid[i] === 0) continue;
+      hashes[i] = hashNested((data as Scalar[])[i] ?? null, column.type, hashes[i] as number, murmurLeaf);
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     if (valid !== null && valid[i] === 0) continue;
     const seed = hashes[i] as number;
@@ -153,6 +161,12 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
     hashes[i] = h;
   }
 }
+
+const murmurLeaf: LeafHash<number> = leafFromColumnHash<number>((column, hashes) => {
+  const into = Int32Array.from(hashes);
+  hashColumnInto(column, into);
+  hashes[0] = into[0] as number;
+});
 
 export function hashColumns(columns: readonly ColumnVector[], numRows: number): Int32Array {
   const hashes = new Int32Array(numRows).fill(SPARK_HASH_SEED);

@@ -3,6 +3,9 @@
  * persist. Names carry a per-run suffix (the same on both backends, so answers compare) and every case drops
  * what it made. Database locations differ between the backends by nature, so `locationUri` is left out.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
@@ -191,6 +194,22 @@ export const CATALOG_MEMBER_CASES: Record<string, MemberCase> = {
     const during = await query.is_cached;
     await query.unpersist();
     return { before, during };
+  },
+  "Catalog.createExternalTable": async (df, spark) => {
+    const name = nameOf("external");
+    const dir = mkdtempSync(join(tmpdir(), "sparkts-external-case-"));
+    const data = join(dir, "t");
+    try {
+      await df.select("id", "s").write.parquet(data);
+      const rows = await outcomeOf(await spark.catalog.createExternalTable(name, data, "parquet"));
+      const table = await spark.catalog.getTable(name);
+      await sql(spark, `DROP TABLE ${name}`);
+      // Dropping an external table leaves its files.
+      return { rows, table, kept: await outcomeOf(spark.read.parquet(data)) };
+    } finally {
+      await sql(spark, `DROP TABLE IF EXISTS ${name}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
   "Catalog.createTable": async (df, spark) => {
     const name = nameOf("created");

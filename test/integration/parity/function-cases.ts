@@ -447,6 +447,14 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.expr("try_divide(i, id - 1)"),
   ],
   try_mod: () => [F.try_mod(lit(7), i()), F.try_mod(d(), i()), F.try_mod(col("dec"), lit(0))],
+  // Generators: one select entry yields several rows per input row (the other entries repeat).
+  explode: () => [col("id"), F.explode(arr())],
+  explode_outer: () => [col("id"), F.explode_outer(F.array_remove(arr(), lit(2)))],
+  posexplode: () => [col("id"), F.posexplode(kv())],
+  posexplode_outer: () => [col("id"), F.posexplode_outer(F.array_compact(arr()))],
+  inline: () => [F.inline(F.arrays_zip(arr(), words()))],
+  inline_outer: () => [col("id"), F.inline_outer(F.array(F.struct(i(), s())))],
+  stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
 };
 
 /**

@@ -88,6 +88,16 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.cube": (df) => outcomeOf(df.cube(col("i").isNull().alias("n")).count()),
   "DataFrame.describe": (df) => outcomeOf(df.describe("i", "d"), true),
   "DataFrame.repartition": (df) => outcomeOf(df.repartition(3, "s")),
+  // Each partition sorted alone comes out in total order only if each holds one key range, in order.
+  "DataFrame.repartitionByRange": (df) =>
+    outcomeOf(df.repartitionByRange(3, col("i").desc(), "id").sortWithinPartitions(col("i").desc(), "id"), true),
+  "DataFrame.lateralJoin": async (df, spark) => {
+    const arrays = df.select("id", F.array(col("i"), lit(2)).alias("arr"));
+    return {
+      inner: await outcomeOf(arrays.lateralJoin(spark.tvf.explode(col("arr").outer()))),
+      left: await outcomeOf(arrays.lateralJoin(spark.tvf.posexplode(col("arr").outer()), undefined, "left")),
+    };
+  },
   "DataFrame.rollup": (df) => outcomeOf(df.rollup(col("i").isNull().alias("n")).agg(F.sum("d"))),
   "DataFrame.selectExpr": (df) => outcomeOf(df.selectExpr("id * 2 AS twice", "upper(s)")),
   "DataFrame.sortWithinPartitions": (df) => outcomeOf(df.sortWithinPartitions("id")),
