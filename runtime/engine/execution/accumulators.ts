@@ -3,7 +3,8 @@ import type { AggregateSpec } from "../physical/physical-plan.js";
 import type { Accumulator } from "./accumulator.js";
 import { CollectAccumulator } from "./collect-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
-import { AvgAccumulator, DecimalAvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
+import { DecimalAvgAccumulator, DecimalSumAccumulator } from "./decimal-accumulators.js";
+import { AvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
 import { DistinctAccumulator, FirstLastAccumulator, MinMaxAccumulator } from "./value-accumulators.js";
 
 export type { Accumulator };
@@ -21,7 +22,7 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
       case "stddev_pop":
         return new MomentsAccumulator(spec);
       case "sum":
-        return new SumAccumulator(spec);
+        return spec.resultType.kind.case === "decimal" ? new DecimalSumAccumulator(spec) : new SumAccumulator(spec);
       case "avg":
         return spec.inputType.kind.case === "decimal" ? new DecimalAvgAccumulator(spec) : new AvgAccumulator();
       case "min":

@@ -1,0 +1,106 @@
+/**
+ * DECIMAL columns whose unscaled values are all safe integers (every decimal(p ≤ 15), so all money columns read
+ * from files) can carry them in a Float64Array. Such a column still shows the usual `bigint[]` as `data`, but
+ * builds it only when something reads it: scans, filters and gathers pass the doubles along, and the kernels
+ * that know this form (exact decimal sums, hashing) read them without allocating a BigInt per value.
+ */
+
+import type { DataType } from "../types/data-types.js";
+import type { ColumnVector } from "./column-vector.js";
+
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+const compactForms = new WeakMap<ColumnVector, Float64Array>();
+
+/** A decimal column over unscaled values that must all be safe integers (values under nulls are ignored). */
+export function compactDecimalColumn(type: DataType, values: Float64Array, validity: Uint8Array | null): ColumnVector {
+  let unscaled: bigint[] | null = null;
+  const column: ColumnVector = {
+    type,
+    length: values.length,
+    validity,
+    get data(): bigint[] {
+      if (unscaled === null) {
+        unscaled = new Array<bigint>(values.length);
+        for (let i = 0; i < values.length; i++) unscaled[i] = BigInt(values[i] as number);
+      }
+      return unscaled;
+    },
+  };
+  compactForms.set(column, values);
+  return column;
+}
+
+/** The unscaled values as doubles when the column has that form (never built here: it would cost a pass). */
+export const compactDecimalsOf = (column: ColumnVector): Float64Array | undefined => compactForms.get(column);
+
+const convertedForms = new WeakMap<ColumnVector, Float64Array | null>();
+
+/**
+ * The unscaled values of any decimal column as doubles, or undefined when one is not a safe integer: the
+ * compact form if there is one, else converted once from the bigints (and remembered for that column).
+ */
+export function exactDoublesOf(column: ColumnVector): Float64Array | undefined {
+  const compact = compactForms.get(column);
+  if (compact !== undefined) return compact;
+  const known = convertedForms.get(column);
+  if (known !== undefined) return known ?? undefined;
+  const source = column.data as unknown as ArrayLike<bigint>;
+  let out: Float64Array | null = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = Number(source[i]);
+    if (v > MAX_EXACT || v < -MAX_EXACT) {
+      out = null;
+      break;
+    }
+    out[i] = v;
+  }
+  convertedForms.set(column, out);
+  return out ?? undefined;
+}
+
+/** True when every value is an integer within ±(2^53 - 1), i.e. exact as a double. */
+export function allExact(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v > MAX_EXACT || v < -MAX_EXACT) return false;
+  }
+  return true;
+}
+
+/** Gathers rows of a compact column by index (-1 = NULL), keeping the compact form. */
+export function takeCompact(column: ColumnVector, values: Float64Array, indices: Int32Array): ColumnVector {
+  const length = indices.length;
+  const out = new Float64Array(length);
+  const sourceValidity = column.validity;
+  let validity: Uint8Array | null = null;
+  for (let i = 0; i < length; i++) {
+    const from = indices[i] as number;
+    if (from < 0 || (sourceValidity !== null && sourceValidity[from] === 0)) {
+      validity ??= new Uint8Array(length).fill(1);
+      validity[i] = 0;
+    } else {
+      out[i] = values[from] as number;
+    }
+  }
+  return compactDecimalColumn(column.type, out, validity);
+}
+
+/** Concatenates parts that are all compact; undefined when one is not. */
+export function concatCompact(
+  type: DataType,
+  parts: readonly ColumnVector[],
+  length: number,
+): ColumnVector | undefined {
+  const forms = parts.map(compactDecimalsOf);
+  if (forms.some((f) => f === undefined)) return undefined;
+  const out = new Float64Array(length);
+  const anyNulls = parts.some((part) => part.validity !== null);
+  const validity = anyNulls ? new Uint8Array(length).fill(1) : null;
+  let offset = 0;
+  parts.forEach((part, i) => {
+    out.set(forms[i] as Float64Array, offset);
+    if (validity !== null && part.validity !== null) validity.set(part.validity, offset);
+    offset += part.length;
+  });
+  return compactDecimalColumn(type, out, validity);
+}
