@@ -3,7 +3,9 @@
  * range-checked against the result type at the end, AVG divided HALF_UP to its result scale.
  */
 import { type ColumnVector, columnFromScalars } from "../columnar/column-vector.js";
+import { compactDecimalColumn } from "../columnar/compact-decimals.js";
 import { divideHalfUp, fitsPrecision, outOfRange, rescale } from "../functions/decimal-math.js";
+import { exactLimit } from "../functions/exact-decimal-arithmetic.js";
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import * as T from "../types/data-types.js";
 import { type Accumulator, valid } from "./accumulator.js";
@@ -38,6 +40,8 @@ export class DecimalSumAccumulator implements Accumulator {
   }
   result(n: number): ColumnVector {
     const type = this.spec.resultType;
+    const exact = this.sums.exactTotals(n, exactLimit(type));
+    if (exact !== undefined) return compactDecimalColumn(type, exact.values, exact.validity);
     const shape = T.decimalParts(type);
     const totals = Array.from({ length: n }, (_, g) => {
       const total = this.sums.total(g);

@@ -57,6 +57,27 @@ export class ExactSums {
     return group < this.seen.length && this.seen[group] === 1;
   }
 
+  /**
+   * The totals of groups 0..n-1 as doubles (validity 0 for groups without a value), when no group carried into
+   * a BigInt and every total is within `limit`; undefined otherwise.
+   */
+  exactTotals(n: number, limit: number): { values: Float64Array; validity: Uint8Array | null } | undefined {
+    if (this.carry !== null) return undefined;
+    const values = new Float64Array(n);
+    let validity: Uint8Array | null = null;
+    for (let g = 0; g < n; g++) {
+      if (!this.has(g)) {
+        validity ??= new Uint8Array(n).fill(1);
+        validity[g] = 0;
+        continue;
+      }
+      const v = this.small[g] as number;
+      if (v > limit || v < -limit) return undefined;
+      values[g] = v;
+    }
+    return { values, validity };
+  }
+
   /** The group's total, or null when it saw no value. */
   total(group: number): bigint | null {
     if (!this.has(group)) return null;
