@@ -104,3 +104,70 @@ export function concatCompact(
   });
   return compactDecimalColumn(type, out, validity);
 }
+
+const TWO_32 = 4294967296;
+
+/**
+ * Decimal128 values (four little-endian 32-bit words each, starting at value `offset`) as a column: compact
+ * when every value is within ±2^53, else one BigInt per value assembled from the words.
+ */
+export function decimalColumnFromWords(
+  type: DataType,
+  words: Uint32Array,
+  offset: number,
+  length: number,
+  validity: Uint8Array | null,
+): ColumnVector {
+  const compact = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const at = (offset + i) * 4;
+    const w1 = words[at + 1] as number;
+    const w2 = words[at + 2] as number;
+    const w3 = words[at + 3] as number;
+    if (w2 === 0 && w3 === 0 && w1 < 0x200000) compact[i] = w1 * TWO_32 + (words[at] as number);
+    else if (w2 === 0xffffffff && w3 === 0xffffffff && w1 >= 0xffe00000)
+      compact[i] = (w1 - TWO_32) * TWO_32 + (words[at] as number);
+    else return { type, length, data: wideDecimals(words, offset, length), validity };
+  }
+  return compactDecimalColumn(type, compact, validity);
+}
+
+function wideDecimals(words: Uint32Array, offset: number, length: number): bigint[] {
+  const out = new Array<bigint>(length);
+  for (let i = 0; i < length; i++) {
+    const at = (offset + i) * 4;
+    const lo = BigInt(words[at] as number) | (BigInt(words[at + 1] as number) << 32n);
+    const hi = BigInt(words[at + 2] as number) | (BigInt(words[at + 3] as number) << 32n);
+    out[i] = BigInt.asIntN(128, (hi << 64n) | lo);
+  }
+  return out;
+}
+
+/** The Decimal128 words (four little-endian 32-bit words per value) of a decimal column. */
+export function decimalWordsOf(column: ColumnVector): Uint32Array {
+  const length = column.length;
+  const words = new Uint32Array(length * 4);
+  const compact = compactForms.get(column);
+  if (compact !== undefined) {
+    for (let i = 0; i < length; i++) {
+      const v = compact[i] as number;
+      // Exact for safe integers: dividing by 2^32 and flooring lose nothing.
+      const high = Math.floor(v / TWO_32);
+      words[i * 4] = v - high * TWO_32;
+      words[i * 4 + 1] = high >>> 0;
+      const sign = high < 0 ? 0xffffffff : 0;
+      words[i * 4 + 2] = sign;
+      words[i * 4 + 3] = sign;
+    }
+    return words;
+  }
+  const values = column.data as bigint[];
+  for (let i = 0; i < length; i++) {
+    let v = BigInt.asUintN(128, values[i] ?? 0n);
+    for (let w = 0; w < 4; w++) {
+      words[i * 4 + w] = Number(v & 0xffffffffn);
+      v >>= 32n;
+    }
+  }
+  return words;
+}

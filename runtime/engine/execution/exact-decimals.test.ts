@@ -3,6 +3,7 @@
  * BigInt paths give: each case computes its expectation with BigInts and compares to the last digit.
  */
 import { describe, expect, it } from "vitest";
+import { arrowIpcToBatch, batchToArrowIpc } from "../columnar/arrow-io.js";
 import {
   type Batch,
   type ColumnVector,
@@ -107,6 +108,21 @@ describe("compact decimal columns", () => {
     expect(valuesOf(castColumn(compact, T.DOUBLE, "ansi", ctx))).toEqual(
       valuesOf(plain).map((v) => (v === null ? null : Number(`${v}e-2`))),
     );
+  });
+
+  it("cross the Arrow hand-off as Decimal128 and come back compact, negatives, NULLs and ±2^53 included", () => {
+    const edge = 2 ** 53 - 1;
+    const values = [0, -1, 1, edge, -edge, -(2 ** 53), 4294967296, -4294967297, 123456789012345, 0];
+    const validity = Uint8Array.from(values, (_, i) => (i === 9 ? 0 : 1));
+    const compact = compactDecimalColumn(T.decimalType(38, 4), Float64Array.from(values), validity);
+    const wide = columnFromScalars(T.decimalType(38, 4), [10n ** 30n, -(10n ** 30n) + 7n, null]);
+    const fields = [{ name: "d", type: T.decimalType(38, 4), nullable: true }];
+    for (const column of [compact, wide]) {
+      const ipc = batchToArrowIpc({ columns: [column], numRows: column.length }, fields, "UTC");
+      const back = arrowIpcToBatch(ipc).batch.columns[0] as ColumnVector;
+      expect(valuesOf(back)).toEqual(valuesOf(column));
+      expect(compactDecimalsOf(back) !== undefined).toBe(column === compact);
+    }
   });
 
   it("raise Spark's out-of-range error when a cast narrows the precision below a value", () => {
