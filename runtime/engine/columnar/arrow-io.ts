@@ -33,7 +33,15 @@ import {
 import { UnsupportedOperationException } from "../../errors/index.js";
 import * as T from "../types/data-types.js";
 import { isNested } from "../types/nested-types.js";
-import { allocateData, type Batch, type ColumnVector, columnFromScalars, type Scalar } from "./column-vector.js";
+import {
+  allocateData,
+  type Batch,
+  type ColumnVector,
+  columnFromScalars,
+  concatColumns,
+  type Scalar,
+} from "./column-vector.js";
+import { decimalColumnFromWords, decimalWordsOf } from "./compact-decimals.js";
 import { nestedArrowData, nestedArrowType, nestedEngineType, nestedValuesFromArrow } from "./nested-arrow.js";
 
 export interface FieldSpec {
@@ -157,18 +165,8 @@ function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
       });
       return makeData({ ...base, type: arrowType as Utf8, valueOffsets: offsets, data: bytes });
     }
-    case Type.Decimal: {
-      const words = new Uint32Array(length * 4);
-      const values = column.data as bigint[];
-      for (let i = 0; i < length; i++) {
-        let v = BigInt.asUintN(128, values[i] ?? 0n);
-        for (let w = 0; w < 4; w++) {
-          words[i * 4 + w] = Number(v & 0xffffffffn);
-          v >>= 32n;
-        }
-      }
-      return makeData({ ...base, type: arrowType as Decimal, data: words });
-    }
+    case Type.Decimal:
+      return makeData({ ...base, type: arrowType as Decimal, data: decimalWordsOf(column) });
     case Type.List:
     case Type.Map:
     case Type.Struct:
@@ -354,5 +352,22 @@ export function arrowIpcToBatch(bytes: Uint8Array): { fields: FieldSpec[]; batch
 }
 
 function decodeVector(vector: Vector, type: T.DataType): ColumnVector {
+  const plainDecimals = (chunk: Data) =>
+    chunk.values instanceof Uint32Array && (chunk.nullCount === 0 || (chunk.nullBitmap?.length ?? 0) > 0);
+  if (type.kind.case === "decimal" && vector.data.every(plainDecimals)) {
+    // Decimal128 words straight to a column (compact when exact), without a BigInt assembled per value.
+    const parts = vector.data.map((chunk) => {
+      const validity = new Uint8Array(chunk.length).fill(1);
+      const anyNull = validityOf(chunk, validity, 0);
+      return decimalColumnFromWords(
+        type,
+        chunk.values as Uint32Array,
+        chunk.offset,
+        chunk.length,
+        anyNull ? validity : null,
+      );
+    });
+    return concatColumns(type, parts);
+  }
   return columnFromArrow(vector, type) ?? columnFromScalars(type, scalarsOf(vector, type));
 }

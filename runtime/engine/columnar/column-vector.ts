@@ -4,6 +4,7 @@
  */
 import { notSupportedLocally } from "../errors.js";
 import { type DataType, typeName } from "../types/data-types.js";
+import { compactDecimalColumn, compactDecimalsOf, concatCompact, takeCompact } from "./compact-decimals.js";
 
 export type NumericArray = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array;
 /** Booleans are a Uint8Array of 0/1; decimals are unscaled bigints; strings stay JS strings for now. */
@@ -111,6 +112,8 @@ export function nullColumn(type: DataType, length: number): ColumnVector {
 
 /** Gathers rows by index; an index of -1 yields NULL (used by outer joins). */
 export function takeRows(column: ColumnVector, indices: Int32Array): ColumnVector {
+  const compact = compactDecimalsOf(column);
+  if (compact !== undefined) return takeCompact(column, compact, indices);
   const length = indices.length;
   const source = column.data as unknown as ArrayLike<Scalar>;
   const data = allocateData(column.type, length);
@@ -132,6 +135,10 @@ export function takeRows(column: ColumnVector, indices: Int32Array): ColumnVecto
 export function concatColumns(type: DataType, parts: readonly ColumnVector[]): ColumnVector {
   if (parts.length === 1 && parts[0] !== undefined) return parts[0];
   const length = parts.reduce((sum, part) => sum + part.length, 0);
+  if (type.kind.case === "decimal" && parts.length > 0) {
+    const compact = concatCompact(type, parts, length);
+    if (compact !== undefined) return compact;
+  }
   const data = allocateData(type, length);
   const anyNulls = parts.some((part) => part.validity !== null);
   const validity = anyNulls ? new Uint8Array(length).fill(1) : null;
@@ -151,6 +158,11 @@ export function concatColumns(type: DataType, parts: readonly ColumnVector[]): C
 }
 
 export function sliceColumn(column: ColumnVector, start: number, end: number): ColumnVector {
+  const compact = compactDecimalsOf(column);
+  if (compact !== undefined) {
+    const validity = column.validity === null ? null : column.validity.slice(start, end);
+    return compactDecimalColumn(column.type, compact.slice(start, end), validity);
+  }
   const data = column.data as unknown as { slice(a: number, b: number): ColumnData };
   return {
     type: column.type,

@@ -3,9 +3,10 @@ import type { AggregateSpec } from "../physical/physical-plan.js";
 import type { Accumulator } from "./accumulator.js";
 import { CollectAccumulator } from "./collect-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
+import { DecimalAvgAccumulator, DecimalSumAccumulator } from "./decimal-accumulators.js";
 import { ModeAccumulator, PercentileAccumulator } from "./frequency-accumulators.js";
 import { HigherMomentsAccumulator, PairMomentsAccumulator } from "./moment-accumulators.js";
-import { AvgAccumulator, DecimalAvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
+import { AvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
 import { ReducingAccumulator } from "./reducing-accumulators.js";
 import {
   DistinctAccumulator,
@@ -29,6 +30,8 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
       case "stddev_pop":
         return new MomentsAccumulator(spec);
       case "sum":
+        return spec.resultType.kind.case === "decimal" ? new DecimalSumAccumulator(spec) : new SumAccumulator(spec);
+      // try_sum keeps an overflow flag per group across the shuffle, which the exact decimal sums do not.
       case "try_sum":
         return new SumAccumulator(spec);
       case "avg":

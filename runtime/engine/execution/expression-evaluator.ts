@@ -3,13 +3,20 @@
  * their later operands on the rows that need them, so an ANSI error (say, a division by zero guarded by a
  * condition) fires exactly when Spark's would.
  */
-import { allocateData, type Batch, type ColumnVector, type Scalar, takeBatch } from "../columnar/column-vector.js";
+import {
+  allocateData,
+  type Batch,
+  type ColumnVector,
+  type Scalar,
+  takeBatch,
+  takeRows,
+} from "../columnar/column-vector.js";
 import { castColumn } from "../functions/cast-kernel.js";
 import { kernelFor } from "../functions/function-registry.js";
 import type { EvalContext } from "../functions/function-types.js";
 import { constantColumn } from "../functions/kernel-helpers.js";
 import { andOrKernel } from "../functions/predicates.js";
-import type { CaseWhen, Expr } from "../logical/expressions.js";
+import { type CaseWhen, children, type Expr } from "../logical/expressions.js";
 
 export function evaluate(expr: Expr, batch: Batch, ctx: EvalContext): ColumnVector {
   switch (expr.kind) {
@@ -58,7 +65,27 @@ function scatter(out: { data: unknown[]; validity: Uint8Array }, rows: Int32Arra
 }
 
 function evaluateOn(expr: Expr, batch: Batch, rows: Int32Array, ctx: EvalContext): ColumnVector {
-  return rows.length === batch.numRows ? evaluate(expr, batch, ctx) : evaluate(expr, takeBatch(batch, rows), ctx);
+  return rows.length === batch.numRows
+    ? evaluate(expr, batch, ctx)
+    : evaluate(expr, takeReferenced(expr, batch, rows), ctx);
+}
+
+/** The input ordinals an expression reads. */
+function referencedInputs(expr: Expr, into: Set<number>): Set<number> {
+  if (expr.kind === "input") into.add(expr.ordinal);
+  for (const child of children(expr)) referencedInputs(child, into);
+  return into;
+}
+
+/**
+ * The batch restricted to `rows`, gathering only the columns the expression reads: the others keep their
+ * full-length column as a placeholder, which the expression never looks at.
+ */
+function takeReferenced(expr: Expr, batch: Batch, rows: Int32Array): Batch {
+  const used = referencedInputs(expr, new Set());
+  if (used.size === batch.columns.length) return takeBatch(batch, rows);
+  const columns = batch.columns.map((column, i) => (used.has(i) ? takeRows(column, rows) : column));
+  return { columns, numRows: rows.length };
 }
 
 function evaluateShortCircuit(isAnd: boolean, args: readonly Expr[], batch: Batch, ctx: EvalContext): ColumnVector {
@@ -66,16 +93,17 @@ function evaluateShortCircuit(isAnd: boolean, args: readonly Expr[], batch: Batc
   const left = evaluate(leftExpr, batch, ctx);
   const decided = isAnd ? 0 : 1;
   const values = left.data as Uint8Array;
-  const pending: number[] = [];
+  const pending = new Int32Array(left.length);
+  let count = 0;
   for (let i = 0; i < left.length; i++) {
-    if (!((left.validity === null || left.validity[i] === 1) && values[i] === decided)) pending.push(i);
+    if (!((left.validity === null || left.validity[i] === 1) && values[i] === decided)) pending[count++] = i;
   }
   const kernel = andOrKernel(isAnd);
-  if (pending.length === left.length) {
+  if (count === left.length) {
     const right = evaluate(rightExpr, batch, ctx);
     return kernel([left, right], undefined as never, ctx);
   }
-  const rows = Int32Array.from(pending);
+  const rows = pending.subarray(0, count);
   const part = evaluateOn(rightExpr, batch, rows, ctx);
   const data = allocateData(rightExpr.type, left.length) as unknown as unknown[];
   const validity = new Uint8Array(left.length);

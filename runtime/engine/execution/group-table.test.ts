@@ -37,4 +37,23 @@ describe("GroupTable", () => {
     expect(Array.from(table.find([columnFromScalars(T.LONG, [6n, 7n])], 2))).toEqual([1, -1]);
     expect(table.size).toBe(2);
   });
+
+  it("groups single integral keys by value, NULL with NULL, and gives their keys back (longs beyond 32 bits too)", () => {
+    const n = 20000;
+    const values = Array.from({ length: n }, (_, i) =>
+      i % 11 === 0 ? null : BigInt(i % 3000) * 4294967296n - BigInt(i % 3000) - 7n,
+    );
+    const table = new GroupTable([T.LONG], 4);
+    const ids = table.findOrInsert([columnFromScalars(T.LONG, values)], n);
+    expect(table.size).toBe(new Set(values).size);
+    const [keys] = table.keyColumns();
+    values.forEach((v, i) => {
+      expect(getScalar(keys as never, ids[i] as number)).toBe(v);
+    });
+    const probe = table.find([columnFromScalars(T.LONG, [values[1] as bigint, null, 1n << 40n])], 3);
+    expect(Array.from(probe)).toEqual([ids[1], ids[0], -1]);
+    const dates = new GroupTable([T.DATE]);
+    expect(Array.from(dates.findOrInsert([columnFromScalars(T.DATE, [-5, 9000, -5, null])], 4))).toEqual([0, 1, 0, 2]);
+    expect(dates.keyColumns().map((c) => [0, 1, 2].map((g) => getScalar(c, g)))).toEqual([[-5, 9000, null]]);
+  });
 });

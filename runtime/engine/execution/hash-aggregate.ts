@@ -8,7 +8,8 @@ import type { EvalContext } from "../functions/function-types.js";
 import type { Expr } from "../logical/expressions.js";
 import { stateTypes } from "../physical/aggregate-states.js";
 import type { AggregateMode, AggregateSpec } from "../physical/physical-plan.js";
-import { createAccumulator } from "./accumulators.js";
+import { type Accumulator, createAccumulator } from "./accumulators.js";
+import { evaluateExactDecimals } from "./exact-decimal-eval.js";
 import { evaluate } from "./expression-evaluator.js";
 import { GroupTable } from "./group-table.js";
 
@@ -36,7 +37,16 @@ export function hashAggregate(
       });
     } else {
       specs.forEach((spec, i) => {
-        accumulators[i]?.update(
+        const accumulator = accumulators[i] as Accumulator;
+        const [arg] = spec.args;
+        if (accumulator.updateExact !== undefined && spec.args.length === 1 && arg !== undefined) {
+          const exact = evaluateExactDecimals(arg, batch, ctx);
+          if (exact !== null) {
+            accumulator.updateExact(groups, exact);
+            return;
+          }
+        }
+        accumulator.update(
           groups,
           spec.args.map((a) => evaluate(a, batch, ctx)),
         );

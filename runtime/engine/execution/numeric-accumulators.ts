@@ -1,7 +1,7 @@
 /** SUM and AVG over integers, doubles and decimals, and the variance / standard deviation family. */
 import { type ColumnVector, columnFromScalars, type Scalar } from "../columnar/column-vector.js";
 import { arithmeticOverflow } from "../errors.js";
-import { divideHalfUp, fitsPrecision, outOfRange, rescale } from "../functions/decimal-math.js";
+import { fitsPrecision, outOfRange } from "../functions/decimal-math.js";
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import * as T from "../types/data-types.js";
 import { type Accumulator, valid, values } from "./accumulator.js";
@@ -75,55 +75,6 @@ export class SumAccumulator implements Accumulator {
       type,
       Array.from({ length: n }, (_, g) => (this.overflowed[g] ? null : (this.sums[g] ?? null))),
     );
-  }
-}
-
-/** AVG over DECIMAL: exact sum of unscaled values, divided HALF_UP at the end to the result scale. */
-export class DecimalAvgAccumulator implements Accumulator {
-  private sums: bigint[] = [];
-  private counts: number[] = [];
-  constructor(private readonly spec: AggregateSpec) {}
-  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
-    const column = arg as ColumnVector;
-    const v = values(column);
-    for (let i = 0; i < groups.length; i++) {
-      if (!valid(column, i)) continue;
-      const g = groups[i] as number;
-      this.sums[g] = (this.sums[g] ?? 0n) + (v[i] as bigint);
-      this.counts[g] = (this.counts[g] ?? 0) + 1;
-    }
-  }
-  merge(groups: Int32Array, [sums, counts]: readonly ColumnVector[]): void {
-    const s = values(sums as ColumnVector);
-    const c = values(counts as ColumnVector);
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i] as number;
-      if (valid(sums as ColumnVector, i)) this.sums[g] = (this.sums[g] ?? 0n) + (s[i] as bigint);
-      this.counts[g] = (this.counts[g] ?? 0) + Number(c[i] as bigint);
-    }
-  }
-  states(n: number): ColumnVector[] {
-    const { precision, scale } = T.decimalParts(this.spec.inputType);
-    return [
-      columnFromScalars(
-        T.decimalType(Math.min(38, precision + 10), scale),
-        Array.from({ length: n }, (_, g) => this.sums[g] ?? null),
-      ),
-      columnFromScalars(
-        T.LONG,
-        Array.from({ length: n }, (_, g) => BigInt(this.counts[g] ?? 0)),
-      ),
-    ];
-  }
-  result(n: number): ColumnVector {
-    const inScale = T.decimalParts(this.spec.inputType).scale;
-    const out = T.decimalParts(this.spec.resultType);
-    const averages = Array.from({ length: n }, (_, g) => {
-      const count = this.counts[g] ?? 0;
-      if (count === 0) return null;
-      return divideHalfUp(rescale(this.sums[g] ?? 0n, inScale, out.scale), BigInt(count));
-    });
-    return columnFromScalars(this.spec.resultType, averages);
   }
 }
 

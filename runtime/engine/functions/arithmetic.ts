@@ -5,13 +5,15 @@
 
 import { implicitCast, widerType } from "../analyzer/type-coercion.js";
 import type { ColumnVector } from "../columnar/column-vector.js";
+import { compactDecimalColumn, exactDoublesOf } from "../columnar/compact-decimals.js";
 import { arithmeticOverflow, dataTypeMismatch, divideByZero } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Call, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { decimalOp, decimalShapeOf, outOfRange, pow10, resultShape } from "./decimal-math.js";
+import { type ExactOp, exactDecimalArithmetic, exactFactors, exactLimit } from "./exact-decimal-arithmetic.js";
 import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
-import { mapValues, zipValues } from "./kernel-helpers.js";
+import { mapValues, mergeValidity, zipValues } from "./kernel-helpers.js";
 
 type Op = "add" | "subtract" | "multiply" | "divide" | "remainder";
 const SYMBOL: Record<Op, string> = { add: "+", subtract: "-", multiply: "*", divide: "/", remainder: "%" };
@@ -91,6 +93,10 @@ function decimalKernel(op: Op): Kernel {
       if (c.ansi) throw outOfRange(r, out);
       return null;
     };
+    if (op === "add" || op === "subtract" || op === "multiply") {
+      const compact = compactResult(op, left, right, c.type);
+      if (compact !== undefined) return compact;
+    }
     const exact = exactDecimalOp(op, sa, sb, out.scale);
     if (exact !== null) return zipValues<bigint, bigint, bigint>(left, right, c.type, (x, y) => checked(exact(x, y)));
     return zipValues<bigint, bigint, bigint>(left, right, c.type, (x, y) => {
@@ -101,6 +107,28 @@ function decimalKernel(op: Op): Kernel {
       return checked(decimalOp(op, x, sa, y, sb, out));
     });
   };
+}
+
+/** + - * over operands exact as doubles, giving a compact column; undefined when that path does not apply. */
+function compactResult(
+  op: ExactOp,
+  left: ColumnVector,
+  right: ColumnVector,
+  type: T.DataType,
+): ColumnVector | undefined {
+  const factors = exactFactors(
+    op,
+    T.decimalParts(left.type).scale,
+    T.decimalParts(right.type).scale,
+    T.decimalParts(type).scale,
+  );
+  if (factors === undefined) return undefined;
+  const x = exactDoublesOf(left);
+  const y = x === undefined ? undefined : exactDoublesOf(right);
+  if (x === undefined || y === undefined) return undefined;
+  const validity = mergeValidity([left, right], left.length);
+  const values = exactDecimalArithmetic(op, x, y, validity, factors, exactLimit(type));
+  return values === null ? undefined : compactDecimalColumn(type, values, validity);
 }
 
 /**

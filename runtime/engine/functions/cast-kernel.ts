@@ -3,6 +3,7 @@
  * NULL, LEGACY wraps integers and yields NULL for malformed strings.
  */
 import type { ColumnVector } from "../columnar/column-vector.js";
+import { compactDecimalColumn, exactDoublesOf } from "../columnar/compact-decimals.js";
 import { castInvalidInput, castOverflow, notSupportedLocally } from "../errors.js";
 import { javaDoubleString } from "../logical/expression-display.js";
 import type { CastMode } from "../logical/expressions.js";
@@ -149,6 +150,31 @@ export function parseDecimalText(text: string, scale: number): bigint | null {
 }
 
 /** Casts into or out of DECIMAL; null when the pair is not a decimal cast this function handles. */
+/**
+ * decimal → decimal keeping or raising the scale, for values exact as doubles: stays compact (no BigInts);
+ * undefined when some value would not fit (the ordinary path then raises or gives NULL as Spark does).
+ */
+function widenExactly(input: ColumnVector, to: T.DataType): ColumnVector | undefined {
+  const { precision, scale } = T.decimalParts(to);
+  const raise = scale - T.decimalParts(input.type).scale;
+  if (raise < 0 || raise > 15) return undefined;
+  const values = exactDoublesOf(input);
+  if (values === undefined) return undefined;
+  const factor = 10 ** raise;
+  const limit = precision <= 15 ? 10 ** precision - 1 : Number.MAX_SAFE_INTEGER;
+  const validity = input.validity;
+  const out = new Float64Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const r = (values[i] as number) * factor;
+    if (r > limit || r < -limit) {
+      if (validity === null || validity[i] === 1) return undefined;
+      continue;
+    }
+    out[i] = r;
+  }
+  return compactDecimalColumn(to, out, validity);
+}
+
 function castDecimal(input: ColumnVector, to: T.DataType, mode: CastMode): ColumnVector | null {
   const from = input.type;
   const overflow = (shown: string): null => {
@@ -164,6 +190,8 @@ function castDecimal(input: ColumnVector, to: T.DataType, mode: CastMode): Colum
     };
     if (from.kind.case === "decimal") {
       const fromScale = T.decimalParts(from).scale;
+      const widened = widenExactly(input, to);
+      if (widened !== undefined) return widened;
       return mapValues<bigint, bigint>(input, to, (v) =>
         fitToPrecision(rescale(v, fromScale, scale), () => formatDecimal(v, fromScale)),
       );
@@ -185,11 +213,21 @@ function castDecimal(input: ColumnVector, to: T.DataType, mode: CastMode): Colum
   const unit = pow10(fromScale);
   switch (to.kind.case) {
     case "double":
-    case "float":
+    case "float": {
+      // Unscaled values exact as doubles divide by an exact power of ten: one correctly rounded step, the same
+      // double as parsing the decimal's text.
+      const exact = fromScale <= 22 ? exactDoublesOf(input) : undefined;
+      if (exact !== undefined) {
+        const divisor = 10 ** fromScale;
+        const out = to.kind.case === "float" ? new Float32Array(input.length) : new Float64Array(input.length);
+        for (let i = 0; i < input.length; i++) out[i] = (exact[i] as number) / divisor;
+        return { type: to, length: input.length, data: out, validity: input.validity };
+      }
       return mapValues<bigint, number>(input, to, (v) => {
         const n = Number(formatDecimal(v, fromScale));
         return to.kind.case === "float" ? Math.fround(n) : n;
       });
+    }
     case "boolean":
       return mapValues<bigint, number>(input, to, (v) => (v !== 0n ? 1 : 0));
     case "byte":

@@ -6,6 +6,7 @@ import {
   columnFromScalars,
   type Scalar,
 } from "../columnar/column-vector.js";
+import { compactDecimalColumn } from "../columnar/compact-decimals.js";
 import type { DataType } from "../types/data-types.js";
 
 export function mergeValidity(columns: readonly ColumnVector[], length: number): Uint8Array | null {
@@ -20,6 +21,11 @@ export function mergeValidity(columns: readonly ColumnVector[], length: number):
 
 export function constantColumn(type: DataType, value: Scalar, length: number): ColumnVector {
   if (value === null) return columnFromScalars(type, new Array<Scalar>(length).fill(null));
+  if (typeof value === "bigint" && type.kind.case === "decimal") {
+    const n = Number(value);
+    // A decimal constant that is exact as a double stays compact: no array of BigInts unless a kernel asks.
+    if (Number.isSafeInteger(n)) return compactDecimalColumn(type, new Float64Array(length).fill(n), null);
+  }
   const data = allocateData(type, length);
   const stored = typeof value === "boolean" ? (value ? 1 : 0) : value;
   (data as unknown as { fill(v: unknown): void }).fill(stored);

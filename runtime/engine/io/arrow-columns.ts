@@ -6,6 +6,7 @@ import { type Data, type Table, type Timestamp, TimeUnit, Type, type Vector } fr
 import { UnsupportedOperationException } from "../../errors/index.js";
 import { engineTypeOf, type FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, type ColumnVector, concatColumns } from "../columnar/column-vector.js";
+import { decimalColumnFromWords } from "../columnar/compact-decimals.js";
 import * as T from "../types/data-types.js";
 
 const utf8 = new TextDecoder();
@@ -38,30 +39,6 @@ function stringsOf(data: Data): string[] {
     for (let i = 0; i < data.length; i++) out[i] = whole.slice(at(i), at(i + 1));
   } else {
     for (let i = 0; i < data.length; i++) out[i] = utf8.decode(bytes.subarray(at(i), at(i + 1)));
-  }
-  return out;
-}
-
-function decimalsOf(data: Data): bigint[] {
-  const words = data.values as Uint32Array;
-  const out = new Array<bigint>(data.length);
-  for (let i = 0; i < data.length; i++) {
-    const at = (data.offset + i) * 4;
-    const w1 = words[at + 1] as number;
-    const w2 = words[at + 2] as number;
-    const w3 = words[at + 3] as number;
-    // Values within ±2^53 (all money columns in practice) skip the 128-bit BigInt assembly.
-    if (w2 === 0 && w3 === 0 && w1 < 0x200000) {
-      out[i] = BigInt(w1 * 4294967296 + (words[at] as number));
-      continue;
-    }
-    if (w2 === 0xffffffff && w3 === 0xffffffff && w1 >= 0xffe00000) {
-      out[i] = BigInt((w1 - 4294967296) * 4294967296 + (words[at] as number));
-      continue;
-    }
-    const lo = BigInt(words[at] as number) | (BigInt(w1) << 32n);
-    const hi = BigInt(words[at + 2] as number) | (BigInt(words[at + 3] as number) << 32n);
-    out[i] = BigInt.asIntN(128, (hi << 64n) | lo);
   }
   return out;
 }
@@ -117,7 +94,8 @@ function chunkColumn(data: Data, type: T.DataType, arrowTypeId: Type): ColumnVec
     case "double":
       return { type, length, data: slice(data.values as Float64Array), validity };
     case "decimal":
-      return { type, length, data: decimalsOf(data), validity };
+      // Compact (doubles) when every value is exact as one, as all money columns are.
+      return decimalColumnFromWords(type, data.values as Uint32Array, data.offset, length, validity);
     case "string":
       return { type, length, data: stringsOf(data), validity };
     case "binary": {

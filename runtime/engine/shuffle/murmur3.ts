@@ -4,6 +4,7 @@
  * running hash unchanged.
  */
 import type { ColumnVector, Scalar } from "../columnar/column-vector.js";
+import { compactDecimalsOf } from "../columnar/compact-decimals.js";
 import { bigIntegerBytes } from "../functions/xxhash64.js";
 import { decimalParts } from "../types/data-types.js";
 import { hashNested, isNestedKind, type LeafHash, leafFromColumnHash } from "./nested-hash.js";
@@ -42,8 +43,13 @@ const TWO_32 = 4294967296;
 export function hashLong(value: bigint, seed: number): number {
   // Most longs (and unscaled decimals) are safe integers: split them with float math, no BigInt allocation.
   const n = Number(value);
-  if (Number.isSafeInteger(n)) return hashLongWords(n | 0, Math.floor(n / TWO_32) | 0, seed);
+  if (Number.isSafeInteger(n)) return hashSafeInteger(n, seed);
   return hashLongWords(Number(BigInt.asIntN(32, value)), Number(BigInt.asIntN(32, value >> 32n)), seed);
+}
+
+/** hashLong of a long that is a safe integer, given as a number. */
+export function hashSafeInteger(n: number, seed: number): number {
+  return hashLongWords(n | 0, Math.floor(n / TWO_32) | 0, seed);
 }
 
 function hashLongWords(low: number, high: number, seed: number): number {
@@ -110,13 +116,30 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
   const n = column.length;
   const valid = column.validity;
   const kind = column.type.kind.case;
-  const data = column.data;
   // Spark hashes decimals wider than a long by the bytes of their unscaled BigInteger.
   const wideDecimal = kind === "decimal" && decimalParts(column.type).precision > 18;
+  const data = column.data;
   if (isNestedKind(column.type)) {
     for (let i = 0; i < n; i++) {
       if (valid !== null && valid[i] === 0) continue;
       hashes[i] = hashNested((data as Scalar[])[i] ?? null, column.type, hashes[i] as number, murmurLeaf);
+    }
+    return;
+  }
+  const compact = kind === "decimal" && !wideDecimal ? compactDecimalsOf(column) : undefined;
+  if (compact !== undefined) {
+    for (let i = 0; i < n; i++) {
+      if (valid === null || valid[i] === 1) hashes[i] = hashSafeInteger(compact[i] as number, hashes[i] as number);
+    }
+    return;
+  }
+  if (data instanceof BigInt64Array) {
+    // Longs and timestamps by their two 32-bit halves through an Int32Array view: no BigInt per row.
+    const words = new Int32Array(data.buffer, data.byteOffset, n * 2);
+    for (let i = 0; i < n; i++) {
+      if (valid === null || valid[i] === 1) {
+        hashes[i] = hashLongWords(words[2 * i] as number, words[2 * i + 1] as number, hashes[i] as number);
+      }
     }
     return;
   }
@@ -128,7 +151,7 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
       case "long":
       case "timestamp":
       case "timestampNtz":
-        h = hashLong((data as BigInt64Array)[i] as bigint, seed);
+        h = hashLong((data as unknown as BigInt64Array)[i] as bigint, seed);
         break;
       case "double": {
         const v = (data as Float64Array)[i] as number;

@@ -36,6 +36,19 @@ describe("engine parity: decimals", () => {
     );
   });
 
+  it("sums of decimal products exact to the last digit, past 2^53 and with NULLs (the engine's double fast paths)", async () => {
+    await expectSame(
+      "SELECT id % 4 AS k, " +
+        "sum(CAST(id AS DECIMAL(15,2)) * (1 - CAST(id % 10 AS DECIMAL(15,2)) / 100)) AS revenue, " +
+        "sum(CAST(id AS DECIMAL(15,0)) * 1000000000000) AS carried, " +
+        "sum(CAST(id * 400000000000000 AS DECIMAL(18,0)) * (1 + CAST(id % 3 AS DECIMAL(15,2)))) AS wide, " +
+        "sum(CASE WHEN id % 3 = 0 THEN CAST(id AS DECIMAL(15,2)) * 2 ELSE 0 END) AS cased, " +
+        "avg(CASE WHEN id % 5 = 0 THEN NULL ELSE CAST(id AS DECIMAL(15,2)) END) AS a, " +
+        "sum(CAST(id AS DECIMAL(15,2))) FILTER (WHERE CAST(id AS DECIMAL(15,2)) < 1500.5) AS filtered " +
+        "FROM range(3000) GROUP BY id % 4",
+    );
+  });
+
   it("an out-of-range cast fails like Spark", async () => {
     const { local, spark } = await parity.run(P.plan(sql("SELECT CAST(12345.6 AS DECIMAL(4,1)) AS x")));
     expect(spark).toHaveProperty("failure");
