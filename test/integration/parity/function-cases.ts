@@ -432,6 +432,19 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.try_element_at(kv(), lit("k")),
     F.try_element_at(kv(), lit("zz")),
   ],
+  extract: () => [
+    F.extract(lit("YEAR"), dt()),
+    F.extract(lit("dow"), dt()),
+    F.extract(lit("DOW_ISO"), dt()),
+    F.extract(lit("second"), col("ts")),
+    F.extract(lit("W"), dt()),
+  ],
+  date_part: () => [
+    F.date_part(lit("MONTH"), dt()),
+    F.date_part(lit("doy"), dt()),
+    F.date_part(lit("hours"), col("ts")),
+  ],
+  datepart: () => [F.datepart(lit("QTR"), dt()), F.datepart(lit("MINS"), col("ts")), F.datepart(lit("SECONDS"), dt())],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
