@@ -496,8 +496,17 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   count_if: () => [F.count_if(i().gt(lit(0)))],
   count_distinct: () => [F.count_distinct(s())],
   countDistinct: () => [F.countDistinct(i(), s())],
-  first: () => [F.first(s()), F.first(s(), true)],
-  last: () => [F.last(i(), true)],
+  // Aliased, since the ignore-nulls flag is not part of the name: the two columns would otherwise share one.
+  first: () => [
+    F.first(s()),
+    F.first(F.when(col("id").gt(lit(1)), s())).alias("keeps_nulls"),
+    F.first(F.when(col("id").gt(lit(1)), s()), true).alias("skips_nulls"),
+  ],
+  last: () => [
+    F.last(i(), true),
+    F.last(F.when(col("id").lt(lit(3)), i())).alias("keeps_nulls"),
+    F.last(F.when(col("id").lt(lit(3)), i()), true).alias("skips_nulls"),
+  ],
   max: () => [F.max(i()), F.max(s()), F.max(dt()), F.max(col("dec"))],
   min: () => [F.min(d()), F.min(s()), F.min(dt())],
   sum: () => [F.sum(i()), F.sum(d()), F.sum(col("dec"))],
