@@ -174,7 +174,7 @@ export function date_from_unix_date(days: Column | string): Column {
  * @example `date_part(lit("YEAR"), "dt")`
  * @example `date_part(lit("SECONDS"), "ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function date_part(field: Column, source: Column | string): Column {
   return codegen.callBuiltin("date_part", [codegen.column(field, "field"), codegen.columnOrName(source, "source")]);
@@ -251,7 +251,7 @@ export function datediff(end: Column | string, start: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `datepart(lit("DOW"), "ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function datepart(field: Column, source: Column | string): Column {
   return codegen.callBuiltin("datepart", [codegen.column(field, "field"), codegen.columnOrName(source, "source")]);
@@ -337,7 +337,7 @@ export function dayofyear(col: Column | string): Column {
  * @example `extract(lit("MINUTE"), "ts")`
  * @example `extract(lit("DOY"), "dt")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function extract(field: Column, source: Column | string): Column {
   return codegen.callBuiltin("extract", [codegen.column(field, "field"), codegen.columnOrName(source, "source")]);

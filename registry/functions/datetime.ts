@@ -161,7 +161,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "date_part" },
     examples: ['date_part(lit("YEAR"), "dt")', 'date_part(lit("SECONDS"), "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_sub",
@@ -231,7 +231,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "datepart" },
     examples: ['datepart(lit("DOW"), "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "day",
@@ -300,7 +300,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "extract" },
     examples: ['extract(lit("MINUTE"), "ts")', 'extract(lit("DOY"), "dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "from_unixtime",

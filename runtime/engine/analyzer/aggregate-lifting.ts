@@ -6,6 +6,7 @@
  */
 import { create } from "@bufbuild/protobuf";
 import { type Expression, ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { displayOf } from "../logical/expression-display.js";
 import type { Alias, NamedExpr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import { isAggregateFunctionName } from "./expression-analyzer.js";
@@ -27,46 +28,78 @@ const columnReference = (name: string): Expression =>
 /** Collects aggregate calls out of proto expressions, resolving each over the Aggregate's input. */
 class AggregateLifter {
   readonly lifted: Alias[] = [];
+  /** Whether any column reference was redirected to a grouping column. */
+  regrouped = false;
 
+  /**
+   * `groupingColumns`: a grouping expression's display → the Aggregate output column holding it, for columns the
+   * Aggregate groups by under another name (HAVING k / ORDER BY k when the select list does not show k).
+   */
   constructor(
     private readonly analyzer: RelationAnalyzer,
     private readonly inputScope: Scope,
+    private readonly outputScope?: Scope,
+    private readonly groupingColumns: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** The expression with every aggregate call (outside window functions themselves) read from a hidden column. */
   lift(expression: Expression): Expression {
     return replaceExpressions(expression, (e) => {
-      if (e.exprType.case === "window") {
-        const window = e.exprType.value;
-        const fn = window.windowFunction;
-        // The window function itself stays; its arguments and the window's specs may hold aggregates.
-        const windowFunction =
-          fn?.exprType.case === "unresolvedFunction"
-            ? create(ExpressionSchema, {
-                ...fn,
-                exprType: {
-                  case: "unresolvedFunction",
-                  value: { ...fn.exprType.value, arguments: fn.exprType.value.arguments.map((a) => this.lift(a)) },
-                },
-              })
-            : fn;
-        return create(ExpressionSchema, {
-          ...e,
-          exprType: {
-            case: "window",
-            value: {
-              ...window,
-              windowFunction,
-              partitionSpec: window.partitionSpec.map((p) => this.lift(p)),
-              orderSpec: window.orderSpec.map((o) => (o.child ? { ...o, child: this.lift(o.child) } : o)),
-            },
-          },
-        });
-      }
+      if (e.exprType.case === "window") return this.liftWindow(e);
+      if (e.exprType.case === "unresolvedAttribute") return this.regroup(e);
       if (!isAggregateCall(e)) return undefined;
       const name = `${HIDDEN_PREFIX}${this.lifted.length}`;
       this.lifted.push(this.analyzer.exprs.alias(this.analyzer.exprs.resolve(e, this.inputScope, true), name));
       return columnReference(name);
+    });
+  }
+
+  /** A column the Aggregate's output lacks but groups by under a hidden name: read from that column. */
+  private regroup(e: Expression): Expression | undefined {
+    if (this.outputScope === undefined || this.groupingColumns.size === 0) return undefined;
+    const scope = this.outputScope;
+    if (this.analyzer.tryResolve(() => this.analyzer.exprs.resolve(e, scope)) !== undefined) return undefined;
+    const resolved = this.analyzer.tryResolve(() => this.analyzer.exprs.resolve(e, this.inputScope));
+    const hidden = resolved === undefined ? undefined : this.groupingColumns.get(displayOf(resolved));
+    if (hidden === undefined) return undefined;
+    this.regrouped = true;
+    return columnReference(hidden);
+  }
+
+  private liftWindow(e: Expression): Expression | undefined {
+    if (e.exprType.case !== "window") return undefined;
+    const window = e.exprType.value;
+    const fn = window.windowFunction;
+    // The window function itself stays; its arguments and the window's specs may hold aggregates.
+    const windowFunction =
+      fn?.exprType.case === "unresolvedFunction"
+        ? create(ExpressionSchema, {
+            ...fn,
+            exprType: {
+              case: "unresolvedFunction",
+              value: { ...fn.exprType.value, arguments: fn.exprType.value.arguments.map((a) => this.lift(a)) },
+            },
+          })
+        : fn;
+    return create(ExpressionSchema, {
+      ...e,
+      exprType: {
+        case: "window",
+        value: {
+          ...window,
+          windowFunction,
+          partitionSpec: window.partitionSpec.map((p) => this.lift(p)),
+          orderSpec: window.orderSpec.map((o) => (o.child ? { ...o, child: this.lift(o.child) } : o)),
+        },
+      },
+    });
+  }
+
+  /** A column name holding a hidden aggregate, shown as the aggregate itself (Spark's generated names). */
+  restoreNames(name: string): string {
+    return name.replace(new RegExp(`${HIDDEN_PREFIX}(\\d+)`, "g"), (hidden, index: string) => {
+      const alias = this.lifted[Number(index)];
+      return alias === undefined ? hidden : displayOf(alias.child);
     });
   }
 }
@@ -101,7 +134,9 @@ export function aggregateWithWindows(
     if (!containsWindow(e)) exprs.push(...(plain[i] ?? []).map(toAttribute));
     else {
       const resolved = windows.exprs[next++];
-      if (resolved !== undefined) exprs.push(resolved);
+      if (resolved === undefined) continue;
+      // An unaliased window is named after its text, which shows the aggregates it reads, not hidden names.
+      exprs.push({ ...resolved, name: lifter.restoreNames(resolved.name) });
     }
   }
   return { kind: "project", child: windows.child, exprs };
@@ -116,9 +151,12 @@ export function liftIntoAggregate(
   child: LogicalPlan,
   expressions: readonly Expression[],
 ): { plan: LogicalPlan; expressions: Expression[]; output: ReturnType<typeof outputOf> } | undefined {
-  if (child.kind !== "aggregate" || !callsAggregate(expressions)) return undefined;
-  const lifter = new AggregateLifter(analyzer, analyzer.scopeOf(child.child));
+  if (child.kind !== "aggregate") return undefined;
+  const hiddenGroupings = new Map<string, string>();
+  for (const g of child.groupings) if (g.kind === "alias") hiddenGroupings.set(displayOf(g.child), g.name);
+  const lifter = new AggregateLifter(analyzer, analyzer.scopeOf(child.child), analyzer.scopeOf(child), hiddenGroupings);
   const rewritten = expressions.map((e) => lifter.lift(e));
+  if (lifter.lifted.length === 0 && !lifter.regrouped) return undefined;
   const plan: LogicalPlan = { ...child, aggregates: [...child.aggregates, ...lifter.lifted] };
   return { plan, expressions: rewritten, output: outputOf(child) };
 }

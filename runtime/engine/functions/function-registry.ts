@@ -14,6 +14,7 @@ import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
+import { datetimeExtractFunctions } from "./datetime-extract.js";
 import { datetimeExtraAliases, datetimeExtraFunctions } from "./datetime-extras.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { datetimeParsingFunctions } from "./datetime-parsing.js";
@@ -85,6 +86,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...jsonReadingFunctions,
   ...datetimeExtraFunctions,
   ...textEncodingFunctions,
+  ...datetimeExtractFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -4,6 +4,7 @@
  * not already satisfy the operator's requirement.
  */
 import { type Batch, sliceBatch } from "../columnar/column-vector.js";
+import { displayOf } from "../logical/expression-display.js";
 import {
   type AggregateCall,
   type AttributeRef,
@@ -220,8 +221,13 @@ export class PhysicalPlanner {
     const child = this.plan(logicalChild);
     const calls: AggregateCall[] = [];
     const slotOf = (call: AggregateCall): number => {
+      // The name can hide an argument (first(s) and first(s, true) both show as `first(s)`), so the arguments'
+      // own forms are compared too.
+      const sameArgs = (c: AggregateCall) =>
+        c.args.length === call.args.length && c.args.every((a, k) => displayOf(a) === displayOf(call.args[k] as Expr));
       const at = calls.findIndex(
-        (c) => c.display === call.display && c.distinct === call.distinct && T.sameType(c.type, call.type),
+        (c) =>
+          c.display === call.display && c.distinct === call.distinct && T.sameType(c.type, call.type) && sameArgs(c),
       );
       if (at >= 0) return at;
       calls.push(call);

@@ -56,6 +56,11 @@ describe("windows over aggregates, aggregates in ORDER BY / HAVING, nested keys"
     await expectSame((s) =>
       s.sql("SELECT k, sum(v), sum(sum(v)) OVER (ORDER BY k ROWS UNBOUNDED PRECEDING) AS running FROM aw_t GROUP BY k"),
     );
+    await expectSame((s) => s.sql("SELECT k, rank() OVER (ORDER BY sum(v) DESC) FROM aw_t GROUP BY k"));
+    await expectSame((s) => s.sql("SELECT k, sum(v) / sum(sum(v)) OVER () AS share FROM aw_t GROUP BY k"));
+    await expectSame((s) =>
+      s.sql("SELECT k, row_number() OVER (PARTITION BY k ORDER BY max(v)) AS rn FROM aw_t GROUP BY k"),
+    );
     await expectSame((s) =>
       s
         .table("aw_t")
@@ -68,6 +73,10 @@ describe("windows over aggregates, aggregates in ORDER BY / HAVING, nested keys"
   it("orders and filters by aggregates that are not selected", async () => {
     await expectSame((s) => s.sql("SELECT k FROM aw_t GROUP BY k ORDER BY sum(v) DESC, k"), true);
     await expectSame((s) => s.sql("SELECT k, count(*) AS n FROM aw_t GROUP BY k HAVING max(v) > 3"));
+    await expectSame((s) => s.sql("SELECT max(v) FROM aw_t HAVING max(v) > 1"));
+    // Grouping columns the select list does not show.
+    await expectSame((s) => s.sql("SELECT sum(v) AS s FROM aw_t GROUP BY k HAVING k > 'a'"));
+    await expectSame((s) => s.sql("SELECT sum(v) AS s FROM aw_t GROUP BY k ORDER BY k"), true);
     await expectSame((s) => s.sql("SELECT k, max(v) AS m FROM aw_t GROUP BY k HAVING sum(v) > 4 ORDER BY m, k"), true);
   });
 

@@ -432,6 +432,19 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
     F.try_element_at(kv(), lit("k")),
     F.try_element_at(kv(), lit("zz")),
   ],
+  extract: () => [
+    F.extract(lit("YEAR"), dt()),
+    F.extract(lit("dow"), dt()),
+    F.extract(lit("DOW_ISO"), dt()),
+    F.extract(lit("second"), col("ts")),
+    F.extract(lit("W"), dt()),
+  ],
+  date_part: () => [
+    F.date_part(lit("MONTH"), dt()),
+    F.date_part(lit("doy"), dt()),
+    F.date_part(lit("hours"), col("ts")),
+  ],
+  datepart: () => [F.datepart(lit("QTR"), dt()), F.datepart(lit("MINS"), col("ts")), F.datepart(lit("SECONDS"), dt())],
   // try_* arithmetic: NULL where the operator would overflow or divide by zero.
   try_add: () => [F.try_add(i(), lit(2147483647)), F.try_add(col("dec"), lit(1)), F.try_add(d(), i())],
   try_subtract: () => [F.try_subtract(lit(-2147483648), i()), F.try_subtract(col("dec"), d())],
@@ -491,8 +504,17 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   count_if: () => [F.count_if(i().gt(lit(0)))],
   count_distinct: () => [F.count_distinct(s())],
   countDistinct: () => [F.countDistinct(i(), s())],
-  first: () => [F.first(s()), F.first(s(), true)],
-  last: () => [F.last(i(), true)],
+  // Aliased, since the ignore-nulls flag is not part of the name: the two columns would otherwise share one.
+  first: () => [
+    F.first(s()),
+    F.first(F.when(col("id").gt(lit(1)), s())).alias("keeps_nulls"),
+    F.first(F.when(col("id").gt(lit(1)), s()), true).alias("skips_nulls"),
+  ],
+  last: () => [
+    F.last(i(), true),
+    F.last(F.when(col("id").lt(lit(3)), i())).alias("keeps_nulls"),
+    F.last(F.when(col("id").lt(lit(3)), i()), true).alias("skips_nulls"),
+  ],
   max: () => [F.max(i()), F.max(s()), F.max(dt()), F.max(col("dec"))],
   min: () => [F.min(d()), F.min(s()), F.min(dt())],
   sum: () => [F.sum(i()), F.sum(d()), F.sum(col("dec"))],
