@@ -75,6 +75,13 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.sort": (df) => outcomeOf(df.sort(col("s").asc_nulls_first(), "id"), true),
   "DataFrame.subtract": (df) => outcomeOf(df.select("id").subtract(df.select("id").where("id = 1"))),
   "DataFrame.take": async (df) => json(await df.orderBy("id").take(3)),
+  "DataFrame.toLocalIterator": async (df) => {
+    const rows: unknown[] = [];
+    for await (const row of df.orderBy("id").toLocalIterator()) rows.push(row);
+    return json(rows);
+  },
+  "DataFrame.transform": (df) =>
+    outcomeOf(df.transform((d, n: number) => d.where(col("id").lt(lit(n))).select("id", "s"), 3)),
   "DataFrame.toDF": (df) => outcomeOf(df.select("id", "s").toDF("a", "b")),
   "DataFrame.union": (df) => outcomeOf(df.select("id").union(df.select("i"))),
   "DataFrame.unionAll": (df) => outcomeOf(df.select("s").unionAll(df.select("s"))),
@@ -140,6 +147,11 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "Column.otherwise": (df) => cols(df, F.when(col("i").lt(lit(0)), "neg").otherwise("non-neg")),
   "Column.startswith": (df) => cols(df, col("s").startswith("a")),
   "Column.substr": (df) => cols(df, col("s").substr(2, 3)),
+  "Column.transform": (df) =>
+    cols(
+      df,
+      col("i").transform((c) => c.multiply(lit(2)).plus(lit(1))),
+    ),
   "Column.when": (df) => cols(df, F.when(col("i").isNull(), 0).when(col("i").gt(lit(0)), 1)),
   "GroupedData.agg": (df) => outcomeOf(df.groupBy("s").agg(F.min("d"), F.count("*"))),
   "GroupedData.avg": (df) => outcomeOf(df.groupBy(col("id").mod(lit(2)).alias("k")).avg("d", "i")),
