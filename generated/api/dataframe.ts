@@ -255,7 +255,7 @@ export interface DataFrameApi {
   head(n?: number): Promise<Row | null | Row[]>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   hint(name: string, ...parameters: (PrimitiveValue | Column | readonly PrimitiveValue[])[]): DataFrame;
   /**
@@ -283,11 +283,11 @@ export interface DataFrameApi {
    */
   isEmpty(): Promise<boolean>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isLocal(): Promise<boolean>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly isStreaming: Promise<boolean>;
   /**
@@ -368,7 +368,7 @@ export interface DataFrameApi {
    * Prints the schema as a tree.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   printSchema(level?: number): Promise<void>;
   /**
@@ -378,7 +378,7 @@ export interface DataFrameApi {
   randomSplit(weights: readonly number[], seed?: number): DataFrame[];
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   registerTempTable(name: string): Promise<void>;
   /**
@@ -444,14 +444,14 @@ export interface DataFrameApi {
    */
   selectExpr(...expr: (string | string[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   semanticHash(): Promise<number>;
   /**
    * Prints the first rows as a text table.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   show(n?: number, truncate?: boolean | number, vertical?: boolean): Promise<void>;
   /**
@@ -471,7 +471,7 @@ export interface DataFrameApi {
    */
   sortWithinPartitions(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly sparkSession: SparkSession;
   /**
@@ -517,7 +517,7 @@ export interface DataFrameApi {
    * Runs the plan and returns the result as an Arrow table.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   toArrow(): Promise<ArrowTable>;
   /**
@@ -623,12 +623,12 @@ export interface DataFrameApi {
    */
   withWatermark(eventTime: string, delayThreshold: string): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly write: DataFrameWriterApi;
   /**
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   writeTo(table: string): DataFrameWriterV2Api;
   /**

@@ -74,9 +74,7 @@ export const columnClass: ClassEntryInput = {
       description: "Bitwise AND with another value.",
       status: {
         spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
+        local: supported,
       },
     },
     {
@@ -87,9 +85,7 @@ export const columnClass: ClassEntryInput = {
       description: "Bitwise OR with another value.",
       status: {
         spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
+        local: supported,
       },
     },
     {
@@ -100,9 +96,7 @@ export const columnClass: ClassEntryInput = {
       description: "Bitwise XOR with another value.",
       status: {
         spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
+        local: supported,
       },
     },
     {
@@ -182,7 +176,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "A field of a struct column, by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "getItem",
@@ -191,7 +185,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "An element of an array (by position) or a map (by key).",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "ilike",
@@ -270,7 +264,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "over",
@@ -289,9 +283,7 @@ export const columnClass: ClassEntryInput = {
       description: "True when the string matches the Java regular expression.",
       status: {
         spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
+        local: supported,
       },
     },
     {

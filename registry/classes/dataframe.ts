@@ -407,7 +407,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.2.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "inputFiles",
@@ -450,7 +450,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isStreaming",
@@ -458,7 +458,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "is_cached",
@@ -615,7 +615,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "1.3.0",
       description: "Prints the schema as a tree.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "randomSplit",
@@ -635,7 +635,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "repartition",
@@ -756,7 +756,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "number",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "show",
@@ -770,7 +770,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "1.3.0",
       description: "Prints the first rows as a text table.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sort",
@@ -801,7 +801,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "stat",
@@ -874,7 +874,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "ArrowTable",
       since: "4.0.0",
       description: "Runs the plan and returns the result as an Arrow table.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "toDF",
@@ -1045,7 +1045,7 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "DataFrameWriterApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "writeStream",
@@ -1063,7 +1063,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "table", tsType: "string" }],
       returns: "DataFrameWriterV2Api",
       since: "3.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "replace",
