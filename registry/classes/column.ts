@@ -1,6 +1,6 @@
 /** pyspark Column (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { engineLacks, supported } from "../status.js";
 
 export const columnClass: ClassEntryInput = {
   name: "Column",
@@ -72,10 +72,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise AND with another value.",
-      status: {
-        spark: supported,
-        local: supported,
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "bitwiseOR",
@@ -83,10 +80,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise OR with another value.",
-      status: {
-        spark: supported,
-        local: supported,
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "bitwiseXOR",
@@ -94,10 +88,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise XOR with another value.",
-      status: {
-        spark: supported,
-        local: supported,
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cast",
@@ -150,7 +141,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.1.0",
       description: "Removes fields from a struct column by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the updateFields expression that dropFields sends") },
     },
     {
       name: "endswith",
@@ -281,10 +272,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
       description: "True when the string matches the Java regular expression.",
-      status: {
-        spark: supported,
-        local: supported,
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "startswith",
@@ -346,7 +334,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.1.0",
       description: "Adds or replaces a field of a struct column.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the updateFields expression that withField sends") },
     },
   ],
   excluded: [

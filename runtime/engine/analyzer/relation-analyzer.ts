@@ -285,6 +285,11 @@ export class RelationAnalyzer {
         return { kind: "setOp", op: opName === "INTERSECT" ? "intersect" : "except", all: isAll, left: l, right: rr };
       }
       case "deduplicate": {
+        // Spark's batch checker rejects streaming-only deduplication.
+        if (r.value.withinWatermark === true) {
+          const msg = "dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets";
+          throw new AnalysisException(msg, { errorClass: "_LEGACY_ERROR_TEMP_3102", messageParameters: { msg } });
+        }
         const child = this.input(r.value, "dropDuplicates");
         const output = outputOf(child);
         const names = r.value.columnNames;
@@ -388,6 +393,9 @@ export class RelationAnalyzer {
         return naFill(this, this.input(r.value, "na.fill"), r.value.cols, r.value.values);
       case "hint":
         return this.input(r.value, "hint");
+      // A watermark means nothing to a batch query: Spark's analyzer drops it unchecked, column and all.
+      case "withWatermark":
+        return this.input(r.value, "withWatermark");
       case "sql": {
         if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
         // Parameters come as literals (args, posArgs) or expressions (namedArguments, posArguments).

@@ -68,7 +68,7 @@ export const FRAME_MEMBER_CASES: Record<string, MemberCase> = {
     await numbers(spark).approxQuantile(["id", "k"], [0.1, 0.25, 0.9], 0.05),
   ],
   "DataFrame.crosstab": (df) => outcomeOf(df.crosstab("s", "i")),
-  "DataFrame.freqItems": (df, spark) => outcomeOf(numbers(spark).freqItems(["k"], 0.4)),
+  "DataFrame.freqItems": (_df, spark) => outcomeOf(numbers(spark).freqItems(["k"], 0.4)),
   "DataFrame.stat": async (df) => df.stat.corr("id", "d"),
   "DataFrameStatFunctions.corr": async (df) => df.stat.corr("id", "i"),
   "DataFrameStatFunctions.cov": async (df) => df.stat.cov("d", "id"),
@@ -76,14 +76,14 @@ export const FRAME_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrameStatFunctions.crosstab": (df) => outcomeOf(df.stat.crosstab("id", "s")),
   "DataFrameStatFunctions.freqItems": (df) => outcomeOf(df.stat.freqItems(["i", "s"])),
   // Sampling with a seed is deterministic on Spark; the engine must draw the same rows.
-  "DataFrame.sample": (df, spark) => outcomeOf(numbers(spark).sample(0.3, 7)),
-  "DataFrame.randomSplit": async (df, spark) =>
+  "DataFrame.sample": (_df, spark) => outcomeOf(numbers(spark).sample(0.3, 7)),
+  "DataFrame.randomSplit": async (_df, spark) =>
     Promise.all(
       numbers(spark)
         .randomSplit([1, 2], 11)
         .map((part) => outcomeOf(part)),
     ),
-  "DataFrame.sampleBy": (df, spark) =>
+  "DataFrame.sampleBy": (_df, spark) =>
     outcomeOf(
       numbers(spark).sampleBy(
         "k",
@@ -94,7 +94,7 @@ export const FRAME_MEMBER_CASES: Record<string, MemberCase> = {
         5,
       ),
     ),
-  "DataFrameStatFunctions.sampleBy": (df, spark) =>
+  "DataFrameStatFunctions.sampleBy": (_df, spark) =>
     outcomeOf(numbers(spark).stat.sampleBy(col("k"), new Map([[2, 0.4]]), 3)),
   // Replacement.
   "DataFrame.replace": (df) => outcomeOf(df.replace("abc", "xyz").replace(5, 50, ["i"])),
