@@ -332,7 +332,7 @@ export interface DataFrameApi {
    * A hidden metadata column of the source (such as _metadata), by name.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement hidden metadata columns such as the _metadata struct of a file scan yet).
    */
   metadataColumn(colName: string): Column;
   /**

@@ -560,7 +560,10 @@ export const dataframeClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "4.0.0",
       description: "A hidden metadata column of the source (such as _metadata), by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: engineLacks("hidden metadata columns such as the _metadata struct of a file scan"),
+      },
     },
     {
       name: "na",

@@ -143,6 +143,15 @@ export const FRAME_MEMBER_CASES: Record<string, MemberCase> = {
         ),
       };
     }),
+  "DataFrame.metadataColumn": (df, spark) =>
+    withTempDir(async (dir) => {
+      await df.select("id", "s").coalesce(1).write.parquet(join(dir, "m"));
+      const read = spark.read.parquet(join(dir, "m"));
+      const file = read.metadataColumn("_metadata");
+      return outcomeOf(
+        read.select(col("id"), file.getField("file_name").endswith(".parquet"), file.getField("file_size").gt(lit(0))),
+      );
+    }),
   // Reshaping.
   "DataFrame.colRegex": (df) => outcomeOf(df.select(df.colRegex("`(i|d.*)`"))),
   "DataFrame.hint": (df, spark) =>
