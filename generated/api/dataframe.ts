@@ -45,7 +45,7 @@ export interface DataFrameApi {
   cache(): Promise<DataFrame>;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the checkpointCommand command yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   checkpoint(eager?: boolean): Promise<DataFrame>;
   /**
@@ -315,7 +315,7 @@ export interface DataFrameApi {
   limit(num: number): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the checkpointCommand command yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrame>;
   /**

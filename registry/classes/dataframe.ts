@@ -63,7 +63,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "eager", tsType: "boolean", optional: true, pythonDefault: "True" }],
       returns: "DataFrameApi",
       since: "2.1.0",
-      status: { spark: supported, local: engineLacks("the checkpointCommand command") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "coalesce",
@@ -527,7 +527,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: supported, local: engineLacks("the checkpointCommand command") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "melt",

@@ -34,6 +34,7 @@ import {
 } from "../logical/expressions.js";
 import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
+import type { CheckpointedResult } from "../session/checkpointed-relations.js";
 import * as T from "../types/data-types.js";
 import { aggregateWithWindows, liftIntoAggregate } from "./aggregate-lifting.js";
 import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
@@ -43,7 +44,7 @@ import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
-import { analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
+import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -63,6 +64,7 @@ export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly timeZone: string;
   /** Looks up a temporary view by name (the session's catalog). */
   readonly lookupView?: (name: string) => Relation | undefined;
+  readonly lookupCheckpoint?: (id: string) => CheckpointedResult | undefined;
 }
 
 const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
@@ -131,6 +133,8 @@ export class RelationAnalyzer {
       }
       case "localRelation":
         return analyzeLocalRelation(this, r.value.data, r.value.schema);
+      case "cachedRemoteRelation":
+        return analyzeCheckpointed(this, r.value.relationId);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
         const expressions = r.value.expressions;

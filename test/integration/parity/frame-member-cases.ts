@@ -189,8 +189,19 @@ export const FRAME_MEMBER_CASES: Record<string, MemberCase> = {
     await df.select("id", "s").registerTempTable("sparkts_local_frame_registered");
     return outcomeOf(spark.table("sparkts_local_frame_registered"));
   },
-  "DataFrame.localCheckpoint": async (df) => outcomeOf(await df.where("id > 1").localCheckpoint()),
-  "DataFrame.checkpoint": async (df) => outcomeOf(await df.where("id > 1").checkpoint()),
+  "DataFrame.localCheckpoint": async (df) => ({
+    eager: await outcomeOf(await df.where("id > 1").localCheckpoint()),
+    lazy: await outcomeOf((await df.select("id", "i").localCheckpoint(false)).where("i > 0").select("id")),
+  }),
+  // The checkpointed DataFrame is a new plan: later queries build on the read-back rows.
+  "DataFrame.checkpoint": async (df) => {
+    const saved = await df.select("id", "s", "dec").checkpoint();
+    return {
+      rows: await outcomeOf(saved),
+      further: await outcomeOf(saved.groupBy(col("s").isNull().alias("n")).agg(F.sum("dec"), F.count("id"))),
+      lazy: await outcomeOf(await df.where("id < 3").checkpoint(false)),
+    };
+  },
   "DataFrame.observe": async (df) => {
     const observation = new Observation("frame_case");
     const rows = await outcomeOf(df.observe(observation, F.count(lit(1)).alias("n"), F.max("i").alias("top")));
