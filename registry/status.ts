@@ -16,3 +16,8 @@ export const notImplementedYet: BackendStatus = {
 export function localDiffers(difference: string): BackendStatus {
   return { state: "gap", reason: `embedded engine differs from Spark: ${difference}` };
 }
+
+/** A local gap naming what the engine lacks for the entry (the relation, expression or command it is sent as). */
+export function engineLacks(what: string): BackendStatus {
+  return { state: "gap", reason: `embedded engine does not implement ${what} yet` };
+}

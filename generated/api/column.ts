@@ -54,19 +54,19 @@ export interface ColumnApi {
   /**
    * Bitwise AND with another value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   bitwiseAND(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Bitwise OR with another value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   bitwiseOR(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
    * Bitwise XOR with another value.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   bitwiseXOR(other: Column | LiteralValue | number | bigint | Date): Column;
   /**
@@ -107,7 +107,7 @@ export interface ColumnApi {
    * Removes fields from a struct column by name.
    *
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the updateFields expression that dropFields sends yet).
    */
   dropFields(...fieldNames: string[]): Column;
   /**
@@ -127,14 +127,14 @@ export interface ColumnApi {
    * A field of a struct column, by name.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getField(name: unknown): Column;
   /**
    * An element of an array (by position) or a map (by key).
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getItem(key: unknown): Column;
   /**
@@ -192,7 +192,7 @@ export interface ColumnApi {
   otherwise(value: unknown): Column;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   outer(): Column;
   /**
@@ -205,7 +205,7 @@ export interface ColumnApi {
   /**
    * True when the string matches the Java regular expression.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   rlike(other: string): Column;
   /**
@@ -246,7 +246,7 @@ export interface ColumnApi {
    * Adds or replaces a field of a struct column.
    *
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the updateFields expression that withField sends yet).
    */
   withField(fieldName: string, col: Column): Column;
 }

@@ -11,32 +11,32 @@ import type { DataFrame } from "../../runtime/codegen/index.js";
 export interface DataFrameStatFunctionsApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the approxQuantile relation yet).
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the corr relation yet).
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the cov relation yet).
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the crosstab relation yet).
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the freqItems relation yet).
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the sampleBy relation yet).
    */
   sampleBy(col: string, fractions: Record<string, number>, seed?: number): DataFrame;
 }

@@ -30,7 +30,7 @@ export interface DataFrameApi {
   alias(alias: string): DataFrame;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the approxQuantile relation yet).
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
@@ -45,7 +45,7 @@ export interface DataFrameApi {
   cache(): Promise<DataFrame>;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   checkpoint(eager?: boolean): Promise<DataFrame>;
   /**
@@ -55,7 +55,7 @@ export interface DataFrameApi {
   coalesce(numPartitions: number): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the unresolvedRegex expression that colRegex sends yet).
    */
   colRegex(colName: string): Column;
   /**
@@ -73,7 +73,7 @@ export interface DataFrameApi {
   readonly columns: Promise<string[]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the corr relation yet).
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
@@ -85,7 +85,7 @@ export interface DataFrameApi {
   count(): Promise<bigint>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the cov relation yet).
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
@@ -121,7 +121,7 @@ export interface DataFrameApi {
   crossJoin(other: DataFrame): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the crosstab relation yet).
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
@@ -133,7 +133,7 @@ export interface DataFrameApi {
   cube(...cols: (Column | string)[]): GroupedData;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the describe relation yet).
    */
   describe(...cols: (string | string[])[]): DataFrame;
   /**
@@ -159,7 +159,7 @@ export interface DataFrameApi {
   dropDuplicates(subset?: readonly string[]): DataFrame;
   /**
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame;
   /**
@@ -188,19 +188,19 @@ export interface DataFrameApi {
    */
   exceptAll(other: DataFrame): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: reports no plan metrics (executionInfo.metrics is empty where Spark lists the executed plan's)).
    */
   readonly executionInfo: ExecutionInfo | undefined;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement subquery expressions (the withRelations relation that carries the subquery plan) yet).
    */
   exists(): Column;
   /**
    * Prints the logical and physical plans.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: its text has its own layout: extended mode has no Parsed Logical Plan section and both modes add a Stages section).
    */
   explain(extended?: boolean | string, mode?: string): Promise<void>;
   /**
@@ -224,7 +224,7 @@ export interface DataFrameApi {
   first(): Promise<Row | undefined>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the freqItems relation yet).
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
@@ -255,11 +255,11 @@ export interface DataFrameApi {
   head(n?: number): Promise<Row | null | Row[]>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   hint(name: string, ...parameters: (PrimitiveValue | Column | readonly PrimitiveValue[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: returns no files for a file-source scan where Spark lists the files it reads).
    */
   inputFiles(): Promise<string[]>;
   /**
@@ -283,11 +283,11 @@ export interface DataFrameApi {
    */
   isEmpty(): Promise<boolean>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isLocal(): Promise<boolean>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly isStreaming: Promise<boolean>;
   /**
@@ -315,7 +315,7 @@ export interface DataFrameApi {
   limit(num: number): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   localCheckpoint(eager?: boolean, storageLevel?: StorageLevel): Promise<DataFrame>;
   /**
@@ -332,7 +332,7 @@ export interface DataFrameApi {
    * A hidden metadata column of the source (such as _metadata), by name.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement hidden metadata columns such as the _metadata struct of a file scan yet).
    */
   metadataColumn(colName: string): Column;
   /**
@@ -341,7 +341,7 @@ export interface DataFrameApi {
   readonly na: DataFrameNaFunctions;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the collectMetrics relation yet).
    */
   observe(observation: Observation | string, ...exprs: Column[]): DataFrame;
   /**
@@ -368,17 +368,17 @@ export interface DataFrameApi {
    * Prints the schema as a tree.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   printSchema(level?: number): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: with a seed it splits the rows differently from Spark, whose sampler draws per partition from XORShiftRandom).
    */
   randomSplit(weights: readonly number[], seed?: number): DataFrame[];
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   registerTempTable(name: string): Promise<void>;
   /**
@@ -388,7 +388,7 @@ export interface DataFrameApi {
   repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**
    * @since pyspark 4.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the directShufflePartitionId expression that repartitionById sends yet).
    */
   repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
   /**
@@ -410,17 +410,17 @@ export interface DataFrameApi {
   sameSemantics(other: DataFrame): Promise<boolean>;
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: with a seed it keeps different rows than Spark, whose sampler draws per partition from XORShiftRandom).
    */
   sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the sampleBy relation yet).
    */
   sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement subquery expressions (the withRelations relation that carries the subquery plan) yet).
    */
   scalar(): Column;
   /**
@@ -444,14 +444,14 @@ export interface DataFrameApi {
    */
   selectExpr(...expr: (string | string[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   semanticHash(): Promise<number>;
   /**
    * Prints the first rows as a text table.
    *
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   show(n?: number, truncate?: boolean | number, vertical?: boolean): Promise<void>;
   /**
@@ -471,11 +471,11 @@ export interface DataFrameApi {
    */
   sortWithinPartitions(...cols: (number | string | Column | (number | string | Column)[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly sparkSession: SparkSession;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends yet).
    */
   readonly stat: DataFrameStatFunctions;
   /**
@@ -491,7 +491,7 @@ export interface DataFrameApi {
   subtract(other: DataFrame): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the summary relation yet).
    */
   summary(...statistics: string[]): DataFrame;
   /**
@@ -510,14 +510,14 @@ export interface DataFrameApi {
   take(num: number): Promise<Row[]>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the toSchema relation yet).
    */
   to(schema: StructType): DataFrame;
   /**
    * Runs the plan and returns the result as an Arrow table.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   toArrow(): Promise<ArrowTable>;
   /**
@@ -543,7 +543,7 @@ export interface DataFrameApi {
   transform(func: (df: DataFrame, ...args: never[]) => DataFrame, ...args: unknown[]): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the transpose relation yet).
    */
   transpose(indexColumn?: Column | string): DataFrame;
   /**
@@ -614,26 +614,26 @@ export interface DataFrameApi {
   withColumnsRenamed(colsMap: Record<string, string>): DataFrame;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: drops the metadata it sets: the column's schema metadata stays empty).
    */
   withMetadata(columnName: string, metadata: Record<string, unknown>): DataFrame;
   /**
    * @since pyspark 2.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withWatermark(eventTime: string, delayThreshold: string): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly write: DataFrameWriterApi;
   /**
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   writeTo(table: string): DataFrameWriterV2Api;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the replace relation yet).
    */
   replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

@@ -1,6 +1,6 @@
 /** pyspark Column (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { engineLacks, supported } from "../status.js";
 
 export const columnClass: ClassEntryInput = {
   name: "Column",
@@ -72,12 +72,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise AND with another value.",
-      status: {
-        spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "bitwiseOR",
@@ -85,12 +80,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise OR with another value.",
-      status: {
-        spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "bitwiseXOR",
@@ -98,12 +88,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "ColumnApi | LiteralValue | number | bigint | Date" }],
       returns: "ColumnApi",
       description: "Bitwise XOR with another value.",
-      status: {
-        spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cast",
@@ -156,7 +141,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.1.0",
       description: "Removes fields from a struct column by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the updateFields expression that dropFields sends") },
     },
     {
       name: "endswith",
@@ -182,7 +167,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "A field of a struct column, by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "getItem",
@@ -191,7 +176,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "1.3.0",
       description: "An element of an array (by position) or a map (by key).",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "ilike",
@@ -270,7 +255,7 @@ export const columnClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "over",
@@ -287,12 +272,7 @@ export const columnClass: ClassEntryInput = {
       params: [{ name: "other", tsType: "string" }],
       returns: "ColumnApi",
       description: "True when the string matches the Java regular expression.",
-      status: {
-        spark: supported,
-        local: localDiffers(
-          "raises UNRESOLVED_ROUTINE (no kernel for the function it sends) where Spark returns the result",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "startswith",
@@ -354,7 +334,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.1.0",
       description: "Adds or replaces a field of a struct column.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the updateFields expression that withField sends") },
     },
   ],
   excluded: [

@@ -1,6 +1,6 @@
 /** pyspark DataFrame (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { engineLacks, localDiffers, notInEngineYet, supported } from "../status.js";
 
 export const dataframeClass: ClassEntryInput = {
   name: "DataFrame",
@@ -37,7 +37,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the approxQuantile relation") },
     },
     {
       name: "asTable",
@@ -63,7 +63,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "eager", tsType: "boolean", optional: true, pythonDefault: "True" }],
       returns: "DataFrameApi",
       since: "2.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "coalesce",
@@ -79,7 +79,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colName", tsType: "string" }],
       returns: "ColumnApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the unresolvedRegex expression that colRegex sends") },
     },
     {
       name: "collect",
@@ -111,7 +111,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the corr relation") },
     },
     {
       name: "count",
@@ -133,7 +133,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the cov relation") },
     },
     {
       name: "createGlobalTempView",
@@ -191,7 +191,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the crosstab relation") },
     },
     {
       name: "cube",
@@ -200,10 +200,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "GroupedDataApi",
       since: "1.4.0",
       description: "Groups by every combination of the given columns, for aggregation.",
-      status: {
-        spark: supported,
-        local: supported,
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "describe",
@@ -211,10 +208,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: {
-        spark: supported,
-        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
-      },
+      status: { spark: supported, local: engineLacks("the describe relation") },
     },
     {
       name: "distinct",
@@ -249,7 +243,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "subset", tsType: "readonly string[]", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "3.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "drop_duplicates",
@@ -295,7 +289,12 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "ExecutionInfo | undefined",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "reports no plan metrics (executionInfo.metrics is empty where Spark lists the executed plan's)",
+        ),
+      },
     },
     {
       name: "exists",
@@ -303,7 +302,10 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: engineLacks("subquery expressions (the withRelations relation that carries the subquery plan)"),
+      },
     },
     {
       name: "explain",
@@ -316,7 +318,12 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "1.3.0",
       description: "Prints the logical and physical plans.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "its text has its own layout: extended mode has no Parsed Logical Plan section and both modes add a Stages section",
+        ),
+      },
     },
     {
       name: "fillna",
@@ -357,7 +364,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the freqItems relation") },
     },
     {
       name: "groupBy",
@@ -407,7 +414,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.2.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "inputFiles",
@@ -415,7 +422,10 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "string[]",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers("returns no files for a file-source scan where Spark lists the files it reads"),
+      },
     },
     {
       name: "intersect",
@@ -450,7 +460,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isStreaming",
@@ -458,7 +468,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "boolean",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "is_cached",
@@ -517,7 +527,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "melt",
@@ -550,7 +560,10 @@ export const dataframeClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "4.0.0",
       description: "A hidden metadata column of the source (such as _metadata), by name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: engineLacks("hidden metadata columns such as the _metadata struct of a file scan"),
+      },
     },
     {
       name: "na",
@@ -568,7 +581,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the collectMetrics relation") },
     },
     {
       name: "offset",
@@ -615,7 +628,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "1.3.0",
       description: "Prints the schema as a tree.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "randomSplit",
@@ -626,7 +639,12 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi[]",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "with a seed it splits the rows differently from Spark, whose sampler draws per partition from XORShiftRandom",
+        ),
+      },
     },
     {
       name: "registerTempTable",
@@ -635,7 +653,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "void",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "repartition",
@@ -657,7 +675,10 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: engineLacks("the directShufflePartitionId expression that repartitionById sends"),
+      },
     },
     {
       name: "repartitionByRange",
@@ -677,10 +698,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "GroupedDataApi",
       since: "1.4.0",
       description: "Groups by hierarchical prefixes of the given columns, for aggregation.",
-      status: {
-        spark: supported,
-        local: supported,
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sameSemantics",
@@ -701,7 +719,12 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers(
+          "with a seed it keeps different rows than Spark, whose sampler draws per partition from XORShiftRandom",
+        ),
+      },
     },
     {
       name: "sampleBy",
@@ -713,7 +736,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the sampleBy relation") },
     },
     {
       name: "scalar",
@@ -721,7 +744,10 @@ export const dataframeClass: ClassEntryInput = {
       params: [],
       returns: "ColumnApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: engineLacks("subquery expressions (the withRelations relation that carries the subquery plan)"),
+      },
     },
     {
       name: "schema",
@@ -756,7 +782,7 @@ export const dataframeClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "number",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "show",
@@ -770,7 +796,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "void",
       since: "1.3.0",
       description: "Prints the first rows as a text table.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sort",
@@ -801,14 +827,19 @@ export const dataframeClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "SparkSessionApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "stat",
       kind: "property",
       params: [],
       returns: "DataFrameStatFunctionsApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: engineLacks(
+          "the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends",
+        ),
+      },
     },
     {
       name: "storageLevel",
@@ -833,10 +864,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "statistics", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: {
-        spark: supported,
-        local: localDiffers("raises UNSUPPORTED_FEATURE.LOCAL_ENGINE where Spark returns the result"),
-      },
+      status: { spark: supported, local: engineLacks("the summary relation") },
     },
     {
       name: "tail",
@@ -864,7 +892,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType" }],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the toSchema relation") },
     },
     {
       name: "toArrow",
@@ -874,7 +902,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "ArrowTable",
       since: "4.0.0",
       description: "Runs the plan and returns the result as an Arrow table.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "toDF",
@@ -913,7 +941,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "indexColumn", tsType: "ColumnApi | string", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the transpose relation") },
     },
     {
       name: "union",
@@ -1027,7 +1055,10 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: localDiffers("drops the metadata it sets: the column's schema metadata stays empty"),
+      },
     },
     {
       name: "withWatermark",
@@ -1038,14 +1069,14 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "write",
       kind: "property",
       params: [],
       returns: "DataFrameWriterApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "writeStream",
@@ -1063,7 +1094,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "table", tsType: "string" }],
       returns: "DataFrameWriterV2Api",
       since: "3.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "replace",
@@ -1083,7 +1114,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: engineLacks("the replace relation") },
     },
   ],
   excluded: [

@@ -18,6 +18,7 @@ import type { JobProgressListener } from "./scheduler/job-progress.js";
 import { buildStages } from "./scheduler/stages.js";
 import { InlineExecutor, type TaskExecutor } from "./scheduler/task.js";
 import { WorkerPoolExecutor } from "./scheduler/worker-pool.js";
+import { CheckpointedRelations } from "./session/checkpointed-relations.js";
 import { SessionConfig } from "./session/session-config.js";
 
 export interface QueryResult {
@@ -40,6 +41,8 @@ export class QueryEngine {
   private readonly ids = new IdGenerator();
   /** Public for its events and counters (executor loss, recomputation, spill) and fault-injection tests. */
   readonly scheduler: DagScheduler;
+  /** What checkpoint() materialised, read back by relation id. */
+  readonly checkpoints = new CheckpointedRelations();
 
   constructor(private readonly options: EngineOptions) {
     this.conf = new SessionConfig(options.master);
@@ -62,6 +65,7 @@ export class QueryEngine {
       timeZone: this.conf.timeZone,
       ...(this.options.parseSql ? { parseSql: this.options.parseSql } : {}),
       ...(this.options.lookupView ? { lookupView: this.options.lookupView } : {}),
+      lookupCheckpoint: (id: string) => this.checkpoints.get(id),
       ...(this.options.parseExpression ? { parseExpression: this.options.parseExpression } : {}),
     });
   }

@@ -34,6 +34,7 @@ import {
 } from "../logical/expressions.js";
 import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
+import type { CheckpointedResult } from "../session/checkpointed-relations.js";
 import * as T from "../types/data-types.js";
 import { aggregateWithWindows, liftIntoAggregate } from "./aggregate-lifting.js";
 import { dropColumns, renameColumns, toDF, withColumns } from "./column-operations.js";
@@ -43,7 +44,7 @@ import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
-import { analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
+import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -63,6 +64,7 @@ export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly timeZone: string;
   /** Looks up a temporary view by name (the session's catalog). */
   readonly lookupView?: (name: string) => Relation | undefined;
+  readonly lookupCheckpoint?: (id: string) => CheckpointedResult | undefined;
 }
 
 const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
@@ -131,6 +133,8 @@ export class RelationAnalyzer {
       }
       case "localRelation":
         return analyzeLocalRelation(this, r.value.data, r.value.schema);
+      case "cachedRemoteRelation":
+        return analyzeCheckpointed(this, r.value.relationId);
       case "project": {
         const child = r.value.input ? this.analyze(r.value.input) : this.oneRow();
         const expressions = r.value.expressions;
@@ -285,6 +289,11 @@ export class RelationAnalyzer {
         return { kind: "setOp", op: opName === "INTERSECT" ? "intersect" : "except", all: isAll, left: l, right: rr };
       }
       case "deduplicate": {
+        // Spark's batch checker rejects streaming-only deduplication.
+        if (r.value.withinWatermark === true) {
+          const msg = "dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets";
+          throw new AnalysisException(msg, { errorClass: "_LEGACY_ERROR_TEMP_3102", messageParameters: { msg } });
+        }
         const child = this.input(r.value, "dropDuplicates");
         const output = outputOf(child);
         const names = r.value.columnNames;
@@ -388,6 +397,9 @@ export class RelationAnalyzer {
         return naFill(this, this.input(r.value, "na.fill"), r.value.cols, r.value.values);
       case "hint":
         return this.input(r.value, "hint");
+      // A watermark means nothing to a batch query: Spark's analyzer drops it unchecked, column and all.
+      case "withWatermark":
+        return this.input(r.value, "withWatermark");
       case "sql": {
         if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
         // Parameters come as literals (args, posArgs) or expressions (namedArguments, posArguments).

@@ -40,6 +40,17 @@ export function analyzeLocalRelation(
   return { kind: "localRelation", batch, output };
 }
 
+/** A checkpointed result read back: its rows as materialised, in its partitions. */
+export function analyzeCheckpointed(analyzer: RelationAnalyzer, relationId: string): LogicalPlan {
+  const result = analyzer.options.lookupCheckpoint?.(relationId);
+  if (result === undefined) {
+    throw new AnalysisException(`No checkpointed relation ${relationId} in this session.`);
+  }
+  const output = result.fields.map((f) => analyzer.attribute(f.name, f.type, f.nullable));
+  const types = output.map((a) => a.type);
+  return { kind: "localRelation", batch: concatBatches(types, result.partitions), output, splits: result.partitions };
+}
+
 export function analyzeRead(analyzer: RelationAnalyzer, value: Read): LogicalPlan {
   const read = value.readType;
   if (read.case === "dataSource") {

@@ -8,6 +8,7 @@ import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/c
 import type { Command } from "../../../generated/proto/spark/connect/commands_pb.js";
 import { RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
+import { concatBatches } from "../columnar/column-vector.js";
 import { notSupportedLocally } from "../errors.js";
 import { runWriteOperation } from "../io/write-operation.js";
 import type { QueryEngine } from "../query-engine.js";
@@ -60,6 +61,21 @@ export async function runCommand(
       return [];
     case "writeOperationV2":
       await runTableWriteV2(c.value, engine, catalog);
+      return [];
+    case "checkpointCommand": {
+      const { relation } = c.value;
+      if (relation === undefined) throw new AnalysisException("checkpoint needs an input relation.");
+      // Materialised now even when not eager: the rows read back are the same, computed once.
+      const result = await engine.execute(relation);
+      const types = result.output.map((a) => a.type);
+      const relationId = engine.checkpoints.add({
+        fields: result.output.map((a) => ({ name: a.name, type: a.type, nullable: a.nullable })),
+        partitions: result.partitions.map((batches) => concatBatches(types, batches)),
+      });
+      return [{ responseType: { case: "checkpointCommandResult", value: { relation: { relationId } } } }];
+    }
+    case "removeCachedRemoteRelationCommand":
+      if (c.value.relation !== undefined) engine.checkpoints.remove(c.value.relation.relationId);
       return [];
     default:
       throw notSupportedLocally(`the ${c.case ?? "empty"} command`);
