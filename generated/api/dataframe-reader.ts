@@ -11,12 +11,12 @@ import type { DataFrame, PrimitiveValue, StructType } from "../../runtime/codege
 export interface DataFrameReaderApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   csv(path: string | readonly string[], schema?: StructType | string, sep?: string, encoding?: string, quote?: string, escape?: string, comment?: string, header?: boolean | string, inferSchema?: boolean | string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, nullValue?: string, nanValue?: string, positiveInf?: string, negativeInf?: string, dateFormat?: string, timestampFormat?: string, maxColumns?: number | string, maxCharsPerColumn?: number | string, maxMalformedLogPerPartition?: number | string, mode?: string, columnNameOfCorruptRecord?: string, multiLine?: boolean | string, charToEscapeQuoteEscaping?: string, samplingRatio?: number | string, enforceSchema?: boolean | string, emptyValue?: string, locale?: string, lineSep?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string, unescapedQuoteHandling?: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   format(source: string): DataFrameReaderApi;
   /**
@@ -31,17 +31,17 @@ export interface DataFrameReaderApi {
   json(path: string | readonly string[], schema?: StructType | string, primitivesAsString?: boolean | string, prefersDecimal?: boolean | string, allowComments?: boolean | string, allowUnquotedFieldNames?: boolean | string, allowSingleQuotes?: boolean | string, allowNumericLeadingZero?: boolean | string, allowBackslashEscapingAnyCharacter?: boolean | string, mode?: string, columnNameOfCorruptRecord?: string, dateFormat?: string, timestampFormat?: string, multiLine?: boolean | string, allowUnquotedControlChars?: boolean | string, lineSep?: string, samplingRatio?: number | string, dropFieldIfAllNull?: boolean | string, encoding?: string, locale?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string, allowNonNumericNumbers?: boolean | string, useUnsafeRow?: boolean | string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   load(path?: string | readonly string[], format?: string, schema?: StructType | string, options?: Record<string, unknown>): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   option(key: string, value: PrimitiveValue | null): DataFrameReaderApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   options(options?: Record<string, unknown>): DataFrameReaderApi;
   /**
@@ -51,13 +51,13 @@ export interface DataFrameReaderApi {
   orc(path: string | readonly string[], mergeSchema?: boolean, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only options.
    */
   parquet(...paths: string[]): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   schema(schema: StructType | string): DataFrameReaderApi;
   /**
@@ -67,7 +67,7 @@ export interface DataFrameReaderApi {
   table(tableName: string): DataFrame;
   /**
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   text(paths: string | readonly string[], wholetext?: boolean, lineSep?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string): DataFrame;
   /**

@@ -34,7 +34,7 @@ export interface DataFrameWriterV2Api {
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   overwrite(condition: Column | string): Promise<void>;
   /**

@@ -21,12 +21,12 @@ export interface DataFrameWriterApi {
   clusterBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   csv(path: string, mode?: string, compression?: string, sep?: string, quote?: string, escape?: string, header?: boolean | string, nullValue?: string, escapeQuotes?: boolean | string, quoteAll?: boolean | string, dateFormat?: string, timestampFormat?: string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, charToEscapeQuoteEscaping?: string, encoding?: string, emptyValue?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   format(source: string): DataFrameWriterApi;
   /**
@@ -41,22 +41,22 @@ export interface DataFrameWriterApi {
   jdbc(url: string, table: string, mode?: string, properties?: Record<string, string>): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   json(path: string, mode?: string, compression?: string, dateFormat?: string, timestampFormat?: string, lineSep?: string, encoding?: string, ignoreNullFields?: boolean | string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   mode(saveMode: string | null): DataFrameWriterApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   options(options?: Record<string, unknown>): DataFrameWriterApi;
   /**
@@ -66,17 +66,17 @@ export interface DataFrameWriterApi {
   orc(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   parquet(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   partitionBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   save(path?: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
@@ -91,7 +91,7 @@ export interface DataFrameWriterApi {
   sortBy(col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   text(path: string, compression?: string, lineSep?: string): Promise<void>;
   /**

@@ -36,11 +36,11 @@ export interface SparkSessionApi {
    * Tags every operation the session starts from now on, so interruptTag can stop them.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   addTag(tag: string): void;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly catalog: CatalogApi;
   /**
@@ -68,7 +68,7 @@ export interface SparkSessionApi {
    * Removes every tag of the session.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   clearTags(): void;
   /**
@@ -80,7 +80,7 @@ export interface SparkSessionApi {
   /**
    * The session's run-time configuration.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly conf: RuntimeConfig;
   /**
@@ -94,65 +94,65 @@ export interface SparkSessionApi {
    * The tags the session's operations carry.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getTags(): string[];
   /**
    * Interrupts every operation running in this session.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   interruptAll(): Promise<string[]>;
   /**
    * Interrupts one running operation by id; returns the ids interrupted.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   interruptOperation(op_id: string): Promise<string[]>;
   /**
    * Interrupts the running operations carrying a tag; returns their ids.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   interruptTag(tag: string): Promise<string[]>;
   /**
    * Whether stop() was called on this session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly is_stopped: boolean;
   /**
    * A DataFrame with one long column id from start to end by step.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   range(start: number, end?: number, step?: number, numPartitions?: number): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly read: DataFrameReaderApi;
   /**
    * Removes one tag; removing a tag that is not set is an error.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   removeTag(tag: string): void;
   /**
    * The client-made session id (a UUID).
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly session_id: string;
   /**
    * A DataFrame for a SQL query; commands run right away.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sql(sqlQuery: string, args?: unknown, kwargs?: Record<string, unknown>): Promise<DataFrame>;
   /**
@@ -171,7 +171,7 @@ export interface SparkSessionApi {
   /**
    * Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly tvf: TableValuedFunctionApi;
   /**
@@ -183,14 +183,14 @@ export interface SparkSessionApi {
   /**
    * The Spark version of the backend.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly version: Promise<string>;
   /**
    * A DataFrame from local rows or an Arrow table, with an optional schema.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createDataFrame(data: readonly object[] | ArrowTable, schema?: StructType | DataType | string | readonly string[], samplingRatio?: number, verifySchema?: boolean): DataFrame;
 }

@@ -48,7 +48,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "format",
@@ -56,7 +56,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "source", tsType: "string" }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "jdbc",
@@ -126,7 +126,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "option",
@@ -137,7 +137,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameReaderApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "options",
@@ -145,7 +145,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "orc",
@@ -171,7 +171,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "schema",
@@ -179,7 +179,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType | string" }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "table",
@@ -203,7 +203,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.6.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "xml",

@@ -64,7 +64,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [{ name: "condition", tsType: "ColumnApi | string" }],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "overwritePartitions",

@@ -53,7 +53,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "format",
@@ -61,7 +61,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "source", tsType: "string" }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "insertInto",
@@ -105,7 +105,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "mode",
@@ -113,7 +113,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "saveMode", tsType: "string | null" }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "option",
@@ -124,7 +124,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "DataFrameWriterApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "options",
@@ -132,7 +132,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "orc",
@@ -160,7 +160,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "partitionBy",
@@ -168,7 +168,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameWriterApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "save",
@@ -183,7 +183,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "saveAsTable",
@@ -222,7 +222,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       ],
       returns: "void",
       since: "1.6.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "xml",

@@ -55,7 +55,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Tags every operation the session starts from now on, so interruptTag can stop them.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "builder",
@@ -70,7 +70,7 @@ export const sparkSessionClass: ClassEntryInput = {
       kind: "property",
       params: [],
       returns: "CatalogApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "clearProgressHandlers",
@@ -106,7 +106,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Removes every tag of the session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cloneSession",
@@ -124,7 +124,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "RuntimeConfigApi",
       description: "The session's run-time configuration.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "copyFromLocalToFs",
@@ -154,7 +154,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "The tags the session's operations carry.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "interruptAll",
@@ -164,7 +164,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "Interrupts every operation running in this session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "interruptOperation",
@@ -174,7 +174,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "Interrupts one running operation by id; returns the ids interrupted.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "interruptTag",
@@ -184,7 +184,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "Interrupts the running operations carrying a tag; returns their ids.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "is_stopped",
@@ -192,7 +192,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "boolean",
       description: "Whether stop() was called on this session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "range",
@@ -206,14 +206,14 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame with one long column id from start to end by step.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "read",
       kind: "property",
       params: [],
       returns: "DataFrameReaderApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "readStream",
@@ -229,7 +229,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Removes one tag; removing a tag that is not set is an error.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "session_id",
@@ -237,7 +237,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string",
       description: "The client-made session id (a UUID).",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sql",
@@ -252,7 +252,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame for a SQL query; commands run right away.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "stop",
@@ -285,7 +285,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "TableValuedFunctionApi",
       description: "Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "udf",
@@ -302,7 +302,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string",
       description: "The Spark version of the backend.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createDataFrame",
@@ -321,7 +321,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame from local rows or an Arrow table, with an optional schema.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

@@ -9,6 +9,7 @@ import { col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import { Window } from "../../../runtime/api/window.js";
 import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
+import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 
 export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
@@ -184,4 +185,5 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "SparkSession.removeProgressHandler": (df, spark) => progressSeen(df, spark, "remove"),
   "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
   ...CATALOG_MEMBER_CASES,
+  ...IO_SESSION_MEMBER_CASES,
 };
