@@ -82,7 +82,7 @@ export interface CatalogApi {
   isCached(tableName: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   listCatalogs(pattern?: string): Promise<CatalogMetadata[]>;
   /**
@@ -122,7 +122,7 @@ export interface CatalogApi {
   refreshTable(tableName: string): Promise<void>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   setCurrentCatalog(catalogName: string): Promise<void>;
   /**

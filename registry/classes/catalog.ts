@@ -159,7 +159,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogMetadata[]",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "listColumns",
@@ -240,7 +240,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "catalogName", tsType: "string" }],
       returns: "void",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "setCurrentDatabase",

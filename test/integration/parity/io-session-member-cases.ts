@@ -419,7 +419,10 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
     await spark.catalog.setCurrentCatalog("spark_catalog");
     return {
       current: await spark.catalog.currentCatalog(),
-      missing: await settled(() => spark.catalog.setCurrentCatalog("sparkts_no_such_catalog")),
+      missing: await spark.catalog.setCurrentCatalog("sparkts_no_such_catalog").then(
+        () => "set",
+        (error: Error) => ({ kind: error.constructor.name, message: error.message }),
+      ),
     };
   },
   "Catalog.functionExists": async (_df, spark) => ({
