@@ -14,7 +14,7 @@ export interface DataFrameWriterV2Api {
    */
   append(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks clustering metadata: create() runs but drops the clustering columns, and DESCRIBE TABLE is not supported locally).
    */
   clusterBy(col: string, ...cols: string[]): DataFrameWriterV2Api;
   /**
@@ -26,11 +26,11 @@ export interface DataFrameWriterV2Api {
    */
   createOrReplace(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table options and catalog schemas on reads of csv/json tables: a csv table written with sep=| reads back as _c0, _c1 strings).
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table options and catalog schemas on reads of csv/json tables: a csv table written with options reads back as _c0, _c1 strings).
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
@@ -42,7 +42,7 @@ export interface DataFrameWriterV2Api {
    */
   overwritePartitions(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks partitioned tables from writeTo: create() after partitionedBy fails as not supported locally).
    */
   partitionedBy(col: Column | string, ...cols: (Column | string)[]): DataFrameWriterV2Api;
   /**
@@ -50,11 +50,11 @@ export interface DataFrameWriterV2Api {
    */
   replace(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table properties: create() runs but drops them, and SHOW TBLPROPERTIES is not supported locally).
    */
   tableProperty(property: string, value: string): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks catalog schemas on reads of csv/json tables: they are read back by inference (json ids come back as long), and DESCRIBE TABLE (Provider) is not supported locally).
    */
   using(provider: string): DataFrameWriterV2Api;
 }

@@ -11,12 +11,12 @@ import type { PrimitiveValue } from "../../runtime/codegen/index.js";
 export interface DataFrameWriterApi {
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks bucketed tables: a write with bucketBy fails as not supported locally).
    */
   bucketBy(numBuckets: number, col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks clustering metadata: saveAsTable runs but keeps no clustering columns, and DESCRIBE TABLE is not supported locally).
    */
   clusterBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
@@ -36,7 +36,7 @@ export interface DataFrameWriterApi {
   insertInto(tableName: string, overwrite?: boolean): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a JDBC data source (a jdbc write fails as not supported locally)).
    */
   jdbc(url: string, table: string, mode?: string, properties?: Record<string, string>): Promise<void>;
   /**
@@ -61,7 +61,7 @@ export interface DataFrameWriterApi {
   options(options?: Record<string, unknown>): DataFrameWriterApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an ORC writer (DATA_SOURCE_NOT_FOUND: it writes parquet, csv, json, text)).
    */
   orc(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
@@ -86,7 +86,7 @@ export interface DataFrameWriterApi {
   saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks bucketed tables, which sortBy needs (bucketBy fails as not supported locally)).
    */
   sortBy(col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
@@ -96,7 +96,7 @@ export interface DataFrameWriterApi {
   text(path: string, compression?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an XML writer (DATA_SOURCE_NOT_FOUND: it writes parquet, csv, json, text)).
    */
   xml(path: string, rowTag?: string, mode?: string, attributePrefix?: string, valueTag?: string, rootTag?: string, declaration?: boolean, arrayElementName?: string, nullValue?: string, dateFormat?: string, timestampFormat?: string, compression?: string, encoding?: string, validateName?: boolean): Promise<void>;
 }

@@ -20,7 +20,7 @@ export interface SparkSessionApi {
    * Same as addArtifacts: uploads local jars, files, archives or Python files to the session.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an artifact store: addArtifacts fails as not supported locally).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
    */
   addArtifact(...path: string[]): Promise<void>;
@@ -28,7 +28,7 @@ export interface SparkSessionApi {
    * Uploads local jars, files, archives or Python files to the session's artifact space.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an artifact store: addArtifacts fails as not supported locally).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
    */
   addArtifacts(...path: string[]): Promise<void>;
@@ -74,7 +74,7 @@ export interface SparkSessionApi {
   /**
    * A new session holding a server-side copy of this one's state, over the same connection.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks session cloning: cloneSession fails as not supported locally).
    */
   cloneSession(new_session_id?: string): Promise<SparkSession>;
   /**
@@ -87,7 +87,7 @@ export interface SparkSessionApi {
    * Copies a local file to a path on the server's default file system.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an artifact store (copyFromLocalToFs is sent as a forward-to-fs artifact): fails as not supported locally).
    */
   copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
   /**
@@ -158,7 +158,7 @@ export interface SparkSessionApi {
   /**
    * Ends the session and releases its resources on the server.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: a case would stop the session the suite shares, and the engine cannot clone one to stop instead).
    */
   stop(): Promise<void>;
   /**
@@ -177,7 +177,7 @@ export interface SparkSessionApi {
   /**
    * The session's UDFRegistration.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Java UDF registration: spark.udf.registerJavaFunction fails as not supported locally (registerFunction command)).
    */
   readonly udf: UDFRegistrationApi;
   /**
@@ -202,19 +202,19 @@ export interface SparkSessionApiStatic {
   /**
    * The active session, else the default one; fails when neither is live.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: active() is static (the builder-made session), and the suite hands each case a session built directly).
    */
   active(): SparkSession;
   /**
    * Starts configuring a new session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: builder().master("local[N]") starts the engine, but the suite hands each case a session built directly).
    */
   builder(): SparkSessionBuilder;
   /**
    * The active session, or undefined when there is none.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: getActiveSession() is static (the builder-made session), and the suite hands each case a session built directly).
    */
   getActiveSession(): SparkSession | undefined;
 }

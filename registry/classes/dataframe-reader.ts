@@ -1,6 +1,6 @@
 /** pyspark DataFrameReader (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const dataframeReaderClass: ClassEntryInput = {
   name: "DataFrameReader",
@@ -73,7 +73,10 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("a JDBC data source (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)"),
+      },
     },
     {
       name: "json",
@@ -113,7 +116,12 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "nested JSON values: arrays and objects (Spark infers array and struct columns) fail with UNSUPPORTED_DATATYPE; flat records read as Spark reads them",
+        ),
+      },
     },
     {
       name: "load",
@@ -160,7 +168,10 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an ORC reader (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)"),
+      },
     },
     {
       name: "parquet",
@@ -232,7 +243,10 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an XML reader (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)"),
+      },
     },
   ],
   excluded: [],

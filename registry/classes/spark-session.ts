@@ -1,6 +1,6 @@
 /** pyspark SparkSession (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { BackendStatus, ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 const streamingLater: BackendStatus = { state: "gap", reason: "Structured Streaming is planned for a later issue" };
 
@@ -16,7 +16,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionApi",
       description: "The active session, else the default one; fails when neither is live.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a parity case: active() is static (the builder-made session), and the suite hands each case a session built directly",
+        ),
+      },
     },
     {
       name: "addArtifact",
@@ -31,7 +36,10 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Same as addArtifacts: uploads local jars, files, archives or Python files to the session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an artifact store: addArtifacts fails as not supported locally"),
+      },
     },
     {
       name: "addArtifacts",
@@ -46,7 +54,10 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Uploads local jars, files, archives or Python files to the session's artifact space.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an artifact store: addArtifacts fails as not supported locally"),
+      },
     },
     {
       name: "addTag",
@@ -63,7 +74,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionBuilderApi",
       description: "Starts configuring a new session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          'a parity case: builder().master("local[N]") starts the engine, but the suite hands each case a session built directly',
+        ),
+      },
     },
     {
       name: "catalog",
@@ -116,7 +132,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
       description: "A new session holding a server-side copy of this one's state, over the same connection.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: notInEngine("session cloning: cloneSession fails as not supported locally") },
     },
     {
       name: "conf",
@@ -137,7 +153,12 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Copies a local file to a path on the server's default file system.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "an artifact store (copyFromLocalToFs is sent as a forward-to-fs artifact): fails as not supported locally",
+        ),
+      },
     },
     {
       name: "getActiveSession",
@@ -145,7 +166,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionApi | undefined",
       description: "The active session, or undefined when there is none.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a parity case: getActiveSession() is static (the builder-made session), and the suite hands each case a session built directly",
+        ),
+      },
     },
     {
       name: "getTags",
@@ -261,7 +287,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "void",
       description: "Ends the session and releases its resources on the server.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a parity case: a case would stop the session the suite shares, and the engine cannot clone one to stop instead",
+        ),
+      },
     },
     {
       name: "streams",
@@ -293,7 +324,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "UDFRegistrationApi",
       description: "The session's UDFRegistration.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "Java UDF registration: spark.udf.registerJavaFunction fails as not supported locally (registerFunction command)",
+        ),
+      },
     },
     {
       name: "version",
