@@ -26,11 +26,11 @@ export interface DataFrameWriterV2Api {
    */
   createOrReplace(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table options and catalog schemas on reads of csv/json tables: a csv table written with sep=| reads back as _c0, _c1 strings).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table options and catalog schemas on reads of csv/json tables: a csv table written with options reads back as _c0, _c1 strings).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
@@ -54,7 +54,7 @@ export interface DataFrameWriterV2Api {
    */
   tableProperty(property: string, value: string): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks catalog schemas on reads of csv/json tables: they are read back by inference (json ids come back as long), and DESCRIBE TABLE (Provider) is not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   using(provider: string): DataFrameWriterV2Api;
 }

@@ -54,24 +54,14 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "value", tsType: "PrimitiveValue | null" },
       ],
       returns: "DataFrameWriterV2Api",
-      status: {
-        spark: supported,
-        local: notInEngine(
-          "table options and catalog schemas on reads of csv/json tables: a csv table written with sep=| reads back as _c0, _c1 strings",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "options",
       kind: "method",
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameWriterV2Api",
-      status: {
-        spark: supported,
-        local: notInEngine(
-          "table options and catalog schemas on reads of csv/json tables: a csv table written with options reads back as _c0, _c1 strings",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "overwrite",
@@ -132,12 +122,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       kind: "method",
       params: [{ name: "provider", tsType: "string" }],
       returns: "DataFrameWriterV2Api",
-      status: {
-        spark: supported,
-        local: notInEngine(
-          "catalog schemas on reads of csv/json tables: they are read back by inference (json ids come back as long), and DESCRIBE TABLE (Provider) is not supported locally",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

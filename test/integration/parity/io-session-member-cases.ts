@@ -185,7 +185,8 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrameWriter.text": (df) =>
     inTempDir(async (dir) => {
       await df.select(col("s")).where("s IS NOT NULL").write.text(join(dir, "out"));
-      return writtenLines(join(dir, "out"));
+      const intColumn = await settled(() => df.select("id").write.text(join(dir, "bad")));
+      return { lines: writtenLines(join(dir, "out")), intColumn };
     }),
   // Parquet is binary: what the same backend reads back, and that the job completed.
   "DataFrameWriter.parquet": (df, spark) =>
@@ -361,10 +362,16 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
   "SparkSession.session_id": async (_df, spark) =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(spark.session_id),
   // DataFrameWriterV2: the table it made, by its rows and by how DESCRIBE says it is stored.
+  // Which source wrote the files shows in what it refuses: text takes one string column; an unknown source fails.
   "DataFrameWriterV2.using": (df, spark) =>
     withTableName(spark, "v2using", async (name) => {
       await df.select("id", "s").writeTo(name).using("json").create();
-      return { described: await describedAs(spark, name), rows: await outcomeOf(spark.table(name)) };
+      const rows = await outcomeOf(spark.table(name));
+      await runSql(spark, `DROP TABLE ${name}`);
+      const textTwoColumns = await settled(() => df.select("id", "s").writeTo(name).using("text").create());
+      await runSql(spark, `DROP TABLE IF EXISTS ${name}`);
+      const unknown = await settled(() => df.select("id").writeTo(name).using("sparkts_no_such_source").create());
+      return { rows, textTwoColumns, unknown };
     }),
   "DataFrameWriterV2.tableProperty": (df, spark) =>
     withTableName(spark, "v2prop", async (name) => {
