@@ -107,7 +107,7 @@ export interface CatalogApi {
   listTables(dbName?: string, pattern?: string): Promise<CatalogTable[]>;
   /**
    * @since pyspark 2.1.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks spark.catalog.recoverPartitions (fails as not supported locally; Spark answers NOT_A_PARTITIONED_TABLE for an unpartitioned table)).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   recoverPartitions(tableName: string): Promise<void>;
   /**

@@ -228,12 +228,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.1.1",
-      status: {
-        spark: supported,
-        local: notInEngine(
-          "spark.catalog.recoverPartitions (fails as not supported locally; Spark answers NOT_A_PARTITIONED_TABLE for an unpartitioned table)",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "refreshByPath",

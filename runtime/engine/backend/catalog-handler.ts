@@ -127,6 +127,21 @@ function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
   return [...tables, ...globals, ...temps];
 }
 
+function notPartitioned(resolved: ResolvedName): Error {
+  const table =
+    resolved.kind === "table"
+      ? [SESSION_CATALOG, resolved.database, resolved.name].map(quoteId).join(".")
+      : quoteId(resolved.name);
+  const operation = "ALTER TABLE RECOVER PARTITIONS";
+  return sparkError(
+    AnalysisException,
+    "NOT_A_PARTITIONED_TABLE",
+    "42809",
+    `Operation ${operation} is not allowed for ${table} because it is not a partitioned table.`,
+    { operation, tableIdentWithDB: table },
+  );
+}
+
 function catalogNotFound(name: string): Error {
   return sparkError(
     SparkException,
@@ -299,6 +314,13 @@ export async function runCatalogOperation(
       catalog.clearCache();
       persisted.clear();
       return none();
+    // Reads discover partition directories each time, so a partitioned table has nothing to recover.
+    case "recoverPartitions": {
+      const resolved = requireExisting(catalog, op.value.tableName);
+      const table = resolved.kind === "table" ? catalog.tableOf(resolved) : undefined;
+      if (table === undefined || table.partitionBy.length === 0) throw notPartitioned(resolved);
+      return none();
+    }
     case "refreshTable":
       requireExisting(catalog, op.value.tableName);
       return none();

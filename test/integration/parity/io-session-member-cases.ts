@@ -445,10 +445,20 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
     matching: await spark.catalog.listFunctions(undefined, "array_s*"),
     count: (await spark.catalog.listFunctions()).length,
   }),
+  // The engine discovers partition directories on every read, so recovering them changes nothing it answers.
   "Catalog.recoverPartitions": (df, spark) =>
     withTableName(spark, "recover", async (name) => {
+      const failure = (error: Error) => ({ kind: error.constructor.name, message: error.message });
       await df.select("id", "s").write.saveAsTable(name);
-      return settled(() => spark.catalog.recoverPartitions(name));
+      const flat = await spark.catalog.recoverPartitions(name).then(() => "recovered", failure);
+      await df
+        .select("id", "s", col("id").mod(lit(2)).alias("odd"))
+        .write.mode("overwrite")
+        .partitionBy("odd")
+        .saveAsTable(name);
+      const partitioned = await spark.catalog.recoverPartitions(name).then(() => "recovered", failure);
+      const missing = await settled(() => spark.catalog.recoverPartitions(tableName("missing")));
+      return { flat, partitioned, missing, rows: await outcomeOf(spark.table(name)) };
     }),
   "Catalog.refreshByPath": (df, spark) =>
     inTempDir(async (dir) => {
