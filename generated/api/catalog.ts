@@ -112,7 +112,7 @@ export interface CatalogApi {
   recoverPartitions(tableName: string): Promise<void>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks spark.catalog.refreshByPath: fails as not supported locally (cached reads of a path are not invalidated)).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks spark.catalog.refreshByPath (fails as not supported locally); it keys cached plans by the files a scan lists, where Spark keys them by path and keeps them until refreshed).
    */
   refreshByPath(path: string): Promise<void>;
   /**

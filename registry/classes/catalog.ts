@@ -240,7 +240,7 @@ export const catalogClass: ClassEntryInput = {
       status: {
         spark: supported,
         local: notInEngine(
-          "spark.catalog.refreshByPath: fails as not supported locally (cached reads of a path are not invalidated)",
+          "spark.catalog.refreshByPath (fails as not supported locally); it keys cached plans by the files a scan lists, where Spark keys them by path and keeps them until refreshed",
         ),
       },
     },
