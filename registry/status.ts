@@ -6,6 +6,11 @@ export const supported: BackendStatus = { state: "supported" };
 /** The default local status until the engine implements an entry. */
 export const notInEngineYet: BackendStatus = { state: "gap", reason: "embedded engine does not implement it yet" };
 
+/** A local gap naming what the engine is missing. */
+export function notInEngine(missing: string): BackendStatus {
+  return { state: "gap", reason: `embedded engine lacks ${missing}` };
+}
+
 /** The default Spark status of a class member until runtime/api implements it. */
 export const notImplementedYet: BackendStatus = {
   state: "gap",
@@ -15,9 +20,4 @@ export const notImplementedYet: BackendStatus = {
 /** A local gap where the engine runs the function but its answer differs from Spark's; says how. */
 export function localDiffers(difference: string): BackendStatus {
   return { state: "gap", reason: `embedded engine differs from Spark: ${difference}` };
-}
-
-/** A local gap naming what the engine lacks for the entry (the relation, expression or command it is sent as). */
-export function engineLacks(what: string): BackendStatus {
-  return { state: "gap", reason: `embedded engine does not implement ${what} yet` };
 }

@@ -57,7 +57,7 @@ export interface CatalogApi {
   dropTempView(viewName: string): Promise<boolean>;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog of functions: spark.catalog.functionExists fails as not supported locally (it must also know Spark builtins the engine does not run)).
    */
   functionExists(functionName: string, dbName?: string): Promise<boolean>;
   /**
@@ -67,7 +67,7 @@ export interface CatalogApi {
   getDatabase(dbName: string): Promise<CatalogDatabase>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog of functions with Spark class names and descriptions: spark.catalog.getFunction fails as not supported locally).
    */
   getFunction(functionName: string): Promise<CatalogFunction>;
   /**
@@ -82,7 +82,7 @@ export interface CatalogApi {
   isCached(tableName: string): Promise<boolean>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   listCatalogs(pattern?: string): Promise<CatalogMetadata[]>;
   /**
@@ -97,7 +97,7 @@ export interface CatalogApi {
   listDatabases(pattern?: string): Promise<CatalogDatabase[]>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog of functions with Spark class names and descriptions: spark.catalog.listFunctions fails as not supported locally).
    */
   listFunctions(dbName?: string, pattern?: string): Promise<CatalogFunction[]>;
   /**
@@ -107,12 +107,12 @@ export interface CatalogApi {
   listTables(dbName?: string, pattern?: string): Promise<CatalogTable[]>;
   /**
    * @since pyspark 2.1.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   recoverPartitions(tableName: string): Promise<void>;
   /**
    * @since pyspark 2.2.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks spark.catalog.refreshByPath (fails as not supported locally); it keys cached plans by the files a scan lists, where Spark keys them by path and keeps them until refreshed).
    */
   refreshByPath(path: string): Promise<void>;
   /**
@@ -122,7 +122,7 @@ export interface CatalogApi {
   refreshTable(tableName: string): Promise<void>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   setCurrentCatalog(catalogName: string): Promise<void>;
   /**

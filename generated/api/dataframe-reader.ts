@@ -11,53 +11,53 @@ import type { DataFrame, PrimitiveValue, StructType } from "../../runtime/codege
 export interface DataFrameReaderApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   csv(path: string | readonly string[], schema?: StructType | string, sep?: string, encoding?: string, quote?: string, escape?: string, comment?: string, header?: boolean | string, inferSchema?: boolean | string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, nullValue?: string, nanValue?: string, positiveInf?: string, negativeInf?: string, dateFormat?: string, timestampFormat?: string, maxColumns?: number | string, maxCharsPerColumn?: number | string, maxMalformedLogPerPartition?: number | string, mode?: string, columnNameOfCorruptRecord?: string, multiLine?: boolean | string, charToEscapeQuoteEscaping?: string, samplingRatio?: number | string, enforceSchema?: boolean | string, emptyValue?: string, locale?: string, lineSep?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string, unescapedQuoteHandling?: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   format(source: string): DataFrameReaderApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a JDBC data source (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)).
    */
   jdbc(url: string, table: string, column?: string, lowerBound?: number | string, upperBound?: number | string, numPartitions?: number, predicates?: readonly string[], properties?: Record<string, string>): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks nested JSON values: arrays and objects (Spark infers array and struct columns) fail with UNSUPPORTED_DATATYPE; flat records read as Spark reads them).
    */
   json(path: string | readonly string[], schema?: StructType | string, primitivesAsString?: boolean | string, prefersDecimal?: boolean | string, allowComments?: boolean | string, allowUnquotedFieldNames?: boolean | string, allowSingleQuotes?: boolean | string, allowNumericLeadingZero?: boolean | string, allowBackslashEscapingAnyCharacter?: boolean | string, mode?: string, columnNameOfCorruptRecord?: string, dateFormat?: string, timestampFormat?: string, multiLine?: boolean | string, allowUnquotedControlChars?: boolean | string, lineSep?: string, samplingRatio?: number | string, dropFieldIfAllNull?: boolean | string, encoding?: string, locale?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string, allowNonNumericNumbers?: boolean | string, useUnsafeRow?: boolean | string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   load(path?: string | readonly string[], format?: string, schema?: StructType | string, options?: Record<string, unknown>): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   option(key: string, value: PrimitiveValue | null): DataFrameReaderApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   options(options?: Record<string, unknown>): DataFrameReaderApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an ORC reader (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)).
    */
   orc(path: string | readonly string[], mergeSchema?: boolean, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only options.
    */
   parquet(...paths: string[]): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   schema(schema: StructType | string): DataFrameReaderApi;
   /**
@@ -67,12 +67,12 @@ export interface DataFrameReaderApi {
   table(tableName: string): DataFrame;
   /**
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   text(paths: string | readonly string[], wholetext?: boolean, lineSep?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an XML reader (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)).
    */
   xml(path: string | readonly string[], rowTag?: string, schema?: StructType | string, excludeAttribute?: boolean | string, attributePrefix?: string, valueTag?: string, ignoreSurroundingSpaces?: boolean | string, rowValidationXSDPath?: string, ignoreNamespace?: boolean | string, wildcardColName?: string, encoding?: string, inferSchema?: boolean | string, nullValue?: string, dateFormat?: string, timestampFormat?: string, mode?: string, columnNameOfCorruptRecord?: string, multiLine?: boolean | string, samplingRatio?: number | string, locale?: string): DataFrame;
 }

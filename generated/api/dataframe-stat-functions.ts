@@ -11,32 +11,32 @@ import type { DataFrame } from "../../runtime/codegen/index.js";
 export interface DataFrameStatFunctionsApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the approxQuantile relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the approxQuantile relation).
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the corr relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the corr relation).
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the cov relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the cov relation).
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the crosstab relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the crosstab relation).
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the freqItems relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the freqItems relation).
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the sampleBy relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the sampleBy relation).
    */
   sampleBy(col: string, fractions: Record<string, number>, seed?: number): DataFrame;
 }

@@ -14,7 +14,7 @@ export interface DataFrameWriterV2Api {
    */
   append(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks clustering metadata: create() runs but drops the clustering columns, and DESCRIBE TABLE is not supported locally).
    */
   clusterBy(col: string, ...cols: string[]): DataFrameWriterV2Api;
   /**
@@ -26,15 +26,15 @@ export interface DataFrameWriterV2Api {
    */
   createOrReplace(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   overwrite(condition: Column | string): Promise<void>;
   /**
@@ -42,7 +42,7 @@ export interface DataFrameWriterV2Api {
    */
   overwritePartitions(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks partitioned tables from writeTo: create() after partitionedBy fails as not supported locally).
    */
   partitionedBy(col: Column | string, ...cols: (Column | string)[]): DataFrameWriterV2Api;
   /**
@@ -50,11 +50,11 @@ export interface DataFrameWriterV2Api {
    */
   replace(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table properties: create() runs but drops them, and SHOW TBLPROPERTIES is not supported locally).
    */
   tableProperty(property: string, value: string): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   using(provider: string): DataFrameWriterV2Api;
 }

@@ -11,22 +11,22 @@ import type { PrimitiveValue } from "../../runtime/codegen/index.js";
 export interface DataFrameWriterApi {
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks bucketed tables: a write with bucketBy fails as not supported locally).
    */
   bucketBy(numBuckets: number, col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks clustering metadata: saveAsTable runs but keeps no clustering columns, and DESCRIBE TABLE is not supported locally).
    */
   clusterBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   csv(path: string, mode?: string, compression?: string, sep?: string, quote?: string, escape?: string, header?: boolean | string, nullValue?: string, escapeQuotes?: boolean | string, quoteAll?: boolean | string, dateFormat?: string, timestampFormat?: string, ignoreLeadingWhiteSpace?: boolean | string, ignoreTrailingWhiteSpace?: boolean | string, charToEscapeQuoteEscaping?: string, encoding?: string, emptyValue?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   format(source: string): DataFrameWriterApi;
   /**
@@ -36,47 +36,47 @@ export interface DataFrameWriterApi {
   insertInto(tableName: string, overwrite?: boolean): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a JDBC data source (a jdbc write fails as not supported locally)).
    */
   jdbc(url: string, table: string, mode?: string, properties?: Record<string, string>): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   json(path: string, mode?: string, compression?: string, dateFormat?: string, timestampFormat?: string, lineSep?: string, encoding?: string, ignoreNullFields?: boolean | string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   mode(saveMode: string | null): DataFrameWriterApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   option(key: string, value: PrimitiveValue | null): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   options(options?: Record<string, unknown>): DataFrameWriterApi;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an ORC writer (DATA_SOURCE_NOT_FOUND: it writes parquet, csv, json, text)).
    */
   orc(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   parquet(path: string, mode?: string, partitionBy?: string | readonly string[], compression?: string): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   partitionBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   save(path?: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
@@ -86,17 +86,17 @@ export interface DataFrameWriterApi {
   saveAsTable(name: string, format?: string, mode?: string, partitionBy?: string | readonly string[], options?: Record<string, unknown>): Promise<void>;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks bucketed tables, which sortBy needs (bucketBy fails as not supported locally)).
    */
   sortBy(col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 1.6.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   text(path: string, compression?: string, lineSep?: string): Promise<void>;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an XML writer (DATA_SOURCE_NOT_FOUND: it writes parquet, csv, json, text)).
    */
   xml(path: string, rowTag?: string, mode?: string, attributePrefix?: string, valueTag?: string, rootTag?: string, declaration?: boolean, arrayElementName?: string, nullValue?: string, dateFormat?: string, timestampFormat?: string, compression?: string, encoding?: string, validateName?: boolean): Promise<void>;
 }

@@ -30,7 +30,7 @@ export interface DataFrameApi {
   alias(alias: string): DataFrame;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the approxQuantile relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the approxQuantile relation).
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
@@ -55,7 +55,7 @@ export interface DataFrameApi {
   coalesce(numPartitions: number): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the unresolvedRegex expression that colRegex sends yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the unresolvedRegex expression that colRegex sends).
    */
   colRegex(colName: string): Column;
   /**
@@ -73,7 +73,7 @@ export interface DataFrameApi {
   readonly columns: Promise<string[]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the corr relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the corr relation).
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
@@ -85,7 +85,7 @@ export interface DataFrameApi {
   count(): Promise<bigint>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the cov relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the cov relation).
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
@@ -121,7 +121,7 @@ export interface DataFrameApi {
   crossJoin(other: DataFrame): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the crosstab relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the crosstab relation).
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
@@ -133,7 +133,7 @@ export interface DataFrameApi {
   cube(...cols: (Column | string)[]): GroupedData;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the describe relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the describe relation).
    */
   describe(...cols: (string | string[])[]): DataFrame;
   /**
@@ -193,7 +193,7 @@ export interface DataFrameApi {
   readonly executionInfo: ExecutionInfo | undefined;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement subquery expressions (the withRelations relation that carries the subquery plan) yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks subquery expressions (the withRelations relation that carries the subquery plan)).
    */
   exists(): Column;
   /**
@@ -224,7 +224,7 @@ export interface DataFrameApi {
   first(): Promise<Row | undefined>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the freqItems relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the freqItems relation).
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
@@ -332,7 +332,7 @@ export interface DataFrameApi {
    * A hidden metadata column of the source (such as _metadata), by name.
    *
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement hidden metadata columns such as the _metadata struct of a file scan yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks hidden metadata columns such as the _metadata struct of a file scan).
    */
   metadataColumn(colName: string): Column;
   /**
@@ -341,7 +341,7 @@ export interface DataFrameApi {
   readonly na: DataFrameNaFunctions;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the collectMetrics relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the collectMetrics relation).
    */
   observe(observation: Observation | string, ...exprs: Column[]): DataFrame;
   /**
@@ -388,7 +388,7 @@ export interface DataFrameApi {
   repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**
    * @since pyspark 4.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the directShufflePartitionId expression that repartitionById sends yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the directShufflePartitionId expression that repartitionById sends).
    */
   repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
   /**
@@ -415,12 +415,12 @@ export interface DataFrameApi {
   sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the sampleBy relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the sampleBy relation).
    */
   sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement subquery expressions (the withRelations relation that carries the subquery plan) yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks subquery expressions (the withRelations relation that carries the subquery plan)).
    */
   scalar(): Column;
   /**
@@ -475,7 +475,7 @@ export interface DataFrameApi {
    */
   readonly sparkSession: SparkSession;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends).
    */
   readonly stat: DataFrameStatFunctions;
   /**
@@ -491,7 +491,7 @@ export interface DataFrameApi {
   subtract(other: DataFrame): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the summary relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the summary relation).
    */
   summary(...statistics: string[]): DataFrame;
   /**
@@ -510,7 +510,7 @@ export interface DataFrameApi {
   take(num: number): Promise<Row[]>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the toSchema relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the toSchema relation).
    */
   to(schema: StructType): DataFrame;
   /**
@@ -543,7 +543,7 @@ export interface DataFrameApi {
   transform(func: (df: DataFrame, ...args: never[]) => DataFrame, ...args: unknown[]): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the transpose relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the transpose relation).
    */
   transpose(indexColumn?: Column | string): DataFrame;
   /**
@@ -633,7 +633,7 @@ export interface DataFrameApi {
   writeTo(table: string): DataFrameWriterV2Api;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement the replace relation yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the replace relation).
    */
   replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

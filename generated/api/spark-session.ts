@@ -20,7 +20,7 @@ export interface SparkSessionApi {
    * Same as addArtifacts: uploads local jars, files, archives or Python files to the session.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an artifact store: addArtifacts fails as not supported locally).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
    */
   addArtifact(...path: string[]): Promise<void>;
@@ -28,7 +28,7 @@ export interface SparkSessionApi {
    * Uploads local jars, files, archives or Python files to the session's artifact space.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an artifact store: addArtifacts fails as not supported locally).
    * Not expressible after the rest parameter, so not offered yet: pyspark's keyword-only pyfile, archive, file.
    */
   addArtifacts(...path: string[]): Promise<void>;
@@ -36,11 +36,11 @@ export interface SparkSessionApi {
    * Tags every operation the session starts from now on, so interruptTag can stop them.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   addTag(tag: string): void;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly catalog: CatalogApi;
   /**
@@ -68,97 +68,97 @@ export interface SparkSessionApi {
    * Removes every tag of the session.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   clearTags(): void;
   /**
    * A new session holding a server-side copy of this one's state, over the same connection.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks session cloning: cloneSession fails as not supported locally).
    */
   cloneSession(new_session_id?: string): Promise<SparkSession>;
   /**
    * The session's run-time configuration.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly conf: RuntimeConfig;
   /**
    * Copies a local file to a path on the server's default file system.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks an artifact store (copyFromLocalToFs is sent as a forward-to-fs artifact): fails as not supported locally).
    */
   copyFromLocalToFs(local_path: string, dest_path: string): Promise<void>;
   /**
    * The tags the session's operations carry.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getTags(): string[];
   /**
    * Interrupts every operation running in this session.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   interruptAll(): Promise<string[]>;
   /**
    * Interrupts one running operation by id; returns the ids interrupted.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   interruptOperation(op_id: string): Promise<string[]>;
   /**
    * Interrupts the running operations carrying a tag; returns their ids.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   interruptTag(tag: string): Promise<string[]>;
   /**
    * Whether stop() was called on this session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly is_stopped: boolean;
   /**
    * A DataFrame with one long column id from start to end by step.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   range(start: number, end?: number, step?: number, numPartitions?: number): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly read: DataFrameReaderApi;
   /**
    * Removes one tag; removing a tag that is not set is an error.
    *
    * @since pyspark 3.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   removeTag(tag: string): void;
   /**
    * The client-made session id (a UUID).
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly session_id: string;
   /**
    * A DataFrame for a SQL query; commands run right away.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sql(sqlQuery: string, args?: unknown, kwargs?: Record<string, unknown>): Promise<DataFrame>;
   /**
    * Ends the session and releases its resources on the server.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: a case would stop the session the suite shares, and the engine cannot clone one to stop instead).
    */
   stop(): Promise<void>;
   /**
@@ -171,26 +171,26 @@ export interface SparkSessionApi {
   /**
    * Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly tvf: TableValuedFunctionApi;
   /**
    * The session's UDFRegistration.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Java UDF registration: spark.udf.registerJavaFunction fails as not supported locally (registerFunction command)).
    */
   readonly udf: UDFRegistrationApi;
   /**
    * The Spark version of the backend.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly version: Promise<string>;
   /**
    * A DataFrame from local rows or an Arrow table, with an optional schema.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   createDataFrame(data: readonly object[] | ArrowTable, schema?: StructType | DataType | string | readonly string[], samplingRatio?: number, verifySchema?: boolean): DataFrame;
 }
@@ -202,19 +202,19 @@ export interface SparkSessionApiStatic {
   /**
    * The active session, else the default one; fails when neither is live.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: active() is static (the builder-made session), and the suite hands each case a session built directly).
    */
   active(): SparkSession;
   /**
    * Starts configuring a new session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: builder().master("local[N]") starts the engine, but the suite hands each case a session built directly).
    */
   builder(): SparkSessionBuilder;
   /**
    * The active session, or undefined when there is none.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: getActiveSession() is static (the builder-made session), and the suite hands each case a session built directly).
    */
   getActiveSession(): SparkSession | undefined;
 }

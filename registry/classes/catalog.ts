@@ -1,6 +1,6 @@
 /** pyspark Catalog (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const catalogClass: ClassEntryInput = {
   name: "Catalog",
@@ -114,7 +114,12 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "boolean",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a catalog of functions: spark.catalog.functionExists fails as not supported locally (it must also know Spark builtins the engine does not run)",
+        ),
+      },
     },
     {
       name: "getDatabase",
@@ -132,7 +137,12 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "functionName", tsType: "string" }],
       returns: "CatalogFunction",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a catalog of functions with Spark class names and descriptions: spark.catalog.getFunction fails as not supported locally",
+        ),
+      },
     },
     {
       name: "getTable",
@@ -159,7 +169,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "pattern", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "CatalogMetadata[]",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "listColumns",
@@ -192,7 +202,12 @@ export const catalogClass: ClassEntryInput = {
       ],
       returns: "CatalogFunction[]",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a catalog of functions with Spark class names and descriptions: spark.catalog.listFunctions fails as not supported locally",
+        ),
+      },
     },
     {
       name: "listTables",
@@ -213,7 +228,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "tableName", tsType: "string" }],
       returns: "void",
       since: "2.1.1",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "refreshByPath",
@@ -222,7 +237,12 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "path", tsType: "string" }],
       returns: "void",
       since: "2.2.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "spark.catalog.refreshByPath (fails as not supported locally); it keys cached plans by the files a scan lists, where Spark keys them by path and keeps them until refreshed",
+        ),
+      },
     },
     {
       name: "refreshTable",
@@ -240,7 +260,7 @@ export const catalogClass: ClassEntryInput = {
       params: [{ name: "catalogName", tsType: "string" }],
       returns: "void",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "setCurrentDatabase",

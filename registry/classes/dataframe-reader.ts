@@ -1,6 +1,6 @@
 /** pyspark DataFrameReader (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const dataframeReaderClass: ClassEntryInput = {
   name: "DataFrameReader",
@@ -48,7 +48,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "format",
@@ -56,7 +56,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "source", tsType: "string" }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "jdbc",
@@ -73,7 +73,10 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("a JDBC data source (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)"),
+      },
     },
     {
       name: "json",
@@ -113,7 +116,12 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "nested JSON values: arrays and objects (Spark infers array and struct columns) fail with UNSUPPORTED_DATATYPE; flat records read as Spark reads them",
+        ),
+      },
     },
     {
       name: "load",
@@ -126,7 +134,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "option",
@@ -137,7 +145,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameReaderApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "options",
@@ -145,7 +153,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "orc",
@@ -160,7 +168,10 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an ORC reader (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)"),
+      },
     },
     {
       name: "parquet",
@@ -171,7 +182,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "schema",
@@ -179,7 +190,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType | string" }],
       returns: "DataFrameReaderApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "table",
@@ -203,7 +214,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.6.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "xml",
@@ -232,7 +243,10 @@ export const dataframeReaderClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an XML reader (DATA_SOURCE_NOT_FOUND: it reads parquet, csv, json, text)"),
+      },
     },
   ],
   excluded: [],

@@ -1,6 +1,6 @@
 /** pyspark DataFrameWriterV2 (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const dataframeWriterV2Class: ClassEntryInput = {
   name: "DataFrameWriterV2",
@@ -23,7 +23,12 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "cols", tsType: "string", variadic: true },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "clustering metadata: create() runs but drops the clustering columns, and DESCRIBE TABLE is not supported locally",
+        ),
+      },
     },
     {
       name: "create",
@@ -49,14 +54,14 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "value", tsType: "PrimitiveValue | null" },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "options",
       kind: "method",
       params: [{ name: "options", tsType: "Record<string, unknown>", optional: true }],
       returns: "DataFrameWriterV2Api",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "overwrite",
@@ -64,7 +69,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [{ name: "condition", tsType: "ColumnApi | string" }],
       returns: "void",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "overwritePartitions",
@@ -82,7 +87,12 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "cols", tsType: "ColumnApi | string", variadic: true },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "partitioned tables from writeTo: create() after partitionedBy fails as not supported locally",
+        ),
+      },
     },
     {
       name: "replace",
@@ -100,14 +110,19 @@ export const dataframeWriterV2Class: ClassEntryInput = {
         { name: "value", tsType: "string" },
       ],
       returns: "DataFrameWriterV2Api",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "table properties: create() runs but drops them, and SHOW TBLPROPERTIES is not supported locally",
+        ),
+      },
     },
     {
       name: "using",
       kind: "method",
       params: [{ name: "provider", tsType: "string" }],
       returns: "DataFrameWriterV2Api",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

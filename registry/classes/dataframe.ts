@@ -1,6 +1,6 @@
 /** pyspark DataFrame (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { engineLacks, localDiffers, notInEngineYet, supported } from "../status.js";
+import { localDiffers, notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const dataframeClass: ClassEntryInput = {
   name: "DataFrame",
@@ -37,7 +37,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: supported, local: engineLacks("the approxQuantile relation") },
+      status: { spark: supported, local: notInEngine("the approxQuantile relation") },
     },
     {
       name: "asTable",
@@ -79,7 +79,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colName", tsType: "string" }],
       returns: "ColumnApi",
       since: "2.3.0",
-      status: { spark: supported, local: engineLacks("the unresolvedRegex expression that colRegex sends") },
+      status: { spark: supported, local: notInEngine("the unresolvedRegex expression that colRegex sends") },
     },
     {
       name: "collect",
@@ -111,7 +111,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: engineLacks("the corr relation") },
+      status: { spark: supported, local: notInEngine("the corr relation") },
     },
     {
       name: "count",
@@ -133,7 +133,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: engineLacks("the cov relation") },
+      status: { spark: supported, local: notInEngine("the cov relation") },
     },
     {
       name: "createGlobalTempView",
@@ -191,7 +191,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: engineLacks("the crosstab relation") },
+      status: { spark: supported, local: notInEngine("the crosstab relation") },
     },
     {
       name: "cube",
@@ -208,7 +208,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: engineLacks("the describe relation") },
+      status: { spark: supported, local: notInEngine("the describe relation") },
     },
     {
       name: "distinct",
@@ -304,7 +304,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: engineLacks("subquery expressions (the withRelations relation that carries the subquery plan)"),
+        local: notInEngine("subquery expressions (the withRelations relation that carries the subquery plan)"),
       },
     },
     {
@@ -364,7 +364,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: engineLacks("the freqItems relation") },
+      status: { spark: supported, local: notInEngine("the freqItems relation") },
     },
     {
       name: "groupBy",
@@ -562,7 +562,7 @@ export const dataframeClass: ClassEntryInput = {
       description: "A hidden metadata column of the source (such as _metadata), by name.",
       status: {
         spark: supported,
-        local: engineLacks("hidden metadata columns such as the _metadata struct of a file scan"),
+        local: notInEngine("hidden metadata columns such as the _metadata struct of a file scan"),
       },
     },
     {
@@ -581,7 +581,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: supported, local: engineLacks("the collectMetrics relation") },
+      status: { spark: supported, local: notInEngine("the collectMetrics relation") },
     },
     {
       name: "offset",
@@ -677,7 +677,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.1.0",
       status: {
         spark: supported,
-        local: engineLacks("the directShufflePartitionId expression that repartitionById sends"),
+        local: notInEngine("the directShufflePartitionId expression that repartitionById sends"),
       },
     },
     {
@@ -736,7 +736,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: engineLacks("the sampleBy relation") },
+      status: { spark: supported, local: notInEngine("the sampleBy relation") },
     },
     {
       name: "scalar",
@@ -746,7 +746,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: engineLacks("subquery expressions (the withRelations relation that carries the subquery plan)"),
+        local: notInEngine("subquery expressions (the withRelations relation that carries the subquery plan)"),
       },
     },
     {
@@ -836,7 +836,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameStatFunctionsApi",
       status: {
         spark: supported,
-        local: engineLacks(
+        local: notInEngine(
           "the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends",
         ),
       },
@@ -864,7 +864,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "statistics", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: supported, local: engineLacks("the summary relation") },
+      status: { spark: supported, local: notInEngine("the summary relation") },
     },
     {
       name: "tail",
@@ -892,7 +892,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType" }],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: supported, local: engineLacks("the toSchema relation") },
+      status: { spark: supported, local: notInEngine("the toSchema relation") },
     },
     {
       name: "toArrow",
@@ -941,7 +941,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "indexColumn", tsType: "ColumnApi | string", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: engineLacks("the transpose relation") },
+      status: { spark: supported, local: notInEngine("the transpose relation") },
     },
     {
       name: "union",
@@ -1114,7 +1114,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: engineLacks("the replace relation") },
+      status: { spark: supported, local: notInEngine("the replace relation") },
     },
   ],
   excluded: [

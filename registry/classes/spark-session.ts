@@ -1,6 +1,6 @@
 /** pyspark SparkSession (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { BackendStatus, ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 const streamingLater: BackendStatus = { state: "gap", reason: "Structured Streaming is planned for a later issue" };
 
@@ -16,7 +16,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionApi",
       description: "The active session, else the default one; fails when neither is live.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a parity case: active() is static (the builder-made session), and the suite hands each case a session built directly",
+        ),
+      },
     },
     {
       name: "addArtifact",
@@ -31,7 +36,10 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Same as addArtifacts: uploads local jars, files, archives or Python files to the session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an artifact store: addArtifacts fails as not supported locally"),
+      },
     },
     {
       name: "addArtifacts",
@@ -46,7 +54,10 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Uploads local jars, files, archives or Python files to the session's artifact space.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("an artifact store: addArtifacts fails as not supported locally"),
+      },
     },
     {
       name: "addTag",
@@ -55,7 +66,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Tags every operation the session starts from now on, so interruptTag can stop them.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "builder",
@@ -63,14 +74,19 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionBuilderApi",
       description: "Starts configuring a new session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          'a parity case: builder().master("local[N]") starts the engine, but the suite hands each case a session built directly',
+        ),
+      },
     },
     {
       name: "catalog",
       kind: "property",
       params: [],
       returns: "CatalogApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "clearProgressHandlers",
@@ -106,7 +122,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Removes every tag of the session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cloneSession",
@@ -116,7 +132,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
       description: "A new session holding a server-side copy of this one's state, over the same connection.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: notInEngine("session cloning: cloneSession fails as not supported locally") },
     },
     {
       name: "conf",
@@ -124,7 +140,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "RuntimeConfigApi",
       description: "The session's run-time configuration.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "copyFromLocalToFs",
@@ -137,7 +153,12 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Copies a local file to a path on the server's default file system.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "an artifact store (copyFromLocalToFs is sent as a forward-to-fs artifact): fails as not supported locally",
+        ),
+      },
     },
     {
       name: "getActiveSession",
@@ -145,7 +166,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionApi | undefined",
       description: "The active session, or undefined when there is none.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a parity case: getActiveSession() is static (the builder-made session), and the suite hands each case a session built directly",
+        ),
+      },
     },
     {
       name: "getTags",
@@ -154,7 +180,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "The tags the session's operations carry.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "interruptAll",
@@ -164,7 +190,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "Interrupts every operation running in this session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "interruptOperation",
@@ -174,7 +200,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "Interrupts one running operation by id; returns the ids interrupted.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "interruptTag",
@@ -184,7 +210,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "string[]",
       since: "3.5.0",
       description: "Interrupts the running operations carrying a tag; returns their ids.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "is_stopped",
@@ -192,7 +218,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "boolean",
       description: "Whether stop() was called on this session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "range",
@@ -206,14 +232,14 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame with one long column id from start to end by step.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "read",
       kind: "property",
       params: [],
       returns: "DataFrameReaderApi",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "readStream",
@@ -229,7 +255,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "void",
       since: "3.5.0",
       description: "Removes one tag; removing a tag that is not set is an error.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "session_id",
@@ -237,7 +263,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string",
       description: "The client-made session id (a UUID).",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sql",
@@ -252,7 +278,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame for a SQL query; commands run right away.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "stop",
@@ -261,7 +287,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "void",
       description: "Ends the session and releases its resources on the server.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "a parity case: a case would stop the session the suite shares, and the engine cannot clone one to stop instead",
+        ),
+      },
     },
     {
       name: "streams",
@@ -285,7 +316,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "TableValuedFunctionApi",
       description: "Table-valued functions (explode, stack, sql_keywords, ...) returning DataFrames.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "udf",
@@ -293,7 +324,12 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "UDFRegistrationApi",
       description: "The session's UDFRegistration.",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "Java UDF registration: spark.udf.registerJavaFunction fails as not supported locally (registerFunction command)",
+        ),
+      },
     },
     {
       name: "version",
@@ -302,7 +338,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [],
       returns: "string",
       description: "The Spark version of the backend.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createDataFrame",
@@ -321,7 +357,7 @@ export const sparkSessionClass: ClassEntryInput = {
       returns: "DataFrameApi",
       since: "2.0.0",
       description: "A DataFrame from local rows or an Arrow table, with an optional schema.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

@@ -5,7 +5,8 @@
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { IdGenerator } from "./analyzer/expression-analyzer.js";
-import { RelationAnalyzer, type SqlParameters } from "./analyzer/relation-analyzer.js";
+import { RelationAnalyzer } from "./analyzer/relation-analyzer.js";
+import type { SqlParameters } from "./analyzer/sql-parameters.js";
 import type { Batch } from "./columnar/column-vector.js";
 import { logicalTreeText, physicalTreeText, stageGraphText } from "./explain/plan-text.js";
 import type { AttributeRef } from "./logical/expressions.js";

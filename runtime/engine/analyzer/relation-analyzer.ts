@@ -7,11 +7,9 @@
 import { create } from "@bufbuild/protobuf";
 import {
   type Expression,
-  type Expression_Literal,
   type Expression_SortOrder,
   Expression_SortOrder_NullOrdering,
   Expression_SortOrder_SortDirection,
-  ExpressionSchema,
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import {
   Aggregate_GroupType,
@@ -45,15 +43,12 @@ import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
+import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
 
 /** Values for a parameterized query's `:name` and `?` markers. */
-export interface SqlParameters {
-  readonly named: Readonly<Record<string, Expression>>;
-  readonly positional: readonly Expression[];
-}
 
 export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly defaultParallelism: number;
@@ -402,13 +397,21 @@ export class RelationAnalyzer {
         return this.input(r.value, "withWatermark");
       case "sql": {
         if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
-        // Parameters come as literals (args, posArgs) or expressions (namedArguments, posArguments).
-        const literal = (value: Expression_Literal): Expression =>
-          create(ExpressionSchema, { exprType: { case: "literal", value } });
-        const named: Record<string, Expression> = { ...r.value.namedArguments };
-        for (const [key, value] of Object.entries(r.value.args)) named[key] = literal(value);
-        const positional = r.value.posArguments.length > 0 ? r.value.posArguments : r.value.posArgs.map(literal);
-        return this.analyze(this.options.parseSql(r.value.query, { named, positional }));
+        return this.analyze(this.options.parseSql(r.value.query, sqlParametersOf(r.value)));
+      }
+      case "withRelations": {
+        // spark.sql(text, kwargs) sends the kwargs' DataFrames as named references of the SQL relation.
+        const { root, references } = r.value;
+        if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
+        if (root?.relType.case !== "sql" || references.some((ref) => ref.relType.case !== "subqueryAlias"))
+          throw notSupportedLocally("WithRelations other than a SQL query over named DataFrames");
+        const views = new Map<string, Relation>();
+        for (const ref of references) {
+          if (ref.relType.case !== "subqueryAlias" || ref.relType.value.input === undefined) continue;
+          views.set(ref.relType.value.alias, ref.relType.value.input);
+        }
+        const parameters = { ...sqlParametersOf(root.relType.value), views };
+        return this.analyze(this.options.parseSql(root.relType.value.query, parameters));
       }
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);

@@ -7,7 +7,7 @@ import type { AnalyzeRequest } from "../../backend.js";
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally } from "../errors.js";
 import { logicalTreeText } from "../explain/plan-text.js";
-import { outputOf } from "../logical/logical-plan.js";
+import { childrenOf, type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import type { QueryEngine } from "../query-engine.js";
 import { NOT_PERSISTED, type PersistedPlans } from "../session/persisted-plans.js";
 import { parseTypeString, treeString } from "../types/schema-strings.js";
@@ -32,12 +32,19 @@ const MODES: Record<number, "simple" | "extended" | "codegen" | "cost" | "format
 
 /** The optimized plan with attribute ids renumbered by first appearance: equal for equal queries. */
 export function canonical(engine: QueryEngine, relation: Relation): string {
-  const text = logicalTreeText(engine.optimize(engine.analyze(relation)));
+  const plan = engine.optimize(engine.analyze(relation));
+  // The tree text names a file scan by format only; its files tell reads of different paths apart.
+  const text = `${logicalTreeText(plan)}\n${scannedFiles(plan).join("\n")}`;
   const ids = new Map<string, number>();
   return text.replace(/#(-?\d+)/g, (_m, id: string) => {
     if (!ids.has(id)) ids.set(id, ids.size);
     return `#${ids.get(id)}`;
   });
+}
+
+function scannedFiles(plan: LogicalPlan): string[] {
+  const own = plan.kind === "fileScan" ? plan.source.files.map((f) => f.path) : [];
+  return [...own, ...childrenOf(plan).flatMap(scannedFiles)];
 }
 
 function hash32(text: string): number {

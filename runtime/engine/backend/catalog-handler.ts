@@ -8,7 +8,7 @@ import { Bool, Field, List, Schema, Table, tableToIPC, Utf8, vectorFromArray } f
 import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/connect/base_pb.js";
 import type { Catalog, CreateTable } from "../../../generated/proto/spark/connect/catalog_pb.js";
 import { type DataType, DataTypeSchema } from "../../../generated/proto/spark/connect/types_pb.js";
-import { AnalysisException } from "../../errors/index.js";
+import { AnalysisException, SparkException } from "../../errors/index.js";
 import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
 import { outputOf } from "../logical/logical-plan.js";
 import type { QueryEngine } from "../query-engine.js";
@@ -58,6 +58,10 @@ function answer(columns: Columns, rows: readonly (readonly Cell[])[]): ResponseB
 const single = (name: string, kind: ColumnKind, value: Cell) => answer([[name, kind, false]], [[value]]);
 const none = (): ResponseBody[] => answer([], []);
 
+const CATALOG_COLUMNS: Columns = [
+  ["name", "string", true],
+  ["description", "string", true],
+];
 const DATABASE_COLUMNS: Columns = [
   ["name", "string", false],
   ["catalog", "string", true],
@@ -121,6 +125,31 @@ function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
       : [];
   const temps = catalog.tempViews.names().map((v): Cell[] => [v, null, [], null, "TEMPORARY", true]);
   return [...tables, ...globals, ...temps];
+}
+
+function notPartitioned(resolved: ResolvedName): Error {
+  const table =
+    resolved.kind === "table"
+      ? [SESSION_CATALOG, resolved.database, resolved.name].map(quoteId).join(".")
+      : quoteId(resolved.name);
+  const operation = "ALTER TABLE RECOVER PARTITIONS";
+  return sparkError(
+    AnalysisException,
+    "NOT_A_PARTITIONED_TABLE",
+    "42809",
+    `Operation ${operation} is not allowed for ${table} because it is not a partitioned table.`,
+    { operation, tableIdentWithDB: table },
+  );
+}
+
+function catalogNotFound(name: string): Error {
+  return sparkError(
+    SparkException,
+    "CATALOG_NOT_FOUND",
+    "42P08",
+    `The catalog ${quoteId(name)} not found. Consider to set the SQL config "spark.sql.catalog.${name}" to a catalog plugin.`,
+    { catalogName: quoteId(name) },
+  );
 }
 
 function tableNotFound(name: string): Error {
@@ -194,6 +223,12 @@ export async function runCatalogOperation(
     }
     case "currentCatalog":
       return single("value", "string", SESSION_CATALOG);
+    // The engine has one catalog, Spark's default session catalog; no catalog plugins can be configured.
+    case "setCurrentCatalog":
+      if (op.value.catalogName.toLowerCase() !== SESSION_CATALOG) throw catalogNotFound(op.value.catalogName);
+      return none();
+    case "listCatalogs":
+      return answer(CATALOG_COLUMNS, matcher(op.value.pattern)(SESSION_CATALOG) ? [[SESSION_CATALOG, null]] : []);
     case "databaseExists":
       return single("value", "boolean", catalog.warehouse.databaseExists(op.value.dbName));
     case "listDatabases": {
@@ -279,6 +314,13 @@ export async function runCatalogOperation(
       catalog.clearCache();
       persisted.clear();
       return none();
+    // Reads discover partition directories each time, so a partitioned table has nothing to recover.
+    case "recoverPartitions": {
+      const resolved = requireExisting(catalog, op.value.tableName);
+      const table = resolved.kind === "table" ? catalog.tableOf(resolved) : undefined;
+      if (table === undefined || table.partitionBy.length === 0) throw notPartitioned(resolved);
+      return none();
+    }
     case "refreshTable":
       requireExisting(catalog, op.value.tableName);
       return none();

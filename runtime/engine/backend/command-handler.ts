@@ -8,6 +8,7 @@ import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/c
 import type { Command } from "../../../generated/proto/spark/connect/commands_pb.js";
 import { RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
+import { sqlParametersOf } from "../analyzer/sql-parameters.js";
 import { concatBatches } from "../columnar/column-vector.js";
 import { notSupportedLocally } from "../errors.js";
 import { runWriteOperation } from "../io/write-operation.js";
@@ -35,7 +36,7 @@ export async function runCommand(
         });
       if (relation.relType.case !== "sql") return [{ responseType: { case: "sqlCommandResult", value: { relation } } }];
       // Queries come back as they are (the client runs them); commands run now and answer with no rows.
-      const statement = parseSqlStatement(relation.relType.value.query);
+      const statement = parseSqlStatement(relation.relType.value.query, sqlParametersOf(relation.relType.value));
       const handled = await runTableStatement(statement, engine, catalog);
       const query =
         handled === "notTableStatement" ? runSqlStatement(statement, catalog, (q) => engine.analyze(q)) : handled;

@@ -64,6 +64,7 @@ export async function runTableWriteV2(op: WriteOperationV2, engine: QueryEngine,
         name,
         partitionBy: [],
         query: op.input,
+        options: op.options,
         ...(op.provider ? { format: op.provider } : {}),
       });
     case WriteOperationV2_Mode.REPLACE:

@@ -106,6 +106,7 @@ async function writeFiles(engine: QueryEngine, catalog: SessionCatalog, table: T
     mode: WriteOperation_SaveMode.APPEND,
     saveType: { case: "path", value: catalog.warehouse.dataDir(table) },
     partitioningColumns: [...table.partitionBy],
+    options: { ...table.options },
   });
   await runWriteOperation(op, (relation) => engine.execute(relation), engine.conf.timeZone);
 }
@@ -135,6 +136,8 @@ export interface NewTable {
   readonly description?: string;
   /** An external table's data directory (`option("path")`, `LOCATION`, `createTable(name, path)`). */
   readonly location?: string;
+  /** Data source options to write (and later read) the table's files with. */
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 /** The columns of the files already at an external table's location (nullable, as Spark stores them). */
@@ -175,6 +178,7 @@ export async function createTable(engine: QueryEngine, catalog: SessionCatalog, 
     partitionBy: spec.partitionBy,
     ...(spec.description === undefined ? {} : { description: spec.description }),
     ...(location === undefined ? {} : { location }),
+    ...(spec.options === undefined || Object.keys(spec.options).length === 0 ? {} : { options: spec.options }),
   };
   catalog.warehouse.saveMetadata(table);
   // Creating a table from a query replaces whatever was at an external location.

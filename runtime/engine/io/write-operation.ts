@@ -12,7 +12,7 @@ import type { Relation } from "../../../generated/proto/spark/connect/relations_
 import { AnalysisException } from "../../errors/index.js";
 import type { FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, type ColumnVector, concatBatches, getScalar, takeBatch } from "../columnar/column-vector.js";
-import { notSupportedLocally, sparkError } from "../errors.js";
+import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
 import type { QueryResult } from "../query-engine.js";
 import * as T from "../types/data-types.js";
 import { fileFormatOf } from "./data-source-reader.js";
@@ -125,7 +125,19 @@ export async function runWriteOperation(op: WriteOperation, run: RunRelation, ti
   }
   const dataColumns = fields.map((_, i) => i).filter((i) => !keyColumns.includes(i));
   const dataFields = dataColumns.map((i) => fields[i] as FieldSpec);
-  if (format === "text" && (dataFields.length !== 1 || !T.isString(dataFields[0]?.type ?? T.NULL))) {
+  // Spark checks each column's type before the column count.
+  const unsupported = format === "text" ? dataFields.find((f) => !T.isString(f.type)) : undefined;
+  if (unsupported !== undefined) {
+    const columnType = `"${T.simpleString(unsupported.type).toUpperCase()}"`;
+    throw sparkError(
+      AnalysisException,
+      "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
+      "0A000",
+      `The Text datasource doesn't support the column ${quoteId(unsupported.name)} of the type ${columnType}.`,
+      { columnName: quoteId(unsupported.name), columnType, format: "Text" },
+    );
+  }
+  if (format === "text" && dataFields.length !== 1) {
     throw new AnalysisException(
       `The text data source supports only a single string column, not ${dataFields.length} column(s).`,
     );

@@ -9,6 +9,7 @@ import { type Relation, RelationSchema } from "../../../generated/proto/spark/co
 import { parseIdentifier } from "../analyzer/name-resolution.js";
 import { batchToArrowIpc } from "../columnar/arrow-io.js";
 import { emptyBatch } from "../columnar/column-vector.js";
+import { dataTypeFromProto } from "../types/type-model.js";
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from "./global-temp-views.js";
 import { ViewCatalog } from "./view-catalog.js";
 import { DEFAULT_DATABASE, type TableMetadata, Warehouse } from "./warehouse.js";
@@ -80,7 +81,18 @@ export class SessionCatalog {
       return create(RelationSchema, {
         relType: {
           case: "read",
-          value: { readType: { case: "dataSource", value: { format: table.format, paths: [dir], options: {} } } },
+          // The catalog's schema, not inference: csv and json files do not carry their column types.
+          value: {
+            readType: {
+              case: "dataSource",
+              value: {
+                format: table.format,
+                paths: [dir],
+                options: { ...table.options },
+                schema: dataTypeFromProto(table.schema).json(),
+              },
+            },
+          },
         },
       });
     }

@@ -4,20 +4,28 @@
  */
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
-import type { SqlParameters } from "../analyzer/relation-analyzer.js";
+import type { SqlParameters } from "../analyzer/sql-parameters.js";
 import { notSupportedLocally } from "../errors.js";
 import { parseExpression, parseSql, type SqlStatement } from "../sql/index.js";
 import type { SessionCatalog } from "./session-catalog.js";
 
-export function parseSqlStatement(text: string): SqlStatement {
-  return parseSql(text);
+/** A statement, with the values of its `?` / `:name` markers when the call gave some. */
+export function parseSqlStatement(text: string, parameters?: SqlParameters): SqlStatement {
+  return parseSql(text, parseOptionsOf(parameters));
 }
+
+const parseOptionsOf = (parameters: SqlParameters | undefined) =>
+  parameters === undefined
+    ? {}
+    : {
+        namedArguments: parameters.named,
+        positionalArguments: parameters.positional,
+        ...(parameters.views === undefined ? {} : { views: parameters.views }),
+      };
 
 /** The Relation of a SQL query (the `sql` relation); commands are not relations. */
 export function sqlQueryRelation(text: string, parameters?: SqlParameters): Relation {
-  const options =
-    parameters === undefined ? {} : { namedArguments: parameters.named, positionalArguments: parameters.positional };
-  const statement = parseSql(text, options);
+  const statement = parseSql(text, parseOptionsOf(parameters));
   if (statement.kind !== "query") throw notSupportedLocally(`the SQL statement ${statement.kind} inside a query`);
   return statement.relation;
 }

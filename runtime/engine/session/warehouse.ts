@@ -25,6 +25,8 @@ export interface TableMetadata {
   readonly description?: string;
   /** An external table's data directory (its files are not the catalog's: dropping the table keeps them). */
   readonly location?: string;
+  /** Data source options the table was written with (csv `sep`, ...); its files are read back with them. */
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 interface StoredMetadata {
@@ -33,6 +35,7 @@ interface StoredMetadata {
   readonly partitionBy: readonly string[];
   readonly description?: string;
   readonly location?: string;
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 function noSuchDatabase(name: string): Error {
@@ -141,6 +144,7 @@ export class Warehouse {
       partitionBy: stored.partitionBy,
       ...(stored.description === undefined ? {} : { description: stored.description }),
       ...(stored.location === undefined ? {} : { location: stored.location }),
+      ...(stored.options === undefined ? {} : { options: stored.options }),
     };
   }
 
@@ -154,6 +158,7 @@ export class Warehouse {
       partitionBy: table.partitionBy,
       ...(table.description === undefined ? {} : { description: table.description }),
       ...(table.location === undefined ? {} : { location: table.location }),
+      ...(table.options === undefined ? {} : { options: table.options }),
     };
     writeFileSync(join(dir, METADATA_FILE), JSON.stringify(stored));
   }

@@ -22,6 +22,8 @@ export interface ParseOptions {
   readonly namedArguments?: Readonly<Record<string, Expression>>;
   /** Values for `?` markers, in order (`spark.sql(text, args=[...])`). */
   readonly positionalArguments?: readonly Expression[];
+  /** Relations the query can read by name, as if defined in a WITH clause (the DataFrames of `spark.sql` kwargs). */
+  readonly views?: ReadonlyMap<string, Relation>;
   /** First plan id handed to subquery relations (they are referenced by id from SubqueryExpression). */
   readonly firstPlanId?: bigint;
 }
@@ -46,6 +48,8 @@ export class ParserState {
     readonly options: ParseOptions,
   ) {
     this.nextPlanId = options.firstPlanId ?? 0n;
+    if (options.views !== undefined)
+      this.cteScopes.push(new Map([...options.views].map(([name, relation]) => [name.toLowerCase(), relation])));
   }
 
   get sql(): string {

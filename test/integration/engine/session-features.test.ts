@@ -74,6 +74,21 @@ describe("engine parity: SQL", () => {
     await expectSame(sqlRel("SELECT sum(id) AS total FROM nums"));
   });
 
+  it("sql command with arguments binds them when it parses the statement (spark.sql(text, args))", async () => {
+    const int = (value: number) => ({ literalType: { case: "integer" as const, value } });
+    for (const value of [
+      { sql: "SELECT ? + 1 AS n, ? AS m", posArgs: [int(41), int(7)] },
+      { sql: "SELECT :n + 1 AS n", args: { n: int(41) } },
+    ]) {
+      const responses = await localResponses(command({ case: "sqlCommand", value }));
+      const answer = responses.find((r) => r.responseType.case === "sqlCommandResult")?.responseType;
+      if (answer?.case !== "sqlCommandResult" || answer.value.relation === undefined)
+        throw new Error("no sqlCommandResult relation");
+      const rows = await expectSame(answer.value.relation);
+      expect("rows" in rows && rows.rows.length).toBe(1);
+    }
+  });
+
   it("temporary views from a DataFrame and reading them by name", async () => {
     const table = new Table({
       a: vectorFromArray([1, 2, 3], new Int32()),
