@@ -138,8 +138,10 @@ export async function runWriteOperation(op: WriteOperation, run: RunRelation, ti
     );
   }
   if (format === "text" && dataFields.length !== 1) {
+    const numberOfColumns = String(dataFields.length);
     throw new AnalysisException(
-      `The text data source supports only a single string column, not ${dataFields.length} column(s).`,
+      `Text data source supports only a single column, and you have ${numberOfColumns} columns.`,
+      { errorClass: "_LEGACY_ERROR_TEMP_1290", messageParameters: { numberOfColumns } },
     );
   }
 
