@@ -3,7 +3,7 @@
  * its stages (map stage and the stages after the exchange) with task counts, then the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { col } from "../../../runtime/api/functions.js";
+import { col, expr } from "../../../runtime/api/functions.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import type { StageInfo } from "../../../runtime/progress/index.js";
 import { sparkRemote } from "../../support/session-url.js";
@@ -24,7 +24,19 @@ beforeAll(async () => {
 });
 afterAll(() => spark.stop());
 
-const shuffling = () => spark.range(0, 60_000_000, 1, 4).groupBy(col("id").mod(13).alias("k")).count();
+/**
+ * Each row sleeps 50 ms on both sides of the exchange (Thread.sleep through reflect, kept by using its NULL result),
+ * so the map stage and the stage after it each outlast several report intervals however fast the machine is: a
+ * bigger range was once over before the second stage was ever reported.
+ */
+const pause = "coalesce(reflect('java.lang.Thread', 'sleep', cast(50 as bigint)), '')";
+const shuffling = () =>
+  spark
+    .range(0, 40, 1, 4)
+    .select(expr(`concat(cast(id % 13 as string), ${pause})`).alias("k"))
+    .groupBy("k")
+    .count()
+    .select(col("k"), col("count"), expr(pause).alias("pause"));
 
 describe("execution progress from Spark", () => {
   it("hands a registered handler the stages and tasks of a query with a shuffle, then done", async () => {
