@@ -105,13 +105,16 @@ export class HigherMomentsAccumulator implements Accumulator {
   }
 }
 
+type PairFields = [number[], number[], number[], number[], number[], number[], number[], number[], number[], number[]];
+
 /**
  * Pairs (y, x) where both are non-NULL: count, means, co-moment and both second moments, kept twice over because
  * Spark's correlation and its variance aggregates update the second moment with differently rounded formulas; and
  * plain sums for regr_avgx / regr_avgy, which Spark computes as an ordinary average.
  */
 export class PairMomentsAccumulator implements Accumulator {
-  private readonly fields: number[][] = Array.from({ length: 10 }, () => []);
+  /** n, xAvg, yAvg, ck, xMk, yMk, m2x, m2y, sumX, sumY per group: the state Spark's update and merge steps keep. */
+  private readonly fields = Array.from({ length: 10 }, (): number[] => []) as number[][] as PairFields;
   constructor(private readonly spec: AggregateSpec) {}
 
   update(groups: Int32Array, [left, right]: readonly ColumnVector[]): void {
@@ -120,18 +123,7 @@ export class PairMomentsAccumulator implements Accumulator {
     // Spark's covar/corr take (x, y); the regr_* family takes (y, x).
     const regr = this.spec.name.startsWith("regr_");
     const [xs, ys] = regr ? [doubles(r), doubles(l)] : [doubles(l), doubles(r)];
-    const [n, xAvg, yAvg, ck, xMk, yMk, m2x, m2y, sumX, sumY] = this.fields as [
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-    ];
+    const [n, xAvg, yAvg, ck, xMk, yMk, m2x, m2y, sumX, sumY] = this.fields;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i] as number;
       if (!valid(l, i) || !valid(r, i)) continue;
@@ -159,18 +151,7 @@ export class PairMomentsAccumulator implements Accumulator {
 
   merge(groups: Int32Array, states: readonly ColumnVector[]): void {
     const other = states.map(doubles);
-    const [n, xAvg, yAvg, ck, xMk, yMk, m2x, m2y, sumX, sumY] = this.fields as [
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-      number[],
-    ];
+    const [n, xAvg, yAvg, ck, xMk, yMk, m2x, m2y, sumX, sumY] = this.fields;
     const at = (f: number, i: number) => (other[f] as Float64Array)[i] as number;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i] as number;
