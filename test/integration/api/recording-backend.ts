@@ -13,6 +13,10 @@ import type {
   InterruptTarget,
 } from "../../../runtime/backend.js";
 
+function isCheckpointRelease(plan: Plan): boolean {
+  return plan.opType.case === "command" && plan.opType.value.commandType.case === "removeCachedRemoteRelationCommand";
+}
+
 export class RecordingBackend implements Backend {
   readonly executed: Plan[] = [];
   /** The operation id of each execute, in order (the client picks it, so a test can name a running query). */
@@ -29,7 +33,9 @@ export class RecordingBackend implements Backend {
   }
 
   execute(plan: Plan, options?: ExecuteOptions) {
-    this.executed.push(plan);
+    // A checkpoint is released when the garbage collector finds its DataFrames unreachable, which can happen
+    // during any later action; that command belongs to no action, so it is not recorded.
+    if (!isCheckpointRelease(plan)) this.executed.push(plan);
     if (options?.operationId !== undefined) this.operationIds.push(options.operationId);
     return this.inner.execute(plan, options);
   }
