@@ -26,7 +26,7 @@ export interface DataFrameReaderApi {
   jdbc(url: string, table: string, column?: string, lowerBound?: number | string, upperBound?: number | string, numPartitions?: number, predicates?: readonly string[], properties?: Record<string, string>): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks nested JSON values: arrays and objects (Spark infers array and struct columns) fail with UNSUPPORTED_DATATYPE; flat records read as Spark reads them).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   json(path: string | readonly string[], schema?: StructType | string, primitivesAsString?: boolean | string, prefersDecimal?: boolean | string, allowComments?: boolean | string, allowUnquotedFieldNames?: boolean | string, allowSingleQuotes?: boolean | string, allowNumericLeadingZero?: boolean | string, allowBackslashEscapingAnyCharacter?: boolean | string, mode?: string, columnNameOfCorruptRecord?: string, dateFormat?: string, timestampFormat?: string, multiLine?: boolean | string, allowUnquotedControlChars?: boolean | string, lineSep?: string, samplingRatio?: number | string, dropFieldIfAllNull?: boolean | string, encoding?: string, locale?: string, pathGlobFilter?: boolean | string, recursiveFileLookup?: boolean | string, modifiedBefore?: boolean | string, modifiedAfter?: boolean | string, allowNonNumericNumbers?: boolean | string, useUnsafeRow?: boolean | string): DataFrame;
   /**

@@ -118,9 +118,7 @@ export const dataframeReaderClass: ClassEntryInput = {
       since: "1.4.0",
       status: {
         spark: supported,
-        local: notInEngine(
-          "nested JSON values: arrays and objects (Spark infers array and struct columns) fail with UNSUPPORTED_DATATYPE; flat records read as Spark reads them",
-        ),
+        local: supported,
       },
     },
     {

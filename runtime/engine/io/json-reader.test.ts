@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getScalar } from "../columnar/column-vector.js";
-import { simpleString } from "../types/data-types.js";
+import { STRING, simpleString } from "../types/data-types.js";
 import { inferJsonFields, jsonRecords, jsonRecordsToBatch, jsonSettings } from "./json-reader.js";
 import { SourceOptions } from "./source-options.js";
 
@@ -52,7 +52,48 @@ describe("JSON lines", () => {
     expect(read('[{"a": 1},\n {"a": 2}]', { multiLine: "true" }).rows).toEqual([[1n], [2n]]);
   });
 
-  it("names nested values as not supported yet", () => {
-    expect(() => read('{"a": [1, 2]}\n')).toThrow(/nested JSON values/);
+  it("infers arrays and structs, merging them across records and dropping structs without fields", () => {
+    const { schema, rows } = read(
+      '{"a": [], "c": [1, 2.5], "d": [{"x": 1}, {"y": "s"}], "e": {"p": 1}, "j": {"m": {}}}\n{"a": null, "e": "str"}\n',
+    );
+    expect(schema).toEqual(["a:array<string>", "c:array<double>", "d:array<struct<x:bigint,y:string>>", "e:string"]);
+    expect(rows).toEqual([
+      [
+        [],
+        [1, 2.5],
+        [
+          [1n, null],
+          [null, "s"],
+        ],
+        '{"p": 1}',
+      ],
+      [null, null, null, "str"],
+    ]);
+  });
+
+  it("gives a string column the source text of numbers and nested values, spacing included", () => {
+    const fields = ["n", "o"].map((name) => ({ name, type: STRING, nullable: true }));
+    expect(read('{"n": 1.50, "o": { "k" : [ 1 ,2 ] }}\n', {}, fields).rows).toEqual([["1.50", '{ "k" : [ 1 ,2 ] }']]);
+  });
+
+  it("reads integers beyond a long as decimals, and with primitivesAsString every primitive as a string", () => {
+    expect(read('{"n": 99999999999999999999}\n').schema).toEqual(["n:decimal(20,0)"]);
+    expect(read('{"b": true, "n": 1E2, "k": [1]}\n', { primitivesAsString: "true" })).toEqual({
+      schema: ["b:string", "k:array<string>", "n:string"],
+      rows: [["true", ["1"], "1E2"]],
+    });
+  });
+
+  it("reads each object of a top-level array as a record, and other top-level values as corrupt", () => {
+    expect(read('[{"a":1},{"a":2}]\n[]\n5\n[1,2]\n').rows).toEqual([
+      [null, 1n],
+      [null, 2n],
+      ["5", null],
+      ["[1,2]", null],
+    ]);
+  });
+
+  it("refuses a prefersDecimal number whose exponent gives a negative scale, as Spark does", () => {
+    expect(() => read('{"m": 1E2}\n', { prefersDecimal: "true" })).toThrow(/NEGATIVE_SCALE_DISALLOWED/);
   });
 });

@@ -1,24 +1,26 @@
 /**
- * Spark's `json` source for the embedded engine: JSON Lines (one object per line), or with multiLine one JSON
- * document per file (an object or an array of objects). Inference follows Spark: whole numbers are bigint,
- * other numbers double (decimal with prefersDecimal), fields are sorted by name, types merge across records
- * (numbers widen, anything else that disagrees becomes string), all-null fields become string, and unreadable
+ * Spark's `json` source for the embedded engine: JSON Lines (one object, or one array of objects, per line), or
+ * with multiLine one JSON document per file. Records are parsed keeping the source text of numbers and nested
+ * values (`json-values.ts`), the schema is inferred by Spark's rules (`json-inference.ts`), and unreadable
  * records add a `_corrupt_record` column in PERMISSIVE mode.
  */
-import { UnsupportedOperationException } from "../../errors/index.js";
 import type { FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, columnFromScalars, type Scalar } from "../columnar/column-vector.js";
 import * as T from "../types/data-types.js";
 import { compilePattern, type DateTimeFormats } from "./datetime-patterns.js";
+import { isJsonArray, isJsonObject, type JsonObject, type JsonValue, jsonText, parseJson } from "./json-values.js";
 import { malformedRecord, type ParseMode, parseModeOf } from "./parse-mode.js";
 import type { SourceOptions } from "./source-options.js";
-import { decimalShape, textParserFor } from "./text-values.js";
+import { textParserFor } from "./text-values.js";
+
+export { inferJsonFields } from "./json-inference.js";
 
 export interface JsonSettings {
   readonly multiLine: boolean;
   readonly mode: ParseMode;
   readonly corruptColumn: string;
   readonly prefersDecimal: boolean;
+  readonly primitivesAsString: boolean;
   readonly formats: DateTimeFormats;
 }
 
@@ -32,6 +34,7 @@ export function jsonSettings(options: SourceOptions, timeZone: string): JsonSett
     mode: parseModeOf(options),
     corruptColumn: options.string("columnNameOfCorruptRecord", "_corrupt_record"),
     prefersDecimal: options.boolean("prefersDecimal", false),
+    primitivesAsString: options.boolean("primitivesAsString", false),
     formats: {
       dateFormat: pattern("dateFormat"),
       timestampFormat: pattern("timestampFormat"),
@@ -42,138 +45,101 @@ export function jsonSettings(options: SourceOptions, timeZone: string): JsonSett
 }
 
 /** A parsed record, or the raw text of one that is not a JSON object. */
-export type JsonRecord = { readonly object: Record<string, unknown> } | { readonly corrupt: string };
+export type JsonRecord = { readonly object: JsonObject } | { readonly corrupt: string };
+
+/** The records of one document: an object, or an array of objects (an empty array has none). */
+function documentRecords(text: string): JsonRecord[] {
+  const value = parseJson(text);
+  if (value === undefined) return [{ corrupt: text }];
+  if (isJsonObject(value)) return [{ object: value }];
+  if (isJsonArray(value) && value.items.every(isJsonObject)) return value.items.map((object) => ({ object }));
+  return [{ corrupt: text }];
+}
 
 export function jsonRecords(text: string, settings: JsonSettings): JsonRecord[] {
-  const parseOne = (line: string): JsonRecord => {
-    try {
-      const value: unknown = JSON.parse(line);
-      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-        return { object: value as Record<string, unknown> };
-      }
-    } catch {
-      // falls through to the corrupt record below
-    }
-    return { corrupt: line };
-  };
-  if (settings.multiLine) {
-    if (text.trim() === "") return [];
-    try {
-      const value: unknown = JSON.parse(text);
-      const items = Array.isArray(value) ? value : [value];
-      return items.map((item) =>
-        item !== null && typeof item === "object" && !Array.isArray(item)
-          ? { object: item as Record<string, unknown> }
-          : { corrupt: JSON.stringify(item) },
-      );
-    } catch {
-      return [{ corrupt: text }];
-    }
-  }
+  if (settings.multiLine) return text.trim() === "" ? [] : documentRecords(text);
   const records: JsonRecord[] = [];
-  for (const line of text.split(/\r?\n/)) if (line.trim() !== "") records.push(parseOne(line));
+  for (const line of text.split(/\r?\n/)) if (line.trim() !== "") records.push(...documentRecords(line));
   return records;
 }
 
-type Inferred = { kind: "null" | "long" | "double" | "boolean" | "string" } | { kind: "decimal"; p: number; s: number };
+/** The types Spark's JSON parser reads from a JSON string (numbers and booleans want their own tokens). */
+const READ_FROM_STRINGS = new Set<T.DataType["kind"]["case"]>([
+  "string",
+  "decimal",
+  "date",
+  "timestamp",
+  "timestampNtz",
+]);
 
-function inferValue(value: unknown, settings: JsonSettings): Inferred {
-  if (value === null) return { kind: "null" };
-  if (typeof value === "boolean") return { kind: "boolean" };
-  if (typeof value === "string") return { kind: "string" };
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && Math.abs(value) < 2 ** 63 && !String(value).includes("e")) return { kind: "long" };
-    if (settings.prefersDecimal) {
-      const shape = decimalShape(String(value));
-      if (shape !== null) return { kind: "decimal", p: shape.precision, s: shape.scale };
-    }
-    return { kind: "double" };
-  }
-  throw new UnsupportedOperationException(
-    `The local engine cannot read nested JSON values (arrays and objects) yet: ${JSON.stringify(value).slice(0, 60)}.`,
-    {
-      errorClass: "UNSUPPORTED_DATATYPE",
-      messageParameters: { typeName: Array.isArray(value) ? '"ARRAY"' : '"STRUCT"' },
-    },
-  );
-}
-
-function merge(a: Inferred, b: Inferred): Inferred {
-  if (b.kind === "null") return a;
-  if (a.kind === "null" || a.kind === b.kind) {
-    if (a.kind === "decimal" && b.kind === "decimal") {
-      const s = Math.max(a.s, b.s);
-      return { kind: "decimal", p: Math.min(38, Math.max(a.p - a.s, b.p - b.s) + s), s };
-    }
-    return b;
-  }
-  const numeric = (x: Inferred) => x.kind === "long" || x.kind === "double" || x.kind === "decimal";
-  if (numeric(a) && numeric(b)) {
-    if (a.kind === "double" || b.kind === "double") return { kind: "double" };
-    const d = (a.kind === "decimal" ? a : b) as { kind: "decimal"; p: number; s: number };
-    return merge(d, { kind: "decimal", p: 20, s: 0 });
-  }
-  return { kind: "string" };
-}
-
-function typeOf(inferred: Inferred): T.DataType {
-  switch (inferred.kind) {
-    case "long":
-      return T.LONG;
-    case "double":
-      return T.DOUBLE;
-    case "boolean":
-      return T.BOOLEAN;
-    case "decimal":
-      return T.decimalType(inferred.p, inferred.s);
-    default:
-      return T.STRING;
-  }
-}
-
-export function inferJsonFields(records: readonly JsonRecord[], settings: JsonSettings): FieldSpec[] {
-  const kinds = new Map<string, Inferred>();
-  let corrupt = false;
-  for (const record of records) {
-    if ("corrupt" in record) {
-      corrupt = true;
-      continue;
-    }
-    for (const [key, value] of Object.entries(record.object)) {
-      kinds.set(key, merge(kinds.get(key) ?? { kind: "null" }, inferValue(value, settings)));
-    }
-  }
-  if (corrupt && settings.mode === "PERMISSIVE") kinds.set(settings.corruptColumn, { kind: "string" });
-  return [...kinds.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => ({ name, type: typeOf(kinds.get(name) ?? { kind: "string" }), nullable: true }));
-}
-
-function convert(value: unknown, type: T.DataType, settings: JsonSettings): Scalar | undefined {
+/** A value as a column of `type` holds it; undefined when it does not fit, which makes the record malformed. */
+function convert(value: JsonValue | undefined, type: T.DataType, settings: JsonSettings): Scalar | undefined {
   if (value === null || value === undefined) return null;
+  if (typeof value === "string") {
+    if (type.kind.case === "double" || type.kind.case === "float") {
+      if (!/^[+-]?(NaN|Infinity)$/.test(value)) return undefined;
+      return type.kind.case === "float" ? Math.fround(Number(value)) : Number(value);
+    }
+    if (!READ_FROM_STRINGS.has(type.kind.case)) return undefined;
+    const parsed = textParserFor(type, settings.formats)(value);
+    return parsed === null ? undefined : (parsed as Scalar);
+  }
   switch (type.kind.case) {
     case "string":
-      return typeof value === "string" ? value : JSON.stringify(value);
+      return jsonText(value);
     case "boolean":
       return typeof value === "boolean" ? value : undefined;
+    case "array": {
+      const element = type.kind.value.elementType;
+      if (!isJsonArray(value) || element === undefined) return undefined;
+      const items: Scalar[] = [];
+      for (const item of value.items) {
+        const converted = convert(item, element, settings);
+        if (converted === undefined) return undefined;
+        items.push(converted);
+      }
+      return items;
+    }
+    case "struct": {
+      if (!isJsonObject(value)) return undefined;
+      const fields: Scalar[] = [];
+      for (const field of type.kind.value.fields) {
+        if (field.dataType === undefined) return undefined;
+        const converted = convert(value.fields.get(field.name), field.dataType, settings);
+        if (converted === undefined) return undefined;
+        fields.push(converted);
+      }
+      return fields;
+    }
+    case "map": {
+      const valueType = type.kind.value.valueType;
+      if (!isJsonObject(value) || valueType === undefined) return undefined;
+      const keys: Scalar[] = [];
+      const values: Scalar[] = [];
+      for (const [key, item] of value.fields) {
+        const converted = convert(item, valueType, settings);
+        if (converted === undefined) return undefined;
+        keys.push(key);
+        values.push(converted);
+      }
+      return { keys, values };
+    }
     case "double":
     case "float":
-      if (typeof value === "number") return type.kind.case === "float" ? Math.fround(value) : value;
-      return typeof value === "string" && /^[+-]?(NaN|Infinity)$/.test(value) ? Number(value) : undefined;
     case "byte":
     case "short":
     case "integer":
     case "long":
     case "decimal": {
-      if (typeof value !== "number") return undefined;
-      const parsed = textParserFor(type, settings.formats)(String(value));
+      if (typeof value !== "object" || value.kind !== "number") return undefined;
+      // Spark reads a fractional literal into an integral column as a malformed value, not a truncated one.
+      const integral = type.kind.case !== "double" && type.kind.case !== "float" && type.kind.case !== "decimal";
+      if (integral && value.fractional) return undefined;
+      const parsed = textParserFor(type, settings.formats)(value.text);
       return parsed === null ? undefined : (parsed as Scalar);
     }
-    default: {
-      if (typeof value !== "string") return undefined;
-      const parsed = textParserFor(type, settings.formats)(value);
-      return parsed === null ? undefined : (parsed as Scalar);
-    }
+    default:
+      return undefined;
   }
 }
 
@@ -191,12 +157,12 @@ export function jsonRecordsToBatch(
     else {
       fields.forEach((field, c) => {
         if (c === corruptIndex) return;
-        const value = convert(record.object[field.name], field.type, settings);
+        const value = convert(record.object.fields.get(field.name), field.type, settings);
         if (value === undefined) bad ??= `field ${field.name} does not fit ${T.simpleString(field.type)}`;
         row[c] = value ?? null;
       });
     }
-    const raw = "corrupt" in record ? record.corrupt : JSON.stringify(record.object);
+    const raw = "corrupt" in record ? record.corrupt : record.object.text;
     if (bad !== null && settings.mode === "FAILFAST") throw malformedRecord(raw, bad);
     if (bad !== null && settings.mode === "DROPMALFORMED") continue;
     if (corruptIndex >= 0) row[corruptIndex] = bad === null ? null : raw;

@@ -69,11 +69,20 @@ async function settled(run: () => Promise<unknown>): Promise<unknown> {
 const plain = (df: DataFrame): DataFrame => df.select("id", "i", "d", "s", "dt", "dec");
 
 const PEOPLE_CSV = 'name,age,joined\nAda,36,2020-01-02\n"Lin, B",,2021-12-31\nŽofie,7,\n';
-/** Flat records only: the engine does not read nested JSON values yet (see the DataFrameReader.json gap). */
 const FLAT_JSON = '{"name":"Ada","age":36,"score":1.5}\n{"name":"Lin","age":null}\n{"name":"Žofie","ok":true}\n';
 /** Arrays and objects, which Spark infers as array and struct columns. */
 const PEOPLE_JSON =
   '{"name":"Ada","age":36,"tags":["x","y"]}\n{"name":"Lin","age":null}\n{"name":"Žofie","nested":{"a":1.5}}\n';
+
+/** Inference corners: empty arrays and structs, merged element types, type conflicts, spacing kept in text. */
+const NESTED_JSON = [
+  '{"a":[],"b":{},"c":[1,2.5],"d":[{"x":1},{"y":"s"}],"e":{"p":1},"f":[1],"g":{"q":null},"h":[null],"i":[[1],[2,3]]}',
+  '{"a":null,"b":{"z":1},"c":[null],"d":[],"e":"str","f":{"k":1},"g":{"q":true},"h":[],"i":[]}',
+  '{"e": {"p": 2, "r": [1, 2]}, "j": {"m": {}}, "n": 1.50, "o": 99999999999999999999}',
+  '[{"a":["x"]},{"b":{"z":2}}]',
+  "5",
+  "{'single': 'quoted'}",
+].join("\n");
 
 const RUN = Date.now().toString(36);
 const tableName = (base: string): string => `sparkts_local_io_${base}_${RUN}`;
@@ -120,10 +129,20 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
       strings: await outcomeOf(spark.read.csv(join(dir, "people.csv"))),
     })),
   "DataFrameReader.json": (_df, spark) =>
-    withFiles({ "people.json": PEOPLE_JSON }, async (dir) => ({
-      inferred: await outcomeOf(spark.read.json(join(dir, "people.json"))),
-      given: await outcomeOf(spark.read.json(join(dir, "people.json"), "name string, age long")),
-    })),
+    withFiles({ "people.json": PEOPLE_JSON, "nested.json": NESTED_JSON }, async (dir) => {
+      const nested = join(dir, "nested.json");
+      return {
+        inferred: await outcomeOf(spark.read.json(join(dir, "people.json"))),
+        given: await outcomeOf(spark.read.json(join(dir, "people.json"), "name string, age long")),
+        nested: await outcomeOf(spark.read.json(nested)),
+        nestedAsText: await outcomeOf(spark.read.json(nested, "e string, i string, n string, o string, c string")),
+        nestedGiven: await outcomeOf(
+          spark.read.json(nested, "e struct<p:long>, d array<struct<x:long>>, f array<long>, b map<string,int>"),
+        ),
+        primitivesAsString: await outcomeOf(spark.read.json(nested, undefined, true)),
+        prefersDecimal: await outcomeOf(spark.read.json(nested, undefined, undefined, true)),
+      };
+    }),
   "DataFrameReader.text": (_df, spark) =>
     withFiles({ "a.txt": "one\ntwo\n\nfour", "b.txt": "x;y;z" }, async (dir) => ({
       lines: await outcomeOf(spark.read.text(join(dir, "a.txt"))),
