@@ -60,7 +60,8 @@ export function javaFloatString(value: number): string {
   return javaDoubleString(value);
 }
 
-function writeValue(value: Scalar, type: T.DataType, timeZone: string): string {
+/** One value as the JSON text Spark's generator writes: to_json's output and the json file source's fields. */
+export function writeJsonValue(value: Scalar, type: T.DataType, timeZone: string): string {
   if (value === null) return "null";
   switch (type.kind.case) {
     case "boolean":
@@ -92,14 +93,14 @@ function writeValue(value: Scalar, type: T.DataType, timeZone: string): string {
       return JSON.stringify(formatWithPattern(value as bigint, LOCAL_TIME, "UTC"));
     case "array": {
       const { element } = arrayParts(type);
-      return `[${(value as readonly Scalar[]).map((v) => writeValue(v, element, timeZone)).join(",")}]`;
+      return `[${(value as readonly Scalar[]).map((v) => writeJsonValue(v, element, timeZone)).join(",")}]`;
     }
     case "map": {
       const parts = mapParts(type);
       const map = value as MapValue;
       const entries = map.keys.map(
         (k, i) =>
-          `${JSON.stringify(keyText(k, parts.key))}:${writeValue(map.values[i] ?? null, parts.value, timeZone)}`,
+          `${JSON.stringify(keyText(k, parts.key))}:${writeJsonValue(map.values[i] ?? null, parts.value, timeZone)}`,
       );
       return `{${entries.join(",")}}`;
     }
@@ -109,7 +110,7 @@ function writeValue(value: Scalar, type: T.DataType, timeZone: string): string {
       const entries = fields
         .map((f, i) => [f, row[i] ?? null] as const)
         .filter(([, v]) => v !== null)
-        .map(([f, v]) => `${JSON.stringify(f.name)}:${writeValue(v, f.type, timeZone)}`);
+        .map(([f, v]) => `${JSON.stringify(f.name)}:${writeJsonValue(v, f.type, timeZone)}`);
       return `{${entries.join(",")}}`;
     }
     default:
@@ -119,7 +120,7 @@ function writeValue(value: Scalar, type: T.DataType, timeZone: string): string {
 
 function keyText(key: Scalar, type: T.DataType): string {
   if (T.isString(type)) return key as string;
-  if (T.isNumeric(type) || type.kind.case === "boolean") return writeValue(key, type, "UTC");
+  if (T.isNumeric(type) || type.kind.case === "boolean") return writeJsonValue(key, type, "UTC");
   throw notSupportedLocally(`to_json of a map with ${T.simpleString(type)} keys`);
 }
 
@@ -142,7 +143,7 @@ const toJson: ScalarFunction = {
     const out: Scalar[] = [];
     for (let row = 0; row < column.length; row++) {
       const value = getScalar(column, row);
-      out.push(value === null ? null : writeValue(value, column.type, ctx.timeZone));
+      out.push(value === null ? null : writeJsonValue(value, column.type, ctx.timeZone));
     }
     return columnFromScalars(c.type, out);
   },

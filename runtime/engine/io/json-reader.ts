@@ -1,14 +1,14 @@
 /**
  * Spark's `json` source for the embedded engine: JSON Lines (one object, or one array of objects, per line), or
  * with multiLine one JSON document per file. Records are parsed keeping the source text of numbers and nested
- * values (`json-values.ts`), the schema is inferred by Spark's rules (`json-inference.ts`), and unreadable
+ * values (`functions/json-text.ts`), the schema is inferred by Spark's rules (`json-inference.ts`), and unreadable
  * records add a `_corrupt_record` column in PERMISSIVE mode.
  */
 import type { FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, columnFromScalars, type Scalar } from "../columnar/column-vector.js";
+import { type JsonObject, type JsonValue, readJsonDocument, sourceText } from "../functions/json-text.js";
 import * as T from "../types/data-types.js";
 import { compilePattern, type DateTimeFormats } from "./datetime-patterns.js";
-import { isJsonArray, isJsonObject, type JsonObject, type JsonValue, jsonText, parseJson } from "./json-values.js";
 import { malformedRecord, type ParseMode, parseModeOf } from "./parse-mode.js";
 import type { SourceOptions } from "./source-options.js";
 import { textParserFor } from "./text-values.js";
@@ -47,12 +47,13 @@ export function jsonSettings(options: SourceOptions, timeZone: string): JsonSett
 /** A parsed record, or the raw text of one that is not a JSON object. */
 export type JsonRecord = { readonly object: JsonObject } | { readonly corrupt: string };
 
+const isObject = (value: JsonValue): value is JsonObject => value.kind === "object";
+
 /** The records of one document: an object, or an array of objects (an empty array has none). */
 function documentRecords(text: string): JsonRecord[] {
-  const value = parseJson(text);
-  if (value === undefined) return [{ corrupt: text }];
-  if (isJsonObject(value)) return [{ object: value }];
-  if (isJsonArray(value) && value.items.every(isJsonObject)) return value.items.map((object) => ({ object }));
+  const value = readJsonDocument(text, { singleQuotes: true });
+  if (value?.kind === "object") return [{ object: value }];
+  if (value?.kind === "array" && value.items.every(isObject)) return value.items.map((object) => ({ object }));
   return [{ corrupt: text }];
 }
 
@@ -74,24 +75,25 @@ const READ_FROM_STRINGS = new Set<T.DataType["kind"]["case"]>([
 
 /** A value as a column of `type` holds it; undefined when it does not fit, which makes the record malformed. */
 function convert(value: JsonValue | undefined, type: T.DataType, settings: JsonSettings): Scalar | undefined {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") {
+  if (value === undefined || value.kind === "null") return null;
+  if (value.kind === "string") {
+    const text = value.value;
     if (type.kind.case === "double" || type.kind.case === "float") {
-      if (!/^[+-]?(NaN|Infinity)$/.test(value)) return undefined;
-      return type.kind.case === "float" ? Math.fround(Number(value)) : Number(value);
+      if (!/^[+-]?(NaN|Infinity)$/.test(text)) return undefined;
+      return type.kind.case === "float" ? Math.fround(Number(text)) : Number(text);
     }
     if (!READ_FROM_STRINGS.has(type.kind.case)) return undefined;
-    const parsed = textParserFor(type, settings.formats)(value);
+    const parsed = textParserFor(type, settings.formats)(text);
     return parsed === null ? undefined : (parsed as Scalar);
   }
   switch (type.kind.case) {
     case "string":
-      return jsonText(value);
+      return sourceText(value);
     case "boolean":
-      return typeof value === "boolean" ? value : undefined;
+      return value.kind === "boolean" ? value.value : undefined;
     case "array": {
       const element = type.kind.value.elementType;
-      if (!isJsonArray(value) || element === undefined) return undefined;
+      if (value.kind !== "array" || element === undefined) return undefined;
       const items: Scalar[] = [];
       for (const item of value.items) {
         const converted = convert(item, element, settings);
@@ -101,11 +103,11 @@ function convert(value: JsonValue | undefined, type: T.DataType, settings: JsonS
       return items;
     }
     case "struct": {
-      if (!isJsonObject(value)) return undefined;
+      if (value.kind !== "object") return undefined;
       const fields: Scalar[] = [];
       for (const field of type.kind.value.fields) {
         if (field.dataType === undefined) return undefined;
-        const converted = convert(value.fields.get(field.name), field.dataType, settings);
+        const converted = convert(entryOf(value, field.name), field.dataType, settings);
         if (converted === undefined) return undefined;
         fields.push(converted);
       }
@@ -113,10 +115,10 @@ function convert(value: JsonValue | undefined, type: T.DataType, settings: JsonS
     }
     case "map": {
       const valueType = type.kind.value.valueType;
-      if (!isJsonObject(value) || valueType === undefined) return undefined;
+      if (value.kind !== "object" || valueType === undefined) return undefined;
       const keys: Scalar[] = [];
       const values: Scalar[] = [];
-      for (const [key, item] of value.fields) {
+      for (const [key, item] of value.entries) {
         const converted = convert(item, valueType, settings);
         if (converted === undefined) return undefined;
         keys.push(key);
@@ -126,21 +128,30 @@ function convert(value: JsonValue | undefined, type: T.DataType, settings: JsonS
     }
     case "double":
     case "float":
+    case "decimal":
+      if (value.kind !== "integer" && value.kind !== "float") return undefined;
+      return parsedNumber(value.text, type, settings);
     case "byte":
     case "short":
     case "integer":
     case "long":
-    case "decimal": {
-      if (typeof value !== "object" || value.kind !== "number") return undefined;
       // Spark reads a fractional literal into an integral column as a malformed value, not a truncated one.
-      const integral = type.kind.case !== "double" && type.kind.case !== "float" && type.kind.case !== "decimal";
-      if (integral && value.fractional) return undefined;
-      const parsed = textParserFor(type, settings.formats)(value.text);
-      return parsed === null ? undefined : (parsed as Scalar);
-    }
+      return value.kind === "integer" ? parsedNumber(value.text, type, settings) : undefined;
     default:
       return undefined;
   }
+}
+
+function parsedNumber(text: string, type: T.DataType, settings: JsonSettings): Scalar | undefined {
+  const parsed = textParserFor(type, settings.formats)(text);
+  return parsed === null ? undefined : (parsed as Scalar);
+}
+
+/** The value of a name in an object; the last of repeated names wins, as in Spark. */
+function entryOf(object: JsonObject, name: string): JsonValue | undefined {
+  let found: JsonValue | undefined;
+  for (const [key, value] of object.entries) if (key === name) found = value;
+  return found;
 }
 
 export function jsonRecordsToBatch(
@@ -155,9 +166,11 @@ export function jsonRecordsToBatch(
     let bad: string | null = null;
     if ("corrupt" in record) bad = "not a JSON object";
     else {
+      // A Map, so a wide record costs one lookup per field (later repeats of a name win, as in Spark).
+      const entries = new Map(record.object.entries);
       fields.forEach((field, c) => {
         if (c === corruptIndex) return;
-        const value = convert(record.object.fields.get(field.name), field.type, settings);
+        const value = convert(entries.get(field.name), field.type, settings);
         if (value === undefined) bad ??= `field ${field.name} does not fit ${T.simpleString(field.type)}`;
         row[c] = value ?? null;
       });

@@ -2,7 +2,9 @@
  * Per-column encoders for the text writers (CSV, JSON): each turns row i of a column into its text, or null
  * for SQL NULL. JSON asks for JSON literals (quoted strings, bare numbers), CSV for raw text.
  */
-import type { ColumnVector } from "../columnar/column-vector.js";
+import { type ColumnVector, getScalar } from "../columnar/column-vector.js";
+import { notSupportedLocally } from "../errors.js";
+import { writeJsonValue } from "../functions/json-writing.js";
 import * as T from "../types/data-types.js";
 import {
   formatDate,
@@ -63,8 +65,13 @@ export function textEncoder(column: ColumnVector, timeZone: string, json: boolea
     case "long":
       encode = (v) => String(v);
       break;
+    case "array":
+    case "map":
+    case "struct":
+      if (json) return (row) => (valid(row) ? writeJsonValue(getScalar(column, row), type, timeZone) : null);
+      throw notSupportedLocally(`writing a ${T.simpleString(type)} column as text`);
     default:
-      throw new TypeError(`no text form for ${T.simpleString(type)}`);
+      throw notSupportedLocally(`writing a ${T.simpleString(type)} column as text`);
   }
   return (row) => (valid(row) ? encode(data[row]) : null);
 }

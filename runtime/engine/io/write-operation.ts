@@ -15,7 +15,7 @@ import { type Batch, type ColumnVector, concatBatches, getScalar, takeBatch } fr
 import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
 import type { QueryResult } from "../query-engine.js";
 import * as T from "../types/data-types.js";
-import { fileFormatOf } from "./data-source-reader.js";
+import { type FileFormat, fileFormatOf } from "./data-source-reader.js";
 import { localPath } from "./file-listing.js";
 import { encodeFile, FILE_EXTENSIONS } from "./format-writers.js";
 import { DEFAULT_PARTITION_NAME } from "./partition-discovery.js";
@@ -91,6 +91,13 @@ function splitByDirectory(
   return new Map([...groups].map(([dir, rows]) => [dir, Int32Array.from(rows)]));
 }
 
+/** Whether a format can write a column of `type`: text only strings, CSV no nested values. */
+function formatHolds(format: FileFormat, type: T.DataType): boolean {
+  if (format === "text") return T.isString(type);
+  if (format === "csv") return !["array", "map", "struct"].includes(type.kind.case ?? "");
+  return true;
+}
+
 export async function runWriteOperation(op: WriteOperation, run: RunRelation, timeZone: string): Promise<void> {
   if (op.input === undefined) throw new AnalysisException("The write operation has no input relation.");
   if (op.saveType.case !== "path") throw notSupportedLocally("saving to a table (saveAsTable / insertInto)");
@@ -126,15 +133,16 @@ export async function runWriteOperation(op: WriteOperation, run: RunRelation, ti
   const dataColumns = fields.map((_, i) => i).filter((i) => !keyColumns.includes(i));
   const dataFields = dataColumns.map((i) => fields[i] as FieldSpec);
   // Spark checks each column's type before the column count.
-  const unsupported = format === "text" ? dataFields.find((f) => !T.isString(f.type)) : undefined;
+  const unsupported = dataFields.find((f) => !formatHolds(format, f.type));
   if (unsupported !== undefined) {
-    const columnType = `"${T.simpleString(unsupported.type).toUpperCase()}"`;
+    const columnType = `"${T.sqlTypeName(unsupported.type)}"`;
+    const formatName = format === "text" ? "Text" : "CSV";
     throw sparkError(
       AnalysisException,
       "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
       "0A000",
-      `The Text datasource doesn't support the column ${quoteId(unsupported.name)} of the type ${columnType}.`,
-      { columnName: quoteId(unsupported.name), columnType, format: "Text" },
+      `The ${formatName} datasource doesn't support the column ${quoteId(unsupported.name)} of the type ${columnType}.`,
+      { columnName: quoteId(unsupported.name), columnType, format: formatName },
     );
   }
   if (format === "text" && dataFields.length !== 1) {

@@ -194,11 +194,13 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrameWriter.csv": (df) =>
     inTempDir(async (dir) => {
       await plain(df).write.csv(join(dir, "out"), undefined, undefined, undefined, undefined, undefined, true);
-      return writtenLines(join(dir, "out"));
+      const nested = await settled(() => df.select("id", "st").write.csv(join(dir, "nested")));
+      return { lines: writtenLines(join(dir, "out")), nested };
     }),
+  // Every fixture column, nested ones included: Spark's JSON generator writes them all.
   "DataFrameWriter.json": (df) =>
     inTempDir(async (dir) => {
-      await plain(df).write.json(join(dir, "out"));
+      await df.write.json(join(dir, "out"));
       return writtenLines(join(dir, "out"));
     }),
   "DataFrameWriter.text": (df) =>
