@@ -351,7 +351,8 @@ export function arrowIpcToBatch(bytes: Uint8Array): { fields: FieldSpec[]; batch
   return { fields, batch: { columns, numRows: table.numRows } };
 }
 
-function decodeVector(vector: Vector, type: T.DataType): ColumnVector {
+/** One Arrow vector (every chunk) as an engine column of `type`; handles every type, nested ones included. */
+export function decodeVector(vector: Vector, type: T.DataType): ColumnVector {
   const plainDecimals = (chunk: Data) =>
     chunk.values instanceof Uint32Array && (chunk.nullCount === 0 || (chunk.nullBitmap?.length ?? 0) > 0);
   if (type.kind.case === "decimal" && vector.data.every(plainDecimals)) {

@@ -4,10 +4,11 @@
  */
 import { type Data, type Table, type Timestamp, TimeUnit, Type, type Vector } from "apache-arrow";
 import { UnsupportedOperationException } from "../../errors/index.js";
-import { engineTypeOf, type FieldSpec } from "../columnar/arrow-io.js";
+import { decodeVector, engineTypeOf, type FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, type ColumnVector, concatColumns } from "../columnar/column-vector.js";
 import { decimalColumnFromWords } from "../columnar/compact-decimals.js";
 import * as T from "../types/data-types.js";
+import { isNested } from "../types/nested-types.js";
 
 const utf8 = new TextDecoder();
 
@@ -145,6 +146,8 @@ export function tableToBatch(table: Table, fields: readonly FieldSpec[]): Batch 
     const vector = table.getChildAt(i);
     if (vector === null) throw new TypeError(`Arrow column ${i} is missing`);
     if (vector.type.typeId === Type.Dictionary) return dictionaryColumn(vector, field.type);
+    // Nested columns are rare in scans; the general decoder handles them.
+    if (isNested(field.type)) return decodeVector(vector, field.type);
     const parts = vector.data.map((chunk) => chunkColumn(chunk, field.type, vector.type.typeId));
     return concatColumns(field.type, parts);
   });

@@ -213,7 +213,8 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrameWriter.parquet": (df, spark) =>
     inTempDir(async (dir) => {
       const path = join(dir, "out");
-      await plain(df).write.parquet(path, undefined, undefined, "gzip");
+      // Every fixture column: nested ones (arrays, maps, structs) must round-trip too.
+      await df.write.parquet(path, undefined, undefined, "gzip");
       return { success: succeeded(path), readBack: await outcomeOf(spark.read.parquet(path)) };
     }),
   "DataFrameWriter.format": (df) =>

@@ -15,7 +15,20 @@ const DDL = "id BIGINT, name STRING, score DOUBLE";
 interface Format {
   write(df: DataFrame, path: string): Promise<void>;
   read(spark: SparkSession, path: string): DataFrame;
+  /** The rows written: flat columns by default. */
+  data?: (spark: SparkSession) => DataFrame;
 }
+
+const NESTED_DDL = "id BIGINT, tags ARRAY<STRING>, point STRUCT<x: BIGINT, label: STRING>, counts MAP<STRING, BIGINT>";
+const nestedData = (spark: SparkSession) =>
+  spark
+    .range(0, 5)
+    .selectExpr(
+      "id",
+      "IF(id = 2, NULL, IF(id = 4, array(), array(concat('t', id), NULL, 'z'))) AS tags",
+      "named_struct('x', id * 10, 'label', IF(id = 3, NULL, concat('p', id))) AS point",
+      "map_from_arrays(array('a', 'b'), array(id, -id)) AS counts",
+    );
 
 const FORMATS: Record<string, Format> = {
   parquet: {
@@ -29,6 +42,16 @@ const FORMATS: Record<string, Format> = {
   json: {
     write: (df, path) => df.write.format("json").mode("overwrite").save(path),
     read: (spark, path) => spark.read.schema(DDL).format("json").load(path),
+  },
+  "parquet with nested columns": {
+    write: (df, path) => df.write.parquet(path, "overwrite"),
+    read: (spark, path) => spark.read.parquet(path),
+    data: nestedData,
+  },
+  "json with nested columns": {
+    write: (df, path) => df.write.mode("overwrite").json(path),
+    read: (spark, path) => spark.read.schema(NESTED_DDL).json(path),
+    data: nestedData,
   },
 };
 
@@ -57,14 +80,16 @@ describe("reader and writer on Spark and on the embedded engine", () => {
 
   for (const [name, format] of Object.entries(FORMATS)) {
     it(`${name}: the engine's files read by Spark, Spark's files read by the engine`, async () => {
-      const expected = await contents(data(remote));
-      expect(await contents(data(local))).toEqual(expected);
+      const rows = format.data ?? data;
+      const expected = await contents(rows(remote));
+      expect(await contents(rows(local))).toEqual(expected);
 
-      await format.write(data(local), join(dir, `${name}-engine`));
-      expect(await contents(format.read(remote, join(dir, `${name}-engine`)))).toEqual(expected);
+      const path = join(dir, name.replaceAll(" ", "-"));
+      await format.write(rows(local), `${path}-engine`);
+      expect(await contents(format.read(remote, `${path}-engine`))).toEqual(expected);
 
-      await format.write(data(remote), join(dir, `${name}-spark`));
-      expect(await contents(format.read(local, join(dir, `${name}-spark`)))).toEqual(expected);
+      await format.write(rows(remote), `${path}-spark`);
+      expect(await contents(format.read(local, `${path}-spark`))).toEqual(expected);
     });
   }
 });
