@@ -5,28 +5,21 @@
  * `notTableStatement` to leave the statement to the session front end.
  */
 import { create } from "@bufbuild/protobuf";
-import { type Relation, RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
-import { AnalysisException } from "../../errors/index.js";
-import { batchToArrowIpc, type FieldSpec } from "../columnar/arrow-io.js";
-import { columnFromScalars, type Scalar } from "../columnar/column-vector.js";
-import { quoteId, sparkError } from "../errors.js";
+import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
+import {
+  type DataType,
+  DataTypeSchema,
+  DataType_StructFieldSchema as StructFieldSchema,
+} from "../../../generated/proto/spark/connect/types_pb.js";
+import type { Scalar } from "../columnar/column-vector.js";
 import type { QueryEngine } from "../query-engine.js";
 import { GLOBAL_TEMP_DATABASE } from "../session/global-temp-views.js";
 import type { SessionCatalog } from "../session/session-catalog.js";
-import type { SqlStatement } from "../sql/index.js";
+import type { ColumnDefinition, SqlStatement } from "../sql/index.js";
 import * as T from "../types/data-types.js";
+import { describeQuery, describeTable, showColumns, showTblProperties } from "./describe-statements.js";
+import { relationNotFound, rowsRelation } from "./statement-results.js";
 import { createTable, insertInto, tableAlreadyExists, tableNameOf, tableNotFound } from "./table-writes.js";
-
-function rowsRelation(fields: readonly FieldSpec[], rows: readonly (readonly Scalar[])[]): Relation {
-  const columns = fields.map((f, i) =>
-    columnFromScalars(
-      f.type,
-      rows.map((r) => r[i] ?? null),
-    ),
-  );
-  const data = batchToArrowIpc({ columns, numRows: rows.length }, fields, "UTC");
-  return create(RelationSchema, { relType: { case: "localRelation", value: { data } } });
-}
 
 /** SHOW's `LIKE` pattern: `*` any run of characters, `|` alternatives, case-insensitive. */
 function patternMatcher(pattern: string | undefined): (name: string) => boolean {
@@ -63,15 +56,17 @@ function showTables(catalog: SessionCatalog, namespace: readonly string[] | unde
   );
 }
 
-function viewNotFound(name: readonly string[]): Error {
-  const relationName = name.map((p) => quoteId(p)).join(".");
-  return sparkError(
-    AnalysisException,
-    "TABLE_OR_VIEW_NOT_FOUND",
-    "42P01",
-    `The table or view ${relationName} cannot be found.`,
-    { relationName },
+/** Declared columns as a table schema; a column's COMMENT goes to its metadata, where Spark keeps it. */
+function declaredSchema(columns: readonly ColumnDefinition[]): DataType {
+  const fields = columns.map((c) =>
+    create(StructFieldSchema, {
+      name: c.name,
+      dataType: c.dataType,
+      nullable: c.nullable,
+      ...(c.comment === undefined ? {} : { metadata: JSON.stringify({ comment: c.comment }) }),
+    }),
   );
+  return create(DataTypeSchema, { kind: { case: "struct", value: { fields } } });
 }
 
 export async function runTableStatement(
@@ -116,7 +111,7 @@ export async function runTableStatement(
         resolved.kind === "globalView"
           ? catalog.globalViews.drop(resolved.name)
           : resolved.kind === "tempView" && catalog.tempViews.drop(resolved.name);
-      if (!dropped && !statement.ifExists) throw viewNotFound(statement.name);
+      if (!dropped && !statement.ifExists) throw relationNotFound(statement.name);
       return null;
     }
     case "createTable": {
@@ -127,10 +122,7 @@ export async function runTableStatement(
         if (statement.ifNotExists) return null;
         if (!statement.replace) throw tableAlreadyExists(name);
       }
-      const schema =
-        statement.columns === undefined
-          ? undefined
-          : T.structType(statement.columns.map((c) => ({ name: c.name, type: c.dataType, nullable: c.nullable })));
+      const schema = statement.columns === undefined ? undefined : declaredSchema(statement.columns);
       await createTable(engine, catalog, {
         name,
         partitionBy: statement.partitionBy,
@@ -138,6 +130,9 @@ export async function runTableStatement(
         ...(schema === undefined ? {} : { schema }),
         ...(statement.query === undefined ? {} : { query: statement.query }),
         ...(statement.location === undefined ? {} : { location: statement.location }),
+        ...(statement.comment === undefined ? {} : { description: statement.comment }),
+        options: statement.options,
+        properties: statement.properties,
       });
       return null;
     }
@@ -165,7 +160,7 @@ export async function runTableStatement(
         catalog.tempViews.create(statement.table.join("."), statement.query, true);
       }
       const resolved = catalog.resolve(statement.table);
-      if (!catalog.exists(resolved)) throw viewNotFound(statement.table);
+      if (!catalog.exists(resolved)) throw relationNotFound(statement.table);
       catalog.cache(resolved);
       return null;
     }
@@ -173,7 +168,7 @@ export async function runTableStatement(
       const resolved = catalog.resolve(statement.table);
       if (!catalog.exists(resolved)) {
         if (statement.ifExists) return null;
-        throw viewNotFound(statement.table);
+        throw relationNotFound(statement.table);
       }
       catalog.uncache(resolved);
       return null;
@@ -181,6 +176,14 @@ export async function runTableStatement(
     case "clearCache":
       catalog.clearCache();
       return null;
+    case "describeTable":
+      return describeTable(engine, catalog, statement.table, statement.extended, statement.column);
+    case "describeQuery":
+      return describeQuery(engine, statement.query);
+    case "showColumns":
+      return showColumns(engine, catalog, statement.table);
+    case "showTblProperties":
+      return showTblProperties(engine, catalog, statement.table, statement.key);
     default:
       return "notTableStatement";
   }

@@ -8,7 +8,7 @@ import { create } from "@bufbuild/protobuf";
 import { WriteOperation_SaveMode, WriteOperationSchema } from "../../../generated/proto/spark/connect/commands_pb.js";
 import { ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { type Relation, RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
-import type { DataType } from "../../../generated/proto/spark/connect/types_pb.js";
+import { type DataType, DataTypeSchema } from "../../../generated/proto/spark/connect/types_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { quoteId, sparkError } from "../errors.js";
 import { localPath } from "../io/file-listing.js";
@@ -138,6 +138,7 @@ export interface NewTable {
   readonly location?: string;
   /** Data source options to write (and later read) the table's files with. */
   readonly options?: Readonly<Record<string, string>>;
+  readonly properties?: Readonly<Record<string, string>>;
 }
 
 /** The columns of the files already at an external table's location (nullable, as Spark stores them). */
@@ -169,6 +170,8 @@ export async function createTable(engine: QueryEngine, catalog: SessionCatalog, 
       ...output.filter((a) => partition.has(a.name.toLowerCase())),
     ];
     schema = T.structType(ordered.map((a) => ({ name: a.name, type: a.type, nullable: true })));
+  } else {
+    schema = partitionColumnsLast(schema, spec.partitionBy);
   }
   catalog.warehouse.dropTable(spec.name.database, spec.name.name);
   const table: TableMetadata = {
@@ -179,11 +182,27 @@ export async function createTable(engine: QueryEngine, catalog: SessionCatalog, 
     ...(spec.description === undefined ? {} : { description: spec.description }),
     ...(location === undefined ? {} : { location }),
     ...(spec.options === undefined || Object.keys(spec.options).length === 0 ? {} : { options: spec.options }),
+    ...(spec.properties === undefined || Object.keys(spec.properties).length === 0
+      ? {}
+      : { properties: spec.properties }),
+    createdAt: Date.now(),
   };
   catalog.warehouse.saveMetadata(table);
   // Creating a table from a query replaces whatever was at an external location.
   if (spec.query !== undefined && location !== undefined) catalog.warehouse.clearData(table);
   if (spec.query !== undefined) await writeFiles(engine, catalog, table, conformedByName(engine, table, spec.query));
+}
+
+/** Spark keeps a partitioned table's partition columns after the others, in the order PARTITIONED BY names them. */
+function partitionColumnsLast(schema: DataType, partitionBy: readonly string[]): DataType {
+  if (partitionBy.length === 0 || schema.kind.case !== "struct") return schema;
+  const fields = schema.kind.value.fields;
+  const partition = (name: string) => partitionBy.findIndex((p) => p.toLowerCase() === name.toLowerCase());
+  const ordered = [
+    ...fields.filter((f) => partition(f.name) < 0),
+    ...fields.filter((f) => partition(f.name) >= 0).sort((a, b) => partition(a.name) - partition(b.name)),
+  ];
+  return create(DataTypeSchema, { kind: { case: "struct", value: { fields: ordered } } });
 }
 
 /** CTAS / saveAsTable rows: the query's columns reordered by name to the table's order (partitions last). */

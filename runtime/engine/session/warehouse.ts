@@ -27,6 +27,10 @@ export interface TableMetadata {
   readonly location?: string;
   /** Data source options the table was written with (csv `sep`, ...); its files are read back with them. */
   readonly options?: Readonly<Record<string, string>>;
+  /** TBLPROPERTIES / `tableProperty`: free-form key-value pairs, shown by SHOW TBLPROPERTIES. */
+  readonly properties?: Readonly<Record<string, string>>;
+  /** When the table was created (ms since the epoch), for DESCRIBE TABLE EXTENDED. */
+  readonly createdAt?: number;
 }
 
 interface StoredMetadata {
@@ -36,6 +40,8 @@ interface StoredMetadata {
   readonly description?: string;
   readonly location?: string;
   readonly options?: Readonly<Record<string, string>>;
+  readonly properties?: Readonly<Record<string, string>>;
+  readonly createdAt?: number;
 }
 
 function noSuchDatabase(name: string): Error {
@@ -145,6 +151,8 @@ export class Warehouse {
       ...(stored.description === undefined ? {} : { description: stored.description }),
       ...(stored.location === undefined ? {} : { location: stored.location }),
       ...(stored.options === undefined ? {} : { options: stored.options }),
+      ...(stored.properties === undefined ? {} : { properties: stored.properties }),
+      ...(stored.createdAt === undefined ? {} : { createdAt: stored.createdAt }),
     };
   }
 
@@ -159,6 +167,8 @@ export class Warehouse {
       ...(table.description === undefined ? {} : { description: table.description }),
       ...(table.location === undefined ? {} : { location: table.location }),
       ...(table.options === undefined ? {} : { options: table.options }),
+      ...(table.properties === undefined ? {} : { properties: table.properties }),
+      ...(table.createdAt === undefined ? {} : { createdAt: table.createdAt }),
     };
     writeFileSync(join(dir, METADATA_FILE), JSON.stringify(stored));
   }

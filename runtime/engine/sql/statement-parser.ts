@@ -158,6 +158,14 @@ function parseShow(state: ParserState): SqlStatement {
     const database = parseFromNamespace(state);
     return { kind: "showColumns", table: database === undefined ? table : [...database, ...table] };
   }
+  if (stream.matchKeywords("TBLPROPERTIES")) {
+    const table = stream.multipartIdentifier();
+    if (!stream.isOp("(")) return { kind: "showTblProperties", table };
+    stream.expectOp("(");
+    const key = stream.peek().kind === "string" ? stream.stringLiteral() : stream.multipartIdentifier().join(".");
+    stream.expectOp(")");
+    return { kind: "showTblProperties", table, key };
+  }
   throw unsupportedSql(state.sql, stream.peek(), `SHOW ${stream.peek().text.toUpperCase()}`);
 }
 

@@ -71,6 +71,7 @@ export type SqlStatement =
       readonly pattern?: string;
     }
   | { readonly kind: "showColumns"; readonly table: NameParts }
+  | { readonly kind: "showTblProperties"; readonly table: NameParts; readonly key?: string }
   | {
       readonly kind: "describeTable";
       readonly table: NameParts;
