@@ -14,7 +14,7 @@ export interface DataFrameWriterV2Api {
    */
   append(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks clustering metadata: create() runs but drops the clustering columns, and DESCRIBE TABLE is not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   clusterBy(col: string, ...cols: string[]): DataFrameWriterV2Api;
   /**
@@ -42,7 +42,7 @@ export interface DataFrameWriterV2Api {
    */
   overwritePartitions(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks partitioned tables from writeTo: create() after partitionedBy fails as not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   partitionedBy(col: Column | string, ...cols: (Column | string)[]): DataFrameWriterV2Api;
   /**
@@ -50,7 +50,7 @@ export interface DataFrameWriterV2Api {
    */
   replace(): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks table properties: create() runs but drops them, and SHOW TBLPROPERTIES is not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   tableProperty(property: string, value: string): DataFrameWriterV2Api;
   /**

@@ -16,7 +16,7 @@ export interface DataFrameWriterApi {
   bucketBy(numBuckets: number, col: string | readonly string[], ...cols: (string | null)[]): DataFrameWriterApi;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks clustering metadata: saveAsTable runs but keeps no clustering columns, and DESCRIBE TABLE is not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   clusterBy(...cols: (string | string[])[]): DataFrameWriterApi;
   /**

@@ -25,9 +25,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       returns: "DataFrameWriterV2Api",
       status: {
         spark: supported,
-        local: notInEngine(
-          "clustering metadata: create() runs but drops the clustering columns, and DESCRIBE TABLE is not supported locally",
-        ),
+        local: supported,
       },
     },
     {
@@ -89,9 +87,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       returns: "DataFrameWriterV2Api",
       status: {
         spark: supported,
-        local: notInEngine(
-          "partitioned tables from writeTo: create() after partitionedBy fails as not supported locally",
-        ),
+        local: supported,
       },
     },
     {
@@ -112,9 +108,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       returns: "DataFrameWriterV2Api",
       status: {
         spark: supported,
-        local: notInEngine(
-          "table properties: create() runs but drops them, and SHOW TBLPROPERTIES is not supported locally",
-        ),
+        local: supported,
       },
     },
     {

@@ -30,9 +30,7 @@ export const dataframeWriterClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: notInEngine(
-          "clustering metadata: saveAsTable runs but keeps no clustering columns, and DESCRIBE TABLE is not supported locally",
-        ),
+        local: supported,
       },
     },
     {

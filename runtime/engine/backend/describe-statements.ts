@@ -16,6 +16,7 @@ import type { TableMetadata } from "../session/warehouse.js";
 import type { NameParts } from "../sql/index.js";
 import * as T from "../types/data-types.js";
 import { relationNotFound, rowsRelation } from "./statement-results.js";
+import { CLUSTERING_PROPERTY } from "./table-writes.js";
 
 /** Spark's version as DESCRIBE EXTENDED names the creator of a table. */
 const CREATED_BY = "Spark 4.1.1";
@@ -110,13 +111,20 @@ export function describeTable(
   if (column !== undefined) return describeColumn(described, column, extended);
   const rows = described.columns.map(columnRow);
   const table = described.table;
-  if (table !== undefined && table.partitionBy.length > 0) {
-    rows.push(["# Partition Information", "", ""], ["# col_name", "data_type", "comment"]);
-    for (const p of table.partitionBy) {
-      const partition = described.columns.find((c) => c.name.toLowerCase() === p.toLowerCase());
-      if (partition !== undefined) rows.push(columnRow(partition));
+  const section = (title: string, names: readonly string[]) => {
+    rows.push([title, "", ""], ["# col_name", "data_type", "comment"]);
+    for (const name of names) {
+      const found = described.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+      if (found !== undefined) rows.push(columnRow(found));
     }
-  }
+  };
+  const clustering = table?.properties?.[CLUSTERING_PROPERTY];
+  if (clustering !== undefined)
+    section(
+      "# Clustering Information",
+      (JSON.parse(clustering) as string[][]).map((p) => p.join(".")),
+    );
+  if (table !== undefined && table.partitionBy.length > 0) section("# Partition Information", table.partitionBy);
   if (extended && table !== undefined) rows.push(...detailedRows(catalog, table));
   return rowsRelation(DESCRIBE_FIELDS, rows);
 }

@@ -10,6 +10,7 @@ import {
   type WriteOperationV2,
   WriteOperationV2_Mode,
 } from "../../../generated/proto/spark/connect/commands_pb.js";
+import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { parseIdentifier } from "../analyzer/name-resolution.js";
 import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
@@ -39,12 +40,21 @@ export async function runTableWrite(op: WriteOperation, engine: QueryEngine, cat
     {
       name,
       partitionBy: op.partitioningColumns,
+      clusterBy: op.clusteringColumns,
       query: op.input,
       ...(op.source ? { format: op.source } : {}),
       ...(op.options.path === undefined ? {} : { location: op.options.path }),
     },
     op.mode,
   );
+}
+
+/** A `partitionedBy` column: a plain column partitions by its values; transforms (years, bucket...) need a v2 catalog. */
+function partitionColumnName(expression: Expression): string {
+  const e = expression.exprType;
+  if (e.case === "unresolvedAttribute") return parseIdentifier(e.value.unparsedIdentifier).join(".");
+  const transform = e.case === "unresolvedFunction" ? e.value.functionName : (e.case ?? "an expression");
+  throw notSupportedLocally(`writeTo(...).partitionedBy with the partition transform ${transform}`);
 }
 
 /**
@@ -58,13 +68,14 @@ export async function runTableWriteV2(op: WriteOperationV2, engine: QueryEngine,
   const exists = catalog.warehouse.table(name.database, name.name) !== undefined;
   switch (op.mode) {
     case WriteOperationV2_Mode.CREATE:
-      if (op.partitioningColumns.length > 0) throw notSupportedLocally("writeTo(...).partitionedBy");
       if (exists) throw tableAlreadyExists(name);
       return createTable(engine, catalog, {
         name,
-        partitionBy: [],
+        partitionBy: op.partitioningColumns.map(partitionColumnName),
         query: op.input,
         options: op.options,
+        properties: op.tableProperties,
+        clusterBy: op.clusteringColumns,
         ...(op.provider ? { format: op.provider } : {}),
       });
     case WriteOperationV2_Mode.REPLACE:

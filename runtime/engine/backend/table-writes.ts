@@ -10,6 +10,7 @@ import { ExpressionSchema } from "../../../generated/proto/spark/connect/express
 import { type Relation, RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { type DataType, DataTypeSchema } from "../../../generated/proto/spark/connect/types_pb.js";
 import { AnalysisException } from "../../errors/index.js";
+import { parseIdentifier } from "../analyzer/name-resolution.js";
 import { quoteId, sparkError } from "../errors.js";
 import { localPath } from "../io/file-listing.js";
 import { runWriteOperation } from "../io/write-operation.js";
@@ -126,6 +127,8 @@ export async function insertInto(
   await writeFiles(engine, catalog, table, rows);
 }
 
+export const CLUSTERING_PROPERTY = "clusteringColumns";
+
 export interface NewTable {
   readonly name: TableName;
   readonly format?: string;
@@ -139,6 +142,8 @@ export interface NewTable {
   /** Data source options to write (and later read) the table's files with. */
   readonly options?: Readonly<Record<string, string>>;
   readonly properties?: Readonly<Record<string, string>>;
+  /** `clusterBy` columns, kept as Spark keeps them: the `clusteringColumns` table property. */
+  readonly clusterBy?: readonly string[];
 }
 
 /** The columns of the files already at an external table's location (nullable, as Spark stores them). */
@@ -182,15 +187,22 @@ export async function createTable(engine: QueryEngine, catalog: SessionCatalog, 
     ...(spec.description === undefined ? {} : { description: spec.description }),
     ...(location === undefined ? {} : { location }),
     ...(spec.options === undefined || Object.keys(spec.options).length === 0 ? {} : { options: spec.options }),
-    ...(spec.properties === undefined || Object.keys(spec.properties).length === 0
-      ? {}
-      : { properties: spec.properties }),
+    ...propertiesOf(spec),
     createdAt: Date.now(),
   };
   catalog.warehouse.saveMetadata(table);
   // Creating a table from a query replaces whatever was at an external location.
   if (spec.query !== undefined && location !== undefined) catalog.warehouse.clearData(table);
   if (spec.query !== undefined) await writeFiles(engine, catalog, table, conformedByName(engine, table, spec.query));
+}
+
+/** A new table's properties; Spark records clustering columns among them, each as its name parts. */
+function propertiesOf(spec: NewTable): { properties?: Readonly<Record<string, string>> } {
+  const properties = { ...spec.properties };
+  if (spec.clusterBy !== undefined && spec.clusterBy.length > 0) {
+    properties[CLUSTERING_PROPERTY] = JSON.stringify(spec.clusterBy.map((c) => parseIdentifier(c)));
+  }
+  return Object.keys(properties).length === 0 ? {} : { properties };
 }
 
 /** Spark keeps a partitioned table's partition columns after the others, in the order PARTITIONED BY names them. */

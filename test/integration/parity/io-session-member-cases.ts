@@ -104,7 +104,14 @@ async function withTableName<R>(spark: SparkSession, base: string, body: (name: 
 
 /** The rows of `DESCRIBE TABLE EXTENDED` that say how a table is stored, without its path or creation time. */
 async function describedAs(spark: SparkSession, name: string): Promise<unknown> {
-  const keep = new Set(["Provider", "Table Properties", "Type", "# Partition Information", "Partition Provider"]);
+  const keep = new Set([
+    "Provider",
+    "Table Properties",
+    "Type",
+    "# Partition Information",
+    "# Clustering Information",
+    "Partition Provider",
+  ]);
   const rows = (await runSql(spark, `DESCRIBE TABLE EXTENDED ${name}`)) as { col_name: string; data_type: string }[];
   return rows.filter((row) => keep.has(row.col_name)).map((row) => `${row.col_name}=${row.data_type}`);
 }
@@ -431,6 +438,15 @@ export const IO_SESSION_MEMBER_CASES: Record<string, MemberCase> = {
         .writeTo(name)
         .overwrite(col("id").gt(lit(2)));
       return outcomeOf(spark.table(name));
+    }),
+  "DataFrameWriter.clusterBy": (df, spark) =>
+    withTableName(spark, "v1cluster", async (name) => {
+      await df.select("id", "s").write.clusterBy("s", "id").saveAsTable(name);
+      const rowsOf = async (text: string) => (await runSql(spark, text)).map((row) => JSON.stringify(row));
+      return {
+        described: await rowsOf(`DESCRIBE TABLE ${name}`),
+        properties: await rowsOf(`SHOW TBLPROPERTIES ${name}`),
+      };
     }),
   "DataFrameWriterV2.clusterBy": (df, spark) =>
     withTableName(spark, "v2cluster", async (name) => {
