@@ -2,18 +2,19 @@
  * The statements that describe a table, view or query, in Spark's row layouts: DESCRIBE [TABLE] [EXTENDED]
  * (columns, then the partition columns under `# Partition Information`, then with EXTENDED the
  * `# Detailed Table Information` section), DESCRIBE of one column (info_name / info_value rows),
- * DESCRIBE QUERY, SHOW COLUMNS and SHOW TBLPROPERTIES.
+ * DESCRIBE QUERY, SHOW COLUMNS, SHOW TBLPROPERTIES, and EXPLAIN of a query (one `plan` row holding the text
+ * `df.explain` prints).
  */
 import type { Relation } from "../../../generated/proto/spark/connect/relations_pb.js";
 import type { DataType } from "../../../generated/proto/spark/connect/types_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import type { Scalar } from "../columnar/column-vector.js";
-import { quoteId, sparkError } from "../errors.js";
+import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
 import { outputOf } from "../logical/logical-plan.js";
 import type { QueryEngine } from "../query-engine.js";
 import type { SessionCatalog } from "../session/session-catalog.js";
 import type { TableMetadata } from "../session/warehouse.js";
-import type { NameParts } from "../sql/index.js";
+import type { NameParts, SqlStatement } from "../sql/index.js";
 import * as T from "../types/data-types.js";
 import { relationNotFound, rowsRelation } from "./statement-results.js";
 import { CLUSTERING_PROPERTY } from "./table-writes.js";
@@ -182,4 +183,13 @@ export function showTblProperties(
   }
   const sorted = [...properties].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return rowsRelation(fields, sorted);
+}
+
+export function explainStatement(engine: QueryEngine, statement: SqlStatement & { kind: "explain" }): Relation {
+  const inner = statement.statement;
+  if (inner.kind !== "query") throw notSupportedLocally(`EXPLAIN of the SQL statement ${inner.kind}`);
+  return rowsRelation(
+    [{ name: "plan", type: T.STRING, nullable: true }],
+    [[engine.explain(inner.relation, statement.mode)]],
+  );
 }

@@ -17,7 +17,13 @@ import { GLOBAL_TEMP_DATABASE } from "../session/global-temp-views.js";
 import type { SessionCatalog } from "../session/session-catalog.js";
 import type { ColumnDefinition, SqlStatement } from "../sql/index.js";
 import * as T from "../types/data-types.js";
-import { describeQuery, describeTable, showColumns, showTblProperties } from "./describe-statements.js";
+import {
+  describeQuery,
+  describeTable,
+  explainStatement,
+  showColumns,
+  showTblProperties,
+} from "./describe-statements.js";
 import { relationNotFound, rowsRelation } from "./statement-results.js";
 import { createTable, insertInto, tableAlreadyExists, tableNameOf, tableNotFound } from "./table-writes.js";
 
@@ -182,6 +188,8 @@ export async function runTableStatement(
       return describeQuery(engine, statement.query);
     case "showColumns":
       return showColumns(engine, catalog, statement.table);
+    case "explain":
+      return explainStatement(engine, statement);
     case "showTblProperties":
       return showTblProperties(engine, catalog, statement.table, statement.key);
     default:

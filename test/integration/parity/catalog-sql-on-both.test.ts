@@ -137,6 +137,27 @@ describe("catalog SQL statements give the same answers on the embedded engine an
     expect(actual).toEqual(expected);
   });
 
+  // The plan text is each engine's own (the engine's EXTENDED text has no parsed-plan section, see the
+  // DataFrame.explain gap); its shape is Spark's: one nullable `plan` string row holding the plan sections.
+  it("answers EXPLAIN with one plan row holding the plan sections", async () => {
+    const shape = async (spark: SparkSession, statement: string) => {
+      const df = await spark.sql(statement);
+      const rows = await df.collect();
+      const text = String(rows[0]?.get(0));
+      return {
+        schema: (await df.schema).simpleString(),
+        rows: rows.length,
+        opening: text.split("\n")[0],
+        sections: ["== Optimized Logical Plan ==", "== Physical Plan =="].filter((s) => text.includes(s)),
+      };
+    };
+    for (const statement of ["EXPLAIN SELECT 1 AS x", "EXPLAIN EXTENDED SELECT id FROM range(3) WHERE id > 1"]) {
+      const [expected, actual] = await Promise.all([shape(spark, statement), shape(local, statement)]);
+      if (statement.includes("EXTENDED")) expected.opening = actual.opening = "";
+      expect(actual).toEqual(expected);
+    }
+  });
+
   it("finds a table made by one session from another session over the same warehouse", async () => {
     const first = new SparkSession(new LocalBackend({ master: "local[1]", warehouseDir: warehouse }));
     const second = new SparkSession(new LocalBackend({ master: "local[1]", warehouseDir: warehouse }));
