@@ -16,17 +16,17 @@ export interface DataFrameStatFunctionsApi {
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the corr relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the cov relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the crosstab relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**

@@ -73,7 +73,7 @@ export interface DataFrameApi {
   readonly columns: Promise<string[]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the corr relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
@@ -85,7 +85,7 @@ export interface DataFrameApi {
   count(): Promise<bigint>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the cov relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
@@ -121,7 +121,7 @@ export interface DataFrameApi {
   crossJoin(other: DataFrame): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the crosstab relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**

@@ -32,7 +32,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the corr relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cov",
@@ -44,7 +44,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the cov relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "crosstab",
@@ -55,7 +55,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the crosstab relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "freqItems",

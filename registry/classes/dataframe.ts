@@ -111,7 +111,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the corr relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "count",
@@ -133,7 +133,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the cov relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createGlobalTempView",
@@ -191,7 +191,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the crosstab relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cube",

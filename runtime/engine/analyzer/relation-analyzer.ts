@@ -44,6 +44,8 @@ import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
+import { analyzeCorr, analyzeCov } from "./stat-correlation.js";
+import { analyzeCrosstab } from "./stat-crosstab.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -390,6 +392,12 @@ export class RelationAnalyzer {
         return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
       case "fillNa":
         return naFill(this, this.input(r.value, "na.fill"), r.value.cols, r.value.values);
+      case "corr":
+        return analyzeCorr(this, r.value);
+      case "cov":
+        return analyzeCov(this, r.value);
+      case "crosstab":
+        return analyzeCrosstab(this, r.value);
       case "hint":
         return this.input(r.value, "hint");
       // A watermark means nothing to a batch query: Spark's analyzer drops it unchecked, column and all.

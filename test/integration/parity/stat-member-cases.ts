@@ -1,0 +1,65 @@
+/**
+ * Cases for the statistics and replace members (df.stat.*, describe, summary, na.replace): each returns values
+ * that differ if the engine is wrong (rows in order where Spark fixes the order, schemas, typed values) and the
+ * failures Spark gives for bad input (error class, or the message of an IllegalArgumentException without one).
+ */
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
+import { col } from "../../../runtime/api/functions.js";
+import type { SparkSession } from "../../../runtime/api/session.js";
+import type { MemberCase } from "./member-cases.js";
+import { outcomeOf } from "./parity-fixture.js";
+
+/** A result or the failure it ends in, so several checks (bad input included) fit one case. */
+async function attempt(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    const errorClass = (error as { errorClass?: unknown }).errorClass;
+    return { failed: typeof errorClass === "string" ? errorClass : String(error) };
+  }
+}
+
+const numbers = (spark: SparkSession): DataFrame =>
+  spark.createDataFrame(
+    Array.from({ length: 40 }, (_, k) => ({ k, x: (k * 7) % 13, y: k % 5 === 0 ? null : ((k * k) % 17) / 4 })),
+    "k int, x int, y double",
+  );
+
+const correlations = async (df: DataFrame, how: (d: DataFrame, a: string, b: string) => Promise<number>) => ({
+  pair: await attempt(() => how(df, "i", "d")),
+  same: await attempt(() => how(df, "id", "id")),
+  decimal: await attempt(() => how(df, "dec", "id")),
+  empty: await attempt(() => how(df.where("id > 10"), "i", "d")),
+  string: await attempt(() => how(df, "i", "s")),
+  date: await attempt(() => how(df, "dt", "i")),
+  unknown: await attempt(() => how(df, "i", "nope")),
+});
+
+const corrCase: MemberCase = async (df, spark) => ({
+  ...(await correlations(df, (d, a, b) => d.corr(a, b))),
+  larger: await attempt(() => numbers(spark).corr("x", "y")),
+  method: await attempt(() => df.corr("i", "d", "spearman")),
+});
+const covCase: MemberCase = async (df, spark) => ({
+  ...(await correlations(df, (d, a, b) => d.cov(a, b))),
+  larger: await attempt(() => numbers(spark).cov("x", "y")),
+});
+const statCorrCase: MemberCase = async (df) => correlations(df, (d, a, b) => d.stat.corr(a, b));
+const statCovCase: MemberCase = async (df) => correlations(df, (d, a, b) => d.stat.cov(a, b));
+
+/** Crosstab rows come in the grouping's order on either side, so they are compared sorted; columns in order. */
+const crosstabs = async (df: DataFrame, how: (d: DataFrame, a: string, b: string) => DataFrame) => ({
+  strings: await attempt(() => outcomeOf(how(df, "i", "s"))),
+  numbers: await attempt(() => outcomeOf(how(df.select(col("id").mod(2).alias("odd"), "d"), "odd", "d"))),
+  dates: await attempt(() => outcomeOf(how(df, "dt", "id"))),
+  unknown: await attempt(() => outcomeOf(how(df, "i", "nope"))),
+});
+
+export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
+  "DataFrame.corr": corrCase,
+  "DataFrame.cov": covCase,
+  "DataFrameStatFunctions.corr": statCorrCase,
+  "DataFrameStatFunctions.cov": statCovCase,
+  "DataFrame.crosstab": (df) => crosstabs(df, (d, a, b) => d.crosstab(a, b)),
+  "DataFrameStatFunctions.crosstab": (df) => crosstabs(df, (d, a, b) => d.stat.crosstab(a, b)),
+};
