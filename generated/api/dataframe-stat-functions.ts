@@ -11,7 +11,7 @@ import type { DataFrame } from "../../runtime/codegen/index.js";
 export interface DataFrameStatFunctionsApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the approxQuantile relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**

@@ -30,7 +30,7 @@ export interface DataFrameApi {
   alias(alias: string): DataFrame;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the approxQuantile relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**

@@ -19,7 +19,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngine("the approxQuantile relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "corr",

@@ -37,7 +37,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngine("the approxQuantile relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "asTable",

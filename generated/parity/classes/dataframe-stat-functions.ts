@@ -4,8 +4,8 @@
 import type { MemberExample } from "../member-example.js";
 
 export const examples: readonly MemberExample[] = [
-  { className: "DataFrameStatFunctions", member: "approxQuantile", ts: "df.stat.approxQuantile(\"d\", [0.25, 0.75], 0)", python: "df.stat.approxQuantile(\"d\", [0.25, 0.75], 0.0)", run: ({ df }) => df.stat.approxQuantile("d", [0.25, 0.75], 0), spark: "supported", local: "gap" },
-  { className: "DataFrameStatFunctions", member: "approxQuantile", ts: "df.stat.approxQuantile([\"id\", \"l\"], [0.5], 0)", python: "df.stat.approxQuantile([\"id\", \"l\"], [0.5], 0.0)", run: ({ df }) => df.stat.approxQuantile(["id", "l"], [0.5], 0), spark: "supported", local: "gap" },
+  { className: "DataFrameStatFunctions", member: "approxQuantile", ts: "df.stat.approxQuantile(\"d\", [0.25, 0.75], 0)", python: "df.stat.approxQuantile(\"d\", [0.25, 0.75], 0.0)", run: ({ df }) => df.stat.approxQuantile("d", [0.25, 0.75], 0), spark: "supported", local: "supported" },
+  { className: "DataFrameStatFunctions", member: "approxQuantile", ts: "df.stat.approxQuantile([\"id\", \"l\"], [0.5], 0)", python: "df.stat.approxQuantile([\"id\", \"l\"], [0.5], 0.0)", run: ({ df }) => df.stat.approxQuantile(["id", "l"], [0.5], 0), spark: "supported", local: "supported" },
   { className: "DataFrameStatFunctions", member: "corr", ts: "df.stat.corr(\"id\", \"d\")", python: "df.stat.corr(\"id\", \"d\")", run: ({ df }) => df.stat.corr("id", "d"), spark: "supported", local: "supported" },
   { className: "DataFrameStatFunctions", member: "corr", ts: "df.stat.corr(\"id\", \"i\", \"pearson\")", python: "df.stat.corr(\"id\", \"i\", \"pearson\")", run: ({ df }) => df.stat.corr("id", "i", "pearson"), spark: "supported", local: "supported" },
   { className: "DataFrameStatFunctions", member: "cov", ts: "df.stat.cov(\"i\", \"d\")", python: "df.stat.cov(\"i\", \"d\")", run: ({ df }) => df.stat.cov("i", "d"), spark: "supported", local: "supported" },

@@ -44,6 +44,7 @@ import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
+import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
 import { analyzeCorr, analyzeCov } from "./stat-correlation.js";
 import { analyzeCrosstab } from "./stat-crosstab.js";
 import { analyzeUnion } from "./union-analysis.js";
@@ -398,6 +399,8 @@ export class RelationAnalyzer {
         return analyzeCov(this, r.value);
       case "crosstab":
         return analyzeCrosstab(this, r.value);
+      case "approxQuantile":
+        return analyzeApproxQuantile(this, r.value);
       case "hint":
         return this.input(r.value, "hint");
       // A watermark means nothing to a batch query: Spark's analyzer drops it unchecked, column and all.

@@ -3,6 +3,7 @@
  * that differ if the engine is wrong (rows in order where Spark fixes the order, schemas, typed values) and the
  * failures Spark gives for bad input (error class, or the message of an IllegalArgumentException without one).
  */
+import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
@@ -55,6 +56,33 @@ const crosstabs = async (df: DataFrame, how: (d: DataFrame, a: string, b: string
   unknown: await attempt(() => outcomeOf(how(df, "i", "nope"))),
 });
 
+/** 1,000 rows with repeats, NULLs and NaNs, enough for a relative error to fold samples together. */
+const many = (spark: SparkSession): DataFrame =>
+  spark
+    .range(1000)
+    .select(
+      col("id"),
+      F.when(col("id").mod(97).eqNullSafe(0), F.lit(null))
+        .when(col("id").mod(89).eqNullSafe(0), F.lit(Number.NaN))
+        .otherwise(col("id").multiply(7919).mod(1009).divide(3))
+        .alias("v"),
+    );
+
+const quantiles = async (
+  df: DataFrame,
+  spark: SparkSession,
+  how: (d: DataFrame, c: string | string[], p: number[], e: number) => Promise<unknown>,
+) => ({
+  exact: await attempt(() => how(df, ["i", "d", "dec"], [0, 0.25, 0.5, 0.75, 1], 0)),
+  one: await attempt(() => how(df, "id", [0.5, 0.1, 0.9], 0)),
+  loose: await attempt(() => how(df, ["i", "d"], [0, 0.3, 0.6, 1], 0.3)),
+  empty: await attempt(() => how(df.where("i IS NULL"), ["i"], [0.5], 0)),
+  folded: await attempt(() => how(many(spark), ["v", "id"], [0.01, 0.1, 0.33, 0.5, 0.77, 0.99], 0.05)),
+  tight: await attempt(() => how(many(spark), "v", [0.05, 0.5, 0.95], 0.001)),
+  string: await attempt(() => how(df, ["i", "s"], [0.5], 0)),
+  unknown: await attempt(() => how(df, ["nope"], [0.5], 0)),
+});
+
 export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.corr": corrCase,
   "DataFrame.cov": covCase,
@@ -62,4 +90,10 @@ export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrameStatFunctions.cov": statCovCase,
   "DataFrame.crosstab": (df) => crosstabs(df, (d, a, b) => d.crosstab(a, b)),
   "DataFrameStatFunctions.crosstab": (df) => crosstabs(df, (d, a, b) => d.stat.crosstab(a, b)),
+  "DataFrame.approxQuantile": (df, spark) => quantiles(df, spark, (d, c, p, e) => d.approxQuantile(c, p, e)),
+  "DataFrameStatFunctions.approxQuantile": (df, spark) =>
+    quantiles(df, spark, (d, c, p, e) => d.stat.approxQuantile(c, p, e)),
+  "DataFrame.approxQuantile": (df, spark) => quantiles(df, spark, (d, c, p, e) => d.approxQuantile(c, p, e)),
+  "DataFrameStatFunctions.approxQuantile": (df, spark) =>
+    quantiles(df, spark, (d, c, p, e) => d.stat.approxQuantile(c, p, e)),
 };
