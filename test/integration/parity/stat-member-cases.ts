@@ -93,7 +93,4 @@ export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.approxQuantile": (df, spark) => quantiles(df, spark, (d, c, p, e) => d.approxQuantile(c, p, e)),
   "DataFrameStatFunctions.approxQuantile": (df, spark) =>
     quantiles(df, spark, (d, c, p, e) => d.stat.approxQuantile(c, p, e)),
-  "DataFrame.approxQuantile": (df, spark) => quantiles(df, spark, (d, c, p, e) => d.approxQuantile(c, p, e)),
-  "DataFrameStatFunctions.approxQuantile": (df, spark) =>
-    quantiles(df, spark, (d, c, p, e) => d.stat.approxQuantile(c, p, e)),
 };
