@@ -133,7 +133,7 @@ export interface DataFrameApi {
   cube(...cols: (Column | string)[]): GroupedData;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the describe relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   describe(...cols: (string | string[])[]): DataFrame;
   /**
@@ -491,7 +491,7 @@ export interface DataFrameApi {
   subtract(other: DataFrame): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the summary relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   summary(...statistics: string[]): DataFrame;
   /**

@@ -208,7 +208,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngine("the describe relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "distinct",
@@ -864,7 +864,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "statistics", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngine("the summary relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "tail",

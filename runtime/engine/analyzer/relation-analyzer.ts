@@ -47,6 +47,7 @@ import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
 import { analyzeCorr, analyzeCov } from "./stat-correlation.js";
 import { analyzeCrosstab } from "./stat-crosstab.js";
+import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -401,6 +402,10 @@ export class RelationAnalyzer {
         return analyzeCrosstab(this, r.value);
       case "approxQuantile":
         return analyzeApproxQuantile(this, r.value);
+      case "summary":
+        return analyzeSummary(this, r.value);
+      case "describe":
+        return analyzeDescribe(this, r.value);
       case "hint":
         return this.input(r.value, "hint");
       // A watermark means nothing to a batch query: Spark's analyzer drops it unchecked, column and all.

@@ -95,6 +95,27 @@ export class QuantileSummary {
     this.samples = foldSamples(merged, 2 * error * this.count);
   }
 
+  /** The compressed summary as numbers (count, then value, g, delta per sample), to travel between tasks. */
+  toNumbers(): number[] {
+    this.compress();
+    const out = [this.count];
+    for (const s of this.samples) out.push(s.value, s.g, s.delta);
+    return out;
+  }
+
+  static fromNumbers(relativeError: number, numbers: readonly number[]): QuantileSummary {
+    const summary = new QuantileSummary(relativeError);
+    summary.count = numbers[0] ?? 0;
+    for (let i = 1; i + 2 < numbers.length; i += 3) {
+      summary.samples.push({
+        value: numbers[i] as number,
+        g: numbers[i + 1] as number,
+        delta: numbers[i + 2] as number,
+      });
+    }
+    return summary;
+  }
+
   /** The approximate value at each probability (in the order given), or undefined when nothing was inserted. */
   query(probabilities: readonly number[]): number[] | undefined {
     this.compress();

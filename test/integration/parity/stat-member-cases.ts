@@ -83,6 +83,26 @@ const quantiles = async (
   unknown: await attempt(() => how(df, ["nope"], [0.5], 0)),
 });
 
+const summaries = async (df: DataFrame, spark: SparkSession) => ({
+  // Decimal columns are left out: Spark prints a percentile of one at the scale of the double it came from.
+  all: await attempt(() => outcomeOf(df.drop("dec").summary(), true)),
+  chosen: await attempt(() =>
+    outcomeOf(df.select("id", "d", "s", "padded").summary("max", "count_distinct", "33%", "mean", "count"), true),
+  ),
+  many: await attempt(() => outcomeOf(many(spark).summary("min", "1%", "10%", "50%", "90%", "99.5%", "stddev"), true)),
+  none: await attempt(() => outcomeOf(df.select("dt", "ts").summary(), true)),
+  unknown: await attempt(() => outcomeOf(df.summary("count", "median"))),
+  badPercentile: await attempt(() => outcomeOf(df.summary("x%"))),
+  outOfRange: await attempt(() => outcomeOf(df.summary("150%"))),
+});
+
+const describes = async (df: DataFrame, spark: SparkSession) => ({
+  all: await attempt(() => outcomeOf(df.describe(), true)),
+  chosen: await attempt(() => outcomeOf(df.describe("s", "i", "dt"), true)),
+  many: await attempt(() => outcomeOf(many(spark).describe(["v"]), true)),
+  unknown: await attempt(() => outcomeOf(df.describe("nope"))),
+});
+
 export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.corr": corrCase,
   "DataFrame.cov": covCase,
@@ -93,4 +113,6 @@ export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.approxQuantile": (df, spark) => quantiles(df, spark, (d, c, p, e) => d.approxQuantile(c, p, e)),
   "DataFrameStatFunctions.approxQuantile": (df, spark) =>
     quantiles(df, spark, (d, c, p, e) => d.stat.approxQuantile(c, p, e)),
+  "DataFrame.summary": summaries,
+  "DataFrame.describe": describes,
 };
