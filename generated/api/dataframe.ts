@@ -633,7 +633,7 @@ export interface DataFrameApi {
   writeTo(table: string): DataFrameWriterV2Api;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the replace relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

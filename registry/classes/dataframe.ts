@@ -1114,7 +1114,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the replace relation") },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

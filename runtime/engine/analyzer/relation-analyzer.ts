@@ -41,6 +41,7 @@ import { generatorTable, lateralGenerate, projectWithGenerators } from "./genera
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
+import { naReplace } from "./na-replace.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
@@ -394,6 +395,8 @@ export class RelationAnalyzer {
         return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
       case "fillNa":
         return naFill(this, this.input(r.value, "na.fill"), r.value.cols, r.value.values);
+      case "replace":
+        return naReplace(this, this.input(r.value, "na.replace"), r.value.cols, r.value.replacements);
       case "corr":
         return analyzeCorr(this, r.value);
       case "cov":

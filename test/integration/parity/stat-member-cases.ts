@@ -103,6 +103,24 @@ const describes = async (df: DataFrame, spark: SparkSession) => ({
   unknown: await attempt(() => outcomeOf(df.describe("nope"))),
 });
 
+/** The fixture with a NaN and an infinity in `d`, so replacing them can be checked too. */
+const withNaN = (df: DataFrame): DataFrame =>
+  df.withColumn("d", F.when(col("id").eqNullSafe(3), F.lit(Number.NaN)).otherwise(col("d")));
+
+const replacements = async (
+  df: DataFrame,
+  how: (d: DataFrame, from: unknown, to: unknown, subset?: string[]) => DataFrame,
+) => ({
+  number: await attempt(() => outcomeOf(how(df, 5, 7), true)),
+  numbers: await attempt(() => outcomeOf(how(df, [2.5, -3, 0], [1.5, 2, null], ["i", "d", "dec"]), true)),
+  fraction: await attempt(() => outcomeOf(how(df, -3, 1.9), true)),
+  nan: await attempt(() => outcomeOf(how(withNaN(df), Number.NaN, 0), true)),
+  strings: await attempt(() => outcomeOf(how(df, { abc: "x", Ébc: null }, undefined), true)),
+  subset: await attempt(() => outcomeOf(how(df, ["abc", " y"], "z", ["padded"]), true)),
+  booleans: await attempt(() => outcomeOf(how(df.select("id", col("i").gt(0).alias("b")), true, false), true)),
+  unknown: await attempt(() => outcomeOf(how(df, 1, 2, ["nope"]))),
+});
+
 export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.corr": corrCase,
   "DataFrame.cov": covCase,
@@ -115,4 +133,7 @@ export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
     quantiles(df, spark, (d, c, p, e) => d.stat.approxQuantile(c, p, e)),
   "DataFrame.summary": summaries,
   "DataFrame.describe": describes,
+  "DataFrame.replace": (df) => replacements(df, (d, from, to, subset) => d.replace(from as never, to as never, subset)),
+  "DataFrameNaFunctions.replace": (df) =>
+    replacements(df, (d, from, to, subset) => d.na.replace(from as never, to as never, subset)),
 };
