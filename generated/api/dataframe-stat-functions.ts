@@ -31,7 +31,7 @@ export interface DataFrameStatFunctionsApi {
   crosstab(col1: string, col2: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the freqItems relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**

@@ -224,7 +224,7 @@ export interface DataFrameApi {
   first(): Promise<Row | undefined>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the freqItems relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
@@ -475,7 +475,7 @@ export interface DataFrameApi {
    */
   readonly sparkSession: SparkSession;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly stat: DataFrameStatFunctions;
   /**

@@ -66,7 +66,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the freqItems relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sampleBy",

@@ -364,7 +364,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the freqItems relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "groupBy",
@@ -836,9 +836,8 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameStatFunctionsApi",
       status: {
         spark: supported,
-        local: notInEngine(
-          "the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends",
-        ),
+        // The accessor itself works locally; only sampleBy among its methods is still a gap (see sampleBy).
+        local: supported,
       },
     },
     {

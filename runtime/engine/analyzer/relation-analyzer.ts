@@ -48,6 +48,7 @@ import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
 import { analyzeCorr, analyzeCov } from "./stat-correlation.js";
 import { analyzeCrosstab } from "./stat-crosstab.js";
+import { analyzeFreqItems } from "./stat-freq-items.js";
 import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
@@ -407,6 +408,8 @@ export class RelationAnalyzer {
         return analyzeApproxQuantile(this, r.value);
       case "summary":
         return analyzeSummary(this, r.value);
+      case "freqItems":
+        return analyzeFreqItems(this, r.value);
       case "describe":
         return analyzeDescribe(this, r.value);
       case "hint":

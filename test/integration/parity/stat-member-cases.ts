@@ -121,6 +121,27 @@ const replacements = async (
   unknown: await attempt(() => outcomeOf(how(df, 1, 2, ["nope"]))),
 });
 
+/**
+ * Spark lists the candidates in its hash map's order; the engine reproduces that order for ints, longs, doubles,
+ * booleans, dates, timestamps and strings, so arrays are compared as they come.
+ */
+const frequentItems = async (
+  df: DataFrame,
+  spark: SparkSession,
+  how: (d: DataFrame, c: string[], s?: number) => DataFrame,
+) => ({
+  all: await attempt(() => outcomeOf(how(df, ["i", "s", "d", "id", "dt"]))),
+  half: await attempt(() => outcomeOf(how(df, ["i", "s"], 0.4))),
+  many: await attempt(() => outcomeOf(how(many(spark).select(col("id").mod(37).alias("m"), "v"), ["m", "v"], 0.02))),
+  skewed: await attempt(() =>
+    outcomeOf(
+      how(numbers(spark).select(col("x").mod(4).alias("q"), col("k").cast("string").alias("t")), ["q", "t"], 0.3),
+    ),
+  ),
+  badSupport: await attempt(() => outcomeOf(how(df, ["i"], 2))),
+  unknown: await attempt(() => outcomeOf(how(df, ["nope"]))),
+});
+
 export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.corr": corrCase,
   "DataFrame.cov": covCase,
@@ -136,4 +157,13 @@ export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.replace": (df) => replacements(df, (d, from, to, subset) => d.replace(from as never, to as never, subset)),
   "DataFrameNaFunctions.replace": (df) =>
     replacements(df, (d, from, to, subset) => d.na.replace(from as never, to as never, subset)),
+  "DataFrame.freqItems": (df, spark) => frequentItems(df, spark, (d, c, s) => d.freqItems(c, s)),
+  "DataFrameStatFunctions.freqItems": (df, spark) => frequentItems(df, spark, (d, c, s) => d.stat.freqItems(c, s)),
+  "DataFrame.stat": async (df) => ({
+    corr: await df.stat.corr("id", "i"),
+    cov: await df.stat.cov("id", "d"),
+    quantiles: await df.stat.approxQuantile("i", [0.5], 0),
+    crosstab: await outcomeOf(df.stat.crosstab("s", "id")),
+    freqItems: await outcomeOf(df.stat.freqItems(["s"])),
+  }),
 };
