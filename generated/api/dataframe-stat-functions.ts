@@ -36,7 +36,7 @@ export interface DataFrameStatFunctionsApi {
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the sampleBy relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sampleBy(col: string, fractions: Record<string, number>, seed?: number): DataFrame;
 }

@@ -415,7 +415,7 @@ export interface DataFrameApi {
   sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the sampleBy relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
   /**

@@ -1,6 +1,6 @@
 /** pyspark DataFrameStatFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngine, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const dataframeStatFunctionsClass: ClassEntryInput = {
   name: "DataFrameStatFunctions",
@@ -78,7 +78,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngine("the sampleBy relation") },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

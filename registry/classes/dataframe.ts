@@ -736,7 +736,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngine("the sampleBy relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "scalar",
@@ -836,7 +836,6 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameStatFunctionsApi",
       status: {
         spark: supported,
-        // The accessor itself works locally; only sampleBy among its methods is still a gap (see sampleBy).
         local: supported,
       },
     },

@@ -12,5 +12,5 @@ export const examples: readonly MemberExample[] = [
   { className: "DataFrameStatFunctions", member: "crosstab", ts: "df.stat.crosstab(\"s\", \"b\")", python: "df.stat.crosstab(\"s\", \"b\")", run: ({ df }) => df.stat.crosstab("s", "b"), spark: "supported", local: "supported" },
   { className: "DataFrameStatFunctions", member: "freqItems", ts: "df.stat.freqItems([\"s\"])", python: "df.stat.freqItems([\"s\"])", run: ({ df }) => df.stat.freqItems(["s"]), spark: "supported", local: "supported" },
   { className: "DataFrameStatFunctions", member: "freqItems", ts: "df.stat.freqItems([\"i\", \"b\"], 0.5)", python: "df.stat.freqItems([\"i\", \"b\"], 0.5)", run: ({ df }) => df.stat.freqItems(["i", "b"], 0.5), spark: "supported", local: "supported" },
-  { className: "DataFrameStatFunctions", member: "sampleBy", ts: "df.stat.sampleBy(\"s2\", { \"a,b,c\": 1, \"\": 0.5 }, 3)", python: "df.stat.sampleBy(\"s2\", {\"a,b,c\": 1.0, \"\": 0.5}, 3)", run: ({ df }) => df.stat.sampleBy("s2", { "a,b,c": 1, "": 0.5 }, 3), spark: "supported", local: "gap" },
+  { className: "DataFrameStatFunctions", member: "sampleBy", ts: "df.stat.sampleBy(\"s2\", { \"a,b,c\": 1, \"\": 0.5 }, 3)", python: "df.stat.sampleBy(\"s2\", {\"a,b,c\": 1.0, \"\": 0.5}, 3)", run: ({ df }) => df.stat.sampleBy("s2", { "a,b,c": 1, "": 0.5 }, 3), spark: "supported", local: "supported" },
   ];

@@ -49,6 +49,7 @@ import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
 import { analyzeCorr, analyzeCov } from "./stat-correlation.js";
 import { analyzeCrosstab } from "./stat-crosstab.js";
 import { analyzeFreqItems } from "./stat-freq-items.js";
+import { analyzeSampleBy } from "./stat-sample-by.js";
 import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
@@ -410,6 +411,8 @@ export class RelationAnalyzer {
         return analyzeSummary(this, r.value);
       case "freqItems":
         return analyzeFreqItems(this, r.value);
+      case "sampleBy":
+        return analyzeSampleBy(this, this.input(r.value, "sampleBy"), r.value);
       case "describe":
         return analyzeDescribe(this, r.value);
       case "hint":

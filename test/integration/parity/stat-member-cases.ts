@@ -142,6 +142,76 @@ const frequentItems = async (
   unknown: await attempt(() => outcomeOf(how(df, ["nope"]))),
 });
 
+/** Spark's sampler is reproduced draw for draw, so the kept rows must be the same ones. */
+const stratified = async (
+  df: DataFrame,
+  spark: SparkSession,
+  how: (
+    d: DataFrame,
+    c: string | ReturnType<typeof col>,
+    f: Map<string | number | boolean, number>,
+    seed: number,
+  ) => DataFrame,
+) => ({
+  local: await attempt(() =>
+    outcomeOf(
+      how(
+        numbers(spark),
+        "x",
+        new Map([
+          [0, 0.5],
+          [3, 1],
+          [5, 0.2],
+          [7, 0.9],
+        ]),
+        7,
+      ),
+    ),
+  ),
+  strings: await attempt(() =>
+    outcomeOf(
+      how(
+        df,
+        "s",
+        new Map([
+          ["abc", 1],
+          ["Ébc", 0.3],
+        ]),
+        3,
+      ),
+    ),
+  ),
+  expression: await attempt(() =>
+    outcomeOf(
+      how(
+        numbers(spark),
+        col("k").mod(3),
+        new Map([
+          [0, 0.5],
+          [1, 0.25],
+          [2, 1],
+        ]),
+        42,
+      ),
+    ),
+  ),
+  ranged: await attempt(() =>
+    outcomeOf(
+      how(
+        many(spark),
+        col("id").mod(4),
+        new Map([
+          [1, 0.6],
+          [2, 0.1],
+        ]),
+        11,
+      ),
+    ),
+  ),
+  tooLarge: await attempt(() => outcomeOf(how(df, "i", new Map([[5, 1.5]]), 1))),
+  unknown: await attempt(() => outcomeOf(how(df, "nope", new Map([[5, 0.5]]), 1))),
+});
+
 export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
   "DataFrame.corr": corrCase,
   "DataFrame.cov": covCase,
@@ -166,4 +236,7 @@ export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
     crosstab: await outcomeOf(df.stat.crosstab("s", "id")),
     freqItems: await outcomeOf(df.stat.freqItems(["s"])),
   }),
+  "DataFrame.sampleBy": (df, spark) => stratified(df, spark, (d, c, f, seed) => d.sampleBy(c, f, seed)),
+  "DataFrameStatFunctions.sampleBy": (df, spark) =>
+    stratified(df, spark, (d, c, f, seed) => d.stat.sampleBy(c, f, seed)),
 };
