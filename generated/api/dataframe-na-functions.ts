@@ -21,7 +21,7 @@ export interface DataFrameNaFunctionsApi {
   fill(value: LiteralValue | Record<string, LiteralValue>, subset?: string | readonly string[]): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the replace relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

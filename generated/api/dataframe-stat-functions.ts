@@ -11,32 +11,32 @@ import type { DataFrame } from "../../runtime/codegen/index.js";
 export interface DataFrameStatFunctionsApi {
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the approxQuantile relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the corr relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the cov relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the crosstab relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the freqItems relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the sampleBy relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sampleBy(col: string, fractions: Record<string, number>, seed?: number): DataFrame;
 }

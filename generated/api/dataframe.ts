@@ -30,7 +30,7 @@ export interface DataFrameApi {
   alias(alias: string): DataFrame;
   /**
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the approxQuantile relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   approxQuantile(col: string | readonly string[] | [string], probabilities: readonly number[] | [number], relativeError: number): Promise<number[] | number[][]>;
   /**
@@ -73,7 +73,7 @@ export interface DataFrameApi {
   readonly columns: Promise<string[]>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the corr relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   corr(col1: string, col2: string, method?: string): Promise<number>;
   /**
@@ -85,7 +85,7 @@ export interface DataFrameApi {
   count(): Promise<bigint>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the cov relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cov(col1: string, col2: string): Promise<number>;
   /**
@@ -121,7 +121,7 @@ export interface DataFrameApi {
   crossJoin(other: DataFrame): DataFrame;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the crosstab relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   crosstab(col1: string, col2: string): DataFrame;
   /**
@@ -133,7 +133,7 @@ export interface DataFrameApi {
   cube(...cols: (Column | string)[]): GroupedData;
   /**
    * @since pyspark 1.3.1
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the describe relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   describe(...cols: (string | string[])[]): DataFrame;
   /**
@@ -224,7 +224,7 @@ export interface DataFrameApi {
   first(): Promise<Row | undefined>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the freqItems relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   freqItems(cols: readonly string[] | [string], support?: number): DataFrame;
   /**
@@ -415,7 +415,7 @@ export interface DataFrameApi {
   sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**
    * @since pyspark 1.5.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the sampleBy relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
   /**
@@ -475,7 +475,7 @@ export interface DataFrameApi {
    */
   readonly sparkSession: SparkSession;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly stat: DataFrameStatFunctions;
   /**
@@ -491,7 +491,7 @@ export interface DataFrameApi {
   subtract(other: DataFrame): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the summary relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   summary(...statistics: string[]): DataFrame;
   /**
@@ -633,7 +633,7 @@ export interface DataFrameApi {
   writeTo(table: string): DataFrameWriterV2Api;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the replace relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   replace(to_replace: PrimitiveValue | readonly PrimitiveValue[] | Record<string, PrimitiveValue | null>, value?: PrimitiveValue | null | readonly (PrimitiveValue | null)[], subset?: readonly string[]): DataFrame;
 }

@@ -1,6 +1,6 @@
 /** pyspark DataFrameNaFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngine, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const dataframeNaFunctionsClass: ClassEntryInput = {
   name: "DataFrameNaFunctions",
@@ -49,7 +49,7 @@ export const dataframeNaFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the replace relation") },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

@@ -1,6 +1,6 @@
 /** pyspark DataFrameStatFunctions (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngine, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const dataframeStatFunctionsClass: ClassEntryInput = {
   name: "DataFrameStatFunctions",
@@ -19,7 +19,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngine("the approxQuantile relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "corr",
@@ -32,7 +32,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the corr relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cov",
@@ -44,7 +44,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the cov relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "crosstab",
@@ -55,7 +55,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the crosstab relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "freqItems",
@@ -66,7 +66,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the freqItems relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sampleBy",
@@ -78,7 +78,7 @@ export const dataframeStatFunctionsClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngine("the sampleBy relation") },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

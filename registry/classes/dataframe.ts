@@ -37,7 +37,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number[] | number[][]",
       since: "2.0.0",
-      status: { spark: supported, local: notInEngine("the approxQuantile relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "asTable",
@@ -111,7 +111,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the corr relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "count",
@@ -133,7 +133,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "number",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the cov relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "createGlobalTempView",
@@ -191,7 +191,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the crosstab relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "cube",
@@ -208,7 +208,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "cols", tsType: "string | string[]", variadic: true }],
       returns: "DataFrameApi",
       since: "1.3.1",
-      status: { spark: supported, local: notInEngine("the describe relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "distinct",
@@ -364,7 +364,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the freqItems relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "groupBy",
@@ -736,7 +736,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.5.0",
-      status: { spark: supported, local: notInEngine("the sampleBy relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "scalar",
@@ -836,9 +836,7 @@ export const dataframeClass: ClassEntryInput = {
       returns: "DataFrameStatFunctionsApi",
       status: {
         spark: supported,
-        local: notInEngine(
-          "the statistics relations (corr, cov, approxQuantile, crosstab, freqItems, sampleBy) that df.stat sends",
-        ),
+        local: supported,
       },
     },
     {
@@ -864,7 +862,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "statistics", tsType: "string", variadic: true }],
       returns: "DataFrameApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngine("the summary relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "tail",
@@ -1114,7 +1112,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.4.0",
-      status: { spark: supported, local: notInEngine("the replace relation") },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

@@ -8,6 +8,6 @@ export const examples: readonly MemberExample[] = [
   { className: "DataFrameNaFunctions", member: "drop", ts: "df.na.drop(undefined, 2)", python: "df.na.drop(thresh=2)", run: ({ df }) => df.na.drop(undefined, 2), spark: "supported", local: "supported" },
   { className: "DataFrameNaFunctions", member: "fill", ts: "df.na.fill(1.5, [\"d\"])", python: "df.na.fill(1.5, [\"d\"])", run: ({ df }) => df.na.fill(1.5, ["d"]), spark: "supported", local: "supported" },
   { className: "DataFrameNaFunctions", member: "fill", ts: "df.na.fill({ b: false, s: \"-\" })", python: "df.na.fill({\"b\": False, \"s\": \"-\"})", run: ({ df }) => df.na.fill({ b: false, s: "-" }), spark: "supported", local: "supported" },
-  { className: "DataFrameNaFunctions", member: "replace", ts: "df.na.replace({ abc: \"xyz\", \"\": null })", python: "df.na.replace({\"abc\": \"xyz\", \"\": None})", run: ({ df }) => df.na.replace({ abc: "xyz", "": null }), spark: "supported", local: "gap" },
-  { className: "DataFrameNaFunctions", member: "replace", ts: "df.na.replace(2.5, 25, [\"d\"])", python: "df.na.replace(2.5, 25, [\"d\"])", run: ({ df }) => df.na.replace(2.5, 25, ["d"]), spark: "supported", local: "gap" },
+  { className: "DataFrameNaFunctions", member: "replace", ts: "df.na.replace({ abc: \"xyz\", \"\": null })", python: "df.na.replace({\"abc\": \"xyz\", \"\": None})", run: ({ df }) => df.na.replace({ abc: "xyz", "": null }), spark: "supported", local: "supported" },
+  { className: "DataFrameNaFunctions", member: "replace", ts: "df.na.replace(2.5, 25, [\"d\"])", python: "df.na.replace(2.5, 25, [\"d\"])", run: ({ df }) => df.na.replace(2.5, 25, ["d"]), spark: "supported", local: "supported" },
   ];

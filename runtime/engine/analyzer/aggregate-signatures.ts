@@ -38,6 +38,7 @@ function arity(name: AggregateName): [number, number] {
     case "mode":
       return [1, 2];
     case "percentile":
+    case "percentile_approx":
       return [2, 3];
     default:
       return [1, 1];
@@ -166,6 +167,19 @@ export function typeAggregate(name: AggregateName, args: readonly Expr[], displa
         type: many ? arrayType(T.DOUBLE, false) : T.DOUBLE,
       };
     }
+    case "percentile_approx": {
+      // Computed over doubles; the answers are turned back into the column's type, as Spark does.
+      const percentages = constantPercentages(second as Expr, display);
+      const many = percentages.type.kind.case === "array";
+      if (!T.isNumeric(child.type)) throw mismatch(display, child, '"NUMERIC"');
+      const accuracy = third ?? { kind: "literal", value: DEFAULT_ACCURACY, type: T.INT, nullable: false };
+      if (accuracy.kind !== "literal" || !T.isIntegral(accuracy.type))
+        throw notSupportedLocally("percentile_approx with an accuracy other than an integer literal");
+      return {
+        args: [implicitCast(child, T.DOUBLE), percentages, accuracy],
+        type: many ? arrayType(child.type, false) : child.type,
+      };
+    }
     case "mode":
       if (second !== undefined && second.kind !== "literal")
         throw notSupportedLocally("mode() with a non-literal `deterministic` argument");
@@ -174,6 +188,9 @@ export function typeAggregate(name: AggregateName, args: readonly Expr[], displa
       return undefined;
   }
 }
+
+/** percentile_approx's default accuracy: a relative error of 1/10000. */
+const DEFAULT_ACCURACY = 10000;
 
 /** A percentage argument folded to a DOUBLE literal, or an ARRAY<DOUBLE> literal for `array(p1, p2, ...)`. */
 function constantPercentages(expr: Expr, display: string): Expr {

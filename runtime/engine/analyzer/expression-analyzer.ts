@@ -83,6 +83,8 @@ const AGGREGATES: Record<string, AggregateName> = {
   regr_r2: "regr_r2",
   percentile: "percentile",
   median: "percentile",
+  percentile_approx: "percentile_approx",
+  approx_percentile: "percentile_approx",
   mode: "mode",
 };
 

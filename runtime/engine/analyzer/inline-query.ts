@@ -24,8 +24,16 @@ function gatherExchanges(plan: PhysicalPlan, ctx: TaskContext): PhysicalPlan {
   return { kind: "localScan", partitions: [gathered], output: child.output };
 }
 
-/** All rows of `plan`, in partition order. */
-export function runInline(plan: LogicalPlan, timeZone: string, parallelism: number): Batch {
+/** The rows of each partition of `plan` (exchanges gathered into one partition). */
+export function runInlinePartitions(plan: LogicalPlan, timeZone: string, parallelism: number): Batch[] {
+  const { runnable, ctx } = runnableOf(plan, timeZone, parallelism);
+  const types = runnable.output.map((a) => a.type);
+  return Array.from({ length: numPartitions(runnable) }, (_, p) =>
+    concatBatches(types, runPartition(runnable, p, ctx)),
+  );
+}
+
+function runnableOf(plan: LogicalPlan, timeZone: string, parallelism: number) {
   const physical = new PhysicalPlanner({ defaultParallelism: parallelism, shufflePartitions: 1 }).plan(plan);
   const ctx: TaskContext = {
     timeZone,
@@ -33,7 +41,12 @@ export function runInline(plan: LogicalPlan, timeZone: string, parallelism: numb
       throw new Error("internal: an inline query read a shuffle");
     },
   };
-  const runnable = gatherExchanges(physical, ctx);
+  return { runnable: gatherExchanges(physical, ctx), ctx };
+}
+
+/** All rows of `plan`, in partition order. */
+export function runInline(plan: LogicalPlan, timeZone: string, parallelism: number): Batch {
+  const { runnable, ctx } = runnableOf(plan, timeZone, parallelism);
   return concatBatches(
     runnable.output.map((a) => a.type),
     allRows(runnable, ctx),

@@ -41,9 +41,16 @@ import { generatorTable, lateralGenerate, projectWithGenerators } from "./genera
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
+import { naReplace } from "./na-replace.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
+import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
+import { analyzeCorr, analyzeCov } from "./stat-correlation.js";
+import { analyzeCrosstab } from "./stat-crosstab.js";
+import { analyzeFreqItems } from "./stat-freq-items.js";
+import { analyzeSampleBy } from "./stat-sample-by.js";
+import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -390,6 +397,24 @@ export class RelationAnalyzer {
         return naDrop(this, this.input(r.value, "na.drop"), r.value.cols, r.value.minNonNulls);
       case "fillNa":
         return naFill(this, this.input(r.value, "na.fill"), r.value.cols, r.value.values);
+      case "replace":
+        return naReplace(this, this.input(r.value, "na.replace"), r.value.cols, r.value.replacements);
+      case "corr":
+        return analyzeCorr(this, r.value);
+      case "cov":
+        return analyzeCov(this, r.value);
+      case "crosstab":
+        return analyzeCrosstab(this, r.value);
+      case "approxQuantile":
+        return analyzeApproxQuantile(this, r.value);
+      case "summary":
+        return analyzeSummary(this, r.value);
+      case "freqItems":
+        return analyzeFreqItems(this, r.value);
+      case "sampleBy":
+        return analyzeSampleBy(this, this.input(r.value, "sampleBy"), r.value);
+      case "describe":
+        return analyzeDescribe(this, r.value);
       case "hint":
         return this.input(r.value, "hint");
       // A watermark means nothing to a batch query: Spark's analyzer drops it unchecked, column and all.

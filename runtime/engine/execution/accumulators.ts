@@ -1,6 +1,7 @@
 /** Picks the accumulator for an aggregate function. */
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import type { Accumulator } from "./accumulator.js";
+import { ApproxPercentileAccumulator } from "./approx-percentile-accumulator.js";
 import { CollectAccumulator } from "./collect-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
 import { DecimalAvgAccumulator, DecimalSumAccumulator } from "./decimal-accumulators.js";
@@ -69,6 +70,8 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
         return new PairMomentsAccumulator(spec);
       case "percentile":
         return new PercentileAccumulator(spec);
+      case "percentile_approx":
+        return new ApproxPercentileAccumulator(spec);
       case "mode":
         return new ModeAccumulator(spec);
       case "first":

@@ -15,6 +15,7 @@ import { rangePartition } from "./range-scan.js";
 import { sampleBatch } from "./sample-kernel.js";
 import { deduplicate, setOperation } from "./set-kernels.js";
 import { sortBatch } from "./sort-kernel.js";
+import { stratifiedSample } from "./stratified-sample-kernel.js";
 import { windowOperator } from "./window-operator.js";
 
 export interface TaskContext extends EvalContext {
@@ -134,6 +135,8 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       );
     }
     case "sample":
+      if (plan.stratified !== undefined)
+        return stratifiedSample(runPartition(plan.child, partition, ctx), plan, partition, ctx);
       return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
     case "hashJoin": {
       const left = single(plan.left, runPartition(plan.left, partition, ctx));

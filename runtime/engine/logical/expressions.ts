@@ -103,6 +103,7 @@ export type AggregateName =
   | "regr_intercept"
   | "regr_r2"
   | "percentile"
+  | "percentile_approx"
   | "mode";
 
 export interface AggregateCall extends Typed {

@@ -83,6 +83,8 @@ export type LogicalPlan =
       readonly upperBound: number;
       readonly withReplacement: boolean;
       readonly seed: bigint;
+      /** sampleBy: keep a row when Spark's draw is below `fraction` (per row); the bounds are then unused. */
+      readonly stratified?: { readonly fraction: Expr; readonly singleStream: boolean };
     })
   | (Node & {
       readonly kind: "repartition";

@@ -55,8 +55,9 @@ function prune(plan: LogicalPlan, required: Ids): LogicalPlan {
     case "limit":
     case "offset":
     case "tail":
-    case "sample":
       return withChild(plan, prune(plan.child, required));
+    case "sample":
+      return withChild(plan, prune(plan.child, withRefs(required, plan.stratified ? [plan.stratified.fraction] : [])));
     case "repartition":
       return withChild(
         plan,

@@ -45,6 +45,9 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
       return Array.from({ length: 10 }, () => T.DOUBLE);
     case "percentile":
       return [arrayType(T.DOUBLE, false), arrayType(T.LONG, false)];
+    // A compressed quantile summary: count, then (value, g, delta) per sample.
+    case "percentile_approx":
+      return [arrayType(T.DOUBLE, false)];
     case "mode":
       return [arrayType(spec.inputType, false), arrayType(T.LONG, false)];
     case "avg":

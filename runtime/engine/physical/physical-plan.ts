@@ -113,6 +113,8 @@ export type PhysicalPlan =
       readonly upperBound: number;
       readonly withReplacement: boolean;
       readonly seed: bigint;
+      /** sampleBy: keep a row when Spark's per-partition draw is below `fraction` (bound to the child). */
+      readonly stratified?: { readonly fraction: Expr };
     });
 
 export type PhysicalKind = PhysicalPlan["kind"];

@@ -117,8 +117,24 @@ export class PhysicalPlanner {
         return { kind: "setOp", op: logical.op, all: logical.all, left: l, right: r, output: left.output };
       }
       case "sample": {
-        const child = this.plan(logical.child);
-        const { lowerBound, upperBound, withReplacement, seed } = logical;
+        const planned = this.plan(logical.child);
+        const { lowerBound, upperBound, withReplacement, seed, stratified } = logical;
+        if (stratified !== undefined) {
+          // Spark draws over local data as one stream (its optimizer evaluates the filter on the driver).
+          const child = stratified.singleStream ? this.toSingle(planned) : planned;
+          const fraction = bind(stratified.fraction, child.output);
+          return {
+            kind: "sample",
+            child,
+            lowerBound,
+            upperBound,
+            withReplacement,
+            seed,
+            stratified: { fraction },
+            output: child.output,
+          };
+        }
+        const child = planned;
         return { kind: "sample", child, lowerBound, upperBound, withReplacement, seed, output: child.output };
       }
       case "repartition": {

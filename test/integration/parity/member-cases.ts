@@ -12,6 +12,7 @@ import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { FRAME_MEMBER_CASES } from "./frame-member-cases.js";
 import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
+import { STAT_MEMBER_CASES } from "./stat-member-cases.js";
 
 export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
 
@@ -188,4 +189,5 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   ...CATALOG_MEMBER_CASES,
   ...FRAME_MEMBER_CASES,
   ...IO_SESSION_MEMBER_CASES,
+  ...STAT_MEMBER_CASES,
 };
