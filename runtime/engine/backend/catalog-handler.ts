@@ -15,7 +15,7 @@ import type { QueryEngine } from "../query-engine.js";
 import { GLOBAL_TEMP_DATABASE } from "../session/global-temp-views.js";
 import type { PersistedPlans } from "../session/persisted-plans.js";
 import { type ResolvedName, SESSION_CATALOG, type SessionCatalog } from "../session/session-catalog.js";
-import type { TableMetadata } from "../session/warehouse.js";
+import { type TableMetadata, tableTypeOf } from "../session/warehouse.js";
 import * as T from "../types/data-types.js";
 import { createTable, tableAlreadyExists, tableNameOf } from "./table-writes.js";
 
@@ -105,8 +105,7 @@ function databaseRow(catalog: SessionCatalog, name: string): Cell[] {
   return [name, SESSION_CATALOG, description, `file:${catalog.warehouse.databaseDir(name)}`];
 }
 
-const tableTypeOf = (table: TableMetadata | undefined): string =>
-  table?.location === undefined ? "MANAGED" : "EXTERNAL";
+const typeOf = (table: TableMetadata | undefined): string => (table === undefined ? "MANAGED" : tableTypeOf(table));
 
 function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
   const tables: Cell[][] = catalog.warehouse
@@ -116,7 +115,7 @@ function tableRows(catalog: SessionCatalog, database: string): Cell[][] {
       SESSION_CATALOG,
       [database],
       catalog.warehouse.table(database, t)?.description ?? null,
-      tableTypeOf(catalog.warehouse.table(database, t)),
+      typeOf(catalog.warehouse.table(database, t)),
       false,
     ]);
   const globals =
@@ -267,7 +266,7 @@ export async function runCatalogOperation(
               SESSION_CATALOG,
               [resolved.database],
               catalog.tableOf(resolved)?.description ?? null,
-              tableTypeOf(catalog.tableOf(resolved)),
+              typeOf(catalog.tableOf(resolved)),
               false,
             ]
           : [

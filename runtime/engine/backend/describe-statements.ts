@@ -13,7 +13,7 @@ import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
 import { outputOf } from "../logical/logical-plan.js";
 import type { QueryEngine } from "../query-engine.js";
 import type { SessionCatalog } from "../session/session-catalog.js";
-import type { TableMetadata } from "../session/warehouse.js";
+import { type TableMetadata, tableTypeOf } from "../session/warehouse.js";
 import type { NameParts, SqlStatement } from "../sql/index.js";
 import * as T from "../types/data-types.js";
 import { relationNotFound, rowsRelation } from "./statement-results.js";
@@ -85,12 +85,20 @@ function detailedRows(catalog: SessionCatalog, table: TableMetadata): Scalar[][]
     ["Table", table.name],
   ];
   if (table.createdAt !== undefined) rows.push(["Created Time", javaDateString(table.createdAt)]);
-  rows.push(
-    ["Last Access", "UNKNOWN"],
-    ["Created By", CREATED_BY],
-    ["Type", table.location === undefined ? "MANAGED" : "EXTERNAL"],
-    ["Provider", table.format],
-  );
+  rows.push(["Last Access", "UNKNOWN"], ["Created By", CREATED_BY], ["Type", tableTypeOf(table)]);
+  if (table.view !== undefined) {
+    const { text, database, queryColumns } = table.view;
+    if (table.description !== undefined) rows.push(["Comment", table.description]);
+    rows.push(
+      ["View Text", text],
+      ["View Original Text", text],
+      ["View Schema Mode", "COMPENSATION"],
+      ["View Catalog and Namespace", `spark_catalog.${database}`],
+      ["View Query Output Columns", `[${queryColumns.map(quoteId).join(", ")}]`],
+    );
+    return [["", "", ""], ["# Detailed Table Information", "", ""], ...rows.map(([k, v]) => [k, v, ""])];
+  }
+  rows.push(["Provider", table.format]);
   if (table.description !== undefined) rows.push(["Comment", table.description]);
   const properties = Object.entries(table.properties ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (properties.length > 0) rows.push(["Table Properties", bracketed(properties)]);

@@ -24,6 +24,7 @@ import {
   showColumns,
   showTblProperties,
 } from "./describe-statements.js";
+import { createPersistentView, wrongCommandFor } from "./persistent-views.js";
 import { relationNotFound, rowsRelation } from "./statement-results.js";
 import { createTable, insertInto, tableAlreadyExists, tableNameOf, tableNotFound } from "./table-writes.js";
 
@@ -104,6 +105,10 @@ export async function runTableStatement(
     case "showTables":
       return showTables(catalog, statement.namespace, statement.pattern);
     case "createView": {
+      if (!statement.temporary && !statement.global) {
+        createPersistentView(engine, catalog, statement);
+        return null;
+      }
       if (!statement.global) return "notTableStatement";
       engine.analyze(statement.query);
       const name = statement.name.at(-1) ?? "";
@@ -113,6 +118,17 @@ export async function runTableStatement(
     }
     case "dropView": {
       const resolved = catalog.resolve(statement.name);
+      if (resolved.kind === "table") {
+        const table = catalog.tableOf(resolved);
+        if (table === undefined) {
+          if (statement.ifExists) return null;
+          throw tableNotFound(resolved);
+        }
+        if (table.view === undefined) throw wrongCommandFor(table, "DROP VIEW");
+        catalog.uncache(resolved);
+        catalog.warehouse.dropTable(resolved.database, resolved.name);
+        return null;
+      }
       const dropped =
         resolved.kind === "globalView"
           ? catalog.globalViews.drop(resolved.name)
@@ -156,6 +172,8 @@ export async function runTableStatement(
         if (statement.ifExists) return null;
         throw tableNotFound(name);
       }
+      const table = catalog.tableOf(resolved);
+      if (table?.view !== undefined) throw wrongCommandFor(table, "DROP TABLE");
       catalog.uncache(resolved);
       catalog.warehouse.dropTable(name.database, name.name);
       return null;

@@ -12,7 +12,7 @@ import { emptyBatch } from "../columnar/column-vector.js";
 import { dataTypeFromProto } from "../types/type-model.js";
 import { GLOBAL_TEMP_DATABASE, globalTempViews } from "./global-temp-views.js";
 import { ViewCatalog } from "./view-catalog.js";
-import { DEFAULT_DATABASE, type TableMetadata, Warehouse } from "./warehouse.js";
+import { DEFAULT_DATABASE, type TableMetadata, type ViewDefinition, Warehouse } from "./warehouse.js";
 
 export const SESSION_CATALOG = "spark_catalog";
 
@@ -20,6 +20,16 @@ export type ResolvedName =
   | { readonly kind: "tempView"; readonly name: string }
   | { readonly kind: "globalView"; readonly name: string }
   | { readonly kind: "table"; readonly database: string; readonly name: string };
+
+/**
+ * A persistent view reads its SQL text again, its columns renamed to the view's (Spark stores the text and the
+ * column names, not a plan).
+ */
+function viewRelation(table: TableMetadata, view: ViewDefinition): Relation {
+  const query = create(RelationSchema, { relType: { case: "sql", value: { query: view.text } } });
+  const columnNames = table.schema.kind.case === "struct" ? table.schema.kind.value.fields.map((f) => f.name) : [];
+  return create(RelationSchema, { relType: { case: "toDf", value: { input: query, columnNames } } });
+}
 
 export class SessionCatalog {
   readonly tempViews = new ViewCatalog();
@@ -72,7 +82,8 @@ export class SessionCatalog {
     if (resolved.kind === "tempView") return this.tempViews.get(resolved.name);
     if (resolved.kind === "globalView") return this.globalViews.get(resolved.name);
     const table = this.tableOf(resolved);
-    return table === undefined ? undefined : this.tableScan(table);
+    if (table === undefined) return undefined;
+    return table.view === undefined ? this.tableScan(table) : viewRelation(table, table.view);
   }
 
   private tableScan(table: TableMetadata): Relation {

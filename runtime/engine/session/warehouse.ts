@@ -31,6 +31,23 @@ export interface TableMetadata {
   readonly properties?: Readonly<Record<string, string>>;
   /** When the table was created (ms since the epoch), for DESCRIBE TABLE EXTENDED. */
   readonly createdAt?: number;
+  /** Set for a persistent view: its query, read again whenever the view is. */
+  readonly view?: ViewDefinition;
+}
+
+export interface ViewDefinition {
+  /** The SQL text of the view's query, as written. */
+  readonly text: string;
+  /** The database current when the view was made. */
+  readonly database: string;
+  /** The names of the query's own output columns (before the view's column list renames them). */
+  readonly queryColumns: readonly string[];
+}
+
+/** A table's kind as the catalog reports it (`Table.tableType`, DESCRIBE's Type). */
+export function tableTypeOf(table: TableMetadata): "VIEW" | "MANAGED" | "EXTERNAL" {
+  if (table.view !== undefined) return "VIEW";
+  return table.location === undefined ? "MANAGED" : "EXTERNAL";
 }
 
 interface StoredMetadata {
@@ -42,6 +59,7 @@ interface StoredMetadata {
   readonly options?: Readonly<Record<string, string>>;
   readonly properties?: Readonly<Record<string, string>>;
   readonly createdAt?: number;
+  readonly view?: ViewDefinition;
 }
 
 function noSuchDatabase(name: string): Error {
@@ -153,6 +171,7 @@ export class Warehouse {
       ...(stored.options === undefined ? {} : { options: stored.options }),
       ...(stored.properties === undefined ? {} : { properties: stored.properties }),
       ...(stored.createdAt === undefined ? {} : { createdAt: stored.createdAt }),
+      ...(stored.view === undefined ? {} : { view: stored.view }),
     };
   }
 
@@ -169,6 +188,7 @@ export class Warehouse {
       ...(table.options === undefined ? {} : { options: table.options }),
       ...(table.properties === undefined ? {} : { properties: table.properties }),
       ...(table.createdAt === undefined ? {} : { createdAt: table.createdAt }),
+      ...(table.view === undefined ? {} : { view: table.view }),
     };
     writeFileSync(join(dir, METADATA_FILE), JSON.stringify(stored));
   }
