@@ -6,6 +6,7 @@ import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
+import { arraySortFunctions } from "./array-sort.js";
 // Function breadth (math, bitwise, string, datetime, conditional, hashing families).
 import { bitwiseFunctions } from "./bitwise.js";
 import { collectionAccessors } from "./collection-accessors.js";
@@ -87,6 +88,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...datetimeExtraFunctions,
   ...textEncodingFunctions,
   ...datetimeExtractFunctions,
+  ...arraySortFunctions,
 };
 
 const ALIASES: Record<string, string> = {
