@@ -4,6 +4,7 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
 import { arraySortFunctions } from "./array-sort.js";
@@ -28,6 +29,7 @@ import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
+import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
@@ -35,6 +37,7 @@ import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
+import { sequenceFunctions } from "./sequence.js";
 import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
@@ -89,6 +92,9 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...textEncodingFunctions,
   ...datetimeExtractFunctions,
   ...arraySortFunctions,
+  ...arrayEditingFunctions,
+  ...mapBuildingFunctions,
+  ...sequenceFunctions,
 };
 
 const ALIASES: Record<string, string> = {

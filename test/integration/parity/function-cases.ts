@@ -7,6 +7,7 @@ import * as F from "../../../generated/functions/index.js";
 import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
+import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
@@ -36,6 +37,7 @@ const url = () =>
 
 export const FUNCTION_CASES: Record<string, FunctionCase> = {
   ...LAMBDA_FUNCTION_CASES,
+  ...COLLECTION_FUNCTION_CASES,
   abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
   bround: () => [F.bround(d(), 1), F.bround(col("dec"), 0)],
   ceil: () => [F.ceil(d()), F.ceil(col("dec"))],
