@@ -2,8 +2,9 @@
  * Proto Expression → resolved, typed Expr. Columns resolve against the scope, functions against the builtin
  * registry (with Spark's implicit casts), aggregates into AggregateCall nodes where the caller allows them.
  */
+import { create } from "@bufbuild/protobuf";
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { Expression_Cast_EvalMode, ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
@@ -199,6 +200,14 @@ export class ExpressionAnalyzer {
         const found = lookupScalarFunction(functionName);
         if (found === undefined) throw unresolvedRoutine(functionName);
         return found.fn.resolve(args, this.ctx, functionName.toLowerCase());
+      }
+      case "callFunction": {
+        // call_function(name, ...): the same builtin lookup as an ordinary call by name.
+        const { functionName, arguments: args } = e.value;
+        const call = create(ExpressionSchema, {
+          exprType: { case: "unresolvedFunction", value: { functionName, arguments: args } },
+        });
+        return this.resolve(call, scope, aggregates);
       }
       case "unresolvedNamedLambdaVariable":
         return this.lambdaVariable(e.value.nameParts);
