@@ -384,7 +384,7 @@ export function every(col: Column | string): Column {
  * @example `first("s")`
  * @example `first("i", true)`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named first(s, false) where Spark names it first(s)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function first(col: Column | string, ignorenulls?: boolean): Column {
   return codegen.callBuiltin("first", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(ignorenulls, "ignorenulls"), {"boolean":false})]);
@@ -551,7 +551,7 @@ export function kurtosis(col: Column | string): Column {
  * @example `last("s")`
  * @example `last("i", true)`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: the result column is named last(i, true) where Spark names it last(i)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function last(col: Column | string, ignorenulls?: boolean): Column {
   return codegen.callBuiltin("last", [codegen.columnOrName(col, "col"), codegen.orDefault(codegen.literal(ignorenulls, "ignorenulls"), {"boolean":false})]);

@@ -105,7 +105,7 @@ export function array_except(col1: Column | string, col2: Column | string): Colu
  * @example `array_insert("arr", 2, 99)`
  * @example `array_insert("sarr", -1, "z")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_insert(arr: Column | string, pos: Column | string | number, value: LiteralInput): Column {
   return codegen.callBuiltin("array_insert", [codegen.columnOrName(arr, "arr"), codegen.columnOrNameOrLiteral(pos, "pos"), codegen.literal(value, "value")]);
@@ -230,7 +230,7 @@ export function array_remove(col: Column | string, element: LiteralInput): Colum
  * @example `array_repeat("s", 2)`
  * @example `array_repeat("i", "id")`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_repeat(col: Column | string, count: Column | string | number): Column {
   return codegen.callBuiltin("array_repeat", [codegen.columnOrName(col, "col"), codegen.columnOrNameOrLiteral(count, "count")]);
@@ -275,7 +275,7 @@ export function array_union(col1: Column | string, col2: Column | string): Colum
  * @example `arrays_overlap("arr", array(lit(1), lit(5)))`
  * @example `arrays_overlap("arr", array(lit(7)))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function arrays_overlap(a1: Column | string, a2: Column | string): Column {
   return codegen.callBuiltin("arrays_overlap", [codegen.columnOrName(a1, "a1"), codegen.columnOrName(a2, "a2")]);
@@ -319,7 +319,7 @@ export function flatten(col: Column | string): Column {
  * @example `get("arr", 1)`
  * @example `get("sarr", "id")`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function get(col: Column | string, index: Column | string | number): Column {
   return codegen.callBuiltin("get", [codegen.columnOrName(col, "col"), codegen.columnOrNameOrLiteral(index, "index")]);
@@ -336,7 +336,7 @@ export function get(col: Column | string, index: Column | string | number): Colu
  * @example `sequence(lit(1), "i")`
  * @example `sequence("i", lit(10), lit(3))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sequence(start: Column | string, stop: Column | string, step?: Column | string): Column {
   return codegen.callBuiltin("sequence", [codegen.columnOrName(start, "start"), codegen.columnOrName(stop, "stop"), codegen.columnOrName(step, "step")]);

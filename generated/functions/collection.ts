@@ -16,7 +16,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `aggregate("arr", lit(0), (acc, x) => try_add(acc, x))`
  * @example `aggregate("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function aggregate(col: Column | string, initialValue: Column | string, merge: (x: Column, y: Column) => Column, finish?: (x: Column) => Column): Column {
   return codegen.callBuiltin("aggregate", [codegen.columnOrName(col, "col"), codegen.columnOrName(initialValue, "initialValue"), codegen.lambda(merge, "merge"), codegen.lambda(finish, "finish")]);
@@ -33,7 +33,7 @@ export function aggregate(col: Column | string, initialValue: Column | string, m
  * @example `array_sort("sarr")`
  * @example `array_sort(array_compact("arr"), (a, b) => try_subtract(b, a))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function array_sort(col: Column | string, comparator?: (x: Column, y: Column) => Column): Column {
   return codegen.callBuiltin("array_sort", [codegen.columnOrName(col, "col"), codegen.lambda(comparator, "comparator")]);
@@ -95,7 +95,7 @@ export function element_at(col: Column | string, extraction: LiteralInput): Colu
  * @returns a new Column; nothing runs until an action
  * @example `exists("arr", (x) => x.isNull())`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function exists(col: Column | string, f: (x: Column) => Column): Column {
   return codegen.callBuiltin("exists", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -111,7 +111,7 @@ export function exists(col: Column | string, f: (x: Column) => Column): Column {
  * @example `filter("arr", (x) => x.isNotNull())`
  * @example `filter("arr", (x, i) => i.between(1, 2))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function filter(col: Column | string, f: (x: Column, i: Column) => Column): Column {
   return codegen.callBuiltin("filter", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -126,7 +126,7 @@ export function filter(col: Column | string, f: (x: Column, i: Column) => Column
  * @returns a new Column; nothing runs until an action
  * @example `forall("arr", (x) => x.between(-1, 5))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function forall(col: Column | string, f: (x: Column) => Column): Column {
   return codegen.callBuiltin("forall", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -141,7 +141,7 @@ export function forall(col: Column | string, f: (x: Column) => Column): Column {
  * @returns a new Column; nothing runs until an action
  * @example `map_filter("m", (k, v) => v.isNotNull())`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_filter(col: Column | string, f: (x: Column, y: Column) => Column): Column {
   return codegen.callBuiltin("map_filter", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -157,7 +157,7 @@ export function map_filter(col: Column | string, f: (x: Column, y: Column) => Co
  * @returns a new Column; nothing runs until an action
  * @example `map_zip_with("m", create_map(lit("a"), lit(10)), (k, a, b) => try_add(a, b))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_zip_with(col1: Column | string, col2: Column | string, f: (x: Column, y: Column, z: Column) => Column): Column {
   return codegen.callBuiltin("map_zip_with", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2"), codegen.lambda(f, "f")]);
@@ -175,7 +175,7 @@ export function map_zip_with(col1: Column | string, col2: Column | string, f: (x
  * @example `reduce("arr", lit(0), (acc, x) => try_add(acc, x))`
  * @example `reduce("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function reduce(col: Column | string, initialValue: Column | string, merge: (x: Column, y: Column) => Column, finish?: (x: Column) => Column): Column {
   return codegen.callBuiltin("reduce", [codegen.columnOrName(col, "col"), codegen.columnOrName(initialValue, "initialValue"), codegen.lambda(merge, "merge"), codegen.lambda(finish, "finish")]);
@@ -221,7 +221,7 @@ export function size(col: Column | string): Column {
  * @example `transform("arr", (x) => try_multiply(x, lit(10)))`
  * @example `transform("sarr", (x, i) => concat(x, i.cast("string")))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function transform(col: Column | string, f: (x: Column, i: Column) => Column): Column {
   return codegen.callBuiltin("transform", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -236,7 +236,7 @@ export function transform(col: Column | string, f: (x: Column, i: Column) => Col
  * @returns a new Column; nothing runs until an action
  * @example `transform_keys("m", (k, v) => upper(k))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function transform_keys(col: Column | string, f: (x: Column, y: Column) => Column): Column {
   return codegen.callBuiltin("transform_keys", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -251,7 +251,7 @@ export function transform_keys(col: Column | string, f: (x: Column, y: Column) =
  * @returns a new Column; nothing runs until an action
  * @example `transform_values("m", (k, v) => try_multiply(v, lit(100)))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function transform_values(col: Column | string, f: (x: Column, y: Column) => Column): Column {
   return codegen.callBuiltin("transform_values", [codegen.columnOrName(col, "col"), codegen.lambda(f, "f")]);
@@ -284,7 +284,7 @@ export function try_element_at(col: Column | string, extraction: Column | string
  * @example `zip_with("arr", "arr", (x, y) => try_multiply(x, y))`
  * @example `zip_with("arr", "sarr", (x, y) => concat(x.cast("string"), y))`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function zip_with(left: Column | string, right: Column | string, f: (x: Column, y: Column) => Column): Column {
   return codegen.callBuiltin("zip_with", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right"), codegen.lambda(f, "f")]);

@@ -27,7 +27,7 @@ export function create_map(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `map_concat("m", create_map(lit("c"), "i"))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_concat(...cols: (Column | string)[]): Column {
   return codegen.callBuiltin("map_concat", [cols.map((value) => codegen.columnOrName(value, "cols"))]);
@@ -86,7 +86,7 @@ export function map_from_arrays(col1: Column | string, col2: Column | string): C
  * @returns a new Column; nothing runs until an action
  * @example `map_from_entries(array(struct("id", "s")))`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function map_from_entries(col: Column | string): Column {
   return codegen.callBuiltin("map_from_entries", [codegen.columnOrName(col, "col")]);
@@ -131,7 +131,7 @@ export function map_values(col: Column | string): Column {
  * @example `str_to_map("s2")`
  * @example `str_to_map("url", lit("&"), lit("="))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function str_to_map(text: Column | string, pairDelim?: Column | string, keyValueDelim?: Column | string): Column {
   return codegen.callBuiltin("str_to_map", [codegen.columnOrName(text, "text"), codegen.orDefault(codegen.columnOrName(pairDelim, "pairDelim"), {"string":","}), codegen.orDefault(codegen.columnOrName(keyValueDelim, "keyValueDelim"), {"string":":"})]);

@@ -24,7 +24,7 @@ export function broadcast(df: DataFrame): DataFrame {
  * @example `call_function("upper", "s")`
  * @example `call_function("round", "d", lit(1))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function call_function(funcName: string, ...cols: (Column | string)[]): Column {
   return codegen.customBuilders.call_function(funcName, ...cols);
@@ -37,7 +37,7 @@ export function call_function(funcName: string, ...cols: (Column | string)[]): C
  * @example `col("s")`
  * @example `col("st.b")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function col(col: string): Column {
   return codegen.customBuilders.col(col);
@@ -49,7 +49,7 @@ export function col(col: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `column("arr")`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function column(col: string): Column {
   return codegen.customBuilders.column(col);
@@ -61,7 +61,7 @@ export function column(col: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `expr("i * 2 + length(s)")`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function expr(str: string): Column {
   return codegen.customBuilders.expr(str);
@@ -75,7 +75,7 @@ export function expr(str: string): Column {
  * @example `lit("Ünïcode ✓")`
  * @example `lit(null)`
  * @since pyspark 1.3.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function lit(col: LiteralInput): Column {
   return codegen.customBuilders.lit(col);

@@ -1,6 +1,6 @@
 /** Aggregate functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { localDiffers, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const aggregateFunctions: FunctionEntryInput[] = [
   {
@@ -324,10 +324,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "first" },
     examples: ['first("s")', 'first("i", true)'],
-    status: {
-      spark: supported,
-      local: localDiffers("the result column is named first(s, false) where Spark names it first(s)"),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "first_value",
@@ -483,10 +480,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "last" },
     examples: ['last("s")', 'last("i", true)'],
-    status: {
-      spark: supported,
-      local: localDiffers("the result column is named last(i, true) where Spark names it last(i)"),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "last_value",

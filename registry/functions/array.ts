@@ -91,7 +91,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_insert" },
     examples: ['array_insert("arr", 2, 99)', 'array_insert("sarr", -1, "z")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_intersect",
@@ -198,7 +198,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "array_repeat" },
     examples: ['array_repeat("s", 2)', 'array_repeat("i", "id")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_size",
@@ -237,7 +237,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "arrays_overlap" },
     examples: ['arrays_overlap("arr", array(lit(1), lit(5)))', 'arrays_overlap("arr", array(lit(7)))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "arrays_zip",
@@ -273,7 +273,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "get" },
     examples: ['get("arr", 1)', 'get("sarr", "id")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sequence",
@@ -288,7 +288,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sequence" },
     examples: ['sequence(lit(1), "i")', 'sequence("i", lit(10), lit(3))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "shuffle",

@@ -20,7 +20,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
       'aggregate("arr", lit(0), (acc, x) => try_add(acc, x))',
       'aggregate("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_sort",
@@ -38,7 +38,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
       'array_sort("sarr")',
       'array_sort(array_compact("arr"), (a, b) => try_subtract(b, a))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "cardinality",
@@ -88,7 +88,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "exists" },
     examples: ['exists("arr", (x) => x.isNull())'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "filter",
@@ -102,7 +102,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "filter" },
     examples: ['filter("arr", (x) => x.isNotNull())', 'filter("arr", (x, i) => i.between(1, 2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "forall",
@@ -116,7 +116,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "forall" },
     examples: ['forall("arr", (x) => x.between(-1, 5))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_filter",
@@ -130,7 +130,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_filter" },
     examples: ['map_filter("m", (k, v) => v.isNotNull())'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_zip_with",
@@ -145,7 +145,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_zip_with" },
     examples: ['map_zip_with("m", create_map(lit("a"), lit(10)), (k, a, b) => try_add(a, b))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "reduce",
@@ -164,7 +164,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
       'reduce("arr", lit(0), (acc, x) => try_add(acc, x))',
       'reduce("arr", lit(0), (acc, x) => try_add(acc, x), (acc) => acc.cast("string"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "reverse",
@@ -203,7 +203,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
       'transform("arr", (x) => try_multiply(x, lit(10)))',
       'transform("sarr", (x, i) => concat(x, i.cast("string")))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "transform_keys",
@@ -217,7 +217,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "transform_keys" },
     examples: ['transform_keys("m", (k, v) => upper(k))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "transform_values",
@@ -231,7 +231,7 @@ export const collectionFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "transform_values" },
     examples: ['transform_values("m", (k, v) => try_multiply(v, lit(100)))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_element_at",
@@ -263,6 +263,6 @@ export const collectionFunctions: FunctionEntryInput[] = [
       'zip_with("arr", "arr", (x, y) => try_multiply(x, y))',
       'zip_with("arr", "sarr", (x, y) => concat(x.cast("string"), y))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -23,7 +23,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_concat" },
     examples: ['map_concat("m", create_map(lit("c"), "i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_contains_key",
@@ -73,7 +73,7 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "map_from_entries" },
     examples: ['map_from_entries(array(struct("id", "s")))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "map_keys",
@@ -122,6 +122,6 @@ export const mapFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "str_to_map" },
     examples: ['str_to_map("s2")', 'str_to_map("url", lit("&"), lit("="))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

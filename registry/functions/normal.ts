@@ -26,7 +26,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a CallFunction expression naming the function" },
     examples: ['call_function("upper", "s")', 'call_function("round", "d", lit(1))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "col",
@@ -37,7 +37,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a column reference or star, not a function call" },
     examples: ['col("s")', 'col("st.b")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "column",
@@ -48,7 +48,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a column reference or star, not a function call" },
     examples: ['column("arr")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "expr",
@@ -59,7 +59,7 @@ export const normalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a SQL expression string parsed by the server" },
     examples: ['expr("i * 2 + length(s)")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "lit",
@@ -70,6 +70,6 @@ export const normalFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "a literal, not a function call" },
     examples: ["lit(1)", 'lit("Ünïcode ✓")', "lit(null)"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

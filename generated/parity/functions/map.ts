@@ -7,14 +7,14 @@ import type { FunctionExample } from "../function-example.js";
 export const examples: readonly FunctionExample[] = [
   { function: "create_map", category: "map", example: "create_map(\"id\", \"s\")", build: (sparkSession) => create_map("id", "s"), spark: "supported", local: "supported", compare: "values" },
   { function: "create_map", category: "map", example: "create_map(lit(\"id\"), \"id\", lit(\"i\"), \"i\")", build: (sparkSession) => create_map(lit("id"), "id", lit("i"), "i"), spark: "supported", local: "supported", compare: "values" },
-  { function: "map_concat", category: "map", example: "map_concat(\"m\", create_map(lit(\"c\"), \"i\"))", build: (sparkSession) => map_concat("m", create_map(lit("c"), "i")), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_concat", category: "map", example: "map_concat(\"m\", create_map(lit(\"c\"), \"i\"))", build: (sparkSession) => map_concat("m", create_map(lit("c"), "i")), spark: "supported", local: "supported", compare: "values" },
   { function: "map_contains_key", category: "map", example: "map_contains_key(\"m\", \"a\")", build: (sparkSession) => map_contains_key("m", "a"), spark: "supported", local: "supported", compare: "values" },
   { function: "map_contains_key", category: "map", example: "map_contains_key(\"m\", \"z\")", build: (sparkSession) => map_contains_key("m", "z"), spark: "supported", local: "supported", compare: "values" },
   { function: "map_entries", category: "map", example: "map_entries(\"m\")", build: (sparkSession) => map_entries("m"), spark: "supported", local: "supported", compare: "values" },
   { function: "map_from_arrays", category: "map", example: "map_from_arrays(\"sarr\", reverse(\"sarr\"))", build: (sparkSession) => map_from_arrays("sarr", reverse("sarr")), spark: "supported", local: "supported", compare: "values" },
-  { function: "map_from_entries", category: "map", example: "map_from_entries(array(struct(\"id\", \"s\")))", build: (sparkSession) => map_from_entries(array(struct("id", "s"))), spark: "supported", local: "gap", compare: "values" },
+  { function: "map_from_entries", category: "map", example: "map_from_entries(array(struct(\"id\", \"s\")))", build: (sparkSession) => map_from_entries(array(struct("id", "s"))), spark: "supported", local: "supported", compare: "values" },
   { function: "map_keys", category: "map", example: "map_keys(\"m\")", build: (sparkSession) => map_keys("m"), spark: "supported", local: "supported", compare: "values" },
   { function: "map_values", category: "map", example: "map_values(\"m\")", build: (sparkSession) => map_values("m"), spark: "supported", local: "supported", compare: "values" },
-  { function: "str_to_map", category: "map", example: "str_to_map(\"s2\")", build: (sparkSession) => str_to_map("s2"), spark: "supported", local: "gap", compare: "values" },
-  { function: "str_to_map", category: "map", example: "str_to_map(\"url\", lit(\"&\"), lit(\"=\"))", build: (sparkSession) => str_to_map("url", lit("&"), lit("=")), spark: "supported", local: "gap", compare: "values" },
+  { function: "str_to_map", category: "map", example: "str_to_map(\"s2\")", build: (sparkSession) => str_to_map("s2"), spark: "supported", local: "supported", compare: "values" },
+  { function: "str_to_map", category: "map", example: "str_to_map(\"url\", lit(\"&\"), lit(\"=\"))", build: (sparkSession) => str_to_map("url", lit("&"), lit("=")), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -6,13 +6,13 @@ import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
   { function: "broadcast", category: "normal", example: "broadcast(sparkSession.range(3))", build: (sparkSession) => broadcast(sparkSession.range(3)), spark: "supported", local: "gap", compare: "values" },
-  { function: "call_function", category: "normal", example: "call_function(\"upper\", \"s\")", build: (sparkSession) => call_function("upper", "s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "call_function", category: "normal", example: "call_function(\"round\", \"d\", lit(1))", build: (sparkSession) => call_function("round", "d", lit(1)), spark: "supported", local: "gap", compare: "values" },
-  { function: "col", category: "normal", example: "col(\"s\")", build: (sparkSession) => col("s"), spark: "supported", local: "gap", compare: "values" },
-  { function: "col", category: "normal", example: "col(\"st.b\")", build: (sparkSession) => col("st.b"), spark: "supported", local: "gap", compare: "values" },
-  { function: "column", category: "normal", example: "column(\"arr\")", build: (sparkSession) => column("arr"), spark: "supported", local: "gap", compare: "values" },
-  { function: "expr", category: "normal", example: "expr(\"i * 2 + length(s)\")", build: (sparkSession) => expr("i * 2 + length(s)"), spark: "supported", local: "gap", compare: "values" },
-  { function: "lit", category: "normal", example: "lit(1)", build: (sparkSession) => lit(1), spark: "supported", local: "gap", compare: "values" },
-  { function: "lit", category: "normal", example: "lit(\"Ünïcode ✓\")", build: (sparkSession) => lit("Ünïcode ✓"), spark: "supported", local: "gap", compare: "values" },
-  { function: "lit", category: "normal", example: "lit(null)", build: (sparkSession) => lit(null), spark: "supported", local: "gap", compare: "values" },
+  { function: "call_function", category: "normal", example: "call_function(\"upper\", \"s\")", build: (sparkSession) => call_function("upper", "s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "call_function", category: "normal", example: "call_function(\"round\", \"d\", lit(1))", build: (sparkSession) => call_function("round", "d", lit(1)), spark: "supported", local: "supported", compare: "values" },
+  { function: "col", category: "normal", example: "col(\"s\")", build: (sparkSession) => col("s"), spark: "supported", local: "supported", compare: "values" },
+  { function: "col", category: "normal", example: "col(\"st.b\")", build: (sparkSession) => col("st.b"), spark: "supported", local: "supported", compare: "values" },
+  { function: "column", category: "normal", example: "column(\"arr\")", build: (sparkSession) => column("arr"), spark: "supported", local: "supported", compare: "values" },
+  { function: "expr", category: "normal", example: "expr(\"i * 2 + length(s)\")", build: (sparkSession) => expr("i * 2 + length(s)"), spark: "supported", local: "supported", compare: "values" },
+  { function: "lit", category: "normal", example: "lit(1)", build: (sparkSession) => lit(1), spark: "supported", local: "supported", compare: "values" },
+  { function: "lit", category: "normal", example: "lit(\"Ünïcode ✓\")", build: (sparkSession) => lit("Ünïcode ✓"), spark: "supported", local: "supported", compare: "values" },
+  { function: "lit", category: "normal", example: "lit(null)", build: (sparkSession) => lit(null), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -2,8 +2,9 @@
  * Proto Expression → resolved, typed Expr. Columns resolve against the scope, functions against the builtin
  * registry (with Spark's implicit casts), aggregates into AggregateCall nodes where the caller allows them.
  */
+import { create } from "@bufbuild/protobuf";
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import { Expression_Cast_EvalMode, ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
@@ -11,13 +12,30 @@ import { NAMED_FIELD_READ, resolveExtractValue } from "../functions/collection-a
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
-import type { AggregateCall, AggregateName, Alias, Cast, CastMode, Expr, NamedExpr } from "../logical/expressions.js";
+import type {
+  AggregateCall,
+  AggregateName,
+  Alias,
+  Cast,
+  CastMode,
+  Expr,
+  LambdaFunction,
+  LambdaVariable,
+  NamedExpr,
+} from "../logical/expressions.js";
 import { isGeneratorName } from "../logical/generators.js";
 import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { aggregateDisplay, checkArity, typeAggregate } from "./aggregate-signatures.js";
 import { misplacedGenerator } from "./generator-analysis.js";
+import {
+  HIGHER_ORDER_FUNCTIONS,
+  type HigherOrderArgument,
+  type LambdaParameter,
+  lambdaArityMismatch,
+  resolveHigherOrder,
+} from "./higher-order-analysis.js";
 import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
 import { resolveColumnOrField } from "./struct-field-resolution.js";
@@ -101,6 +119,8 @@ export class IdGenerator {
 export class ExpressionAnalyzer {
   /** Above zero while a select list resolves (a generator found there is nested in an expression). */
   private selectListDepth = 0;
+  /** The lambda variables in scope, innermost lambda last, by (case-folded unless case-sensitive) name. */
+  private readonly lambdaScopes: Map<string, LambdaVariable>[] = [];
 
   constructor(
     private readonly ids: IdGenerator,
@@ -175,11 +195,24 @@ export class ExpressionAnalyzer {
           const distinct = isDistinct || functionName.toLowerCase() === "count_distinct";
           return this.aggregate(aggregate, e.value.arguments, distinct, scope, functionName.toLowerCase());
         }
+        if (e.value.arguments.some((a) => a.exprType.case === "lambdaFunction")) {
+          return this.higherOrder(functionName, e.value.arguments, scope, aggregates);
+        }
         const args = e.value.arguments.map((a) => this.resolve(a, scope, aggregates));
         const found = lookupScalarFunction(functionName);
         if (found === undefined) throw unresolvedRoutine(functionName);
         return found.fn.resolve(args, this.ctx, functionName.toLowerCase());
       }
+      case "callFunction": {
+        // call_function(name, ...): the same builtin lookup as an ordinary call by name.
+        const { functionName, arguments: args } = e.value;
+        const call = create(ExpressionSchema, {
+          exprType: { case: "unresolvedFunction", value: { functionName, arguments: args } },
+        });
+        return this.resolve(call, scope, aggregates);
+      }
+      case "unresolvedNamedLambdaVariable":
+        return this.lambdaVariable(e.value.nameParts);
       case "unresolvedStar":
         throw sparkError(
           AnalysisException,
@@ -198,6 +231,71 @@ export class ExpressionAnalyzer {
       default:
         throw notSupportedLocally(`the ${e.case ?? "empty"} expression`);
     }
+  }
+
+  private higherOrder(name: string, raw: readonly Expression[], scope: Scope, aggregates: boolean): Expr {
+    const lower = name.toLowerCase();
+    if (!HIGHER_ORDER_FUNCTIONS.has(lower)) {
+      if (lookupScalarFunction(name) === undefined) throw unresolvedRoutine(name);
+      throw notSupportedLocally(`lambda arguments to ${lower}`);
+    }
+    const written = raw.map((argument): HigherOrderArgument => {
+      if (argument.exprType.case !== "lambdaFunction") {
+        return { kind: "value", expr: this.resolve(argument, scope, aggregates) };
+      }
+      const lambda = argument.exprType.value;
+      return {
+        kind: "lambda",
+        arity: lambda.arguments.length,
+        bind: (params) => this.bindLambda(lambda, params, scope),
+      };
+    });
+    return resolveHigherOrder(lower, written, this.ctx);
+  }
+
+  /** Binds a lambda's parameters to the given types and resolves its body with them in scope. */
+  private bindLambda(
+    lambda: Extract<Expression["exprType"], { case: "lambdaFunction" }>["value"],
+    params: readonly LambdaParameter[],
+    scope: Scope,
+  ): LambdaFunction {
+    if (lambda.arguments.length !== params.length) throw lambdaArityMismatch(lambda.arguments.length, params.length);
+    if (!lambda.function) throw new AnalysisException("A lambda function without a body.");
+    const variables = lambda.arguments.map(
+      (argument, i): LambdaVariable => ({
+        kind: "lambdaVar",
+        id: this.ids.fresh(),
+        name: argument.nameParts.join("."),
+        type: (params[i] as LambdaParameter).type,
+        nullable: (params[i] as LambdaParameter).nullable,
+      }),
+    );
+    this.lambdaScopes.push(new Map(variables.map((v) => [this.lambdaKey(v.name), v])));
+    try {
+      const body = this.resolve(lambda.function, scope, false);
+      return { kind: "lambda", params: variables, body, type: body.type, nullable: body.nullable };
+    } finally {
+      this.lambdaScopes.pop();
+    }
+  }
+
+  private lambdaKey(name: string): string {
+    return this.conf.caseSensitive ? name : name.toLowerCase();
+  }
+
+  /** A lambda variable (innermost binding wins), then any further name parts as struct field reads. */
+  private lambdaVariable(nameParts: readonly string[]): Expr {
+    const [head, ...fields] = nameParts;
+    const key = this.lambdaKey(head ?? "");
+    const variable = this.lambdaScopes.findLast((names) => names.has(key))?.get(key);
+    if (variable === undefined) {
+      throw new AnalysisException(`The lambda variable ${nameParts.join(".")} is used outside its lambda function.`);
+    }
+    let expr: Expr = variable;
+    for (const field of fields) {
+      expr = resolveExtractValue(expr, { kind: "literal", value: field, type: T.STRING, nullable: false }, this.ctx);
+    }
+    return expr;
   }
 
   /** Resolves a select list: stars expand, every entry gets a name. */

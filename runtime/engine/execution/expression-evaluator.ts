@@ -3,20 +3,15 @@
  * their later operands on the rows that need them, so an ANSI error (say, a division by zero guarded by a
  * condition) fires exactly when Spark's would.
  */
-import {
-  allocateData,
-  type Batch,
-  type ColumnVector,
-  type Scalar,
-  takeBatch,
-  takeRows,
-} from "../columnar/column-vector.js";
+import { allocateData, type Batch, type ColumnVector, type Scalar } from "../columnar/column-vector.js";
 import { castColumn } from "../functions/cast-kernel.js";
 import { kernelFor } from "../functions/function-registry.js";
 import type { EvalContext } from "../functions/function-types.js";
 import { constantColumn } from "../functions/kernel-helpers.js";
 import { andOrKernel } from "../functions/predicates.js";
-import { type CaseWhen, children, type Expr } from "../logical/expressions.js";
+import type { CaseWhen, Expr } from "../logical/expressions.js";
+import { evaluateHigherOrder, isHigherOrderCall } from "./higher-order-evaluator.js";
+import { scopeForRows } from "./row-scope.js";
 
 export function evaluate(expr: Expr, batch: Batch, ctx: EvalContext): ColumnVector {
   switch (expr.kind) {
@@ -36,6 +31,7 @@ export function evaluate(expr: Expr, batch: Batch, ctx: EvalContext): ColumnVect
     case "call": {
       if (expr.name === "and" || expr.name === "or")
         return evaluateShortCircuit(expr.name === "and", expr.args, batch, ctx);
+      if (isHigherOrderCall(expr)) return evaluateHigherOrder(expr, batch, ctx);
       const args = expr.args.map((arg) => evaluate(arg, batch, ctx));
       return kernelFor(expr.name)(args, expr, ctx);
     }
@@ -43,6 +39,13 @@ export function evaluate(expr: Expr, batch: Batch, ctx: EvalContext): ColumnVect
       throw new Error(`internal: attribute ${expr.name}#${expr.exprId} was not bound to an input column`);
     case "aggregate":
       throw new Error(`internal: aggregate ${expr.display} reached the scalar evaluator`);
+    case "lambdaVar": {
+      const column = ctx.lambdaValues?.get(expr.id);
+      if (column === undefined) throw new Error(`internal: lambda variable ${expr.name} is not bound`);
+      return column;
+    }
+    case "lambda":
+      throw new Error("internal: a lambda function is evaluated only by its higher-order function");
   }
 }
 
@@ -65,27 +68,9 @@ function scatter(out: { data: unknown[]; validity: Uint8Array }, rows: Int32Arra
 }
 
 function evaluateOn(expr: Expr, batch: Batch, rows: Int32Array, ctx: EvalContext): ColumnVector {
-  return rows.length === batch.numRows
-    ? evaluate(expr, batch, ctx)
-    : evaluate(expr, takeReferenced(expr, batch, rows), ctx);
-}
-
-/** The input ordinals an expression reads. */
-function referencedInputs(expr: Expr, into: Set<number>): Set<number> {
-  if (expr.kind === "input") into.add(expr.ordinal);
-  for (const child of children(expr)) referencedInputs(child, into);
-  return into;
-}
-
-/**
- * The batch restricted to `rows`, gathering only the columns the expression reads: the others keep their
- * full-length column as a placeholder, which the expression never looks at.
- */
-function takeReferenced(expr: Expr, batch: Batch, rows: Int32Array): Batch {
-  const used = referencedInputs(expr, new Set());
-  if (used.size === batch.columns.length) return takeBatch(batch, rows);
-  const columns = batch.columns.map((column, i) => (used.has(i) ? takeRows(column, rows) : column));
-  return { columns, numRows: rows.length };
+  if (rows.length === batch.numRows) return evaluate(expr, batch, ctx);
+  const scoped = scopeForRows(expr, batch, ctx, rows);
+  return evaluate(expr, scoped.batch, scoped.ctx);
 }
 
 function evaluateShortCircuit(isAnd: boolean, args: readonly Expr[], batch: Batch, ctx: EvalContext): ColumnVector {

@@ -4,8 +4,10 @@
  */
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
+import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
+import { arraySortFunctions } from "./array-sort.js";
 // Function breadth (math, bitwise, string, datetime, conditional, hashing families).
 import { bitwiseFunctions } from "./bitwise.js";
 import { collectionAccessors } from "./collection-accessors.js";
@@ -27,6 +29,7 @@ import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
+import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
@@ -34,6 +37,7 @@ import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
+import { sequenceFunctions } from "./sequence.js";
 import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
@@ -87,6 +91,10 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...datetimeExtraFunctions,
   ...textEncodingFunctions,
   ...datetimeExtractFunctions,
+  ...arraySortFunctions,
+  ...arrayEditingFunctions,
+  ...mapBuildingFunctions,
+  ...sequenceFunctions,
 };
 
 const ALIASES: Record<string, string> = {

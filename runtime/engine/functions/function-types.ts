@@ -8,6 +8,8 @@ export interface ResolveContext {
 
 export interface EvalContext {
   readonly timeZone: string;
+  /** Columns bound to the lambda variables in scope (by variable id), row-aligned with the batch evaluated. */
+  readonly lambdaValues?: ReadonlyMap<number, ColumnVector>;
 }
 
 export type Kernel = (args: readonly ColumnVector[], call: Call, ctx: EvalContext) => ColumnVector;

@@ -27,6 +27,11 @@ export function displayOf(expr: Expr): string {
       const otherwise = expr.otherwise ? ` ELSE ${displayOf(expr.otherwise)}` : "";
       return `CASE${branches}${otherwise} END`;
     }
+    // Spark shows every lambda variable the same way, whatever its name.
+    case "lambdaVar":
+      return "namedlambdavariable()";
+    case "lambda":
+      return `lambdafunction(${[expr.body, ...expr.params].map(displayOf).join(", ")})`;
   }
 }
 

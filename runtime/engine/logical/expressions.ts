@@ -115,7 +115,34 @@ export interface AggregateCall extends Typed {
   readonly ansi: boolean;
 }
 
-export type Expr = AttributeRef | BoundRef | Literal | Alias | Cast | Call | CaseWhen | AggregateCall;
+/** A lambda parameter read inside its lambda's body; `id` is unique per binding, the name is for display only. */
+export interface LambdaVariable extends Typed {
+  readonly kind: "lambdaVar";
+  readonly id: number;
+  readonly name: string;
+}
+
+/**
+ * A lambda argument of a higher-order function call (`transform`, `aggregate`, ...). Its type is the body's;
+ * the call's evaluator binds `params` to element columns and evaluates `body` once over all elements.
+ */
+export interface LambdaFunction extends Typed {
+  readonly kind: "lambda";
+  readonly params: readonly LambdaVariable[];
+  readonly body: Expr;
+}
+
+export type Expr =
+  | AttributeRef
+  | BoundRef
+  | Literal
+  | Alias
+  | Cast
+  | Call
+  | CaseWhen
+  | AggregateCall
+  | LambdaVariable
+  | LambdaFunction;
 export type NamedExpr = AttributeRef | Alias;
 
 export interface SortKey {
@@ -134,6 +161,8 @@ export function children(expr: Expr): readonly Expr[] {
       return expr.args;
     case "caseWhen":
       return [...expr.branches.flatMap((b) => [b.when, b.result]), ...(expr.otherwise ? [expr.otherwise] : [])];
+    case "lambda":
+      return [expr.body];
     default:
       return [];
   }
@@ -161,6 +190,8 @@ export function mapChildren(expr: Expr, f: (e: Expr) => Expr): Expr {
         branches: expr.branches.map((b) => ({ when: f(b.when), result: f(b.result) })),
         otherwise: expr.otherwise ? f(expr.otherwise) : null,
       };
+    case "lambda":
+      return { ...expr, body: f(expr.body) };
     default:
       return expr;
   }

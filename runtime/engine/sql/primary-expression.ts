@@ -111,6 +111,17 @@ function parseOperatorLed(state: ParserState): Expression {
   return first;
 }
 
+/** Whether `EXISTS (` here opens a subquery (rather than the arguments of the higher-order function). */
+function existsSubquery(state: ParserState): boolean {
+  const { stream } = state;
+  const saved = stream.position;
+  stream.next();
+  stream.next();
+  const query = startsQuery(state);
+  stream.reset(saved);
+  return query;
+}
+
 function parseWordLed(state: ParserState): Expression {
   const { stream } = state;
   const token = stream.peek();
@@ -133,7 +144,8 @@ function parseWordLed(state: ParserState): Expression {
         if (followedByParen) return parseCast(state, keyword === "TRY_CAST" ? "try" : "default");
         break;
       case "EXISTS":
-        if (followedByParen) {
+        // `EXISTS (SELECT ...)` is a subquery; `exists(arr, x -> ...)` the higher-order function.
+        if (followedByParen && existsSubquery(state)) {
           stream.next();
           stream.next();
           const query = parseQuery(state);

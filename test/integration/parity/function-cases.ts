@@ -7,6 +7,9 @@ import * as F from "../../../generated/functions/index.js";
 import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
+import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
+import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
+import { NORMAL_FUNCTION_CASES } from "./normal-function-cases.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -34,6 +37,9 @@ const url = () =>
   F.concat(lit("https://user@spark.apache.org:8080/docs/"), col("id").cast("string"), lit("?q=1&lang="), s());
 
 export const FUNCTION_CASES: Record<string, FunctionCase> = {
+  ...LAMBDA_FUNCTION_CASES,
+  ...COLLECTION_FUNCTION_CASES,
+  ...NORMAL_FUNCTION_CASES,
   abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
   bround: () => [F.bround(d(), 1), F.bround(col("dec"), 0)],
   ceil: () => [F.ceil(d()), F.ceil(col("dec"))],
