@@ -83,6 +83,7 @@ export class QueryEngine {
     return new PhysicalPlanner({
       defaultParallelism: this.options.parallelism,
       shufflePartitions: this.conf.shufflePartitions(this.options.parallelism),
+      broadcastThreshold: this.conf.broadcastThreshold,
     }).plan(plan);
   }
 

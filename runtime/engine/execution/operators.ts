@@ -140,7 +140,7 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
     case "hashJoin": {
       const left = single(plan.left, runPartition(plan.left, partition, ctx));
-      const right = single(plan.right, runPartition(plan.right, partition, ctx));
+      const right = single(plan.right, runPartition(plan.right, plan.broadcast ? 0 : partition, ctx));
       const leftKeys = plan.leftKeys.map((k) => evaluate(k, left, ctx));
       const rightKeys = plan.rightKeys.map((k) => evaluate(k, right, ctx));
       return [hashJoin(plan.joinType, left, right, leftKeys, rightKeys, plan.condition, ctx)];

@@ -121,7 +121,7 @@ function physicalLine(p: PhysicalPlan): string {
     case "tail":
       return `CollectTail ${p.limit}`;
     case "hashJoin":
-      return `ShuffledHashJoin [${list(p.leftKeys.map(exprText))}], [${list(p.rightKeys.map(exprText))}], ${p.joinType}, BuildRight${p.condition ? `, ${exprText(p.condition)}` : ""}`;
+      return `${p.broadcast ? "BroadcastHashJoin" : "ShuffledHashJoin"} [${list(p.leftKeys.map(exprText))}], [${list(p.rightKeys.map(exprText))}], ${p.joinType}, BuildRight${p.condition ? `, ${exprText(p.condition)}` : ""}`;
     case "nestedLoopJoin":
       return `BroadcastNestedLoopJoin BuildRight, ${p.joinType}${p.condition ? `, ${exprText(p.condition)}` : ""}`;
     case "union":

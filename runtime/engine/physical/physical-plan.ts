@@ -72,6 +72,11 @@ export type PhysicalPlan =
       readonly rightKeys: readonly Expr[];
       /** Residual condition over left ++ right columns. */
       readonly condition: Expr | null;
+      /**
+       * The build (right) side is broadcast: every partition of the left side probes the same single partition,
+       * so the left side keeps its partitioning and is never shuffled. Otherwise both sides are co-partitioned.
+       */
+      readonly broadcast: boolean;
     })
   | (Base & {
       readonly kind: "nestedLoopJoin";

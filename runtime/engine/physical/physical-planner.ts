@@ -13,16 +13,19 @@ import {
   type NamedExpr,
   transformUp,
 } from "../logical/expressions.js";
-import { type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
+import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import { mapWindowFunction } from "../logical/window-functions.js";
 import * as T from "../types/data-types.js";
 import { stateTypes } from "./aggregate-states.js";
 import { bind, distributionOf, satisfies } from "./binding.js";
 import { type AggregateSpec, numPartitions, type Partitioning, type PhysicalPlan } from "./physical-plan.js";
+import { estimatedBytes } from "./size-estimate.js";
 
 export interface PlannerOptions {
   readonly defaultParallelism: number;
   readonly shufflePartitions: number;
+  /** `spark.sql.autoBroadcastJoinThreshold` in bytes: join sides estimated at most this big are broadcast; -1 never. */
+  readonly broadcastThreshold?: number | undefined;
 }
 
 export class PhysicalPlanner {
@@ -385,6 +388,9 @@ export class PhysicalPlanner {
           }));
     const boundCondition = condition === null ? null : bind(condition, [...left.output, ...right.output]);
     if (leftKeys.length > 0) {
+      const build = this.broadcastSide(logical.joinType, left, right);
+      if (build === "right") return this.broadcastJoin(logical, left, right, leftKeys, rightKeys, condition);
+      if (build === "left") return this.broadcastLeftJoin(logical, left, right, leftKeys, rightKeys, condition);
       const l = this.keyedSide(left, leftKeys);
       const r = this.keyedSide(right, rightKeys);
       const semi = logical.joinType === "left_semi" || logical.joinType === "left_anti";
@@ -398,14 +404,9 @@ export class PhysicalPlanner {
         rightKeys: r.keys,
         condition: condition === null ? null : bind(condition, [...l.plan.output, ...r.plan.output]),
         output: joinedOutput,
+        broadcast: false,
       };
-      if (joinedOutput.length === logical.output.length) return { ...join, output: logical.output };
-      return {
-        kind: "project",
-        child: join,
-        exprs: logical.output.map((a) => bind(a, joinedOutput)),
-        output: logical.output,
-      };
+      return this.joinOutput(join, logical.output);
     }
     const broadcastable = ["inner", "cross", "left_outer", "left_semi", "left_anti"].includes(logical.joinType);
     const l = broadcastable ? left : this.toSingle(left);
@@ -420,33 +421,107 @@ export class PhysicalPlanner {
     };
   }
 
+  /**
+   * Which side of an equi-join to broadcast, as Spark's JoinSelection picks it without hints: a side whose
+   * estimated size is within `spark.sql.autoBroadcastJoinThreshold` and that the join type lets be the build
+   * side (the right one for inner, left outer, semi and anti joins; the left one for inner and right outer),
+   * the smaller when both qualify. Null: shuffle both sides.
+   */
+  private broadcastSide(joinType: JoinType, left: PhysicalPlan, right: PhysicalPlan): "left" | "right" | null {
+    const threshold = this.options.broadcastThreshold ?? -1;
+    if (threshold < 0) return null;
+    const buildRight = ["inner", "cross", "left_outer", "left_semi", "left_anti"].includes(joinType);
+    const buildLeft = ["inner", "cross", "right_outer"].includes(joinType);
+    const rightBytes = buildRight ? estimatedBytes(right) : Number.POSITIVE_INFINITY;
+    const leftBytes = buildLeft ? estimatedBytes(left) : Number.POSITIVE_INFINITY;
+    if (rightBytes <= threshold && rightBytes <= leftBytes) return "right";
+    if (leftBytes <= threshold) return "left";
+    return null;
+  }
+
+  /** An equi-join whose right side is broadcast to every partition of the left side, which stays where it is. */
+  private broadcastJoin(
+    logical: Extract<LogicalPlan, { kind: "join" }>,
+    left: PhysicalPlan,
+    right: PhysicalPlan,
+    leftKeys: readonly Expr[],
+    rightKeys: readonly Expr[],
+    condition: Expr | null,
+  ): PhysicalPlan {
+    const l = this.withJoinKeys(left, leftKeys);
+    const r = this.withJoinKeys(right, rightKeys);
+    const built = this.exchange(r.plan, { kind: "broadcast" });
+    const probeKeys = boundKeys(l.plan, l.keyIds);
+    const buildKeys = boundKeys(built, r.keyIds);
+    const semi = logical.joinType === "left_semi" || logical.joinType === "left_anti";
+    const joinedOutput = semi ? l.plan.output : [...l.plan.output, ...built.output];
+    const join: PhysicalPlan = {
+      kind: "hashJoin",
+      left: l.plan,
+      right: built,
+      joinType: logical.joinType,
+      leftKeys: probeKeys,
+      rightKeys: buildKeys,
+      condition: condition === null ? null : bind(condition, [...l.plan.output, ...built.output]),
+      output: joinedOutput,
+      broadcast: true,
+    };
+    return this.joinOutput(join, logical.output);
+  }
+
+  /**
+   * The left side is the small one: the join runs with its sides swapped (the hash kernel builds on the right),
+   * a right outer join becoming a left outer one, and the columns are put back in the logical order.
+   */
+  private broadcastLeftJoin(
+    logical: Extract<LogicalPlan, { kind: "join" }>,
+    left: PhysicalPlan,
+    right: PhysicalPlan,
+    leftKeys: readonly Expr[],
+    rightKeys: readonly Expr[],
+    condition: Expr | null,
+  ): PhysicalPlan {
+    const joinType: JoinType = logical.joinType === "right_outer" ? "left_outer" : logical.joinType;
+    return this.broadcastJoin({ ...logical, joinType }, right, left, rightKeys, leftKeys, condition);
+  }
+
+  /** A join's output narrowed or reordered to the logical join's columns (join keys computed up front dropped). */
+  private joinOutput(join: PhysicalPlan, output: readonly AttributeRef[]): PhysicalPlan {
+    const same = join.output.length === output.length && join.output.every((a, i) => a.exprId === output[i]?.exprId);
+    if (same) return { ...join, output } as PhysicalPlan;
+    return { kind: "project", child: join, exprs: output.map((a) => bind(a, join.output)), output };
+  }
+
+  /** Makes a join side's keys plain columns, computing those that are expressions; returns their ids. */
+  private withJoinKeys(side: PhysicalPlan, keys: readonly Expr[]): { plan: PhysicalPlan; keyIds: number[] } {
+    const extra: { expr: Expr; attr: AttributeRef }[] = [];
+    const keyIds = keys.map((key) => {
+      if (key.kind === "attr") return key.exprId;
+      const attr = this.synthetic("joinKey", key.type, key.nullable);
+      extra.push({ expr: key, attr });
+      return attr.exprId;
+    });
+    if (extra.length === 0) return { plan: side, keyIds };
+    const plan: PhysicalPlan = {
+      kind: "project",
+      child: side,
+      exprs: [...side.output.map((a) => bind(a, side.output)), ...extra.map((x) => bind(x.expr, side.output))],
+      output: [...side.output, ...extra.map((x) => x.attr)],
+    };
+    return { plan, keyIds };
+  }
+
   /** Makes a join side's keys plain columns and hash-partitions on them. */
   private keyedSide(side: PhysicalPlan, keys: readonly Expr[]): { plan: PhysicalPlan; keys: Expr[] } {
-    let input = side;
-    const keyIds: number[] = [];
-    const extra: { expr: Expr; attr: AttributeRef }[] = [];
-    for (const key of keys) {
-      if (key.kind === "attr") keyIds.push(key.exprId);
-      else {
-        const attr = this.synthetic("joinKey", key.type, key.nullable);
-        extra.push({ expr: key, attr });
-        keyIds.push(attr.exprId);
-      }
-    }
-    if (extra.length > 0) {
-      input = {
-        kind: "project",
-        child: side,
-        exprs: [...side.output.map((a) => bind(a, side.output)), ...extra.map((x) => bind(x.expr, side.output))],
-        output: [...side.output, ...extra.map((x) => x.attr)],
-      };
-    }
-    const clustered = this.clustered(input, keyIds);
-    return {
-      plan: clustered,
-      keys: keyIds.map((id) => bind(clustered.output.find((a) => a.exprId === id) as AttributeRef, clustered.output)),
-    };
+    const keyed = this.withJoinKeys(side, keys);
+    const plan = this.clustered(keyed.plan, keyed.keyIds);
+    return { plan, keys: boundKeys(plan, keyed.keyIds) };
   }
+}
+
+/** Key columns by id, bound to a plan's output. */
+function boundKeys(plan: PhysicalPlan, keyIds: readonly number[]): Expr[] {
+  return keyIds.map((id) => bind(plan.output.find((a) => a.exprId === id) as AttributeRef, plan.output));
 }
 
 function splitConjuncts(condition: Expr | null): Expr[] {

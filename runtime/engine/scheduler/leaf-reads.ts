@@ -35,6 +35,7 @@ export function leafReadsFor(plan: PhysicalPlan, partition: number): { leaf: Lea
     case "nestedLoopJoin":
       return [...leafReadsFor(plan.left, partition), ...leafReadsFor(plan.right, 0)];
     case "hashJoin":
+      return [...leafReadsFor(plan.left, partition), ...leafReadsFor(plan.right, plan.broadcast ? 0 : partition)];
     case "setOp":
       return [...leafReadsFor(plan.left, partition), ...leafReadsFor(plan.right, partition)];
     default:

@@ -1,34 +1,41 @@
 /**
- * What crosses the thread boundary. The driver sends tasks (structured clone), requests to serve blocks, fetched
- * blocks and shuffle removals; an executor sends results, block fetch requests and served blocks. Buffers of
+ * What crosses the thread boundary. The driver sends tasks (structured clone), the channels to the other
+ * executors (and word when one is lost), blocks fetched from the driver's store and shuffle removals; an executor
+ * sends results and fetch requests for the driver's blocks. Executors ask each other for shuffle blocks directly,
+ * over their own channel, so blocks are copied once and never pass through the driver's thread. Buffers of
  * results and blocks are transferred rather than copied where the sender no longer needs them. Errors travel as
- * plain data and are rebuilt as the same exception class (a fetch failure as FetchFailedError).
+ * plain data and are rebuilt as the same exception class (a fetch failure as FetchFailedError). Batches travel in
+ * their wire form (`batch-wire.ts`), so compact columns stay compact.
  */
+
+import type { MessagePort } from "node:worker_threads";
 import * as errors from "../../errors/index.js";
-import type { Batch } from "../columnar/column-vector.js";
 import type { BlockLocation } from "../shuffle/map-output-tracker.js";
+import type { MapStatus } from "../shuffle/map-status.js";
+import type { WireBatch } from "./batch-wire.js";
 import { FetchFailedError } from "./fetch-failed.js";
-import type { TaskOutcome, TaskSpec } from "./task.js";
+import type { TaskSpec } from "./task.js";
+
+/** A task's outcome on the wire: rows as wire batches. */
+export type WireOutcome =
+  | { readonly kind: "rows"; readonly batches: WireBatch[] }
+  | { readonly kind: "mapOutput"; readonly status: MapStatus };
 
 /** Driver → executor. */
 export type ToExecutor =
   | { readonly kind: "task"; readonly id: number; readonly task: TaskSpec }
-  /** Send back the blocks of these maps for one reduce partition (another executor's reduce task needs them). */
-  | {
-      readonly kind: "serve";
-      readonly serveId: number;
-      readonly shuffleId: number;
-      readonly reduce: number;
-      readonly maps: readonly number[];
-    }
-  /** The answer to this executor's fetch request. */
-  | { readonly kind: "fetched"; readonly fetchId: number; readonly blocks: Batch[][] }
+  /** This executor's end of a channel to another executor. */
+  | { readonly kind: "peer"; readonly executorId: string; readonly port: MessagePort }
+  /** An executor died: fetches from it fail (its channel may never answer). */
+  | { readonly kind: "peerLost"; readonly executorId: string }
+  /** The answer to this executor's fetch request for blocks in the driver's store. */
+  | { readonly kind: "fetched"; readonly fetchId: number; readonly blocks: WireBatch[][] }
   | { readonly kind: "fetched"; readonly fetchId: number; readonly error: SerializedError }
   | { readonly kind: "removeShuffle"; readonly shuffleId: number };
 
 /** Executor → driver. */
 export type FromExecutor =
-  | { readonly kind: "result"; readonly id: number; readonly result: TaskOutcome }
+  | { readonly kind: "result"; readonly id: number; readonly result: WireOutcome }
   | { readonly kind: "result"; readonly id: number; readonly error: SerializedError }
   | {
       readonly kind: "fetch";
@@ -36,8 +43,20 @@ export type FromExecutor =
       readonly shuffleId: number;
       readonly reduce: number;
       readonly location: BlockLocation;
+    };
+
+/** Executor → executor, over the channel between them. */
+export type PeerMessage =
+  /** Send back the blocks of these maps for one reduce partition (a reduce task of the asking executor needs them). */
+  | {
+      readonly kind: "serve";
+      readonly serveId: number;
+      readonly shuffleId: number;
+      readonly reduce: number;
+      readonly maps: readonly number[];
     }
-  | { readonly kind: "served"; readonly serveId: number; readonly blocks: Batch[][] | undefined };
+  /** Undefined blocks: the map outputs are not (or no longer) readable here. */
+  | { readonly kind: "served"; readonly serveId: number; readonly blocks: WireBatch[][] | undefined };
 
 export interface SerializedError {
   readonly name: string;
@@ -98,17 +117,4 @@ export function deserializeError(data: SerializedError): Error {
   const error = new Error(data.message);
   if (data.stack) error.stack = data.stack;
   return error;
-}
-
-/** The distinct ArrayBuffers behind some batches' typed arrays, for the transfer list. */
-export function transferablesOf(batches: Iterable<Batch>): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const batch of batches) {
-    for (const column of batch.columns) {
-      if (ArrayBuffer.isView(column.data) && column.data.buffer instanceof ArrayBuffer) buffers.add(column.data.buffer);
-      if (column.validity !== null && column.validity.buffer instanceof ArrayBuffer)
-        buffers.add(column.validity.buffer);
-    }
-  }
-  return [...buffers];
 }

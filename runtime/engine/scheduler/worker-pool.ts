@@ -1,26 +1,21 @@
 /**
  * `local[N]` with N > 1: a pool of N executor threads, one task per thread at a time, tasks queued in
- * submission order. Each executor keeps the map outputs it wrote; the driver routes a reduce task's block fetches
- * to the executor holding them and hands the blocks over with their buffers transferred. A thread that dies
- * fails its running task (the DAG scheduler retries it), fails fetches from it, is reported lost (so its map
- * outputs are recomputed) and is replaced by a fresh executor. Threads are unref'd so an idle pool never keeps
- * Node alive.
+ * submission order. Each executor keeps the map outputs it wrote; every two executors share a channel over which
+ * a reduce task fetches blocks straight from the executor holding them (the driver only serves its own store's
+ * blocks). A thread that dies fails its running task (the DAG scheduler retries it), fails fetches from it (its
+ * peers are told), is reported lost (so its map outputs are recomputed) and is replaced by a fresh executor.
+ * Threads are unref'd so an idle pool never keeps Node alive.
  */
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type TransferListItem, Worker } from "node:worker_threads";
 import type { Batch } from "../columnar/column-vector.js";
 import { BlockStore } from "../shuffle/block-store.js";
 import type { BlockLocation } from "../shuffle/map-output-tracker.js";
 import type { MapStatus, SpillSettings } from "../shuffle/map-status.js";
 import { removeSpillDir, trackSpillDir } from "../shuffle/spill-dir-cleanup.js";
+import { fromWire, toWireLists } from "./batch-wire.js";
 import { FetchFailedError } from "./fetch-failed.js";
 import { DRIVER_EXECUTOR_ID, type TaskExecutor, type TaskOutcome, type TaskSpec } from "./task.js";
-import {
-  deserializeError,
-  type FromExecutor,
-  serializeError,
-  type ToExecutor,
-  transferablesOf,
-} from "./worker-messages.js";
+import { deserializeError, type FromExecutor, serializeError, type ToExecutor } from "./worker-messages.js";
 
 interface Pending {
   readonly id: number;
@@ -29,20 +24,12 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-/** A fetch one executor asked for, waiting on the executor that serves it. */
-interface Serving {
-  readonly requester: Slot;
-  readonly fetchId: number;
-  readonly shuffleId: number;
-}
-
 interface Slot {
   readonly worker: Worker;
   readonly executorId: string;
   running: Pending | null;
   /** Reported with its map statuses once it spills; removed with the executor. */
   spillDir: string | null;
-  readonly serving: Map<number, Serving>;
 }
 
 /**
@@ -64,7 +51,6 @@ export class WorkerPoolExecutor implements TaskExecutor {
   private readonly driverBlocks = new BlockStore(DRIVER_EXECUTOR_ID);
   private readonly lostListeners: ((executorId: string) => void)[] = [];
   private nextId = 0;
-  private nextServeId = 0;
   private nextExecutor = 0;
   private closed = false;
 
@@ -112,8 +98,13 @@ export class WorkerPoolExecutor implements TaskExecutor {
       executorId,
       running: null,
       spillDir: null,
-      serving: new Map(),
     };
+    // A channel to every other executor, so reduce tasks fetch blocks from each other without the driver.
+    for (const other of this.slots) {
+      const { port1, port2 } = new MessageChannel();
+      this.post(other, { kind: "peer", executorId, port: port1 }, [port1]);
+      this.post(slot, { kind: "peer", executorId: other.executorId, port: port2 }, [port2]);
+    }
     slot.worker.unref();
     slot.worker.on("message", (message: FromExecutor) => this.onMessage(slot, message));
     slot.worker.on("error", (error) => this.onExit(slot, error));
@@ -124,7 +115,7 @@ export class WorkerPoolExecutor implements TaskExecutor {
     return slot;
   }
 
-  private post(slot: Slot, message: ToExecutor, transfer: ArrayBuffer[] = []): void {
+  private post(slot: Slot, message: ToExecutor, transfer: TransferListItem[] = []): void {
     slot.worker.postMessage(message, transfer);
   }
 
@@ -146,17 +137,8 @@ export class WorkerPoolExecutor implements TaskExecutor {
         this.onResult(slot, message);
         return;
       case "fetch":
-        this.routeFetch(slot, message.fetchId, message.shuffleId, message.reduce, message.location);
+        this.serveFromDriver(slot, message.fetchId, message.shuffleId, message.reduce, message.location);
         return;
-      case "served": {
-        const serving = slot.serving.get(message.serveId);
-        slot.serving.delete(message.serveId);
-        if (serving === undefined) return;
-        if (message.blocks === undefined) this.failFetch(serving, slot.executorId, "its blocks are not there");
-        // This thread's copy is not needed after the hand-over: transfer it.
-        else this.deliver(serving.requester, serving.fetchId, message.blocks, true);
-        return;
-      }
     }
   }
 
@@ -172,44 +154,29 @@ export class WorkerPoolExecutor implements TaskExecutor {
           slot.spillDir = dir;
           trackSpillDir(dir);
         }
-        pending.resolve(message.result);
+        const result = message.result;
+        pending.resolve(result.kind === "rows" ? { kind: "rows", batches: result.batches.map(fromWire) } : result);
       }
     }
     this.dispatch();
   }
 
-  private routeFetch(
+  /** Blocks the driver itself holds (range shuffles split here), copied to the executor that asked. */
+  private serveFromDriver(
     requester: Slot,
     fetchId: number,
     shuffleId: number,
     reduce: number,
     location: BlockLocation,
   ): void {
-    if (location.executorId === DRIVER_EXECUTOR_ID) {
-      const blocks = this.driverBlocks.read(shuffleId, location.maps, reduce);
-      if (blocks === undefined) this.failFetch({ requester, fetchId, shuffleId }, DRIVER_EXECUTOR_ID, "not there");
-      else this.deliver(requester, fetchId, blocks, false);
+    const blocks =
+      location.executorId === DRIVER_EXECUTOR_ID ? this.driverBlocks.read(shuffleId, location.maps, reduce) : undefined;
+    if (blocks === undefined) {
+      const error = new FetchFailedError(shuffleId, location.executorId, "its blocks are not in the driver's store");
+      this.post(requester, { kind: "fetched", fetchId, error: serializeError(error) });
       return;
     }
-    const owner = this.slots.find((s) => s.executorId === location.executorId);
-    if (owner === undefined) {
-      this.failFetch({ requester, fetchId, shuffleId }, location.executorId, "the executor was lost");
-      return;
-    }
-    const serveId = this.nextServeId++;
-    owner.serving.set(serveId, { requester, fetchId, shuffleId });
-    this.post(owner, { kind: "serve", serveId, shuffleId, reduce, maps: location.maps });
-  }
-
-  private deliver(requester: Slot, fetchId: number, blocks: Batch[][], transfer: boolean): void {
-    if (!this.slots.includes(requester)) return;
-    this.post(requester, { kind: "fetched", fetchId, blocks }, transfer ? transferablesOf(blocks.flat()) : []);
-  }
-
-  private failFetch(serving: Serving, executorId: string, reason: string): void {
-    if (!this.slots.includes(serving.requester)) return;
-    const error = serializeError(new FetchFailedError(serving.shuffleId, executorId, reason));
-    this.post(serving.requester, { kind: "fetched", fetchId: serving.fetchId, error });
+    this.post(requester, { kind: "fetched", fetchId, blocks: toWireLists(blocks) });
   }
 
   private onExit(slot: Slot, error: Error): void {
@@ -218,8 +185,7 @@ export class WorkerPoolExecutor implements TaskExecutor {
     this.slots.splice(index, 1);
     slot.running?.reject(error);
     slot.running = null;
-    for (const serving of slot.serving.values()) this.failFetch(serving, slot.executorId, "the executor was lost");
-    slot.serving.clear();
+    for (const other of this.slots) this.post(other, { kind: "peerLost", executorId: slot.executorId });
     this.dropExecutorDisk(slot);
     for (const listener of this.lostListeners) listener(slot.executorId);
     this.dispatch();

@@ -126,6 +126,12 @@ export class SessionConfig {
     };
   }
 
+  /** `spark.sql.autoBroadcastJoinThreshold` in bytes; -1 (any negative value) turns broadcast joins off. */
+  get broadcastThreshold(): number {
+    const value = this.get("spark.sql.autoBroadcastJoinThreshold").trim();
+    return value.startsWith("-") ? -1 : parseByteSize("spark.sql.autoBroadcastJoinThreshold", value);
+  }
+
   /** Explicitly set shuffle partitions win; otherwise one per core, standing in for Spark's AQE coalescing. */
   shufflePartitions(parallelism: number): number {
     return this.overridden.has("spark.sql.shuffle.partitions")

@@ -3,6 +3,7 @@
  * a per-value guess for columns of JS values (strings, bigints, byte arrays, nested values).
  */
 import type { Batch, ColumnVector } from "../columnar/column-vector.js";
+import { compactDecimalsOf } from "../columnar/compact-decimals.js";
 
 const VALUE_OVERHEAD = 16;
 const NESTED_VALUE_GUESS = 64;
@@ -15,6 +16,9 @@ export function batchBytes(batch: Batch): number {
 
 function columnBytes(column: ColumnVector): number {
   const validity = column.validity?.byteLength ?? 0;
+  // A compact decimal column's doubles: reading `data` would build a BigInt per value.
+  const compact = compactDecimalsOf(column);
+  if (compact !== undefined) return validity + compact.byteLength;
   const data = column.data;
   if (ArrayBuffer.isView(data)) return validity + data.byteLength;
   let bytes = validity;

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { arrowIpcToBatch, batchToArrowIpc } from "../columnar/arrow-io.js";
 import { type Batch, concatBatches } from "../columnar/column-vector.js";
+import { compactDecimalsOf } from "../columnar/compact-decimals.js";
 import type { DataType } from "../types/data-types.js";
 import { batchBytes } from "./block-size.js";
 import type { MapStatus, SpillSettings } from "./map-status.js";
@@ -96,7 +97,10 @@ export class BlockStore {
   }
 
   private hold(column: Batch["columns"][number]): void {
-    if (ArrayBuffer.isView(column.data)) this.held.add(column.data.buffer);
+    // A compact decimal column's doubles, without reading `data` (which would build a BigInt per value).
+    const compact = compactDecimalsOf(column);
+    if (compact !== undefined) this.held.add(compact.buffer);
+    else if (ArrayBuffer.isView(column.data)) this.held.add(column.data.buffer);
     if (column.validity !== null) this.held.add(column.validity.buffer);
   }
 
