@@ -65,16 +65,13 @@ describe("tokenizeCsv", () => {
     expect(new TextDecoder().decode(data.subarray(t.starts[1], t.ends[1]))).toBe("2");
   });
 
-  it("scans several times faster than the ~14 MB/s of CSV libraries (best of 6 runs, on a shared machine)", () => {
+  // Throughput belongs to the benchmarks (bench/), not to a timed unit test on a shared machine.
+  it("tokenizes a large input completely, record boundaries and all", () => {
     const line = "12345,67.25,abcdefgh,2024-01-31\n";
     const data = bytes(line.repeat(400_000));
-    let best = 0;
-    for (let run = 0; run < 6; run++) {
-      const started = performance.now();
-      const t = tokenizeCsv(data, DIALECT);
-      best = Math.max(best, data.length / ((performance.now() - started) / 1000) / 1e6);
-      expect(t.numRecords).toBe(400_000);
-    }
-    expect(best).toBeGreaterThan(50);
+    const t = tokenizeCsv(data, DIALECT);
+    expect(t.numRecords).toBe(400_000);
+    const last = (t.numRecords - 1) * 4 + 3;
+    expect(new TextDecoder().decode(data.subarray(t.starts[last], t.ends[last]))).toBe("2024-01-31");
   });
 });
