@@ -64,7 +64,8 @@ function scatter(out: { data: unknown[]; validity: Uint8Array }, rows: Int32Arra
   }
 }
 
-function evaluateOn(expr: Expr, batch: Batch, rows: Int32Array, ctx: EvalContext): ColumnVector {
+/** Evaluates `expr` for the given rows of `batch` only (gathering just the columns it reads). */
+export function evaluateOn(expr: Expr, batch: Batch, rows: Int32Array, ctx: EvalContext): ColumnVector {
   return rows.length === batch.numRows
     ? evaluate(expr, batch, ctx)
     : evaluate(expr, takeReferenced(expr, batch, rows), ctx);
