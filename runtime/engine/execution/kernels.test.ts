@@ -113,10 +113,51 @@ describe("operators", () => {
     expect(run("right_outer")).toContainEqual([null, 3n]);
   });
 
+  it("hash join gives the same rows in the same order whichever side it builds on", () => {
+    // Left smaller than right: inner and semi/anti joins build on the left; the order must stay left-row major.
+    const small: Batch = {
+      columns: [columnFromScalars(T.INT, [3, 1, null, 3]), columnFromScalars(T.STRING, ["a", "b", "c", "d"])],
+      numRows: 4,
+    };
+    const large: Batch = {
+      columns: [
+        columnFromScalars(T.INT, [1, 3, 5, 3, null, 1, 7]),
+        columnFromScalars(T.STRING, ["p", "q", "r", "s", "t", "u", "v"]),
+      ],
+      numRows: 7,
+    };
+    const join = (type: Parameters<typeof hashJoin>[0], l: Batch, r: Batch) =>
+      rows(hashJoin(type, l, r, [l.columns[0] as never], [r.columns[0] as never], null, ctx));
+    expect(join("inner", small, large)).toEqual([
+      [3, "a", 3, "q"],
+      [3, "a", 3, "s"],
+      [1, "b", 1, "p"],
+      [1, "b", 1, "u"],
+      [3, "d", 3, "q"],
+      [3, "d", 3, "s"],
+    ]);
+    expect(join("left_semi", small, large)).toEqual([
+      [3, "a"],
+      [1, "b"],
+      [3, "d"],
+    ]);
+    expect(join("left_anti", small, large)).toEqual([[null, "c"]]);
+    const swapped = join("inner", large, small);
+    expect(swapped.map((r) => [r[1], r[3]])).toEqual([
+      ["p", "b"],
+      ["q", "a"],
+      ["q", "d"],
+      ["s", "a"],
+      ["s", "d"],
+      ["u", "b"],
+    ]);
+  });
+
   it("sorts with per-key direction and NULL placement", () => {
     const batch: Batch = { columns: [columnFromScalars(T.DOUBLE, [2, null, Number.NaN, -1])], numRows: 4 };
     const asc = sortBatch(batch, [{ expr: input(0, T.DOUBLE), ascending: true, nullsFirst: true }], ctx);
     expect(rows(asc).flat()).toEqual([null, -1, 2, Number.NaN]);
+
     const desc = sortBatch(batch, [{ expr: input(0, T.DOUBLE), ascending: false, nullsFirst: false }], ctx);
     expect(rows(desc).flat()).toEqual([Number.NaN, 2, -1, null]);
   });
