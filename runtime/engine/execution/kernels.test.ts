@@ -6,6 +6,7 @@ import * as T from "../types/data-types.js";
 import { evaluate } from "./expression-evaluator.js";
 import { hashAggregate } from "./hash-aggregate.js";
 import { hashJoin } from "./join-kernels.js";
+import { selectRows } from "./row-selection.js";
 import { sortBatch } from "./sort-kernel.js";
 
 const ctx = { timeZone: "UTC" };
@@ -51,6 +52,37 @@ describe("expression evaluation", () => {
   it("uses SQL three-valued logic for IN with NULLs", () => {
     const expr = fn("in", input(0, T.INT), lit(4, T.INT), lit(null, T.INT));
     expect(rows({ columns: [evaluate(expr, batch, ctx)], numRows: 4 }).flat()).toEqual([true, null, null, null]);
+  });
+});
+
+describe("comparison kernels", () => {
+  const column = (expr: Expr, b: Batch) => rows({ columns: [evaluate(expr, b, ctx)], numRows: b.numRows }).flat();
+
+  it("compares numbers against constants and columns, with Spark's NaN and NULL rules", () => {
+    const doubles: Batch = {
+      columns: [columnFromScalars(T.DOUBLE, [1.5, Number.NaN, null, -0]), columnFromScalars(T.DOUBLE, [2, 1, 3, 0])],
+      numRows: 4,
+    };
+    expect(column(fn("<", input(0, T.DOUBLE), lit(2, T.DOUBLE)), doubles)).toEqual([true, false, null, true]);
+    expect(column(fn(">", input(0, T.DOUBLE), input(1, T.DOUBLE)), doubles)).toEqual([false, true, null, false]);
+    expect(column(fn("==", input(0, T.DOUBLE), lit(Number.NaN, T.DOUBLE)), doubles)).toEqual([
+      false,
+      true,
+      null,
+      false,
+    ]);
+    const ints: Batch = { columns: [columnFromScalars(T.INT, [3, null, 5])], numRows: 3 };
+    expect(column(fn(">=", input(0, T.INT), lit(5, T.INT)), ints)).toEqual([false, null, true]);
+    expect(column(fn("==", input(0, T.INT), lit(null, T.INT)), ints)).toEqual([null, null, null]);
+  });
+
+  it("tests strings for equality and membership in constant lists", () => {
+    const strings: Batch = { columns: [columnFromScalars(T.STRING, ["MAIL", null, "AIR", "SHIP"])], numRows: 4 };
+    expect(column(fn("==", input(0, T.STRING), lit("AIR", T.STRING)), strings)).toEqual([false, null, true, false]);
+    const isin = fn("in", input(0, T.STRING), lit("MAIL", T.STRING), lit("SHIP", T.STRING));
+    expect(column(isin, strings)).toEqual([true, null, false, true]);
+    const withNull = fn("in", input(0, T.STRING), lit("MAIL", T.STRING), lit(null, T.STRING));
+    expect(column(withNull, strings)).toEqual([true, null, null, null]);
   });
 });
 
@@ -111,6 +143,26 @@ describe("operators", () => {
     expect(run("left_semi")).toEqual([[2n], [2n]]);
     expect(run("full_outer")).toHaveLength(2 + 2 + 2);
     expect(run("right_outer")).toContainEqual([null, 3n]);
+  });
+
+  it("selects a filter's rows evaluating each AND operand where Spark would", () => {
+    const batch: Batch = { columns: [columnFromScalars(T.INT, [4, 0, null, -2])], numRows: 4 };
+    const guarded = fn(
+      "and",
+      fn("not", fn("==", input(0, T.INT), lit(0, T.INT))),
+      fn(">", fn("/", lit(8, T.INT), input(0, T.INT)), lit(1, T.INT)),
+    );
+    expect([...selectRows(guarded, batch, ctx)]).toEqual([0]);
+    const chain = fn("and", guarded, fn("<", input(0, T.INT), lit(10, T.INT)));
+    expect([...selectRows(chain, batch, ctx)]).toEqual([0]);
+    // A NULL left operand does not decide AND, so the right one still runs there (and raises, as in Spark).
+    const pairs: Batch = { columns: [columnFromScalars(T.INT, [null]), columnFromScalars(T.INT, [0])], numRows: 1 };
+    const unguarded = fn(
+      "and",
+      fn(">", input(0, T.INT), lit(1, T.INT)),
+      fn(">", fn("/", lit(8, T.INT), input(1, T.INT)), lit(1, T.INT)),
+    );
+    expect(() => selectRows(unguarded, pairs, ctx)).toThrow(/DIVIDE_BY_ZERO/);
   });
 
   it("hash join gives the same rows in the same order whichever side it builds on", () => {
