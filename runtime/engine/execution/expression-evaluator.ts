@@ -67,7 +67,8 @@ function scatter(out: { data: unknown[]; validity: Uint8Array }, rows: Int32Arra
   }
 }
 
-function evaluateOn(expr: Expr, batch: Batch, rows: Int32Array, ctx: EvalContext): ColumnVector {
+/** Evaluates `expr` for the given rows of `batch` only (gathering just the columns and lambda values it reads). */
+export function evaluateOn(expr: Expr, batch: Batch, rows: Int32Array, ctx: EvalContext): ColumnVector {
   if (rows.length === batch.numRows) return evaluate(expr, batch, ctx);
   const scoped = scopeForRows(expr, batch, ctx, rows);
   return evaluate(expr, scoped.batch, scoped.ctx);

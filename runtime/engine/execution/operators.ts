@@ -2,7 +2,7 @@
  * Runs one partition of a stage's physical plan (exchanges already replaced by shuffle reads) and returns its
  * batches. Operators between exchanges are pipelined within the task: no data leaves it until the stage ends.
  */
-import { type Batch, concatBatches, selectTrue, takeBatch } from "../columnar/column-vector.js";
+import { type Batch, concatBatches, takeBatch } from "../columnar/column-vector.js";
 import type { EvalContext } from "../functions/function-types.js";
 import { readParquetSplitSync } from "../io/parquet-scan.js";
 import { numPartitions, type PhysicalPlan } from "../physical/physical-plan.js";
@@ -12,6 +12,7 @@ import { generateBatch } from "./generate-kernel.js";
 import { hashAggregate } from "./hash-aggregate.js";
 import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
 import { rangePartition } from "./range-scan.js";
+import { selectRows } from "./row-selection.js";
 import { sampleBatch } from "./sample-kernel.js";
 import { deduplicate, setOperation } from "./set-kernels.js";
 import { sortBatch } from "./sort-kernel.js";
@@ -48,7 +49,7 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       }));
     case "filter":
       return runPartition(plan.child, partition, ctx).map((batch) =>
-        takeBatch(batch, selectTrue(evaluate(plan.condition, batch, ctx))),
+        takeBatch(batch, selectRows(plan.condition, batch, ctx)),
       );
     case "hashAggregate":
       return [hashAggregate(plan.mode, runPartition(plan.child, partition, ctx), plan.keys, plan.aggregates, ctx)];

@@ -19,17 +19,29 @@ export function mergeValidity(columns: readonly ColumnVector[], length: number):
   return merged;
 }
 
+/** Columns made by constantColumn with a non-NULL value: kernels may read that one value instead of a row loop. */
+const constantColumns = new WeakSet<ColumnVector>();
+
+/** Whether every row of the column holds the same non-NULL value (as far as the column's maker knows). */
+export const isConstantColumn = (column: ColumnVector): boolean => constantColumns.has(column);
+
 export function constantColumn(type: DataType, value: Scalar, length: number): ColumnVector {
   if (value === null) return columnFromScalars(type, new Array<Scalar>(length).fill(null));
   if (typeof value === "bigint" && type.kind.case === "decimal") {
     const n = Number(value);
     // A decimal constant that is exact as a double stays compact: no array of BigInts unless a kernel asks.
-    if (Number.isSafeInteger(n)) return compactDecimalColumn(type, new Float64Array(length).fill(n), null);
+    if (Number.isSafeInteger(n)) {
+      const compact = compactDecimalColumn(type, new Float64Array(length).fill(n), null);
+      constantColumns.add(compact);
+      return compact;
+    }
   }
   const data = allocateData(type, length);
   const stored = typeof value === "boolean" ? (value ? 1 : 0) : value;
   (data as unknown as { fill(v: unknown): void }).fill(stored);
-  return { type, length, data, validity: null };
+  const column: ColumnVector = { type, length, data, validity: null };
+  constantColumns.add(column);
+  return column;
 }
 
 /** Applies `f` to every non-null value; `f` returning `null` makes that row NULL. */

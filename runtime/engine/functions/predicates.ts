@@ -5,14 +5,14 @@
  */
 import { commonType, comparisonType, implicitCast } from "../analyzer/type-coercion.js";
 import type { ColumnVector } from "../columnar/column-vector.js";
-import { exactDoublesOf } from "../columnar/compact-decimals.js";
 import { equalityOf, orderOf } from "../columnar/nested-order.js";
 import { dataTypeMismatch } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { compareNumbers, equalStrings, inConstants } from "./comparison-kernels.js";
 import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
-import { mapValues, mergeValidity, valuesOf, zipValues } from "./kernel-helpers.js";
+import { mapValues, valuesOf, zipValues } from "./kernel-helpers.js";
 
 type Comparison = "equal" | "less_than" | "less_than_or_equal" | "greater_than" | "greater_than_or_equal";
 const SYMBOL: Record<Comparison | "equal_null_safe", string> = {
@@ -39,25 +39,6 @@ function coerceComparison(name: Comparison | "equal_null_safe", args: readonly E
   return [implicitCast(left, type), implicitCast(right, type), display];
 }
 
-/** Decimals of one type whose unscaled values are exact as doubles compare as doubles, without BigInts. */
-function compareExactDecimals(
-  left: ColumnVector,
-  right: ColumnVector,
-  test: (order: number) => boolean,
-): ColumnVector | undefined {
-  const x = exactDoublesOf(left);
-  const y = x === undefined ? undefined : exactDoublesOf(right);
-  if (x === undefined || y === undefined) return undefined;
-  const length = left.length;
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    const p = x[i] as number;
-    const q = y[i] as number;
-    out[i] = test(p < q ? -1 : p > q ? 1 : 0) ? 1 : 0;
-  }
-  return { type: T.BOOLEAN, length, data: out, validity: mergeValidity([left, right], length) };
-}
-
 function comparison(name: Comparison): ScalarFunction {
   const test: (order: number) => boolean = {
     equal: (o: number) => o === 0,
@@ -73,10 +54,10 @@ function comparison(name: Comparison): ScalarFunction {
     },
     kernel: ([a, b]) => {
       const left = a as ColumnVector;
-      if (left.type.kind.case === "decimal") {
-        const fast = compareExactDecimals(left, b as ColumnVector, test);
-        if (fast !== undefined) return fast;
-      }
+      const fast =
+        compareNumbers(name, left, b as ColumnVector) ??
+        (name === "equal" ? equalStrings(left, b as ColumnVector) : undefined);
+      if (fast !== undefined) return fast;
       if (name === "equal") {
         const eq = equalityOf(left.type);
         return zipValues(left, b as ColumnVector, T.BOOLEAN, (x, y) => (eq(x, y) ? 1 : 0));
@@ -131,6 +112,11 @@ export const andOrKernel =
     const out = new Uint8Array(n);
     let validity: Uint8Array | null = null;
     const dominant = isAnd ? 0 : 1;
+    if (left.validity === null && right.validity === null) {
+      if (isAnd) for (let i = 0; i < n; i++) out[i] = (x[i] as number) & (y[i] as number);
+      else for (let i = 0; i < n; i++) out[i] = (x[i] as number) | (y[i] as number);
+      return { type: T.BOOLEAN, length: n, data: out, validity };
+    }
     for (let i = 0; i < n; i++) {
       const lv = left.validity === null || left.validity[i] === 1;
       const rv = right.validity === null || right.validity[i] === 1;
@@ -203,6 +189,8 @@ const inList: ScalarFunction = {
   },
   kernel: ([value, ...list]) => {
     const column = value as ColumnVector;
+    const fast = inConstants(column, list as ColumnVector[]);
+    if (fast !== undefined) return fast;
     const eq = equalityOf(column.type);
     const n = column.length;
     const out = new Uint8Array(n);

@@ -37,11 +37,57 @@ function stringsOf(data: Data): string[] {
   const at = (i: number): number => Number(offsets[data.offset + i]);
   if (isAscii(bytes)) {
     const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    if (offsets instanceof Int32Array) return asciiStrings(whole, bytes, offsets, data.offset, data.length);
     for (let i = 0; i < data.length; i++) out[i] = whole.slice(at(i), at(i + 1));
   } else {
     for (let i = 0; i < data.length; i++) out[i] = utf8.decode(bytes.subarray(at(i), at(i + 1)));
   }
   return out;
+}
+
+/** Distinct values interned per chunk before giving up on a column (names, comments: all distinct). */
+const MAX_INTERNED = 1024;
+const INTERN_SLOTS = 4096;
+
+/**
+ * The strings of an ASCII chunk, one object per distinct value while there are few of them (flags, modes,
+ * priorities, brands): fewer allocations, and later equality tests and hash lookups meet the same string object
+ * (whose hash V8 caches). Rows are matched by their bytes, so no string is built to find its twin.
+ */
+function asciiStrings(whole: string, bytes: Uint8Array, offsets: Int32Array, offset: number, length: number): string[] {
+  const out = new Array<string>(length);
+  const slots = new Int32Array(INTERN_SLOTS).fill(-1); // row of a value's first occurrence
+  let distinct = 0;
+  let row = 0;
+  for (; row < length && distinct <= MAX_INTERNED; row++) {
+    const start = offsets[offset + row] as number;
+    const end = offsets[offset + row + 1] as number;
+    let hash = 0x811c9dc5 ^ (end - start);
+    for (let b = start; b < end; b++) hash = Math.imul(hash ^ (bytes[b] as number), 0x01000193);
+    let slot = (hash >>> 0) & (INTERN_SLOTS - 1);
+    for (;;) {
+      const first = slots[slot] as number;
+      if (first < 0) {
+        slots[slot] = row;
+        distinct++;
+        out[row] = whole.slice(start, end);
+        break;
+      }
+      if (sameBytes(bytes, offsets[offset + first] as number, offsets[offset + first + 1] as number, start, end)) {
+        out[row] = out[first] as string;
+        break;
+      }
+      slot = (slot + 1) & (INTERN_SLOTS - 1);
+    }
+  }
+  for (; row < length; row++) out[row] = whole.slice(offsets[offset + row], offsets[offset + row + 1]);
+  return out;
+}
+
+function sameBytes(bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if (bytes[aStart + i] !== bytes[bStart + i]) return false;
+  return true;
 }
 
 function microsOf(data: Data, unit: TimeUnit): BigInt64Array {
