@@ -12,6 +12,7 @@ import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { FRAME_MEMBER_CASES } from "./frame-member-cases.js";
 import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
+import { SESSION_TVF_MEMBER_CASES } from "./session-tvf-member-cases.js";
 
 export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
 
@@ -186,6 +187,7 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "SparkSession.removeProgressHandler": (df, spark) => progressSeen(df, spark, "remove"),
   "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
   ...CATALOG_MEMBER_CASES,
+  ...SESSION_TVF_MEMBER_CASES,
   ...FRAME_MEMBER_CASES,
   ...IO_SESSION_MEMBER_CASES,
 };

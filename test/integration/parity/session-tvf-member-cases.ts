@@ -1,0 +1,139 @@
+/**
+ * RuntimeConfig, TableValuedFunction, SparkSession and Builder members on both backends. The suite's sessions are
+ * shared by every case, so a case that changes the configuration puts it back before it returns.
+ */
+import type { SparkSession } from "../../../runtime/api/session.js";
+import type { MemberCase } from "./member-cases.js";
+
+/** A step's value, or the error class it failed with, so one case can compare several answers and errors. */
+async function attempt(step: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { value: await step() };
+  } catch (error) {
+    return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
+  }
+}
+
+async function eachKey(keys: readonly string[], step: (key: string) => Promise<unknown>) {
+  const answers: Record<string, unknown> = {};
+  for (const key of keys) answers[key] = await attempt(() => step(key));
+  return answers;
+}
+
+/**
+ * Registered keys both sides read the same way. The session time zone (the JVM and Intl spell the host zone
+ * differently), the warehouse path and the local-relation cache threshold (set by the test server's profile)
+ * depend on the installation and are left out.
+ */
+const SHARED_KEYS = [
+  "spark.sql.ansi.enabled",
+  "spark.sql.caseSensitive",
+  "spark.sql.shuffle.partitions",
+  "spark.sql.adaptive.enabled",
+  "spark.sql.autoBroadcastJoinThreshold",
+  "spark.sql.files.maxPartitionBytes",
+  "spark.sql.legacy.timeParserPolicy",
+  "spark.sql.sources.default",
+  "spark.sql.sources.partitionOverwriteMode",
+  "spark.sql.mapKeyDedupPolicy",
+  "spark.sql.timestampType",
+  "spark.sql.defaultCatalog",
+  "spark.sql.execution.arrow.maxRecordsPerBatch",
+  "spark.sql.repl.eagerEval.maxNumRows",
+  "spark.sql.optimizer.excludedRules",
+  "spark.sql.catalogImplementation",
+  "spark.sql.globalTempDatabase",
+];
+
+/** Sets `key` to each value in turn, reading it back, then unsets it. */
+async function setAndRead(spark: SparkSession, key: string, values: readonly (string | number | boolean)[]) {
+  const seen: unknown[] = [];
+  for (const value of values)
+    seen.push(await attempt(async () => (await spark.conf.set(key, value), spark.conf.get(key))));
+  await spark.conf.unset(key);
+  return seen;
+}
+
+const confCases: Record<string, MemberCase> = {
+  "RuntimeConfig.get": async (_df, spark) => ({
+    registered: await eachKey(SHARED_KEYS, (key) => spark.conf.get(key)),
+    unknown: await eachKey(["spark.sql.no.such.key", "no.such.key", "spark.master"], (key) => spark.conf.get(key)),
+    withDefault: await eachKey(["spark.sql.no.such.key", "spark.sql.shuffle.partitions"], (key) =>
+      spark.conf.get(key, "fallback"),
+    ),
+    withNull: await eachKey(["spark.sql.no.such.key", "spark.sql.ansi.enabled"], (key) => spark.conf.get(key, null)),
+  }),
+  "RuntimeConfig.set": async (_df, spark) => ({
+    int: await setAndRead(spark, "spark.sql.shuffle.partitions", [7, "abc", "-1", "3"]),
+    bool: await setAndRead(spark, "spark.sql.caseSensitive", ["TRUE", true, "maybe"]),
+    bytes: await setAndRead(spark, "spark.sql.autoBroadcastJoinThreshold", ["10m", "abc", -1]),
+    options: await setAndRead(spark, "spark.sql.legacy.timeParserPolicy", ["legacy", "weird"]),
+    timeZone: await setAndRead(spark, "spark.sql.session.timeZone", ["Europe/Prague", "+02:00", "Nowhere/City"]),
+    unregistered: await setAndRead(spark, "sparkts.parity.key", ["v", 1]),
+    fixed: await eachKey(
+      [
+        "spark.sql.warehouse.dir",
+        "spark.sql.catalogImplementation",
+        "spark.sql.globalTempDatabase",
+        "spark.driver.memory",
+      ],
+      (key) => spark.conf.set(key, "x"),
+    ),
+  }),
+  "RuntimeConfig.unset": async (_df, spark) => {
+    await spark.conf.set("spark.sql.shuffle.partitions", 9);
+    await spark.conf.set("sparkts.parity.key", "v");
+    const unset = await eachKey(
+      ["spark.sql.shuffle.partitions", "sparkts.parity.key", "spark.sql.no.such.key"],
+      (key) => spark.conf.unset(key),
+    );
+    return {
+      unset,
+      after: await eachKey(["spark.sql.shuffle.partitions", "sparkts.parity.key"], (key) => spark.conf.get(key)),
+      fixed: await eachKey(["spark.sql.warehouse.dir", "spark.sql.globalTempDatabase", "spark.executor.cores"], (key) =>
+        spark.conf.unset(key),
+      ),
+    };
+  },
+  /**
+   * getAll lists the values given at startup and set in the session, not defaults, in no particular order.
+   * Startup values differ by installation (the server lists its whole SparkConf), so the case compares the keys
+   * it set itself and the presence of the startup keys both sides have.
+   */
+  "RuntimeConfig.getAll": async (_df, spark) => {
+    await spark.conf.set("spark.sql.shuffle.partitions", 11);
+    await spark.conf.set("sparkts.parity.key", "v");
+    const all = await spark.conf.getAll();
+    await spark.conf.unset("spark.sql.shuffle.partitions");
+    await spark.conf.unset("sparkts.parity.key");
+    const after = await spark.conf.getAll();
+    const shared = ["spark.master", "spark.app.name", "spark.sql.warehouse.dir"];
+    return {
+      set: Object.entries(all)
+        .filter(([key]) => key === "spark.sql.shuffle.partitions" || key.startsWith("sparkts."))
+        .sort(([a], [b]) => a.localeCompare(b)),
+      startup: shared.map((key) => key in all),
+      defaultsListed: ["spark.sql.ansi.enabled", "spark.sql.caseSensitive"].map((key) => key in all),
+      afterUnset: ["spark.sql.shuffle.partitions", "sparkts.parity.key"].map((key) => key in after),
+    };
+  },
+  "RuntimeConfig.isModifiable": async (_df, spark) =>
+    eachKey(
+      [
+        ...SHARED_KEYS,
+        "spark.sql.session.timeZone",
+        "spark.sql.warehouse.dir",
+        "spark.sql.extensions",
+        "spark.sql.no.such.key",
+        "sparkts.parity.key",
+        "spark.master",
+        "spark.app.name",
+        "spark.driver.memory",
+      ],
+      (key) => spark.conf.isModifiable(key),
+    ),
+};
+
+export const SESSION_TVF_MEMBER_CASES: Record<string, MemberCase> = {
+  ...confCases,
+};
