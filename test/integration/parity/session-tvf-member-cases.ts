@@ -2,8 +2,11 @@
  * RuntimeConfig, TableValuedFunction, SparkSession and Builder members on both backends. The suite's sessions are
  * shared by every case, so a case that changes the configuration puts it back before it returns.
  */
+import * as F from "../../../generated/functions/index.js";
+import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import type { MemberCase } from "./member-cases.js";
+import { outcomeOf } from "./parity-fixture.js";
 
 /** A step's value, or the error class it failed with, so one case can compare several answers and errors. */
 async function attempt(step: () => Promise<unknown>): Promise<unknown> {
@@ -134,6 +137,78 @@ const confCases: Record<string, MemberCase> = {
     ),
 };
 
+/** Each table function's rows in order (generators keep their input's order), or the error it raised. */
+const tvfOutcomes = (...frames: (() => DataFrame)[]) =>
+  Promise.all(frames.map((frame) => attempt(() => outcomeOf(frame(), true))));
+
+const structs = () =>
+  F.array(
+    F.struct(F.lit(1).alias("a"), F.lit("x").alias("b")),
+    F.struct(F.lit(null).cast("int").alias("a"), F.lit(null).cast("string").alias("b")),
+    F.struct(F.lit(3).alias("a"), F.lit("z").alias("b")),
+  );
+
+const tvfCases: Record<string, MemberCase> = {
+  "TableValuedFunction.range": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.range(5),
+      () => spark.tvf.range(1, 8, 2),
+      () => spark.tvf.range(10, 0, -3, 2),
+      () => spark.tvf.range(0, 5, 0),
+    ),
+  "TableValuedFunction.explode": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.explode(F.array(F.lit(1), F.lit(null).cast("int"), F.lit(3))),
+      () => spark.tvf.explode(F.create_map(F.lit("a"), F.lit(1.5), F.lit("b"), F.lit(null).cast("double"))),
+      () => spark.tvf.explode(F.lit(null).cast("array<string>")),
+      () => spark.tvf.explode(F.lit(1)),
+    ),
+  "TableValuedFunction.explode_outer": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.explode_outer(F.create_map(F.lit("a"), F.lit(1), F.lit("b"), F.lit(2))),
+      () => spark.tvf.explode_outer(F.array().cast("array<date>")),
+      () => spark.tvf.explode_outer(F.lit(null).cast("map<string,int>")),
+    ),
+  "TableValuedFunction.inline": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.inline(structs()),
+      () => spark.tvf.inline(F.lit(null).cast("array<struct<a:int,b:string>>")),
+      () => spark.tvf.inline(F.array(F.lit(1))),
+    ),
+  "TableValuedFunction.inline_outer": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.inline_outer(structs()),
+      () => spark.tvf.inline_outer(F.lit(null).cast("array<struct<a:int,b:string>>")),
+    ),
+  "TableValuedFunction.posexplode": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.posexplode(F.array(F.lit("p"), F.lit(null).cast("string"), F.lit("q"))),
+      () => spark.tvf.posexplode(F.create_map(F.lit(1), F.lit("one"))),
+      () => spark.tvf.posexplode(F.lit("text")),
+    ),
+  "TableValuedFunction.posexplode_outer": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.posexplode_outer(F.lit(null).cast("array<int>")),
+      () => spark.tvf.posexplode_outer(F.create_map(F.lit("k"), F.lit(true))),
+    ),
+  "TableValuedFunction.stack": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.stack(F.lit(2), F.lit(1), F.lit("a"), F.lit(2), F.lit("b")),
+      () => spark.tvf.stack(F.lit(2), F.lit(1), F.lit("a"), F.lit(2)),
+      () => spark.tvf.stack(F.lit(3), F.lit(1.5), F.lit(null), F.lit(2.5)),
+      () => spark.tvf.stack(F.lit(2), F.lit(1), F.lit("a"), F.lit("b"), F.lit(2)),
+      () => spark.tvf.stack(F.lit(0), F.lit(1)),
+    ),
+  "TableValuedFunction.json_tuple": (_df, spark) =>
+    tvfOutcomes(
+      () => spark.tvf.json_tuple(F.lit('{"a": 1, "b": "x", "c": {"d": [1, 2]}}'), F.lit("a"), F.lit("c"), F.lit("z")),
+      () => spark.tvf.json_tuple(F.lit("not json"), F.lit("a")),
+      () => spark.tvf.json_tuple(F.lit(null).cast("string"), F.lit("a"), F.lit("b")),
+      () => spark.tvf.json_tuple(F.lit(5), F.lit("a")),
+    ),
+};
+
 export const SESSION_TVF_MEMBER_CASES: Record<string, MemberCase> = {
   ...confCases,
+  ...tvfCases,
 };
