@@ -7,6 +7,7 @@ import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
+import type { SparkSessionBuilder } from "../../../runtime/api/session-builder.js";
 import { Window } from "../../../runtime/api/window.js";
 import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { FRAME_MEMBER_CASES } from "./frame-member-cases.js";
@@ -14,7 +15,9 @@ import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 import { SESSION_TVF_MEMBER_CASES } from "./session-tvf-member-cases.js";
 
-export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
+/** A new builder for the backend a case runs on, so a case can make (and stop) sessions of its own. */
+export type NewBuilder = () => SparkSessionBuilder;
+export type MemberCase = (df: DataFrame, spark: SparkSession, newBuilder: NewBuilder) => Promise<unknown>;
 
 const json = (value: unknown): string => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
 const other = (spark: SparkSession): DataFrame =>

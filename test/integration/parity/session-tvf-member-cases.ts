@@ -4,7 +4,8 @@
  */
 import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
-import type { SparkSession } from "../../../runtime/api/session.js";
+import { SparkSession } from "../../../runtime/api/session.js";
+import type { SparkSessionBuilder } from "../../../runtime/api/session-builder.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 
@@ -51,8 +52,13 @@ const SHARED_KEYS = [
 /** Sets `key` to each value in turn, reading it back, then unsets it. */
 async function setAndRead(spark: SparkSession, key: string, values: readonly (string | number | boolean)[]) {
   const seen: unknown[] = [];
-  for (const value of values)
-    seen.push(await attempt(async () => (await spark.conf.set(key, value), spark.conf.get(key))));
+  for (const value of values) {
+    const read = async () => {
+      await spark.conf.set(key, value);
+      return spark.conf.get(key);
+    };
+    seen.push(await attempt(read));
+  }
   await spark.conf.unset(key);
   return seen;
 }
@@ -208,7 +214,126 @@ const tvfCases: Record<string, MemberCase> = {
     ),
 };
 
+/** A session of the case's own, stopped afterwards whatever happens. */
+async function withOwnSession<T>(builder: SparkSessionBuilder, body: (session: SparkSession) => Promise<T>) {
+  const session = await builder.create();
+  try {
+    return await body(session);
+  } finally {
+    await session.stop();
+  }
+}
+
+/** Which session, of those a case holds, `SparkSession.getActiveSession()` is (by name), or none. */
+function activeAmong(sessions: Record<string, SparkSession>): string | null {
+  const active = SparkSession.getActiveSession();
+  if (active === undefined) return null;
+  return Object.entries(sessions).find(([, s]) => s === active)?.[0] ?? "another session";
+}
+
+/**
+ * Cases that make their own sessions with the builder the suite hands them (remote() for the Spark server,
+ * master("local[2]") for the engine) and look at the process-wide active session: the suite runs them one side
+ * after the other, and each stops what it made.
+ */
+const sessionCases: Record<string, MemberCase> = {
+  "SparkSession.builder": (_df, _spark, newBuilder) =>
+    withOwnSession(newBuilder(), (own) => outcomeOf(own.range(1, 4).selectExpr("id * 2 AS twice"), true)),
+  "SparkSession.Builder.appName": (_df, _spark, newBuilder) =>
+    withOwnSession(newBuilder().appName("sparkts-parity"), (own) => own.conf.get("spark.app.name")),
+  "SparkSession.Builder.config": (_df, _spark, newBuilder) =>
+    withOwnSession(
+      newBuilder()
+        .config("spark.sql.shuffle.partitions", 3)
+        .config({ "spark.sql.caseSensitive": true, "sparkts.parity.key": "builder" })
+        // A static key, a core key and a value of the wrong type are skipped silently, as PySpark's builder does.
+        .config("spark.sql.globalTempDatabase", "elsewhere")
+        .config("spark.executor.cores", 7)
+        .config("spark.sql.ansi.enabled", "maybe"),
+      (own) =>
+        eachKey(
+          [
+            "spark.sql.shuffle.partitions",
+            "spark.sql.caseSensitive",
+            "sparkts.parity.key",
+            "spark.sql.globalTempDatabase",
+            "spark.sql.ansi.enabled",
+          ],
+          (key) => own.conf.get(key),
+        ),
+    ),
+  "SparkSession.Builder.create": async (_df, _spark, newBuilder) => {
+    const before = activeAmong({});
+    const first = await newBuilder().create();
+    const second = await newBuilder().config("sparkts.parity.key", "second").create();
+    const sessions = { first, second };
+    const answer = {
+      before,
+      distinct: first !== second && first.sessionId !== second.sessionId,
+      active: activeAmong(sessions),
+      keyInFirst: await attempt(() => first.conf.get("sparkts.parity.key")),
+      keyInSecond: await attempt(() => second.conf.get("sparkts.parity.key")),
+      counts: [await first.range(3).count(), await second.range(5).count()].map(String),
+    };
+    await first.stop();
+    const activeAfterFirstStops = activeAmong(sessions);
+    await second.stop();
+    return { ...answer, activeAfterFirstStops };
+  },
+  "SparkSession.Builder.getOrCreate": async (_df, _spark, newBuilder) => {
+    const made = await newBuilder().getOrCreate();
+    const again = await newBuilder().config("sparkts.parity.key", "again").getOrCreate();
+    const answer = {
+      same: made === again,
+      // getOrCreate applies its options to the session it hands back.
+      key: await attempt(() => made.conf.get("sparkts.parity.key")),
+    };
+    await made.stop();
+    const fresh = await newBuilder().getOrCreate();
+    const freshIsNew = fresh !== made && !fresh.isStopped;
+    await fresh.stop();
+    return { ...answer, freshIsNew };
+  },
+  "SparkSession.Builder.master": async (_df, _spark, newBuilder) => ({
+    // The engine side's builder carries master("local[2]"); the Spark side's a remote URL.
+    counted: await withOwnSession(newBuilder(), async (own) => String(await own.range(0, 100, 7).count())),
+    withRemoteToo: await attempt(() => SparkSession.builder().master("local[1]").remote("sc://localhost:1").create()),
+  }),
+  "SparkSession.active": async (_df, _spark, newBuilder) => {
+    const before = await attempt(async () => SparkSession.active() !== undefined);
+    const own = await newBuilder().create();
+    const during = SparkSession.active() === own;
+    await own.stop();
+    return { before, during, after: await attempt(async () => SparkSession.active() !== undefined) };
+  },
+  "SparkSession.getActiveSession": async (_df, _spark, newBuilder) => {
+    const before = activeAmong({});
+    const own = await newBuilder().create();
+    const during = activeAmong({ own });
+    await own.stop();
+    return { before, during, after: activeAmong({ own }) };
+  },
+  "SparkSession.stop": async (_df, _spark, newBuilder) => {
+    const own = await newBuilder().create();
+    const counted = String(await own.range(4).count());
+    await own.stop();
+    const secondStop = await attempt(() => own.stop());
+    return {
+      counted,
+      stopped: own.isStopped,
+      secondStop,
+      query: await attempt(() => own.range(2).count()),
+      conf: await attempt(() => own.conf.get("spark.sql.ansi.enabled")),
+      active: activeAmong({ own }),
+    };
+  },
+};
+
+/** Case names the suite must run one side after the other (they touch the process-wide active session). */
+export const SESSION_LIFECYCLE_CASES: ReadonlySet<string> = new Set(Object.keys(sessionCases));
+
 export const SESSION_TVF_MEMBER_CASES: Record<string, MemberCase> = {
   ...confCases,
   ...tvfCases,
+  ...sessionCases,
 };
