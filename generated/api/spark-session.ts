@@ -74,7 +74,7 @@ export interface SparkSessionApi {
   /**
    * A new session holding a server-side copy of this one's state, over the same connection.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks session cloning: cloneSession fails as not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cloneSession(new_session_id?: string): Promise<SparkSession>;
   /**

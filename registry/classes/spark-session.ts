@@ -128,7 +128,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
       description: "A new session holding a server-side copy of this one's state, over the same connection.",
-      status: { spark: supported, local: notInEngine("session cloning: cloneSession fails as not supported locally") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "conf",

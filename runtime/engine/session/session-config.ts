@@ -49,6 +49,12 @@ export class SessionConfig {
     this.session.set(key, value);
   }
 
+  /** Takes over another session's values (a cloned session starts with its parent's configuration). */
+  copyFrom(other: SessionConfig): void {
+    this.session.clear();
+    for (const [key, value] of other.session) this.session.set(key, value);
+  }
+
   /** Sets a static config the way the session is started with it (not a runtime change). */
   setStatic(key: string, value: string): void {
     this.session.set(key, value);

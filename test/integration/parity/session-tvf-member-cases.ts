@@ -2,6 +2,7 @@
  * RuntimeConfig, TableValuedFunction, SparkSession and Builder members on both backends. The suite's sessions are
  * shared by every case, so a case that changes the configuration puts it back before it returns.
  */
+import { randomUUID } from "node:crypto";
 import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { SparkSession } from "../../../runtime/api/session.js";
@@ -329,6 +330,43 @@ const sessionCases: Record<string, MemberCase> = {
   },
 };
 
+/**
+ * cloneSession: the clone starts with the parent's configuration, temporary views and current database and
+ * shares its global temporary views; afterwards each session's changes stay its own.
+ */
+const cloneCases: Record<string, MemberCase> = {
+  "SparkSession.cloneSession": async (_df, spark) => {
+    await spark.conf.set("sparkts.parity.key", "parent");
+    await spark.range(3).createOrReplaceTempView("parity_clone_view");
+    await spark.range(2).createOrReplaceGlobalTempView("parity_clone_global");
+    // A fresh id each run: the server refuses an id it has seen closed.
+    const id = randomUUID();
+    const clone = await spark.cloneSession(id);
+    try {
+      const inClone = {
+        hasGivenId: clone.sessionId === id,
+        key: await attempt(() => clone.conf.get("sparkts.parity.key")),
+        view: await attempt(() => outcomeOf(clone.table("parity_clone_view"), false)),
+        global: await attempt(async () => String(await clone.table("global_temp.parity_clone_global").count())),
+      };
+      await clone.conf.set("sparkts.parity.key", "clone");
+      await clone.range(5).createOrReplaceTempView("parity_clone_view");
+      await clone.range(1).createOrReplaceTempView("parity_clone_only");
+      const inParent = {
+        key: await attempt(() => spark.conf.get("sparkts.parity.key")),
+        view: await attempt(async () => String(await spark.table("parity_clone_view").count())),
+        cloneOnly: await attempt(async () => String(await spark.table("parity_clone_only").count())),
+      };
+      return { inClone, inParent, badId: await attempt(() => spark.cloneSession("not-a-uuid")) };
+    } finally {
+      await clone.stop();
+      await spark.catalog.dropTempView("parity_clone_view");
+      await spark.catalog.dropGlobalTempView("parity_clone_global");
+      await spark.conf.unset("sparkts.parity.key");
+    }
+  },
+};
+
 /** Case names the suite must run one side after the other (they touch the process-wide active session). */
 export const SESSION_LIFECYCLE_CASES: ReadonlySet<string> = new Set(Object.keys(sessionCases));
 
@@ -336,4 +374,5 @@ export const SESSION_TVF_MEMBER_CASES: Record<string, MemberCase> = {
   ...confCases,
   ...tvfCases,
   ...sessionCases,
+  ...cloneCases,
 };
