@@ -10,35 +10,35 @@ export interface RuntimeConfigApi {
   /**
    * Every configuration value set in the session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getAll(): Promise<Record<string, string>>;
   /**
    * Whether the key can be changed at run time.
    *
    * @since pyspark 2.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   isModifiable(key: string): Promise<boolean>;
   /**
    * Sets a configuration value for the session.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   set(key: string, value: string | number | boolean): Promise<void>;
   /**
    * Resets a configuration key to its default.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   unset(key: string): Promise<void>;
   /**
    * A configuration value, or the given default when unset.
    *
    * @since pyspark 2.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   get(key: string, default_?: string | null): Promise<string | undefined>;
 }

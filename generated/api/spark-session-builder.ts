@@ -13,37 +13,37 @@ export interface SparkSessionBuilderApi {
   /**
    * Sets the application name.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   appName(name: string): SparkSessionBuilder;
   /**
    * Sets configuration values for the session to create.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   config(key?: string, value?: unknown, map?: Record<string, PrimitiveValue | null>): SparkSessionBuilder;
   /**
    * Creates a new session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   create(): Promise<SparkSession>;
   /**
    * Returns the active session, or creates one.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getOrCreate(): Promise<SparkSession>;
   /**
    * Sets the master URL; local[N] selects the embedded engine.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   master(master: string): SparkSessionBuilder;
   /**
    * Sets the Spark Connect URL (sc://host:port).
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a Connect endpoint: remote(url) always connects to a Spark Connect server; master("local[N]") selects the engine).
    */
   remote(location?: string): SparkSessionBuilder;
 }

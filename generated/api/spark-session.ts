@@ -74,7 +74,7 @@ export interface SparkSessionApi {
   /**
    * A new session holding a server-side copy of this one's state, over the same connection.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks session cloning: cloneSession fails as not supported locally).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   cloneSession(new_session_id?: string): Promise<SparkSession>;
   /**
@@ -158,7 +158,7 @@ export interface SparkSessionApi {
   /**
    * Ends the session and releases its resources on the server.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: a case would stop the session the suite shares, and the engine cannot clone one to stop instead).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   stop(): Promise<void>;
   /**
@@ -202,19 +202,19 @@ export interface SparkSessionApiStatic {
   /**
    * The active session, else the default one; fails when neither is live.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: active() is static (the builder-made session), and the suite hands each case a session built directly).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   active(): SparkSession;
   /**
    * Starts configuring a new session.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: builder().master("local[N]") starts the engine, but the suite hands each case a session built directly).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   builder(): SparkSessionBuilder;
   /**
    * The active session, or undefined when there is none.
    *
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a parity case: getActiveSession() is static (the builder-made session), and the suite hands each case a session built directly).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   getActiveSession(): SparkSession | undefined;
 }

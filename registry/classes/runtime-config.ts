@@ -1,6 +1,6 @@
 /** pyspark RuntimeConfig (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const runtimeConfigClass: ClassEntryInput = {
   name: "RuntimeConfig",
@@ -16,7 +16,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       params: [],
       returns: "Record<string, string>",
       description: "Every configuration value set in the session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "isModifiable",
@@ -26,7 +26,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       returns: "boolean",
       since: "2.4.0",
       description: "Whether the key can be changed at run time.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "set",
@@ -39,7 +39,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       returns: "void",
       since: "2.0.0",
       description: "Sets a configuration value for the session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "unset",
@@ -49,7 +49,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       returns: "void",
       since: "2.0.0",
       description: "Resets a configuration key to its default.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "get",
@@ -62,7 +62,7 @@ export const runtimeConfigClass: ClassEntryInput = {
       returns: "string | undefined",
       since: "2.0.0",
       description: "A configuration value, or the given default when unset.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

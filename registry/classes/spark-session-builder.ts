@@ -1,6 +1,6 @@
 /** pyspark SparkSession.Builder (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const sparkSessionBuilderClass: ClassEntryInput = {
   name: "SparkSession.Builder",
@@ -14,7 +14,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       params: [{ name: "name", tsType: "string" }],
       returns: "SparkSessionBuilderApi",
       description: "Sets the application name.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "config",
@@ -26,7 +26,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       ],
       returns: "SparkSessionBuilderApi",
       description: "Sets configuration values for the session to create.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "create",
@@ -35,7 +35,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionApi",
       description: "Creates a new session.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "enableHiveSupport",
@@ -57,7 +57,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       params: [],
       returns: "SparkSessionApi",
       description: "Returns the active session, or creates one.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "master",
@@ -65,7 +65,7 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       params: [{ name: "master", tsType: "string" }],
       returns: "SparkSessionBuilderApi",
       description: "Sets the master URL; local[N] selects the embedded engine.",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "remote",
@@ -73,7 +73,12 @@ export const sparkSessionBuilderClass: ClassEntryInput = {
       params: [{ name: "location", tsType: "string", optional: true, pythonDefault: "'sc://localhost'" }],
       returns: "SparkSessionBuilderApi",
       description: "Sets the Spark Connect URL (sc://host:port).",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          'a Connect endpoint: remote(url) always connects to a Spark Connect server; master("local[N]") selects the engine',
+        ),
+      },
     },
   ],
   excluded: [

@@ -18,9 +18,7 @@ export const sparkSessionClass: ClassEntryInput = {
       description: "The active session, else the default one; fails when neither is live.",
       status: {
         spark: supported,
-        local: notInEngine(
-          "a parity case: active() is static (the builder-made session), and the suite hands each case a session built directly",
-        ),
+        local: supported,
       },
     },
     {
@@ -76,9 +74,7 @@ export const sparkSessionClass: ClassEntryInput = {
       description: "Starts configuring a new session.",
       status: {
         spark: supported,
-        local: notInEngine(
-          'a parity case: builder().master("local[N]") starts the engine, but the suite hands each case a session built directly',
-        ),
+        local: supported,
       },
     },
     {
@@ -132,7 +128,7 @@ export const sparkSessionClass: ClassEntryInput = {
       params: [{ name: "new_session_id", tsType: "string", optional: true, pythonDefault: "None" }],
       returns: "SparkSessionApi",
       description: "A new session holding a server-side copy of this one's state, over the same connection.",
-      status: { spark: supported, local: notInEngine("session cloning: cloneSession fails as not supported locally") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "conf",
@@ -168,9 +164,7 @@ export const sparkSessionClass: ClassEntryInput = {
       description: "The active session, or undefined when there is none.",
       status: {
         spark: supported,
-        local: notInEngine(
-          "a parity case: getActiveSession() is static (the builder-made session), and the suite hands each case a session built directly",
-        ),
+        local: supported,
       },
     },
     {
@@ -289,9 +283,7 @@ export const sparkSessionClass: ClassEntryInput = {
       description: "Ends the session and releases its resources on the server.",
       status: {
         spark: supported,
-        local: notInEngine(
-          "a parity case: a case would stop the session the suite shares, and the engine cannot clone one to stop instead",
-        ),
+        local: supported,
       },
     },
     {

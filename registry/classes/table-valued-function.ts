@@ -1,6 +1,6 @@
 /** pyspark TableValuedFunction (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const tableValuedFunctionClass: ClassEntryInput = {
   name: "TableValuedFunction",
@@ -13,7 +13,10 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("a collation catalog (the engine compares strings by UTF-8 bytes only)"),
+      },
     },
     {
       name: "explode",
@@ -21,7 +24,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "explode_outer",
@@ -29,7 +32,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "inline",
@@ -37,7 +40,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "inline_outer",
@@ -45,7 +48,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "json_tuple",
@@ -56,7 +59,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "posexplode",
@@ -64,7 +67,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "posexplode_outer",
@@ -72,7 +75,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "collection", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "python_worker_logs",
@@ -80,7 +83,10 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "4.1.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine("Python workers (it runs no Python UDFs, so it has no worker logs)"),
+      },
     },
     {
       name: "range",
@@ -93,7 +99,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sql_keywords",
@@ -101,7 +107,12 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: {
+        spark: supported,
+        local: notInEngine(
+          "the list of Spark SQL keywords with their reserved flags (its parser knows only the words it parses)",
+        ),
+      },
     },
     {
       name: "stack",
@@ -112,7 +123,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
     {
       name: "variant_explode",
@@ -120,7 +131,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: notInEngine("the VARIANT type") },
     },
     {
       name: "variant_explode_outer",
@@ -128,7 +139,7 @@ export const tableValuedFunctionClass: ClassEntryInput = {
       params: [{ name: "input", tsType: "ColumnApi" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: notInEngine("the VARIANT type") },
     },
   ],
   excluded: [],

@@ -123,9 +123,15 @@ export function unresolvedRoutine(name: string): SparkConnectError {
 
 export function sqlConfNotFound(key: string): SparkConnectError {
   const sqlConf = `"${key}"`;
-  return sparkError(SparkNoSuchElementException, "SQL_CONF_NOT_FOUND", "42K0I", `There is no SQL config ${sqlConf}.`, {
-    sqlConf,
-  });
+  return sparkError(
+    SparkNoSuchElementException,
+    "SQL_CONF_NOT_FOUND",
+    "42K0I",
+    `The SQL config ${sqlConf} cannot be found. Please verify that the config exists.`,
+    {
+      sqlConf,
+    },
+  );
 }
 
 /** Something valid in Spark that the local engine does not implement yet; always names the feature. */

@@ -27,6 +27,7 @@ import type {
   InterruptTarget,
 } from "../backend.js";
 import { ClientArgumentError, throwIfAnalysisAborted, UnsupportedOperationException } from "../errors/index.js";
+import { checkUuid } from "../transport/operation-requests.js";
 import { analyzePlan, canonical } from "./backend/analyze-handler.js";
 import { runCatalogOperation } from "./backend/catalog-handler.js";
 import { runCommand } from "./backend/command-handler.js";
@@ -82,7 +83,10 @@ export class LocalBackend implements Backend {
   /** Plan ids of catalog relations already run: like Spark's plan cache, running one again reads its result. */
   private readonly ranCatalogPlans = new Set<bigint>();
 
-  constructor(options: LocalBackendOptions, sessionId: string = randomUUID()) {
+  constructor(
+    private readonly options: LocalBackendOptions,
+    sessionId: string = randomUUID(),
+  ) {
     this.sessionId = sessionId;
     this.catalog = new SessionCatalog(options.warehouseDir ?? "spark-warehouse");
     this.engine = new QueryEngine({
@@ -215,8 +219,18 @@ export class LocalBackend implements Backend {
     throw unsupported("artifactStatus");
   }
 
-  async cloneSession(_newSessionId?: string): Promise<Backend> {
-    throw unsupported("cloneSession");
+  /**
+   * A new session as Spark's clone makes one: the same warehouse and global temporary views (process-wide state),
+   * a copy of this session's configuration, temporary views and current database; changes to either session stay
+   * with it. Cached plans and checkpoints are not carried over.
+   */
+  async cloneSession(newSessionId?: string): Promise<Backend> {
+    // The same client-side check the remote backend makes.
+    if (newSessionId !== undefined) checkUuid("newSessionId", newSessionId);
+    const clone = new LocalBackend({ ...this.options, warehouseDir: this.catalog.warehouse.root }, newSessionId);
+    clone.engine.conf.copyFrom(this.engine.conf);
+    clone.catalog.copyFrom(this.catalog);
+    return clone;
   }
 
   async releaseSession(): Promise<void> {

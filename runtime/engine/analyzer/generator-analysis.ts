@@ -77,6 +77,7 @@ export function typeGenerator(name: string, args: readonly Expr[]): { generator:
   const lower = name.toLowerCase();
   const display = `${lower}(${args.map(displayOf).join(", ")})`;
   if (spec.kind === "stack") return resolveStack(args, display);
+  if (spec.kind === "json_tuple") return resolveJsonTuple(args, display);
   if (args.length !== 1) {
     throw sparkError(
       AnalysisException,
@@ -116,6 +117,27 @@ export function typeGenerator(name: string, args: readonly Expr[]): { generator:
     return { generator, fields: [...position, ...entry] };
   }
   throw mismatch('("ARRAY" or "MAP")');
+}
+
+/** `json_tuple(json, f1, ..., fn)`: one row of n string columns `c0` .. `c(n-1)`; every argument is a string. */
+function resolveJsonTuple(args: readonly Expr[], display: string): { generator: Generator; fields: GeneratedField[] } {
+  if (args.length < 2) {
+    throw sparkError(
+      AnalysisException,
+      "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+      "42605",
+      `json_tuple takes at least 2 arguments, not ${args.length}.`,
+      { functionName: "`json_tuple`", expectedNum: "> 1", actualNum: String(args.length), docroot: "" },
+    );
+  }
+  if (args.some((a) => !T.isString(a.type) && !T.isNullType(a.type))) {
+    throw dataTypeMismatch("NON_STRING_TYPE", `"${display}"`, "json_tuple needs string arguments.", {
+      funcName: "`json_tuple`",
+    });
+  }
+  const typed = args.map((a) => (T.isNullType(a.type) ? implicitCast(a, T.STRING) : a));
+  const fields = typed.slice(1).map((_, i) => ({ name: `c${i}`, type: T.STRING, nullable: true }));
+  return { generator: { kind: "json_tuple", args: typed, outer: false, display }, fields };
 }
 
 /** `stack(n, v1, v2, ...)`: n rows of ceil(values / n) columns; a column's type is its first non-NULL value's. */

@@ -14,9 +14,12 @@ export function configure(operation: ConfigOperation, conf: SessionConfig): Conf
       for (const pair of op.value.pairs ?? []) {
         if (pair.key === undefined) continue;
         if (pair.value === undefined) throw new IllegalArgumentException(`Config set needs a value for ${pair.key}.`);
-        // A silent set (the builder's spark.app.name, say) skips keys that cannot change, as Spark's server does.
-        if (op.value.silent === true && !conf.isModifiable(pair.key)) continue;
-        conf.set(pair.key, pair.value);
+        // A silent set (the builder's options) ignores keys that cannot change, as Spark's server does.
+        try {
+          conf.set(pair.key, pair.value);
+        } catch (error) {
+          if (op.value.silent !== true) throw error;
+        }
       }
       return { pairs: [], warnings: [] };
     case "get":

@@ -1,5 +1,6 @@
 /**
- * Generate: each input row followed by the rows its generator yields (explode, posexplode, inline, stack), the
+ * Generate: each input row followed by the rows its generator yields (explode, posexplode, inline, stack,
+ * json_tuple), the
  * input row's columns repeated next to each generated row. Input rows that yield nothing disappear, or with an
  * outer generator come out once with NULLs in the generated columns.
  */
@@ -13,6 +14,7 @@ import {
   takeRows,
 } from "../columnar/column-vector.js";
 import type { EvalContext } from "../functions/function-types.js";
+import { jsonTupleValues } from "../functions/json-functions.js";
 import type { Generator } from "../logical/generators.js";
 import type { DataType } from "../types/data-types.js";
 import { evaluate } from "./expression-evaluator.js";
@@ -53,6 +55,15 @@ function rowSource(generator: Generator, args: readonly ColumnVector[], width: n
         if (value === null) return NO_ROWS;
         return (value as readonly Scalar[]).map((struct) => (struct === null ? nulls : (struct as readonly Scalar[])));
       };
+    }
+    case "json_tuple": {
+      const [json, ...fields] = args;
+      return (row) => [
+        jsonTupleValues(
+          getScalar(json as ColumnVector, row) as string | null,
+          fields.map((field) => getScalar(field, row) as string | null),
+        ),
+      ];
     }
     case "stack": {
       const [count, ...values] = args;

@@ -56,6 +56,17 @@ export function getJsonObject(json: string, path: string): string | null {
   return found.kind === "string" ? found.value : writeJson(found);
 }
 
+/** json_tuple's values: each named top-level field as get_json_object renders it; all NULL for a non-object. */
+export function jsonTupleValues(json: string | null, fields: readonly (string | null)[]): (string | null)[] {
+  const root = json === null ? null : readJson(json);
+  return fields.map((field) => {
+    if (root?.kind !== "object" || field === null) return null;
+    const found = root.entries.find(([key]) => key === field)?.[1];
+    if (found === undefined || found.kind === "null") return null;
+    return found.kind === "string" ? found.value : writeJson(found);
+  });
+}
+
 const asString = (e: Expr): Expr => (T.isString(e.type) ? e : implicitCast(e, T.STRING));
 const show = (name: string, args: readonly Expr[]) => `${name}(${args.map(displayOf).join(", ")})`;
 

@@ -1,10 +1,10 @@
 /**
  * Generators: table-valued expressions that turn one input row into zero or more output rows (explode,
- * posexplode, inline, stack). They live in a Generate plan node, never inside an ordinary expression.
+ * posexplode, inline, stack, json_tuple). They live in a Generate plan node, never inside an ordinary expression.
  */
 import type { Expr } from "./expressions.js";
 
-export type GeneratorKind = "explode" | "posexplode" | "inline" | "stack";
+export type GeneratorKind = "explode" | "posexplode" | "inline" | "stack" | "json_tuple";
 
 export interface Generator {
   readonly kind: GeneratorKind;
@@ -25,6 +25,7 @@ export const GENERATOR_FUNCTIONS: Readonly<Record<string, { kind: GeneratorKind;
   inline: { kind: "inline", outer: false },
   inline_outer: { kind: "inline", outer: true },
   stack: { kind: "stack", outer: false },
+  json_tuple: { kind: "json_tuple", outer: false },
 };
 
 export const isGeneratorName = (name: string): boolean => Object.hasOwn(GENERATOR_FUNCTIONS, name.toLowerCase());

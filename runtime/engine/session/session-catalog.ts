@@ -43,6 +43,12 @@ export class SessionCatalog {
     this.warehouse = new Warehouse(warehouseDir);
   }
 
+  /** Takes over another session's temporary views and current database, as a cloned session does. */
+  copyFrom(other: SessionCatalog): void {
+    this.tempViews.copyFrom(other.tempViews);
+    this.currentDatabase = other.currentDatabase;
+  }
+
   /** What a (possibly qualified) name refers to, before checking that it exists. */
   resolve(name: string | readonly string[]): ResolvedName {
     let parts = typeof name === "string" ? parseIdentifier(name) : [...name];

@@ -1,118 +1,119 @@
 /**
- * The engine's SQL configuration: Spark 4.1 defaults for the keys the engine reads or users commonly query,
- * session overrides, and the seven Config operations with Spark's answers (including its errors).
+ * The engine's SQL configuration: the registered keys' defaults (sql-conf-entries.ts), the values the session
+ * started with, session overrides, and the seven Config operations with Spark's answers (including its errors).
  */
 import { AnalysisException } from "../../errors/index.js";
 import { sparkError, sqlConfNotFound } from "../errors.js";
 import { DEFAULT_SPILL_THRESHOLD_BYTES, type SpillSettings } from "../shuffle/map-status.js";
 import { parseByteSize } from "./byte-size.js";
-
-/** Defaults as Spark 4.1.1 reports them; the session time zone follows the host like the JVM does. */
-function defaults(): Map<string, string> {
-  return new Map([
-    ["spark.sql.ansi.enabled", "true"],
-    ["spark.sql.caseSensitive", "false"],
-    ["spark.sql.session.timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone],
-    ["spark.sql.shuffle.partitions", "200"],
-    ["spark.sql.adaptive.enabled", "true"],
-    ["spark.sql.crossJoin.enabled", "true"],
-    ["spark.sql.execution.arrow.maxRecordsPerBatch", "10000"],
-    ["spark.sql.session.localRelationCacheThreshold", "67108864"],
-    ["spark.sql.autoBroadcastJoinThreshold", "10485760"],
-    ["spark.sql.repl.eagerEval.enabled", "false"],
-    ["spark.sql.repl.eagerEval.maxNumRows", "20"],
-    ["spark.sql.repl.eagerEval.truncate", "20"],
-    ["spark.sql.pyspark.jvmStacktrace.enabled", "false"],
-    ["spark.sql.legacy.timeParserPolicy", "CORRECTED"],
-  ]);
-}
+import { checkConfValue, defaultOf, isCoreConfig, SQL_CONF_ENTRIES, type SqlConfEntry } from "./sql-conf-entries.js";
 
 /** The engine's own conf (not Spark's): shuffle bytes an executor keeps in memory before spilling to disk. */
 export const SPILL_THRESHOLD_KEY = "spark.sparkts.shuffle.spill.threshold";
 
-/** Keys Spark refuses to change at runtime (static SQL configs and core configs). */
-const STATIC_PREFIXES = [
-  "spark.sql.warehouse.dir",
-  "spark.sql.catalogImplementation",
-  "spark.driver.",
-  "spark.executor.",
-  "spark.master",
-  "spark.app.name",
-];
+const byKey = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class SessionConfig {
-  private readonly values = defaults();
-  private readonly overridden = new Set<string>();
+  /** Values set in this session, starting with the ones it was started with (master, app name, warehouse). */
+  private readonly session = new Map<string, string>();
 
   constructor(readonly master: string) {
-    this.values.set("spark.master", master);
-    this.values.set("spark.app.name", "sparkts");
+    this.session.set("spark.master", master);
+    this.session.set("spark.app.name", "sparkts");
   }
 
-  get(key: string): string {
-    const value = this.values.get(key);
-    if (value === undefined) throw sqlConfNotFound(key);
+  /** The key's value; a registered key without a default gives undefined, an unknown unset key raises. */
+  get(key: string): string | undefined {
+    const value = this.getOption(key);
+    if (value === undefined && !SQL_CONF_ENTRIES.has(key)) throw sqlConfNotFound(key);
     return value;
   }
 
   getOption(key: string): string | undefined {
-    return this.values.get(key);
+    const set = this.session.get(key);
+    if (set !== undefined) return set;
+    const entry = SQL_CONF_ENTRIES.get(key);
+    return entry === undefined ? undefined : defaultOf(entry);
   }
 
+  /** The set value or `fallback` (registered defaults are not consulted); a registered key checks the fallback. */
   getWithDefault(key: string, fallback: string | undefined): string | undefined {
-    return this.overridden.has(key) ? this.values.get(key) : (fallback ?? this.values.get(key));
+    const entry = SQL_CONF_ENTRIES.get(key);
+    if (entry !== undefined && fallback !== undefined) checkConfValue(key, entry, fallback);
+    return this.session.get(key) ?? fallback;
   }
 
   set(key: string, value: string): void {
-    if (!this.isModifiable(key) && STATIC_PREFIXES.some((p) => key === p || key.startsWith(p))) {
-      throw sparkError(
-        AnalysisException,
-        "CANNOT_MODIFY_CONFIG",
-        "46110",
-        `The static config "${key}" cannot be changed at runtime.`,
-        {
-          key: `"${key}"`,
-          docroot: "https://spark.apache.org/docs/4.1.1",
-        },
-      );
-    }
-    this.values.set(key, value);
-    this.overridden.add(key);
+    const entry = this.checkChangeable(key);
+    if (entry !== undefined) checkConfValue(key, entry, value);
+    this.session.set(key, value);
+  }
+
+  /** Takes over another session's values (a cloned session starts with its parent's configuration). */
+  copyFrom(other: SessionConfig): void {
+    this.session.clear();
+    for (const [key, value] of other.session) this.session.set(key, value);
   }
 
   /** Sets a static config the way the session is started with it (not a runtime change). */
   setStatic(key: string, value: string): void {
-    this.values.set(key, value);
+    this.session.set(key, value);
   }
 
   unset(key: string): void {
-    this.overridden.delete(key);
-    const fallback = defaults().get(key);
-    if (fallback === undefined) this.values.delete(key);
-    else this.values.set(key, fallback);
+    this.checkChangeable(key);
+    this.session.delete(key);
   }
 
+  /** Registered keys that are not static; Spark answers false for keys it does not know. */
   isModifiable(key: string): boolean {
-    return key.startsWith("spark.sql.") && !STATIC_PREFIXES.some((p) => key === p || key.startsWith(p));
+    const entry = SQL_CONF_ENTRIES.get(key);
+    return entry !== undefined && entry.isStatic !== true;
   }
 
-  /** Every set key, optionally filtered by prefix, sorted like Spark's answer. */
+  /** Values given at startup or set in the session (not defaults), optionally filtered by prefix, sorted by key. */
   getAll(prefix?: string): [string, string][] {
-    return [...this.values.entries()]
-      .filter(([k]) => prefix === undefined || k.startsWith(prefix))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.session.entries()].filter(([k]) => prefix === undefined || k.startsWith(prefix)).sort(byKey);
+  }
+
+  /** Raises Spark's error for a key a session cannot change; gives the key's entry when it has one. */
+  private checkChangeable(key: string): SqlConfEntry | undefined {
+    const entry = SQL_CONF_ENTRIES.get(key);
+    if (entry?.isStatic === true) {
+      throw sparkError(
+        AnalysisException,
+        "CANNOT_MODIFY_STATIC_CONFIG",
+        "46110",
+        `Cannot modify the value of the static Spark config: "${key}".`,
+        { key: `"${key}"` },
+      );
+    }
+    if (isCoreConfig(key)) {
+      throw sparkError(
+        AnalysisException,
+        "CANNOT_MODIFY_CONFIG",
+        "46110",
+        `Cannot modify the value of the Spark config: "${key}".`,
+        { key: `"${key}"`, docroot: "https://spark.apache.org/docs/4.1.1" },
+      );
+    }
+    return entry;
+  }
+
+  private flag(key: string): boolean {
+    return this.getOption(key)?.trim().toLowerCase() === "true";
   }
 
   get ansi(): boolean {
-    return this.get("spark.sql.ansi.enabled").toLowerCase() === "true";
+    return this.flag("spark.sql.ansi.enabled");
   }
 
   get caseSensitive(): boolean {
-    return this.get("spark.sql.caseSensitive").toLowerCase() === "true";
+    return this.flag("spark.sql.caseSensitive");
   }
 
   get timeZone(): string {
-    return this.get("spark.sql.session.timeZone");
+    return this.getOption("spark.sql.session.timeZone") ?? "UTC";
   }
 
   /** Shuffle spill: the threshold, and the first of `spark.local.dir`'s directories when it is set. */
@@ -128,14 +129,13 @@ export class SessionConfig {
 
   /** `spark.sql.autoBroadcastJoinThreshold` in bytes; -1 (any negative value) turns broadcast joins off. */
   get broadcastThreshold(): number {
-    const value = this.get("spark.sql.autoBroadcastJoinThreshold").trim();
+    const value = (this.getOption("spark.sql.autoBroadcastJoinThreshold") ?? "10485760b").trim();
     return value.startsWith("-") ? -1 : parseByteSize("spark.sql.autoBroadcastJoinThreshold", value);
   }
 
   /** Explicitly set shuffle partitions win; otherwise one per core, standing in for Spark's AQE coalescing. */
   shufflePartitions(parallelism: number): number {
-    return this.overridden.has("spark.sql.shuffle.partitions")
-      ? Number(this.get("spark.sql.shuffle.partitions"))
-      : parallelism;
+    const set = this.session.get("spark.sql.shuffle.partitions");
+    return set === undefined ? parallelism : Number(set);
   }
 }

@@ -25,6 +25,11 @@ export class ViewCatalog {
     this.views.set(key, relation);
   }
 
+  /** Adds another catalog's views (a cloned session starts with its parent's temporary views). */
+  copyFrom(other: ViewCatalog): void {
+    for (const [name, relation] of other.views) this.views.set(name, relation);
+  }
+
   /** View names as created (lower-cased), sorted. */
   names(): string[] {
     return [...this.views.keys()].sort();

@@ -7,14 +7,18 @@ import * as F from "../../../generated/functions/index.js";
 import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
+import type { SparkSessionBuilder } from "../../../runtime/api/session-builder.js";
 import { Window } from "../../../runtime/api/window.js";
 import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { FRAME_MEMBER_CASES } from "./frame-member-cases.js";
 import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
+import { SESSION_TVF_MEMBER_CASES } from "./session-tvf-member-cases.js";
 import { STAT_MEMBER_CASES } from "./stat-member-cases.js";
 
-export type MemberCase = (df: DataFrame, spark: SparkSession) => Promise<unknown>;
+/** A new builder for the backend a case runs on, so a case can make (and stop) sessions of its own. */
+export type NewBuilder = () => SparkSessionBuilder;
+export type MemberCase = (df: DataFrame, spark: SparkSession, newBuilder: NewBuilder) => Promise<unknown>;
 
 const json = (value: unknown): string => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
 const other = (spark: SparkSession): DataFrame =>
@@ -187,6 +191,7 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "SparkSession.removeProgressHandler": (df, spark) => progressSeen(df, spark, "remove"),
   "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
   ...CATALOG_MEMBER_CASES,
+  ...SESSION_TVF_MEMBER_CASES,
   ...FRAME_MEMBER_CASES,
   ...IO_SESSION_MEMBER_CASES,
   ...STAT_MEMBER_CASES,

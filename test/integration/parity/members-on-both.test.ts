@@ -7,11 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classEntryInputs } from "../../../registry/classes/index.js";
+import { connectRemote } from "../../../runtime/api/backend-loader.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { LocalBackend } from "../../../runtime/engine/local-backend.js";
-import { testSession } from "../api/fixture.js";
-import { MEMBER_CASES } from "./member-cases.js";
+import { sparkRemote } from "../../support/session-url.js";
+import { MEMBER_CASES, type NewBuilder } from "./member-cases.js";
 import { fixture } from "./parity-fixture.js";
+import { SESSION_LIFECYCLE_CASES } from "./session-tvf-member-cases.js";
 
 const localSupported = new Set(
   classEntryInputs.flatMap((entry) =>
@@ -40,7 +42,8 @@ describe("class members give the same answer on the embedded engine and on Spark
     // Managed tables of the catalog cases go to a throwaway warehouse, not ./spark-warehouse.
     warehouse = mkdtempSync(join(tmpdir(), "sparkts-parity-warehouse-"));
     local = new SparkSession(new LocalBackend({ master: "local[2]", warehouseDir: warehouse }));
-    spark = await testSession();
+    // Built directly, not by a builder, so the process has no default or active session until a case makes one.
+    spark = new SparkSession(await connectRemote(sparkRemote()));
   });
   afterAll(async () => {
     await local?.stop();
@@ -52,11 +55,17 @@ describe("class members give the same answer on the embedded engine and on Spark
     .map(([name, run]) => ({ name, run }))
     .filter((c) => localSupported.has(c.name));
 
-  it.each(cases)("$name", async ({ run }) => {
-    const [expected, actual] = await Promise.all([
-      settle(run(fixture(spark), spark)),
-      settle(run(fixture(local), local)),
-    ]);
+  /** How a case makes its own sessions on each side: the Spark server by remote(), the engine by master(). */
+  const sparkBuilder: NewBuilder = () => SparkSession.builder().remote(sparkRemote());
+  const localBuilder: NewBuilder = () => SparkSession.builder().master("local[2]");
+
+  it.each(cases)("$name", async ({ name, run }) => {
+    const onSpark = () => settle(run(fixture(spark), spark, sparkBuilder));
+    const onEngine = () => settle(run(fixture(local), local, localBuilder));
+    // Cases that make, stop or look up the process-wide active session must not overlap.
+    const [expected, actual] = SESSION_LIFECYCLE_CASES.has(name)
+      ? [await onSpark(), await onEngine()]
+      : await Promise.all([onSpark(), onEngine()]);
     expect(actual).toEqual(expected);
   });
 
