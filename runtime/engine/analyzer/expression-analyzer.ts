@@ -84,7 +84,15 @@ const AGGREGATES: Record<string, AggregateName> = {
   percentile: "percentile",
   median: "percentile",
   mode: "mode",
+  approx_count_distinct: "approx_count_distinct",
+  percentile_approx: "percentile_approx",
+  approx_percentile: "percentile_approx",
+  listagg: "listagg",
+  string_agg: "listagg",
 };
+
+/** Aggregates that answer even for an empty group (a count), so their column is never NULL. */
+const NON_NULLABLE_AGGREGATES: ReadonlySet<AggregateName> = new Set(["regr_count", "approx_count_distinct"]);
 
 /** Whether a function name is one of the aggregates the engine computes. */
 export const isAggregateFunctionName = (name: string): boolean => Object.hasOwn(AGGREGATES, name.toLowerCase());
@@ -336,7 +344,7 @@ export class ExpressionAnalyzer {
         return { ...base, args, type: child.type, nullable: true };
       default: {
         const typed = typeAggregate(name, args, display);
-        if (typed !== undefined) return { ...base, ...typed, nullable: name !== "regr_count" };
+        if (typed !== undefined) return { ...base, ...typed, nullable: !NON_NULLABLE_AGGREGATES.has(name) };
         return { ...base, args: [child], type: child.type, nullable: true };
       }
     }

@@ -103,7 +103,10 @@ export type AggregateName =
   | "regr_intercept"
   | "regr_r2"
   | "percentile"
-  | "mode";
+  | "mode"
+  | "approx_count_distinct"
+  | "percentile_approx"
+  | "listagg";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";

@@ -7,6 +7,7 @@ import * as F from "../../../generated/functions/index.js";
 import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
+import { MISC_AGGREGATE_CASES } from "./function-cases-misc.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -569,6 +570,7 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   ],
   // Ties have no defined winner in Spark unless deterministic, so the cases have one clear mode.
   mode: () => [F.mode(i().gt(lit(0))), F.mode(F.least(i(), lit(0))), F.mode(i(), true)],
+  ...MISC_AGGREGATE_CASES,
 };
 
 /** Sort orders, used as `orderBy` keys (see functions-on-both.test.ts): the fixture has NULLs in every column. */
