@@ -43,7 +43,7 @@ export function convert_timezone(sourceTz: Column, targetTz: Column, sourceTs: C
  * @returns a new Column; nothing runs until an action
  * @example `curdate()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function curdate(): Column {
   return codegen.callBuiltin("curdate", []);
@@ -56,7 +56,7 @@ export function curdate(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_date()`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_date(): Column {
   return codegen.callBuiltin("current_date", []);
@@ -84,7 +84,7 @@ export function current_time(precision?: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_timestamp()`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_timestamp(): Column {
   return codegen.callBuiltin("current_timestamp", []);
@@ -97,7 +97,7 @@ export function current_timestamp(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_timezone()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_timezone(): Column {
   return codegen.callBuiltin("current_timezone", []);
@@ -409,7 +409,7 @@ export function last_day(date: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `localtimestamp()`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function localtimestamp(): Column {
   return codegen.callBuiltin("localtimestamp", []);
@@ -500,7 +500,7 @@ export function make_time(hour: Column | string, minute: Column | string, second
  * @example `make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))`
  * @example `make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("Asia/Tokyo"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_timestamp(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string, timezone?: Column | string): Column {
   return codegen.customBuilders.make_timestamp(years, months, days, hours, mins, secs, timezone);
@@ -521,7 +521,7 @@ export function make_timestamp(years: Column | string | DateAndTime, months?: Co
  * @example `make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"))`
  * @example `make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("UTC"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_timestamp_ltz(years: Column | string, months: Column | string, days: Column | string, hours: Column | string, mins: Column | string, secs: Column | string, timezone?: Column | string): Column {
   return codegen.callBuiltin("make_timestamp_ltz", [codegen.columnOrName(years, "years"), codegen.columnOrName(months, "months"), codegen.columnOrName(days, "days"), codegen.columnOrName(hours, "hours"), codegen.columnOrName(mins, "mins"), codegen.columnOrName(secs, "secs"), codegen.columnOrName(timezone, "timezone")]);
@@ -538,7 +538,7 @@ export function make_timestamp_ltz(years: Column | string, months: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `make_timestamp_ntz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_timestamp_ntz(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.customBuilders.make_timestamp_ntz(years, months, days, hours, mins, secs);
@@ -642,7 +642,7 @@ export function next_day(date: Column | string, dayOfWeek: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `now()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function now(): Column {
   return codegen.callBuiltin("now", []);
@@ -959,7 +959,7 @@ export function try_make_interval(years?: Column | string, months?: Column | str
  * @example `try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @example `try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("Asia/Tokyo"))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_timestamp(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string, timezone?: Column | string): Column {
   return codegen.customBuilders.try_make_timestamp(years, months, days, hours, mins, secs, timezone);
@@ -980,7 +980,7 @@ export function try_make_timestamp(years: Column | string | DateAndTime, months?
  * @example `try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @example `try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("UTC"))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_timestamp_ltz(years: Column | string, months: Column | string, days: Column | string, hours: Column | string, mins: Column | string, secs: Column | string, timezone?: Column | string): Column {
   return codegen.callBuiltin("try_make_timestamp_ltz", [codegen.columnOrName(years, "years"), codegen.columnOrName(months, "months"), codegen.columnOrName(days, "days"), codegen.columnOrName(hours, "hours"), codegen.columnOrName(mins, "mins"), codegen.columnOrName(secs, "secs"), codegen.columnOrName(timezone, "timezone")]);
@@ -997,7 +997,7 @@ export function try_make_timestamp_ltz(years: Column | string, months: Column | 
  * @returns a new Column; nothing runs until an action
  * @example `try_make_timestamp_ntz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_timestamp_ntz(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.customBuilders.try_make_timestamp_ntz(years, months, days, hours, mins, secs);

@@ -42,7 +42,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "curdate" },
     examples: ["curdate()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_date",
@@ -54,7 +54,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_date" },
     examples: ["current_date()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_time",
@@ -82,7 +82,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_timestamp" },
     examples: ["current_timestamp()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_timezone",
@@ -94,7 +94,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_timezone" },
     examples: ["current_timezone()"],
     resultComparison: { compare: "schema", reason: "the session time zone is a server setting" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_add",
@@ -368,7 +368,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "localtimestamp" },
     examples: ["localtimestamp()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_date",
@@ -478,7 +478,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))',
       'make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("Asia/Tokyo"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_timestamp_ltz",
@@ -500,7 +500,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"))',
       'make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("UTC"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_timestamp_ntz",
@@ -518,7 +518,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
     examples: ['make_timestamp_ntz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_ym_interval",
@@ -612,7 +612,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "now" },
     examples: ["now()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "quarter",
@@ -929,7 +929,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")',
       'try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("Asia/Tokyo"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_make_timestamp_ltz",
@@ -951,7 +951,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")',
       'try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("UTC"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_make_timestamp_ntz",
@@ -969,7 +969,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
     examples: ['try_make_timestamp_ntz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_date",

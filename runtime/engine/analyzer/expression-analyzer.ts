@@ -113,8 +113,11 @@ export class ExpressionAnalyzer {
     private readonly conf: AnalyzerConf,
   ) {}
 
+  /** One instant per analysis, as Spark fixes current_timestamp() and friends once per query. */
+  private readonly instantMicros = BigInt(Date.now()) * 1000n;
+
   private get ctx(): ResolveContext {
-    return { ansi: this.conf.ansi };
+    return { ansi: this.conf.ansi, instantMicros: this.instantMicros };
   }
 
   scope(input: Scope["input"], plans: Scope["plans"]): Scope {

@@ -27,6 +27,7 @@ import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
+import { makeTimestampFunctions } from "./make-timestamp.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
@@ -34,6 +35,7 @@ import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
+import { sessionClockFunctions } from "./session-clock.js";
 import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
@@ -45,6 +47,7 @@ import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
 import { urlFunctions } from "./url-functions.js";
+import { userErrorFunctions } from "./user-errors.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -73,6 +76,9 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...datetimeCalendarFunctions,
   ...timestampConversionFunctions,
   ...sessionInfoFunctions,
+  ...sessionClockFunctions,
+  ...userErrorFunctions,
+  ...makeTimestampFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,
   ...tryArithmeticFunctions,

@@ -10,6 +10,8 @@ import type { FunctionCase } from "./function-cases.js";
 const i = () => col("i");
 const d = () => col("d");
 const s = () => col("s");
+const dt = () => col("dt");
+const ts = () => col("ts");
 
 /** Aggregates, each evaluated as one global aggregation over the fixture. */
 export const MISC_AGGREGATE_CASES: Record<string, FunctionCase> = {
@@ -42,4 +44,45 @@ export const MISC_AGGREGATE_CASES: Record<string, FunctionCase> = {
     F.listagg_distinct(F.when(i().isNotNull(), lit("x")), "-"),
   ],
   string_agg_distinct: () => [F.string_agg_distinct(F.substring(s(), 2, 2))],
+};
+
+/** Row-wise functions, each selected over the fixture ordered by id. */
+export const MISC_FUNCTION_CASES: Record<string, FunctionCase> = {
+  // The clock differs between the two servers, so its type and its relation to the other clock calls compare.
+  current_date: () => [F.typeof(F.current_date()), F.current_date().gt(lit("2020-01-01").cast("date"))],
+  curdate: () => [F.typeof(F.curdate()), F.datediff(F.curdate(), F.current_date())],
+  current_timestamp: () => [F.typeof(F.current_timestamp()), F.current_timestamp().eq(F.now())],
+  now: () => [F.typeof(F.now()), F.to_date(F.now()).eq(F.current_date())],
+  localtimestamp: () => [
+    F.typeof(F.localtimestamp()),
+    F.localtimestamp().gt(lit("2020-01-01 00:00:00").cast("timestamp_ntz")),
+  ],
+  // The engine names the default zone as the JavaScript runtime does ("UTC" where the JVM says "Etc/UTC"), so
+  // what compares is that the zone is the session's: converting with it is the identity under a UTC session.
+  current_timezone: () => [
+    F.from_utc_timestamp(ts(), F.current_timezone()).eq(ts()),
+    F.length(F.current_timezone()).gt(lit(0)),
+  ],
+  version: () => [F.version()],
+  current_user: () => [F.current_user()],
+  user: () => [F.user()],
+  session_user: () => [F.session_user()],
+  assert_true: () => [F.assert_true(col("id").gt(lit(0))), F.assert_true(col("id").isNotNull(), "id missing")],
+  raise_error: () => [F.when(col("id").lt(lit(0)), F.raise_error("negative id")), F.typeof(F.raise_error(lit("x")))],
+  make_timestamp: () => [
+    F.make_timestamp(F.year(dt()), F.month(dt()), F.dayofmonth(dt()), F.hour(ts()), F.minute(ts()), lit(59.5)),
+    F.make_timestamp(lit(2024), col("id"), lit(28), col("id").plus(lit(19)), lit(0), lit(60), lit("Asia/Kolkata")),
+  ],
+  make_timestamp_ltz: () => [
+    F.make_timestamp_ltz(F.year(dt()), lit(3), lit(31), lit(1), lit(2), F.second(ts()), lit("America/New_York")),
+  ],
+  make_timestamp_ntz: () => [
+    F.make_timestamp_ntz(F.year(dt()), F.month(dt()), lit(1), lit(23), lit(59), lit(1.000001)),
+  ],
+  try_make_timestamp: () => [
+    F.try_make_timestamp(lit(2024), i(), lit(1), lit(0), lit(0), col("id").multiply(lit(20))),
+    F.try_make_timestamp(lit(2023), lit(2), col("id").plus(lit(27)), lit(0), lit(0), lit(0), lit("UTC")),
+  ],
+  try_make_timestamp_ltz: () => [F.try_make_timestamp_ltz(lit(2024), lit(1), lit(1), i(), lit(0), lit(60.5))],
+  try_make_timestamp_ntz: () => [F.try_make_timestamp_ntz(lit(2024), lit(1), lit(1), lit(0), i(), lit(0))],
 };

@@ -7,7 +7,7 @@ import * as F from "../../../generated/functions/index.js";
 import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
-import { MISC_AGGREGATE_CASES } from "./function-cases-misc.js";
+import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -469,6 +469,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   inline: () => [F.inline(F.arrays_zip(arr(), words()))],
   inline_outer: () => [col("id"), F.inline_outer(F.array(F.struct(i(), s())))],
   stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
+  ...MISC_FUNCTION_CASES,
 };
 
 /**
