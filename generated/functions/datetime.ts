@@ -856,7 +856,7 @@ export function to_timestamp(col: Column | string, format?: string): Column {
  * @example `to_timestamp_ltz("dt")`
  * @example `to_timestamp_ltz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_timestamp_ltz(timestamp: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_timestamp_ltz", [codegen.columnOrName(timestamp, "timestamp"), codegen.columnOrName(format, "format")]);
@@ -872,7 +872,7 @@ export function to_timestamp_ltz(timestamp: Column | string, format?: Column | s
  * @example `to_timestamp_ntz("dt")`
  * @example `to_timestamp_ntz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_timestamp_ntz(timestamp: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_timestamp_ntz", [codegen.columnOrName(timestamp, "timestamp"), codegen.columnOrName(format, "format")]);

@@ -348,7 +348,7 @@ export function user(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `uuid(42)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function uuid(seed?: Column | number): Column {
   return codegen.callBuiltin("uuid", [codegen.orRandomSeed(codegen.literal(seed, "seed"))]);

@@ -814,7 +814,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'to_timestamp_ltz("dt")',
       'to_timestamp_ltz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_timestamp_ntz",
@@ -831,7 +831,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'to_timestamp_ntz("dt")',
       'to_timestamp_ntz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_unix_timestamp",

@@ -347,7 +347,7 @@ export const miscFunctions: FunctionEntryInput[] = [
       compare: "schema",
       reason: "pseudo-random: even seeded, the values come from Spark's generator and its partition layout",
     },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "version",

@@ -39,6 +39,6 @@ export const examples: readonly FunctionExample[] = [
   { function: "typeof", category: "misc", example: "typeof(\"big\")", build: (sparkSession) => typeof_("big"), spark: "supported", local: "supported", compare: "values" },
   { function: "typeof", category: "misc", example: "typeof(\"m\")", build: (sparkSession) => typeof_("m"), spark: "supported", local: "supported", compare: "values" },
   { function: "user", category: "misc", example: "user()", build: (sparkSession) => user(), spark: "supported", local: "supported", compare: "schema" },
-  { function: "uuid", category: "misc", example: "uuid(42)", build: (sparkSession) => uuid(42), spark: "supported", local: "gap", compare: "schema" },
+  { function: "uuid", category: "misc", example: "uuid(42)", build: (sparkSession) => uuid(42), spark: "supported", local: "supported", compare: "schema" },
   { function: "version", category: "misc", example: "version()", build: (sparkSession) => version(), spark: "supported", local: "supported", compare: "schema" },
   ];

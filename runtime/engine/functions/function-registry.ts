@@ -44,10 +44,12 @@ import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
+import { timestampFlavourFunctions } from "./timestamp-flavours.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
 import { urlFunctions } from "./url-functions.js";
 import { userErrorFunctions } from "./user-errors.js";
+import { uuidFunctions } from "./uuid.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -79,6 +81,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...sessionClockFunctions,
   ...userErrorFunctions,
   ...makeTimestampFunctions,
+  ...timestampFlavourFunctions,
+  ...uuidFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,
   ...tryArithmeticFunctions,

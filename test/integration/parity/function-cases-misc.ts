@@ -84,5 +84,14 @@ export const MISC_FUNCTION_CASES: Record<string, FunctionCase> = {
     F.try_make_timestamp(lit(2023), lit(2), col("id").plus(lit(27)), lit(0), lit(0), lit(0), lit("UTC")),
   ],
   try_make_timestamp_ltz: () => [F.try_make_timestamp_ltz(lit(2024), lit(1), lit(1), i(), lit(0), lit(60.5))],
+  to_timestamp_ltz: () => [F.to_timestamp_ltz(col("ds")), F.to_timestamp_ltz(col("ds"), lit("yyyy-MM-dd"))],
+  to_timestamp_ntz: () => [
+    F.to_timestamp_ntz(F.concat(col("ds"), lit(" 10:11:12"))),
+    F.to_timestamp_ntz(col("ds"), lit("yyyy-MM-dd")),
+    F.to_timestamp_ntz(dt()),
+    F.to_timestamp_ntz(ts()),
+  ],
+  // Random per row on both sides: the form and that rows differ compare.
+  uuid: () => [F.length(F.uuid()), F.typeof(F.uuid()), F.uuid().eq(F.uuid())],
   try_make_timestamp_ntz: () => [F.try_make_timestamp_ntz(lit(2024), lit(1), lit(1), lit(0), i(), lit(0))],
 };
