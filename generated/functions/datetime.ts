@@ -733,7 +733,7 @@ export function time_trunc(unit: Column | string, time: Column | string): Column
  * @example `timestamp_add("DAY", "i", "ts")`
  * @example `timestamp_add("MONTH", "i", "dt")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_add(unit: string, quantity: Column | string, ts: Column | string): Column {
   return codegen.callBuiltin("timestampadd", [codegen.literal(unit, "unit"), codegen.columnOrName(quantity, "quantity"), codegen.columnOrName(ts, "ts")]);
@@ -749,7 +749,7 @@ export function timestamp_add(unit: string, quantity: Column | string, ts: Colum
  * @returns a new Column; nothing runs until an action
  * @example `timestamp_diff("MINUTE", lit("1970-01-01 00:00:00"), "ts")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_diff(unit: string, start: Column | string, end: Column | string): Column {
   return codegen.callBuiltin("timestampdiff", [codegen.literal(unit, "unit"), codegen.columnOrName(start, "start"), codegen.columnOrName(end, "end")]);

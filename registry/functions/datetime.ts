@@ -702,7 +702,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestampadd" },
     examples: ['timestamp_add("DAY", "i", "ts")', 'timestamp_add("MONTH", "i", "dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "timestamp_diff",
@@ -717,7 +717,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestampdiff" },
     examples: ['timestamp_diff("MINUTE", lit("1970-01-01 00:00:00"), "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "timestamp_micros",

@@ -45,6 +45,7 @@ import { stringAliases, stringFunctions } from "./strings.js";
 import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { timestampFlavourFunctions } from "./timestamp-flavours.js";
+import { timestampUnitFunctions } from "./timestamp-units.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
 import { urlFunctions } from "./url-functions.js";
@@ -82,6 +83,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...userErrorFunctions,
   ...makeTimestampFunctions,
   ...timestampFlavourFunctions,
+  ...timestampUnitFunctions,
   ...uuidFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,

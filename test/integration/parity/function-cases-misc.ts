@@ -91,6 +91,22 @@ export const MISC_FUNCTION_CASES: Record<string, FunctionCase> = {
     F.to_timestamp_ntz(dt()),
     F.to_timestamp_ntz(ts()),
   ],
+  timestamp_add: () => [
+    F.timestamp_add("month", i(), ts()),
+    F.timestamp_add("YEAR", lit(1), dt()),
+    F.timestamp_add("WEEK", lit(-2), ts()),
+    F.timestamp_add("hour", col("id"), F.to_timestamp_ntz(ts())),
+    F.timestamp_add("MicroSecond", i(), ts()),
+    F.timestamp_add("QUARTER", col("id"), lit("2024-01-31 10:00:00").cast("timestamp")),
+  ],
+  timestamp_diff: () => [
+    F.timestamp_diff("DAY", ts(), lit("2024-02-29 23:00:00").cast("timestamp")),
+    F.timestamp_diff("month", lit("2024-02-29 23:59:59.5").cast("timestamp"), ts()),
+    F.timestamp_diff("YEAR", dt(), ts()),
+    F.timestamp_diff("week", ts(), lit("1970-01-01 00:00:00").cast("timestamp")),
+    F.timestamp_diff("SECOND", F.to_timestamp_ntz(ts()), lit("2000-01-01 00:00:00").cast("timestamp_ntz")),
+    F.timestamp_diff("quarter", dt(), lit("2024-12-31").cast("date")),
+  ],
   // Random per row on both sides: the form and that rows differ compare.
   uuid: () => [F.length(F.uuid()), F.typeof(F.uuid()), F.uuid().eq(F.uuid())],
   try_make_timestamp_ntz: () => [F.try_make_timestamp_ntz(lit(2024), lit(1), lit(1), lit(0), i(), lit(0))],
