@@ -30,7 +30,7 @@ export function add_months(start: Column | string, months: Column | string | num
  * @returns a new Column; nothing runs until an action
  * @example `convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function convert_timezone(sourceTz: Column, targetTz: Column, sourceTs: Column | string): Column {
   return codegen.callBuiltin("convert_timezone", [codegen.column(sourceTz, "sourceTz"), codegen.column(targetTz, "targetTz"), codegen.columnOrName(sourceTs, "sourceTs")]);

@@ -30,7 +30,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "convert_timezone" },
     examples: ['convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "curdate",

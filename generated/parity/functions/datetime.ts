@@ -7,7 +7,7 @@ import type { FunctionExample } from "../function-example.js";
 export const examples: readonly FunctionExample[] = [
   { function: "add_months", category: "datetime", example: "add_months(\"dt\", \"i\")", build: (sparkSession) => add_months("dt", "i"), spark: "supported", local: "supported", compare: "values" },
   { function: "add_months", category: "datetime", example: "add_months(\"dt\", 1)", build: (sparkSession) => add_months("dt", 1), spark: "supported", local: "supported", compare: "values" },
-  { function: "convert_timezone", category: "datetime", example: "convert_timezone(lit(\"America/Los_Angeles\"), lit(\"Asia/Kolkata\"), \"ts\")", build: (sparkSession) => convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts"), spark: "supported", local: "gap", compare: "values" },
+  { function: "convert_timezone", category: "datetime", example: "convert_timezone(lit(\"America/Los_Angeles\"), lit(\"Asia/Kolkata\"), \"ts\")", build: (sparkSession) => convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts"), spark: "supported", local: "supported", compare: "values" },
   { function: "curdate", category: "datetime", example: "curdate()", build: (sparkSession) => curdate(), spark: "supported", local: "supported", compare: "schema" },
   { function: "current_date", category: "datetime", example: "current_date()", build: (sparkSession) => current_date(), spark: "supported", local: "supported", compare: "schema" },
   { function: "current_time", category: "datetime", example: "current_time()", build: (sparkSession) => current_time(), spark: "supported", local: "gap", compare: "none" },

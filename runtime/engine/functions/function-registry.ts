@@ -12,6 +12,7 @@ import { collectionAccessors } from "./collection-accessors.js";
 import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
+import { convertTimezoneFunctions } from "./convert-timezone.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { datetimeExtractFunctions } from "./datetime-extract.js";
@@ -84,6 +85,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...makeTimestampFunctions,
   ...timestampFlavourFunctions,
   ...timestampUnitFunctions,
+  ...convertTimezoneFunctions,
   ...uuidFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,

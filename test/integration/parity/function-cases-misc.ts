@@ -107,6 +107,11 @@ export const MISC_FUNCTION_CASES: Record<string, FunctionCase> = {
     F.timestamp_diff("SECOND", F.to_timestamp_ntz(ts()), lit("2000-01-01 00:00:00").cast("timestamp_ntz")),
     F.timestamp_diff("quarter", dt(), lit("2024-12-31").cast("date")),
   ],
+  convert_timezone: () => [
+    F.convert_timezone(lit("America/New_York"), lit("Asia/Tokyo"), F.to_timestamp_ntz(ts())),
+    F.expr("convert_timezone('Europe/Paris', ts)"),
+    F.convert_timezone(lit("Asia/Kolkata"), lit("UTC"), col("ds")),
+  ],
   // Random per row on both sides: the form and that rows differ compare.
   uuid: () => [F.length(F.uuid()), F.typeof(F.uuid()), F.uuid().eq(F.uuid())],
   try_make_timestamp_ntz: () => [F.try_make_timestamp_ntz(lit(2024), lit(1), lit(1), lit(0), i(), lit(0))],
