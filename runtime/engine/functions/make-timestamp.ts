@@ -87,7 +87,9 @@ function builder(name: string, flavour: Flavour, tryForm: boolean): ScalarFuncti
       // Spark leaves the zone out of try_make_timestamp's name (not out of the _ltz form's).
       const shown = name === "try_make_timestamp" ? args.slice(0, 6) : args;
       const display = `${name}(${shown.map(displayOf).join(", ")})`;
-      return call(name, [...ints, seconds, ...zone], type, display, ctx, true);
+      // Only the ANSI, non-try form can promise a value for non-NULL fields (it raises instead of giving NULL).
+      const nullable = tryForm || !ctx.ansi || args.some((a) => a.nullable);
+      return call(name, [...ints, seconds, ...zone], type, display, ctx, nullable);
     },
     kernel: (inputs, c, ctx) => {
       const [years, months, days, hours, minutes] = inputs.slice(0, 5).map((v) => valuesOf<number>(v));
