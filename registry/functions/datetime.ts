@@ -1,6 +1,6 @@
 /** Date, time and timestamp functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const datetimeFunctions: FunctionEntryInput[] = [
   {
@@ -405,7 +405,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_dt_interval" },
     examples: ["make_dt_interval()", 'make_dt_interval("id", "i", "i", "dec")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "make_interval",
@@ -436,7 +436,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_interval" },
     examples: ['make_interval().cast("string")', 'make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "make_time",
@@ -538,7 +538,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_ym_interval" },
     examples: ['make_ym_interval().cast("string")', 'make_ym_interval("i", "id").cast("string")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "minute",
@@ -907,7 +907,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")',
       'try_make_interval(lit(178956970), lit(8)).cast("string")',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "try_make_timestamp",

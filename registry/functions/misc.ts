@@ -1,6 +1,6 @@
 /** Miscellaneous functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const miscFunctions: FunctionEntryInput[] = [
   {
@@ -217,7 +217,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "monotonically_increasing_id" },
     examples: ["monotonically_increasing_id()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's partition layout for every plan (the id encodes the partition index)") },
   },
   {
     name: "raise_error",
@@ -266,7 +266,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "spark_partition_id" },
     examples: ["spark_partition_id()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's partition layout for every plan (AQE coalescing included)") },
   },
   {
     name: "try_aes_decrypt",
