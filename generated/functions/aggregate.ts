@@ -30,7 +30,7 @@ export function any_value(col: Column | string, ignoreNulls?: Column | boolean):
  * @example `approx_count_distinct("s")`
  * @example `approx_count_distinct("i", 0.1)`
  * @since pyspark 2.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function approx_count_distinct(col: Column | string, rsd?: number): Column {
   return codegen.callBuiltin("approx_count_distinct", [codegen.columnOrName(col, "col"), codegen.literal(rsd, "rsd")]);
@@ -47,7 +47,7 @@ export function approx_count_distinct(col: Column | string, rsd?: number): Colum
  * @example `approx_percentile("d", 0.5)`
  * @example `approx_percentile("i", [0.25, 0.75], 100)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function approx_percentile(col: Column | string, percentage: Column | number | readonly number[], accuracy?: Column | number): Column {
   return codegen.callBuiltin("approx_percentile", [codegen.columnOrName(col, "col"), codegen.literal(percentage, "percentage"), codegen.orDefault(codegen.literal(accuracy, "accuracy"), {"integer":10000})]);
@@ -63,7 +63,7 @@ export function approx_percentile(col: Column | string, percentage: Column | num
  * @example `approxCountDistinct("s")`
  * @since pyspark 1.3.0
  * @deprecated use approx_count_distinct instead
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function approxCountDistinct(col: Column | string, rsd?: number): Column {
   return codegen.callBuiltin("approx_count_distinct", [codegen.columnOrName(col, "col"), codegen.literal(rsd, "rsd")]);
@@ -584,7 +584,7 @@ export function last_value(col: Column | string, ignoreNulls?: Column | boolean)
  * @example `listagg("s", ", ")`
  * @example `listagg("bin", new Uint8Array([0]))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function listagg(col: Column | string, delimiter?: Column | string | Uint8Array): Column {
   return codegen.callBuiltin("listagg", [codegen.columnOrName(col, "col"), codegen.literal(delimiter, "delimiter")]);
@@ -599,7 +599,7 @@ export function listagg(col: Column | string, delimiter?: Column | string | Uint
  * @returns a new Column; nothing runs until an action
  * @example `listagg_distinct("b", "|")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function listagg_distinct(col: Column | string, delimiter?: Column | string | Uint8Array): Column {
   return codegen.callBuiltin("listagg", [codegen.columnOrName(col, "col"), codegen.literal(delimiter, "delimiter")], { distinct: true });
@@ -738,7 +738,7 @@ export function percentile(col: Column | string, percentage: Column | number | r
  * @example `percentile_approx("d", 0.5)`
  * @example `percentile_approx("i", [0.1, 0.9], 1000)`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function percentile_approx(col: Column | string, percentage: Column | number | readonly number[], accuracy?: Column | number): Column {
   return codegen.callBuiltin("percentile_approx", [codegen.columnOrName(col, "col"), codegen.literal(percentage, "percentage"), codegen.orDefault(codegen.literal(accuracy, "accuracy"), {"integer":10000})]);
@@ -987,7 +987,7 @@ export function stddev_samp(col: Column | string): Column {
  * @example `string_agg("s")`
  * @example `string_agg("s2", " / ")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function string_agg(col: Column | string, delimiter?: Column | string | Uint8Array): Column {
   return codegen.callBuiltin("string_agg", [codegen.columnOrName(col, "col"), codegen.literal(delimiter, "delimiter")]);
@@ -1002,7 +1002,7 @@ export function string_agg(col: Column | string, delimiter?: Column | string | U
  * @returns a new Column; nothing runs until an action
  * @example `string_agg_distinct("b", ";")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function string_agg_distinct(col: Column | string, delimiter?: Column | string | Uint8Array): Column {
   return codegen.callBuiltin("string_agg", [codegen.columnOrName(col, "col"), codegen.literal(delimiter, "delimiter")], { distinct: true });

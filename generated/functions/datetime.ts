@@ -30,7 +30,7 @@ export function add_months(start: Column | string, months: Column | string | num
  * @returns a new Column; nothing runs until an action
  * @example `convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function convert_timezone(sourceTz: Column, targetTz: Column, sourceTs: Column | string): Column {
   return codegen.callBuiltin("convert_timezone", [codegen.column(sourceTz, "sourceTz"), codegen.column(targetTz, "targetTz"), codegen.columnOrName(sourceTs, "sourceTs")]);
@@ -43,7 +43,7 @@ export function convert_timezone(sourceTz: Column, targetTz: Column, sourceTs: C
  * @returns a new Column; nothing runs until an action
  * @example `curdate()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function curdate(): Column {
   return codegen.callBuiltin("curdate", []);
@@ -56,7 +56,7 @@ export function curdate(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_date()`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_date(): Column {
   return codegen.callBuiltin("current_date", []);
@@ -84,7 +84,7 @@ export function current_time(precision?: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_timestamp()`
  * @since pyspark 1.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_timestamp(): Column {
   return codegen.callBuiltin("current_timestamp", []);
@@ -97,7 +97,7 @@ export function current_timestamp(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_timezone()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_timezone(): Column {
   return codegen.callBuiltin("current_timezone", []);
@@ -409,7 +409,7 @@ export function last_day(date: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `localtimestamp()`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function localtimestamp(): Column {
   return codegen.callBuiltin("localtimestamp", []);
@@ -443,7 +443,7 @@ export function make_date(year: Column | string, month: Column | string, day: Co
  * @example `make_dt_interval()`
  * @example `make_dt_interval("id", "i", "i", "dec")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
  */
 export function make_dt_interval(days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.callBuiltin("make_dt_interval", [codegen.orDefault(codegen.columnOrName(days, "days"), {"integer":0}), codegen.orDefault(codegen.columnOrName(hours, "hours"), {"integer":0}), codegen.orDefault(codegen.columnOrName(mins, "mins"), {"integer":0}), codegen.orDefault(codegen.columnOrName(secs, "secs"), {"decimal":{"precision":10,"scale":0,"value":"0"}})]);
@@ -464,7 +464,7 @@ export function make_dt_interval(days?: Column | string, hours?: Column | string
  * @example `make_interval().cast("string")`
  * @example `make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
  */
 export function make_interval(years?: Column | string, months?: Column | string, weeks?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.callBuiltin("make_interval", [codegen.orDefault(codegen.columnOrName(years, "years"), {"integer":0}), codegen.orDefault(codegen.columnOrName(months, "months"), {"integer":0}), codegen.orDefault(codegen.columnOrName(weeks, "weeks"), {"integer":0}), codegen.orDefault(codegen.columnOrName(days, "days"), {"integer":0}), codegen.orDefault(codegen.columnOrName(hours, "hours"), {"integer":0}), codegen.orDefault(codegen.columnOrName(mins, "mins"), {"integer":0}), codegen.orDefault(codegen.columnOrName(secs, "secs"), {"decimal":{"precision":10,"scale":0,"value":"0"}})]);
@@ -500,7 +500,7 @@ export function make_time(hour: Column | string, minute: Column | string, second
  * @example `make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))`
  * @example `make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("Asia/Tokyo"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_timestamp(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string, timezone?: Column | string): Column {
   return codegen.customBuilders.make_timestamp(years, months, days, hours, mins, secs, timezone);
@@ -521,7 +521,7 @@ export function make_timestamp(years: Column | string | DateAndTime, months?: Co
  * @example `make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"))`
  * @example `make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("UTC"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_timestamp_ltz(years: Column | string, months: Column | string, days: Column | string, hours: Column | string, mins: Column | string, secs: Column | string, timezone?: Column | string): Column {
   return codegen.callBuiltin("make_timestamp_ltz", [codegen.columnOrName(years, "years"), codegen.columnOrName(months, "months"), codegen.columnOrName(days, "days"), codegen.columnOrName(hours, "hours"), codegen.columnOrName(mins, "mins"), codegen.columnOrName(secs, "secs"), codegen.columnOrName(timezone, "timezone")]);
@@ -538,7 +538,7 @@ export function make_timestamp_ltz(years: Column | string, months: Column | stri
  * @returns a new Column; nothing runs until an action
  * @example `make_timestamp_ntz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_timestamp_ntz(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.customBuilders.make_timestamp_ntz(years, months, days, hours, mins, secs);
@@ -554,7 +554,7 @@ export function make_timestamp_ntz(years: Column | string | DateAndTime, months?
  * @example `make_ym_interval().cast("string")`
  * @example `make_ym_interval("i", "id").cast("string")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
  */
 export function make_ym_interval(years?: Column | string, months?: Column | string): Column {
   return codegen.callBuiltin("make_ym_interval", [codegen.orDefault(codegen.columnOrName(years, "years"), {"integer":0}), codegen.orDefault(codegen.columnOrName(months, "months"), {"integer":0})]);
@@ -642,7 +642,7 @@ export function next_day(date: Column | string, dayOfWeek: string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `now()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function now(): Column {
   return codegen.callBuiltin("now", []);
@@ -733,7 +733,7 @@ export function time_trunc(unit: Column | string, time: Column | string): Column
  * @example `timestamp_add("DAY", "i", "ts")`
  * @example `timestamp_add("MONTH", "i", "dt")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_add(unit: string, quantity: Column | string, ts: Column | string): Column {
   return codegen.callBuiltin("timestampadd", [codegen.literal(unit, "unit"), codegen.columnOrName(quantity, "quantity"), codegen.columnOrName(ts, "ts")]);
@@ -749,7 +749,7 @@ export function timestamp_add(unit: string, quantity: Column | string, ts: Colum
  * @returns a new Column; nothing runs until an action
  * @example `timestamp_diff("MINUTE", lit("1970-01-01 00:00:00"), "ts")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function timestamp_diff(unit: string, start: Column | string, end: Column | string): Column {
   return codegen.callBuiltin("timestampdiff", [codegen.literal(unit, "unit"), codegen.columnOrName(start, "start"), codegen.columnOrName(end, "end")]);
@@ -856,7 +856,7 @@ export function to_timestamp(col: Column | string, format?: string): Column {
  * @example `to_timestamp_ltz("dt")`
  * @example `to_timestamp_ltz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_timestamp_ltz(timestamp: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_timestamp_ltz", [codegen.columnOrName(timestamp, "timestamp"), codegen.columnOrName(format, "format")]);
@@ -872,7 +872,7 @@ export function to_timestamp_ltz(timestamp: Column | string, format?: Column | s
  * @example `to_timestamp_ntz("dt")`
  * @example `to_timestamp_ntz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_timestamp_ntz(timestamp: Column | string, format?: Column | string): Column {
   return codegen.callBuiltin("to_timestamp_ntz", [codegen.columnOrName(timestamp, "timestamp"), codegen.columnOrName(format, "format")]);
@@ -940,7 +940,7 @@ export function trunc(date: Column | string, format: string): Column {
  * @example `try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")`
  * @example `try_make_interval(lit(178956970), lit(8)).cast("string")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
  */
 export function try_make_interval(years?: Column | string, months?: Column | string, weeks?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.callBuiltin("try_make_interval", [codegen.orDefault(codegen.columnOrName(years, "years"), {"integer":0}), codegen.orDefault(codegen.columnOrName(months, "months"), {"integer":0}), codegen.orDefault(codegen.columnOrName(weeks, "weeks"), {"integer":0}), codegen.orDefault(codegen.columnOrName(days, "days"), {"integer":0}), codegen.orDefault(codegen.columnOrName(hours, "hours"), {"integer":0}), codegen.orDefault(codegen.columnOrName(mins, "mins"), {"integer":0}), codegen.orDefault(codegen.columnOrName(secs, "secs"), {"decimal":{"precision":10,"scale":0,"value":"0"}})]);
@@ -959,7 +959,7 @@ export function try_make_interval(years?: Column | string, months?: Column | str
  * @example `try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @example `try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("Asia/Tokyo"))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_timestamp(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string, timezone?: Column | string): Column {
   return codegen.customBuilders.try_make_timestamp(years, months, days, hours, mins, secs, timezone);
@@ -980,7 +980,7 @@ export function try_make_timestamp(years: Column | string | DateAndTime, months?
  * @example `try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @example `try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("UTC"))`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_timestamp_ltz(years: Column | string, months: Column | string, days: Column | string, hours: Column | string, mins: Column | string, secs: Column | string, timezone?: Column | string): Column {
   return codegen.callBuiltin("try_make_timestamp_ltz", [codegen.columnOrName(years, "years"), codegen.columnOrName(months, "months"), codegen.columnOrName(days, "days"), codegen.columnOrName(hours, "hours"), codegen.columnOrName(mins, "mins"), codegen.columnOrName(secs, "secs"), codegen.columnOrName(timezone, "timezone")]);
@@ -997,7 +997,7 @@ export function try_make_timestamp_ltz(years: Column | string, months: Column | 
  * @returns a new Column; nothing runs until an action
  * @example `try_make_timestamp_ntz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_timestamp_ntz(years: Column | string | DateAndTime, months?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.customBuilders.try_make_timestamp_ntz(years, months, days, hours, mins, secs);

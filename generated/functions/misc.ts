@@ -54,7 +54,7 @@ export function aes_encrypt(input: Column | string, key: Column | string, mode?:
  * @example `assert_true(isnotnull("id"))`
  * @example `assert_true(isnotnull("id"), "id must be set")`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function assert_true(col: Column | string, errMsg?: Column | string): Column {
   return codegen.callBuiltin("assert_true", [codegen.columnOrName(col, "col"), codegen.literal(errMsg, "errMsg")]);
@@ -150,7 +150,7 @@ export function current_schema(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `current_user()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function current_user(): Column {
   return codegen.callBuiltin("current_user", []);
@@ -217,7 +217,7 @@ export function java_method(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `monotonically_increasing_id()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's partition layout for every plan (the id encodes the partition index)).
  */
 export function monotonically_increasing_id(): Column {
   return codegen.callBuiltin("monotonically_increasing_id", []);
@@ -231,7 +231,7 @@ export function monotonically_increasing_id(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `raise_error("boom")`
  * @since pyspark 3.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function raise_error(errMsg: Column | string): Column {
   return codegen.callBuiltin("raise_error", [codegen.literal(errMsg, "errMsg")]);
@@ -259,7 +259,7 @@ export function reflect(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `session_user()`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function session_user(): Column {
   return codegen.callBuiltin("session_user", []);
@@ -272,7 +272,7 @@ export function session_user(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `spark_partition_id()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's partition layout for every plan (AQE coalescing included)).
  */
 export function spark_partition_id(): Column {
   return codegen.callBuiltin("spark_partition_id", []);
@@ -334,7 +334,7 @@ function typeof_(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `user()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function user(): Column {
   return codegen.callBuiltin("user", []);
@@ -348,7 +348,7 @@ export function user(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `uuid(42)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function uuid(seed?: Column | number): Column {
   return codegen.callBuiltin("uuid", [codegen.orRandomSeed(codegen.literal(seed, "seed"))]);
@@ -361,7 +361,7 @@ export function uuid(seed?: Column | number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `version()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function version(): Column {
   return codegen.callBuiltin("version", []);

@@ -30,7 +30,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
     deprecatedFor: "approx_count_distinct",
     examples: ['approxCountDistinct("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "approx_count_distinct",
@@ -44,7 +44,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_count_distinct" },
     examples: ['approx_count_distinct("s")', 'approx_count_distinct("i", 0.1)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "approx_percentile",
@@ -59,7 +59,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "approx_percentile" },
     examples: ['approx_percentile("d", 0.5)', 'approx_percentile("i", [0.25, 0.75], 100)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "array_agg",
@@ -508,7 +508,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg" },
     examples: ['listagg("s")', 'listagg("s", ", ")', 'listagg("bin", new Uint8Array([0]))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "listagg_distinct",
@@ -522,7 +522,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "listagg", isDistinct: true },
     examples: ['listagg_distinct("b", "|")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "max",
@@ -638,7 +638,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "percentile_approx" },
     examples: ['percentile_approx("d", 0.5)', 'percentile_approx("i", [0.1, 0.9], 1000)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "product",
@@ -855,7 +855,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg" },
     examples: ['string_agg("s")', 'string_agg("s2", " / ")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "string_agg_distinct",
@@ -869,7 +869,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "string_agg", isDistinct: true },
     examples: ['string_agg_distinct("b", ";")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "sum",

@@ -1,6 +1,6 @@
 /** Date, time and timestamp functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const datetimeFunctions: FunctionEntryInput[] = [
   {
@@ -30,7 +30,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "convert_timezone" },
     examples: ['convert_timezone(lit("America/Los_Angeles"), lit("Asia/Kolkata"), "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "curdate",
@@ -42,7 +42,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "curdate" },
     examples: ["curdate()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_date",
@@ -54,7 +54,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_date" },
     examples: ["current_date()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_time",
@@ -82,7 +82,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_timestamp" },
     examples: ["current_timestamp()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_timezone",
@@ -94,7 +94,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_timezone" },
     examples: ["current_timezone()"],
     resultComparison: { compare: "schema", reason: "the session time zone is a server setting" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "date_add",
@@ -368,7 +368,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "localtimestamp" },
     examples: ["localtimestamp()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_date",
@@ -405,7 +405,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_dt_interval" },
     examples: ["make_dt_interval()", 'make_dt_interval("id", "i", "i", "dec")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "make_interval",
@@ -436,7 +436,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_interval" },
     examples: ['make_interval().cast("string")', 'make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "make_time",
@@ -478,7 +478,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))',
       'make_timestamp(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("Asia/Tokyo"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_timestamp_ltz",
@@ -500,7 +500,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"))',
       'make_timestamp_ltz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), second("ts"), lit("UTC"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_timestamp_ntz",
@@ -518,7 +518,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
     examples: ['make_timestamp_ntz(year("dt"), month("dt"), "id", hour("ts"), minute("ts"), abs("dec"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "make_ym_interval",
@@ -538,7 +538,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_ym_interval" },
     examples: ['make_ym_interval().cast("string")', 'make_ym_interval("i", "id").cast("string")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "minute",
@@ -612,7 +612,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "now" },
     examples: ["now()"],
     resultComparison: { compare: "schema", reason: "reads the clock at query start" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "quarter",
@@ -702,7 +702,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestampadd" },
     examples: ['timestamp_add("DAY", "i", "ts")', 'timestamp_add("MONTH", "i", "dt")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "timestamp_diff",
@@ -717,7 +717,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "timestampdiff" },
     examples: ['timestamp_diff("MINUTE", lit("1970-01-01 00:00:00"), "ts")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "timestamp_micros",
@@ -814,7 +814,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'to_timestamp_ltz("dt")',
       'to_timestamp_ltz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_timestamp_ntz",
@@ -831,7 +831,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'to_timestamp_ntz("dt")',
       'to_timestamp_ntz(date_format("ts", "dd.MM.yyyy HH.mm"), lit("dd.MM.yyyy HH.mm"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_unix_timestamp",
@@ -907,7 +907,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")',
       'try_make_interval(lit(178956970), lit(8)).cast("string")',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
   },
   {
     name: "try_make_timestamp",
@@ -929,7 +929,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")',
       'try_make_timestamp(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("Asia/Tokyo"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_make_timestamp_ltz",
@@ -951,7 +951,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")',
       'try_make_timestamp_ltz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec", lit("UTC"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_make_timestamp_ntz",
@@ -969,7 +969,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "custom", note: "two call forms: six date-time fields, or { date, time } in first place" },
     examples: ['try_make_timestamp_ntz(year("dt"), "i", "id", hour("ts"), minute("ts"), "dec")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_to_date",

@@ -1,6 +1,6 @@
 /** Mathematical functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const mathFunctions: FunctionEntryInput[] = [
   {
@@ -512,7 +512,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
     examples: ["rand(42)"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
   },
   {
     name: "randn",
@@ -523,7 +523,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "randn" },
     examples: ["randn(42)"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
   },
   {
     name: "random",
@@ -534,7 +534,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
     examples: ["random(42)"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
   },
   {
     name: "rint",
@@ -770,7 +770,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "uniform" },
     examples: ["uniform(0, 10, 42)"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
   },
   {
     name: "width_bucket",

@@ -1,6 +1,6 @@
 /** Miscellaneous functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, notInEngineYet, supported } from "../status.js";
 
 export const miscFunctions: FunctionEntryInput[] = [
   {
@@ -81,7 +81,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "assert_true" },
     examples: ['assert_true(isnotnull("id"))', 'assert_true(isnotnull("id"), "id must be set")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_bit_position",
@@ -159,7 +159,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "current_user" },
     examples: ["current_user()"],
     resultComparison: { compare: "schema", reason: "the user name comes from the server's environment" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "input_file_block_length",
@@ -217,7 +217,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "monotonically_increasing_id" },
     examples: ["monotonically_increasing_id()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's partition layout for every plan (the id encodes the partition index)") },
   },
   {
     name: "raise_error",
@@ -229,7 +229,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "raise_error" },
     examples: ['raise_error("boom")'],
     resultComparison: { compare: "none", reason: "always raises, so there is no result to compare" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "reflect",
@@ -255,7 +255,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "session_user" },
     examples: ["session_user()"],
     resultComparison: { compare: "schema", reason: "the user name comes from the server's environment" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "spark_partition_id",
@@ -266,7 +266,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "spark_partition_id" },
     examples: ["spark_partition_id()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: notInEngine("Spark's partition layout for every plan (AQE coalescing included)") },
   },
   {
     name: "try_aes_decrypt",
@@ -332,7 +332,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "user" },
     examples: ["user()"],
     resultComparison: { compare: "schema", reason: "the user name comes from the server's environment" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "uuid",
@@ -347,7 +347,7 @@ export const miscFunctions: FunctionEntryInput[] = [
       compare: "schema",
       reason: "pseudo-random: even seeded, the values come from Spark's generator and its partition layout",
     },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "version",
@@ -359,6 +359,6 @@ export const miscFunctions: FunctionEntryInput[] = [
     encoding: { kind: "call", sparkName: "version" },
     examples: ["version()"],
     resultComparison: { compare: "schema", reason: "includes the server build's commit hash" },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

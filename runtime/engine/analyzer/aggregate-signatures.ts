@@ -36,6 +36,8 @@ function arity(name: AggregateName): [number, number] {
     case "first":
     case "last":
     case "mode":
+    case "approx_count_distinct":
+    case "listagg":
       return [1, 2];
     case "percentile":
     case "percentile_approx":
@@ -80,10 +82,26 @@ export function aggregateDisplay(spelled: string, args: readonly Expr[], distinc
       if (shownArgs.length === 2) shownArgs.push("1");
       return `percentile(${flagged}${shownArgs.join(", ")})`;
     }
+    // The relative error is a parameter of the sketch, not a child, so it is not shown.
+    case "approx_count_distinct":
+    case "approxcountdistinct":
+      return `approx_count_distinct(${flagged}${first})`;
+    case "percentile_approx":
+    case "approx_percentile": {
+      const shownArgs = args.map(displayOf);
+      if (shownArgs.length === 2) shownArgs.push(String(DEFAULT_PERCENTILE_ACCURACY));
+      return `${spelled}(${flagged}${shownArgs.join(", ")})`;
+    }
+    case "listagg":
+    case "string_agg":
+      return `${spelled}(${flagged}${first}, ${args[1] === undefined ? "NULL" : displayOf(args[1])})`;
     default:
       return `${shown}(${flagged}${args.map(displayOf).join(", ")})`;
   }
 }
+
+/** Spark's accuracy for percentile_approx when the call gives none. */
+const DEFAULT_PERCENTILE_ACCURACY = 10000;
 
 const SHOWN_AS: Record<string, string> = {
   mean: "avg",
@@ -167,18 +185,25 @@ export function typeAggregate(name: AggregateName, args: readonly Expr[], displa
         type: many ? arrayType(T.DOUBLE, false) : T.DOUBLE,
       };
     }
+    case "approx_count_distinct":
+      return { args: second === undefined ? [child] : [child, relativeErrorOf(second, display)], type: T.LONG };
     case "percentile_approx": {
-      // Computed over doubles; the answers are turned back into the column's type, as Spark does.
+      const kind = child.type.kind.case;
+      const value = T.isString(child.type) || T.isNullType(child.type) ? implicitCast(child, T.DOUBLE) : child;
+      if (!T.isNumeric(value.type) && kind !== "date" && kind !== "timestamp" && kind !== "timestampNtz") {
+        throw mismatch(display, child, '("NUMERIC" or "DATE" or "TIMESTAMP" or "TIMESTAMP_NTZ")');
+      }
       const percentages = constantPercentages(second as Expr, display);
       const many = percentages.type.kind.case === "array";
-      if (!T.isNumeric(child.type)) throw mismatch(display, child, '"NUMERIC"');
-      const accuracy = third ?? { kind: "literal", value: DEFAULT_ACCURACY, type: T.INT, nullable: false };
-      if (accuracy.kind !== "literal" || !T.isIntegral(accuracy.type))
-        throw notSupportedLocally("percentile_approx with an accuracy other than an integer literal");
       return {
-        args: [implicitCast(child, T.DOUBLE), percentages, accuracy],
-        type: many ? arrayType(child.type, false) : child.type,
+        args: [value, percentages, accuracyOf(third, display)],
+        type: many ? arrayType(value.type, false) : value.type,
       };
+    }
+    case "listagg": {
+      const value = child.type.kind.case === "binary" ? child : implicitCast(child, T.STRING);
+      const delimiter = second === undefined ? [] : [listaggDelimiter(second, value.type, display)];
+      return { args: [value, ...delimiter], type: value.type };
     }
     case "mode":
       if (second !== undefined && second.kind !== "literal")
@@ -189,8 +214,62 @@ export function typeAggregate(name: AggregateName, args: readonly Expr[], displa
   }
 }
 
-/** percentile_approx's default accuracy: a relative error of 1/10000. */
-const DEFAULT_ACCURACY = 10000;
+/** A literal's numeric value (SQL writes `0.05` as a DECIMAL literal: an unscaled integer and a scale). */
+function numericLiteral(e: Expr): number | undefined {
+  const inner = e.kind === "cast" ? e.child : e;
+  if (inner.kind !== "literal") return undefined;
+  if (typeof inner.value === "number") return inner.value;
+  if (typeof inner.value !== "bigint") return undefined;
+  const scale = inner.type.kind.case === "decimal" ? T.decimalParts(inner.type).scale : 0;
+  return Number(inner.value) / 10 ** scale;
+}
+
+function nonFoldable(display: string, expr: Expr, name: string, type: string): Error {
+  return dataTypeMismatch("NON_FOLDABLE_INPUT", `"${display}"`, `the ${name} must be a constant.`, {
+    inputName: `\`${name}\``,
+    inputType: type,
+    inputExpr: `"${displayOf(expr)}"`,
+  });
+}
+
+/** approx_count_distinct's relative standard deviation, folded to a DOUBLE literal (at most 39%, as Spark asks). */
+function relativeErrorOf(expr: Expr, display: string): Expr {
+  const rsd = numericLiteral(expr);
+  if (rsd === undefined) throw nonFoldable(display, expr, "rsd", '"DOUBLE"');
+  if (Math.ceil((2 * Math.log(1.106 / rsd)) / Math.log(2)) < 4) {
+    throw new AnalysisException("HLL++ requires at least 4 bits for addressing. Use a lower error, at most 39%.");
+  }
+  return { kind: "literal", value: rsd, type: T.DOUBLE, nullable: false };
+}
+
+/** percentile_approx's accuracy, a positive INT literal (10000 when omitted). */
+function accuracyOf(expr: Expr | undefined, display: string): Expr {
+  if (expr === undefined) return { kind: "literal", value: DEFAULT_PERCENTILE_ACCURACY, type: T.INT, nullable: false };
+  const accuracy = numericLiteral(expr);
+  if (accuracy === undefined || !T.isIntegral(expr.type)) {
+    if (!T.isIntegral(expr.type)) throw mismatch(display, expr, '"INTEGRAL"', "third");
+    throw nonFoldable(display, expr, "accuracy", '"INT"');
+  }
+  if (!(accuracy > 0 && accuracy <= 2147483647)) {
+    throw dataTypeMismatch("VALUE_OUT_OF_RANGE", `"${display}"`, "the accuracy must be positive.", {
+      exprName: "accuracy",
+      valueRange: "(0, 2147483647]",
+      currentValue: String(accuracy),
+    });
+  }
+  return { kind: "literal", value: accuracy, type: T.INT, nullable: false };
+}
+
+/** listagg's delimiter: a constant of the value's type (STRING or BINARY), or NULL for none. */
+function listaggDelimiter(expr: Expr, valueType: T.DataType, display: string): Expr {
+  const inner = expr.kind === "cast" ? expr.child : expr;
+  if (inner.kind !== "literal") throw nonFoldable(display, expr, "delimiter", T.sqlTypeName(valueType));
+  if (inner.value === null) return { kind: "literal", value: null, type: valueType, nullable: true };
+  if (expr.type.kind.case !== valueType.kind.case) {
+    throw mismatch(display, expr, T.sqlTypeName(valueType), "second");
+  }
+  return expr;
+}
 
 /** A percentage argument folded to a DOUBLE literal, or an ARRAY<DOUBLE> literal for `array(p1, p2, ...)`. */
 function constantPercentages(expr: Expr, display: string): Expr {

@@ -101,10 +101,16 @@ const AGGREGATES: Record<string, AggregateName> = {
   regr_r2: "regr_r2",
   percentile: "percentile",
   median: "percentile",
+  mode: "mode",
+  approx_count_distinct: "approx_count_distinct",
   percentile_approx: "percentile_approx",
   approx_percentile: "percentile_approx",
-  mode: "mode",
+  listagg: "listagg",
+  string_agg: "listagg",
 };
+
+/** Aggregates that answer even for an empty group (a count), so their column is never NULL. */
+const NON_NULLABLE_AGGREGATES: ReadonlySet<AggregateName> = new Set(["regr_count", "approx_count_distinct"]);
 
 /** Whether a function name is one of the aggregates the engine computes. */
 export const isAggregateFunctionName = (name: string): boolean => Object.hasOwn(AGGREGATES, name.toLowerCase());
@@ -127,8 +133,11 @@ export class ExpressionAnalyzer {
     private readonly conf: AnalyzerConf,
   ) {}
 
+  /** One instant per analysis, as Spark fixes current_timestamp() and friends once per query. */
+  private readonly instantMicros = BigInt(Date.now()) * 1000n;
+
   private get ctx(): ResolveContext {
-    return { ansi: this.conf.ansi };
+    return { ansi: this.conf.ansi, instantMicros: this.instantMicros };
   }
 
   scope(input: Scope["input"], plans: Scope["plans"]): Scope {
@@ -436,7 +445,7 @@ export class ExpressionAnalyzer {
         return { ...base, args, type: child.type, nullable: true };
       default: {
         const typed = typeAggregate(name, args, display);
-        if (typed !== undefined) return { ...base, ...typed, nullable: name !== "regr_count" };
+        if (typed !== undefined) return { ...base, ...typed, nullable: !NON_NULLABLE_AGGREGATES.has(name) };
         return { ...base, args: [child], type: child.type, nullable: true };
       }
     }

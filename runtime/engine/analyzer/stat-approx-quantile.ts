@@ -64,7 +64,7 @@ export function analyzeApproxQuantile(
   for (const p of rel.probabilities) {
     if (!(p >= 0 && p <= 1)) throw requirementFailed("percentile should be in the range [0.0, 1.0]");
   }
-  const answers = summaries.map((summary) => summary.query(rel.probabilities) ?? []);
+  const answers = summaries.map((summary) => summary.query(rel.probabilities));
   const type = arrayType(arrayType(T.DOUBLE, true), true);
   const output = [analyzer.attribute("approx_quantile", type, false)];
   return { kind: "localRelation", batch: { columns: [columnFromScalars(type, [answers])], numRows: 1 }, output };

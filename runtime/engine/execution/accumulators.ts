@@ -6,6 +6,8 @@ import { CollectAccumulator } from "./collect-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
 import { DecimalAvgAccumulator, DecimalSumAccumulator } from "./decimal-accumulators.js";
 import { ModeAccumulator, PercentileAccumulator } from "./frequency-accumulators.js";
+import { hyperLogLogFor } from "./hyperloglog-accumulator.js";
+import { ListAggAccumulator } from "./listagg-accumulator.js";
 import { HigherMomentsAccumulator, PairMomentsAccumulator } from "./moment-accumulators.js";
 import { AvgAccumulator, MomentsAccumulator, SumAccumulator } from "./numeric-accumulators.js";
 import { ReducingAccumulator } from "./reducing-accumulators.js";
@@ -70,8 +72,6 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
         return new PairMomentsAccumulator(spec);
       case "percentile":
         return new PercentileAccumulator(spec);
-      case "percentile_approx":
-        return new ApproxPercentileAccumulator(spec);
       case "mode":
         return new ModeAccumulator(spec);
       case "first":
@@ -81,6 +81,12 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
       case "collect_list":
       case "collect_set":
         return new CollectAccumulator(spec, spec.name === "collect_set");
+      case "approx_count_distinct":
+        return hyperLogLogFor(spec);
+      case "percentile_approx":
+        return new ApproxPercentileAccumulator(spec);
+      case "listagg":
+        return new ListAggAccumulator(spec);
     }
   };
   return spec.distinct ? new DistinctAccumulator(make, spec) : make();

@@ -1,91 +1,114 @@
 /**
- * percentile_approx / approx_percentile: a Greenwald-Khanna summary per group with relative error 1/accuracy,
- * shipped between tasks compressed and merged as Spark merges its partial digests. Answers are doubles turned
- * back into the input's type (integers truncated, as Spark's conversion does); a group without values gives NULL.
+ * percentile_approx / approx_percentile: one quantile summary per group (relative error 1 / accuracy). Values are
+ * summarised as doubles (dates as days, timestamps as microseconds, decimals by value) and each answer is turned
+ * back into the input type, as Spark does.
  */
 import { type ColumnVector, columnFromScalars, getScalar, type Scalar } from "../columnar/column-vector.js";
+import { APPROX_PERCENTILE_STATE_TYPES } from "../physical/aggregate-states.js";
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import * as T from "../types/data-types.js";
-import { arrayType } from "../types/nested-types.js";
 import type { Accumulator } from "./accumulator.js";
 import { QuantileSummary } from "./quantile-summary.js";
 
-const STATE_TYPE = arrayType(T.DOUBLE, false);
+/** The percentages and accuracy, folded to literals by the analyzer. */
+function literalOf(spec: AggregateSpec, index: number): Scalar {
+  const arg = spec.args[index];
+  return arg?.kind === "literal" ? (arg.value as Scalar) : null;
+}
 
 export class ApproxPercentileAccumulator implements Accumulator {
   private readonly summaries: QuantileSummary[] = [];
-  private readonly relativeError: number;
-  private readonly percentages: readonly number[];
+  private readonly percentages: number[];
   private readonly many: boolean;
+  private readonly relativeError: number;
+  private readonly toDouble: (value: Scalar) => number;
+  private readonly fromDouble: (value: number) => Scalar;
 
   constructor(private readonly spec: AggregateSpec) {
-    const [, percentages, accuracy] = spec.args;
-    const listed = percentages?.kind === "literal" ? percentages.value : null;
-    this.many = Array.isArray(listed);
-    this.percentages = Array.isArray(listed) ? (listed as number[]) : [Number(listed)];
-    this.relativeError = 1 / Number(accuracy?.kind === "literal" ? accuracy.value : 10000);
-  }
-
-  private summary(g: number): QuantileSummary {
-    let found = this.summaries[g];
-    if (found === undefined) {
-      found = new QuantileSummary(this.relativeError);
-      this.summaries[g] = found;
+    const percentages = literalOf(spec, 1);
+    this.many = Array.isArray(percentages);
+    this.percentages = this.many ? (percentages as number[]) : [Number(percentages)];
+    this.relativeError = 1 / Number(literalOf(spec, 2));
+    const type = spec.inputType;
+    const scale = type.kind.case === "decimal" ? T.decimalParts(type).scale : 0;
+    this.toDouble =
+      type.kind.case === "decimal" ? (v) => Number(v as bigint) / 10 ** scale : (v) => Number(v as number | bigint);
+    switch (type.kind.case) {
+      case "long":
+      case "timestamp":
+      case "timestampNtz":
+        this.fromDouble = (v) => BigInt(Math.trunc(v));
+        break;
+      case "decimal":
+        this.fromDouble = (v) => BigInt(Math.round(v * 10 ** scale));
+        break;
+      case "double":
+      case "float":
+        this.fromDouble = (v) => v;
+        break;
+      default:
+        this.fromDouble = (v) => Math.trunc(v);
     }
-    return found;
   }
 
-  update(groups: Int32Array, [value]: readonly ColumnVector[]): void {
+  private summaryOf(group: number): QuantileSummary {
+    this.summaries[group] ??= new QuantileSummary(this.relativeError);
+    return this.summaries[group];
+  }
+
+  update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {
+    const column = arg as ColumnVector;
     for (let i = 0; i < groups.length; i++) {
-      const v = getScalar(value as ColumnVector, i);
-      if (v !== null) this.summary(groups[i] as number).insert(Number(v));
+      const summary = this.summaryOf(groups[i] as number);
+      const value = getScalar(column, i);
+      if (value !== null) summary.insert(this.toDouble(value));
     }
   }
 
-  merge(groups: Int32Array, [state]: readonly ColumnVector[]): void {
+  merge(groups: Int32Array, [values, g, delta, count]: readonly ColumnVector[]): void {
     for (let i = 0; i < groups.length; i++) {
-      const numbers = getScalar(state as ColumnVector, i) as readonly number[] | null;
-      if (numbers === null || numbers.length === 0) continue;
-      this.summary(groups[i] as number).merge(QuantileSummary.fromNumbers(this.relativeError, numbers));
+      const summary = this.summaryOf(groups[i] as number);
+      const total = Number((getScalar(count as ColumnVector, i) ?? 0n) as bigint);
+      const samples = {
+        values: [...((getScalar(values as ColumnVector, i) ?? []) as number[])],
+        g: ((getScalar(g as ColumnVector, i) ?? []) as bigint[]).map(Number),
+        delta: ((getScalar(delta as ColumnVector, i) ?? []) as bigint[]).map(Number),
+      };
+      summary.merge(new QuantileSummary(this.relativeError, samples, total));
     }
   }
 
   states(n: number): ColumnVector[] {
-    const out: Scalar[] = [];
-    for (let g = 0; g < n; g++) out.push(this.summaries[g]?.toNumbers() ?? []);
-    return [columnFromScalars(STATE_TYPE, out)];
+    const finished = Array.from({ length: n }, (_, g) => this.summaryOf(g).finished());
+    const [values, g, delta, count] = APPROX_PERCENTILE_STATE_TYPES;
+    return [
+      columnFromScalars(
+        values,
+        finished.map((s) => s.values),
+      ),
+      columnFromScalars(
+        g,
+        finished.map((s) => s.g.map(BigInt)),
+      ),
+      columnFromScalars(
+        delta,
+        finished.map((s) => s.delta.map(BigInt)),
+      ),
+      columnFromScalars(
+        count,
+        Array.from({ length: n }, (_, group) => BigInt(this.summaryOf(group).total)),
+      ),
+    ];
   }
 
   result(n: number): ColumnVector {
-    const type = this.spec.resultType;
-    const element = type.kind.case === "array" && this.many ? (type.kind.value.elementType ?? T.DOUBLE) : type;
     const out: Scalar[] = [];
     for (let g = 0; g < n; g++) {
-      const answers = this.summaries[g]?.query(this.percentages);
-      if (answers === undefined) out.push(null);
-      else {
-        const typed = answers.map((a) => inType(a, element));
-        out.push(this.many ? typed : (typed[0] ?? null));
-      }
+      const answers = this.summaryOf(g).query(this.percentages);
+      if (answers.length === 0) out.push(null);
+      else if (this.many) out.push(answers.map(this.fromDouble));
+      else out.push(this.fromDouble(answers[0] as number));
     }
-    return columnFromScalars(type, out);
-  }
-}
-
-/** A double answer in the input's type: integral types truncate, decimals round to their scale. */
-function inType(value: number, type: T.DataType): Scalar {
-  switch (type.kind.case) {
-    case "byte":
-    case "short":
-    case "integer":
-      return Math.trunc(value);
-    case "long":
-      return BigInt(Math.trunc(value));
-    case "float":
-      return Math.fround(value);
-    case "decimal":
-      return BigInt(Math.round(value * 10 ** T.decimalParts(type).scale));
-    default:
-      return value;
+    return columnFromScalars(this.spec.resultType, out);
   }
 }

@@ -1,179 +1,193 @@
 /**
- * The Greenwald-Khanna quantile summary as Spark keeps it (approxQuantile, percentile_approx, summary's
- * percentiles): values are buffered, inserted in sorted batches with a rank uncertainty `delta`, and compressed by
- * folding neighbours whose combined rank span stays under 2·relativeError·count. With a relative error of 0, or
- * few enough values, nothing is folded and the answers are exact ranks. The batch size, the compression
- * threshold and the query walk follow Spark's, so the same values inserted the same way give Spark's answers.
+ * The Greenwald-Khanna quantile summary behind percentile_approx, following Spark's QuantileSummaries step for
+ * step (buffered inserts, the same compression and merge rules, the same rank search), so that the engine gives
+ * the same approximate answer as Spark for the same partitioning. Each sample keeps its value, `g` (the rank gap
+ * to the previous sample) and `delta` (the rank uncertainty).
  */
 
-/** One kept sample: its value, the rank gap to the previous sample (g) and its rank uncertainty (delta). */
-interface Sample {
-  readonly value: number;
-  readonly g: number;
-  readonly delta: number;
-}
-
-/** Values are buffered and inserted this many at a time. */
+/** Spark's buffer of raw inserts before they are folded into the samples, and its compression threshold. */
 const HEAD_SIZE = 50000;
-/** After an insertion the samples are compressed once there are this many. */
 const COMPRESS_THRESHOLD = 10000;
 
-/** Java's total order on doubles: NaN above +Infinity. */
-const compareDoubles = (a: number, b: number): number =>
-  Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b;
+export interface QuantileSamples {
+  readonly values: number[];
+  readonly g: number[];
+  readonly delta: number[];
+}
 
 export class QuantileSummary {
-  private samples: Sample[] = [];
-  /** Values inserted into `samples` (the head buffer not counted). */
-  private count = 0;
   private head: number[] = [];
+  private compressed = true;
 
-  constructor(readonly relativeError: number) {}
+  constructor(
+    readonly relativeError: number,
+    private samples: QuantileSamples = { values: [], g: [], delta: [] },
+    private count = 0,
+  ) {}
 
-  insert(value: number): void {
-    this.head.push(value);
-    if (this.head.length < HEAD_SIZE) return;
-    this.insertHead();
-    if (this.samples.length >= COMPRESS_THRESHOLD) this.compress();
+  get total(): number {
+    return this.count;
   }
 
-  /** Inserts the buffered values in sorted order; the extremes are exact, the others carry 2·ε·n uncertainty. */
-  private insertHead(): void {
-    if (this.head.length === 0) return;
-    const sorted = this.head.sort(compareDoubles);
-    const next: Sample[] = [];
-    let kept = 0;
-    sorted.forEach((value, i) => {
-      while (kept < this.samples.length && compareDoubles((this.samples[kept] as Sample).value, value) <= 0) {
-        next.push(this.samples[kept] as Sample);
-        kept++;
-      }
-      this.count++;
-      const exact = next.length === 0 || (kept === this.samples.length && i === sorted.length - 1);
-      next.push({ value, g: 1, delta: exact ? 0 : Math.floor(2 * this.relativeError * this.count) });
-    });
-    while (kept < this.samples.length) next.push(this.samples[kept++] as Sample);
-    this.samples = next;
-    this.head = [];
+  insert(x: number): void {
+    this.head.push(x);
+    this.compressed = false;
+    if (this.head.length >= HEAD_SIZE) {
+      this.foldHead();
+      if (this.samples.values.length >= COMPRESS_THRESHOLD) this.compress();
+    }
   }
 
-  /** Inserts the buffer, then folds samples whose rank spans allow it (never the first or the last). */
-  compress(): void {
-    this.insertHead();
-    this.samples = foldSamples(this.samples, 2 * this.relativeError * this.count);
+  /** The compressed samples, as Spark serialises a partial state. */
+  finished(): QuantileSamples {
+    if (!this.compressed) this.compress();
+    return this.samples;
   }
 
-  /** Compresses both summaries, then merges `other` into this one, widening interleaved samples' deltas. */
+  /** Folds another (compressed) summary into this one, as Spark merges partial digests. */
   merge(other: QuantileSummary): void {
-    this.compress();
-    other.compress();
+    if (!this.compressed) this.compress();
+    const theirs = other.finished();
     if (other.count === 0) return;
     if (this.count === 0) {
-      this.samples = other.samples;
+      this.samples = { values: [...theirs.values], g: [...theirs.g], delta: [...theirs.delta] };
       this.count = other.count;
       return;
     }
-    const selfExtra = Math.floor(2 * other.relativeError * other.count);
-    const otherExtra = Math.floor(2 * this.relativeError * this.count);
-    const merged: Sample[] = [];
+    const mine = this.samples;
+    const error = Math.max(this.relativeError, other.relativeError);
+    const extraForMine = theirs.values.length === 0 ? 0 : Math.floor(2 * other.relativeError * other.count);
+    const extraForTheirs = mine.values.length === 0 ? 0 : Math.floor(2 * this.relativeError * this.count);
+    const merged: QuantileSamples = { values: [], g: [], delta: [] };
+    const push = (from: QuantileSamples, k: number, extra: number) => {
+      merged.values.push(from.values[k] as number);
+      merged.g.push(from.g[k] as number);
+      merged.delta.push((from.delta[k] as number) + extra);
+    };
     let a = 0;
     let b = 0;
-    while (a < this.samples.length && b < other.samples.length) {
-      const mine = this.samples[a] as Sample;
-      const theirs = other.samples[b] as Sample;
-      if (mine.value < theirs.value) {
-        merged.push(b > 0 ? { ...mine, delta: mine.delta + selfExtra } : mine);
+    while (a < mine.values.length && b < theirs.values.length) {
+      if ((mine.values[a] as number) < (theirs.values[b] as number)) {
+        push(mine, a, b > 0 ? extraForMine : 0);
         a++;
       } else {
-        merged.push(a > 0 ? { ...theirs, delta: theirs.delta + otherExtra } : theirs);
+        push(theirs, b, a > 0 ? extraForTheirs : 0);
         b++;
       }
     }
-    merged.push(...this.samples.slice(a), ...other.samples.slice(b));
-    const error = Math.max(this.relativeError, other.relativeError);
+    for (; a < mine.values.length; a++) push(mine, a, 0);
+    for (; b < theirs.values.length; b++) push(theirs, b, 0);
     this.count += other.count;
-    this.samples = foldSamples(merged, 2 * error * this.count);
+    this.samples = compressSamples(merged, 2 * error * this.count);
   }
 
-  /** The compressed summary as numbers (count, then value, g, delta per sample), to travel between tasks. */
-  toNumbers(): number[] {
-    this.compress();
-    const out = [this.count];
-    for (const s of this.samples) out.push(s.value, s.g, s.delta);
-    return out;
-  }
-
-  static fromNumbers(relativeError: number, numbers: readonly number[]): QuantileSummary {
-    const summary = new QuantileSummary(relativeError);
-    summary.count = numbers[0] ?? 0;
-    for (let i = 1; i + 2 < numbers.length; i += 3) {
-      summary.samples.push({
-        value: numbers[i] as number,
-        g: numbers[i + 1] as number,
-        delta: numbers[i + 2] as number,
-      });
-    }
-    return summary;
-  }
-
-  /** The approximate value at each probability (in the order given), or undefined when nothing was inserted. */
-  query(probabilities: readonly number[]): number[] | undefined {
-    this.compress();
-    const samples = this.samples;
-    const first = samples[0];
-    const last = samples[samples.length - 1];
-    if (first === undefined || last === undefined) return undefined;
-    let widest = Number.MIN_SAFE_INTEGER;
-    for (const s of samples) widest = Math.max(widest, s.g + s.delta);
-    const targetError = Math.trunc(widest / 2);
-    const results = new Array<number>(probabilities.length).fill(0);
-    // Ascending probabilities share one walk over the samples, as in Spark.
-    const order = probabilities.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);
+  /** The approximate value at each percentage (in the order given); empty when nothing was inserted. */
+  query(percentages: readonly number[]): number[] {
+    const { values, g, delta } = this.finished();
+    if (values.length === 0) return [];
+    let targetError = Number.MIN_SAFE_INTEGER;
+    for (let k = 0; k < values.length; k++)
+      targetError = Math.max(targetError, (g[k] as number) + (delta[k] as number));
+    targetError = Math.floor(targetError / 2);
+    const order = percentages.map((_, k) => k).sort((x, y) => (percentages[x] as number) - (percentages[y] as number));
+    const answers = new Array<number>(percentages.length);
+    const last = values.length - 1;
     let index = 0;
-    let minRank = first.g;
-    for (const { p, i } of order) {
-      if (p <= this.relativeError) results[i] = first.value;
-      else if (p >= 1 - this.relativeError) results[i] = last.value;
-      else {
-        const rank = Math.ceil(p * this.count);
-        let found: number | undefined;
-        while (index < samples.length - 1) {
-          const current = samples[index] as Sample;
-          if (minRank + current.delta - targetError <= rank && rank <= minRank + targetError) {
-            found = current.value;
-            break;
-          }
-          index++;
-          minRank += (samples[index] as Sample).g;
-        }
-        if (found === undefined) {
-          index = samples.length - 1;
-          minRank = 0;
-          found = last.value;
-        }
-        results[i] = found;
+    let minRank = g[0] as number;
+    for (const position of order) {
+      const percentage = percentages[position] as number;
+      if (percentage <= this.relativeError) {
+        answers[position] = values[0] as number;
+        continue;
       }
+      if (percentage >= 1 - this.relativeError) {
+        answers[position] = values[last] as number;
+        continue;
+      }
+      const rank = Math.ceil(percentage * this.count);
+      let found = values[last] as number;
+      while (index < last) {
+        const maxRank = minRank + (delta[index] as number);
+        if (maxRank - targetError <= rank && rank <= minRank + targetError) {
+          found = values[index] as number;
+          break;
+        }
+        index++;
+        minRank += g[index] as number;
+      }
+      answers[position] = found;
     }
-    return results;
+    return answers;
+  }
+
+  private compress(): void {
+    this.foldHead();
+    this.samples = compressSamples(this.samples, 2 * this.relativeError * this.count);
+    this.compressed = true;
+  }
+
+  /** Sorts the buffered inserts into the samples; a new sample's delta is the error budget at its rank. */
+  private foldHead(): void {
+    if (this.head.length === 0) return;
+    const sorted = Float64Array.from(this.head).sort();
+    this.head = [];
+    const old = this.samples;
+    const out: QuantileSamples = { values: [], g: [], delta: [] };
+    let k = 0;
+    for (let n = 0; n < sorted.length; n++) {
+      const x = sorted[n] as number;
+      while (k < old.values.length && (old.values[k] as number) <= x) {
+        out.values.push(old.values[k] as number);
+        out.g.push(old.g[k] as number);
+        out.delta.push(old.delta[k] as number);
+        k++;
+      }
+      this.count++;
+      const atEdge = out.values.length === 0 || (k === old.values.length && n === sorted.length - 1);
+      out.values.push(x);
+      out.g.push(1);
+      out.delta.push(atEdge ? 0 : Math.floor(2 * this.relativeError * this.count));
+    }
+    for (; k < old.values.length; k++) {
+      out.values.push(old.values[k] as number);
+      out.g.push(old.g[k] as number);
+      out.delta.push(old.delta[k] as number);
+    }
+    this.samples = out;
   }
 }
 
-/** Walks from the end, folding a sample into the kept one above it while their span stays under the threshold. */
-function foldSamples(samples: readonly Sample[], threshold: number): Sample[] {
-  const last = samples[samples.length - 1];
-  const first = samples[0];
-  if (last === undefined || first === undefined) return [];
-  const kept: Sample[] = [];
-  let top = last;
-  for (let i = samples.length - 2; i >= 1; i--) {
-    const sample = samples[i] as Sample;
-    if (sample.g + top.g + top.delta < threshold) top = { ...top, g: top.g + sample.g };
-    else {
-      kept.push(top);
-      top = sample;
+/** Merges neighbouring samples from the top down while their combined uncertainty stays under the threshold. */
+function compressSamples(samples: QuantileSamples, threshold: number): QuantileSamples {
+  const { values, g, delta } = samples;
+  const size = values.length;
+  if (size === 0) return { values: [], g: [], delta: [] };
+  const out: QuantileSamples = { values: [], g: [], delta: [] };
+  let headValue = values[size - 1] as number;
+  let headG = g[size - 1] as number;
+  let headDelta = delta[size - 1] as number;
+  for (let k = size - 2; k >= 1; k--) {
+    if ((g[k] as number) + headG + headDelta < threshold) {
+      headG += g[k] as number;
+    } else {
+      out.values.push(headValue);
+      out.g.push(headG);
+      out.delta.push(headDelta);
+      headValue = values[k] as number;
+      headG = g[k] as number;
+      headDelta = delta[k] as number;
     }
   }
-  kept.push(top);
-  if (samples.length > 1 && first.value <= top.value) kept.push(first);
-  return kept.reverse();
+  out.values.push(headValue);
+  out.g.push(headG);
+  out.delta.push(headDelta);
+  if ((values[0] as number) <= headValue && size > 1) {
+    out.values.push(values[0] as number);
+    out.g.push(g[0] as number);
+    out.delta.push(delta[0] as number);
+  }
+  out.values.reverse();
+  out.g.reverse();
+  out.delta.reverse();
+  return out;
 }

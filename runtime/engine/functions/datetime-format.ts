@@ -98,7 +98,13 @@ export function toLocalMicros(micros: bigint, timeZone: string): bigint {
 /** The instant whose wall-clock time in the zone is `localMicros`. */
 export function fromLocalMicros(localMicros: bigint, timeZone: string): bigint {
   const guess = Number(localMicros / 1_000_000n);
-  const offset = zoneOffsetSeconds(guess - zoneOffsetSeconds(guess, timeZone), timeZone);
+  const guessOffset = zoneOffsetSeconds(guess, timeZone);
+  const offset = zoneOffsetSeconds(guess - guessOffset, timeZone);
+  if (offset !== guessOffset && zoneOffsetSeconds(guess - offset, timeZone) !== offset) {
+    // A wall-clock time the zone skips (a daylight-saving gap): java.time moves it forward by the gap, which is
+    // reading it with the offset in force before the transition, the smaller one.
+    return localMicros - BigInt(Math.min(offset, guessOffset)) * 1_000_000n;
+  }
   return localMicros - BigInt(offset) * 1_000_000n;
 }
 

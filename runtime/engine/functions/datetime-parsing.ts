@@ -159,7 +159,7 @@ const show = (name: string, args: readonly Expr[]) => `${name}(${args.map(displa
 const DEFAULT_PATTERN: Literal = { kind: "literal", value: "yyyy-MM-dd HH:mm:ss", type: T.STRING, nullable: false };
 
 /** Parses string rows with the pattern column; non-string input is simply cast to a timestamp first. */
-function parseKernel(toResult: (micros: bigint) => bigint, failSoft: boolean) {
+export function parseKernel(toResult: (micros: bigint) => bigint, failSoft: boolean) {
   return ([a, p]: readonly ColumnVector[], c: { ansi: boolean }, ctx: { timeZone: string }): ColumnVector => {
     const column = a as ColumnVector;
     const type = toResult === identity ? T.TIMESTAMP : T.LONG;
@@ -186,7 +186,7 @@ function parseKernel(toResult: (micros: bigint) => bigint, failSoft: boolean) {
   };
 }
 
-const identity = (micros: bigint): bigint => micros;
+export const identity = (micros: bigint): bigint => micros;
 const toSeconds = (micros: bigint): bigint => floorDiv(micros, 1_000_000n);
 
 /** Keeps strings for parsing; dates and timestamps become timestamps. */

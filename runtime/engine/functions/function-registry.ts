@@ -14,6 +14,7 @@ import { collectionAccessors } from "./collection-accessors.js";
 import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
+import { convertTimezoneFunctions } from "./convert-timezone.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { datetimeExtractFunctions } from "./datetime-extract.js";
@@ -29,6 +30,7 @@ import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
+import { makeTimestampFunctions } from "./make-timestamp.js";
 import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
@@ -38,6 +40,7 @@ import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
 import { sequenceFunctions } from "./sequence.js";
+import { sessionClockFunctions } from "./session-clock.js";
 import { sessionInfoFunctions } from "./session-info.js";
 import { stringCodeFunctions } from "./string-codes.js";
 import { stringEditingFunctions } from "./string-editing.js";
@@ -46,9 +49,13 @@ import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
+import { timestampFlavourFunctions } from "./timestamp-flavours.js";
+import { timestampUnitFunctions } from "./timestamp-units.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
 import { urlFunctions } from "./url-functions.js";
+import { userErrorFunctions } from "./user-errors.js";
+import { uuidFunctions } from "./uuid.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -77,6 +84,13 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...datetimeCalendarFunctions,
   ...timestampConversionFunctions,
   ...sessionInfoFunctions,
+  ...sessionClockFunctions,
+  ...userErrorFunctions,
+  ...makeTimestampFunctions,
+  ...timestampFlavourFunctions,
+  ...timestampUnitFunctions,
+  ...convertTimezoneFunctions,
+  ...uuidFunctions,
   ...datetimeFormattingFunctions,
   ...datetimeParsingFunctions,
   ...tryArithmeticFunctions,

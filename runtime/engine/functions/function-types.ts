@@ -4,6 +4,8 @@ import type { Call, Expr } from "../logical/expressions.js";
 
 export interface ResolveContext {
   readonly ansi: boolean;
+  /** When the query is analysed (microseconds since the epoch): every clock function in it reads this one instant. */
+  readonly instantMicros?: bigint;
 }
 
 export interface EvalContext {

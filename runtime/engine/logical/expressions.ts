@@ -103,8 +103,10 @@ export type AggregateName =
   | "regr_intercept"
   | "regr_r2"
   | "percentile"
+  | "mode"
+  | "approx_count_distinct"
   | "percentile_approx"
-  | "mode";
+  | "listagg";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";
@@ -208,6 +210,10 @@ export function collectAttributes(expr: Expr, into: Set<number> = new Set()): Se
 }
 
 export const isAggregate = (expr: Expr): boolean => anyNode(expr, (e) => e.kind === "aggregate");
+/** Calls that give a new value per row even over constant arguments, so they are never folded to one literal. */
+const NONDETERMINISTIC_CALLS: ReadonlySet<string> = new Set(["uuid"]);
+
 export const isFoldable = (expr: Expr): boolean =>
   expr.kind === "literal" ||
-  ((expr.kind === "call" || expr.kind === "cast" || expr.kind === "caseWhen") && children(expr).every(isFoldable));
+  (expr.kind === "call" && !NONDETERMINISTIC_CALLS.has(expr.name) && children(expr).every(isFoldable)) ||
+  ((expr.kind === "cast" || expr.kind === "caseWhen") && children(expr).every(isFoldable));

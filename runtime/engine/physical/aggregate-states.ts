@@ -3,6 +3,14 @@ import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import type { AggregateSpec } from "./physical-plan.js";
 
+/** percentile_approx's partial state: the compressed samples' values, rank gaps and uncertainties, the count. */
+export const APPROX_PERCENTILE_STATE_TYPES: readonly [T.DataType, T.DataType, T.DataType, T.DataType] = [
+  arrayType(T.DOUBLE, false),
+  arrayType(T.LONG, false),
+  arrayType(T.LONG, false),
+  T.LONG,
+];
+
 export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "resultType" | "args">): T.DataType[] {
   switch (spec.name) {
     case "count":
@@ -45,9 +53,6 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
       return Array.from({ length: 10 }, () => T.DOUBLE);
     case "percentile":
       return [arrayType(T.DOUBLE, false), arrayType(T.LONG, false)];
-    // A compressed quantile summary: count, then (value, g, delta) per sample.
-    case "percentile_approx":
-      return [arrayType(T.DOUBLE, false)];
     case "mode":
       return [arrayType(spec.inputType, false), arrayType(T.LONG, false)];
     case "avg":
@@ -65,5 +70,11 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
     case "collect_list":
     case "collect_set":
       return [spec.resultType];
+    case "approx_count_distinct":
+      return [T.BINARY];
+    case "percentile_approx":
+      return [...APPROX_PERCENTILE_STATE_TYPES];
+    case "listagg":
+      return [arrayType(spec.resultType, false)];
   }
 }

@@ -1,0 +1,49 @@
+/**
+ * Builtins that fail on purpose or on bad fields raise the same error on the embedded engine as on Spark 4.1.1:
+ * same class, error condition, SQL state and message parameters.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SparkSession } from "../../../runtime/api/session.js";
+import { LocalBackend } from "../../../runtime/engine/local-backend.js";
+import { SparkConnectError } from "../../../runtime/errors/index.js";
+import { testSession } from "../api/fixture.js";
+
+const QUERIES = [
+  "SELECT raise_error('boom') FROM range(3)",
+  "SELECT assert_true(id < 2) FROM range(3)",
+  "SELECT assert_true(id < 2, 'id too large') FROM range(3)",
+  "SELECT make_timestamp(2024, 13, 1, 0, 0, 0)",
+  "SELECT make_timestamp_ntz(2023, 2, 29, 0, 0, 0)",
+  "SELECT make_timestamp_ltz(2024, 1, 1, 24, 0, 0)",
+  "SELECT make_timestamp(2024, 1, 1, 0, 0, 60.5)",
+];
+
+async function failureOf(spark: SparkSession, query: string) {
+  try {
+    await (await spark.sql(query)).collect();
+  } catch (error) {
+    if (!(error instanceof SparkConnectError)) throw error;
+    const { errorClass, sqlState, messageParameters } = error;
+    return { kind: error.constructor.name, errorClass, sqlState, messageParameters };
+  }
+  throw new Error(`${query} did not fail`);
+}
+
+describe("raised errors match Spark's", () => {
+  let local: SparkSession;
+  let spark: SparkSession;
+
+  beforeAll(async () => {
+    local = new SparkSession(new LocalBackend({ master: "local[2]" }));
+    spark = await testSession();
+  });
+  afterAll(async () => {
+    await local?.stop();
+    await spark?.stop();
+  });
+
+  it.each(QUERIES)("%s", async (query) => {
+    const [expected, actual] = await Promise.all([failureOf(spark, query), failureOf(local, query)]);
+    expect(actual).toEqual(expected);
+  });
+});
