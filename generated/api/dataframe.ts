@@ -510,7 +510,7 @@ export interface DataFrameApi {
   take(num: number): Promise<Row[]>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the toSchema relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   to(schema: StructType): DataFrame;
   /**

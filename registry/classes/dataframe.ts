@@ -892,7 +892,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType" }],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngine("the toSchema relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "toArrow",

@@ -44,6 +44,7 @@ import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
+import { analyzeToSchema } from "./to-schema-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -361,6 +362,8 @@ export class RelationAnalyzer {
         const keys = exprs.map((e) => this.exprs.resolve(e, scope));
         return { kind: "repartition", child, numPartitions, keys };
       }
+      case "toSchema":
+        return analyzeToSchema(this, this.input(r.value, "to"), r.value.schema);
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
       case "read":

@@ -10,6 +10,7 @@ import type { SparkSession } from "../../../runtime/api/session.js";
 import { Window } from "../../../runtime/api/window.js";
 import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { FRAME_MEMBER_CASES } from "./frame-member-cases.js";
+import { FRAME_OP_MEMBER_CASES } from "./frame-op-member-cases.js";
 import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 
@@ -187,5 +188,6 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   "SparkSession.clearProgressHandlers": (df, spark) => progressSeen(df, spark, "clear"),
   ...CATALOG_MEMBER_CASES,
   ...FRAME_MEMBER_CASES,
+  ...FRAME_OP_MEMBER_CASES,
   ...IO_SESSION_MEMBER_CASES,
 };
