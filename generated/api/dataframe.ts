@@ -543,7 +543,7 @@ export interface DataFrameApi {
   transform(func: (df: DataFrame, ...args: never[]) => DataFrame, ...args: unknown[]): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the transpose relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   transpose(indexColumn?: Column | string): DataFrame;
   /**

@@ -941,7 +941,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "indexColumn", tsType: "ColumnApi | string", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngine("the transpose relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "union",

@@ -45,6 +45,7 @@ import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeToSchema } from "./to-schema-analysis.js";
+import { analyzeTranspose } from "./transpose-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
@@ -364,6 +365,8 @@ export class RelationAnalyzer {
       }
       case "toSchema":
         return analyzeToSchema(this, this.input(r.value, "to"), r.value.schema);
+      case "transpose":
+        return analyzeTranspose(this, this.input(r.value, "transpose"), r.value.indexColumns);
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
       case "read":

@@ -81,6 +81,13 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
     byIndex: await outcomeOf(df.select("id", "d", "i").transpose("id"), true),
     strings: await outcomeOf(df.select("id", "s", "padded").transpose(col("id")), true),
     mixedTypes: await attempt(() => outcomeOf(df.select("id", "s", "i").transpose())),
+    nullIndex: await outcomeOf(df.select("s", "id", "d").transpose(), true),
+    doubleIndex: await outcomeOf(df.select("d", "id", "i").transpose(), true),
+    widening: await attempt(() => outcomeOf(df.select("s", "id", "d", "dec").transpose(), true)),
+    decimals: await attempt(() => outcomeOf(df.select("s", "id", "dec").transpose(), true)),
+    indexOnly: await outcomeOf(df.select("s").transpose(), true),
+    empty: await outcomeOf(df.where("id > 9").select("s", "id").transpose(), true),
+    structIndex: await attempt(() => outcomeOf(df.select(F.struct("id").alias("k"), col("i")).transpose())),
   }),
   "DataFrame.colRegex": async (df) => ({
     quoted: await outcomeOf(df.select(df.colRegex("`(i|d.*)`"))),
