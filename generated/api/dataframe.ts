@@ -55,7 +55,7 @@ export interface DataFrameApi {
   coalesce(numPartitions: number): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the unresolvedRegex expression that colRegex sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   colRegex(colName: string): Column;
   /**

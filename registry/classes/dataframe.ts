@@ -79,7 +79,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colName", tsType: "string" }],
       returns: "ColumnApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngine("the unresolvedRegex expression that colRegex sends") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "collect",

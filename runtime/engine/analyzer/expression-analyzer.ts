@@ -17,6 +17,7 @@ import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { aggregateDisplay, checkArity, typeAggregate } from "./aggregate-signatures.js";
+import { expandColumnRegex, resolveColumnRegex } from "./column-regex.js";
 import { misplacedGenerator } from "./generator-analysis.js";
 import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
@@ -189,6 +190,8 @@ export class ExpressionAnalyzer {
             prettyName: "expression",
           },
         );
+      case "unresolvedRegex":
+        return resolveColumnRegex(e.value.colName, e.value.planId, scope);
       case "expressionString":
         if (this.conf.parseExpression)
           return this.resolve(this.conf.parseExpression(e.value.expression), scope, aggregates);
@@ -205,6 +208,11 @@ export class ExpressionAnalyzer {
       if (expression.exprType.case === "unresolvedStar") {
         const star = expression.exprType.value;
         out.push(...expandStar(star.unparsedTarget, star.planId, scope));
+        continue;
+      }
+      if (expression.exprType.case === "unresolvedRegex") {
+        const regex = expression.exprType.value;
+        out.push(...expandColumnRegex(regex.colName, regex.planId, scope));
         continue;
       }
       out.push(this.named(this.resolve(expression, scope, aggregates)));

@@ -94,6 +94,9 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
     all: await outcomeOf(df.select(df.colRegex("`.*`"))),
     none: await outcomeOf(df.select(col("id"), df.colRegex("`zz.*`"))),
     unquoted: await attempt(() => outcomeOf(df.select(df.colRegex("id")))),
+    upperCase: await outcomeOf(df.select(df.colRegex("`I|PADDED`"))),
+    oneInFilter: await attempt(() => outcomeOf(df.where(df.colRegex("`I`").isNotNull()).select("id"))),
+    literalInFilter: await outcomeOf(df.where(df.colRegex("i").isNotNull()).select("id")),
     qualified: await outcomeOf(df.alias("t").select(df.alias("t").colRegex("t.`d.*`"))),
   }),
   "Column.withField": async (df) => ({
