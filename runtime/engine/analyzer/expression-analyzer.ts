@@ -23,6 +23,7 @@ import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
 import { resolveColumnOrField } from "./struct-field-resolution.js";
 import { implicitCast } from "./type-coercion.js";
+import { resolveUpdateFields } from "./update-fields-analysis.js";
 
 export interface AnalyzerConf {
   readonly ansi: boolean;
@@ -190,6 +191,11 @@ export class ExpressionAnalyzer {
             prettyName: "expression",
           },
         );
+      case "updateFields":
+        return resolveUpdateFields(e.value, (x) => this.resolve(x, scope, aggregates), {
+          ansi: this.conf.ansi,
+          caseSensitive: this.conf.caseSensitive,
+        });
       case "unresolvedRegex":
         return resolveColumnRegex(e.value.colName, e.value.planId, scope);
       case "expressionString":

@@ -40,6 +40,7 @@ import { stringEditingFunctions } from "./string-editing.js";
 import { stringSearchFunctions } from "./string-search.js";
 import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { structUpdateFunctions } from "./struct-update.js";
 import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
@@ -58,6 +59,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...comparisonFunctions,
   ...collectionConstructors,
   ...collectionAccessors,
+  ...structUpdateFunctions,
   ...arrayFunctions,
   ...arrayExtras,
   ...trigonometryFunctions,

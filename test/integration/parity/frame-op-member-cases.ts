@@ -105,6 +105,10 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
       nested(df),
       col("st").withField("inner.m", col("id").cast("string")).withField("inner.d", lit("z")),
     ),
+    nullStruct: await ordered(
+      nested(df).select(col("id"), F.when(col("id").gt(lit(2)), col("st")).alias("st")),
+      col("st").withField("x", col("id")).withField("inner.n", lit(0)),
+    ),
     notStruct: await attempt(() => ordered(df, col("id").withField("x", lit(1)))),
     missingParent: await attempt(() => ordered(nested(df), col("st").withField("nope.x", lit(1)))),
   }),
