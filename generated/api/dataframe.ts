@@ -388,7 +388,7 @@ export interface DataFrameApi {
   repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**
    * @since pyspark 4.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the directShufflePartitionId expression that repartitionById sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
   /**

@@ -677,7 +677,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.1.0",
       status: {
         spark: supported,
-        local: notInEngine("the directShufflePartitionId expression that repartitionById sends"),
+        local: supported,
       },
     },
     {

@@ -8,6 +8,7 @@ import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
 import { NAMED_FIELD_READ, resolveExtractValue } from "../functions/collection-accessors.js";
+import { directPartitionId } from "../functions/direct-partition-id.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
@@ -196,6 +197,10 @@ export class ExpressionAnalyzer {
           ansi: this.conf.ansi,
           caseSensitive: this.conf.caseSensitive,
         });
+      case "directShufflePartitionId": {
+        if (!e.value.child) throw new AnalysisException("A partition id without an expression.");
+        return directPartitionId(this.resolve(e.value.child, scope, aggregates), this.ctx);
+      }
       case "unresolvedRegex":
         return resolveColumnRegex(e.value.colName, e.value.planId, scope);
       case "expressionString":

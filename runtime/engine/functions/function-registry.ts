@@ -18,6 +18,7 @@ import { datetimeExtractFunctions } from "./datetime-extract.js";
 import { datetimeExtraAliases, datetimeExtraFunctions } from "./datetime-extras.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { datetimeParsingFunctions } from "./datetime-parsing.js";
+import { directPartitionFunctions } from "./direct-partition-id.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
 import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
@@ -60,6 +61,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...collectionConstructors,
   ...collectionAccessors,
   ...structUpdateFunctions,
+  ...directPartitionFunctions,
   ...arrayFunctions,
   ...arrayExtras,
   ...trigonometryFunctions,

@@ -124,17 +124,20 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
     rows: await outcomeOf(df.withMetadata("d", { x: true }).select("id", "d")),
     missing: await attempt(async () => (await df.withMetadata("nope", { a: 1 }).schema).json()),
   }),
-  "DataFrame.repartitionById": async (df, spark) => {
-    const parts = spark
-      .range(0, 12)
-      .repartitionById(3, col("id").mod(lit(5)).cast("int"))
-      .select(col("id"), F.spark_partition_id().alias("p"));
-    return {
-      rows: await outcomeOf(df.repartitionById(2, col("id").mod(lit(2)).cast("int"))),
-      partitions: await outcomeOf(parts),
-      notInt: await attempt(() => outcomeOf(df.repartitionById(2, col("s")))),
-    };
-  },
+  // Rows come back partition by partition; from a single input partition, in input order within each.
+  "DataFrame.repartitionById": async (df, spark) => ({
+    rows: await outcomeOf(df.repartitionById(2, col("id").mod(lit(2)).cast("int"))),
+    partitions: await outcomeOf(
+      spark
+        .range(0, 12, 1, 1)
+        .repartitionById(3, col("id").mod(lit(5)).cast("int"))
+        .select("id"),
+      true,
+    ),
+    negativeAndNull: await outcomeOf(df.coalesce(1).repartitionById(3, col("i")).select("id", "i"), true),
+    long: await attempt(() => outcomeOf(spark.range(6).repartitionById(4, col("id")))),
+    notInt: await attempt(() => outcomeOf(df.repartitionById(2, col("s")))),
+  }),
   "DataFrame.scalar": async (df) => ({
     where: await outcomeOf(df.where(col("i").eq(df.select(F.max("i")).scalar())).select("id")),
     select: await outcomeOf(df.select(col("id"), df.select(F.avg("d")).scalar().alias("avg_d"))),
