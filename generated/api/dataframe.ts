@@ -193,7 +193,7 @@ export interface DataFrameApi {
   readonly executionInfo: ExecutionInfo | undefined;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks subquery expressions (the withRelations relation that carries the subquery plan)).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   exists(): Column;
   /**
@@ -420,7 +420,7 @@ export interface DataFrameApi {
   sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks subquery expressions (the withRelations relation that carries the subquery plan)).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   scalar(): Column;
   /**

@@ -304,7 +304,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: notInEngine("subquery expressions (the withRelations relation that carries the subquery plan)"),
+        local: supported,
       },
     },
     {
@@ -746,7 +746,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: notInEngine("subquery expressions (the withRelations relation that carries the subquery plan)"),
+        local: supported,
       },
     },
     {

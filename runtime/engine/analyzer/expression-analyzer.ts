@@ -3,7 +3,10 @@
  * registry (with Spark's implicit casts), aggregates into AggregateCall nodes where the caller allows them.
  */
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { Expression_Cast_EvalMode } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import {
+  Expression_Cast_EvalMode,
+  type SubqueryExpression_SubqueryType,
+} from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
@@ -102,6 +105,8 @@ export class IdGenerator {
 export class ExpressionAnalyzer {
   /** Above zero while a select list resolves (a generator found there is nested in an expression). */
   private selectListDepth = 0;
+  /** Resolves a SubqueryExpression by the plan id of its subquery (set by the relation analyzer). */
+  resolveSubquery?: (planId: bigint, subqueryType: SubqueryExpression_SubqueryType) => Expr;
 
   constructor(
     private readonly ids: IdGenerator,
@@ -201,6 +206,9 @@ export class ExpressionAnalyzer {
         if (!e.value.child) throw new AnalysisException("A partition id without an expression.");
         return directPartitionId(this.resolve(e.value.child, scope, aggregates), this.ctx);
       }
+      case "subqueryExpression":
+        if (this.resolveSubquery === undefined) throw notSupportedLocally("subquery expressions");
+        return this.resolveSubquery(e.value.planId, e.value.subqueryType);
       case "unresolvedRegex":
         return resolveColumnRegex(e.value.colName, e.value.planId, scope);
       case "expressionString":

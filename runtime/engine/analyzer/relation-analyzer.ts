@@ -44,6 +44,7 @@ import { naDrop, naFill } from "./na-functions.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
+import { analyzeWithSubqueries, resolveSubquery } from "./subquery-analysis.js";
 import { analyzeToSchema } from "./to-schema-analysis.js";
 import { analyzeTranspose } from "./transpose-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
@@ -77,12 +78,15 @@ const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
 
 export class RelationAnalyzer {
   readonly exprs: ExpressionAnalyzer;
+  /** Subquery plans carried by WithRelations nodes, by plan id. */
+  private readonly subqueryPlans = new Map<bigint, Relation>();
 
   constructor(
     readonly ids: IdGenerator,
     readonly options: RelationAnalyzerOptions,
   ) {
     this.exprs = new ExpressionAnalyzer(ids, options);
+    this.exprs.resolveSubquery = (id, type) => resolveSubquery(this, this.subqueryPlans.get(id), type);
   }
 
   attribute(name: string, type: T.DataType, nullable: boolean): AttributeRef {
@@ -408,6 +412,9 @@ export class RelationAnalyzer {
       case "withRelations": {
         // spark.sql(text, kwargs) sends the kwargs' DataFrames as named references of the SQL relation.
         const { root, references } = r.value;
+        // Otherwise the references are subquery plans (df.scalar(), df.exists()).
+        if (root !== undefined && root.relType.case !== "sql")
+          return analyzeWithSubqueries(this, root, references, this.subqueryPlans);
         if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
         if (root?.relType.case !== "sql" || references.some((ref) => ref.relType.case !== "subqueryAlias"))
           throw notSupportedLocally("WithRelations other than a SQL query over named DataFrames");
