@@ -341,7 +341,7 @@ export interface DataFrameApi {
   readonly na: DataFrameNaFunctions;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the collectMetrics relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   observe(observation: Observation | string, ...exprs: Column[]): DataFrame;
   /**

@@ -581,7 +581,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngine("the collectMetrics relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "offset",

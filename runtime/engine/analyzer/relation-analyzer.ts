@@ -41,6 +41,7 @@ import { generatorTable, lateralGenerate, projectWithGenerators } from "./genera
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
+import { analyzeCollectMetrics, type ObservedMetricsSpec } from "./observed-metrics-analysis.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
@@ -78,6 +79,8 @@ const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
 
 export class RelationAnalyzer {
   readonly exprs: ExpressionAnalyzer;
+  /** The df.observe metrics met while analysing, computed once the query has run. */
+  readonly observations: ObservedMetricsSpec[] = [];
   /** Subquery plans carried by WithRelations nodes, by plan id. */
   private readonly subqueryPlans = new Map<bigint, Relation>();
 
@@ -371,6 +374,11 @@ export class RelationAnalyzer {
         return analyzeToSchema(this, this.input(r.value, "to"), r.value.schema);
       case "transpose":
         return analyzeTranspose(this, this.input(r.value, "transpose"), r.value.indexColumns);
+      case "collectMetrics": {
+        const { name, metrics } = r.value;
+        const child = this.input(r.value, "observe");
+        return analyzeCollectMetrics(this, child, name, metrics, relation.common?.planId, this.observations);
+      }
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
       case "read":
