@@ -614,7 +614,7 @@ export interface DataFrameApi {
   withColumnsRenamed(colsMap: Record<string, string>): DataFrame;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: drops the metadata it sets: the column's schema metadata stays empty).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withMetadata(columnName: string, metadata: Record<string, unknown>): DataFrame;
   /**

@@ -1057,7 +1057,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "3.3.0",
       status: {
         spark: supported,
-        local: localDiffers("drops the metadata it sets: the column's schema metadata stays empty"),
+        local: supported,
       },
     },
     {

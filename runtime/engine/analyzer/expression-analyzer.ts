@@ -151,7 +151,7 @@ export class ExpressionAnalyzer {
       case "alias": {
         if (!e.value.expr) throw new AnalysisException("An alias without an expression.");
         const name = e.value.name.join(".");
-        return this.alias(this.resolve(e.value.expr, scope, aggregates), name);
+        return this.alias(this.resolve(e.value.expr, scope, aggregates), name, e.value.metadata);
       }
       case "cast": {
         if (!e.value.expr) throw new AnalysisException("A cast without an expression.");
@@ -250,8 +250,18 @@ export class ExpressionAnalyzer {
     return this.alias(expr, displayOf(expr));
   }
 
-  alias(child: Expr, name: string): Alias {
-    return { kind: "alias", child, name, exprId: this.ids.fresh(), type: child.type, nullable: child.nullable };
+  /** Names `child`; as in Spark, renaming a column keeps its metadata unless `metadata` replaces it. */
+  alias(child: Expr, name: string, metadata?: string): Alias {
+    const alias: Alias = {
+      kind: "alias",
+      child,
+      name,
+      exprId: this.ids.fresh(),
+      type: child.type,
+      nullable: child.nullable,
+    };
+    const kept = metadata ?? (child.kind === "attr" || child.kind === "alias" ? child.metadata : undefined);
+    return kept === undefined || kept === "{}" ? alias : { ...alias, metadata: kept };
   }
 
   cast(child: Expr, type: T.DataType, evalMode: Expression_Cast_EvalMode = Expression_Cast_EvalMode.UNSPECIFIED): Cast {

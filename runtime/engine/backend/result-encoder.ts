@@ -18,7 +18,7 @@ type ResponseBody = Pick<
 >;
 
 export function schemaOf(output: readonly AttributeRef[]): T.DataType {
-  return T.structType(output.map((a) => ({ name: a.name, type: a.type, nullable: a.nullable })));
+  return T.structType(output.map((a) => ({ name: a.name, type: a.type, nullable: a.nullable, metadata: a.metadata })));
 }
 
 export function resultResponses(result: QueryResult, timeZone: string): ResponseBody[] {
