@@ -259,7 +259,7 @@ export interface DataFrameApi {
    */
   hint(name: string, ...parameters: (PrimitiveValue | Column | readonly PrimitiveValue[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: returns no files for a file-source scan where Spark lists the files it reads).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: lists the files of parquet scans only: CSV, JSON and text sources are read eagerly and keep no file list).
    */
   inputFiles(): Promise<string[]>;
   /**

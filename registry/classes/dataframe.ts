@@ -424,7 +424,9 @@ export const dataframeClass: ClassEntryInput = {
       returns: "string[]",
       status: {
         spark: supported,
-        local: localDiffers("returns no files for a file-source scan where Spark lists the files it reads"),
+        local: localDiffers(
+          "lists the files of parquet scans only: CSV, JSON and text sources are read eagerly and keep no file list",
+        ),
       },
     },
     {
