@@ -107,7 +107,7 @@ export interface ColumnApi {
    * Removes fields from a struct column by name.
    *
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the updateFields expression that dropFields sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   dropFields(...fieldNames: string[]): Column;
   /**
@@ -246,7 +246,7 @@ export interface ColumnApi {
    * Adds or replaces a field of a struct column.
    *
    * @since pyspark 3.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the updateFields expression that withField sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withField(fieldName: string, col: Column): Column;
 }

@@ -55,7 +55,7 @@ export interface DataFrameApi {
   coalesce(numPartitions: number): DataFrame;
   /**
    * @since pyspark 2.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the unresolvedRegex expression that colRegex sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   colRegex(colName: string): Column;
   /**
@@ -193,7 +193,7 @@ export interface DataFrameApi {
   readonly executionInfo: ExecutionInfo | undefined;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks subquery expressions (the withRelations relation that carries the subquery plan)).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   exists(): Column;
   /**
@@ -259,7 +259,7 @@ export interface DataFrameApi {
    */
   hint(name: string, ...parameters: (PrimitiveValue | Column | readonly PrimitiveValue[])[]): DataFrame;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: returns no files for a file-source scan where Spark lists the files it reads).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: lists the files of parquet scans only: CSV, JSON and text sources are read eagerly and keep no file list).
    */
   inputFiles(): Promise<string[]>;
   /**
@@ -341,7 +341,7 @@ export interface DataFrameApi {
   readonly na: DataFrameNaFunctions;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the collectMetrics relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   observe(observation: Observation | string, ...exprs: Column[]): DataFrame;
   /**
@@ -388,7 +388,7 @@ export interface DataFrameApi {
   repartition(numPartitions: number | Column | string, ...cols: (Column | string)[]): DataFrame;
   /**
    * @since pyspark 4.1.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the directShufflePartitionId expression that repartitionById sends).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   repartitionById(numPartitions: number, partitionIdCol: Column | string): DataFrame;
   /**
@@ -420,7 +420,7 @@ export interface DataFrameApi {
   sampleBy(col: Column | string, fractions: Record<string, number>, seed?: number): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks subquery expressions (the withRelations relation that carries the subquery plan)).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   scalar(): Column;
   /**
@@ -510,7 +510,7 @@ export interface DataFrameApi {
   take(num: number): Promise<Row[]>;
   /**
    * @since pyspark 3.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the toSchema relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   to(schema: StructType): DataFrame;
   /**
@@ -543,7 +543,7 @@ export interface DataFrameApi {
   transform(func: (df: DataFrame, ...args: never[]) => DataFrame, ...args: unknown[]): DataFrame;
   /**
    * @since pyspark 4.0.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks the transpose relation).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   transpose(indexColumn?: Column | string): DataFrame;
   /**
@@ -614,7 +614,7 @@ export interface DataFrameApi {
   withColumnsRenamed(colsMap: Record<string, string>): DataFrame;
   /**
    * @since pyspark 3.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: drops the metadata it sets: the column's schema metadata stays empty).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   withMetadata(columnName: string, metadata: Record<string, unknown>): DataFrame;
   /**

@@ -8,7 +8,7 @@
  */
 export interface ObservationApi {
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   readonly get: Promise<Record<string, unknown>>;
 }

@@ -1,6 +1,6 @@
 /** pyspark Column (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngine, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const columnClass: ClassEntryInput = {
   name: "Column",
@@ -141,7 +141,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.1.0",
       description: "Removes fields from a struct column by name.",
-      status: { spark: supported, local: notInEngine("the updateFields expression that dropFields sends") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "endswith",
@@ -334,7 +334,7 @@ export const columnClass: ClassEntryInput = {
       returns: "ColumnApi",
       since: "3.1.0",
       description: "Adds or replaces a field of a struct column.",
-      status: { spark: supported, local: notInEngine("the updateFields expression that withField sends") },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [

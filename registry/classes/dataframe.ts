@@ -79,7 +79,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "colName", tsType: "string" }],
       returns: "ColumnApi",
       since: "2.3.0",
-      status: { spark: supported, local: notInEngine("the unresolvedRegex expression that colRegex sends") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "collect",
@@ -304,7 +304,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: notInEngine("subquery expressions (the withRelations relation that carries the subquery plan)"),
+        local: supported,
       },
     },
     {
@@ -424,7 +424,9 @@ export const dataframeClass: ClassEntryInput = {
       returns: "string[]",
       status: {
         spark: supported,
-        local: localDiffers("returns no files for a file-source scan where Spark lists the files it reads"),
+        local: localDiffers(
+          "lists the files of parquet scans only: CSV, JSON and text sources are read eagerly and keep no file list",
+        ),
       },
     },
     {
@@ -581,7 +583,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "3.3.0",
-      status: { spark: supported, local: notInEngine("the collectMetrics relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "offset",
@@ -677,7 +679,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.1.0",
       status: {
         spark: supported,
-        local: notInEngine("the directShufflePartitionId expression that repartitionById sends"),
+        local: supported,
       },
     },
     {
@@ -746,7 +748,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "4.0.0",
       status: {
         spark: supported,
-        local: notInEngine("subquery expressions (the withRelations relation that carries the subquery plan)"),
+        local: supported,
       },
     },
     {
@@ -890,7 +892,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "schema", tsType: "StructType" }],
       returns: "DataFrameApi",
       since: "3.4.0",
-      status: { spark: supported, local: notInEngine("the toSchema relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "toArrow",
@@ -939,7 +941,7 @@ export const dataframeClass: ClassEntryInput = {
       params: [{ name: "indexColumn", tsType: "ColumnApi | string", optional: true, pythonDefault: "None" }],
       returns: "DataFrameApi",
       since: "4.0.0",
-      status: { spark: supported, local: notInEngine("the transpose relation") },
+      status: { spark: supported, local: supported },
     },
     {
       name: "union",
@@ -1055,7 +1057,7 @@ export const dataframeClass: ClassEntryInput = {
       since: "3.3.0",
       status: {
         spark: supported,
-        local: localDiffers("drops the metadata it sets: the column's schema metadata stays empty"),
+        local: supported,
       },
     },
     {

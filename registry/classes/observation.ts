@@ -1,6 +1,6 @@
 /** pyspark Observation (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const observationClass: ClassEntryInput = {
   name: "Observation",
@@ -14,7 +14,7 @@ export const observationClass: ClassEntryInput = {
       async: true,
       params: [],
       returns: "Record<string, unknown>",
-      status: { spark: supported, local: notInEngineYet },
+      status: { spark: supported, local: supported },
     },
   ],
   excluded: [],

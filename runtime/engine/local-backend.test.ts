@@ -197,10 +197,11 @@ describe("LocalBackend", () => {
   });
 
   it("names a plan kind it does not support", async () => {
-    const transpose = plan({ case: "transpose", value: { input: range(3n, 1), indexColumns: [col("id")] } });
-    await expect(collect(backends[0] as LocalBackend, transpose)).rejects.toMatchObject({
+    // A Python function over partitions: the engine cannot run Python.
+    const mapPartitions = plan({ case: "mapPartitions", value: { input: range(3n, 1), isBarrier: false } });
+    await expect(collect(backends[0] as LocalBackend, mapPartitions)).rejects.toMatchObject({
       constructor: UnsupportedOperationException,
-      message: expect.stringContaining("transpose"),
+      message: expect.stringContaining("mapPartitions"),
     });
   });
 

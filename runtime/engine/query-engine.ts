@@ -5,8 +5,10 @@
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { IdGenerator } from "./analyzer/expression-analyzer.js";
+import { measure } from "./analyzer/observed-metrics-analysis.js";
 import { RelationAnalyzer } from "./analyzer/relation-analyzer.js";
 import type { SqlParameters } from "./analyzer/sql-parameters.js";
+import type { ObservedMetricsResult } from "./backend/observed-metrics-encoder.js";
 import type { Batch } from "./columnar/column-vector.js";
 import { logicalTreeText, physicalTreeText, stageGraphText } from "./explain/plan-text.js";
 import type { AttributeRef } from "./logical/expressions.js";
@@ -26,6 +28,8 @@ export interface QueryResult {
   readonly output: readonly AttributeRef[];
   /** Result batches per partition, in partition order. */
   readonly partitions: readonly (readonly Batch[])[];
+  /** What the query's df.observe nodes measured. */
+  readonly observedMetrics?: readonly ObservedMetricsResult[];
 }
 
 export interface EngineOptions {
@@ -88,7 +92,8 @@ export class QueryEngine {
   }
 
   async execute(relation: Relation, signal?: AbortSignal, onProgress?: JobProgressListener): Promise<QueryResult> {
-    const analyzed = this.analyze(relation);
+    const analyzer = this.analyzer();
+    const analyzed = analyzer.analyze(relation);
     const physical = this.physical(this.optimize(analyzed));
     const partitions = await this.scheduler.run(physical, {
       timeZone: this.conf.timeZone,
@@ -96,7 +101,9 @@ export class QueryEngine {
       onProgress,
       spill: this.conf.shuffleSpill,
     });
-    return { output: outputOf(analyzed), partitions };
+    if (analyzer.observations.length === 0) return { output: outputOf(analyzed), partitions };
+    const observedMetrics = analyzer.observations.map((spec) => measure(analyzer, spec, this.conf.timeZone));
+    return { output: outputOf(analyzed), partitions, observedMetrics };
   }
 
   /** `df.explain()` text: the analyzed, optimized and physical plans, and the stages the scheduler would run. */

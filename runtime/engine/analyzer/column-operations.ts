@@ -30,7 +30,7 @@ export function withColumns(
     const name = alias.name.join(".");
     const expression = windowed?.expressions[i] ?? (expressions[i] as Expression);
     const resolved = analyzer.exprs.inSelectList(() => analyzer.exprs.resolve(expression, scope));
-    const named = analyzer.exprs.alias(windowed ? windowed.restore(resolved) : resolved, name);
+    const named = analyzer.exprs.alias(windowed ? windowed.restore(resolved) : resolved, name, alias.metadata);
     const at = current.findIndex((c) => analyzer.sameName(c.name, name));
     if (at >= 0) current[at] = named;
     else current.push(named);

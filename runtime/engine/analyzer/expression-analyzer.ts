@@ -4,11 +4,16 @@
  */
 import { create } from "@bufbuild/protobuf";
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { Expression_Cast_EvalMode, ExpressionSchema } from "../../../generated/proto/spark/connect/expressions_pb.js";
+import {
+  Expression_Cast_EvalMode,
+  ExpressionSchema,
+  type SubqueryExpression_SubqueryType,
+} from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
 import { canCast, castForcesNullable } from "../functions/cast-kernel.js";
 import { NAMED_FIELD_READ, resolveExtractValue } from "../functions/collection-accessors.js";
+import { directPartitionId } from "../functions/direct-partition-id.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
@@ -28,6 +33,7 @@ import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import { parseTypeString } from "../types/schema-strings.js";
 import { aggregateDisplay, checkArity, typeAggregate } from "./aggregate-signatures.js";
+import { expandColumnRegex, resolveColumnRegex } from "./column-regex.js";
 import { misplacedGenerator } from "./generator-analysis.js";
 import {
   HIGHER_ORDER_FUNCTIONS,
@@ -40,6 +46,7 @@ import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
 import { resolveColumnOrField } from "./struct-field-resolution.js";
 import { implicitCast } from "./type-coercion.js";
+import { resolveUpdateFields } from "./update-fields-analysis.js";
 
 export interface AnalyzerConf {
   readonly ansi: boolean;
@@ -127,6 +134,8 @@ export class ExpressionAnalyzer {
   private selectListDepth = 0;
   /** The lambda variables in scope, innermost lambda last, by (case-folded unless case-sensitive) name. */
   private readonly lambdaScopes: Map<string, LambdaVariable>[] = [];
+  /** Resolves a SubqueryExpression by the plan id of its subquery (set by the relation analyzer). */
+  resolveSubquery?: (planId: bigint, subqueryType: SubqueryExpression_SubqueryType) => Expr;
 
   constructor(
     private readonly ids: IdGenerator,
@@ -174,7 +183,7 @@ export class ExpressionAnalyzer {
       case "alias": {
         if (!e.value.expr) throw new AnalysisException("An alias without an expression.");
         const name = e.value.name.join(".");
-        return this.alias(this.resolve(e.value.expr, scope, aggregates), name);
+        return this.alias(this.resolve(e.value.expr, scope, aggregates), name, e.value.metadata);
       }
       case "cast": {
         if (!e.value.expr) throw new AnalysisException("A cast without an expression.");
@@ -233,6 +242,20 @@ export class ExpressionAnalyzer {
             prettyName: "expression",
           },
         );
+      case "updateFields":
+        return resolveUpdateFields(e.value, (x) => this.resolve(x, scope, aggregates), {
+          ansi: this.conf.ansi,
+          caseSensitive: this.conf.caseSensitive,
+        });
+      case "directShufflePartitionId": {
+        if (!e.value.child) throw new AnalysisException("A partition id without an expression.");
+        return directPartitionId(this.resolve(e.value.child, scope, aggregates), this.ctx);
+      }
+      case "subqueryExpression":
+        if (this.resolveSubquery === undefined) throw notSupportedLocally("subquery expressions");
+        return this.resolveSubquery(e.value.planId, e.value.subqueryType);
+      case "unresolvedRegex":
+        return resolveColumnRegex(e.value.colName, e.value.planId, scope);
       case "expressionString":
         if (this.conf.parseExpression)
           return this.resolve(this.conf.parseExpression(e.value.expression), scope, aggregates);
@@ -316,6 +339,11 @@ export class ExpressionAnalyzer {
         out.push(...expandStar(star.unparsedTarget, star.planId, scope));
         continue;
       }
+      if (expression.exprType.case === "unresolvedRegex") {
+        const regex = expression.exprType.value;
+        out.push(...expandColumnRegex(regex.colName, regex.planId, scope));
+        continue;
+      }
       out.push(this.named(this.resolve(expression, scope, aggregates)));
     }
     return out;
@@ -332,8 +360,18 @@ export class ExpressionAnalyzer {
     return this.alias(expr, displayOf(expr));
   }
 
-  alias(child: Expr, name: string): Alias {
-    return { kind: "alias", child, name, exprId: this.ids.fresh(), type: child.type, nullable: child.nullable };
+  /** Names `child`; as in Spark, renaming a column keeps its metadata unless `metadata` replaces it. */
+  alias(child: Expr, name: string, metadata?: string): Alias {
+    const alias: Alias = {
+      kind: "alias",
+      child,
+      name,
+      exprId: this.ids.fresh(),
+      type: child.type,
+      nullable: child.nullable,
+    };
+    const kept = metadata ?? (child.kind === "attr" || child.kind === "alias" ? child.metadata : undefined);
+    return kept === undefined || kept === "{}" ? alias : { ...alias, metadata: kept };
   }
 
   cast(child: Expr, type: T.DataType, evalMode: Expression_Cast_EvalMode = Expression_Cast_EvalMode.UNSPECIFIED): Cast {

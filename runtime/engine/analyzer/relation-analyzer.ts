@@ -18,6 +18,7 @@ import {
   type Relation,
   SetOperation_SetOpType,
 } from "../../../generated/proto/spark/connect/relations_pb.js";
+
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally, sparkError, unresolvedColumn } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
@@ -30,6 +31,7 @@ import {
   type NamedExpr,
   type SortKey,
 } from "../logical/expressions.js";
+
 import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import type { CheckpointedResult } from "../session/checkpointed-relations.js";
@@ -42,6 +44,7 @@ import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
+import { analyzeCollectMetrics, type ObservedMetricsSpec } from "./observed-metrics-analysis.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
@@ -51,11 +54,12 @@ import { analyzeCrosstab } from "./stat-crosstab.js";
 import { analyzeFreqItems } from "./stat-freq-items.js";
 import { analyzeSampleBy } from "./stat-sample-by.js";
 import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
+import { analyzeWithSubqueries, resolveSubquery } from "./subquery-analysis.js";
+import { analyzeToSchema } from "./to-schema-analysis.js";
+import { analyzeTranspose } from "./transpose-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
-
-/** Values for a parameterized query's `:name` and `?` markers. */
 
 export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly defaultParallelism: number;
@@ -82,12 +86,17 @@ const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
 
 export class RelationAnalyzer {
   readonly exprs: ExpressionAnalyzer;
+  /** The df.observe metrics met while analysing, computed once the query has run. */
+  readonly observations: ObservedMetricsSpec[] = [];
+  /** Subquery plans carried by WithRelations nodes, by plan id. */
+  private readonly subqueryPlans = new Map<bigint, Relation>();
 
   constructor(
     readonly ids: IdGenerator,
     readonly options: RelationAnalyzerOptions,
   ) {
     this.exprs = new ExpressionAnalyzer(ids, options);
+    this.exprs.resolveSubquery = (id, type) => resolveSubquery(this, this.subqueryPlans.get(id), type);
   }
 
   attribute(name: string, type: T.DataType, nullable: boolean): AttributeRef {
@@ -368,6 +377,15 @@ export class RelationAnalyzer {
         const keys = exprs.map((e) => this.exprs.resolve(e, scope));
         return { kind: "repartition", child, numPartitions, keys };
       }
+      case "toSchema":
+        return analyzeToSchema(this, this.input(r.value, "to"), r.value.schema);
+      case "transpose":
+        return analyzeTranspose(this, this.input(r.value, "transpose"), r.value.indexColumns);
+      case "collectMetrics": {
+        const { name, metrics } = r.value;
+        const child = this.input(r.value, "observe");
+        return analyzeCollectMetrics(this, child, name, metrics, relation.common?.planId, this.observations);
+      }
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);
       case "read":
@@ -427,6 +445,9 @@ export class RelationAnalyzer {
       case "withRelations": {
         // spark.sql(text, kwargs) sends the kwargs' DataFrames as named references of the SQL relation.
         const { root, references } = r.value;
+        // Otherwise the references are subquery plans (df.scalar(), df.exists()).
+        if (root !== undefined && root.relType.case !== "sql")
+          return analyzeWithSubqueries(this, root, references, this.subqueryPlans);
         if (this.options.parseSql === undefined) throw notSupportedLocally("SQL queries");
         if (root?.relType.case !== "sql" || references.some((ref) => ref.relType.case !== "subqueryAlias"))
           throw notSupportedLocally("WithRelations other than a SQL query over named DataFrames");

@@ -11,6 +11,7 @@ import { childrenOf, type LogicalPlan, outputOf } from "../logical/logical-plan.
 import type { QueryEngine } from "../query-engine.js";
 import { NOT_PERSISTED, type PersistedPlans } from "../session/persisted-plans.js";
 import { parseTypeString, treeString } from "../types/schema-strings.js";
+import { inputFilesOf } from "./input-files.js";
 import { schemaOf } from "./result-encoder.js";
 
 type AnalyzeResult = MessageInitShape<typeof AnalyzePlanResponseSchema>["result"];
@@ -78,8 +79,10 @@ export function analyzePlan(request: AnalyzeRequest, engine: QueryEngine, persis
       engine.analyze(rootOf(request.value.plan as never));
       return { case: "isStreaming", value: { isStreaming: false } };
     case "inputFiles":
-      engine.analyze(rootOf(request.value.plan as never));
-      return { case: "inputFiles", value: { files: [] } };
+      return {
+        case: "inputFiles",
+        value: { files: inputFilesOf(engine.analyze(rootOf(request.value.plan as never))) },
+      };
     case "sparkVersion":
       return { case: "sparkVersion", value: { version: "4.1.1" } };
     case "ddlParse":

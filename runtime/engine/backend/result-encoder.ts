@@ -1,6 +1,7 @@
 /**
  * A query result as Spark's ExecutePlan responses: the schema first, then one Arrow IPC batch per non-empty
- * partition with its row count and start offset (always at least one batch, even for an empty result).
+ * partition with its row count and start offset (always at least one batch, even for an empty result), then the
+ * metrics of any df.observe nodes.
  */
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/connect/base_pb.js";
@@ -9,11 +10,15 @@ import { concatBatches, emptyBatch } from "../columnar/column-vector.js";
 import type { AttributeRef } from "../logical/expressions.js";
 import type { QueryResult } from "../query-engine.js";
 import * as T from "../types/data-types.js";
+import { observedMetricsResponse } from "./observed-metrics-encoder.js";
 
-type ResponseBody = Pick<MessageInitShape<typeof ExecutePlanResponseSchema>, "responseType" | "schema">;
+type ResponseBody = Pick<
+  MessageInitShape<typeof ExecutePlanResponseSchema>,
+  "responseType" | "schema" | "observedMetrics"
+>;
 
 export function schemaOf(output: readonly AttributeRef[]): T.DataType {
-  return T.structType(output.map((a) => ({ name: a.name, type: a.type, nullable: a.nullable })));
+  return T.structType(output.map((a) => ({ name: a.name, type: a.type, nullable: a.nullable, metadata: a.metadata })));
 }
 
 export function resultResponses(result: QueryResult, timeZone: string): ResponseBody[] {
@@ -40,5 +45,6 @@ export function resultResponses(result: QueryResult, timeZone: string): Response
       },
     });
   }
+  if (result.observedMetrics !== undefined) responses.push(observedMetricsResponse(result.observedMetrics));
   return responses;
 }

@@ -77,6 +77,8 @@ function partitioningText(p: Partitioning): string {
       return `hashpartitioning(${list(p.keys.map(exprText))}, ${p.numPartitions})`;
     case "roundRobin":
       return `RoundRobinPartitioning(${p.numPartitions})`;
+    case "direct":
+      return `ShufflePartitionIdPassThrough(${exprText(p.key)}, ${p.numPartitions})`;
     case "range":
       return `rangepartitioning(${list(p.orders.map(sortText))}, ${p.numPartitions})`;
     case "single":

@@ -21,6 +21,7 @@ import { datetimeExtractFunctions } from "./datetime-extract.js";
 import { datetimeExtraAliases, datetimeExtraFunctions } from "./datetime-extras.js";
 import { datetimeFormattingFunctions } from "./datetime-formatting.js";
 import { datetimeParsingFunctions } from "./datetime-parsing.js";
+import { directPartitionFunctions } from "./direct-partition-id.js";
 import { elementaryMathFunctions } from "./elementary-math.js";
 import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
@@ -47,6 +48,7 @@ import { stringEditingFunctions } from "./string-editing.js";
 import { stringSearchFunctions } from "./string-search.js";
 import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
+import { structUpdateFunctions } from "./struct-update.js";
 import { textEncodingFunctions } from "./text-encoding.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { timestampFlavourFunctions } from "./timestamp-flavours.js";
@@ -69,6 +71,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...comparisonFunctions,
   ...collectionConstructors,
   ...collectionAccessors,
+  ...structUpdateFunctions,
+  ...directPartitionFunctions,
   ...arrayFunctions,
   ...arrayExtras,
   ...trigonometryFunctions,

@@ -16,6 +16,8 @@ export interface AttributeRef extends Typed {
   readonly exprId: number;
   readonly name: string;
   readonly qualifier: readonly string[];
+  /** Column metadata as Spark's JSON text (df.withMetadata, alias(..., metadata)); absent when empty. */
+  readonly metadata?: string;
 }
 
 /** An attribute bound to a position in the operator's input batch (physical plans only). */
@@ -35,6 +37,8 @@ export interface Alias extends Typed {
   readonly child: Expr;
   readonly name: string;
   readonly exprId: number;
+  /** The column metadata the alias gives (explicitly, or kept from the column it renames). */
+  readonly metadata?: string;
 }
 
 export type CastMode = "ansi" | "legacy" | "try";

@@ -134,6 +134,7 @@ export function toAttribute(named: NamedExpr): AttributeRef {
     type: named.type,
     nullable: named.nullable,
     qualifier: [],
+    ...(named.metadata === undefined ? {} : { metadata: named.metadata }),
   };
 }
 

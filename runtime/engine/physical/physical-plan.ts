@@ -16,6 +16,8 @@ export type Partitioning =
   | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
   | { readonly kind: "single" }
   | { readonly kind: "roundRobin"; readonly numPartitions: number }
+  /** repartitionById: `key` (an INT) gives each row's partition, modulo the count; NULL goes to partition 0. */
+  | { readonly kind: "direct"; readonly key: Expr; readonly numPartitions: number }
   /** Key ranges of a global sort; boundaries are sampled from the map output when the stage runs. */
   | { readonly kind: "range"; readonly orders: readonly SortKey[]; readonly numPartitions: number }
   | { readonly kind: "broadcast" }

@@ -3,7 +3,9 @@
  * join), binds expressions to input positions and inserts exchanges only where the child's distribution does
  * not already satisfy the operator's requirement.
  */
+
 import { type Batch, sliceBatch } from "../columnar/column-vector.js";
+import { DIRECT_PARTITION_ID } from "../functions/direct-partition-id.js";
 import { displayOf } from "../logical/expression-display.js";
 import {
   type AggregateCall,
@@ -149,6 +151,10 @@ export class PhysicalPlanner {
           return this.exchange(child, n === 1 ? { kind: "single" } : { kind: "range", orders, numPartitions: n });
         }
         if (logical.keys.length === 0) return this.exchange(child, { kind: "roundRobin", numPartitions: n });
+        const [first] = logical.keys;
+        if (first?.kind === "call" && first.name === DIRECT_PARTITION_ID) {
+          return this.exchange(child, { kind: "direct", key: bind(first, child.output), numPartitions: n });
+        }
         return this.exchange(child, {
           kind: "hash",
           keys: logical.keys.map((k) => bind(k, child.output)),

@@ -1,8 +1,8 @@
 /**
  * Map-side partitioning inside a task: hash (Spark's Murmur3 + pmod, so rows land where Spark puts them), round
- * robin, or everything to one partition (single / broadcast).
+ * robin, a partition id per row (repartitionById), or everything to one partition (single / broadcast).
  */
-import { type Batch, takeBatch } from "../columnar/column-vector.js";
+import { type Batch, isValid, takeBatch } from "../columnar/column-vector.js";
 import { evaluate } from "../execution/expression-evaluator.js";
 import type { EvalContext } from "../functions/function-types.js";
 import { type Partitioning, partitionCount } from "../physical/physical-plan.js";
@@ -32,6 +32,10 @@ export function partitionBatches(
         batch.numRows,
       );
       for (let i = 0; i < batch.numRows; i++) target[i] = pmod(hashes[i] as number, n);
+    } else if (partitioning.kind === "direct") {
+      const ids = evaluate(partitioning.key, batch, ctx);
+      const values = ids.data as Int32Array;
+      for (let i = 0; i < batch.numRows; i++) target[i] = isValid(ids, i) ? pmod(values[i] as number, n) : 0;
     } else {
       for (let i = 0; i < batch.numRows; i++) {
         target[i] = roundRobinNext;

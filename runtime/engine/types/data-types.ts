@@ -37,13 +37,22 @@ export interface StructFieldSpec {
   readonly name: string;
   readonly type: DataType;
   readonly nullable: boolean;
+  /** Field metadata as JSON text, when there is any. */
+  readonly metadata?: string | undefined;
 }
 
 export function structType(fields: readonly StructFieldSpec[]): DataType {
   return create(DataTypeSchema, {
     kind: {
       case: "struct",
-      value: { fields: fields.map((f) => ({ name: f.name, dataType: f.type, nullable: f.nullable })) },
+      value: {
+        fields: fields.map((f) => ({
+          name: f.name,
+          dataType: f.type,
+          nullable: f.nullable,
+          ...(f.metadata === undefined ? {} : { metadata: f.metadata }),
+        })),
+      },
     },
   });
 }

@@ -11,6 +11,7 @@ import type { SparkSessionBuilder } from "../../../runtime/api/session-builder.j
 import { Window } from "../../../runtime/api/window.js";
 import { CATALOG_MEMBER_CASES } from "./catalog-member-cases.js";
 import { FRAME_MEMBER_CASES } from "./frame-member-cases.js";
+import { FRAME_OP_MEMBER_CASES } from "./frame-op-member-cases.js";
 import { IO_SESSION_MEMBER_CASES } from "./io-session-member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
 import { SESSION_TVF_MEMBER_CASES } from "./session-tvf-member-cases.js";
@@ -193,6 +194,7 @@ export const MEMBER_CASES: Record<string, MemberCase> = {
   ...CATALOG_MEMBER_CASES,
   ...SESSION_TVF_MEMBER_CASES,
   ...FRAME_MEMBER_CASES,
+  ...FRAME_OP_MEMBER_CASES,
   ...IO_SESSION_MEMBER_CASES,
   ...STAT_MEMBER_CASES,
 };
