@@ -405,7 +405,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_dt_interval" },
     examples: ["make_dt_interval()", 'make_dt_interval("id", "i", "i", "dec")'],
-    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
+    status: {
+      spark: supported,
+      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+    },
   },
   {
     name: "make_interval",
@@ -436,7 +439,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_interval" },
     examples: ['make_interval().cast("string")', 'make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")'],
-    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
+    status: {
+      spark: supported,
+      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+    },
   },
   {
     name: "make_time",
@@ -538,7 +544,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_ym_interval" },
     examples: ['make_ym_interval().cast("string")', 'make_ym_interval("i", "id").cast("string")'],
-    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
+    status: {
+      spark: supported,
+      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+    },
   },
   {
     name: "minute",
@@ -907,7 +916,10 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")',
       'try_make_interval(lit(178956970), lit(8)).cast("string")',
     ],
-    status: { spark: supported, local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)") },
+    status: {
+      spark: supported,
+      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+    },
   },
   {
     name: "try_make_timestamp",

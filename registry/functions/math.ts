@@ -512,7 +512,12 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
     examples: ["rand(42)"],
-    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
+      ),
+    },
   },
   {
     name: "randn",
@@ -523,7 +528,12 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "randn" },
     examples: ["randn(42)"],
-    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
+      ),
+    },
   },
   {
     name: "random",
@@ -534,7 +544,12 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
     examples: ["random(42)"],
-    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
+      ),
+    },
   },
   {
     name: "rint",
@@ -770,7 +785,12 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "uniform" },
     examples: ["uniform(0, 10, 42)"],
-    status: { spark: supported, local: notInEngine("Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning") },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
+      ),
+    },
   },
   {
     name: "width_bucket",

@@ -217,7 +217,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "monotonically_increasing_id" },
     examples: ["monotonically_increasing_id()"],
-    status: { spark: supported, local: notInEngine("Spark's partition layout for every plan (the id encodes the partition index)") },
+    status: {
+      spark: supported,
+      local: notInEngine("Spark's partition layout for every plan (the id encodes the partition index)"),
+    },
   },
   {
     name: "raise_error",
@@ -266,7 +269,10 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "spark_partition_id" },
     examples: ["spark_partition_id()"],
-    status: { spark: supported, local: notInEngine("Spark's partition layout for every plan (AQE coalescing included)") },
+    status: {
+      spark: supported,
+      local: notInEngine("Spark's partition layout for every plan (AQE coalescing included)"),
+    },
   },
   {
     name: "try_aes_decrypt",
