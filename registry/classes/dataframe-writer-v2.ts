@@ -1,6 +1,6 @@
 /** pyspark DataFrameWriterV2 (Spark Connect): members and their TypeScript shape. Registry data, maintained by hand. */
 import type { ClassEntryInput } from "../schema.js";
-import { notInEngine, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const dataframeWriterV2Class: ClassEntryInput = {
   name: "DataFrameWriterV2",

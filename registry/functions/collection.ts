@@ -1,6 +1,6 @@
 /** Collection functions over arrays and maps, most taking lambdas. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const collectionFunctions: FunctionEntryInput[] = [
   {

@@ -1,6 +1,6 @@
 /** Map functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const mapFunctions: FunctionEntryInput[] = [
   {

@@ -1,6 +1,6 @@
 /** Mathematical functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngine, notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const mathFunctions: FunctionEntryInput[] = [
   {
