@@ -273,17 +273,8 @@ function listaggDelimiter(expr: Expr, valueType: T.DataType, display: string): E
 
 /** A percentage argument folded to a DOUBLE literal, or an ARRAY<DOUBLE> literal for `array(p1, p2, ...)`. */
 function constantPercentages(expr: Expr, display: string): Expr {
-  const numberOf = (e: Expr): number | undefined => {
-    const inner = e.kind === "cast" ? e.child : e;
-    if (inner.kind !== "literal") return undefined;
-    if (typeof inner.value === "number") return inner.value;
-    if (typeof inner.value !== "bigint") return undefined;
-    // SQL text writes `0.25` as a DECIMAL literal: an unscaled integer and a scale.
-    const scale = inner.type.kind.case === "decimal" ? T.decimalParts(inner.type).scale : 0;
-    return Number(inner.value) / 10 ** scale;
-  };
-  const elements = expr.kind === "call" && expr.name === "array" ? expr.args.map(numberOf) : undefined;
-  const single = elements === undefined ? numberOf(expr) : undefined;
+  const elements = expr.kind === "call" && expr.name === "array" ? expr.args.map(numericLiteral) : undefined;
+  const single = elements === undefined ? numericLiteral(expr) : undefined;
   const list = elements ?? [single];
   if (list.some((p) => p === undefined)) {
     throw dataTypeMismatch("NON_FOLDABLE_INPUT", `"${display}"`, "the percentage must be a constant.", {

@@ -13,9 +13,10 @@ import {
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { parseIdentifier } from "../analyzer/name-resolution.js";
-import { notSupportedLocally, quoteId, sparkError } from "../errors.js";
+import { notSupportedLocally, sparkError } from "../errors.js";
 import type { QueryEngine } from "../query-engine.js";
 import type { SessionCatalog } from "../session/session-catalog.js";
+import { relationNotFound } from "./statement-results.js";
 import {
   createTable,
   insertInto,
@@ -90,18 +91,7 @@ export async function runTableWriteV2(op: WriteOperationV2, engine: QueryEngine,
       );
     }
     default: {
-      if (!exists) {
-        const relationName = parseIdentifier(op.tableName)
-          .map((p) => quoteId(p))
-          .join(".");
-        throw sparkError(
-          AnalysisException,
-          "TABLE_OR_VIEW_NOT_FOUND",
-          "42P01",
-          `The table or view ${relationName} cannot be found.`,
-          { relationName },
-        );
-      }
+      if (!exists) throw relationNotFound(parseIdentifier(op.tableName));
       const identifier = qualifiedName(name);
       throw new AnalysisException(`Cannot write into v1 table: ${identifier}.`, {
         errorClass: "_LEGACY_ERROR_TEMP_1012",

@@ -20,6 +20,7 @@ import type { SessionCatalog } from "../session/session-catalog.js";
 import type { TableMetadata } from "../session/warehouse.js";
 import { castTo, unparsedName } from "../sql/expression-builders.js";
 import * as T from "../types/data-types.js";
+import { relationNotFound } from "./statement-results.js";
 
 export interface TableName {
   readonly database: string;
@@ -57,14 +58,7 @@ export function tableAlreadyExists(table: TableName): Error {
 }
 
 export function tableNotFound(table: TableName): Error {
-  const relationName = qualifiedName(table);
-  return sparkError(
-    AnalysisException,
-    "TABLE_OR_VIEW_NOT_FOUND",
-    "42P01",
-    `The table or view ${relationName} cannot be found.`,
-    { relationName },
-  );
+  return relationNotFound(["spark_catalog", table.database, table.name]);
 }
 
 function structFields(schema: DataType) {
