@@ -92,7 +92,7 @@ export class LocalBackend implements Backend {
     this.engine = new QueryEngine({
       master: options.master,
       parallelism: parallelismOf(options.master),
-      lookupView: (name) => this.catalog.lookup(name),
+      lookupView: (name, viewDatabase) => this.catalog.lookup(name, viewDatabase),
       parseSql: sqlQueryRelation,
       parseExpression: sqlExpression,
     });

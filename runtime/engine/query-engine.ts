@@ -6,7 +6,7 @@ import type { Expression } from "../../generated/proto/spark/connect/expressions
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { IdGenerator } from "./analyzer/expression-analyzer.js";
 import { measure } from "./analyzer/observed-metrics-analysis.js";
-import { RelationAnalyzer } from "./analyzer/relation-analyzer.js";
+import { type CatalogRelation, RelationAnalyzer, type RelationAnalyzerOptions } from "./analyzer/relation-analyzer.js";
 import type { SqlParameters } from "./analyzer/sql-parameters.js";
 import type { ObservedMetricsResult } from "./backend/observed-metrics-encoder.js";
 import type { Batch } from "./columnar/column-vector.js";
@@ -38,7 +38,7 @@ export interface EngineOptions {
   readonly executor?: TaskExecutor;
   readonly parseSql?: (text: string, parameters?: SqlParameters) => Relation;
   readonly parseExpression?: (text: string) => Expression;
-  readonly lookupView?: (name: string) => Relation | undefined;
+  readonly lookupView?: RelationAnalyzerOptions["lookupView"];
 }
 
 export class QueryEngine {
@@ -77,6 +77,12 @@ export class QueryEngine {
 
   analyze(relation: Relation): LogicalPlan {
     return this.analyzer().analyze(relation);
+  }
+
+  /** Analyses what a catalog name reads, a persistent view's names resolving in its own database. */
+  analyzeCatalogRelation(found: CatalogRelation): LogicalPlan {
+    const analyzer = this.analyzer();
+    return analyzer.withViewDatabase(found.viewDatabase, () => analyzer.analyze(found.relation));
   }
 
   optimize(plan: LogicalPlan): LogicalPlan {

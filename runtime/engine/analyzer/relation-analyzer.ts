@@ -61,6 +61,12 @@ import { analyzeUnion } from "./union-analysis.js";
 import { analyzeUnpivot } from "./unpivot-analysis.js";
 import { containsWindow, projectWithWindows } from "./window-analysis.js";
 
+/** What a catalog name reads; a persistent view also says the database its own one-part names resolve in. */
+export interface CatalogRelation {
+  readonly relation: Relation;
+  readonly viewDatabase?: string;
+}
+
 export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly defaultParallelism: number;
   readonly shufflePartitions: number;
@@ -68,8 +74,11 @@ export interface RelationAnalyzerOptions extends AnalyzerConf {
   readonly parseSql?: (text: string, parameters?: SqlParameters) => Relation;
   /** The session time zone (file sources read timestamps in it). */
   readonly timeZone: string;
-  /** Looks up a temporary view by name (the session's catalog). */
-  readonly lookupView?: (name: string) => Relation | undefined;
+  /**
+   * Looks up a view or table by name in the session's catalog. Inside a persistent view, `viewDatabase` is the
+   * database current when the view was created, where its one-part names resolve.
+   */
+  readonly lookupView?: (name: string, viewDatabase: string | undefined) => CatalogRelation | undefined;
   readonly lookupCheckpoint?: (id: string) => CheckpointedResult | undefined;
 }
 
@@ -88,6 +97,8 @@ export class RelationAnalyzer {
   readonly exprs: ExpressionAnalyzer;
   /** The df.observe metrics met while analysing, computed once the query has run. */
   readonly observations: ObservedMetricsSpec[] = [];
+  /** While a persistent view's text is analysed: the database its one-part names resolve in. */
+  viewDatabase: string | undefined;
   /** Subquery plans carried by WithRelations nodes, by plan id. */
   private readonly subqueryPlans = new Map<bigint, Relation>();
 
@@ -108,6 +119,17 @@ export class RelationAnalyzer {
       plans.flatMap((p) => outputOf(p)),
       plans,
     );
+  }
+
+  /** Runs `analyze` with one-part catalog names resolving in `database` (a persistent view's), or as usual. */
+  withViewDatabase<T>(database: string | undefined, analyze: () => T): T {
+    const outer = this.viewDatabase;
+    this.viewDatabase = database;
+    try {
+      return analyze();
+    } finally {
+      this.viewDatabase = outer;
+    }
   }
 
   analyze(relation: Relation): LogicalPlan {

@@ -69,8 +69,8 @@ export function analyzeRead(analyzer: RelationAnalyzer, value: Read): LogicalPla
   }
   if (read.case !== "namedTable") throw notSupportedLocally(`reading ${read.case ?? "an unknown source"}`);
   const name = read.value.unparsedIdentifier;
-  const view = analyzer.options.lookupView?.(name);
-  if (view === undefined) {
+  const found = analyzer.options.lookupView?.(name, analyzer.viewDatabase);
+  if (found === undefined) {
     const relationName = parseIdentifier(name)
       .map((p) => `\`${p}\``)
       .join(".");
@@ -82,7 +82,7 @@ export function analyzeRead(analyzer: RelationAnalyzer, value: Read): LogicalPla
       { relationName },
     );
   }
-  const child = analyzer.analyze(view);
+  const child = analyzer.withViewDatabase(found.viewDatabase, () => analyzer.analyze(found.relation));
   const alias = parseIdentifier(name).at(-1) ?? name;
   return {
     kind: "subqueryAlias",

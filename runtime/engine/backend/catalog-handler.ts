@@ -282,10 +282,10 @@ export async function runCatalogOperation(
     case "listColumns": {
       const name = op.value.dbName === undefined ? op.value.tableName : `${op.value.dbName}.${op.value.tableName}`;
       const resolved = requireExisting(catalog, name);
-      const relation = catalog.lookup(name);
-      if (relation === undefined) throw tableNotFound(name);
+      const found = catalog.lookup(name);
+      if (found === undefined) throw tableNotFound(name);
       const partitions = new Set(catalog.tableOf(resolved)?.partitionBy.map((p) => p.toLowerCase()) ?? []);
-      const rows = outputOf(engine.analyze(relation)).map((a): Cell[] => [
+      const rows = outputOf(engine.analyzeCatalogRelation(found)).map((a): Cell[] => [
         a.name,
         null,
         T.simpleString(a.type),

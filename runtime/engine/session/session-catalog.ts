@@ -7,6 +7,7 @@
 import { create } from "@bufbuild/protobuf";
 import { type Relation, RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { parseIdentifier } from "../analyzer/name-resolution.js";
+import type { CatalogRelation } from "../analyzer/relation-analyzer.js";
 import { batchToArrowIpc } from "../columnar/arrow-io.js";
 import { emptyBatch } from "../columnar/column-vector.js";
 import { dataTypeFromProto } from "../types/type-model.js";
@@ -49,11 +50,17 @@ export class SessionCatalog {
     this.currentDatabase = other.currentDatabase;
   }
 
-  /** What a (possibly qualified) name refers to, before checking that it exists. */
-  resolve(name: string | readonly string[]): ResolvedName {
+  /**
+   * What a (possibly qualified) name refers to, before checking that it exists. Inside a persistent view
+   * (`viewDatabase` given) a one-part name is a table of the view's database: a view never reads temporary views.
+   */
+  resolve(name: string | readonly string[], viewDatabase?: string): ResolvedName {
     let parts = typeof name === "string" ? parseIdentifier(name) : [...name];
     if (parts.length === 3 && parts[0]?.toLowerCase() === SESSION_CATALOG) parts = parts.slice(1);
     const [first, second] = parts;
+    if (parts.length === 1 && first !== undefined && viewDatabase !== undefined) {
+      return { kind: "table", database: viewDatabase, name: first.toLowerCase() };
+    }
     if (parts.length === 1 && first !== undefined) {
       return this.tempViews.get(first) !== undefined
         ? { kind: "tempView", name: first.toLowerCase() }
@@ -82,14 +89,20 @@ export class SessionCatalog {
     }
   }
 
-  /** The Relation a name reads: a view's definition or a scan of a table's files. */
-  lookup(name: string): Relation | undefined {
-    const resolved = this.resolve(name);
-    if (resolved.kind === "tempView") return this.tempViews.get(resolved.name);
-    if (resolved.kind === "globalView") return this.globalViews.get(resolved.name);
+  /** What a name reads: a view's definition or a scan of a table's files. */
+  lookup(name: string, viewDatabase?: string): CatalogRelation | undefined {
+    const resolved = this.resolve(name, viewDatabase);
+    const temporary =
+      resolved.kind === "tempView"
+        ? this.tempViews.get(resolved.name)
+        : resolved.kind === "globalView"
+          ? this.globalViews.get(resolved.name)
+          : undefined;
+    if (resolved.kind !== "table") return temporary === undefined ? undefined : { relation: temporary };
     const table = this.tableOf(resolved);
     if (table === undefined) return undefined;
-    return table.view === undefined ? this.tableScan(table) : viewRelation(table, table.view);
+    if (table.view === undefined) return { relation: this.tableScan(table) };
+    return { relation: viewRelation(table, table.view), viewDatabase: table.view.database };
   }
 
   private tableScan(table: TableMetadata): Relation {

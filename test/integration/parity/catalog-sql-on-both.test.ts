@@ -89,6 +89,11 @@ const DESCRIBE_SCRIPT = [
   `CREATE VIEW ${DESCRIBED}.pv AS SELECT 1`,
   `CREATE VIEW IF NOT EXISTS ${DESCRIBED}.pv AS SELECT 1`,
   `SELECT * FROM ${DESCRIBED}.pv`,
+  // A view's one-part names resolve in the database current when it was made, not when it is read.
+  `USE ${DESCRIBED}`,
+  "CREATE VIEW own_db AS SELECT b, a FROM piped",
+  "USE default",
+  `SELECT * FROM ${DESCRIBED}.own_db`,
   `SHOW TABLES IN ${DESCRIBED}`,
   `DESCRIBE ${DESCRIBED}.pv`,
   `DESCRIBE EXTENDED ${DESCRIBED}.pv`,
