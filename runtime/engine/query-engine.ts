@@ -5,11 +5,11 @@
 import type { Expression } from "../../generated/proto/spark/connect/expressions_pb.js";
 import type { Relation } from "../../generated/proto/spark/connect/relations_pb.js";
 import { IdGenerator } from "./analyzer/expression-analyzer.js";
-import { measure } from "./analyzer/observed-metrics-analysis.js";
 import { type CatalogRelation, RelationAnalyzer, type RelationAnalyzerOptions } from "./analyzer/relation-analyzer.js";
 import type { SqlParameters } from "./analyzer/sql-parameters.js";
 import type { ObservedMetricsResult } from "./backend/observed-metrics-encoder.js";
 import type { Batch } from "./columnar/column-vector.js";
+import { ObservedMetricsCollector } from "./execution/observed-metrics.js";
 import { logicalTreeText, physicalTreeText, stageGraphText } from "./explain/plan-text.js";
 import type { AttributeRef } from "./logical/expressions.js";
 import { type LogicalPlan, outputOf } from "./logical/logical-plan.js";
@@ -98,18 +98,18 @@ export class QueryEngine {
   }
 
   async execute(relation: Relation, signal?: AbortSignal, onProgress?: JobProgressListener): Promise<QueryResult> {
-    const analyzer = this.analyzer();
-    const analyzed = analyzer.analyze(relation);
+    const analyzed = this.analyze(relation);
     const physical = this.physical(this.optimize(analyzed));
+    const observed = new ObservedMetricsCollector(physical);
     const partitions = await this.scheduler.run(physical, {
       timeZone: this.conf.timeZone,
       signal,
       onProgress,
       spill: this.conf.shuffleSpill,
+      onObserved: observed.record,
     });
-    if (analyzer.observations.length === 0) return { output: outputOf(analyzed), partitions };
-    const observedMetrics = analyzer.observations.map((spec) => measure(analyzer, spec, this.conf.timeZone));
-    return { output: outputOf(analyzed), partitions, observedMetrics };
+    if (!observed.observing) return { output: outputOf(analyzed), partitions };
+    return { output: outputOf(analyzed), partitions, observedMetrics: observed.results(this.conf) };
   }
 
   /** `df.explain()` text: the analyzed, optimized and physical plans, and the stages the scheduler would run. */

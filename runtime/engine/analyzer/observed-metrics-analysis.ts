@@ -1,26 +1,15 @@
 /**
- * `df.observe(name, *aggregates)` (the CollectMetrics relation). Rows pass through unchanged; the analyzer notes
- * the named aggregates over the node's input, and the engine computes them once the query has run and reports
- * them with the result, as Spark's execute response carries observed metrics.
+ * `df.observe(name, *aggregates)` (the CollectMetrics relation): rows pass through unchanged while the named
+ * aggregates measure them; the engine reports the metrics with the query's result, as Spark's execute response
+ * carries observed metrics. Like Spark, a metric must be an aggregate of the rows and may not be DISTINCT.
  */
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
-import type { ObservedMetricsResult } from "../backend/observed-metrics-encoder.js";
-import { getScalar } from "../columnar/column-vector.js";
 import { sparkError } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import { children, type Expr, type NamedExpr } from "../logical/expressions.js";
 import type { LogicalPlan } from "../logical/logical-plan.js";
-import { runInline } from "./inline-query.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
-
-/** One set of metrics to compute after the query: `metrics` aggregate the rows of `child`. */
-export interface ObservedMetricsSpec {
-  readonly name: string;
-  readonly planId: bigint;
-  readonly child: LogicalPlan;
-  readonly metrics: readonly NamedExpr[];
-}
 
 export function analyzeCollectMetrics(
   analyzer: RelationAnalyzer,
@@ -28,17 +17,27 @@ export function analyzeCollectMetrics(
   name: string,
   expressions: readonly Expression[],
   planId: bigint | undefined,
-  observations: ObservedMetricsSpec[],
 ): LogicalPlan {
   const metrics = analyzer.exprs.resolveNamed(expressions, analyzer.scopeOf(child), true);
   for (const metric of metrics) checkMetric(metric.kind === "alias" ? metric.child : metric, metric);
-  observations.push({ name, planId: planId ?? 0n, child, metrics });
-  return child;
+  return { kind: "collectMetrics", child, name, observedPlanId: planId ?? 0n, metrics };
 }
 
 /** A metric is an aggregate of the rows: a column outside any aggregate function has no single value. */
 function checkMetric(expr: Expr, metric: NamedExpr): void {
-  if (expr.kind === "aggregate") return;
+  if (expr.kind === "aggregate") {
+    if (expr.distinct) {
+      const text = displayOf(metric.kind === "alias" ? metric.child : metric);
+      throw sparkError(
+        AnalysisException,
+        "INVALID_OBSERVED_METRICS.AGGREGATE_EXPRESSION_WITH_DISTINCT_UNSUPPORTED",
+        "42K0E",
+        `Aggregate expression with distinct are not allowed in observed metrics, but found: ${text}.`,
+        { expr: `"${text}"` },
+      );
+    }
+    return;
+  }
   if (expr.kind === "attr") {
     const text = displayOf(metric.kind === "alias" ? metric.child : metric);
     throw sparkError(
@@ -50,21 +49,4 @@ function checkMetric(expr: Expr, metric: NamedExpr): void {
     );
   }
   for (const child of children(expr)) checkMetric(child, metric);
-}
-
-/** Computes one observation's metrics over its input (run again: the engine has no shared-pass accumulators). */
-export function measure(
-  analyzer: RelationAnalyzer,
-  spec: ObservedMetricsSpec,
-  timeZone: string,
-): ObservedMetricsResult {
-  const plan = analyzer.aggregate(spec.child, [], spec.metrics);
-  const batch = runInline(plan, timeZone, analyzer.options.defaultParallelism);
-  return {
-    name: spec.name,
-    planId: spec.planId,
-    keys: spec.metrics.map((m) => m.name),
-    types: spec.metrics.map((m) => m.type),
-    values: batch.columns.map((column) => getScalar(column, 0)),
-  };
 }

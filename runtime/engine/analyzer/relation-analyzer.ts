@@ -44,7 +44,7 @@ import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
-import { analyzeCollectMetrics, type ObservedMetricsSpec } from "./observed-metrics-analysis.js";
+import { analyzeCollectMetrics } from "./observed-metrics-analysis.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
@@ -95,8 +95,6 @@ const JOIN_TYPES: Partial<Record<Join_JoinType, JoinType>> = {
 
 export class RelationAnalyzer {
   readonly exprs: ExpressionAnalyzer;
-  /** The df.observe metrics met while analysing, computed once the query has run. */
-  readonly observations: ObservedMetricsSpec[] = [];
   /** While a persistent view's text is analysed: the database its one-part names resolve in. */
   viewDatabase: string | undefined;
   /** Subquery plans carried by WithRelations nodes, by plan id. */
@@ -406,7 +404,7 @@ export class RelationAnalyzer {
       case "collectMetrics": {
         const { name, metrics } = r.value;
         const child = this.input(r.value, "observe");
-        return analyzeCollectMetrics(this, child, name, metrics, relation.common?.planId, this.observations);
+        return analyzeCollectMetrics(this, child, name, metrics, relation.common?.planId);
       }
       case "unpivot":
         return analyzeUnpivot(this, this.input(r.value, "unpivot"), r.value);

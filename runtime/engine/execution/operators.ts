@@ -24,6 +24,8 @@ export interface TaskContext extends EvalContext {
   readonly readShuffle: (shuffleId: number, partition: number) => Batch[];
   /** A file scan's split, decoded before the task's pipeline starts (absent: decoded on the spot). */
   readonly readFileSplit?: (scan: PhysicalPlan, partition: number) => Batch | undefined;
+  /** Receives a df.observe node's partial metric states over this task's rows (absent: nobody collects them). */
+  readonly observe?: (metricsId: number, state: Batch) => void;
 }
 
 const typesOf = (plan: PhysicalPlan) => plan.output.map((a) => a.type);
@@ -139,6 +141,11 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       if (plan.stratified !== undefined)
         return stratifiedSample(runPartition(plan.child, partition, ctx), plan, partition, ctx);
       return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
+    case "collectMetrics": {
+      const batches = runPartition(plan.child, partition, ctx);
+      ctx.observe?.(plan.metricsId, hashAggregate("partial", batches, [], plan.partial, ctx));
+      return batches;
+    }
     case "hashJoin": {
       const left = single(plan.left, runPartition(plan.left, partition, ctx));
       const right = single(plan.right, runPartition(plan.right, plan.broadcast ? 0 : partition, ctx));

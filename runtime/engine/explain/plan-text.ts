@@ -62,6 +62,8 @@ function logicalLine(p: LogicalPlan): string {
         : `RepartitionByExpression [${list(p.keys.map(exprText))}], ${p.numPartitions}`;
     case "subqueryAlias":
       return `SubqueryAlias ${p.alias}`;
+    case "collectMetrics":
+      return `CollectMetrics ${p.name}, [${list(p.metrics.map(exprText))}]`;
     case "window":
       return windowLine(p);
     case "expand":
@@ -142,6 +144,8 @@ function physicalLine(p: PhysicalPlan): string {
       return expandLine(p);
     case "generate":
       return generateLine(p.generator, p.output.slice(p.child.output.length));
+    case "collectMetrics":
+      return `CollectMetrics ${p.name}, [${list(p.metrics.map(exprText))}]`;
   }
 }
 

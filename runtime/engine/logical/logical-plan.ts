@@ -116,6 +116,15 @@ export type LogicalPlan =
       readonly generator: Generator;
       readonly generatorOutput: readonly AttributeRef[];
     })
+  /** df.observe: rows pass through unchanged while `metrics` aggregate them, reported with the query's result. */
+  | (Node & {
+      readonly kind: "collectMetrics";
+      readonly child: LogicalPlan;
+      readonly name: string;
+      /** The observed DataFrame's plan id, which the client matches the metrics to. */
+      readonly observedPlanId: bigint;
+      readonly metrics: readonly NamedExpr[];
+    })
   | (Node & {
       readonly kind: "subqueryAlias";
       readonly child: LogicalPlan;
@@ -166,6 +175,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "deduplicate":
     case "sample":
     case "repartition":
+    case "collectMetrics":
       return outputOf(plan.child);
   }
 }

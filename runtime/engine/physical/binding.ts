@@ -32,6 +32,7 @@ export function distributionOf(plan: PhysicalPlan): Distribution {
     case "deduplicate":
     case "sample":
     case "hashAggregate":
+    case "collectMetrics":
       return passThrough(distributionOf(plan.child), plan.output);
     case "project":
       return passThrough(distributionOf(plan.child), plan.output);

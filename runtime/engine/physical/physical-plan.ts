@@ -122,6 +122,21 @@ export type PhysicalPlan =
       readonly seed: bigint;
       /** sampleBy: keep a row when Spark's per-partition draw is below `fraction` (bound to the child). */
       readonly stratified?: { readonly fraction: Expr };
+    })
+  /**
+   * df.observe: rows pass through while each task folds them into `partial` aggregate states (bound to the
+   * child) that travel back with its outcome; the driver merges them and evaluates `metrics` (bound to the
+   * merged results, one column per aggregate) once the job has run.
+   */
+  | (Base & {
+      readonly kind: "collectMetrics";
+      readonly child: PhysicalPlan;
+      readonly metricsId: number;
+      readonly name: string;
+      readonly observedPlanId: bigint;
+      readonly partial: readonly AggregateSpec[];
+      readonly metrics: readonly Expr[];
+      readonly metricNames: readonly string[];
     });
 
 export type PhysicalKind = PhysicalPlan["kind"];

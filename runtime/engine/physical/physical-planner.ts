@@ -32,6 +32,7 @@ export interface PlannerOptions {
 
 export class PhysicalPlanner {
   private nextId = -1;
+  private metricsIds = 0;
   constructor(private readonly options: PlannerOptions) {}
 
   /** Synthetic attributes for intermediate columns (negative ids never clash with the analyzer's). */
@@ -163,6 +164,8 @@ export class PhysicalPlanner {
       }
       case "aggregate":
         return this.aggregate(logical.child, logical.groupings, logical.aggregates);
+      case "collectMetrics":
+        return this.collectMetrics(logical);
       case "join":
         return this.join(logical);
       case "window":
@@ -244,33 +247,9 @@ export class PhysicalPlanner {
     aggregates: readonly NamedExpr[],
   ): PhysicalPlan {
     const child = this.plan(logicalChild);
-    const calls: AggregateCall[] = [];
-    const slotOf = (call: AggregateCall): number => {
-      // The name can hide an argument (first(s) and first(s, true) both show as `first(s)`), so the arguments'
-      // own forms are compared too.
-      const sameArgs = (c: AggregateCall) =>
-        c.args.length === call.args.length && c.args.every((a, k) => displayOf(a) === displayOf(call.args[k] as Expr));
-      const at = calls.findIndex(
-        (c) =>
-          c.display === call.display && c.distinct === call.distinct && T.sameType(c.type, call.type) && sameArgs(c),
-      );
-      if (at >= 0) return at;
-      calls.push(call);
-      return calls.length - 1;
-    };
-    const rewritten = aggregates.map((a) =>
-      transformUp(a, (e) => (e.kind === "aggregate" ? ({ ...e, slot: slotOf(e) } as Expr) : e)),
-    );
+    const { calls, rewritten } = aggregateCalls(aggregates);
     const keyAttrs = groupings.map(toAttribute);
-    const specs = (input: readonly AttributeRef[]): AggregateSpec[] =>
-      calls.map((c) => ({
-        name: c.name,
-        distinct: c.distinct,
-        args: c.args.map((a) => bind(a, input)),
-        inputType: c.args[0]?.type ?? T.NULL,
-        resultType: c.type,
-        ansi: c.ansi,
-      }));
+    const specs = (input: readonly AttributeRef[]) => aggregateSpecs(calls, input);
     const resultAttrs = calls.map((c, i) => this.synthetic(`${c.display}#agg${i}`, c.type, c.nullable));
     const groupIds = keyAttrs.map((a) => a.exprId);
     let aggregated: PhysicalPlan;
@@ -323,16 +302,26 @@ export class PhysicalPlanner {
         };
       }
     }
-    const finalInput = aggregated.output;
-    const exprs = rewritten.map((a) =>
-      bind(
-        transformUp(a, (e) =>
-          e.kind === "aggregate" ? (resultAttrs[(e as AggregateCall & { slot: number }).slot] as AttributeRef) : e,
-        ),
-        finalInput,
-      ),
-    );
+    const exprs = rewritten.map((a) => bindToResults(a, resultAttrs, aggregated.output));
     return { kind: "project", child: aggregated, exprs, output: aggregates.map(toAttribute) };
+  }
+
+  /** df.observe: the metrics' aggregate calls folded per task into partial states, merged on the driver. */
+  private collectMetrics(logical: Extract<LogicalPlan, { kind: "collectMetrics" }>): PhysicalPlan {
+    const child = this.plan(logical.child);
+    const { calls, rewritten } = aggregateCalls(logical.metrics);
+    const resultAttrs = calls.map((c, i) => this.synthetic(`${c.display}#agg${i}`, c.type, c.nullable));
+    return {
+      kind: "collectMetrics",
+      child,
+      metricsId: this.metricsIds++,
+      name: logical.name,
+      observedPlanId: logical.observedPlanId,
+      partial: aggregateSpecs(calls, child.output),
+      metrics: rewritten.map((m) => bindToResults(m, resultAttrs, resultAttrs)),
+      metricNames: logical.metrics.map((m) => m.name),
+      output: child.output,
+    };
   }
 
   /** Computes non-attribute grouping expressions up front so the aggregate groups by plain columns. */
@@ -534,4 +523,50 @@ function splitConjuncts(condition: Expr | null): Expr[] {
   if (condition === null) return [];
   if (condition.kind === "call" && condition.name === "and") return condition.args.flatMap((a) => splitConjuncts(a));
   return [condition];
+}
+
+/** An aggregate call numbered by the slot of the (deduplicated) call list it computes. */
+type SlottedCall = AggregateCall & { readonly slot: number };
+
+/**
+ * The distinct aggregate calls of some output expressions, and those expressions with each call numbered by its
+ * slot in the list.
+ */
+function aggregateCalls(outputs: readonly NamedExpr[]): { calls: AggregateCall[]; rewritten: NamedExpr[] } {
+  const calls: AggregateCall[] = [];
+  const slotOf = (call: AggregateCall): number => {
+    // The name can hide an argument (first(s) and first(s, true) both show as `first(s)`), so the arguments'
+    // own forms are compared too.
+    const sameArgs = (c: AggregateCall) =>
+      c.args.length === call.args.length && c.args.every((a, k) => displayOf(a) === displayOf(call.args[k] as Expr));
+    const at = calls.findIndex(
+      (c) => c.display === call.display && c.distinct === call.distinct && T.sameType(c.type, call.type) && sameArgs(c),
+    );
+    if (at >= 0) return at;
+    calls.push(call);
+    return calls.length - 1;
+  };
+  const rewritten = outputs.map(
+    (a) => transformUp(a, (e) => (e.kind === "aggregate" ? ({ ...e, slot: slotOf(e) } as Expr) : e)) as NamedExpr,
+  );
+  return { calls, rewritten };
+}
+
+function aggregateSpecs(calls: readonly AggregateCall[], input: readonly AttributeRef[]): AggregateSpec[] {
+  return calls.map((c) => ({
+    name: c.name,
+    distinct: c.distinct,
+    args: c.args.map((a) => bind(a, input)),
+    inputType: c.args[0]?.type ?? T.NULL,
+    resultType: c.type,
+    ansi: c.ansi,
+  }));
+}
+
+/** An output expression with each aggregate call replaced by its result column, bound to `input`. */
+function bindToResults(output: NamedExpr, resultAttrs: readonly AttributeRef[], input: readonly AttributeRef[]): Expr {
+  return bind(
+    transformUp(output, (e) => (e.kind === "aggregate" ? (resultAttrs[(e as SlottedCall).slot] as AttributeRef) : e)),
+    input,
+  );
 }

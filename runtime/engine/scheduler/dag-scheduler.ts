@@ -18,7 +18,7 @@ import { JobProgress, type JobProgressListener } from "./job-progress.js";
 import { readsFor } from "./leaf-reads.js";
 import type { SchedulerEvent, SchedulerStats } from "./scheduler-events.js";
 import { buildStages, type Stage, type StageGraph } from "./stages.js";
-import type { ShuffleFetch, TaskExecutor, TaskOutcome, TaskSpec } from "./task.js";
+import type { ObservedState, ShuffleFetch, TaskExecutor, TaskOutcome, TaskSpec } from "./task.js";
 
 export { readsFor };
 
@@ -33,6 +33,11 @@ export interface JobOptions {
   readonly onProgress?: JobProgressListener | undefined;
   /** When executors write shuffle blocks to disk; by default above 256 MiB each, in the OS temp directory. */
   readonly spill?: SpillSettings | undefined;
+  /**
+   * Receives the df.observe states of each finished task. A task run again (retried, or recomputed after an
+   * executor loss) reports again for the same stage and partition, replacing what it reported before.
+   */
+  readonly onObserved?: ((stageId: number, partition: number, states: readonly ObservedState[]) => void) | undefined;
 }
 
 /** One job's state while it runs. */
@@ -205,6 +210,7 @@ export class DagScheduler {
   }
 
   private record(stage: Stage, partition: number, outcome: TaskOutcome, job: JobRun): void {
+    if (outcome.observed !== undefined) job.options.onObserved?.(stage.id, partition, outcome.observed);
     if (outcome.kind === "mapOutput") {
       if (stage.shuffle === null) throw new Error(`internal: result stage ${stage.id} produced map output`);
       this.stats.spilledBlocks += outcome.status.spilledBlocks;

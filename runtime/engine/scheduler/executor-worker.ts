@@ -61,14 +61,16 @@ const blocks: ExecutorBlocks = { store, fetchRemote };
 async function run(id: number, task: Extract<ToExecutor, { kind: "task" }>["task"]): Promise<void> {
   try {
     const result = await runTask(task, blocks);
+    const observed = result.observed?.map(({ metricsId, state }) => ({ metricsId, state: toWire(state) }));
+    const extras = observed === undefined ? {} : { observed };
     if (result.kind === "mapOutput") {
-      post({ kind: "result", id, result });
+      post({ kind: "result", id, result: { kind: "mapOutput", status: result.status, ...extras } });
       return;
     }
     const batches = result.batches.map(toWire);
     // Rows that are (or share buffers with) blocks still in the store are copied, not transferred away.
     const transfer = wireTransferables(batches).filter((buffer) => !store.holds(buffer));
-    post({ kind: "result", id, result: { kind: "rows", batches } }, transfer);
+    post({ kind: "result", id, result: { kind: "rows", batches, ...extras } }, transfer);
   } catch (error) {
     post({ kind: "result", id, error: serializeError(error) });
   }

@@ -36,9 +36,19 @@ export interface TaskSpec {
  * A result task returns its rows; so does a range-partitioned map task, whose split points the driver samples
  * across all map outputs. Any other map task returns the status of the output it stored.
  */
-export type TaskOutcome =
+export type TaskOutcome = (
   | { readonly kind: "rows"; readonly batches: Batch[] }
-  | { readonly kind: "mapOutput"; readonly status: MapStatus };
+  | { readonly kind: "mapOutput"; readonly status: MapStatus }
+) & {
+  /** Partial states of the df.observe metrics the task's rows passed through. */
+  readonly observed?: readonly ObservedState[];
+};
+
+/** One df.observe node's partial aggregate state over one task's rows. */
+export interface ObservedState {
+  readonly metricsId: number;
+  readonly state: Batch;
+}
 
 /** The executor side of shuffle data: its own block store, and a way to fetch blocks other executors hold. */
 export interface ExecutorBlocks {
@@ -61,8 +71,10 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
     const byPartition = splits.get(leaf) ?? new Map<number, Batch>();
     splits.set(leaf, byPartition.set(partition, batch));
   }
+  const observed: ObservedState[] = [];
   const ctx: TaskContext = {
     timeZone: task.timeZone,
+    observe: (metricsId, state) => observed.push({ metricsId, state }),
     readShuffle: (shuffleId, partition) => {
       const input = inputs.get(`${shuffleId}:${partition}`);
       if (input === undefined) throw new Error(`internal: task lacks input of shuffle ${shuffleId}`);
@@ -71,10 +83,12 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
     readFileSplit: (scan, partition) => splits.get(scan)?.get(partition),
   };
   const batches = runPartition(task.plan, task.partition, ctx);
+  const extras = observed.length === 0 ? {} : { observed };
   const output = task.output;
-  if (output === null || output.partitioning.kind === "range") return { kind: "rows", batches };
+  if (output === null || output.partitioning.kind === "range") return { kind: "rows", batches, ...extras };
   const perReducer = partitionBatches(batches, output.partitioning, task.partition, ctx);
-  return { kind: "mapOutput", status: blocks.store.put(output.shuffleId, task.partition, perReducer, task.spill) };
+  const status = blocks.store.put(output.shuffleId, task.partition, perReducer, task.spill);
+  return { kind: "mapOutput", status, ...extras };
 }
 
 /** A reduce partition's blocks in map order, whichever executors hold them. */

@@ -16,10 +16,11 @@ import type { WireBatch } from "./batch-wire.js";
 import { FetchFailedError } from "./fetch-failed.js";
 import type { TaskSpec } from "./task.js";
 
-/** A task's outcome on the wire: rows as wire batches. */
-export type WireOutcome =
+/** A task's outcome on the wire: rows and observed metric states as wire batches. */
+export type WireOutcome = (
   | { readonly kind: "rows"; readonly batches: WireBatch[] }
-  | { readonly kind: "mapOutput"; readonly status: MapStatus };
+  | { readonly kind: "mapOutput"; readonly status: MapStatus }
+) & { readonly observed?: readonly { readonly metricsId: number; readonly state: WireBatch }[] };
 
 /** Driver → executor. */
 export type ToExecutor =

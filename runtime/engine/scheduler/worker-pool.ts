@@ -15,7 +15,13 @@ import { removeSpillDir, trackSpillDir } from "../shuffle/spill-dir-cleanup.js";
 import { fromWire, toWireLists } from "./batch-wire.js";
 import { FetchFailedError } from "./fetch-failed.js";
 import { DRIVER_EXECUTOR_ID, type TaskExecutor, type TaskOutcome, type TaskSpec } from "./task.js";
-import { deserializeError, type FromExecutor, serializeError, type ToExecutor } from "./worker-messages.js";
+import {
+  deserializeError,
+  type FromExecutor,
+  serializeError,
+  type ToExecutor,
+  type WireOutcome,
+} from "./worker-messages.js";
 
 interface Pending {
   readonly id: number;
@@ -154,8 +160,7 @@ export class WorkerPoolExecutor implements TaskExecutor {
           slot.spillDir = dir;
           trackSpillDir(dir);
         }
-        const result = message.result;
-        pending.resolve(result.kind === "rows" ? { kind: "rows", batches: result.batches.map(fromWire) } : result);
+        pending.resolve(outcomeFromWire(message.result));
       }
     }
     this.dispatch();
@@ -205,4 +210,12 @@ export class WorkerPoolExecutor implements TaskExecutor {
     this.driverBlocks.clear();
     for (const pending of this.queue.splice(0)) pending.reject(new Error("the executor pool was closed"));
   }
+}
+
+function outcomeFromWire(result: WireOutcome): TaskOutcome {
+  const observed = result.observed?.map(({ metricsId, state }) => ({ metricsId, state: fromWire(state) }));
+  const extras = observed === undefined ? {} : { observed };
+  return result.kind === "rows"
+    ? { kind: "rows", batches: result.batches.map(fromWire), ...extras }
+    : { kind: "mapOutput", status: result.status, ...extras };
 }

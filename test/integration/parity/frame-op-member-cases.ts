@@ -169,11 +169,24 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
       df.observe(observation, F.count(lit(1)).alias("n"), F.max("i").alias("top"), F.sum("dec").alias("total")),
     );
     const named = df.where("i > 0").observe("named_metrics", F.min("d").alias("low"));
+    // Observed in a map stage below a shuffle, over several partitions: every row counted once.
+    const staged = new Observation("staged_case");
+    const grouped = df
+      .repartition(3)
+      .observe(staged, F.count(lit(1)).alias("n"), F.sum("i").alias("s"), (F.max("id") * 10).alias("top10"))
+      .groupBy((col("id") % 2).alias("parity"))
+      .count()
+      .orderBy("parity");
     return {
       rows,
       metrics: json(await observation.get),
       named: await outcomeOf(named),
+      grouped: await outcomeOf(grouped),
+      staged: json(await staged.get),
       notAggregate: await attempt(() => outcomeOf(df.observe(new Observation("bad"), col("id").alias("x")))),
+      distinct: await attempt(() =>
+        outcomeOf(df.observe(new Observation("distinct_case"), F.count_distinct("i").alias("x"))),
+      ),
     };
   },
   "Observation.get": async (df) => {
