@@ -173,8 +173,8 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
     const staged = new Observation("staged_case");
     const grouped = df
       .repartition(3)
-      .observe(staged, F.count(lit(1)).alias("n"), F.sum("i").alias("s"), (F.max("id") * 10).alias("top10"))
-      .groupBy((col("id") % 2).alias("parity"))
+      .observe(staged, F.count(lit(1)).alias("n"), F.sum("i").alias("s"), F.max("id").multiply(10).alias("top10"))
+      .groupBy(col("id").mod(2).alias("parity"))
       .count()
       .orderBy("parity");
     return {
