@@ -12,6 +12,7 @@ import type { DataFrame } from "../../../runtime/api/dataframe.js";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { LocalBackend } from "../../../runtime/engine/local-backend.js";
 import { testSession } from "../api/fixture.js";
+import { settled } from "../parity/settled-outcome.js";
 
 const RUN = Date.now().toString(36);
 const ROWS = [
@@ -23,14 +24,6 @@ const ROWS = [
 /** Sorted rows as JSON text. */
 async function rowsOf(df: DataFrame | Promise<DataFrame>): Promise<string[]> {
   return (await (await df).collect()).map((row) => JSON.stringify(row)).sort();
-}
-
-async function attempt(step: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await step();
-  } catch (error) {
-    return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
-  }
 }
 
 async function tableType(spark: SparkSession, name: string): Promise<unknown> {
@@ -48,7 +41,7 @@ async function script(spark: SparkSession, dir: string): Promise<unknown[]> {
   const data = join(dir, "a");
   const df = spark.createDataFrame(ROWS, "k int, v string").repartition(2);
   const answers: unknown[] = [];
-  const step = async (label: string, run: () => Promise<unknown>) => answers.push([label, await attempt(run)]);
+  const step = async (label: string, run: () => Promise<unknown>) => answers.push([label, await settled(run)]);
 
   await step("saveAsTable with path", () => df.write.option("path", data).saveAsTable(a));
   await step("read it", () => rowsOf(spark.table(a)));

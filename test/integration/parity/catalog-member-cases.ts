@@ -13,6 +13,7 @@ import { StorageLevel } from "../../../runtime/api/storage-level.js";
 import { IntegerType, StringType, StructField, StructType } from "../../../runtime/types/index.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
+import { settled } from "./settled-outcome.js";
 
 const RUN = Date.now().toString(36);
 const nameOf = (base: string): string => `e5p_${base}_${RUN}`;
@@ -46,15 +47,6 @@ async function withDatabase<R>(spark: SparkSession, base: string, body: (db: str
   } finally {
     await spark.catalog.setCurrentDatabase("default");
     await sql(spark, `DROP DATABASE IF EXISTS ${db} CASCADE`);
-  }
-}
-
-/** A result or the error class it failed with. */
-async function settled(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { value: await run() };
-  } catch (error) {
-    return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
   }
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SparkSession } from "../../../runtime/api/session.js";
 import { LocalBackend } from "../../../runtime/engine/local-backend.js";
 import { testSession } from "../api/fixture.js";
+import { settled } from "./settled-outcome.js";
 
 const RUN = Date.now().toString(36);
 const DB = `e5s_${RUN}`;
@@ -118,13 +119,12 @@ const MACHINE_ROWS = new Set(["Created Time", "Location"]);
 async function runScript(spark: SparkSession, script: readonly string[] = SCRIPT): Promise<unknown[]> {
   const answers: unknown[] = [];
   for (const statement of script) {
-    try {
+    const outcome = await settled(async () => {
       const rows = await (await spark.sql(statement)).collect();
       const masked = rows.map((row) => (MACHINE_ROWS.has(String(row.get(0))) ? [row.get(0), "…"] : row));
-      answers.push({ statement, rows: masked.map((row) => JSON.stringify(row)) });
-    } catch (error) {
-      answers.push({ statement, errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) });
-    }
+      return masked.map((row) => JSON.stringify(row));
+    });
+    answers.push({ statement, ...outcome });
   }
   return answers;
 }

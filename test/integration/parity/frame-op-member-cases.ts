@@ -20,17 +20,9 @@ import {
 } from "../../../runtime/types/index.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf, withoutAliasMarker } from "./parity-fixture.js";
+import { settled } from "./settled-outcome.js";
 
 const json = (value: unknown): string => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
-
-/** The outcome of `run`, or the error class it failed with (so one case can hold several failures). */
-async function attempt(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (error) {
-    return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
-  }
-}
 
 const field = (name: string, type: StructField["dataType"], nullable = true) => new StructField(name, type, nullable);
 const schema = (...fields: StructField[]) => new StructType(fields);
@@ -59,43 +51,43 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
           ),
         ),
     ),
-    missing: await attempt(() => rowsOf(df.to(schema(field("nope", new StringType()))))),
-    missingRequired: await attempt(() => rowsOf(df.to(schema(field("nope", new StringType(), false))))),
-    nestedSubset: await attempt(() =>
+    missing: await settled(() => rowsOf(df.to(schema(field("nope", new StringType()))))),
+    missingRequired: await settled(() => rowsOf(df.to(schema(field("nope", new StringType(), false))))),
+    nestedSubset: await settled(() =>
       rowsOf(
         df
           .select(F.struct(col("s"), col("i")).alias("st"))
           .to(schema(field("st", schema(field("I", new StringType()), field("extra", new IntegerType()))))),
       ),
     ),
-    stringToInt: await attempt(() => rowsOf(df.to(schema(field("s", new IntegerType()))))),
-    intToString: await attempt(() =>
+    stringToInt: await settled(() => rowsOf(df.to(schema(field("s", new IntegerType()))))),
+    intToString: await settled(() =>
       rowsOf(df.to(schema(field("i", new StringType()), field("dt", new StringType())))),
     ),
-    narrowing: await attempt(() => rowsOf(df.to(schema(field("d", new IntegerType()))))),
-    notNullable: await attempt(() => rowsOf(df.to(schema(field("i", new IntegerType(), false))))),
-    toArray: await attempt(() => rowsOf(df.to(schema(field("s", new ArrayType(new StringType(), true)))))),
+    narrowing: await settled(() => rowsOf(df.to(schema(field("d", new IntegerType()))))),
+    notNullable: await settled(() => rowsOf(df.to(schema(field("i", new IntegerType(), false))))),
+    toArray: await settled(() => rowsOf(df.to(schema(field("s", new ArrayType(new StringType(), true)))))),
   }),
   "DataFrame.transpose": async (df) => ({
     firstColumn: await outcomeOf(df.select("s", "i", "id").where("s is not null").transpose(), true),
     byIndex: await outcomeOf(df.select("id", "d", "i").transpose("id"), true),
     strings: await outcomeOf(df.select("id", "s", "padded").transpose(col("id")), true),
-    mixedTypes: await attempt(() => outcomeOf(df.select("id", "s", "i").transpose())),
+    mixedTypes: await settled(() => outcomeOf(df.select("id", "s", "i").transpose())),
     nullIndex: await outcomeOf(df.select("s", "id", "d").transpose(), true),
     doubleIndex: await outcomeOf(df.select("d", "id", "i").transpose(), true),
-    widening: await attempt(() => outcomeOf(df.select("s", "id", "d", "dec").transpose(), true)),
-    decimals: await attempt(() => outcomeOf(df.select("s", "id", "dec").transpose(), true)),
+    widening: await settled(() => outcomeOf(df.select("s", "id", "d", "dec").transpose(), true)),
+    decimals: await settled(() => outcomeOf(df.select("s", "id", "dec").transpose(), true)),
     indexOnly: await outcomeOf(df.select("s").transpose(), true),
     empty: await outcomeOf(df.where("id > 9").select("s", "id").transpose(), true),
-    structIndex: await attempt(() => outcomeOf(df.select(F.struct("id").alias("k"), col("i")).transpose())),
+    structIndex: await settled(() => outcomeOf(df.select(F.struct("id").alias("k"), col("i")).transpose())),
   }),
   "DataFrame.colRegex": async (df) => ({
     quoted: await outcomeOf(df.select(df.colRegex("`(i|d.*)`"))),
     all: await outcomeOf(df.select(df.colRegex("`.*`"))),
     none: await outcomeOf(df.select(col("id"), df.colRegex("`zz.*`"))),
-    unquoted: await attempt(() => outcomeOf(df.select(df.colRegex("id")))),
+    unquoted: await settled(() => outcomeOf(df.select(df.colRegex("id")))),
     upperCase: await outcomeOf(df.select(df.colRegex("`I|PADDED`"))),
-    oneInFilter: await attempt(() => outcomeOf(df.where(df.colRegex("`I`").isNotNull()).select("id"))),
+    oneInFilter: await settled(() => outcomeOf(df.where(df.colRegex("`I`").isNotNull()).select("id"))),
     literalInFilter: await outcomeOf(df.where(df.colRegex("i").isNotNull()).select("id")),
     qualified: await outcomeOf(df.alias("t").select(df.alias("t").colRegex("t.`d.*`"))),
   }),
@@ -109,14 +101,14 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
       nested(df).select(col("id"), F.when(col("id").gt(lit(2)), col("st")).alias("st")),
       col("st").withField("x", col("id")).withField("inner.n", lit(0)),
     ),
-    notStruct: await attempt(() => ordered(df, col("id").withField("x", lit(1)))),
-    missingParent: await attempt(() => ordered(nested(df), col("st").withField("nope.x", lit(1)))),
+    notStruct: await settled(() => ordered(df, col("id").withField("x", lit(1)))),
+    missingParent: await settled(() => ordered(nested(df), col("st").withField("nope.x", lit(1)))),
   }),
   "Column.dropFields": async (df) => ({
     dropped: await ordered(nested(df), col("st").dropFields("i")),
     deep: await ordered(nested(df), col("st").dropFields("inner.d", "s")),
     absent: await ordered(nested(df), col("st").dropFields("nope")),
-    everything: await attempt(() => ordered(nested(df), col("st").dropFields("i", "s", "inner"))),
+    everything: await settled(() => ordered(nested(df), col("st").dropFields("i", "s", "inner"))),
   }),
   "DataFrame.withMetadata": async (df) => ({
     set: (await df.withMetadata("i", { comment: "an int", n: 2 }).select("i", "s").schema).json(),
@@ -131,7 +123,7 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
           .where("i > 0").schema
       ).json(),
     ),
-    missing: await attempt(async () => (await df.withMetadata("nope", { a: 1 }).schema).json()),
+    missing: await settled(async () => (await df.withMetadata("nope", { a: 1 }).schema).json()),
   }),
   // Rows come back partition by partition; from a single input partition, in input order within each.
   "DataFrame.repartitionById": async (df, spark) => ({
@@ -144,15 +136,15 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
       true,
     ),
     negativeAndNull: await outcomeOf(df.coalesce(1).repartitionById(3, col("i")).select("id", "i"), true),
-    long: await attempt(() => outcomeOf(spark.range(6).repartitionById(4, col("id")))),
-    notInt: await attempt(() => outcomeOf(df.repartitionById(2, col("s")))),
+    long: await settled(() => outcomeOf(spark.range(6).repartitionById(4, col("id")))),
+    notInt: await settled(() => outcomeOf(df.repartitionById(2, col("s")))),
   }),
   "DataFrame.scalar": async (df) => ({
     where: await outcomeOf(df.where(col("i").eq(df.select(F.max("i")).scalar())).select("id")),
     select: await outcomeOf(df.select(col("id"), df.select(F.avg("d")).scalar().alias("avg_d"))),
     empty: await outcomeOf(df.select(col("id"), df.where("id > 99").select("s").scalar().alias("none"))),
-    tooManyRows: await attempt(() => outcomeOf(df.select(col("id"), df.select("s").scalar().alias("x")))),
-    tooManyColumns: await attempt(() => outcomeOf(df.select(df.select("id", "s").limit(1).scalar()))),
+    tooManyRows: await settled(() => outcomeOf(df.select(col("id"), df.select("s").scalar().alias("x")))),
+    tooManyColumns: await settled(() => outcomeOf(df.select(df.select("id", "s").limit(1).scalar()))),
   }),
   "DataFrame.exists": async (df, spark: SparkSession) => ({
     flags: await outcomeOf(
@@ -183,8 +175,8 @@ export const FRAME_OP_MEMBER_CASES: Record<string, MemberCase> = {
       named: await outcomeOf(named),
       grouped: await outcomeOf(grouped),
       staged: json(await staged.get),
-      notAggregate: await attempt(() => outcomeOf(df.observe(new Observation("bad"), col("id").alias("x")))),
-      distinct: await attempt(() =>
+      notAggregate: await settled(() => outcomeOf(df.observe(new Observation("bad"), col("id").alias("x")))),
+      distinct: await settled(() =>
         outcomeOf(df.observe(new Observation("distinct_case"), F.count_distinct("i").alias("x"))),
       ),
     };

@@ -14,6 +14,7 @@ import { col, lit } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
+import { settled } from "./settled-outcome.js";
 
 /** Runs `body` with a fresh temporary directory, removed afterwards. */
 async function inTempDir<R>(body: (dir: string) => Promise<R>): Promise<R> {
@@ -55,15 +56,6 @@ function writtenLines(dir: string): Record<string, string[]> {
 
 /** Whether a Spark `_SUCCESS` marker was written, as both writers do after a completed job. */
 const succeeded = (dir: string): boolean => readdirSync(dir).includes("_SUCCESS");
-
-/** A result or the error class it failed with. */
-async function settled(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { value: await run() };
-  } catch (error) {
-    return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
-  }
-}
 
 /** The fixture columns whose text form is the same in any time zone. */
 const plain = (df: DataFrame): DataFrame => df.select("id", "i", "d", "s", "dt", "dec");

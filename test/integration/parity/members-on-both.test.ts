@@ -14,6 +14,7 @@ import { sparkRemote } from "../../support/session-url.js";
 import { MEMBER_CASES, type NewBuilder } from "./member-cases.js";
 import { fixture } from "./parity-fixture.js";
 import { SESSION_LIFECYCLE_CASES } from "./session-tvf-member-cases.js";
+import { settled } from "./settled-outcome.js";
 
 const localSupported = new Set(
   classEntryInputs.flatMap((entry) =>
@@ -23,15 +24,7 @@ const localSupported = new Set(
   ),
 );
 
-/** A result or the error class it failed with, so failures are compared too. */
-async function settle(result: Promise<unknown>): Promise<unknown> {
-  try {
-    return { value: await result };
-  } catch (error) {
-    const errorClass = (error as { errorClass?: unknown }).errorClass;
-    return { errorClass: typeof errorClass === "string" ? errorClass : String(error) };
-  }
-}
+const settledPromise = (result: Promise<unknown>) => settled(() => result);
 
 describe("class members give the same answer on the embedded engine and on Spark", () => {
   let local: SparkSession;
@@ -60,8 +53,8 @@ describe("class members give the same answer on the embedded engine and on Spark
   const localBuilder: NewBuilder = () => SparkSession.builder().master("local[2]");
 
   it.each(cases)("$name", async ({ name, run }) => {
-    const onSpark = () => settle(run(fixture(spark), spark, sparkBuilder));
-    const onEngine = () => settle(run(fixture(local), local, localBuilder));
+    const onSpark = () => settledPromise(run(fixture(spark), spark, sparkBuilder));
+    const onEngine = () => settledPromise(run(fixture(local), local, localBuilder));
     // Cases that make, stop or look up the process-wide active session must not overlap.
     const [expected, actual] = SESSION_LIFECYCLE_CASES.has(name)
       ? [await onSpark(), await onEngine()]

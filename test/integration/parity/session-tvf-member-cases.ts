@@ -9,19 +9,11 @@ import { SparkSession } from "../../../runtime/api/session.js";
 import type { SparkSessionBuilder } from "../../../runtime/api/session-builder.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
-
-/** A step's value, or the error class it failed with, so one case can compare several answers and errors. */
-async function attempt(step: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { value: await step() };
-  } catch (error) {
-    return { errorClass: (error as { errorClass?: unknown }).errorClass ?? String(error) };
-  }
-}
+import { settled } from "./settled-outcome.js";
 
 async function eachKey(keys: readonly string[], step: (key: string) => Promise<unknown>) {
   const answers: Record<string, unknown> = {};
-  for (const key of keys) answers[key] = await attempt(() => step(key));
+  for (const key of keys) answers[key] = await settled(() => step(key));
   return answers;
 }
 
@@ -58,7 +50,7 @@ async function setAndRead(spark: SparkSession, key: string, values: readonly (st
       await spark.conf.set(key, value);
       return spark.conf.get(key);
     };
-    seen.push(await attempt(read));
+    seen.push(await settled(read));
   }
   await spark.conf.unset(key);
   return seen;
@@ -146,7 +138,7 @@ const confCases: Record<string, MemberCase> = {
 
 /** Each table function's rows in order (generators keep their input's order), or the error it raised. */
 const tvfOutcomes = (...frames: (() => DataFrame)[]) =>
-  Promise.all(frames.map((frame) => attempt(() => outcomeOf(frame(), true))));
+  Promise.all(frames.map((frame) => settled(() => outcomeOf(frame(), true))));
 
 const structs = () =>
   F.array(
@@ -272,8 +264,8 @@ const sessionCases: Record<string, MemberCase> = {
       before,
       distinct: first !== second && first.sessionId !== second.sessionId,
       active: activeAmong(sessions),
-      keyInFirst: await attempt(() => first.conf.get("sparkts.parity.key")),
-      keyInSecond: await attempt(() => second.conf.get("sparkts.parity.key")),
+      keyInFirst: await settled(() => first.conf.get("sparkts.parity.key")),
+      keyInSecond: await settled(() => second.conf.get("sparkts.parity.key")),
       counts: [await first.range(3).count(), await second.range(5).count()].map(String),
     };
     await first.stop();
@@ -287,7 +279,7 @@ const sessionCases: Record<string, MemberCase> = {
     const answer = {
       same: made === again,
       // getOrCreate applies its options to the session it hands back.
-      key: await attempt(() => made.conf.get("sparkts.parity.key")),
+      key: await settled(() => made.conf.get("sparkts.parity.key")),
     };
     await made.stop();
     const fresh = await newBuilder().getOrCreate();
@@ -298,14 +290,14 @@ const sessionCases: Record<string, MemberCase> = {
   "SparkSession.Builder.master": async (_df, _spark, newBuilder) => ({
     // The engine side's builder carries master("local[2]"); the Spark side's a remote URL.
     counted: await withOwnSession(newBuilder(), async (own) => String(await own.range(0, 100, 7).count())),
-    withRemoteToo: await attempt(() => SparkSession.builder().master("local[1]").remote("sc://localhost:1").create()),
+    withRemoteToo: await settled(() => SparkSession.builder().master("local[1]").remote("sc://localhost:1").create()),
   }),
   "SparkSession.active": async (_df, _spark, newBuilder) => {
-    const before = await attempt(async () => SparkSession.active() !== undefined);
+    const before = await settled(async () => SparkSession.active() !== undefined);
     const own = await newBuilder().create();
     const during = SparkSession.active() === own;
     await own.stop();
-    return { before, during, after: await attempt(async () => SparkSession.active() !== undefined) };
+    return { before, during, after: await settled(async () => SparkSession.active() !== undefined) };
   },
   "SparkSession.getActiveSession": async (_df, _spark, newBuilder) => {
     const before = activeAmong({});
@@ -318,13 +310,13 @@ const sessionCases: Record<string, MemberCase> = {
     const own = await newBuilder().create();
     const counted = String(await own.range(4).count());
     await own.stop();
-    const secondStop = await attempt(() => own.stop());
+    const secondStop = await settled(() => own.stop());
     return {
       counted,
       stopped: own.isStopped,
       secondStop,
-      query: await attempt(() => own.range(2).count()),
-      conf: await attempt(() => own.conf.get("spark.sql.ansi.enabled")),
+      query: await settled(() => own.range(2).count()),
+      conf: await settled(() => own.conf.get("spark.sql.ansi.enabled")),
       active: activeAmong({ own }),
     };
   },
@@ -345,19 +337,19 @@ const cloneCases: Record<string, MemberCase> = {
     try {
       const inClone = {
         hasGivenId: clone.sessionId === id,
-        key: await attempt(() => clone.conf.get("sparkts.parity.key")),
-        view: await attempt(() => outcomeOf(clone.table("parity_clone_view"), false)),
-        global: await attempt(async () => String(await clone.table("global_temp.parity_clone_global").count())),
+        key: await settled(() => clone.conf.get("sparkts.parity.key")),
+        view: await settled(() => outcomeOf(clone.table("parity_clone_view"), false)),
+        global: await settled(async () => String(await clone.table("global_temp.parity_clone_global").count())),
       };
       await clone.conf.set("sparkts.parity.key", "clone");
       await clone.range(5).createOrReplaceTempView("parity_clone_view");
       await clone.range(1).createOrReplaceTempView("parity_clone_only");
       const inParent = {
-        key: await attempt(() => spark.conf.get("sparkts.parity.key")),
-        view: await attempt(async () => String(await spark.table("parity_clone_view").count())),
-        cloneOnly: await attempt(async () => String(await spark.table("parity_clone_only").count())),
+        key: await settled(() => spark.conf.get("sparkts.parity.key")),
+        view: await settled(async () => String(await spark.table("parity_clone_view").count())),
+        cloneOnly: await settled(async () => String(await spark.table("parity_clone_only").count())),
       };
-      return { inClone, inParent, badId: await attempt(() => spark.cloneSession("not-a-uuid")) };
+      return { inClone, inParent, badId: await settled(() => spark.cloneSession("not-a-uuid")) };
     } finally {
       await clone.stop();
       await spark.catalog.dropTempView("parity_clone_view");

@@ -9,16 +9,7 @@ import { col } from "../../../runtime/api/functions.js";
 import type { SparkSession } from "../../../runtime/api/session.js";
 import type { MemberCase } from "./member-cases.js";
 import { outcomeOf } from "./parity-fixture.js";
-
-/** A result or the failure it ends in, so several checks (bad input included) fit one case. */
-async function attempt(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (error) {
-    const errorClass = (error as { errorClass?: unknown }).errorClass;
-    return { failed: typeof errorClass === "string" ? errorClass : String(error) };
-  }
-}
+import { settled } from "./settled-outcome.js";
 
 const numbers = (spark: SparkSession): DataFrame =>
   spark.createDataFrame(
@@ -27,33 +18,33 @@ const numbers = (spark: SparkSession): DataFrame =>
   );
 
 const correlations = async (df: DataFrame, how: (d: DataFrame, a: string, b: string) => Promise<number>) => ({
-  pair: await attempt(() => how(df, "i", "d")),
-  same: await attempt(() => how(df, "id", "id")),
-  decimal: await attempt(() => how(df, "dec", "id")),
-  empty: await attempt(() => how(df.where("id > 10"), "i", "d")),
-  string: await attempt(() => how(df, "i", "s")),
-  date: await attempt(() => how(df, "dt", "i")),
-  unknown: await attempt(() => how(df, "i", "nope")),
+  pair: await settled(() => how(df, "i", "d")),
+  same: await settled(() => how(df, "id", "id")),
+  decimal: await settled(() => how(df, "dec", "id")),
+  empty: await settled(() => how(df.where("id > 10"), "i", "d")),
+  string: await settled(() => how(df, "i", "s")),
+  date: await settled(() => how(df, "dt", "i")),
+  unknown: await settled(() => how(df, "i", "nope")),
 });
 
 const corrCase: MemberCase = async (df, spark) => ({
   ...(await correlations(df, (d, a, b) => d.corr(a, b))),
-  larger: await attempt(() => numbers(spark).corr("x", "y")),
-  method: await attempt(() => df.corr("i", "d", "spearman")),
+  larger: await settled(() => numbers(spark).corr("x", "y")),
+  method: await settled(() => df.corr("i", "d", "spearman")),
 });
 const covCase: MemberCase = async (df, spark) => ({
   ...(await correlations(df, (d, a, b) => d.cov(a, b))),
-  larger: await attempt(() => numbers(spark).cov("x", "y")),
+  larger: await settled(() => numbers(spark).cov("x", "y")),
 });
 const statCorrCase: MemberCase = async (df) => correlations(df, (d, a, b) => d.stat.corr(a, b));
 const statCovCase: MemberCase = async (df) => correlations(df, (d, a, b) => d.stat.cov(a, b));
 
 /** Crosstab rows come in the grouping's order on either side, so they are compared sorted; columns in order. */
 const crosstabs = async (df: DataFrame, how: (d: DataFrame, a: string, b: string) => DataFrame) => ({
-  strings: await attempt(() => outcomeOf(how(df, "i", "s"))),
-  numbers: await attempt(() => outcomeOf(how(df.select(col("id").mod(2).alias("odd"), "d"), "odd", "d"))),
-  dates: await attempt(() => outcomeOf(how(df, "dt", "id"))),
-  unknown: await attempt(() => outcomeOf(how(df, "i", "nope"))),
+  strings: await settled(() => outcomeOf(how(df, "i", "s"))),
+  numbers: await settled(() => outcomeOf(how(df.select(col("id").mod(2).alias("odd"), "d"), "odd", "d"))),
+  dates: await settled(() => outcomeOf(how(df, "dt", "id"))),
+  unknown: await settled(() => outcomeOf(how(df, "i", "nope"))),
 });
 
 /** 1,000 rows with repeats, NULLs and NaNs, enough for a relative error to fold samples together. */
@@ -73,34 +64,34 @@ const quantiles = async (
   spark: SparkSession,
   how: (d: DataFrame, c: string | string[], p: number[], e: number) => Promise<unknown>,
 ) => ({
-  exact: await attempt(() => how(df, ["i", "d", "dec"], [0, 0.25, 0.5, 0.75, 1], 0)),
-  one: await attempt(() => how(df, "id", [0.5, 0.1, 0.9], 0)),
-  loose: await attempt(() => how(df, ["i", "d"], [0, 0.3, 0.6, 1], 0.3)),
-  empty: await attempt(() => how(df.where("i IS NULL"), ["i"], [0.5], 0)),
-  folded: await attempt(() => how(many(spark), ["v", "id"], [0.01, 0.1, 0.33, 0.5, 0.77, 0.99], 0.05)),
-  tight: await attempt(() => how(many(spark), "v", [0.05, 0.5, 0.95], 0.001)),
-  string: await attempt(() => how(df, ["i", "s"], [0.5], 0)),
-  unknown: await attempt(() => how(df, ["nope"], [0.5], 0)),
+  exact: await settled(() => how(df, ["i", "d", "dec"], [0, 0.25, 0.5, 0.75, 1], 0)),
+  one: await settled(() => how(df, "id", [0.5, 0.1, 0.9], 0)),
+  loose: await settled(() => how(df, ["i", "d"], [0, 0.3, 0.6, 1], 0.3)),
+  empty: await settled(() => how(df.where("i IS NULL"), ["i"], [0.5], 0)),
+  folded: await settled(() => how(many(spark), ["v", "id"], [0.01, 0.1, 0.33, 0.5, 0.77, 0.99], 0.05)),
+  tight: await settled(() => how(many(spark), "v", [0.05, 0.5, 0.95], 0.001)),
+  string: await settled(() => how(df, ["i", "s"], [0.5], 0)),
+  unknown: await settled(() => how(df, ["nope"], [0.5], 0)),
 });
 
 const summaries = async (df: DataFrame, spark: SparkSession) => ({
   // Decimal columns are left out: Spark prints a percentile of one at the scale of the double it came from.
-  all: await attempt(() => outcomeOf(df.drop("dec").summary(), true)),
-  chosen: await attempt(() =>
+  all: await settled(() => outcomeOf(df.drop("dec").summary(), true)),
+  chosen: await settled(() =>
     outcomeOf(df.select("id", "d", "s", "padded").summary("max", "count_distinct", "33%", "mean", "count"), true),
   ),
-  many: await attempt(() => outcomeOf(many(spark).summary("min", "1%", "10%", "50%", "90%", "99.5%", "stddev"), true)),
-  none: await attempt(() => outcomeOf(df.select("dt", "ts").summary(), true)),
-  unknown: await attempt(() => outcomeOf(df.summary("count", "median"))),
-  badPercentile: await attempt(() => outcomeOf(df.summary("x%"))),
-  outOfRange: await attempt(() => outcomeOf(df.summary("150%"))),
+  many: await settled(() => outcomeOf(many(spark).summary("min", "1%", "10%", "50%", "90%", "99.5%", "stddev"), true)),
+  none: await settled(() => outcomeOf(df.select("dt", "ts").summary(), true)),
+  unknown: await settled(() => outcomeOf(df.summary("count", "median"))),
+  badPercentile: await settled(() => outcomeOf(df.summary("x%"))),
+  outOfRange: await settled(() => outcomeOf(df.summary("150%"))),
 });
 
 const describes = async (df: DataFrame, spark: SparkSession) => ({
-  all: await attempt(() => outcomeOf(df.describe(), true)),
-  chosen: await attempt(() => outcomeOf(df.describe("s", "i", "dt"), true)),
-  many: await attempt(() => outcomeOf(many(spark).describe(["v"]), true)),
-  unknown: await attempt(() => outcomeOf(df.describe("nope"))),
+  all: await settled(() => outcomeOf(df.describe(), true)),
+  chosen: await settled(() => outcomeOf(df.describe("s", "i", "dt"), true)),
+  many: await settled(() => outcomeOf(many(spark).describe(["v"]), true)),
+  unknown: await settled(() => outcomeOf(df.describe("nope"))),
 });
 
 /** The fixture with a NaN and an infinity in `d`, so replacing them can be checked too. */
@@ -111,14 +102,14 @@ const replacements = async (
   df: DataFrame,
   how: (d: DataFrame, from: unknown, to: unknown, subset?: string[]) => DataFrame,
 ) => ({
-  number: await attempt(() => outcomeOf(how(df, 5, 7), true)),
-  numbers: await attempt(() => outcomeOf(how(df, [2.5, -3, 0], [1.5, 2, null], ["i", "d", "dec"]), true)),
-  fraction: await attempt(() => outcomeOf(how(df, -3, 1.9), true)),
-  nan: await attempt(() => outcomeOf(how(withNaN(df), Number.NaN, 0), true)),
-  strings: await attempt(() => outcomeOf(how(df, { abc: "x", Ébc: null }, undefined), true)),
-  subset: await attempt(() => outcomeOf(how(df, ["abc", " y"], "z", ["padded"]), true)),
-  booleans: await attempt(() => outcomeOf(how(df.select("id", col("i").gt(0).alias("b")), true, false), true)),
-  unknown: await attempt(() => outcomeOf(how(df, 1, 2, ["nope"]))),
+  number: await settled(() => outcomeOf(how(df, 5, 7), true)),
+  numbers: await settled(() => outcomeOf(how(df, [2.5, -3, 0], [1.5, 2, null], ["i", "d", "dec"]), true)),
+  fraction: await settled(() => outcomeOf(how(df, -3, 1.9), true)),
+  nan: await settled(() => outcomeOf(how(withNaN(df), Number.NaN, 0), true)),
+  strings: await settled(() => outcomeOf(how(df, { abc: "x", Ébc: null }, undefined), true)),
+  subset: await settled(() => outcomeOf(how(df, ["abc", " y"], "z", ["padded"]), true)),
+  booleans: await settled(() => outcomeOf(how(df.select("id", col("i").gt(0).alias("b")), true, false), true)),
+  unknown: await settled(() => outcomeOf(how(df, 1, 2, ["nope"]))),
 });
 
 /**
@@ -130,16 +121,16 @@ const frequentItems = async (
   spark: SparkSession,
   how: (d: DataFrame, c: string[], s?: number) => DataFrame,
 ) => ({
-  all: await attempt(() => outcomeOf(how(df, ["i", "s", "d", "id", "dt"]))),
-  half: await attempt(() => outcomeOf(how(df, ["i", "s"], 0.4))),
-  many: await attempt(() => outcomeOf(how(many(spark).select(col("id").mod(37).alias("m"), "v"), ["m", "v"], 0.02))),
-  skewed: await attempt(() =>
+  all: await settled(() => outcomeOf(how(df, ["i", "s", "d", "id", "dt"]))),
+  half: await settled(() => outcomeOf(how(df, ["i", "s"], 0.4))),
+  many: await settled(() => outcomeOf(how(many(spark).select(col("id").mod(37).alias("m"), "v"), ["m", "v"], 0.02))),
+  skewed: await settled(() =>
     outcomeOf(
       how(numbers(spark).select(col("x").mod(4).alias("q"), col("k").cast("string").alias("t")), ["q", "t"], 0.3),
     ),
   ),
-  badSupport: await attempt(() => outcomeOf(how(df, ["i"], 2))),
-  unknown: await attempt(() => outcomeOf(how(df, ["nope"]))),
+  badSupport: await settled(() => outcomeOf(how(df, ["i"], 2))),
+  unknown: await settled(() => outcomeOf(how(df, ["nope"]))),
 });
 
 /** Spark's sampler is reproduced draw for draw, so the kept rows must be the same ones. */
@@ -153,7 +144,7 @@ const stratified = async (
     seed: number,
   ) => DataFrame,
 ) => ({
-  local: await attempt(() =>
+  local: await settled(() =>
     outcomeOf(
       how(
         numbers(spark),
@@ -168,7 +159,7 @@ const stratified = async (
       ),
     ),
   ),
-  strings: await attempt(() =>
+  strings: await settled(() =>
     outcomeOf(
       how(
         df,
@@ -181,7 +172,7 @@ const stratified = async (
       ),
     ),
   ),
-  expression: await attempt(() =>
+  expression: await settled(() =>
     outcomeOf(
       how(
         numbers(spark),
@@ -195,7 +186,7 @@ const stratified = async (
       ),
     ),
   ),
-  ranged: await attempt(() =>
+  ranged: await settled(() =>
     outcomeOf(
       how(
         many(spark),
@@ -208,8 +199,8 @@ const stratified = async (
       ),
     ),
   ),
-  tooLarge: await attempt(() => outcomeOf(how(df, "i", new Map([[5, 1.5]]), 1))),
-  unknown: await attempt(() => outcomeOf(how(df, "nope", new Map([[5, 0.5]]), 1))),
+  tooLarge: await settled(() => outcomeOf(how(df, "i", new Map([[5, 1.5]]), 1))),
+  unknown: await settled(() => outcomeOf(how(df, "nope", new Map([[5, 0.5]]), 1))),
 });
 
 export const STAT_MEMBER_CASES: Record<string, MemberCase> = {
