@@ -45,6 +45,7 @@ import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
 import { analyzeCollectMetrics } from "./observed-metrics-analysis.js";
+import { orderByAllKey } from "./order-by-all.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
@@ -272,7 +273,11 @@ export class RelationAnalyzer {
             return missing;
           }
         };
-        const orders = r.value.order.map((o) => this.sortKey(o, resolveKey));
+        const all = orderByAllKey(r.value.order, outputOf(child));
+        const orders =
+          all === undefined
+            ? r.value.order.map((o) => this.sortKey(o, resolveKey))
+            : outputOf(child).map((column) => this.sortKey(all, () => column));
         return this.sortWithMissingColumns(child, orders, r.value.isGlobal ?? true);
       }
       case "limit":

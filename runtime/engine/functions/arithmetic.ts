@@ -35,7 +35,7 @@ function resolveBinary(op: Op) {
     const [left, right] = args as [Expr, Expr];
     const display = `(${displayOf(left)} ${SYMBOL[op]} ${displayOf(right)})`;
     if ((op === "add" || op === "subtract") && left.type.kind.case === "date")
-      return dateArithmetic(op, left, right, display, ctx);
+      return dateArithmetic(op, left, right, ctx);
     const bothNumericLike = [left, right].every((a) => T.isNumeric(a.type) || T.isNullType(a.type));
     if (!bothNumericLike) {
       const different = !T.sameType(left.type, right.type);
@@ -150,7 +150,7 @@ function exactDecimalOp(op: Op, sa: number, sb: number, scale: number): ((x: big
 }
 
 /** `date + n` and `date - n` mean date_add/date_sub; any other right side is a type error, as in Spark. */
-function dateArithmetic(op: "add" | "subtract", left: Expr, right: Expr, display: string, ctx: ResolveContext): Expr {
+function dateArithmetic(op: "add" | "subtract", left: Expr, right: Expr, ctx: ResolveContext): Expr {
   const integral = T.isIntegral(right.type) && right.type.kind.case !== "long";
   if (!integral && !T.isNullType(right.type)) {
     const fn = op === "add" ? "date_add" : "date_sub";
@@ -166,7 +166,9 @@ function dateArithmetic(op: "add" | "subtract", left: Expr, right: Expr, display
       },
     );
   }
-  return call(op === "add" ? "date_add" : "date_sub", [left, implicitCast(right, T.INT)], T.DATE, display, ctx);
+  // Spark's analyzer turns the operator into the function, and the column is named after the function.
+  const fn = op === "add" ? "date_add" : "date_sub";
+  return call(fn, [left, implicitCast(right, T.INT)], T.DATE, `${fn}(${displayOf(left)}, ${displayOf(right)})`, ctx);
 }
 
 function overflow(op: Op, typeName: string): Error {

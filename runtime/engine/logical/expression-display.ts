@@ -18,7 +18,7 @@ export function displayOf(expr: Expr): string {
       return literalDisplay(expr.value, expr.type);
     case "cast":
       if (expr.implicit) return displayOf(expr.child);
-      return `CAST(${displayOf(expr.child)} AS ${simpleString(expr.type).toUpperCase()})`;
+      return `${expr.mode === "try" ? "TRY_CAST" : "CAST"}(${displayOf(expr.child)} AS ${simpleString(expr.type).toUpperCase()})`;
     case "call":
     case "aggregate":
       return expr.display;
