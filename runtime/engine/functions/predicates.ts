@@ -10,6 +10,7 @@ import { dataTypeMismatch } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { equalsStructurally } from "../types/nested-types.js";
 import { compareNumbers, equalStrings, inConstants } from "./comparison-kernels.js";
 import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
 import { mapValues, valuesOf, zipValues } from "./kernel-helpers.js";
@@ -172,7 +173,10 @@ const inList: ScalarFunction = {
   resolve: (args, ctx) => {
     const [value, ...list] = args as [Expr, ...Expr[]];
     const display = `(${displayOf(value)} IN (${list.map(displayOf).join(", ")}))`;
-    const type = commonType([value.type, ...list.map((e) => e.type)]);
+    // Row values meet by position: `(a, b) IN ((1, 2))` compares struct<a,b> with struct<col1,col2>, as Spark does.
+    const type =
+      commonType([value.type, ...list.map((e) => e.type)]) ??
+      (list.every((e) => equalsStructurally(e.type, value.type)) ? value.type : null);
     if (type === null) {
       throw dataTypeMismatch("DATA_DIFF_TYPES", `"${display}"`, "IN needs values of one type.", {
         functionName: "`in`",

@@ -5,7 +5,7 @@
 import { create } from "@bufbuild/protobuf";
 import { DataTypeSchema } from "../../../generated/proto/spark/connect/types_pb.js";
 import type { DataType, StructFieldSpec } from "./data-types.js";
-import { NULL, structType } from "./data-types.js";
+import { NULL, sameType, structType } from "./data-types.js";
 
 export function arrayType(elementType: DataType, containsNull: boolean): DataType {
   return create(DataTypeSchema, { kind: { case: "array", value: { elementType, containsNull } } });
@@ -74,4 +74,23 @@ export function widerNestedType(
     return structType(fields);
   }
   return null;
+}
+
+/**
+ * Spark's `DataType.equalsStructurally` ignoring nullability: the same types, where struct fields are matched by
+ * position whatever their names (IN compares row values such as `(a, b)` with `(1, 2)` so).
+ */
+export function equalsStructurally(a: DataType, b: DataType): boolean {
+  if (a.kind.case === "array" && b.kind.case === "array") {
+    return equalsStructurally(arrayParts(a).element, arrayParts(b).element);
+  }
+  if (a.kind.case === "map" && b.kind.case === "map") {
+    const [x, y] = [mapParts(a), mapParts(b)];
+    return equalsStructurally(x.key, y.key) && equalsStructurally(x.value, y.value);
+  }
+  if (a.kind.case === "struct" && b.kind.case === "struct") {
+    const [x, y] = [structFields(a), structFields(b)];
+    return x.length === y.length && x.every((f, i) => equalsStructurally(f.type, (y[i] as StructFieldSpec).type));
+  }
+  return sameType(a, b);
 }

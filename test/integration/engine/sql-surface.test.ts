@@ -23,6 +23,10 @@ const SUPPORTED: Record<string, string> = {
     "SELECT x, z FROM VALUES (1), (2) AS t(x) LATERAL VIEW explode(array(10, 20)) e AS z ORDER BY x, z",
   "DISTRIBUTE BY and SORT BY": "SELECT id FROM (SELECT id FROM range(6) DISTRIBUTE BY id % 2 SORT BY id) ORDER BY id",
   "named window": "SELECT x, rank() OVER w AS r FROM VALUES (1), (2), (2) AS t(x) WINDOW w AS (ORDER BY x) ORDER BY x",
+  "row value IN compares by position":
+    "SELECT a FROM VALUES (1, 2), (3, 4), (1, 5) AS t(a, b) WHERE (a, b) IN ((1, 2), (3, 5)) ORDER BY a",
+  "row value NOT IN with NULL":
+    "SELECT a FROM VALUES (1, 2), (3, 4) AS t(a, b) WHERE (a, b) NOT IN ((1, CAST(NULL AS INT))) ORDER BY a",
   "count FILTER (WHERE)": "SELECT count(*) FILTER (WHERE x > 1) AS n FROM VALUES (1), (2), (3) AS t(x)",
 };
 
@@ -47,10 +51,6 @@ const GAPS: Record<string, { sql: string; reason: string }> = {
   "NATURAL JOIN": {
     sql: "SELECT * FROM VALUES (1, 'x') AS t(a, b) NATURAL JOIN VALUES (1, 'y') AS u(a, c)",
     reason: "NATURAL JOIN needs both inputs' columns at parse time; Connect's Join has no natural form",
-  },
-  "row value IN": {
-    sql: "SELECT a FROM VALUES (1, 2), (3, 4) AS t(a, b) WHERE (a, b) IN ((1, 2)) ORDER BY a",
-    reason: "IN over structs compares field names, where Spark compares only the field types",
   },
   "percentile_cont WITHIN GROUP": {
     sql: "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM VALUES (1), (2), (3), (4) AS t(x)",
