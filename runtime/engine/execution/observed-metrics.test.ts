@@ -54,7 +54,10 @@ describe("observed metrics", () => {
       .withColumn("u", expr("uuid()"))
       .observe(observation, max("u").alias("top"))
       .collect();
-    const top = rows.map((r) => String(r.get(1))).sort().at(-1);
+    const top = rows
+      .map((r) => String(r.get(1)))
+      .sort()
+      .at(-1);
     expect(await observation.get).toEqual({ top });
   }, 30_000);
 
