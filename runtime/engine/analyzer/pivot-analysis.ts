@@ -12,8 +12,15 @@ import { notSupportedLocally, sparkError } from "../errors.js";
 import { formatDate, formatTimestamp } from "../functions/datetime-format.js";
 import { lookupScalarFunction } from "../functions/function-registry.js";
 import { displayOf, javaDoubleString } from "../logical/expression-display.js";
-import type { AggregateCall, AttributeRef, Expr, Literal, NamedExpr } from "../logical/expressions.js";
-import { type LogicalPlan, toAttribute } from "../logical/logical-plan.js";
+import {
+  type AggregateCall,
+  type AttributeRef,
+  collectAttributes,
+  type Expr,
+  type Literal,
+  type NamedExpr,
+} from "../logical/expressions.js";
+import { type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import type * as T from "../types/data-types.js";
 import { runInline } from "./inline-query.js";
 import { literalFromProto } from "./literals.js";
@@ -58,13 +65,30 @@ function distinctValues(analyzer: RelationAnalyzer, child: LogicalPlan, pivot: N
   return values.map((value) => ({ kind: "literal", value, type: pivot.type, nullable: value === null }));
 }
 
-export function analyzePivot(analyzer: RelationAnalyzer, child: LogicalPlan, agg: Aggregate): LogicalPlan {
+/**
+ * `implicitGrouping` (SQL's PIVOT clause): the groups are every input column neither pivoted nor read by an
+ * aggregate, in input order.
+ */
+function implicitGroups(child: LogicalPlan, used: readonly Expr[]): AttributeRef[] {
+  const read = new Set<number>();
+  for (const e of used) collectAttributes(e, read);
+  return outputOf(child).filter((a) => !read.has(a.exprId));
+}
+
+export function analyzePivot(
+  analyzer: RelationAnalyzer,
+  child: LogicalPlan,
+  agg: Aggregate,
+  options: { readonly implicitGrouping?: boolean } = {},
+): LogicalPlan {
   const scope = analyzer.scopeOf(child);
   const pivotSpec = agg.pivot;
   if (pivotSpec?.col === undefined) throw new AnalysisException("A pivot without a pivot column.");
-  const groupings = agg.groupingExpressions.map((g) => analyzer.exprs.named(analyzer.exprs.resolve(g, scope)));
   const pivot = analyzer.exprs.named(analyzer.exprs.resolve(pivotSpec.col, scope));
   const aggregates = analyzer.exprs.resolveNamed(agg.aggregateExpressions, scope, true);
+  const groupings: NamedExpr[] = options.implicitGrouping
+    ? implicitGroups(child, [pivot, ...aggregates])
+    : agg.groupingExpressions.map((g) => analyzer.exprs.named(analyzer.exprs.resolve(g, scope)));
   const values =
     pivotSpec.values.length > 0 ? pivotSpec.values.map(literalFromProto) : distinctValues(analyzer, child, pivot);
   const groupAttrs = groupings.map(toAttribute);

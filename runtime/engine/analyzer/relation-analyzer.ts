@@ -4,7 +4,7 @@
  * projections here, so the optimizer and planner only see relational operators.
  */
 
-import { create } from "@bufbuild/protobuf";
+import { create, fromBinary } from "@bufbuild/protobuf";
 import {
   type Expression,
   type Expression_SortOrder,
@@ -13,6 +13,7 @@ import {
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import {
   Aggregate_GroupType,
+  AggregateSchema,
   Join_JoinType,
   ReadSchema,
   type Relation,
@@ -21,6 +22,7 @@ import {
 
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally, sparkError, unresolvedColumn } from "../errors.js";
+import { IMPLICIT_GROUPING_PIVOT } from "../extension-relations.js";
 import { displayOf } from "../logical/expression-display.js";
 import {
   type AttributeRef,
@@ -31,7 +33,6 @@ import {
   type NamedExpr,
   type SortKey,
 } from "../logical/expressions.js";
-
 import { isGeneratorName } from "../logical/generators.js";
 import { type JoinType, type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import type { CheckpointedResult } from "../session/checkpointed-relations.js";
@@ -483,6 +484,11 @@ export class RelationAnalyzer {
         }
         const parameters = { ...sqlParametersOf(root.relType.value), views };
         return this.analyze(this.options.parseSql(root.relType.value.query, parameters));
+      }
+      case "extension": {
+        if (r.value.typeUrl !== IMPLICIT_GROUPING_PIVOT) throw notSupportedLocally(`the extension ${r.value.typeUrl}`);
+        const aggregate = fromBinary(AggregateSchema, r.value.value);
+        return analyzePivot(this, this.input(aggregate, "pivot"), aggregate, { implicitGrouping: true });
       }
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);

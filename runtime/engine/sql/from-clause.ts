@@ -11,6 +11,7 @@ import { alias } from "./expression-builders.js";
 import { parseExpression, startsQuery } from "./expression-parser.js";
 import { invalidSql, unsupportedSql } from "./parse-error.js";
 import type { ParserState } from "./parser-state.js";
+import { parsePivotClause } from "./pivot-clause.js";
 import { parseQuery, tableOrCte } from "./query-parser.js";
 import {
   type JoinKind,
@@ -34,9 +35,8 @@ export function parseFromClause(state: ParserState): Relation {
       : join(result, parseJoinedRelation(state), "inner", {});
   }
   while (stream.isKeywords("LATERAL", "VIEW")) result = parseLateralView(state, result);
-  for (const word of ["PIVOT", "UNPIVOT"]) {
-    if (stream.isKeyword(word) && stream.isOp("(", 1)) throw unsupportedSql(state.sql, stream.peek(), word);
-  }
+  if (stream.isKeyword("PIVOT") && stream.isOp("(", 1)) result = parsePivotClause(state, result);
+  if (stream.isKeyword("UNPIVOT")) throw unsupportedSql(state.sql, stream.peek(), "UNPIVOT");
   return result;
 }
 

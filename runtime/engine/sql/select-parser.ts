@@ -77,7 +77,7 @@ function oneRow(): Relation {
 }
 
 /** `expr`, `expr alias`, `expr AS alias`, `expr AS (a, b)` (multi-name alias for generators). */
-function parseNamedExpression(state: ParserState): Expression {
+export function parseNamedExpression(state: ParserState): Expression {
   const { stream } = state;
   const expr = parseExpression(state);
   if (stream.matchKeywords("AS")) {
