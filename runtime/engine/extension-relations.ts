@@ -8,3 +8,9 @@
  * column neither pivoted nor read by an aggregate, which only the analyzer can work out.
  */
 export const IMPLICIT_GROUPING_PIVOT = "sparkts/ImplicitGroupingPivot";
+
+/**
+ * SQL's UNPIVOT clause: a serialised Unpivot whose id columns are implicit, every input column that is not
+ * unpivoted.
+ */
+export const IMPLICIT_IDS_UNPIVOT = "sparkts/ImplicitIdsUnpivot";

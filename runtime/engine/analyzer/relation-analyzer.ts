@@ -18,11 +18,12 @@ import {
   ReadSchema,
   type Relation,
   SetOperation_SetOpType,
+  UnpivotSchema,
 } from "../../../generated/proto/spark/connect/relations_pb.js";
 
 import { AnalysisException } from "../../errors/index.js";
 import { notSupportedLocally, sparkError, unresolvedColumn } from "../errors.js";
-import { IMPLICIT_GROUPING_PIVOT } from "../extension-relations.js";
+import { IMPLICIT_GROUPING_PIVOT, IMPLICIT_IDS_UNPIVOT } from "../extension-relations.js";
 import { displayOf } from "../logical/expression-display.js";
 import {
   type AttributeRef,
@@ -486,9 +487,15 @@ export class RelationAnalyzer {
         return this.analyze(this.options.parseSql(root.relType.value.query, parameters));
       }
       case "extension": {
-        if (r.value.typeUrl !== IMPLICIT_GROUPING_PIVOT) throw notSupportedLocally(`the extension ${r.value.typeUrl}`);
-        const aggregate = fromBinary(AggregateSchema, r.value.value);
-        return analyzePivot(this, this.input(aggregate, "pivot"), aggregate, { implicitGrouping: true });
+        if (r.value.typeUrl === IMPLICIT_GROUPING_PIVOT) {
+          const aggregate = fromBinary(AggregateSchema, r.value.value);
+          return analyzePivot(this, this.input(aggregate, "pivot"), aggregate, { implicitGrouping: true });
+        }
+        if (r.value.typeUrl === IMPLICIT_IDS_UNPIVOT) {
+          const unpivot = fromBinary(UnpivotSchema, r.value.value);
+          return analyzeUnpivot(this, this.input(unpivot, "unpivot"), unpivot, { implicitIds: true });
+        }
+        throw notSupportedLocally(`the extension ${r.value.typeUrl}`);
       }
       default:
         throw notSupportedLocally(`the ${r.case ?? "empty"} relation`);

@@ -6,7 +6,7 @@
 import type { Unpivot } from "../../../generated/proto/spark/connect/relations_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { sparkError } from "../errors.js";
-import type { Expr, NamedExpr } from "../logical/expressions.js";
+import { collectAttributes, type Expr, type NamedExpr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf, toAttribute } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
@@ -14,14 +14,22 @@ import { commonType, implicitCast } from "./type-coercion.js";
 
 const unaliased = (e: NamedExpr): Expr => (e.kind === "alias" ? e.child : e);
 
-export function analyzeUnpivot(analyzer: RelationAnalyzer, child: LogicalPlan, u: Unpivot): LogicalPlan {
+/** `implicitIds` (SQL's UNPIVOT clause): every input column that is not a value column is an id column. */
+export function analyzeUnpivot(
+  analyzer: RelationAnalyzer,
+  child: LogicalPlan,
+  u: Unpivot,
+  options: { readonly implicitIds?: boolean } = {},
+): LogicalPlan {
   const scope = analyzer.scopeOf(child);
-  const ids = u.ids.map((e) => analyzer.exprs.named(analyzer.exprs.resolve(e, scope)));
+  const explicitValues = u.values?.values.map((e) => analyzer.exprs.named(analyzer.exprs.resolve(e, scope)));
+  const unpivoted = new Set<number>();
+  for (const value of explicitValues ?? []) collectAttributes(value, unpivoted);
+  const ids: NamedExpr[] = options.implicitIds
+    ? outputOf(child).filter((a) => !unpivoted.has(a.exprId))
+    : u.ids.map((e) => analyzer.exprs.named(analyzer.exprs.resolve(e, scope)));
   const idColumns = new Set(ids.filter((e) => e.kind === "attr").map((e) => e.exprId));
-  const values: NamedExpr[] =
-    u.values === undefined
-      ? outputOf(child).filter((a) => !idColumns.has(a.exprId))
-      : u.values.values.map((e) => analyzer.exprs.named(analyzer.exprs.resolve(e, scope)));
+  const values: NamedExpr[] = explicitValues ?? outputOf(child).filter((a) => !idColumns.has(a.exprId));
   if (values.length === 0) {
     throw sparkError(
       AnalysisException,

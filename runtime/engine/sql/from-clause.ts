@@ -24,6 +24,7 @@ import {
   toDf,
 } from "./relation-builders.js";
 import { isImplicitAlias } from "./select-parser.js";
+import { parseUnpivotClause } from "./unpivot-clause.js";
 
 export function parseFromClause(state: ParserState): Relation {
   const { stream } = state;
@@ -36,7 +37,7 @@ export function parseFromClause(state: ParserState): Relation {
   }
   while (stream.isKeywords("LATERAL", "VIEW")) result = parseLateralView(state, result);
   if (stream.isKeyword("PIVOT") && stream.isOp("(", 1)) result = parsePivotClause(state, result);
-  if (stream.isKeyword("UNPIVOT")) throw unsupportedSql(state.sql, stream.peek(), "UNPIVOT");
+  if (stream.isKeyword("UNPIVOT")) result = parseUnpivotClause(state, result);
   return result;
 }
 

@@ -357,7 +357,7 @@ describe("FROM: joins, aliases, derived tables, table functions, VALUES", () => 
     for (const sql of [
       "SELECT * FROM t NATURAL JOIN u",
       "SELECT * FROM t PIVOT (sum(a) FOR (b, c) IN ((1, 2)))",
-      "SELECT * FROM t UNPIVOT (v FOR n IN (a, b))",
+      "SELECT * FROM t UNPIVOT ((v, w) FOR n IN ((a, b) AS x))",
       "SELECT * FROM t TABLESAMPLE (10 PERCENT)",
     ]) {
       expect(parseError(() => queryOf(sql)).errorClass, sql).toBe("UNSUPPORTED_FEATURE.SQL_SYNTAX");

@@ -35,6 +35,10 @@ const SUPPORTED: Record<string, string> = {
     "SELECT * FROM VALUES (1, 'x', 2.5, 1), (1, 'y', 1.5, 2) AS t(k, c, d, e) PIVOT (avg(d), max(e) AS m FOR c IN ('x', 'y')) ORDER BY k",
   "PIVOT over numbers with a negative value":
     "SELECT * FROM VALUES ('g', -1, 4), ('g', 2, 6), ('h', 2, 1) AS t(g, n, v) PIVOT (count(v) FOR n IN (-1, 2 AS two)) ORDER BY g",
+  "UNPIVOT drops NULL values by default":
+    "SELECT * FROM VALUES (1, 10, NULL, 'x'), (2, 20, 30, 'y') AS t(id, q1, q2, tag) UNPIVOT (amount FOR quarter IN (q1, q2 AS second)) ORDER BY id, quarter",
+  "UNPIVOT INCLUDE NULLS":
+    "SELECT * FROM VALUES (1, 10, NULL), (2, 20, 30) AS t(id, q1, q2) UNPIVOT INCLUDE NULLS (amount FOR quarter IN (q1, q2)) ORDER BY id, quarter",
   "count FILTER (WHERE)": "SELECT count(*) FILTER (WHERE x > 1) AS n FROM VALUES (1), (2), (3) AS t(x)",
 };
 
