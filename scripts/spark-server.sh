@@ -170,9 +170,27 @@ launch() {
   say "'$profile' server ready on sc://127.0.0.1:$port (pid $pid)"
 }
 
+# Stops and relaunches the server this script started, keeping whether a test run owns it.
+replace_own_server() {
+  local profile="$1" had_marker=""
+  [ -f "$(test_marker "$profile")" ] && had_marker=yes
+  stop_profile "$profile"
+  launch "$profile"
+  if [ -n "$had_marker" ]; then touch "$(test_marker "$profile")"; fi
+}
+
+# Prints the process ids of the test runs that hold a lease on the profile's server and are still alive.
+live_holders() {
+  local lease holders=()
+  for lease in "$(lease_dir "$1")"/*; do
+    [ -e "$lease" ] && is_alive "$(basename "$lease")" && holders+=("$(basename "$lease")")
+  done
+  echo "${holders[*]}"
+}
+
 # Reuses a server that already answers on the profile's port, else launches one. Prints the outcome.
 ensure_running() {
-  local profile="$1" port answer="" own had_marker=""
+  local profile="$1" port answer="" own
   port="$(profile_port "$profile")"
   own="$(recorded_pid "$profile")"
   if port_open "$port"; then
@@ -184,10 +202,21 @@ ensure_running() {
       sleep 3
     done
     if [ -n "$answer" ]; then
-      check_probe_answer "$profile" "$answer" ||
-        die "the server on port $port does not match profile '$profile'; stop it first"
-      say "reusing the Spark Connect server already running on 127.0.0.1:$port"
-      echo "sc://127.0.0.1:$port reused"
+      if check_probe_answer "$profile" "$answer"; then
+        say "reusing the Spark Connect server already running on 127.0.0.1:$port"
+        echo "sc://127.0.0.1:$port reused"
+        return
+      fi
+      is_alive "$own" || die "the server on port $port does not match profile '$profile'; stop it first"
+      # Our own server from before a settings change (say, one without the test catalog): replace it, unless
+      # another test run is still using it, which a restart would cut off.
+      local holders
+      holders="$(live_holders "$profile")"
+      [ -z "$holders" ] ||
+        die "the '$profile' server (pid $own) runs with outdated settings (above) but test runs $holders still use it; try again when they finish"
+      say "the '$profile' server (pid $own) runs with outdated settings (above); restarting it with the current ones"
+      replace_own_server "$profile"
+      echo "sc://127.0.0.1:$port restarted"
       return
     fi
     is_alive "$own" ||
@@ -196,10 +225,7 @@ ensure_running() {
   if is_alive "$own"; then
     # Our own server, alive but not answering (say its SparkContext died): replace it, keeping its ownership.
     say "the '$profile' server (pid $own) does not answer queries; restarting it (last log: $LOG_DIR/spark-$profile.log.previous)"
-    [ -f "$(test_marker "$profile")" ] && had_marker=yes
-    stop_profile "$profile"
-    launch "$profile"
-    [ -n "$had_marker" ] && touch "$(test_marker "$profile")"
+    replace_own_server "$profile"
     echo "sc://127.0.0.1:$port restarted"
     return
   fi
@@ -293,6 +319,7 @@ main() {
       [ "$command" = "start" ] || [[ "$holder" =~ ^[0-9]+$ ]] || die "$command needs --holder <pid>"
       require_java_17
       VENV="$(bash "$SCRIPT_DIR/pyspark-env.sh")"
+      TEST_CATALOG_JAR="$(bash "$SCRIPT_DIR/lib/test-catalog-jar.sh")"
       mkdir -p "$LOG_DIR"
       for profile in "${profiles[@]}"; do
         if [ "$command" = "start" ]; then

@@ -34,11 +34,11 @@ export interface DataFrameWriterV2Api {
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: supported.
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog whose tables accept overwrite by condition or by partition).
    */
   overwrite(condition: Column | string): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: supported.
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog whose tables accept overwrite by condition or by partition).
    */
   overwritePartitions(): Promise<void>;
   /**

@@ -1,12 +1,13 @@
 /**
  * Examples of DataFrameWriterV2 members. Creating members write `sparkts_golden_v2_*` tables of the session
  * catalog (dropped first by an unrecorded setup); replacing and appending ones, which the session catalog's
- * file tables do not support, write to the Derby JDBC catalog (derby-catalog.ts). No local table supports
- * overwrite by filter or dynamic partition overwrite: those examples expect the server's refusal, after
- * comparing the commands both clients send. Registry data.
+ * file tables do not support, write to the Derby JDBC catalog (derby-catalog.ts). Overwriting by condition and
+ * dynamic partition overwrite need a table supporting them: those examples write to the test catalog
+ * (test-catalog.ts) and read the table back. Registry data.
  */
 import type { ClassExamplesInput } from "../schema.js";
 import { DERBY_CATALOG, derbyCatalogSetup } from "./derby-catalog.js";
+import { testCatalogTable, testCatalogTableSetup, thenReadBack } from "./test-catalog.js";
 
 /** Drops a session-catalog table so a `create` example can make it again. */
 function dropSetup(table: string): { ts: string; python: string } {
@@ -20,7 +21,20 @@ function derbyTableSetup(table: string): { ts: string; python: string } {
   return derbyCatalogSetup({ ts: create, python: create });
 }
 
-const UNSUPPORTED = "UNSUPPORTED_FEATURE.TABLE_OPERATION";
+const OVERWRITE_TABLE = testCatalogTable("sparkts_golden_v2_overwrite");
+const OVERWRITE_PARTITIONS_TABLE = testCatalogTable("sparkts_golden_v2_overwrite_partitions");
+
+/**
+ * A test-catalog table partitioned by `i` with rows in partitions 5, 7 and 0, for the overwrites. The catalog drops
+ * partitions by equality on a partition column and compares string values wrongly, hence an INT key.
+ */
+function overwriteTargetSetup(table: string): { ts: string; python: string } {
+  return testCatalogTableSetup(
+    table,
+    "SELECT * FROM VALUES (10, 'ten', 5), (11, 'eleven', 7), (12, 'twelve', 0) AS t(id, s, i)",
+    "i",
+  );
+}
 
 export const dataframeWriterV2Examples: ClassExamplesInput = {
   className: "DataFrameWriterV2",
@@ -72,18 +86,26 @@ export const dataframeWriterV2Examples: ClassExamplesInput = {
     ],
     overwrite: [
       {
-        setup: derbyTableSetup("sparkts_golden_v2_overwrite"),
-        ts: `df.select("id", "s").writeTo("${DERBY_CATALOG}.app.sparkts_golden_v2_overwrite").overwrite(F.col("id").eq(1))`,
-        python: `df.select("id", "s").writeTo("${DERBY_CATALOG}.app.sparkts_golden_v2_overwrite").overwrite(F.col("id") == 1)`,
-        expectedError: UNSUPPORTED,
+        setup: overwriteTargetSetup(OVERWRITE_TABLE),
+        ...thenReadBack(
+          {
+            ts: `df.select("id", "s", "i").writeTo("${OVERWRITE_TABLE}").overwrite(F.col("i").eq(5))`,
+            python: `df.select("id", "s", "i").writeTo("${OVERWRITE_TABLE}").overwrite(F.col("i") == 5)`,
+          },
+          OVERWRITE_TABLE,
+        ),
       },
     ],
     overwritePartitions: [
       {
-        setup: derbyTableSetup("sparkts_golden_v2_overwrite_partitions"),
-        ts: `df.select("id", "s").writeTo("${DERBY_CATALOG}.app.sparkts_golden_v2_overwrite_partitions").overwritePartitions()`,
-        python: `df.select("id", "s").writeTo("${DERBY_CATALOG}.app.sparkts_golden_v2_overwrite_partitions").overwritePartitions()`,
-        expectedError: UNSUPPORTED,
+        setup: overwriteTargetSetup(OVERWRITE_PARTITIONS_TABLE),
+        ...thenReadBack(
+          {
+            ts: `df.select("id", "s", "i").writeTo("${OVERWRITE_PARTITIONS_TABLE}").overwritePartitions()`,
+            python: `df.select("id", "s", "i").writeTo("${OVERWRITE_PARTITIONS_TABLE}").overwritePartitions()`,
+          },
+          OVERWRITE_PARTITIONS_TABLE,
+        ),
       },
     ],
     partitionedBy: [

@@ -4,19 +4,20 @@
  */
 import type { ClassExamplesInput } from "../schema.js";
 import { DERBY_CATALOG, derbyCatalogSetup } from "./derby-catalog.js";
+import { mergeExample } from "./merge-target.js";
 
-/** A Derby table (derby-catalog.ts) for writeTo and mergeInto. */
+/** A Derby table (derby-catalog.ts) for writeTo. */
 const DERBY_TABLE = `${DERBY_CATALOG}.app.sparkts_golden_dataframe_v2`;
-const derbyTableSetup = derbyCatalogSetup({
-  ts: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
-  python: `df.select("id", "s").writeTo("${DERBY_TABLE}").createOrReplace()`,
-});
 
 export const dataframeExamples: ClassExamplesInput = {
   className: "DataFrame",
   members: {
-    // asTable has no example: only a Python UDTF call accepts its table argument, and a TypeScript client cannot
-    // define one. test/integration/api/dataframe-subqueries.test.ts compares its expression with PySpark's.
+    // asTable has no example: nothing but a Python UDTF consumes its table argument, and a TypeScript client cannot
+    // define one. In PySpark 4.1.1 only a UDTF call takes a TableArg (spark.tvf's builtins accept Columns only), and
+    // Spark 4.1.1's server has no other consumer: every builtin table function (range, explode, inline, stack,
+    // variant_explode, ...) wants scalar or collection arguments (TABLE(...) fails with NON_FOLDABLE_ARGUMENT or
+    // DATATYPE_MISMATCH), and SQL table functions answer TABLE_VALUED_ARGUMENTS_NOT_YET_IMPLEMENTED_FOR_SQL_FUNCTIONS.
+    // test/integration/api/dataframe-subqueries.test.ts compares its expression with PySpark's.
     agg: [
       {
         ts: 'df.agg(F.sum("i").alias("total"), F.max("s"))',
@@ -257,13 +258,10 @@ export const dataframeExamples: ClassExamplesInput = {
       },
     ],
     mergeInto: [
-      {
-        // No local table supports MERGE (see merge-into-writer.ts): the command is compared, the refusal expected.
-        setup: derbyTableSetup,
-        ts: `df.select("id", "s").alias("src").mergeInto("${DERBY_TABLE}", F.expr("sparkts_golden_dataframe_v2.id = src.id")).whenNotMatched().insertAll().merge()`,
-        python: `df.select("id", "s").alias("src").mergeInto("${DERBY_TABLE}", F.expr("sparkts_golden_dataframe_v2.id = src.id")).whenNotMatched().insertAll().merge()`,
-        expectedError: "UNSUPPORTED_FEATURE.TABLE_OPERATION",
-      },
+      mergeExample({
+        ts: '.whenMatched(F.expr("src.s IS NULL")).delete().whenNotMatched().insertAll()',
+        python: '.whenMatched(F.expr("src.s IS NULL")).delete().whenNotMatched().insertAll()',
+      }),
     ],
     metadataColumn: [
       {

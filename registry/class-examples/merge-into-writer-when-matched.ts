@@ -1,4 +1,7 @@
-/** Examples of MergeIntoWriter.WhenMatched members; each expects Spark's MERGE refusal (see merge-target.ts). Registry data. */
+/**
+ * Examples of MergeIntoWriter.WhenMatched members, each a MERGE into a test-catalog table read back (merge-target.ts).
+ * Registry data.
+ */
 import type { ClassExamplesInput } from "../schema.js";
 import { mergeExample, sameMergeExample } from "./merge-target.js";
 

@@ -1,4 +1,4 @@
-/** Examples of MergeIntoWriter members; each expects Spark's MERGE refusal (see merge-target.ts). Registry data. */
+/** Examples of MergeIntoWriter members, each a MERGE into a test-catalog table read back (merge-target.ts). Registry data. */
 import type { ClassExamplesInput } from "../schema.js";
 import { sameMergeExample } from "./merge-target.js";
 

@@ -23,6 +23,12 @@ profile_confs() {
   # SparkSession.copyFromLocalToFs may only write to a local destination when the server allows it.
   echo "spark.checkpoint.dir=$STATE_DIR/$1/checkpoints"
   echo "spark.connect.copyFromLocalToFs.allowDestLocal=true"
+  # Catalog `testcat` keeps its tables in the server's memory and supports row-level operations (MERGE INTO,
+  # overwrite by condition, dynamic partition overwrite); its class ships in the catalyst test jar that
+  # scripts/lib/test-catalog-jar.sh fetches into TEST_CATALOG_JAR. Both confs are compared on reuse, so a
+  # server started without them is not taken for one with them. (Spark hands spark.jars back as a file: URI.)
+  echo "spark.jars=file://${TEST_CATALOG_JAR:?the caller sets TEST_CATALOG_JAR (scripts/lib/test-catalog-jar.sh)}"
+  echo "spark.sql.catalog.testcat=org.apache.spark.sql.connector.catalog.InMemoryRowLevelOperationTableCatalog"
   case "$1" in
     default) ;;
     reattach)

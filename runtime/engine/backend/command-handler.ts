@@ -1,7 +1,7 @@
 /**
  * Commands the engine runs itself: `spark.sql(...)` (answered with the relation to run, as Spark does for
- * queries), temporary and global temporary views, and writes to paths and managed tables. Anything else is
- * named in an UnsupportedOperationException.
+ * queries), temporary and global temporary views, and writes to paths and managed tables. Anything else
+ * (MERGE INTO among them) is named in an UnsupportedOperationException.
  */
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import type { ExecutePlanResponseSchema } from "../../../generated/proto/spark/connect/base_pb.js";
@@ -75,6 +75,9 @@ export async function runCommand(
       });
       return [{ responseType: { case: "checkpointCommandResult", value: { relation: { relationId } } } }];
     }
+    case "mergeIntoTableCommand":
+      // MERGE needs a table supporting row-level operations; the engine's only catalog is the session catalog.
+      throw notSupportedLocally("MERGE INTO (DataFrame.mergeInto)");
     case "removeCachedRemoteRelationCommand":
       if (c.value.relation !== undefined) engine.checkpoints.remove(c.value.relation.relationId);
       return [];
