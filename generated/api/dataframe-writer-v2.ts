@@ -10,7 +10,7 @@ import type { Column, PrimitiveValue } from "../../runtime/codegen/index.js";
  */
 export interface DataFrameWriterV2Api {
   /**
-   * @remarks Spark: supported. Embedded engine: supported.
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a v2 catalog: like Spark's session catalog, its v1 tables refuse writeTo(...).append(), overwrite() and overwritePartitions()).
    */
   append(): Promise<void>;
   /**
@@ -34,11 +34,11 @@ export interface DataFrameWriterV2Api {
    */
   options(options?: Record<string, unknown>): DataFrameWriterV2Api;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog whose tables accept overwrite by condition or by partition).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a v2 catalog: like Spark's session catalog, its v1 tables refuse writeTo(...).append(), overwrite() and overwritePartitions()).
    */
   overwrite(condition: Column | string): Promise<void>;
   /**
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a catalog whose tables accept overwrite by condition or by partition).
+   * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks a v2 catalog: like Spark's session catalog, its v1 tables refuse writeTo(...).append(), overwrite() and overwritePartitions()).
    */
   overwritePartitions(): Promise<void>;
   /**

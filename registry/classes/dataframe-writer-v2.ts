@@ -6,7 +6,9 @@ import { notInEngine, supported } from "../status.js";
  * The engine's tables are session-catalog tables, which refuse the v2 overwrites with Spark's own v1-table error;
  * it has no catalog whose tables accept them (the servers' testcat does).
  */
-const rowLevelTablesMissing = notInEngine("a catalog whose tables accept overwrite by condition or by partition");
+const rowLevelTablesMissing = notInEngine(
+  "a v2 catalog: like Spark's session catalog, its v1 tables refuse writeTo(...).append(), overwrite() and overwritePartitions()",
+);
 
 export const dataframeWriterV2Class: ClassEntryInput = {
   name: "DataFrameWriterV2",
@@ -19,7 +21,7 @@ export const dataframeWriterV2Class: ClassEntryInput = {
       async: true,
       params: [],
       returns: "void",
-      status: { spark: supported, local: supported },
+      status: { spark: supported, local: rowLevelTablesMissing },
     },
     {
       name: "clusterBy",
