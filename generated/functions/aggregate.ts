@@ -150,7 +150,7 @@ export function bit_xor(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_and_agg(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_and_agg", [codegen.columnOrName(col, "col")]);
@@ -164,7 +164,7 @@ export function bitmap_and_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_construct_agg(bitmap_bit_position("i"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_construct_agg(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_construct_agg", [codegen.columnOrName(col, "col")]);
@@ -178,7 +178,7 @@ export function bitmap_construct_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_or_agg("bin")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_or_agg(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_or_agg", [codegen.columnOrName(col, "col")]);
@@ -309,7 +309,7 @@ export function count_if(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `count_min_sketch("i", 0.5, 0.5, 42)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function count_min_sketch(col: Column | string, eps: Column | number, confidence: Column | number, seed?: Column | number): Column {
   return codegen.callBuiltin("count_min_sketch", [codegen.columnOrName(col, "col"), codegen.literal(eps, "eps"), codegen.literal(confidence, "confidence"), codegen.orRandomSeed(codegen.literal(seed, "seed"))]);
@@ -443,7 +443,7 @@ export function grouping_id(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `histogram_numeric("d", lit(2))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function histogram_numeric(col: Column | string, nBins: Column): Column {
   return codegen.callBuiltin("histogram_numeric", [codegen.columnOrName(col, "col"), codegen.column(nBins, "nBins")]);

@@ -125,7 +125,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_and_agg" },
     examples: ['bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_construct_agg",
@@ -136,7 +136,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_construct_agg" },
     examples: ['bitmap_construct_agg(bitmap_bit_position("i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_or_agg",
@@ -147,7 +147,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_or_agg" },
     examples: ['bitmap_or_agg("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bool_and",
@@ -271,7 +271,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "count_min_sketch" },
     examples: ['count_min_sketch("i", 0.5, 0.5, 42)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "covar_pop",
@@ -382,7 +382,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "histogram_numeric" },
     examples: ['histogram_numeric("d", lit(2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hll_sketch_agg",

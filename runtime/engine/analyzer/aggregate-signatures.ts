@@ -8,6 +8,7 @@ import { displayOf } from "../logical/expression-display.js";
 import type { AggregateName, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
+import { typeSketchAggregate } from "./sketch-aggregate-signatures.js";
 import { implicitCast } from "./type-coercion.js";
 
 const PAIRED: ReadonlySet<AggregateName> = new Set([
@@ -42,6 +43,10 @@ function arity(name: AggregateName): [number, number] {
     case "percentile":
     case "percentile_approx":
       return [2, 3];
+    case "histogram_numeric":
+      return [2, 2];
+    case "count_min_sketch":
+      return [4, 4];
     default:
       return [1, 1];
   }
@@ -210,7 +215,7 @@ export function typeAggregate(name: AggregateName, args: readonly Expr[], displa
         throw notSupportedLocally("mode() with a non-literal `deterministic` argument");
       return { args: second === undefined ? [child] : [child, second], type: child.type };
     default:
-      return undefined;
+      return typeSketchAggregate(name, args, display);
   }
 }
 

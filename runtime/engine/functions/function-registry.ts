@@ -8,6 +8,7 @@ import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
 import { arraySortFunctions } from "./array-sort.js";
+import { bitmapFunctions } from "./bitmap-functions.js";
 // Function breadth (math, bitwise, string, datetime, conditional, hashing families).
 import { bitwiseFunctions } from "./bitwise.js";
 import { collectionAccessors } from "./collection-accessors.js";
@@ -80,6 +81,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...integerMathFunctions,
   ...radixFunctions,
   ...bitwiseFunctions,
+  ...bitmapFunctions,
   ...nullHandlingFunctions,
   ...stringCodeFunctions,
   ...stringSearchFunctions,
