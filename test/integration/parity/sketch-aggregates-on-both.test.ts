@@ -1,6 +1,7 @@
 /**
- * approx_count_distinct and percentile_approx past the fixture's few rows: the engine's HyperLogLog++ and quantile
- * summary must give Spark's estimates over the same partitioning (compression and partial merges included).
+ * approx_count_distinct, percentile_approx, histogram_numeric, count_min_sketch and the bitmap aggregates past the
+ * fixture's few rows: the engine's sketches must give Spark's estimates (and Spark's bytes) over the same
+ * partitioning, compression and partial merges after the shuffle included.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SparkSession } from "../../../runtime/api/session.js";
@@ -17,6 +18,19 @@ const QUERIES = [
   "SELECT percentile_approx(id, array(0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1), 100) FROM range(0, 100000, 1, 3)",
   "SELECT percentile_approx(id * 0.5D, 0.37), approx_percentile(0 - id, array(0.5, 0.2), 1000) FROM range(0, 120000, 1, 2)",
   "SELECT id % 3 AS k, percentile_approx(id, 0.5, 50), approx_count_distinct(id) FROM range(0, 600, 1, 2) GROUP BY 1 ORDER BY 1",
+  // Evenly spaced values tie at every trim (java.util.Random picks the pair), and partials merge after the shuffle.
+  "SELECT histogram_numeric(id, 10), histogram_numeric(id * 0.5D, 2) FROM range(0, 10000, 1, 3)",
+  // Skewed: most rows pile on seven values in the first partitions, the tail spreads out in the last.
+  "SELECT histogram_numeric(CASE WHEN id < 9000 THEN id % 7 ELSE id END, 5) FROM range(0, 10000, 1, 4)",
+  "SELECT id % 3 AS k, histogram_numeric(sqrt(id), 4), histogram_numeric(CAST(id AS INT), 3) FROM range(0, 3000, 1, 2) GROUP BY 1 ORDER BY 1",
+  `SELECT count_min_sketch(id, 0.01D, 0.99D, 11), count_min_sketch(CAST(id AS STRING), 0.05D, 0.9D, -3),
+     count_min_sketch(CAST(CAST(id % 100 AS STRING) AS BINARY), 0.1D, 0.5D, 2147483647) FROM range(0, 5000, 1, 3)`,
+  "SELECT id % 4 AS k, count_min_sketch(CAST(id / 3 AS INT), 0.2D, 0.8D, 5) FROM range(0, 2000, 1, 3) GROUP BY 1 ORDER BY 1",
+  // Bitmaps per bucket across partitions, negatives included, then OR and AND folds of the per-bucket bitmaps.
+  `SELECT bitmap_bucket_number(id) AS b, bitmap_count(bitmap_construct_agg(bitmap_bit_position(id))),
+     bitmap_construct_agg(bitmap_bit_position(id)) FROM range(-40000, 100000, 7, 3) GROUP BY 1 ORDER BY 1`,
+  `SELECT bitmap_count(bitmap_or_agg(bm)), bitmap_count(bitmap_and_agg(bm)), bitmap_or_agg(bm), bitmap_and_agg(bm)
+     FROM (SELECT id % 5 AS k, bitmap_construct_agg(bitmap_bit_position(id)) AS bm FROM range(0, 30000, 3, 3) GROUP BY 1)`,
 ];
 
 describe("sketch aggregates give Spark's estimates on the embedded engine", () => {
