@@ -459,7 +459,7 @@ export function histogram_numeric(col: Column | string, nBins: Column): Column {
  * @example `hll_sketch_agg("s")`
  * @example `hll_sketch_agg("i", 4)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number): Column {
   return codegen.callBuiltin("hll_sketch_agg", [codegen.columnOrName(col, "col"), codegen.literal(lgConfigK, "lgConfigK")]);
@@ -475,7 +475,7 @@ export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number
  * @example `hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))`
  * @example `hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Column | boolean): Column {
   return codegen.callBuiltin("hll_union_agg", [codegen.columnOrName(col, "col"), codegen.literal(allowDifferentLgConfigK, "allowDifferentLgConfigK")]);

@@ -12,7 +12,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `hll_sketch_estimate(hll_sketch_agg("s"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_sketch_estimate(col: Column | string): Column {
   return codegen.callBuiltin("hll_sketch_estimate", [codegen.columnOrName(col, "col")]);
@@ -29,7 +29,7 @@ export function hll_sketch_estimate(col: Column | string): Column {
  * @example `hll_union(hll_sketch_agg("i"), hll_sketch_agg("l"))`
  * @example `hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_union(col1: Column | string, col2: Column | string, allowDifferentLgConfigK?: boolean): Column {
   return codegen.callBuiltin("hll_union", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2"), codegen.literal(allowDifferentLgConfigK, "allowDifferentLgConfigK")]);

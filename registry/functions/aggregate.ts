@@ -396,7 +396,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_agg" },
     examples: ['hll_sketch_agg("s")', 'hll_sketch_agg("i", 4)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hll_union_agg",
@@ -413,7 +413,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
       "hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))",
       'hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "kll_sketch_agg_bigint",

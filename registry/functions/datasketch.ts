@@ -12,7 +12,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_estimate" },
     examples: ['hll_sketch_estimate(hll_sketch_agg("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hll_union",
@@ -30,7 +30,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
       'hll_union(hll_sketch_agg("i"), hll_sketch_agg("l"))',
       'hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "kll_sketch_get_n_bigint",

@@ -39,6 +39,8 @@ function arity(name: AggregateName): [number, number] {
     case "mode":
     case "approx_count_distinct":
     case "listagg":
+    case "hll_sketch_agg":
+    case "hll_union_agg":
       return [1, 2];
     case "percentile":
     case "percentile_approx":
@@ -97,6 +99,11 @@ export function aggregateDisplay(spelled: string, args: readonly Expr[], distinc
       if (shownArgs.length === 2) shownArgs.push(String(DEFAULT_PERCENTILE_ACCURACY));
       return `${spelled}(${flagged}${shownArgs.join(", ")})`;
     }
+    // Spark fills in the defaults of the optional parameters, and shows them.
+    case "hll_sketch_agg":
+      return `hll_sketch_agg(${flagged}${[...args.map(displayOf), "12"].slice(0, 2).join(", ")})`;
+    case "hll_union_agg":
+      return `hll_union_agg(${flagged}${[...args.map(displayOf), "false"].slice(0, 2).join(", ")})`;
     case "listagg":
     case "string_agg":
       return `${spelled}(${flagged}${first}, ${args[1] === undefined ? "NULL" : displayOf(args[1])})`;

@@ -119,6 +119,8 @@ const AGGREGATES: Record<string, AggregateName> = {
   bitmap_and_agg: "bitmap_and_agg",
   histogram_numeric: "histogram_numeric",
   count_min_sketch: "count_min_sketch",
+  hll_sketch_agg: "hll_sketch_agg",
+  hll_union_agg: "hll_union_agg",
 };
 
 /** Aggregates that answer even for an empty group (a count), so their column is never NULL. */
@@ -130,6 +132,8 @@ const NON_NULLABLE_AGGREGATES: ReadonlySet<AggregateName> = new Set([
   "bitmap_or_agg",
   "bitmap_and_agg",
   "count_min_sketch",
+  "hll_sketch_agg",
+  "hll_union_agg",
 ]);
 
 /** Whether a function name is one of the aggregates the engine computes. */

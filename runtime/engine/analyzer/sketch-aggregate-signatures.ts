@@ -2,7 +2,8 @@
  * Argument checks and result types of the bitmap aggregates, histogram_numeric and count_min_sketch, with the
  * error classes Spark's type checks raise (the parameters they need must be constants, folded to literals here).
  */
-import { dataTypeMismatch } from "../errors.js";
+import { SparkRuntimeException } from "../../errors/index.js";
+import { dataTypeMismatch, notSupportedLocally, sparkError } from "../errors.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { AggregateName, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
@@ -67,6 +68,33 @@ const literal = (value: number, type: T.DataType): Expr => ({ kind: "literal", v
 
 /** Java's Double.toString for the values the range errors show (`1.0D`, `0.5D`). */
 const doubleSql = (x: number): string => `${Number.isInteger(x) ? x.toFixed(1) : String(x)}D`;
+
+const FALSE: Expr = { kind: "literal", value: false, type: T.BOOLEAN, nullable: false };
+
+/** hll_sketch_agg's lgConfigK: a constant in [4, 21], else Spark's HLL_INVALID_LG_K. */
+function checkedLgK(expr: Expr): number {
+  const constant = constantOf(expr);
+  if (constant === undefined) {
+    throw sparkError(
+      SparkRuntimeException,
+      "HLL_K_MUST_BE_CONSTANT",
+      "42K0E",
+      "Invalid call to `hll_sketch_agg`; the `K` value must be a constant value, but got a non-constant expression.",
+      { function: "`hll_sketch_agg`" },
+    );
+  }
+  const lgK = Number(constant.value);
+  if (!(lgK >= 4 && lgK <= 21)) {
+    throw sparkError(
+      SparkRuntimeException,
+      "HLL_INVALID_LG_K",
+      "22546",
+      `Invalid call to \`hll_sketch_agg\`; the \`lgConfigK\` value must be between 4 and 21, inclusive: ${lgK}.`,
+      { function: "`hll_sketch_agg`", min: "4", max: "21", value: String(lgK) },
+    );
+  }
+  return lgK;
+}
 
 const HISTOGRAM_INPUTS = new Set(["date", "timestamp", "timestampNtz", "yearMonthInterval", "dayTimeInterval"]);
 
@@ -138,6 +166,24 @@ export function typeSketchAggregate(name: AggregateName, args: readonly Expr[], 
       return typeHistogram(child, second as Expr, display);
     case "count_min_sketch":
       return typeCountMinSketch(args, display);
+    case "hll_sketch_agg": {
+      const kind = child.type.kind.case;
+      if (kind !== "integer" && kind !== "long" && kind !== "string" && kind !== "binary") {
+        throw unexpectedType(display, child, '("INT" or "BIGINT" or "STRING" or "BINARY")', 0);
+      }
+      const lgK = second ?? literal(12, T.INT);
+      if (lgK.type.kind.case !== "integer") throw unexpectedType(display, lgK, '"INT"', 1);
+      return { args: [child, literal(checkedLgK(lgK), T.INT)], type: T.BINARY };
+    }
+    case "hll_union_agg": {
+      if (child.type.kind.case !== "binary") throw unexpectedType(display, child, '"BINARY"', 0);
+      const allow = second ?? FALSE;
+      if (allow.type.kind.case !== "boolean") throw unexpectedType(display, allow, '"BOOLEAN"', 1);
+      const value = constantOf(allow);
+      if (value === undefined) throw notSupportedLocally("hll_union_agg with a non-literal allowDifferentLgConfigK");
+      const allowed: Expr = { kind: "literal", value: value.value === true, type: T.BOOLEAN, nullable: false };
+      return { args: [child, allowed], type: T.BINARY };
+    }
     default:
       return undefined;
   }

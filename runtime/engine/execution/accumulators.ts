@@ -9,6 +9,7 @@ import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js
 import { DecimalAvgAccumulator, DecimalSumAccumulator } from "./decimal-accumulators.js";
 import { ModeAccumulator, PercentileAccumulator } from "./frequency-accumulators.js";
 import { HistogramAccumulator } from "./histogram-accumulator.js";
+import { HllSketchAccumulator, HllUnionAccumulator } from "./hll-accumulators.js";
 import { hyperLogLogFor } from "./hyperloglog-accumulator.js";
 import { ListAggAccumulator } from "./listagg-accumulator.js";
 import { HigherMomentsAccumulator, PairMomentsAccumulator } from "./moment-accumulators.js";
@@ -100,6 +101,10 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
         return new HistogramAccumulator(spec);
       case "count_min_sketch":
         return new CountMinSketchAccumulator(spec);
+      case "hll_sketch_agg":
+        return new HllSketchAccumulator(spec);
+      case "hll_union_agg":
+        return new HllUnionAccumulator(spec);
     }
   };
   return spec.distinct ? new DistinctAccumulator(make, spec) : make();

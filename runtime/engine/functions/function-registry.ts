@@ -27,6 +27,7 @@ import { elementaryMathFunctions } from "./elementary-math.js";
 import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
+import { hllFunctions } from "./hll-functions.js";
 import { integerMathFunctions } from "./integer-math.js";
 import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
@@ -82,6 +83,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...radixFunctions,
   ...bitwiseFunctions,
   ...bitmapFunctions,
+  ...hllFunctions,
   ...nullHandlingFunctions,
   ...stringCodeFunctions,
   ...stringSearchFunctions,

@@ -115,7 +115,9 @@ export type AggregateName =
   | "bitmap_or_agg"
   | "bitmap_and_agg"
   | "histogram_numeric"
-  | "count_min_sketch";
+  | "count_min_sketch"
+  | "hll_sketch_agg"
+  | "hll_union_agg";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";

@@ -88,6 +88,8 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
     case "bitmap_or_agg":
     case "bitmap_and_agg":
     case "count_min_sketch":
+    case "hll_sketch_agg":
+    case "hll_union_agg":
       return [T.BINARY];
     case "histogram_numeric":
       return [...HISTOGRAM_STATE_TYPES];

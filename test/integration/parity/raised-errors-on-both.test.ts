@@ -32,6 +32,12 @@ const QUERIES = [
   "SELECT count_min_sketch(id * 1.5D, 0.5D, 0.5D, 1) FROM range(3)",
   "SELECT count_min_sketch(id, CAST(NULL AS DOUBLE), 0.5D, 1) FROM range(3)",
   "SELECT count_min_sketch(id, 0.5D, 0.5D, id) FROM range(3)",
+  "SELECT hll_sketch_agg(id, 3) FROM range(3)",
+  "SELECT hll_sketch_agg(id, CAST(id AS INT)) FROM range(3)",
+  "SELECT hll_sketch_agg(id * 1.5D) FROM range(3)",
+  "SELECT hll_sketch_estimate(X'0102')",
+  "SELECT hll_union(hll_sketch_agg(id, 12), hll_sketch_agg(id, 10)) FROM range(3)",
+  "SELECT hll_union_agg(s) FROM (SELECT hll_sketch_agg(id, 12) AS s FROM range(3) UNION ALL SELECT hll_sketch_agg(id, 10) FROM range(3))",
 ];
 
 async function failureOf(spark: SparkSession, query: string) {

@@ -31,6 +31,14 @@ const QUERIES = [
      bitmap_construct_agg(bitmap_bit_position(id)) FROM range(-40000, 100000, 7, 3) GROUP BY 1 ORDER BY 1`,
   `SELECT bitmap_count(bitmap_or_agg(bm)), bitmap_count(bitmap_and_agg(bm)), bitmap_or_agg(bm), bitmap_and_agg(bm)
      FROM (SELECT id % 5 AS k, bitmap_construct_agg(bitmap_bit_position(id)) AS bm FROM range(0, 30000, 3, 3) GROUP BY 1)`,
+  // DataSketches HLL in its exact modes: LIST, SET growth, partial sketches folded through a union after the shuffle.
+  `SELECT hll_sketch_agg(id), hll_sketch_agg(CAST(id AS STRING), 13), hll_sketch_estimate(hll_sketch_agg(id * 7))
+     FROM range(0, 300, 1, 3)`,
+  "SELECT id % 4 AS k, hll_sketch_agg(id % 37, 9), hll_sketch_agg(CAST(id % 6 AS INT), 5) FROM range(0, 900, 1, 3) GROUP BY 1 ORDER BY 1",
+  // Skewed: one partition holds nearly every distinct value.
+  "SELECT hll_sketch_agg(CASE WHEN id < 2700 THEN id % 3 ELSE id END) FROM range(0, 3000, 1, 3)",
+  `SELECT hll_sketch_estimate(hll_union_agg(s)), hll_sketch_estimate(hll_union_agg(s2, true))
+     FROM (SELECT hll_sketch_agg(id) AS s, hll_sketch_agg(id, CAST(10 AS INT)) AS s2 FROM range(0, 90, 1, 2) GROUP BY id % 5)`,
 ];
 
 describe("sketch aggregates give Spark's estimates on the embedded engine", () => {
