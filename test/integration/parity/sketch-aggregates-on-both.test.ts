@@ -62,6 +62,14 @@ describe("sketch aggregates give Spark's estimates on the embedded engine", () =
     expect(actual).toEqual(expected);
   });
 
+  it("DataSketches' HLL register mode is reported as not supported rather than answered differently", async () => {
+    // lgConfigK 12 leaves the exact SET mode past 3/4 of 512 coupons.
+    const df = await local.sql("SELECT hll_sketch_agg(id) FROM range(0, 400)");
+    await expect(df.collect()).rejects.toThrow(/HLL register mode/);
+    const low = await local.sql("SELECT hll_sketch_agg(id, 4) FROM range(0, 8)");
+    await expect(low.collect()).rejects.toThrow(/HLL register mode/);
+  });
+
   it("the HyperLogLog++ bias-corrected range is reported as not supported rather than answered differently", async () => {
     const df = await local.sql("SELECT approx_count_distinct(id) FROM range(0, 2000)");
     await expect(df.collect()).rejects.toThrow(/HyperLogLog\+\+ bias correction/);
