@@ -5,6 +5,7 @@
  * (spark.sql.legacy.histogramNumericPropagateInputType): integral, date and timestamp centres truncate.
  */
 import { type ColumnVector, columnFromScalars, getScalar, type Scalar } from "../columnar/column-vector.js";
+import { parseDecimalText } from "../functions/cast-kernel.js";
 import { HISTOGRAM_STATE_TYPES } from "../physical/aggregate-states.js";
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import * as T from "../types/data-types.js";
@@ -45,11 +46,8 @@ function centreConverter(type: T.DataType): (x: number) => Scalar {
       return Math.fround;
     case "decimal": {
       const scale = T.decimalParts(type).scale;
-      // Rounded half up to the column's scale.
-      return (x) => {
-        const scaled = x * 10 ** scale;
-        return BigInt(Math.sign(scaled) * Math.round(Math.abs(scaled)));
-      };
+      // The double's shortest decimal text, rounded half up to the column's scale (as BigDecimal(double) does).
+      return (x) => parseDecimalText(String(x), scale);
     }
     default:
       return (x) => x;

@@ -22,6 +22,9 @@ const QUERIES = [
   "SELECT histogram_numeric(id, 10), histogram_numeric(id * 0.5D, 2) FROM range(0, 10000, 1, 3)",
   // Skewed: most rows pile on seven values in the first partitions, the tail spreads out in the last.
   "SELECT histogram_numeric(CASE WHEN id < 9000 THEN id % 7 ELSE id END, 5) FROM range(0, 10000, 1, 4)",
+  // Decimal centres round half up from the double's shortest text (1.005 becomes 1.01).
+  "SELECT histogram_numeric(CAST(id / 200 AS DECIMAL(6, 2)), 3) FROM range(0, 2000, 1, 3)",
+  "SELECT histogram_numeric(col, 2) FROM VALUES (1.00BD), (1.01BD), (7.0BD) AS tab(col)",
   "SELECT id % 3 AS k, histogram_numeric(sqrt(id), 4), histogram_numeric(CAST(id AS INT), 3) FROM range(0, 3000, 1, 2) GROUP BY 1 ORDER BY 1",
   `SELECT count_min_sketch(id, 0.01D, 0.99D, 11), count_min_sketch(CAST(id AS STRING), 0.05D, 0.9D, -3),
      count_min_sketch(CAST(CAST(id % 100 AS STRING) AS BINARY), 0.1D, 0.5D, 2147483647) FROM range(0, 5000, 1, 3)`,
