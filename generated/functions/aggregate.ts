@@ -491,7 +491,7 @@ export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Co
  * @example `kll_sketch_agg_bigint("l")`
  * @example `kll_sketch_agg_bigint("i", 8)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number): Column {
   return codegen.callBuiltin("kll_sketch_agg_bigint", [codegen.columnOrName(col, "col"), codegen.literal(k, "k")]);
@@ -506,7 +506,7 @@ export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number)
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_agg_double("d")`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_agg_double(col: Column | string, k?: Column | number): Column {
   return codegen.callBuiltin("kll_sketch_agg_double", [codegen.columnOrName(col, "col"), codegen.literal(k, "k")]);
@@ -521,7 +521,7 @@ export function kll_sketch_agg_double(col: Column | string, k?: Column | number)
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_agg_float(col("d").cast("float"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_agg_float(col: Column | string, k?: Column | number): Column {
   return codegen.callBuiltin("kll_sketch_agg_float", [codegen.columnOrName(col, "col"), codegen.literal(k, "k")]);
@@ -1062,7 +1062,7 @@ export function sumDistinct(col: Column | string): Column {
  * @example `theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))`
  * @example `theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_intersection_agg(col: Column | string): Column {
   return codegen.callBuiltin("theta_intersection_agg", [codegen.columnOrName(col, "col")]);
@@ -1078,7 +1078,7 @@ export function theta_intersection_agg(col: Column | string): Column {
  * @example `theta_sketch_agg("s")`
  * @example `theta_sketch_agg("i", 4)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | number): Column {
   return codegen.callBuiltin("theta_sketch_agg", [codegen.columnOrName(col, "col"), codegen.literal(lgNomEntries, "lgNomEntries")]);
@@ -1094,7 +1094,7 @@ export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | n
  * @example `theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
  * @example `theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_union_agg(col: Column | string, lgNomEntries?: Column | number): Column {
   return codegen.callBuiltin("theta_union_agg", [codegen.columnOrName(col, "col"), codegen.literal(lgNomEntries, "lgNomEntries")]);
