@@ -150,7 +150,7 @@ export function bit_xor(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_and_agg(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_and_agg", [codegen.columnOrName(col, "col")]);
@@ -164,7 +164,7 @@ export function bitmap_and_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_construct_agg(bitmap_bit_position("i"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_construct_agg(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_construct_agg", [codegen.columnOrName(col, "col")]);
@@ -178,7 +178,7 @@ export function bitmap_construct_agg(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_or_agg("bin")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_or_agg(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_or_agg", [codegen.columnOrName(col, "col")]);
@@ -309,7 +309,7 @@ export function count_if(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `count_min_sketch("i", 0.5, 0.5, 42)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function count_min_sketch(col: Column | string, eps: Column | number, confidence: Column | number, seed?: Column | number): Column {
   return codegen.callBuiltin("count_min_sketch", [codegen.columnOrName(col, "col"), codegen.literal(eps, "eps"), codegen.literal(confidence, "confidence"), codegen.orRandomSeed(codegen.literal(seed, "seed"))]);
@@ -443,7 +443,7 @@ export function grouping_id(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `histogram_numeric("d", lit(2))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function histogram_numeric(col: Column | string, nBins: Column): Column {
   return codegen.callBuiltin("histogram_numeric", [codegen.columnOrName(col, "col"), codegen.column(nBins, "nBins")]);
@@ -459,7 +459,7 @@ export function histogram_numeric(col: Column | string, nBins: Column): Column {
  * @example `hll_sketch_agg("s")`
  * @example `hll_sketch_agg("i", 4)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number): Column {
   return codegen.callBuiltin("hll_sketch_agg", [codegen.columnOrName(col, "col"), codegen.literal(lgConfigK, "lgConfigK")]);
@@ -475,7 +475,7 @@ export function hll_sketch_agg(col: Column | string, lgConfigK?: Column | number
  * @example `hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))`
  * @example `hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Column | boolean): Column {
   return codegen.callBuiltin("hll_union_agg", [codegen.columnOrName(col, "col"), codegen.literal(allowDifferentLgConfigK, "allowDifferentLgConfigK")]);
@@ -491,7 +491,7 @@ export function hll_union_agg(col: Column | string, allowDifferentLgConfigK?: Co
  * @example `kll_sketch_agg_bigint("l")`
  * @example `kll_sketch_agg_bigint("i", 8)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number): Column {
   return codegen.callBuiltin("kll_sketch_agg_bigint", [codegen.columnOrName(col, "col"), codegen.literal(k, "k")]);
@@ -506,7 +506,7 @@ export function kll_sketch_agg_bigint(col: Column | string, k?: Column | number)
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_agg_double("d")`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_agg_double(col: Column | string, k?: Column | number): Column {
   return codegen.callBuiltin("kll_sketch_agg_double", [codegen.columnOrName(col, "col"), codegen.literal(k, "k")]);
@@ -521,7 +521,7 @@ export function kll_sketch_agg_double(col: Column | string, k?: Column | number)
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_agg_float(col("d").cast("float"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_agg_float(col: Column | string, k?: Column | number): Column {
   return codegen.callBuiltin("kll_sketch_agg_float", [codegen.columnOrName(col, "col"), codegen.literal(k, "k")]);
@@ -1062,7 +1062,7 @@ export function sumDistinct(col: Column | string): Column {
  * @example `theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))`
  * @example `theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_intersection_agg(col: Column | string): Column {
   return codegen.callBuiltin("theta_intersection_agg", [codegen.columnOrName(col, "col")]);
@@ -1078,7 +1078,7 @@ export function theta_intersection_agg(col: Column | string): Column {
  * @example `theta_sketch_agg("s")`
  * @example `theta_sketch_agg("i", 4)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | number): Column {
   return codegen.callBuiltin("theta_sketch_agg", [codegen.columnOrName(col, "col"), codegen.literal(lgNomEntries, "lgNomEntries")]);
@@ -1094,7 +1094,7 @@ export function theta_sketch_agg(col: Column | string, lgNomEntries?: Column | n
  * @example `theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))`
  * @example `theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_union_agg(col: Column | string, lgNomEntries?: Column | number): Column {
   return codegen.callBuiltin("theta_union_agg", [codegen.columnOrName(col, "col"), codegen.literal(lgNomEntries, "lgNomEntries")]);

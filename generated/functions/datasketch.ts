@@ -12,7 +12,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @returns a new Column; nothing runs until an action
  * @example `hll_sketch_estimate(hll_sketch_agg("s"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_sketch_estimate(col: Column | string): Column {
   return codegen.callBuiltin("hll_sketch_estimate", [codegen.columnOrName(col, "col")]);
@@ -29,7 +29,7 @@ export function hll_sketch_estimate(col: Column | string): Column {
  * @example `hll_union(hll_sketch_agg("i"), hll_sketch_agg("l"))`
  * @example `hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true)`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function hll_union(col1: Column | string, col2: Column | string, allowDifferentLgConfigK?: boolean): Column {
   return codegen.callBuiltin("hll_union", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2"), codegen.literal(allowDifferentLgConfigK, "allowDifferentLgConfigK")]);
@@ -43,7 +43,7 @@ export function hll_union(col1: Column | string, col2: Column | string, allowDif
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_n_bigint(col: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_n_bigint", [codegen.columnOrName(col, "col")]);
@@ -57,7 +57,7 @@ export function kll_sketch_get_n_bigint(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_n_double(kll_sketch_agg_double("d"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_n_double(col: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_n_double", [codegen.columnOrName(col, "col")]);
@@ -71,7 +71,7 @@ export function kll_sketch_get_n_double(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_n_float(col: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_n_float", [codegen.columnOrName(col, "col")]);
@@ -86,7 +86,7 @@ export function kll_sketch_get_n_float(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_quantile_bigint(kll_sketch_agg_bigint("i"), lit(0.5))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_quantile_bigint(sketch: Column | string, rank: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_quantile_bigint", [codegen.columnOrName(sketch, "sketch"), codegen.columnOrName(rank, "rank")]);
@@ -101,7 +101,7 @@ export function kll_sketch_get_quantile_bigint(sketch: Column | string, rank: Co
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.9))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_quantile_double(sketch: Column | string, rank: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_quantile_double", [codegen.columnOrName(sketch, "sketch"), codegen.columnOrName(rank, "rank")]);
@@ -116,7 +116,7 @@ export function kll_sketch_get_quantile_double(sketch: Column | string, rank: Co
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_quantile_float(kll_sketch_agg_float(col("d").cast("float")), lit(0.1))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_quantile_float(sketch: Column | string, rank: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_quantile_float", [codegen.columnOrName(sketch, "sketch"), codegen.columnOrName(rank, "rank")]);
@@ -131,7 +131,7 @@ export function kll_sketch_get_quantile_float(sketch: Column | string, rank: Col
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_rank_bigint(kll_sketch_agg_bigint("i"), lit(0))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_rank_bigint(sketch: Column | string, quantile: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_rank_bigint", [codegen.columnOrName(sketch, "sketch"), codegen.columnOrName(quantile, "quantile")]);
@@ -146,7 +146,7 @@ export function kll_sketch_get_rank_bigint(sketch: Column | string, quantile: Co
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_rank_double(kll_sketch_agg_double("d"), lit(0.5))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_rank_double(sketch: Column | string, quantile: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_rank_double", [codegen.columnOrName(sketch, "sketch"), codegen.columnOrName(quantile, "quantile")]);
@@ -161,7 +161,7 @@ export function kll_sketch_get_rank_double(sketch: Column | string, quantile: Co
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_get_rank_float(kll_sketch_agg_float(col("d").cast("float")), lit(2.5))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_get_rank_float(sketch: Column | string, quantile: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_get_rank_float", [codegen.columnOrName(sketch, "sketch"), codegen.columnOrName(quantile, "quantile")]);
@@ -176,7 +176,7 @@ export function kll_sketch_get_rank_float(sketch: Column | string, quantile: Col
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_merge_bigint(kll_sketch_agg_bigint("i"), kll_sketch_agg_bigint("l"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_merge_bigint(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_merge_bigint", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -191,7 +191,7 @@ export function kll_sketch_merge_bigint(left: Column | string, right: Column | s
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_merge_double(kll_sketch_agg_double("d"), kll_sketch_agg_double("d"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_merge_double(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_merge_double", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -206,7 +206,7 @@ export function kll_sketch_merge_double(left: Column | string, right: Column | s
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_merge_float(kll_sketch_agg_float(col("d").cast("float")), kll_sketch_agg_float(col("i").cast("float")))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_merge_float(left: Column | string, right: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_merge_float", [codegen.columnOrName(left, "left"), codegen.columnOrName(right, "right")]);
@@ -220,7 +220,7 @@ export function kll_sketch_merge_float(left: Column | string, right: Column | st
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_to_string_bigint(kll_sketch_agg_bigint("i"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_to_string_bigint(col: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_to_string_bigint", [codegen.columnOrName(col, "col")]);
@@ -234,7 +234,7 @@ export function kll_sketch_to_string_bigint(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_to_string_double(kll_sketch_agg_double("d"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_to_string_double(col: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_to_string_double", [codegen.columnOrName(col, "col")]);
@@ -248,7 +248,7 @@ export function kll_sketch_to_string_double(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `kll_sketch_to_string_float(kll_sketch_agg_float(col("d").cast("float")))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches KLL quantile sketches: their compactor levels and serialised image).
  */
 export function kll_sketch_to_string_float(col: Column | string): Column {
   return codegen.callBuiltin("kll_sketch_to_string_float", [codegen.columnOrName(col, "col")]);
@@ -263,7 +263,7 @@ export function kll_sketch_to_string_float(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `theta_difference(theta_sketch_agg("id"), theta_sketch_agg("i"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_difference(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("theta_difference", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -278,7 +278,7 @@ export function theta_difference(col1: Column | string, col2: Column | string): 
  * @returns a new Column; nothing runs until an action
  * @example `theta_intersection(theta_sketch_agg("id"), theta_sketch_agg("i"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_intersection(col1: Column | string, col2: Column | string): Column {
   return codegen.callBuiltin("theta_intersection", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2")]);
@@ -292,7 +292,7 @@ export function theta_intersection(col1: Column | string, col2: Column | string)
  * @returns a new Column; nothing runs until an action
  * @example `theta_sketch_estimate(theta_sketch_agg("s"))`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_sketch_estimate(col: Column | string): Column {
   return codegen.callBuiltin("theta_sketch_estimate", [codegen.columnOrName(col, "col")]);
@@ -309,7 +309,7 @@ export function theta_sketch_estimate(col: Column | string): Column {
  * @example `theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"))`
  * @example `theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"), 4)`
  * @since pyspark 4.1.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)).
  */
 export function theta_union(col1: Column | string, col2: Column | string, lgNomEntries?: Column | number): Column {
   return codegen.callBuiltin("theta_union", [codegen.columnOrName(col1, "col1"), codegen.columnOrName(col2, "col2"), codegen.literal(lgNomEntries, "lgNomEntries")]);

@@ -69,7 +69,7 @@ export function assert_true(col: Column | string, errMsg?: Column | string): Col
  * @example `bitmap_bit_position("l")`
  * @example `bitmap_bit_position("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_bit_position(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_bit_position", [codegen.columnOrName(col, "col")]);
@@ -84,7 +84,7 @@ export function bitmap_bit_position(col: Column | string): Column {
  * @example `bitmap_bucket_number("l")`
  * @example `bitmap_bucket_number("i")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_bucket_number(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_bucket_number", [codegen.columnOrName(col, "col")]);
@@ -98,7 +98,7 @@ export function bitmap_bucket_number(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `bitmap_count("bin")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function bitmap_count(col: Column | string): Column {
   return codegen.callBuiltin("bitmap_count", [codegen.columnOrName(col, "col")]);

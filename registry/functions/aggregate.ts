@@ -1,6 +1,6 @@
 /** Aggregate functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const aggregateFunctions: FunctionEntryInput[] = [
   {
@@ -125,7 +125,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_and_agg" },
     examples: ['bitmap_and_agg(concat(unhex(lit("FF0F")), "bin"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_construct_agg",
@@ -136,7 +136,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_construct_agg" },
     examples: ['bitmap_construct_agg(bitmap_bit_position("i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_or_agg",
@@ -147,7 +147,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_or_agg" },
     examples: ['bitmap_or_agg("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bool_and",
@@ -271,7 +271,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "count_min_sketch" },
     examples: ['count_min_sketch("i", 0.5, 0.5, 42)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "covar_pop",
@@ -382,7 +382,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "histogram_numeric" },
     examples: ['histogram_numeric("d", lit(2))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hll_sketch_agg",
@@ -396,7 +396,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_agg" },
     examples: ['hll_sketch_agg("s")', 'hll_sketch_agg("i", 4)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hll_union_agg",
@@ -413,7 +413,7 @@ export const aggregateFunctions: FunctionEntryInput[] = [
       "hll_union_agg(lit(new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])))",
       'hll_union_agg(when(col("b"), new Uint8Array([2, 1, 7, 12, 3, 0, 3, 8, 123, 101, 230, 8, 205, 191, 68, 10, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])).otherwise(new Uint8Array([2, 1, 7, 4, 3, 0, 3, 8, 237, 41, 63, 5, 217, 100, 231, 11, 203, 215, 194, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), true)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "kll_sketch_agg_bigint",
@@ -427,7 +427,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_bigint" },
     examples: ['kll_sketch_agg_bigint("l")', 'kll_sketch_agg_bigint("i", 8)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_agg_double",
@@ -441,7 +444,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_double" },
     examples: ['kll_sketch_agg_double("d")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_agg_float",
@@ -455,7 +461,10 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_agg_float" },
     examples: ['kll_sketch_agg_float(col("d").cast("float"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kurtosis",
@@ -917,7 +926,12 @@ export const aggregateFunctions: FunctionEntryInput[] = [
       "theta_intersection_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])))",
       'theta_intersection_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
   {
     name: "theta_sketch_agg",
@@ -931,7 +945,12 @@ export const aggregateFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_sketch_agg" },
     examples: ['theta_sketch_agg("s")', 'theta_sketch_agg("i", 4)'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
   {
     name: "theta_union_agg",
@@ -948,7 +967,12 @@ export const aggregateFunctions: FunctionEntryInput[] = [
       'theta_union_agg(when(col("b"), new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])).otherwise(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 231, 188, 252, 96, 223, 59, 38, 201, 3, 223, 250, 134, 171, 226, 138, 140, 77, 16, 133, 156, 29, 110, 240])))',
       "theta_union_agg(lit(new Uint8Array([1, 4, 3, 60, 1, 26, 204, 147, 3, 129, 44, 198, 226, 82, 37, 254, 108, 185, 196, 216, 77, 80, 210, 215, 183, 126, 248, 39, 190, 227, 146, 128])), 10)",
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
   {
     name: "try_avg",

@@ -1,6 +1,6 @@
 /** Sketch functions (HyperLogLog, KLL, Theta). Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { notInEngine, supported } from "../status.js";
 
 export const datasketchFunctions: FunctionEntryInput[] = [
   {
@@ -12,7 +12,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "hll_sketch_estimate" },
     examples: ['hll_sketch_estimate(hll_sketch_agg("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "hll_union",
@@ -30,7 +30,7 @@ export const datasketchFunctions: FunctionEntryInput[] = [
       'hll_union(hll_sketch_agg("i"), hll_sketch_agg("l"))',
       'hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "kll_sketch_get_n_bigint",
@@ -41,7 +41,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_n_bigint" },
     examples: ['kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_n_double",
@@ -52,7 +55,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_n_double" },
     examples: ['kll_sketch_get_n_double(kll_sketch_agg_double("d"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_n_float",
@@ -63,7 +69,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_n_float" },
     examples: ['kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float")))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_quantile_bigint",
@@ -77,7 +86,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_quantile_bigint" },
     examples: ['kll_sketch_get_quantile_bigint(kll_sketch_agg_bigint("i"), lit(0.5))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_quantile_double",
@@ -91,7 +103,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_quantile_double" },
     examples: ['kll_sketch_get_quantile_double(kll_sketch_agg_double("d"), lit(0.9))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_quantile_float",
@@ -105,7 +120,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_quantile_float" },
     examples: ['kll_sketch_get_quantile_float(kll_sketch_agg_float(col("d").cast("float")), lit(0.1))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_rank_bigint",
@@ -119,7 +137,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_rank_bigint" },
     examples: ['kll_sketch_get_rank_bigint(kll_sketch_agg_bigint("i"), lit(0))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_rank_double",
@@ -133,7 +154,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_rank_double" },
     examples: ['kll_sketch_get_rank_double(kll_sketch_agg_double("d"), lit(0.5))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_get_rank_float",
@@ -147,7 +171,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_get_rank_float" },
     examples: ['kll_sketch_get_rank_float(kll_sketch_agg_float(col("d").cast("float")), lit(2.5))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_merge_bigint",
@@ -161,7 +188,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_merge_bigint" },
     examples: ['kll_sketch_merge_bigint(kll_sketch_agg_bigint("i"), kll_sketch_agg_bigint("l"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_merge_double",
@@ -175,7 +205,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_merge_double" },
     examples: ['kll_sketch_merge_double(kll_sketch_agg_double("d"), kll_sketch_agg_double("d"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_merge_float",
@@ -191,7 +224,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     examples: [
       'kll_sketch_merge_float(kll_sketch_agg_float(col("d").cast("float")), kll_sketch_agg_float(col("i").cast("float")))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_to_string_bigint",
@@ -202,7 +238,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_to_string_bigint" },
     examples: ['kll_sketch_to_string_bigint(kll_sketch_agg_bigint("i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_to_string_double",
@@ -213,7 +252,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_to_string_double" },
     examples: ['kll_sketch_to_string_double(kll_sketch_agg_double("d"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "kll_sketch_to_string_float",
@@ -224,7 +266,10 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "kll_sketch_to_string_float" },
     examples: ['kll_sketch_to_string_float(kll_sketch_agg_float(col("d").cast("float")))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine("DataSketches KLL quantile sketches: their compactor levels and serialised image"),
+    },
   },
   {
     name: "theta_difference",
@@ -238,7 +283,12 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_difference" },
     examples: ['theta_difference(theta_sketch_agg("id"), theta_sketch_agg("i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
   {
     name: "theta_intersection",
@@ -252,7 +302,12 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_intersection" },
     examples: ['theta_intersection(theta_sketch_agg("id"), theta_sketch_agg("i"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
   {
     name: "theta_sketch_estimate",
@@ -263,7 +318,12 @@ export const datasketchFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "theta_sketch_estimate" },
     examples: ['theta_sketch_estimate(theta_sketch_agg("s"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
   {
     name: "theta_union",
@@ -281,6 +341,11 @@ export const datasketchFunctions: FunctionEntryInput[] = [
       'theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"))',
       'theta_union(theta_sketch_agg("id"), theta_sketch_agg("i"), 4)',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: {
+      spark: supported,
+      local: notInEngine(
+        "DataSketches Theta sketches (hash table, compact images and set operations; HLL is done first)",
+      ),
+    },
   },
 ];

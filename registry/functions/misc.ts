@@ -92,7 +92,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_bit_position" },
     examples: ['bitmap_bit_position("l")', 'bitmap_bit_position("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_bucket_number",
@@ -103,7 +103,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_bucket_number" },
     examples: ['bitmap_bucket_number("l")', 'bitmap_bucket_number("i")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "bitmap_count",
@@ -114,7 +114,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "bitmap_count" },
     examples: ['bitmap_count("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "current_catalog",

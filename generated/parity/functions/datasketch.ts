@@ -5,9 +5,9 @@ import { col, hll_sketch_agg, hll_sketch_estimate, hll_union, kll_sketch_agg_big
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "hll_sketch_estimate", category: "datasketch", example: "hll_sketch_estimate(hll_sketch_agg(\"s\"))", build: (sparkSession) => hll_sketch_estimate(hll_sketch_agg("s")), spark: "supported", local: "gap", compare: "values" },
-  { function: "hll_union", category: "datasketch", example: "hll_union(hll_sketch_agg(\"i\"), hll_sketch_agg(\"l\"))", build: (sparkSession) => hll_union(hll_sketch_agg("i"), hll_sketch_agg("l")), spark: "supported", local: "gap", compare: "values" },
-  { function: "hll_union", category: "datasketch", example: "hll_union(hll_sketch_agg(\"i\"), hll_sketch_agg(\"l\", 4), true)", build: (sparkSession) => hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true), spark: "supported", local: "gap", compare: "values" },
+  { function: "hll_sketch_estimate", category: "datasketch", example: "hll_sketch_estimate(hll_sketch_agg(\"s\"))", build: (sparkSession) => hll_sketch_estimate(hll_sketch_agg("s")), spark: "supported", local: "supported", compare: "values" },
+  { function: "hll_union", category: "datasketch", example: "hll_union(hll_sketch_agg(\"i\"), hll_sketch_agg(\"l\"))", build: (sparkSession) => hll_union(hll_sketch_agg("i"), hll_sketch_agg("l")), spark: "supported", local: "supported", compare: "values" },
+  { function: "hll_union", category: "datasketch", example: "hll_union(hll_sketch_agg(\"i\"), hll_sketch_agg(\"l\", 4), true)", build: (sparkSession) => hll_union(hll_sketch_agg("i"), hll_sketch_agg("l", 4), true), spark: "supported", local: "supported", compare: "values" },
   { function: "kll_sketch_get_n_bigint", category: "datasketch", example: "kll_sketch_get_n_bigint(kll_sketch_agg_bigint(\"l\"))", build: (sparkSession) => kll_sketch_get_n_bigint(kll_sketch_agg_bigint("l")), spark: "supported", local: "gap", compare: "values" },
   { function: "kll_sketch_get_n_double", category: "datasketch", example: "kll_sketch_get_n_double(kll_sketch_agg_double(\"d\"))", build: (sparkSession) => kll_sketch_get_n_double(kll_sketch_agg_double("d")), spark: "supported", local: "gap", compare: "values" },
   { function: "kll_sketch_get_n_float", category: "datasketch", example: "kll_sketch_get_n_float(kll_sketch_agg_float(col(\"d\").cast(\"float\")))", build: (sparkSession) => kll_sketch_get_n_float(kll_sketch_agg_float(col("d").cast("float"))), spark: "supported", local: "gap", compare: "values" },

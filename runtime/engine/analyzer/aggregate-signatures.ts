@@ -8,6 +8,7 @@ import { displayOf } from "../logical/expression-display.js";
 import type { AggregateName, Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
+import { typeSketchAggregate } from "./sketch-aggregate-signatures.js";
 import { implicitCast } from "./type-coercion.js";
 
 const PAIRED: ReadonlySet<AggregateName> = new Set([
@@ -38,10 +39,16 @@ function arity(name: AggregateName): [number, number] {
     case "mode":
     case "approx_count_distinct":
     case "listagg":
+    case "hll_sketch_agg":
+    case "hll_union_agg":
       return [1, 2];
     case "percentile":
     case "percentile_approx":
       return [2, 3];
+    case "histogram_numeric":
+      return [2, 2];
+    case "count_min_sketch":
+      return [4, 4];
     default:
       return [1, 1];
   }
@@ -92,6 +99,11 @@ export function aggregateDisplay(spelled: string, args: readonly Expr[], distinc
       if (shownArgs.length === 2) shownArgs.push(String(DEFAULT_PERCENTILE_ACCURACY));
       return `${spelled}(${flagged}${shownArgs.join(", ")})`;
     }
+    // Spark fills in the defaults of the optional parameters, and shows them.
+    case "hll_sketch_agg":
+      return `hll_sketch_agg(${flagged}${[...args.map(displayOf), "12"].slice(0, 2).join(", ")})`;
+    case "hll_union_agg":
+      return `hll_union_agg(${flagged}${[...args.map(displayOf), "false"].slice(0, 2).join(", ")})`;
     case "listagg":
     case "string_agg":
       return `${spelled}(${flagged}${first}, ${args[1] === undefined ? "NULL" : displayOf(args[1])})`;
@@ -210,7 +222,7 @@ export function typeAggregate(name: AggregateName, args: readonly Expr[], displa
         throw notSupportedLocally("mode() with a non-literal `deterministic` argument");
       return { args: second === undefined ? [child] : [child, second], type: child.type };
     default:
-      return undefined;
+      return typeSketchAggregate(name, args, display);
   }
 }
 

@@ -114,10 +114,27 @@ const AGGREGATES: Record<string, AggregateName> = {
   approx_percentile: "percentile_approx",
   listagg: "listagg",
   string_agg: "listagg",
+  bitmap_construct_agg: "bitmap_construct_agg",
+  bitmap_or_agg: "bitmap_or_agg",
+  bitmap_and_agg: "bitmap_and_agg",
+  histogram_numeric: "histogram_numeric",
+  count_min_sketch: "count_min_sketch",
+  hll_sketch_agg: "hll_sketch_agg",
+  hll_union_agg: "hll_union_agg",
 };
 
 /** Aggregates that answer even for an empty group (a count), so their column is never NULL. */
-const NON_NULLABLE_AGGREGATES: ReadonlySet<AggregateName> = new Set(["regr_count", "approx_count_distinct"]);
+const NON_NULLABLE_AGGREGATES: ReadonlySet<AggregateName> = new Set([
+  "regr_count",
+  "approx_count_distinct",
+  // Sketches and bitmaps answer an empty group with their initial (empty) image.
+  "bitmap_construct_agg",
+  "bitmap_or_agg",
+  "bitmap_and_agg",
+  "count_min_sketch",
+  "hll_sketch_agg",
+  "hll_union_agg",
+]);
 
 /** Whether a function name is one of the aggregates the engine computes. */
 export const isAggregateFunctionName = (name: string): boolean => Object.hasOwn(AGGREGATES, name.toLowerCase());

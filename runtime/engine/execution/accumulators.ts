@@ -2,10 +2,14 @@
 import type { AggregateSpec } from "../physical/physical-plan.js";
 import type { Accumulator } from "./accumulator.js";
 import { ApproxPercentileAccumulator } from "./approx-percentile-accumulator.js";
+import { BitmapAccumulator } from "./bitmap-accumulators.js";
 import { CollectAccumulator } from "./collect-accumulator.js";
+import { CountMinSketchAccumulator } from "./count-min-sketch-accumulator.js";
 import { CountAccumulator, CountIfAccumulator } from "./counting-accumulators.js";
 import { DecimalAvgAccumulator, DecimalSumAccumulator } from "./decimal-accumulators.js";
 import { ModeAccumulator, PercentileAccumulator } from "./frequency-accumulators.js";
+import { HistogramAccumulator } from "./histogram-accumulator.js";
+import { HllSketchAccumulator, HllUnionAccumulator } from "./hll-accumulators.js";
 import { hyperLogLogFor } from "./hyperloglog-accumulator.js";
 import { ListAggAccumulator } from "./listagg-accumulator.js";
 import { HigherMomentsAccumulator, PairMomentsAccumulator } from "./moment-accumulators.js";
@@ -87,6 +91,20 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
         return new ApproxPercentileAccumulator(spec);
       case "listagg":
         return new ListAggAccumulator(spec);
+      case "bitmap_construct_agg":
+        return new BitmapAccumulator("construct");
+      case "bitmap_or_agg":
+        return new BitmapAccumulator("or");
+      case "bitmap_and_agg":
+        return new BitmapAccumulator("and");
+      case "histogram_numeric":
+        return new HistogramAccumulator(spec);
+      case "count_min_sketch":
+        return new CountMinSketchAccumulator(spec);
+      case "hll_sketch_agg":
+        return new HllSketchAccumulator(spec);
+      case "hll_union_agg":
+        return new HllUnionAccumulator(spec);
     }
   };
   return spec.distinct ? new DistinctAccumulator(make, spec) : make();

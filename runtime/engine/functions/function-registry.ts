@@ -8,6 +8,7 @@ import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
 import { arraySortFunctions } from "./array-sort.js";
+import { bitmapFunctions } from "./bitmap-functions.js";
 // Function breadth (math, bitwise, string, datetime, conditional, hashing families).
 import { bitwiseFunctions } from "./bitwise.js";
 import { collectionAccessors } from "./collection-accessors.js";
@@ -26,6 +27,7 @@ import { elementaryMathFunctions } from "./elementary-math.js";
 import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
+import { hllFunctions } from "./hll-functions.js";
 import { integerMathFunctions } from "./integer-math.js";
 import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
@@ -80,6 +82,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...integerMathFunctions,
   ...radixFunctions,
   ...bitwiseFunctions,
+  ...bitmapFunctions,
+  ...hllFunctions,
   ...nullHandlingFunctions,
   ...stringCodeFunctions,
   ...stringSearchFunctions,

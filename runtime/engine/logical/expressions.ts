@@ -110,7 +110,14 @@ export type AggregateName =
   | "mode"
   | "approx_count_distinct"
   | "percentile_approx"
-  | "listagg";
+  | "listagg"
+  | "bitmap_construct_agg"
+  | "bitmap_or_agg"
+  | "bitmap_and_agg"
+  | "histogram_numeric"
+  | "count_min_sketch"
+  | "hll_sketch_agg"
+  | "hll_union_agg";
 
 export interface AggregateCall extends Typed {
   readonly kind: "aggregate";

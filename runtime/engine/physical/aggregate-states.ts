@@ -11,6 +11,13 @@ export const APPROX_PERCENTILE_STATE_TYPES: readonly [T.DataType, T.DataType, T.
   T.LONG,
 ];
 
+/** histogram_numeric's partial state: the bin limit, then the bins' centres and heights in centre order. */
+export const HISTOGRAM_STATE_TYPES: readonly [T.DataType, T.DataType, T.DataType] = [
+  T.INT,
+  arrayType(T.DOUBLE, false),
+  arrayType(T.DOUBLE, false),
+];
+
 export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "resultType" | "args">): T.DataType[] {
   switch (spec.name) {
     case "count":
@@ -76,5 +83,15 @@ export function stateTypes(spec: Pick<AggregateSpec, "name" | "inputType" | "res
       return [...APPROX_PERCENTILE_STATE_TYPES];
     case "listagg":
       return [arrayType(spec.resultType, false)];
+    // A bitmap, or count_min_sketch's serialised image.
+    case "bitmap_construct_agg":
+    case "bitmap_or_agg":
+    case "bitmap_and_agg":
+    case "count_min_sketch":
+    case "hll_sketch_agg":
+    case "hll_union_agg":
+      return [T.BINARY];
+    case "histogram_numeric":
+      return [...HISTOGRAM_STATE_TYPES];
   }
 }

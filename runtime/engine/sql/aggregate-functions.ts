@@ -78,6 +78,7 @@ const OTHER_AGGREGATES = [
   "grouping_id",
   "bitmap_construct_agg",
   "bitmap_or_agg",
+  "bitmap_and_agg",
 ];
 
 const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([...NULL_SKIPPING_AGGREGATES, ...OTHER_AGGREGATES]);

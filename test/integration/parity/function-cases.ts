@@ -7,6 +7,7 @@ import * as F from "../../../generated/functions/index.js";
 import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
+import { BITMAP_FUNCTION_CASES, BITMAP_SKETCH_AGGREGATE_CASES } from "./bitmap-sketch-function-cases.js";
 import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
 import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc.js";
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
@@ -476,6 +477,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   inline_outer: () => [col("id"), F.inline_outer(F.array(F.struct(i(), s())))],
   stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
   ...MISC_FUNCTION_CASES,
+  ...BITMAP_FUNCTION_CASES,
 };
 
 /**
@@ -578,6 +580,7 @@ export const AGGREGATE_CASES: Record<string, FunctionCase> = {
   // Ties have no defined winner in Spark unless deterministic, so the cases have one clear mode.
   mode: () => [F.mode(i().gt(lit(0))), F.mode(F.least(i(), lit(0))), F.mode(i(), true)],
   ...MISC_AGGREGATE_CASES,
+  ...BITMAP_SKETCH_AGGREGATE_CASES,
 };
 
 /** Sort orders, used as `orderBy` keys (see functions-on-both.test.ts): the fixture has NULLs in every column. */

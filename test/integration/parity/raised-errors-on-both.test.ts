@@ -16,6 +16,28 @@ const QUERIES = [
   "SELECT make_timestamp_ntz(2023, 2, 29, 0, 0, 0)",
   "SELECT make_timestamp_ltz(2024, 1, 1, 24, 0, 0)",
   "SELECT make_timestamp(2024, 1, 1, 0, 0, 60.5)",
+  // Bitmaps, histogram_numeric and count_min_sketch: positions out of range and the parameters' type checks.
+  "SELECT bitmap_construct_agg(id) FROM range(32766, 32770)",
+  "SELECT bitmap_construct_agg(bitmap_bit_position(id) - 1) FROM range(3)",
+  "SELECT bitmap_count('a')",
+  "SELECT bitmap_or_agg(id) FROM range(3)",
+  "SELECT bitmap_and_agg(CAST(id AS STRING)) FROM range(3)",
+  "SELECT histogram_numeric(id, 1) FROM range(3)",
+  "SELECT histogram_numeric(id, NULL) FROM range(3)",
+  "SELECT histogram_numeric(id, id) FROM range(3)",
+  "SELECT histogram_numeric(true, 2) FROM range(3)",
+  "SELECT count_min_sketch(id, 0.5D, 1.0D, 1) FROM range(3)",
+  "SELECT count_min_sketch(id, 0.0D, 0.5D, 1) FROM range(3)",
+  "SELECT count_min_sketch(id, 0.5, 0.5D, 1) FROM range(3)",
+  "SELECT count_min_sketch(id * 1.5D, 0.5D, 0.5D, 1) FROM range(3)",
+  "SELECT count_min_sketch(id, CAST(NULL AS DOUBLE), 0.5D, 1) FROM range(3)",
+  "SELECT count_min_sketch(id, 0.5D, 0.5D, id) FROM range(3)",
+  "SELECT hll_sketch_agg(id, 3) FROM range(3)",
+  "SELECT hll_sketch_agg(id, CAST(id AS INT)) FROM range(3)",
+  "SELECT hll_sketch_agg(id * 1.5D) FROM range(3)",
+  "SELECT hll_sketch_estimate(X'0102')",
+  "SELECT hll_union(hll_sketch_agg(id, 12), hll_sketch_agg(id, 10)) FROM range(3)",
+  "SELECT hll_union_agg(s) FROM (SELECT hll_sketch_agg(id, 12) AS s FROM range(3) UNION ALL SELECT hll_sketch_agg(id, 10) FROM range(3))",
 ];
 
 async function failureOf(spark: SparkSession, query: string) {
