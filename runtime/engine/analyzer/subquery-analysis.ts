@@ -113,7 +113,7 @@ export function resolveSubquery(
       exprId: analyzer.ids.fresh(),
       name: `scalarsubquery(${outerNames.join(", ")})`,
       type: value.type,
-      nullable: valueWithoutRows === null || value.nullable,
+      nullable: true,
       qualifier: [],
     };
     const entry = {
@@ -148,7 +148,8 @@ export function resolveSubquery(
     exprId: analyzer.ids.fresh(),
     name,
     type: T.BOOLEAN,
-    nullable: false,
+    // As in Spark, `x IN (subquery)` is nullable and EXISTS is not.
+    nullable: subqueryType === SubqueryExpression_SubqueryType.IN,
     qualifier: [],
   };
   pending.push({

@@ -128,8 +128,11 @@ export function pullUpCorrelated(plan: LogicalPlan, outer: ReadonlySet<number>, 
       const right = pullUpCorrelated(plan.right, outer, ansi);
       const predicates = [...left.predicates, ...right.predicates];
       if (predicates.length === 0) return { plan, predicates: [] };
-      if (plan.joinType !== "inner" && plan.joinType !== "cross")
-        throw notSupportedLocally(`outer references below a ${plan.joinType} join in a subquery`);
+      // Filtering above the join is the same only where the join keeps that side's rows as they are.
+      const fromLeftOnly = ["left_outer", "left_semi", "left_anti"].includes(plan.joinType);
+      const allowed =
+        plan.joinType === "inner" || plan.joinType === "cross" || (fromLeftOnly && right.predicates.length === 0);
+      if (!allowed) throw notSupportedLocally(`outer references below a ${plan.joinType} join in a subquery`);
       const output = joinOutput(plan.joinType, left.plan, right.plan);
       return { plan: { ...plan, left: left.plan, right: right.plan, output }, predicates };
     }
