@@ -102,7 +102,8 @@ export function resolveSubquery(
   if (!correlated && subqueryType !== SubqueryExpression_SubqueryType.IN) return runOnce(analyzer, child, subqueryType);
 
   const { ansi } = analyzer.options;
-  const decorrelated = pullUpCorrelated(child, outer, ansi);
+  const existence = subqueryType === SubqueryExpression_SubqueryType.EXISTS;
+  const decorrelated = pullUpCorrelated(existence ? withoutTopOrderOrLimit(child) : child, outer, ansi);
   if (subqueryType === SubqueryExpression_SubqueryType.SCALAR) {
     const value = oneColumn(child);
     const valueWithoutRows = valueOverNoRows(analyzer, child);
@@ -160,6 +161,24 @@ export function resolveSubquery(
     equalities,
   });
   return placeholder;
+}
+
+/**
+ * An EXISTS subquery's plan without the sorts and positive LIMITs on top (under projections only): they cannot
+ * make a non-empty result empty, and dropping them lets a correlated filter below be pulled up.
+ */
+function withoutTopOrderOrLimit(plan: LogicalPlan): LogicalPlan {
+  switch (plan.kind) {
+    case "sort":
+      return withoutTopOrderOrLimit(plan.child);
+    case "limit":
+      return plan.limit > 0 ? withoutTopOrderOrLimit(plan.child) : plan;
+    case "project":
+    case "subqueryAlias":
+      return { ...plan, child: withoutTopOrderOrLimit(plan.child) } as LogicalPlan;
+    default:
+      return plan;
+  }
 }
 
 /** The names of the outer columns `expr` reads (for the placeholder's display name, as Spark shows it). */

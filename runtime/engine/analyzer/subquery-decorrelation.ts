@@ -111,12 +111,16 @@ export function pullUpCorrelated(plan: LogicalPlan, outer: ReadonlySet<number>, 
       for (const p of inner.predicates) {
         const sides = p.kind === "call" && p.name === "equal" ? p.args : [];
         const [a, b] = sides;
-        const innerOnly = (e: Expr) => [...collectAttributes(e)].every((id) => innerIds.has(id));
+        // A plain inner column: grouping by an expression's columns instead of its value could match an outer
+        // row with several groups (`u.a % 2 = t.a`).
+        const innerOnly = (e: Expr) => e.kind === "attr" && innerIds.has(e.exprId);
         const outerOnly = (e: Expr) => [...collectAttributes(e)].every((id) => outer.has(id));
         const ok =
           a !== undefined && b !== undefined && ((innerOnly(a) && outerOnly(b)) || (outerOnly(a) && innerOnly(b)));
         if (!ok)
-          throw notSupportedLocally("a correlated predicate other than an equality below an aggregate in a subquery");
+          throw notSupportedLocally(
+            "a correlated predicate other than an equality of an inner column below an aggregate in a subquery",
+          );
       }
       const groupings = widen(plan.groupings, inner.predicates, outputOf(inner.plan));
       const aggregates = widen(plan.aggregates, inner.predicates, outputOf(inner.plan));
