@@ -18,6 +18,7 @@ import { emptyBatch, getScalar, type Scalar } from "../columnar/column-vector.js
 import { notSupportedLocally, sparkError } from "../errors.js";
 import type { AttributeRef, Expr } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
+import { optimize } from "../optimizer/optimizer.js";
 import * as T from "../types/data-types.js";
 import { runInline } from "./inline-query.js";
 import type { Scope } from "./name-resolution.js";
@@ -226,8 +227,14 @@ function valueOverNoRows(analyzer: RelationAnalyzer, plan: LogicalPlan): Scalar 
 }
 
 /** An uncorrelated scalar or EXISTS subquery, run now: its single value (NULL without rows), or whether it has rows. */
-function runOnce(analyzer: RelationAnalyzer, child: LogicalPlan, subqueryType: SubqueryExpression_SubqueryType): Expr {
+function runOnce(
+  analyzer: RelationAnalyzer,
+  analyzed: LogicalPlan,
+  subqueryType: SubqueryExpression_SubqueryType,
+): Expr {
   const { timeZone, defaultParallelism } = analyzer.options;
+  // Optimized first: a subquery's comma joins would otherwise run as cross products.
+  const child = optimize(analyzed, { timeZone });
   if (subqueryType === SubqueryExpression_SubqueryType.EXISTS) {
     const batch = runInline({ kind: "limit", child, limit: 1 }, timeZone, defaultParallelism);
     return { kind: "literal", value: batch.numRows > 0, type: T.BOOLEAN, nullable: false };
