@@ -10,7 +10,7 @@
  *    join keeps (false).
  */
 import { SubqueryExpression_SubqueryType } from "../../../generated/proto/spark/connect/expressions_pb.js";
-import { type Alias, type AttributeRef, collectAttributes, type Expr, type NamedExpr } from "../logical/expressions.js";
+import { type Alias, type AttributeRef, collectAttributes, type Expr } from "../logical/expressions.js";
 import { type JoinType, type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import { joinOutput } from "./join-analysis.js";
@@ -152,14 +152,4 @@ export function filterWithSubqueries(
   if (columns.length === 0) return plan;
   plan = filter(withSubqueryColumns(analyzer, plan, columns), usingColumns);
   return { kind: "project", child: plan, exprs: [...outputOf(child)] };
-}
-
-/** A projection whose expressions use subqueries: their columns joined in below it. */
-export function projectWithSubqueries(
-  analyzer: RelationAnalyzer,
-  child: LogicalPlan,
-  exprs: readonly NamedExpr[],
-  subqueries: readonly PendingSubquery[],
-): LogicalPlan {
-  return { kind: "project", child: withSubqueryColumns(analyzer, child, subqueries), exprs };
 }
