@@ -7,7 +7,7 @@ import type { Expression } from "../../../generated/proto/spark/connect/expressi
 import {
   Expression_Cast_EvalMode,
   ExpressionSchema,
-  type SubqueryExpression_SubqueryType,
+  type SubqueryExpression,
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { AnalysisException } from "../../errors/index.js";
 import { dataTypeMismatch, notSupportedLocally, sparkError, unresolvedRoutine } from "../errors.js";
@@ -151,8 +151,13 @@ export class ExpressionAnalyzer {
   private selectListDepth = 0;
   /** The lambda variables in scope, innermost lambda last, by (case-folded unless case-sensitive) name. */
   private readonly lambdaScopes: Map<string, LambdaVariable>[] = [];
-  /** Resolves a SubqueryExpression by the plan id of its subquery (set by the relation analyzer). */
-  resolveSubquery?: (planId: bigint, subqueryType: SubqueryExpression_SubqueryType) => Expr;
+  /** Resolves a SubqueryExpression met in `scope` (set by the relation analyzer). */
+  resolveSubquery?: (subquery: SubqueryExpression, scope: Scope) => Expr;
+  /**
+   * The scopes of the queries enclosing the subquery being analysed, innermost last: a column a subquery's own
+   * scope lacks resolves against them (an outer reference), as Spark resolves correlated subqueries.
+   */
+  readonly outerScopes: Scope[] = [];
 
   constructor(
     private readonly ids: IdGenerator,
@@ -187,7 +192,7 @@ export class ExpressionAnalyzer {
       case "literal":
         return literalFromProto(e.value);
       case "unresolvedAttribute":
-        return resolveColumnOrField(e.value.unparsedIdentifier, e.value.planId, scope, this.ctx);
+        return this.column(e.value.unparsedIdentifier, e.value.planId, scope);
       case "unresolvedExtractValue": {
         const { child, extraction } = e.value;
         if (!child || !extraction) throw new AnalysisException("An extraction without a child or a key.");
@@ -270,7 +275,7 @@ export class ExpressionAnalyzer {
       }
       case "subqueryExpression":
         if (this.resolveSubquery === undefined) throw notSupportedLocally("subquery expressions");
-        return this.resolveSubquery(e.value.planId, e.value.subqueryType);
+        return this.resolveSubquery(e.value, scope);
       case "unresolvedRegex":
         return resolveColumnRegex(e.value.colName, e.value.planId, scope);
       case "expressionString":
@@ -280,6 +285,31 @@ export class ExpressionAnalyzer {
       default:
         throw notSupportedLocally(`the ${e.case ?? "empty"} expression`);
     }
+  }
+
+  /** A column of `scope`, else of the enclosing queries' scopes, innermost first (an outer reference). */
+  private column(identifier: string, planId: bigint | undefined, scope: Scope): Expr {
+    try {
+      return resolveColumnOrField(identifier, planId, scope, this.ctx);
+    } catch (error) {
+      const unresolved = error instanceof AnalysisException && error.errorClass?.startsWith("UNRESOLVED_COLUMN");
+      if (!unresolved) throw error;
+      for (const outer of this.outerScopes.toReversed()) {
+        try {
+          return resolveColumnOrField(identifier, planId, outer, this.ctx);
+        } catch (outerError) {
+          if (!(outerError instanceof AnalysisException)) throw outerError;
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** A builtin scalar function applied to resolved arguments (with its implicit casts). */
+  call(name: string, args: readonly Expr[]): Expr {
+    const found = lookupScalarFunction(name);
+    if (found === undefined) throw unresolvedRoutine(name);
+    return found.fn.resolve([...args], this.ctx, name);
   }
 
   private higherOrder(name: string, raw: readonly Expression[], scope: Scope, aggregates: boolean): Expr {

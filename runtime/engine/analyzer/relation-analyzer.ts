@@ -57,7 +57,8 @@ import { analyzeCrosstab } from "./stat-crosstab.js";
 import { analyzeFreqItems } from "./stat-freq-items.js";
 import { analyzeSampleBy } from "./stat-sample-by.js";
 import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
-import { analyzeWithSubqueries, resolveSubquery } from "./subquery-analysis.js";
+import { analyzeWithSubqueries, type PendingSubquery, resolveSubquery } from "./subquery-analysis.js";
+import { filterWithSubqueries, withSubqueryColumns } from "./subquery-joins.js";
 import { analyzeToSchema } from "./to-schema-analysis.js";
 import { analyzeTranspose } from "./transpose-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
@@ -102,13 +103,16 @@ export class RelationAnalyzer {
   viewDatabase: string | undefined;
   /** Subquery plans carried by WithRelations nodes, by plan id. */
   private readonly subqueryPlans = new Map<bigint, Relation>();
+  /** Subqueries resolved into placeholder columns, waiting for the operator using them to join them in. */
+  private readonly pendingSubqueries: PendingSubquery[] = [];
 
   constructor(
     readonly ids: IdGenerator,
     readonly options: RelationAnalyzerOptions,
   ) {
     this.exprs = new ExpressionAnalyzer(ids, options);
-    this.exprs.resolveSubquery = (id, type) => resolveSubquery(this, this.subqueryPlans.get(id), type);
+    this.exprs.resolveSubquery = (subquery, scope) =>
+      resolveSubquery(this, this.subqueryPlans.get(subquery.planId), subquery, scope, this.pendingSubqueries);
   }
 
   attribute(name: string, type: T.DataType, nullable: boolean): AttributeRef {
@@ -135,8 +139,16 @@ export class RelationAnalyzer {
 
   analyze(relation: Relation): LogicalPlan {
     const planId = relation.common?.planId;
-    const plan = this.analyzeKind(relation);
+    const mark = this.pendingSubqueries.length;
+    const plan = this.withPendingSubqueries(this.analyzeKind(relation), this.pendingSubqueries.splice(mark));
     return planId === undefined ? plan : { ...plan, planId };
+  }
+
+  /** Joins the subqueries a projection's expressions use in below it; other operators do not take them. */
+  private withPendingSubqueries(plan: LogicalPlan, pending: readonly PendingSubquery[]): LogicalPlan {
+    if (pending.length === 0) return plan;
+    if (plan.kind !== "project") throw notSupportedLocally(`correlated or IN subqueries in a ${plan.kind} operator`);
+    return { ...plan, child: withSubqueryColumns(this, plan.child, pending) };
   }
 
   private input(rel: { input?: Relation | undefined }, what: string): LogicalPlan {
@@ -186,6 +198,7 @@ export class RelationAnalyzer {
         // HAVING with aggregates the select list does not compute: the Aggregate computes them, hidden.
         const lifted = liftIntoAggregate(this, input, [r.value.condition]);
         const child = lifted?.plan ?? input;
+        const mark = this.pendingSubqueries.length;
         const condition = this.exprs.resolve(lifted?.expressions[0] ?? r.value.condition, this.scopeOf(child));
         if (condition.type.kind.case !== "boolean" && !T.isNullType(condition.type)) {
           throw sparkError(
@@ -200,7 +213,11 @@ export class RelationAnalyzer {
             },
           );
         }
-        const filtered: LogicalPlan = { kind: "filter", child, condition };
+        const subqueries = this.pendingSubqueries.splice(mark);
+        const filtered: LogicalPlan =
+          subqueries.length > 0
+            ? filterWithSubqueries(this, child, condition, subqueries)
+            : { kind: "filter", child, condition };
         return lifted === undefined ? filtered : { kind: "project", child: filtered, exprs: [...lifted.output] };
       }
       case "withColumns":

@@ -7,6 +7,7 @@ import { evaluateConstant } from "../execution/expression-evaluator.js";
 import type { EvalContext } from "../functions/function-types.js";
 import {
   type AttributeRef,
+  anyNode,
   collectAttributes,
   type Expr,
   isFoldable,
@@ -127,30 +128,50 @@ function applyRules(plan: LogicalPlan, ctx: EvalContext): LogicalPlan {
   }
 }
 
-/** Splits a filter over an inner join into the parts each side can evaluate alone. */
+/**
+ * Splits a filter over an inner join into the parts each side can evaluate alone and the parts reading both
+ * sides, which join the join's condition (so `FROM a, b WHERE a.k = b.k` becomes an equi-join, as in Spark).
+ */
 function pushIntoJoin(join: Extract<LogicalPlan, { kind: "join" }>, condition: Expr): LogicalPlan | null {
   const conjuncts = splitAnd(condition);
   const leftIds = new Set(outputOf(join.left).map((a: AttributeRef) => a.exprId));
   const rightIds = new Set(outputOf(join.right).map((a: AttributeRef) => a.exprId));
   const toLeft: Expr[] = [];
   const toRight: Expr[] = [];
+  const toJoin: Expr[] = [];
   const stay: Expr[] = [];
   for (const c of conjuncts) {
     const ids = [...collectAttributes(c)];
     if (ids.length > 0 && ids.every((id) => leftIds.has(id))) toLeft.push(c);
     else if (ids.length > 0 && ids.every((id) => rightIds.has(id))) toRight.push(c);
+    else if (ids.length > 0 && ids.every((id) => leftIds.has(id) || rightIds.has(id)) && isDeterministic(c))
+      toJoin.push(c);
     else stay.push(c);
   }
-  if (toLeft.length === 0 && toRight.length === 0) return null;
+  if (toLeft.length === 0 && toRight.length === 0 && toJoin.length === 0) return null;
   const left: LogicalPlan = toLeft.length
     ? { kind: "filter", child: join.left, condition: toLeft.reduce(and) }
     : join.left;
   const right: LogicalPlan = toRight.length
     ? { kind: "filter", child: join.right, condition: toRight.reduce(and) }
     : join.right;
-  const rebuilt: LogicalPlan = { ...join, left, right };
+  const joined =
+    toJoin.length === 0 ? join.condition : [join.condition, ...toJoin].filter((c) => c !== null).reduce(and);
+  const joinType = toJoin.length === 0 ? join.joinType : "inner";
+  const rebuilt: LogicalPlan = { ...join, left, right, condition: joined, joinType };
   return stay.length ? { kind: "filter", child: rebuilt, condition: stay.reduce(and) } : rebuilt;
 }
+
+/** Calls whose value depends on the row's position or a random draw: they stay where the query put them. */
+const NONDETERMINISTIC: ReadonlySet<string> = new Set([
+  "uuid",
+  "rand",
+  "randn",
+  "shuffle",
+  "monotonically_increasing_id",
+  "spark_partition_id",
+]);
+const isDeterministic = (e: Expr): boolean => !anyNode(e, (x) => x.kind === "call" && NONDETERMINISTIC.has(x.name));
 
 function splitAnd(e: Expr): Expr[] {
   return e.kind === "call" && e.name === "and" ? e.args.flatMap(splitAnd) : [e];

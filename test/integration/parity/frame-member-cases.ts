@@ -212,10 +212,26 @@ export const FRAME_MEMBER_CASES: Record<string, MemberCase> = {
   // Columns.
   "Column.getField": (df) => cols(nested(df), col("st").getField("s"), col("st").getField("i")),
   "Column.getItem": (df) => cols(nested(df), col("arr").getItem(0), col("arr").getItem(5), col("m").getItem("k")),
-  "Column.outer": (df, spark) =>
-    outcomeOf(
-      df
-        .select("id", F.array(col("i"), lit(2)).alias("arr"))
-        .lateralJoin(spark.tvf.explode_outer(col("arr").outer()), undefined, "left"),
-    ),
+  "Column.outer": async (df, spark) => {
+    // Correlated subqueries: rows of `o` with a row of `df` of the same i, and per row the count of those.
+    const outer = df.select("id", "i").alias("o");
+    const sameI = df.alias("x").where(col("x.i").eq(col("o.i").outer()));
+    return {
+      lateral: await outcomeOf(
+        df
+          .select("id", F.array(col("i"), lit(2)).alias("arr"))
+          .lateralJoin(spark.tvf.explode_outer(col("arr").outer()), undefined, "left"),
+      ),
+      exists: await outcomeOf(outer.where(sameI.where(col("x.id").ne(col("o.id").outer())).exists())),
+      scalar: await outcomeOf(
+        outer.select(
+          "id",
+          sameI
+            .select(F.count(lit(1)))
+            .scalar()
+            .alias("n"),
+        ),
+      ),
+    };
+  },
 };
