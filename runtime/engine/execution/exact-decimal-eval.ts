@@ -12,6 +12,7 @@ import type { EvalContext } from "../functions/function-types.js";
 import { mergeValidity } from "../functions/kernel-helpers.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { exactArithmeticWithConstant, exactConstantOf } from "./exact-constant-arithmetic.js";
 import { evaluate } from "./expression-evaluator.js";
 
 /** Unscaled values at the expression type's scale; `validity` as in a column (null = no nulls). */
@@ -163,6 +164,25 @@ function callExactly(
     T.decimalParts(type).scale,
   );
   if (factors === undefined) return null;
+  const leftConstant = exactConstantOf(leftExpr);
+  const rightConstant = leftConstant === undefined ? exactConstantOf(rightExpr) : undefined;
+  if (leftConstant !== undefined || rightConstant !== undefined) {
+    const constantFirst = leftConstant !== undefined;
+    const operand = exactly(constantFirst ? rightExpr : leftExpr, batch, ctx, inBranch, shared);
+    if (operand === null) return null;
+    const constant = (constantFirst ? leftConstant : rightConstant) as number;
+    const limit = exactLimit(type);
+    const values = exactArithmeticWithConstant(
+      name,
+      operand.values,
+      constant,
+      constantFirst,
+      operand.validity,
+      factors,
+      limit,
+    );
+    return values === null ? null : { values, validity: operand.validity };
+  }
   const left = exactly(leftExpr, batch, ctx, inBranch, shared);
   if (left === null) return null;
   const right = exactly(rightExpr, batch, ctx, inBranch, shared);
