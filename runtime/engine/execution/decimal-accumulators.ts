@@ -18,9 +18,7 @@ function addColumn(sums: ExactSums, groups: Int32Array, column: ColumnVector): v
 }
 
 function addExact(sums: ExactSums, groups: Int32Array, { values, validity }: ExactDecimals): void {
-  for (let i = 0; i < groups.length; i++) {
-    if (validity === null || validity[i] === 1) sums.addNumber(groups[i] as number, values[i] as number);
-  }
+  sums.addNumbers(groups, values, validity);
 }
 
 export class DecimalSumAccumulator implements Accumulator {
@@ -58,15 +56,24 @@ export class DecimalAvgAccumulator implements Accumulator {
   private counts = new Float64Array(64);
   constructor(private readonly spec: AggregateSpec) {}
   private countRows(groups: Int32Array, validity: Uint8Array | null, weights?: ArrayLike<bigint>): void {
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i] as number;
-      if (g >= this.counts.length) {
-        const grown = new Float64Array(Math.max(g + 1, this.counts.length * 2));
-        grown.set(this.counts);
-        this.counts = grown;
+    let maxGroup = -1;
+    for (let i = 0; i < groups.length; i++) if ((groups[i] as number) > maxGroup) maxGroup = groups[i] as number;
+    if (maxGroup >= this.counts.length) {
+      const grown = new Float64Array(Math.max(maxGroup + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const counts = this.counts;
+    if (weights !== undefined) {
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i] as number;
+        counts[g] = (counts[g] as number) + Number(weights[i]);
       }
-      if (weights !== undefined) this.counts[g] = (this.counts[g] as number) + Number(weights[i]);
-      else if (validity === null || validity[i] === 1) this.counts[g] = (this.counts[g] as number) + 1;
+    } else {
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i] as number;
+        if (validity === null || validity[i] === 1) counts[g] = (counts[g] as number) + 1;
+      }
     }
   }
   update(groups: Int32Array, [arg]: readonly ColumnVector[]): void {

@@ -12,6 +12,7 @@ import type { EvalContext } from "../functions/function-types.js";
 import { mergeValidity } from "../functions/kernel-helpers.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { exactArithmeticWithConstant, exactConstantOf } from "./exact-constant-arithmetic.js";
 import { evaluate } from "./expression-evaluator.js";
 
 /** Unscaled values at the expression type's scale; `validity` as in a column (null = no nulls). */
@@ -22,21 +23,60 @@ export interface ExactDecimals {
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/**
+ * Results of arithmetic subexpressions over one batch, by the expression's JSON, so that expressions evaluated
+ * on the same batch share them. The arrays are read only.
+ */
+export type SharedExactResults = Map<string, ExactDecimals | null>;
+
 /** Evaluates a DECIMAL expression exactly in doubles, or returns null when this path does not apply. */
-export function evaluateExactDecimals(expr: Expr, batch: Batch, ctx: EvalContext): ExactDecimals | null {
-  return exactly(expr, batch, ctx, false);
+export function evaluateExactDecimals(
+  expr: Expr,
+  batch: Batch,
+  ctx: EvalContext,
+  shared?: SharedExactResults,
+): ExactDecimals | null {
+  return exactly(expr, batch, ctx, false, shared);
+}
+
+const expressionKeys = new WeakMap<Expr, string>();
+
+/** The expression as JSON (literal BigInts as text), computed once per expression object. */
+function keyOf(expr: Expr): string {
+  let key = expressionKeys.get(expr);
+  if (key === undefined) {
+    key = JSON.stringify(expr, (_name, value: unknown) => (typeof value === "bigint" ? `${value.toString()}n` : value));
+    expressionKeys.set(expr, key);
+  }
+  return key;
 }
 
 /**
  * `inBranch`: under a CASE branch, which this path computes on every row while the ordinary path computes it on
  * the chosen rows only; only expressions that cannot raise are allowed there (no nested CASE conditions).
  */
-function exactly(expr: Expr, batch: Batch, ctx: EvalContext, inBranch: boolean): ExactDecimals | null {
+function exactly(
+  expr: Expr,
+  batch: Batch,
+  ctx: EvalContext,
+  inBranch: boolean,
+  shared?: SharedExactResults,
+): ExactDecimals | null {
   if (expr.type.kind.case !== "decimal") return null;
+  // Only + - * are worth sharing; under a CASE branch the path refuses more, so those results are not shared.
+  if (shared !== undefined && !inBranch && expr.kind === "call") {
+    const key = keyOf(expr);
+    let result = shared.get(key);
+    if (result === undefined) {
+      result = callExactly(expr.name, expr.args, expr.type, batch, ctx, inBranch, shared);
+      shared.set(key, result);
+    }
+    return result;
+  }
   const n = batch.numRows;
   switch (expr.kind) {
     case "alias":
-      return exactly(expr.child, batch, ctx, inBranch);
+      return exactly(expr.child, batch, ctx, inBranch, shared);
     case "input": {
       const column = batch.columns[expr.ordinal];
       if (column === undefined || column.type.kind.case !== "decimal") return null;
@@ -50,9 +90,9 @@ function exactly(expr: Expr, batch: Batch, ctx: EvalContext, inBranch: boolean):
       return Math.abs(v) > exactLimit(expr.type) ? null : { values: new Float64Array(n).fill(v), validity: null };
     }
     case "cast":
-      return castExactly(expr.child, expr.type, batch, ctx, inBranch);
+      return castExactly(expr.child, expr.type, batch, ctx, inBranch, shared);
     case "call":
-      return callExactly(expr.name, expr.args, expr.type, batch, ctx, inBranch);
+      return callExactly(expr.name, expr.args, expr.type, batch, ctx, inBranch, shared);
     case "caseWhen":
       return inBranch ? null : caseWhenExactly(expr, batch, ctx);
     default:
@@ -67,13 +107,14 @@ function castExactly(
   batch: Batch,
   ctx: EvalContext,
   inBranch: boolean,
+  shared?: SharedExactResults,
 ): ExactDecimals | null {
   const toScale = T.decimalParts(to).scale;
   let input: ExactDecimals | null;
   let factor: number | undefined;
   const from = child.type.kind.case;
   if (from === "decimal") {
-    input = exactly(child, batch, ctx, inBranch);
+    input = exactly(child, batch, ctx, inBranch, shared);
     factor = POW10[toScale - T.decimalParts(child.type).scale];
   } else if (
     (from === "integer" || from === "short" || from === "byte") &&
@@ -111,6 +152,7 @@ function callExactly(
   batch: Batch,
   ctx: EvalContext,
   inBranch: boolean,
+  shared?: SharedExactResults,
 ): ExactDecimals | null {
   if (name !== "add" && name !== "subtract" && name !== "multiply") return null;
   const [leftExpr, rightExpr] = args as [Expr, Expr];
@@ -122,9 +164,28 @@ function callExactly(
     T.decimalParts(type).scale,
   );
   if (factors === undefined) return null;
-  const left = exactly(leftExpr, batch, ctx, inBranch);
+  const leftConstant = exactConstantOf(leftExpr);
+  const rightConstant = leftConstant === undefined ? exactConstantOf(rightExpr) : undefined;
+  if (leftConstant !== undefined || rightConstant !== undefined) {
+    const constantFirst = leftConstant !== undefined;
+    const operand = exactly(constantFirst ? rightExpr : leftExpr, batch, ctx, inBranch, shared);
+    if (operand === null) return null;
+    const constant = (constantFirst ? leftConstant : rightConstant) as number;
+    const limit = exactLimit(type);
+    const values = exactArithmeticWithConstant(
+      name,
+      operand.values,
+      constant,
+      constantFirst,
+      operand.validity,
+      factors,
+      limit,
+    );
+    return values === null ? null : { values, validity: operand.validity };
+  }
+  const left = exactly(leftExpr, batch, ctx, inBranch, shared);
   if (left === null) return null;
-  const right = exactly(rightExpr, batch, ctx, inBranch);
+  const right = exactly(rightExpr, batch, ctx, inBranch, shared);
   if (right === null) return null;
   const n = batch.numRows;
   const validity = mergeValidity(

@@ -211,4 +211,64 @@ describe("exact decimal aggregation", () => {
     expect(aggregate([a, b], 3000)).toEqual(want);
     expect(aggregate([aPlain, bPlain], 3000)).toEqual(want);
   });
+
+  it("computes constant operands on either side, and subexpressions shared between aggregates, as BigInts do", () => {
+    const n = 3000;
+    const [a, aPlain] = moneyColumns(n, 9);
+    const [b, bPlain] = moneyColumns(n, 10);
+    const keyColumn = columnFromScalars(
+      T.INT,
+      Array.from({ length: n }, (_, i) => i % 3),
+    );
+    const oneMinusB = fn("-", lit(1, T.INT), input(2, MONEY));
+    const args = [
+      fn("*", input(1, MONEY), oneMinusB),
+      oneMinusB,
+      fn("-", input(2, MONEY), lit(2, T.INT)),
+      fn("*", lit(3, T.INT), input(1, MONEY)),
+      fn("+", input(1, MONEY), lit(5n, T.decimalType(1, 1))),
+    ];
+    // Unscaled at each result's scale: 4, 2, 2, 2, 2.
+    const perRow: ((x: bigint, y: bigint) => bigint | null)[] = [
+      (x, y) => x * (100n - y),
+      (_x, y) => 100n - y,
+      (_x, y) => y - 200n,
+      (x) => 3n * x,
+      (x) => x + 50n,
+    ];
+    const av = valuesOf(aPlain);
+    const bv = valuesOf(bPlain);
+    const want = [0, 1, 2].map((k) => [
+      k,
+      ...perRow.map((f, which) => {
+        let total: bigint | null = null;
+        for (let i = k; i < n; i += 3) {
+          const x = av[i] as bigint | null;
+          const y = bv[i] as bigint | null;
+          const needsX = which !== 1 && which !== 2;
+          const needsY = which <= 2;
+          if ((needsX && x === null) || (needsY && y === null)) continue;
+          total = (total ?? 0n) + (f(x ?? 0n, y ?? 0n) as bigint);
+        }
+        return total;
+      }),
+    ]);
+    for (const columns of [
+      [a, b],
+      [aPlain, bPlain],
+    ]) {
+      const batch: Batch = { columns: [keyColumn, ...columns], numRows: n };
+      const out = hashAggregate(
+        "complete",
+        [batch],
+        [input(0, T.INT)],
+        args.map((arg) => sumSpec(arg)),
+        ctx,
+      );
+      const got = Array.from({ length: out.numRows }, (_, r) => out.columns.map((c) => getScalar(c, r))).sort(
+        (p, q) => (p[0] as number) - (q[0] as number),
+      );
+      expect(got).toEqual(want);
+    }
+  });
 });

@@ -36,6 +36,26 @@ export class ExactSums {
     this.seen[group] = 1;
   }
 
+  /** Adds `values[i]` (exact integers within ±2^53) to group `groups[i]` for every row valid in `validity`. */
+  addNumbers(groups: Int32Array, values: Float64Array, validity: Uint8Array | null): void {
+    let maxGroup = -1;
+    for (let i = 0; i < groups.length; i++) if ((groups[i] as number) > maxGroup) maxGroup = groups[i] as number;
+    if (maxGroup < 0) return;
+    this.ensure(maxGroup);
+    // The arrays cannot be replaced inside the loop: only ensure() grows them.
+    const small = this.small;
+    const seen = this.seen;
+    for (let i = 0; i < groups.length; i++) {
+      if (validity !== null && validity[i] === 0) continue;
+      const group = groups[i] as number;
+      const value = values[i] as number;
+      const next = (small[group] as number) + value;
+      if (next > MAX_EXACT || next < -MAX_EXACT) this.spill(group, BigInt(value));
+      else small[group] = next;
+      seen[group] = 1;
+    }
+  }
+
   addBigint(group: number, value: bigint): void {
     const n = Number(value);
     if (n <= MAX_EXACT && n >= -MAX_EXACT) {

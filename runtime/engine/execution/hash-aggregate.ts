@@ -9,7 +9,7 @@ import type { Expr } from "../logical/expressions.js";
 import { stateTypes } from "../physical/aggregate-states.js";
 import type { AggregateMode, AggregateSpec } from "../physical/physical-plan.js";
 import { type Accumulator, createAccumulator } from "./accumulators.js";
-import { evaluateExactDecimals } from "./exact-decimal-eval.js";
+import { evaluateExactDecimals, type SharedExactResults } from "./exact-decimal-eval.js";
 import { evaluate } from "./expression-evaluator.js";
 import { GroupTable } from "./group-table.js";
 
@@ -24,6 +24,8 @@ export function hashAggregate(
   const accumulators = specs.map(createAccumulator);
   for (const batch of input) {
     if (batch.numRows === 0) continue;
+    // Aggregates whose arguments share a subexpression (q1's discounted price) compute it once per batch.
+    const shared: SharedExactResults = new Map();
     const groups = table.findOrInsert(
       keys.map((k) => evaluate(k, batch, ctx)),
       batch.numRows,
@@ -40,7 +42,7 @@ export function hashAggregate(
         const accumulator = accumulators[i] as Accumulator;
         const [arg] = spec.args;
         if (accumulator.updateExact !== undefined && spec.args.length === 1 && arg !== undefined) {
-          const exact = evaluateExactDecimals(arg, batch, ctx);
+          const exact = evaluateExactDecimals(arg, batch, ctx, shared);
           if (exact !== null) {
             accumulator.updateExact(groups, exact);
             return;

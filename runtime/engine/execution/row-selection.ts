@@ -10,13 +10,17 @@
 import type { Batch, ColumnVector } from "../columnar/column-vector.js";
 import type { EvalContext } from "../functions/function-types.js";
 import type { Expr } from "../logical/expressions.js";
+import { selectWithConstant } from "./constant-comparison.js";
 import { evaluate, evaluateOn } from "./expression-evaluator.js";
 
-/** The left spine of an AND chain, in evaluation order. */
+/**
+ * The leaves of an AND tree, in evaluation order. AND is associative in three-valued logic, and in
+ * `a AND (b AND c)` Spark evaluates `c` exactly where neither `a` nor `b` is FALSE, as the flat list does.
+ */
 function conjunctsOf(condition: Expr, into: Expr[]): Expr[] {
   if (condition.kind === "call" && condition.name === "and" && condition.args.length === 2) {
     conjunctsOf(condition.args[0] as Expr, into);
-    into.push(condition.args[1] as Expr);
+    conjunctsOf(condition.args[1] as Expr, into);
   } else {
     into.push(condition);
   }
@@ -30,8 +34,15 @@ export function selectRows(condition: Expr, batch: Batch, ctx: EvalContext): Int
   for (const conjunct of conjuncts) {
     const count: number = live === null ? batch.numRows : live.length;
     if (count === 0) break;
-    const mask: ColumnVector = live === null ? evaluate(conjunct, batch, ctx) : evaluateOn(conjunct, batch, live, ctx);
-    const flags = mask.data as Uint8Array;
+    if (sawNull === null) {
+      const selected = selectWithConstant(conjunct, batch, live);
+      if (selected !== undefined) {
+        live = selected;
+        continue;
+      }
+    }
+    const mask = evaluateMask(conjunct, batch, live, ctx);
+    const flags = mask.flags;
     const validity = mask.validity;
     const next = new Int32Array(count);
     let nextNull: Uint8Array | null = null;
@@ -55,6 +66,11 @@ export function selectRows(condition: Expr, batch: Batch, ctx: EvalContext): Int
   let n = 0;
   for (let i = 0; i < live.length; i++) if (sawNull[i] === 0) selected[n++] = live[i] as number;
   return selected.subarray(0, n);
+}
+
+function evaluateMask(conjunct: Expr, batch: Batch, live: Int32Array | null, ctx: EvalContext) {
+  const mask: ColumnVector = live === null ? evaluate(conjunct, batch, ctx) : evaluateOn(conjunct, batch, live, ctx);
+  return { flags: mask.data as Uint8Array, validity: mask.validity };
 }
 
 function allRows(n: number): Int32Array {

@@ -2,7 +2,7 @@
  * Arrow vectors → engine columns without per-row `vector.get` on the hot types: fixed-width values are copied
  * as typed arrays, validity bitmaps are expanded once, ASCII string buffers are decoded once and sliced.
  */
-import { type Data, type Table, type Timestamp, TimeUnit, Type, type Vector } from "apache-arrow";
+import { type Table, type Timestamp, TimeUnit, Type, type Vector } from "apache-arrow";
 import { UnsupportedOperationException } from "../../errors/index.js";
 import { decodeVector, engineTypeOf, type FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, type ColumnVector, concatColumns } from "../columnar/column-vector.js";
@@ -12,8 +12,30 @@ import { isNested } from "../types/nested-types.js";
 
 const utf8 = new TextDecoder();
 
-function validityOf(data: Data): Uint8Array | null {
-  if (data.nullCount === 0 || data.nullBitmap === undefined || data.nullBitmap.length === 0) {
+/**
+ * The parts of one Arrow array chunk the conversion reads: an apache-arrow `Data`, or a view of an array that
+ * lives elsewhere (parquet-wasm's memory, through the C Data Interface). Buffers are unsliced; `offset` applies.
+ */
+export interface ArrowChunk {
+  readonly length: number;
+  readonly offset: number;
+  readonly nullCount: number;
+  readonly nullBitmap: Uint8Array | null | undefined;
+  /** The data buffer as a typed array of the type's width (Decimal128: 32-bit words, four per value). */
+  readonly values: unknown;
+  /** Variable-width types: one offset per value plus one. */
+  readonly valueOffsets?: unknown;
+  /** Only its `unit` is read (dates and timestamps). */
+  readonly type: unknown;
+}
+
+function validityOf(data: ArrowChunk): Uint8Array | null {
+  if (
+    data.nullCount === 0 ||
+    data.nullBitmap === undefined ||
+    data.nullBitmap === null ||
+    data.nullBitmap.length === 0
+  ) {
     return data.nullCount === data.length && data.length > 0 ? new Uint8Array(data.length) : null;
   }
   const out = new Uint8Array(data.length);
@@ -30,7 +52,7 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-function stringsOf(data: Data): string[] {
+function stringsOf(data: ArrowChunk): string[] {
   const offsets = data.valueOffsets as Int32Array | BigInt64Array;
   const bytes = data.values as Uint8Array;
   const out = new Array<string>(data.length);
@@ -90,7 +112,7 @@ function sameBytes(bytes: Uint8Array, aStart: number, aEnd: number, bStart: numb
   return true;
 }
 
-function microsOf(data: Data, unit: TimeUnit): BigInt64Array {
+function microsOf(data: ArrowChunk, unit: TimeUnit): BigInt64Array {
   const values = (data.values as BigInt64Array).subarray(data.offset, data.offset + data.length);
   if (unit === TimeUnit.MICROSECOND) return values.slice();
   const out = new BigInt64Array(data.length);
@@ -105,7 +127,8 @@ function microsOf(data: Data, unit: TimeUnit): BigInt64Array {
   return out;
 }
 
-function chunkColumn(data: Data, type: T.DataType, arrowTypeId: Type): ColumnVector {
+/** One chunk as an engine column of `type`; every buffer is copied, so the chunk may be freed afterwards. */
+export function chunkColumn(data: ArrowChunk, type: T.DataType, arrowTypeId: Type): ColumnVector {
   const length = data.length;
   const validity = validityOf(data);
   const slice = <A extends { subarray(a: number, b: number): A; slice(): A }>(values: A): A =>

@@ -10,6 +10,7 @@ import { AnalysisException } from "../../errors/index.js";
 import type { FieldSpec } from "../columnar/arrow-io.js";
 import { type Batch, type ColumnVector, emptyBatch, nullColumn } from "../columnar/column-vector.js";
 import * as T from "../types/data-types.js";
+import { type DecodedColumns, wasmTableToBatch } from "./arrow-c-data.js";
 import { fieldsOf, tableToBatch } from "./arrow-columns.js";
 import type { DataFile } from "./file-listing.js";
 import { decodeParquet, sparkTimestampKinds } from "./parquet-reader.js";
@@ -82,27 +83,32 @@ function fileColumnsToRead(source: ParquetScanSource, fileFields: readonly Field
   return [...present].sort((a, b) => a - b).map((i) => (fileFields[i] as FieldSpec).name);
 }
 
+const byName = (fields: readonly FieldSpec[], name: string) =>
+  fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
+
+/** The decoded columns of a table read over IPC, named in the decoder's order, with the footer's field types. */
+function ipcColumns(decoded: Table, fileFields: readonly FieldSpec[]): DecodedColumns {
+  const decodedFields = decoded.schema.fields.map((f) => fileFields[byName(fileFields, f.name)] as FieldSpec);
+  return { names: decodedFields.map((f) => f.name), batch: tableToBatch(decoded, decodedFields) };
+}
+
 /** The wanted fields in order, from the decoded file columns, NULL for missing ones and the partition values. */
 function assemble(
   source: ParquetScanSource,
   file: DataFile,
   columns: readonly number[],
-  fileFields: readonly FieldSpec[],
-  decoded: Table | null,
+  decoded: DecodedColumns | null,
 ): Batch {
-  const byName = (fields: readonly FieldSpec[], name: string) =>
-    fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
-  // The decoder may order the selected columns its own way: take its order, with the footer's field types.
-  const decodedFields =
-    decoded === null ? [] : decoded.schema.fields.map((f) => fileFields[byName(fileFields, f.name)] as FieldSpec);
-  const batch = decoded === null ? { columns: [], numRows: 0 } : tableToBatch(decoded, decodedFields);
+  // The decoder may order the selected columns its own way: find each by name.
+  const names = decoded?.names ?? [];
+  const batch = decoded?.batch ?? { columns: [], numRows: 0 };
   const numRows = batch.numRows;
   const partitionValues =
     source.layout.columns.length === 0 ? [] : partitionColumnsFor(source.layout, file, numRows, source.timeZone);
   const out = columns.map((c): ColumnVector => {
     const field = source.fields[c] as FieldSpec;
     if (c >= source.numDataFields) return partitionValues[c - source.numDataFields] as ColumnVector;
-    const at = byName(decodedFields, field.name);
+    const at = names.findIndex((name) => name.toLowerCase() === field.name.toLowerCase());
     if (at < 0) return nullColumn(field.type, numRows);
     const column = batch.columns[at] as ColumnVector;
     if (!T.sameType(column.type, field.type)) {
@@ -140,17 +146,24 @@ export async function readParquetSplit(
     const schemaOnly = tableFromIPC(reader.schema().intoIPCStream());
     const fileFields = fieldsOf(schemaOnly, sparkTimestampKinds(schemaOnly));
     const names = fileColumnsToRead(source, fileFields, columns);
-    let decoded: Table | null = null;
+    let decoded: DecodedColumns | null = null;
     if (names.length > 0) {
       try {
         // Large batches: the default of 1024 rows makes hundreds of small chunks to stitch together afterwards.
         const table = await reader.read({ columns: names, batchSize: 1 << 20 });
-        decoded = tableFromIPC(table.intoIPCStream());
+        const typeOf = (name: string) => fileFields[byName(fileFields, name)]?.type;
+        // In place from wasm memory when every column allows it; the IPC stream (which consumes the table) if not.
+        const direct = wasmTableToBatch(table, typeOf);
+        if (direct === undefined) decoded = ipcColumns(tableFromIPC(table.intoIPCStream()), fileFields);
+        else {
+          table.free();
+          decoded = direct;
+        }
       } catch (cause) {
         throw new AnalysisException(`Could not read the Parquet file ${file.path}: ${String(cause)}`, { cause });
       }
     }
-    return assemble(source, file, columns, fileFields, decoded);
+    return assemble(source, file, columns, decoded);
   } finally {
     reader.free();
   }
@@ -162,5 +175,5 @@ export function readParquetSplitSync(source: ParquetScanSource, split: number, c
   if (file === undefined) return emptySplit(source, columns);
   const fileFields = parquetFileFields(file.path);
   const decoded = decodeParquet(readFileSync(file.path), file.path);
-  return assemble(source, file, columns, fileFields, decoded);
+  return assemble(source, file, columns, ipcColumns(decoded, fileFields));
 }
