@@ -11,6 +11,7 @@ import { evaluate } from "./expression-evaluator.js";
 import { generateBatch } from "./generate-kernel.js";
 import { hashAggregate } from "./hash-aggregate.js";
 import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
+import { inPartition } from "./partition-context.js";
 import { rangePartition } from "./range-scan.js";
 import { selectRows } from "./row-selection.js";
 import { sampleBatch } from "./sample-kernel.js";
@@ -42,15 +43,19 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
     }
     case "fileScan":
       return [ctx.readFileSplit?.(plan, partition) ?? readParquetSplitSync(plan.source, partition, plan.columns)];
-    case "project":
+    case "project": {
+      const scoped = inPartition(ctx, plan.child, partition);
       return runPartition(plan.child, partition, ctx).map((batch) => ({
-        columns: plan.exprs.map((e) => evaluate(e, batch, ctx)),
+        columns: plan.exprs.map((e) => evaluate(e, batch, scoped)),
         numRows: batch.numRows,
       }));
-    case "filter":
+    }
+    case "filter": {
+      const scoped = inPartition(ctx, plan.child, partition);
       return runPartition(plan.child, partition, ctx).map((batch) =>
-        takeBatch(batch, selectRows(plan.condition, batch, ctx)),
+        takeBatch(batch, selectRows(plan.condition, batch, scoped)),
       );
+    }
     case "hashAggregate":
       return [hashAggregate(plan.mode, runPartition(plan.child, partition, ctx), plan.keys, plan.aggregates, ctx)];
     case "shuffleRead":
@@ -127,12 +132,15 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       ];
     case "window":
       return [windowOperator(single(plan.child, runPartition(plan.child, partition, ctx)), plan, ctx)];
-    case "expand":
-      return runPartition(plan.child, partition, ctx).map((batch) => expandBatch(batch, plan.projections, ctx));
+    case "expand": {
+      const scoped = inPartition(ctx, plan.child, partition);
+      return runPartition(plan.child, partition, ctx).map((batch) => expandBatch(batch, plan.projections, scoped));
+    }
     case "generate": {
       const generatedTypes = plan.output.slice(plan.child.output.length).map((a) => a.type);
+      const scoped = inPartition(ctx, plan.child, partition);
       return runPartition(plan.child, partition, ctx).map((batch) =>
-        generateBatch(batch, plan.generator, generatedTypes, ctx),
+        generateBatch(batch, plan.generator, generatedTypes, scoped),
       );
     }
     case "sample":

@@ -16,6 +16,7 @@ import {
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import { pruneColumns } from "./column-pruning.js";
+import { foldIntoLocalRelation } from "./local-relation-folding.js";
 
 const MAX_PASSES = 10;
 
@@ -91,6 +92,8 @@ function and(a: Expr, b: Expr): Expr {
 }
 
 function applyRules(plan: LogicalPlan, ctx: EvalContext): LogicalPlan {
+  const folded = foldIntoLocalRelation(plan, ctx);
+  if (folded !== null) return folded;
   switch (plan.kind) {
     case "filter": {
       const condition = foldConstants(plan.condition, ctx);
