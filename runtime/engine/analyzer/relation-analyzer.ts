@@ -46,6 +46,7 @@ import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
 import { analyzeCollectMetrics, type ObservedMetricsSpec } from "./observed-metrics-analysis.js";
 import { analyzePivot } from "./pivot-analysis.js";
+import { analyzeSample } from "./sample-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
@@ -332,17 +333,8 @@ export class RelationAnalyzer {
           output: outputOf(child).map((a) => ({ ...a, qualifier })),
         };
       }
-      case "sample": {
-        const child = this.input(r.value, "sample");
-        return {
-          kind: "sample",
-          child,
-          lowerBound: r.value.lowerBound,
-          upperBound: r.value.upperBound,
-          withReplacement: r.value.withReplacement ?? false,
-          seed: r.value.seed ?? BigInt(Math.floor(Math.random() * 2 ** 31)),
-        };
-      }
+      case "sample":
+        return analyzeSample(this.input(r.value, "sample"), r.value);
       case "repartition": {
         const child = this.input(r.value, "repartition");
         if (r.value.numPartitions <= 0) {

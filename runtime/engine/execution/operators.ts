@@ -14,7 +14,7 @@ import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
 import { inPartition } from "./partition-context.js";
 import { rangePartition } from "./range-scan.js";
 import { selectRows } from "./row-selection.js";
-import { sampleBatch } from "./sample-kernel.js";
+import { samplePartition } from "./sample-kernel.js";
 import { deduplicate, setOperation } from "./set-kernels.js";
 import { sortBatch } from "./sort-kernel.js";
 import { stratifiedSample } from "./stratified-sample-kernel.js";
@@ -146,7 +146,7 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
     case "sample":
       if (plan.stratified !== undefined)
         return stratifiedSample(runPartition(plan.child, partition, ctx), plan, partition, ctx);
-      return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
+      return samplePartition(runPartition(plan.child, partition, ctx), plan, partition);
     case "hashJoin": {
       const left = single(plan.left, runPartition(plan.left, partition, ctx));
       const right = single(plan.right, runPartition(plan.right, plan.broadcast ? 0 : partition, ctx));

@@ -9,7 +9,7 @@ import type { ColumnVector } from "../columnar/column-vector.js";
 import { getScalar } from "../columnar/column-vector.js";
 import { XorShiftRandom } from "../execution/xorshift-random.js";
 import { displayOf, literalDisplay } from "../logical/expression-display.js";
-import type { Call, Expr } from "../logical/expressions.js";
+import type { Call } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { unexpectedInput } from "./collection-errors.js";
 import { call, type EvalContext, type ScalarFunction } from "./function-types.js";
