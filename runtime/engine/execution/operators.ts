@@ -23,8 +23,8 @@ import { windowOperator } from "./window-operator.js";
 export interface TaskContext extends EvalContext {
   /** Blocks written by a finished map stage for one reduce partition. */
   readonly readShuffle: (shuffleId: number, partition: number) => Batch[];
-  /** A file scan's split, decoded before the task's pipeline starts (absent: decoded on the spot). */
-  readonly readFileSplit?: (scan: PhysicalPlan, partition: number) => Batch | undefined;
+  /** A file scan's file (by index), decoded before the task's pipeline starts (absent: decoded on the spot). */
+  readonly readFileSplit?: (scan: PhysicalPlan, file: number) => Batch | undefined;
 }
 
 const typesOf = (plan: PhysicalPlan) => plan.output.map((a) => a.type);
@@ -41,19 +41,24 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       const batch = plan.partitions[partition];
       return batch === undefined ? [] : [batch];
     }
-    case "fileScan":
-      return [ctx.readFileSplit?.(plan, partition) ?? readParquetSplitSync(plan.source, partition, plan.columns)];
+    case "fileScan": {
+      // One batch per file, in the partition's order (input_file_name follows the batches).
+      const files = plan.filePartitions[partition] ?? [partition];
+      return files.map(
+        (file) => ctx.readFileSplit?.(plan, file) ?? readParquetSplitSync(plan.source, file, plan.columns),
+      );
+    }
     case "project": {
       const scoped = inPartition(ctx, plan.child, partition);
-      return runPartition(plan.child, partition, ctx).map((batch) => ({
-        columns: plan.exprs.map((e) => evaluate(e, batch, scoped)),
+      return runPartition(plan.child, partition, ctx).map((batch, k) => ({
+        columns: plan.exprs.map((e) => evaluate(e, batch, scoped(k))),
         numRows: batch.numRows,
       }));
     }
     case "filter": {
       const scoped = inPartition(ctx, plan.child, partition);
-      return runPartition(plan.child, partition, ctx).map((batch) =>
-        takeBatch(batch, selectRows(plan.condition, batch, scoped)),
+      return runPartition(plan.child, partition, ctx).map((batch, k) =>
+        takeBatch(batch, selectRows(plan.condition, batch, scoped(k))),
       );
     }
     case "hashAggregate":
@@ -134,13 +139,15 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       return [windowOperator(single(plan.child, runPartition(plan.child, partition, ctx)), plan, ctx)];
     case "expand": {
       const scoped = inPartition(ctx, plan.child, partition);
-      return runPartition(plan.child, partition, ctx).map((batch) => expandBatch(batch, plan.projections, scoped));
+      return runPartition(plan.child, partition, ctx).map((batch, k) =>
+        expandBatch(batch, plan.projections, scoped(k)),
+      );
     }
     case "generate": {
       const generatedTypes = plan.output.slice(plan.child.output.length).map((a) => a.type);
       const scoped = inPartition(ctx, plan.child, partition);
-      return runPartition(plan.child, partition, ctx).map((batch) =>
-        generateBatch(batch, plan.generator, generatedTypes, scoped),
+      return runPartition(plan.child, partition, ctx).map((batch, k) =>
+        generateBatch(batch, plan.generator, generatedTypes, scoped(k)),
       );
     }
     case "sample":

@@ -16,13 +16,13 @@ export interface InputFileBlock {
 
 export interface PartitionScope {
   readonly index: number;
-  /** The file the partition's rows come from, when the operator reads straight from a file scan. */
-  readonly inputFile: InputFileBlock | null;
+  /** The file the rows being evaluated come from, when the operator reads straight from a file scan. */
+  inputFile: InputFileBlock | null;
   readonly states: Map<Call, unknown>;
 }
 
-export function partitionScope(index: number, inputFile: InputFileBlock | null = null): PartitionScope {
-  return { index, inputFile, states: new Map() };
+export function partitionScope(index: number): PartitionScope {
+  return { index, inputFile: null, states: new Map() };
 }
 
 /**

@@ -57,9 +57,11 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
   const splits = new Map<PhysicalPlan, Map<number, Batch>>();
   for (const { leaf, partition } of leafReadsFor(task.plan, task.partition)) {
     if (leaf.kind !== "fileScan") continue;
-    const batch = await readParquetSplit(leaf.source, partition, leaf.columns);
-    const byPartition = splits.get(leaf) ?? new Map<number, Batch>();
-    splits.set(leaf, byPartition.set(partition, batch));
+    for (const file of leaf.filePartitions[partition] ?? [partition]) {
+      const batch = await readParquetSplit(leaf.source, file, leaf.columns);
+      const byFile = splits.get(leaf) ?? new Map<number, Batch>();
+      splits.set(leaf, byFile.set(file, batch));
+    }
   }
   const ctx: TaskContext = {
     timeZone: task.timeZone,
@@ -68,7 +70,7 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
       if (input === undefined) throw new Error(`internal: task lacks input of shuffle ${shuffleId}`);
       return input;
     },
-    readFileSplit: (scan, partition) => splits.get(scan)?.get(partition),
+    readFileSplit: (scan, file) => splits.get(scan)?.get(file),
   };
   const batches = runPartition(task.plan, task.partition, ctx);
   const output = task.output;
