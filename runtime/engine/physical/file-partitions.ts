@@ -4,7 +4,9 @@
  * also costing spark.sql.files.openCostInBytes. maxSplitBytes is the total (sizes plus open costs) spread over
  * the default parallelism, kept between the open cost and spark.sql.files.maxPartitionBytes. Small files thus
  * share partitions, and the partition of each row (spark_partition_id, rand's stream) matches Spark's.
- * Spark also cuts a file larger than maxSplitBytes into several splits; the engine reads such a file whole.
+ * Known differences: Spark also cuts a file larger than maxSplitBytes into several splits, the engine reads such
+ * a file whole; and files of equal size keep their listing order, which is the file system's directory order
+ * for Spark and name order for the engine.
  */
 import type { DataFile } from "../io/file-listing.js";
 

@@ -77,7 +77,10 @@ const localRows = (s: SparkSession): DataFrame =>
 describe("random and partition-dependent functions", () => {
   it("give Spark's values over range(0, 1000, 1, 4)", async () => {
     const answer = await expectSameRows(
-      builder.range(0, 1000, 1, 4).withColumn("k", col("id").mod(lit(13))).select(col("id"), ...seeded()),
+      builder
+        .range(0, 1000, 1, 4)
+        .withColumn("k", col("id").mod(lit(13)))
+        .select(col("id"), ...seeded()),
     );
     expect(answer.rows).toHaveLength(1000);
   });
@@ -100,7 +103,11 @@ describe("random and partition-dependent functions", () => {
   it("see local data as Spark's driver does: one stream of partition 0", async () => {
     await expectSameRows(localRows(builder).select(col("k"), col("s"), ...seeded()));
     // A filter with rand over local data is also computed on the driver.
-    await expectSameRows(localRows(builder).where(F.rand(1).lt(lit(0.5))).select("k", "s"));
+    await expectSameRows(
+      localRows(builder)
+        .where(F.rand(1).lt(lit(0.5)))
+        .select("k", "s"),
+    );
   });
 
   it("see the partitions of local data once it is scanned (after a sample)", async () => {
@@ -128,6 +135,26 @@ describe("random and partition-dependent functions", () => {
   );
 });
 
+/**
+ * Writes one Parquet file per count (ids continuing across files), each of a different size: Spark orders files
+ * of equal size as the file system lists them, the engine by name, so equal sizes could pack differently (see
+ * runtime/engine/physical/file-partitions.ts).
+ */
+async function writeUnevenFiles(
+  s: SparkSession,
+  path: string,
+  counts: readonly number[],
+  shape: (df: DataFrame) => DataFrame,
+): Promise<void> {
+  let start = 0;
+  for (const count of counts) {
+    await shape(s.range(start, start + count, 1, 1))
+      .write.mode("append")
+      .parquet(path);
+    start += count;
+  }
+}
+
 describe("over a directory of Parquet files", () => {
   let path: string;
 
@@ -136,10 +163,13 @@ describe("over a directory of Parquet files", () => {
     const spark = await testSession();
     try {
       path = join(dir, "parts");
-      await spark
-        .range(0, 500, 1, 5)
-        .select(col("id"), col("id").mod(lit(13)).alias("k"), F.concat(lit("v"), col("id").cast("string")).alias("s"))
-        .write.parquet(path);
+      await writeUnevenFiles(spark, path, [40, 90, 150, 220, 300], (df) =>
+        df.select(
+          col("id"),
+          col("id").mod(lit(13)).alias("k"),
+          F.concat(lit("v"), col("id").cast("string")).alias("s"),
+        ),
+      );
     } finally {
       await spark.stop();
     }
@@ -147,7 +177,7 @@ describe("over a directory of Parquet files", () => {
 
   it("name each row's file and keep Spark's packing of files into partitions", async () => {
     const answer = await expectSameRows(builder.read.parquet(path).select(col("id"), ...seeded()));
-    expect(answer.rows).toHaveLength(500);
+    expect(answer.rows).toHaveLength(800);
     expect(new Set(answer.rows.map((row) => row[11])).size).toBe(5);
   });
 });
@@ -174,7 +204,9 @@ describe("sample and randomSplit", () => {
     const path = join(dir, "split");
     const spark = await testSession();
     try {
-      await spark.range(0, 300, 1, 3).select(col("id"), col("id").mod(lit(7)).alias("k")).write.parquet(path);
+      await writeUnevenFiles(spark, path, [60, 130, 210], (df) =>
+        df.select(col("id"), col("id").mod(lit(7)).alias("k")),
+      );
     } finally {
       await spark.stop();
     }
