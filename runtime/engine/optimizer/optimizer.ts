@@ -10,6 +10,7 @@ import {
   collectAttributes,
   type Expr,
   isFoldable,
+  isPartitionDependent,
   type NamedExpr,
   transformUp,
 } from "../logical/expressions.js";
@@ -140,7 +141,9 @@ function pushIntoJoin(join: Extract<LogicalPlan, { kind: "join" }>, condition: E
   const stay: Expr[] = [];
   for (const c of conjuncts) {
     const ids = [...collectAttributes(c)];
-    if (ids.length > 0 && ids.every((id) => leftIds.has(id))) toLeft.push(c);
+    // A partition-dependent predicate (rand, spark_partition_id…) stays where it was written, as in Spark.
+    if (isPartitionDependent(c)) stay.push(c);
+    else if (ids.length > 0 && ids.every((id) => leftIds.has(id))) toLeft.push(c);
     else if (ids.length > 0 && ids.every((id) => rightIds.has(id))) toRight.push(c);
     else stay.push(c);
   }
