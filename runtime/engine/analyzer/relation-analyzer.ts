@@ -45,6 +45,7 @@ import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
 import { analyzeCollectMetrics, type ObservedMetricsSpec } from "./observed-metrics-analysis.js";
+import { sortOnPulledOutKeys } from "./partition-dependent-keys.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeSample } from "./sample-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
@@ -254,7 +255,8 @@ export class RelationAnalyzer {
           }
         };
         const orders = r.value.order.map((o) => this.sortKey(o, resolveKey));
-        return this.sortWithMissingColumns(child, orders, r.value.isGlobal ?? true);
+        const global = r.value.isGlobal ?? true;
+        return sortOnPulledOutKeys(this, child, orders, global) ?? this.sortWithMissingColumns(child, orders, global);
       }
       case "limit":
         return { kind: "limit", child: this.input(r.value, "limit"), limit: r.value.limit };

@@ -125,6 +125,11 @@ describe("random and partition-dependent functions", () => {
     expect(schema(local)).toEqual(schema(spark));
   });
 
+  it("order rows by rand(seed) as Spark does: the key is drawn once per row below the sort", async () => {
+    await expectSameRows(builder.range(0, 300, 1, 3).orderBy(F.rand(21)));
+    await expectSameRows(builder.range(0, 50, 1, 2).orderBy(col("id").mod(lit(2)), F.rand(4).desc()));
+  });
+
   it.fails(
     "match Spark after a shuffle only when the partition counts agree: Spark's adaptive execution sizes " +
       "post-shuffle partitions from the shuffle's bytes (one partition for these few rows), the engine keeps one " +
