@@ -373,7 +373,7 @@ export interface DataFrameApi {
   printSchema(level?: number): Promise<void>;
   /**
    * @since pyspark 1.4.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: with a seed it splits the rows differently from Spark, whose sampler draws per partition from XORShiftRandom).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   randomSplit(weights: readonly number[], seed?: number): DataFrame[];
   /**
@@ -410,7 +410,7 @@ export interface DataFrameApi {
   sameSemantics(other: DataFrame): Promise<boolean>;
   /**
    * @since pyspark 1.3.0
-   * @remarks Spark: supported. Embedded engine: gap (embedded engine differs from Spark: with a seed it keeps different rows than Spark, whose sampler draws per partition from XORShiftRandom).
+   * @remarks Spark: supported. Embedded engine: supported.
    */
   sample(withReplacement?: number | boolean, fraction?: number, seed?: number): DataFrame;
   /**

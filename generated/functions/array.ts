@@ -351,7 +351,7 @@ export function sequence(start: Column | string, stop: Column | string, step?: C
  * @returns a new Column; nothing runs until an action
  * @example `shuffle("arr", 42)`
  * @since pyspark 2.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function shuffle(col: Column | string, seed?: Column | number): Column {
   return codegen.callBuiltin("shuffle", [codegen.columnOrName(col, "col"), codegen.orRandomSeed(codegen.literal(seed, "seed"))]);

@@ -608,7 +608,7 @@ export function radians(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `rand(42)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function rand(seed?: number): Column {
   return codegen.callBuiltin("rand", [codegen.orRandomSeed(codegen.literal(seed, "seed"))]);
@@ -622,7 +622,7 @@ export function rand(seed?: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `randn(42)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function randn(seed?: number): Column {
   return codegen.callBuiltin("randn", [codegen.orRandomSeed(codegen.literal(seed, "seed"))]);
@@ -636,7 +636,7 @@ export function randn(seed?: number): Column {
  * @returns a new Column; nothing runs until an action
  * @example `random(42)`
  * @since pyspark 1.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function random(seed?: number): Column {
   return codegen.callBuiltin("rand", [codegen.orRandomSeed(codegen.literal(seed, "seed"))]);
@@ -915,7 +915,7 @@ export function unhex(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `uniform(0, 10, 42)`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function uniform(min: Column | number, max: Column | number, seed?: Column | number): Column {
   return codegen.callBuiltin("uniform", [codegen.literal(min, "min"), codegen.literal(max, "max"), codegen.orRandomSeed(codegen.literal(seed, "seed"))]);

@@ -163,7 +163,7 @@ export function current_user(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `input_file_block_length()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function input_file_block_length(): Column {
   return codegen.callBuiltin("input_file_block_length", []);
@@ -176,7 +176,7 @@ export function input_file_block_length(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `input_file_block_start()`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function input_file_block_start(): Column {
   return codegen.callBuiltin("input_file_block_start", []);
@@ -189,7 +189,7 @@ export function input_file_block_start(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `input_file_name()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function input_file_name(): Column {
   return codegen.callBuiltin("input_file_name", []);
@@ -217,7 +217,7 @@ export function java_method(...cols: (Column | string)[]): Column {
  * @returns a new Column; nothing runs until an action
  * @example `monotonically_increasing_id()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's partition layout for every plan (the id encodes the partition index)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function monotonically_increasing_id(): Column {
   return codegen.callBuiltin("monotonically_increasing_id", []);
@@ -272,7 +272,7 @@ export function session_user(): Column {
  * @returns a new Column; nothing runs until an action
  * @example `spark_partition_id()`
  * @since pyspark 1.6.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks Spark's partition layout for every plan (AQE coalescing included)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function spark_partition_id(): Column {
   return codegen.callBuiltin("spark_partition_id", []);

@@ -580,7 +580,7 @@ export function quote(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `randstr(8, 42)`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function randstr(length: Column | number, seed?: Column | number): Column {
   return codegen.callBuiltin("randstr", [codegen.literal(length, "length"), codegen.orRandomSeed(codegen.literal(seed, "seed"))]);

@@ -641,12 +641,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi[]",
       since: "1.4.0",
-      status: {
-        spark: supported,
-        local: localDiffers(
-          "with a seed it splits the rows differently from Spark, whose sampler draws per partition from XORShiftRandom",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "registerTempTable",
@@ -721,12 +716,7 @@ export const dataframeClass: ClassEntryInput = {
       ],
       returns: "DataFrameApi",
       since: "1.3.0",
-      status: {
-        spark: supported,
-        local: localDiffers(
-          "with a seed it keeps different rows than Spark, whose sampler draws per partition from XORShiftRandom",
-        ),
-      },
+      status: { spark: supported, local: supported },
     },
     {
       name: "sampleBy",

@@ -1,6 +1,6 @@
 /** Array functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const arrayFunctions: FunctionEntryInput[] = [
   {
@@ -306,7 +306,7 @@ export const arrayFunctions: FunctionEntryInput[] = [
       compare: "schema",
       reason: "a random permutation: the engine's random generator decides the order",
     },
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "slice",

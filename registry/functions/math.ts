@@ -1,6 +1,6 @@
 /** Mathematical functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngine, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const mathFunctions: FunctionEntryInput[] = [
   {
@@ -512,12 +512,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
     examples: ["rand(42)"],
-    status: {
-      spark: supported,
-      local: notInEngine(
-        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
-      ),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "randn",
@@ -528,12 +523,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "randn" },
     examples: ["randn(42)"],
-    status: {
-      spark: supported,
-      local: notInEngine(
-        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
-      ),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "random",
@@ -544,12 +534,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "rand" },
     examples: ["random(42)"],
-    status: {
-      spark: supported,
-      local: notInEngine(
-        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
-      ),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "rint",
@@ -785,12 +770,7 @@ export const mathFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "uniform" },
     examples: ["uniform(0, 10, 42)"],
-    status: {
-      spark: supported,
-      local: notInEngine(
-        "Spark's XORShiftRandom streams seeded per partition (seed + partition index) over Spark's partitioning",
-      ),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "width_bucket",

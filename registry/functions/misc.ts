@@ -1,6 +1,6 @@
 /** Miscellaneous functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngine, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const miscFunctions: FunctionEntryInput[] = [
   {
@@ -170,7 +170,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "input_file_block_length" },
     examples: ["input_file_block_length()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "input_file_block_start",
@@ -181,7 +181,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "input_file_block_start" },
     examples: ["input_file_block_start()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "input_file_name",
@@ -192,7 +192,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "input_file_name" },
     examples: ["input_file_name()"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "java_method",
@@ -217,10 +217,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "monotonically_increasing_id" },
     examples: ["monotonically_increasing_id()"],
-    status: {
-      spark: supported,
-      local: notInEngine("Spark's partition layout for every plan (the id encodes the partition index)"),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "raise_error",
@@ -269,10 +266,7 @@ export const miscFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "spark_partition_id" },
     examples: ["spark_partition_id()"],
-    status: {
-      spark: supported,
-      local: notInEngine("Spark's partition layout for every plan (AQE coalescing included)"),
-    },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_aes_decrypt",

@@ -527,7 +527,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "randstr" },
     examples: ["randstr(8, 42)"],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "regexp_count",

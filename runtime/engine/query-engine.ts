@@ -94,6 +94,7 @@ export class QueryEngine {
       defaultParallelism: this.options.parallelism,
       shufflePartitions: this.conf.shufflePartitions(this.options.parallelism),
       broadcastThreshold: this.conf.broadcastThreshold,
+      maxPartitionBytes: this.conf.maxPartitionBytes,
     }).plan(plan);
   }
 

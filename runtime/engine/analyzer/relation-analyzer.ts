@@ -48,7 +48,9 @@ import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
 import { analyzeCollectMetrics } from "./observed-metrics-analysis.js";
 import { orderByAllKey } from "./order-by-all.js";
+import { sortOnPulledOutKeys } from "./partition-dependent-keys.js";
 import { analyzePivot } from "./pivot-analysis.js";
+import { analyzeSample } from "./sample-analysis.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
@@ -297,7 +299,8 @@ export class RelationAnalyzer {
           all === undefined
             ? r.value.order.map((o) => this.sortKey(o, resolveKey))
             : outputOf(child).map((column) => this.sortKey(all, () => column));
-        return this.sortWithMissingColumns(child, orders, r.value.isGlobal ?? true);
+        const global = r.value.isGlobal ?? true;
+        return sortOnPulledOutKeys(this, child, orders, global) ?? this.sortWithMissingColumns(child, orders, global);
       }
       case "limit":
         return { kind: "limit", child: this.input(r.value, "limit"), limit: r.value.limit };
@@ -376,17 +379,8 @@ export class RelationAnalyzer {
           output: outputOf(child).map((a) => ({ ...a, qualifier })),
         };
       }
-      case "sample": {
-        const child = this.input(r.value, "sample");
-        return {
-          kind: "sample",
-          child,
-          lowerBound: r.value.lowerBound,
-          upperBound: r.value.upperBound,
-          withReplacement: r.value.withReplacement ?? false,
-          seed: r.value.seed ?? BigInt(Math.floor(Math.random() * 2 ** 31)),
-        };
-      }
+      case "sample":
+        return analyzeSample(this.input(r.value, "sample"), r.value);
       case "repartition": {
         const child = this.input(r.value, "repartition");
         if (r.value.numPartitions <= 0) {

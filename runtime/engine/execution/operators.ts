@@ -11,9 +11,10 @@ import { evaluate } from "./expression-evaluator.js";
 import { generateBatch } from "./generate-kernel.js";
 import { hashAggregate } from "./hash-aggregate.js";
 import { hashJoin, nestedLoopJoin } from "./join-kernels.js";
+import { inPartition } from "./partition-context.js";
 import { rangePartition } from "./range-scan.js";
 import { selectRows } from "./row-selection.js";
-import { sampleBatch } from "./sample-kernel.js";
+import { samplePartition } from "./sample-kernel.js";
 import { deduplicate, setOperation } from "./set-kernels.js";
 import { sortBatch } from "./sort-kernel.js";
 import { stratifiedSample } from "./stratified-sample-kernel.js";
@@ -22,8 +23,8 @@ import { windowOperator } from "./window-operator.js";
 export interface TaskContext extends EvalContext {
   /** Blocks written by a finished map stage for one reduce partition. */
   readonly readShuffle: (shuffleId: number, partition: number) => Batch[];
-  /** A file scan's split, decoded before the task's pipeline starts (absent: decoded on the spot). */
-  readonly readFileSplit?: (scan: PhysicalPlan, partition: number) => Batch | undefined;
+  /** A file scan's file (by index), decoded before the task's pipeline starts (absent: decoded on the spot). */
+  readonly readFileSplit?: (scan: PhysicalPlan, file: number) => Batch | undefined;
   /** Receives a df.observe node's partial metric states over this task's rows (absent: nobody collects them). */
   readonly observe?: (metricsId: number, state: Batch) => void;
 }
@@ -42,17 +43,26 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       const batch = plan.partitions[partition];
       return batch === undefined ? [] : [batch];
     }
-    case "fileScan":
-      return [ctx.readFileSplit?.(plan, partition) ?? readParquetSplitSync(plan.source, partition, plan.columns)];
-    case "project":
-      return runPartition(plan.child, partition, ctx).map((batch) => ({
-        columns: plan.exprs.map((e) => evaluate(e, batch, ctx)),
+    case "fileScan": {
+      // One batch per file, in the partition's order (input_file_name follows the batches).
+      const files = plan.filePartitions[partition] ?? [partition];
+      return files.map(
+        (file) => ctx.readFileSplit?.(plan, file) ?? readParquetSplitSync(plan.source, file, plan.columns),
+      );
+    }
+    case "project": {
+      const scoped = inPartition(ctx, plan.child, partition);
+      return runPartition(plan.child, partition, ctx).map((batch, k) => ({
+        columns: plan.exprs.map((e) => evaluate(e, batch, scoped(k))),
         numRows: batch.numRows,
       }));
-    case "filter":
-      return runPartition(plan.child, partition, ctx).map((batch) =>
-        takeBatch(batch, selectRows(plan.condition, batch, ctx)),
+    }
+    case "filter": {
+      const scoped = inPartition(ctx, plan.child, partition);
+      return runPartition(plan.child, partition, ctx).map((batch, k) =>
+        takeBatch(batch, selectRows(plan.condition, batch, scoped(k))),
       );
+    }
     case "hashAggregate":
       return [hashAggregate(plan.mode, runPartition(plan.child, partition, ctx), plan.keys, plan.aggregates, ctx)];
     case "shuffleRead":
@@ -129,18 +139,23 @@ export function runPartition(plan: PhysicalPlan, partition: number, ctx: TaskCon
       ];
     case "window":
       return [windowOperator(single(plan.child, runPartition(plan.child, partition, ctx)), plan, ctx)];
-    case "expand":
-      return runPartition(plan.child, partition, ctx).map((batch) => expandBatch(batch, plan.projections, ctx));
+    case "expand": {
+      const scoped = inPartition(ctx, plan.child, partition);
+      return runPartition(plan.child, partition, ctx).map((batch, k) =>
+        expandBatch(batch, plan.projections, scoped(k)),
+      );
+    }
     case "generate": {
       const generatedTypes = plan.output.slice(plan.child.output.length).map((a) => a.type);
-      return runPartition(plan.child, partition, ctx).map((batch) =>
-        generateBatch(batch, plan.generator, generatedTypes, ctx),
+      const scoped = inPartition(ctx, plan.child, partition);
+      return runPartition(plan.child, partition, ctx).map((batch, k) =>
+        generateBatch(batch, plan.generator, generatedTypes, scoped(k)),
       );
     }
     case "sample":
       if (plan.stratified !== undefined)
         return stratifiedSample(runPartition(plan.child, partition, ctx), plan, partition, ctx);
-      return runPartition(plan.child, partition, ctx).map((batch, i) => sampleBatch(batch, plan, partition * 7919 + i));
+      return samplePartition(runPartition(plan.child, partition, ctx), plan, partition);
     case "collectMetrics": {
       const batches = runPartition(plan.child, partition, ctx);
       ctx.observe?.(plan.metricsId, hashAggregate("partial", batches, [], plan.partial, ctx));

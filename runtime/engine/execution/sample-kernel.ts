@@ -1,43 +1,50 @@
 /**
- * Sampling one batch: Bernoulli (keep a row when its uniform draw falls in [lower, upper)) or, with replacement,
- * Poisson copies. Draws come from a seeded xorshift generator so a seed reproduces the same sample.
+ * DataFrame.sample and randomSplit on one partition, drawn as Spark's SampleExec draws them. Without
+ * replacement: a BernoulliCellSampler, one XORShiftRandom seeded with seed + partition index, one draw per row
+ * (across the partition's batches), keeping rows whose draw falls in [lowerBound, upperBound). With replacement:
+ * a PoissonSampler, a Well19937c per partition seeded with the partition's entry of java.util.Random(seed)'s
+ * nextLong sequence, each row repeated by a Poisson draw with mean upperBound - lowerBound.
  */
 import { type Batch, takeBatch } from "../columnar/column-vector.js";
+import { notSupportedLocally } from "../errors.js";
 import type { PhysicalPlan } from "../physical/physical-plan.js";
+import { JavaRandom, Well19937c } from "./well19937c.js";
+import { XorShiftRandom } from "./xorshift-random.js";
 
-function xorshift(seed: bigint): () => number {
-  let state = BigInt.asUintN(64, seed ^ 0x9e3779b97f4a7c15n) || 1n;
-  return () => {
-    state ^= BigInt.asUintN(64, state << 21n);
-    state ^= state >> 35n;
-    state ^= BigInt.asUintN(64, state << 4n);
-    return Number(state >> 11n) / 2 ** 53;
-  };
+type SamplePlan = Extract<PhysicalPlan, { kind: "sample" }>;
+
+/** Above this mean commons-math switches to another Poisson algorithm, which the engine does not reproduce. */
+const POISSON_PIVOT = 40;
+
+function poissonSeed(seed: bigint, partition: number): bigint {
+  const seeds = new JavaRandom(seed);
+  let value = seeds.nextLong();
+  for (let i = 0; i < partition; i++) value = seeds.nextLong();
+  return value;
 }
 
-function poisson(mean: number, random: () => number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
-}
-
-export function sampleBatch(batch: Batch, plan: Extract<PhysicalPlan, { kind: "sample" }>, stream: number): Batch {
-  const random = xorshift(plan.seed + BigInt(stream));
-  const rows: number[] = [];
+export function samplePartition(batches: readonly Batch[], plan: SamplePlan, partition: number): Batch[] {
   const fraction = plan.upperBound - plan.lowerBound;
-  for (let i = 0; i < batch.numRows; i++) {
-    if (plan.withReplacement) {
-      const copies = poisson(fraction, random);
-      for (let c = 0; c < copies; c++) rows.push(i);
-    } else {
-      const x = random();
+  if (fraction <= 0) return batches.map((batch) => takeBatch(batch, new Int32Array(0)));
+  if (plan.withReplacement) {
+    if (fraction >= POISSON_PIVOT) throw notSupportedLocally(`sampling with replacement at a fraction of ${fraction}`);
+    const random = new Well19937c(poissonSeed(plan.seed, partition));
+    return batches.map((batch) => {
+      const rows: number[] = [];
+      for (let i = 0; i < batch.numRows; i++) {
+        const copies = random.nextPoisson(fraction);
+        for (let c = 0; c < copies; c++) rows.push(i);
+      }
+      return takeBatch(batch, Int32Array.from(rows));
+    });
+  }
+  const random = new XorShiftRandom(plan.seed + BigInt(partition));
+  return batches.map((batch) => {
+    const rows: number[] = [];
+    for (let i = 0; i < batch.numRows; i++) {
+      const x = random.nextDouble();
       if (x >= plan.lowerBound && x < plan.upperBound) rows.push(i);
     }
-  }
-  return takeBatch(batch, Int32Array.from(rows));
+    return takeBatch(batch, Int32Array.from(rows));
+  });
 }

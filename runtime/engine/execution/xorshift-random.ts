@@ -3,6 +3,7 @@
  * MurmurHash3.bytesHash over its 8 big-endian bytes (low word with the array seed, high word seeded by the low),
  * each step is the xorshift (21, 35, 4) on 64 bits, and nextDouble joins 26 and 27 bits as java.util.Random does.
  * Spark seeds one generator per partition with seed + partitionIndex; the same draws reproduce its choices.
+ * nextInt and nextGaussian are java.util.Random's, which XORShiftRandom inherits over its own `next`.
  */
 
 const MASK64 = (1n << 64n) - 1n;
@@ -57,6 +58,14 @@ export class XorShiftRandom {
     this.state = hashSeed(seed);
   }
 
+  /** The generator re-seeded in place, as Spark's samplers do once per partition. */
+  setSeed(seed: bigint): void {
+    this.state = hashSeed(seed);
+    this.nextGaussianValue = null;
+  }
+
+  private nextGaussianValue: number | null = null;
+
   private next(bits: bigint): bigint {
     let s = this.state;
     s ^= (s << 21n) & MASK64;
@@ -70,5 +79,30 @@ export class XorShiftRandom {
     const high = this.next(26n);
     const low = this.next(27n);
     return Number((high << 27n) + low) * 2 ** -53;
+  }
+
+  /** A signed 32-bit draw (java.util.Random.nextInt()). */
+  nextInt(): number {
+    return Number(this.next(32n)) | 0;
+  }
+
+  /** Java's polar method: two uniform draws in the unit circle give two normal values, the second kept for later. */
+  nextGaussian(): number {
+    if (this.nextGaussianValue !== null) {
+      const kept = this.nextGaussianValue;
+      this.nextGaussianValue = null;
+      return kept;
+    }
+    let v1: number;
+    let v2: number;
+    let s: number;
+    do {
+      v1 = 2 * this.nextDouble() - 1;
+      v2 = 2 * this.nextDouble() - 1;
+      s = v1 * v1 + v2 * v2;
+    } while (s >= 1 || s === 0);
+    const multiplier = Math.sqrt((-2 * Math.log(s)) / s);
+    this.nextGaussianValue = v2 * multiplier;
+    return v1 * multiplier;
   }
 }

@@ -7,6 +7,7 @@ import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
 import { arrayFunctions } from "./array-functions.js";
+import { arrayShuffleFunctions } from "./array-shuffle.js";
 import { arraySortFunctions } from "./array-sort.js";
 import { bitmapFunctions } from "./bitmap-functions.js";
 // Function breadth (math, bitwise, string, datetime, conditional, hashing families).
@@ -38,8 +39,10 @@ import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
+import { partitionFunctions } from "./partition-functions.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
+import { randomAliases, randomFunctions } from "./random-functions.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
 import { sequenceFunctions } from "./sequence.js";
@@ -117,6 +120,9 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arrayEditingFunctions,
   ...mapBuildingFunctions,
   ...sequenceFunctions,
+  ...randomFunctions,
+  ...partitionFunctions,
+  ...arrayShuffleFunctions,
 };
 
 const ALIASES: Record<string, string> = {
@@ -126,6 +132,7 @@ const ALIASES: Record<string, string> = {
   ...mathAliases,
   ...trigonometryAliases,
   ...datetimeExtraAliases,
+  ...randomAliases,
 };
 
 const BY_LOWER_NAME = new Map(Object.entries(FUNCTIONS).map(([name, fn]) => [name.toLowerCase(), { name, fn }]));

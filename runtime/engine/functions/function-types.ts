@@ -1,6 +1,7 @@
 /** The contract every builtin scalar function implements: analysis-time typing plus a whole-column kernel. */
 import type { ColumnVector } from "../columnar/column-vector.js";
 import type { Call, Expr } from "../logical/expressions.js";
+import type { PartitionScope } from "./partition-scope.js";
 
 export interface ResolveContext {
   readonly ansi: boolean;
@@ -12,6 +13,8 @@ export interface EvalContext {
   readonly timeZone: string;
   /** Columns bound to the lambda variables in scope (by variable id), row-aligned with the batch evaluated. */
   readonly lambdaValues?: ReadonlyMap<number, ColumnVector>;
+  /** The partition an operator is computing, for partition-dependent expressions (absent: one stream, index 0). */
+  readonly partition?: PartitionScope;
 }
 
 export type Kernel = (args: readonly ColumnVector[], call: Call, ctx: EvalContext) => ColumnVector;

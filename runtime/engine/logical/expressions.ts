@@ -221,8 +221,28 @@ export function collectAttributes(expr: Expr, into: Set<number> = new Set()): Se
 }
 
 export const isAggregate = (expr: Expr): boolean => anyNode(expr, (e) => e.kind === "aggregate");
+/**
+ * Calls whose value depends on the partition computing them or the row's place in it (a per-partition seeded
+ * generator, a row counter, the file being scanned).
+ */
+const PARTITION_DEPENDENT_CALLS: ReadonlySet<string> = new Set([
+  "rand",
+  "randn",
+  "uniform",
+  "randstr",
+  "shuffle",
+  "monotonically_increasing_id",
+  "spark_partition_id",
+  "input_file_name",
+  "input_file_block_start",
+  "input_file_block_length",
+]);
+
+export const isPartitionDependent = (expr: Expr): boolean =>
+  anyNode(expr, (e) => e.kind === "call" && PARTITION_DEPENDENT_CALLS.has(e.name));
+
 /** Calls that give a new value per row even over constant arguments, so they are never folded to one literal. */
-const NONDETERMINISTIC_CALLS: ReadonlySet<string> = new Set(["uuid"]);
+const NONDETERMINISTIC_CALLS: ReadonlySet<string> = new Set(["uuid", ...PARTITION_DEPENDENT_CALLS]);
 
 export const isFoldable = (expr: Expr): boolean =>
   expr.kind === "literal" ||

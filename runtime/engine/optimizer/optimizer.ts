@@ -11,12 +11,14 @@ import {
   collectAttributes,
   type Expr,
   isFoldable,
+  isPartitionDependent,
   type NamedExpr,
   transformUp,
 } from "../logical/expressions.js";
 import { type LogicalPlan, outputOf } from "../logical/logical-plan.js";
 import * as T from "../types/data-types.js";
 import { pruneColumns } from "./column-pruning.js";
+import { foldIntoLocalRelation } from "./local-relation-folding.js";
 
 const MAX_PASSES = 10;
 
@@ -92,6 +94,8 @@ function and(a: Expr, b: Expr): Expr {
 }
 
 function applyRules(plan: LogicalPlan, ctx: EvalContext): LogicalPlan {
+  const folded = foldIntoLocalRelation(plan, ctx);
+  if (folded !== null) return folded;
   switch (plan.kind) {
     case "filter": {
       const condition = foldConstants(plan.condition, ctx);
@@ -142,7 +146,9 @@ function pushIntoJoin(join: Extract<LogicalPlan, { kind: "join" }>, condition: E
   const stay: Expr[] = [];
   for (const c of conjuncts) {
     const ids = [...collectAttributes(c)];
-    if (ids.length > 0 && ids.every((id) => leftIds.has(id))) toLeft.push(c);
+    // A partition-dependent predicate (rand, spark_partition_id…) stays where it was written, as in Spark.
+    if (isPartitionDependent(c)) stay.push(c);
+    else if (ids.length > 0 && ids.every((id) => leftIds.has(id))) toLeft.push(c);
     else if (ids.length > 0 && ids.every((id) => rightIds.has(id))) toRight.push(c);
     else if (ids.length > 0 && ids.every((id) => leftIds.has(id) || rightIds.has(id)) && isDeterministic(c))
       toJoin.push(c);

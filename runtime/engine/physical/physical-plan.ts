@@ -49,7 +49,13 @@ export type PhysicalPlan =
     })
   | (Base & { readonly kind: "localScan"; readonly partitions: readonly Batch[] })
   /** One task per file; `columns` are positions in `source.fields`, parallel to `output`. */
-  | (Base & { readonly kind: "fileScan"; readonly source: ParquetScanSource; readonly columns: readonly number[] })
+  | (Base & {
+      readonly kind: "fileScan";
+      readonly source: ParquetScanSource;
+      readonly columns: readonly number[];
+      /** Indices into `source.files` read by each partition, packed as Spark packs small files. */
+      readonly filePartitions: readonly (readonly number[])[];
+    })
   | (Base & { readonly kind: "project"; readonly child: PhysicalPlan; readonly exprs: readonly Expr[] })
   | (Base & { readonly kind: "filter"; readonly child: PhysicalPlan; readonly condition: Expr })
   | (Base & {
@@ -167,7 +173,7 @@ export function numPartitions(plan: PhysicalPlan): number {
     case "localScan":
       return plan.partitions.length;
     case "fileScan":
-      return Math.max(1, plan.source.files.length);
+      return Math.max(1, plan.filePartitions.length);
     case "exchange":
     case "shuffleRead":
       return partitionCount(plan.partitioning);

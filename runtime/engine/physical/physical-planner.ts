@@ -20,6 +20,7 @@ import { mapWindowFunction } from "../logical/window-functions.js";
 import * as T from "../types/data-types.js";
 import { stateTypes } from "./aggregate-states.js";
 import { bind, distributionOf, satisfies } from "./binding.js";
+import { DEFAULT_OPEN_COST_IN_BYTES, packFiles } from "./file-partitions.js";
 import { type AggregateSpec, numPartitions, type Partitioning, type PhysicalPlan } from "./physical-plan.js";
 import { estimatedBytes } from "./size-estimate.js";
 
@@ -28,7 +29,11 @@ export interface PlannerOptions {
   readonly shufflePartitions: number;
   /** `spark.sql.autoBroadcastJoinThreshold` in bytes: join sides estimated at most this big are broadcast; -1 never. */
   readonly broadcastThreshold?: number | undefined;
+  /** `spark.sql.files.maxPartitionBytes`: the most bytes of files one scan partition packs together. */
+  readonly maxPartitionBytes?: number | undefined;
 }
+
+const DEFAULT_MAX_PARTITION_BYTES = 128 * 1024 * 1024;
 
 export class PhysicalPlanner {
   private nextId = -1;
@@ -53,7 +58,17 @@ export class PhysicalPlanner {
           output: logical.output,
         };
       case "fileScan":
-        return { kind: "fileScan", source: logical.source, columns: logical.columns, output: logical.output };
+        return {
+          kind: "fileScan",
+          source: logical.source,
+          columns: logical.columns,
+          filePartitions: packFiles(logical.source.files, {
+            maxPartitionBytes: this.options.maxPartitionBytes ?? DEFAULT_MAX_PARTITION_BYTES,
+            openCostInBytes: DEFAULT_OPEN_COST_IN_BYTES,
+            minPartitions: this.options.defaultParallelism,
+          }),
+          output: logical.output,
+        };
       case "project": {
         const child = this.plan(logical.child);
         return {

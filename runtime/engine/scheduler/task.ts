@@ -67,9 +67,11 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
   const splits = new Map<PhysicalPlan, Map<number, Batch>>();
   for (const { leaf, partition } of leafReadsFor(task.plan, task.partition)) {
     if (leaf.kind !== "fileScan") continue;
-    const batch = await readParquetSplit(leaf.source, partition, leaf.columns);
-    const byPartition = splits.get(leaf) ?? new Map<number, Batch>();
-    splits.set(leaf, byPartition.set(partition, batch));
+    for (const file of leaf.filePartitions[partition] ?? [partition]) {
+      const batch = await readParquetSplit(leaf.source, file, leaf.columns);
+      const byFile = splits.get(leaf) ?? new Map<number, Batch>();
+      splits.set(leaf, byFile.set(file, batch));
+    }
   }
   const observed: ObservedState[] = [];
   const ctx: TaskContext = {
@@ -80,7 +82,7 @@ export async function runTask(task: TaskSpec, blocks: ExecutorBlocks): Promise<T
       if (input === undefined) throw new Error(`internal: task lacks input of shuffle ${shuffleId}`);
       return input;
     },
-    readFileSplit: (scan, partition) => splits.get(scan)?.get(partition),
+    readFileSplit: (scan, file) => splits.get(scan)?.get(file),
   };
   const batches = runPartition(task.plan, task.partition, ctx);
   const extras = observed.length === 0 ? {} : { observed };

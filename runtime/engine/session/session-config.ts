@@ -127,6 +127,12 @@ export class SessionConfig {
     };
   }
 
+  /** `spark.sql.files.maxPartitionBytes`: how many bytes of files one scan partition packs at most. */
+  get maxPartitionBytes(): number {
+    const value = (this.getOption("spark.sql.files.maxPartitionBytes") ?? "134217728b").trim();
+    return parseByteSize("spark.sql.files.maxPartitionBytes", value);
+  }
+
   /** `spark.sql.autoBroadcastJoinThreshold` in bytes; -1 (any negative value) turns broadcast joins off. */
   get broadcastThreshold(): number {
     const value = (this.getOption("spark.sql.autoBroadcastJoinThreshold") ?? "10485760b").trim();

@@ -12,6 +12,7 @@ import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
 import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc.js";
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
 import { NORMAL_FUNCTION_CASES } from "./normal-function-cases.js";
+import { RANDOM_FUNCTION_CASES } from "./random-function-cases.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -42,6 +43,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   ...LAMBDA_FUNCTION_CASES,
   ...COLLECTION_FUNCTION_CASES,
   ...NORMAL_FUNCTION_CASES,
+  ...RANDOM_FUNCTION_CASES,
   abs: () => [F.abs(i()), F.abs(d()), F.abs(col("dec"))],
   bround: () => [F.bround(d(), 1), F.bround(col("dec"), 0)],
   ceil: () => [F.ceil(d()), F.ceil(col("dec"))],
