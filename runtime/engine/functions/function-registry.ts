@@ -15,6 +15,9 @@ import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { convertTimezoneFunctions } from "./convert-timezone.js";
+import { csvReadingFunctions } from "./csv-reading.js";
+import { csvSchemaFunctions } from "./csv-schema-inference.js";
+import { csvWritingFunctions } from "./csv-writing.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { datetimeExtractFunctions } from "./datetime-extract.js";
@@ -113,6 +116,9 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arrayEditingFunctions,
   ...mapBuildingFunctions,
   ...sequenceFunctions,
+  ...csvReadingFunctions,
+  ...csvSchemaFunctions,
+  ...csvWritingFunctions,
 };
 
 const ALIASES: Record<string, string> = {

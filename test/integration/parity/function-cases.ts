@@ -11,6 +11,7 @@ import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
 import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc.js";
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
 import { NORMAL_FUNCTION_CASES } from "./normal-function-cases.js";
+import { TEXT_FORMAT_FUNCTION_CASES } from "./text-format-function-cases.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -476,6 +477,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   inline_outer: () => [col("id"), F.inline_outer(F.array(F.struct(i(), s())))],
   stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
   ...MISC_FUNCTION_CASES,
+  ...TEXT_FORMAT_FUNCTION_CASES,
 };
 
 /**

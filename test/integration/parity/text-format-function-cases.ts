@@ -1,0 +1,25 @@
+/**
+ * Parity cases for the CSV, XML, number-format and text builtins (kept in their own file and spread into
+ * function-cases.ts, so parallel additions merge cleanly).
+ */
+
+import * as F from "../../../generated/functions/index.js";
+import { col, lit } from "../../../runtime/api/functions.js";
+import type { FunctionCase } from "./function-cases.js";
+
+const i = () => col("i");
+const s = () => col("s");
+
+/** Row-wise functions, each selected over the fixture ordered by id. */
+export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
+  from_csv: () => [
+    F.from_csv(F.concat_ws(",", i(), s(), col("dec"), col("dt")), "a INT, b STRING, c DECIMAL(10,2), d DATE"),
+    F.from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" }),
+    F.from_csv(F.concat_ws("|", s(), col("d")), "a INT, b DOUBLE, _corrupt_record STRING", { sep: "|" }),
+  ],
+  schema_of_csv: () => [F.schema_of_csv("1,abc,2.5"), F.schema_of_csv("1|x|2024-01-01|true", { sep: "|" })],
+  to_csv: () => [
+    F.to_csv(F.struct(i(), s(), col("dt"), col("ts"), col("d"), col("dec"))),
+    F.to_csv(F.struct(s(), col("padded"), i()), { sep: ";", nullValue: "NA" }),
+  ],
+};
