@@ -851,7 +851,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_char" },
     examples: ['to_char("dec", lit("S999.99"))', 'to_char("dt", lit("yyyy-MM-dd"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_number",
@@ -868,7 +868,7 @@ export const stringFunctions: FunctionEntryInput[] = [
       'to_number(format_number("dec", 2), lit("S999.99"))',
       'to_number(format_number("d", 2), lit("S99,999,999,999.99"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_varchar",
@@ -882,7 +882,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_varchar" },
     examples: ['to_varchar("dec", lit("999.999"))', 'to_varchar("bin", lit("hex"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "translate",
@@ -939,7 +939,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_number" },
     examples: ['try_to_number(format_number("d", 2), lit("S999.99"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_validate_utf8",

@@ -38,6 +38,7 @@ import { makeTimestampFunctions } from "./make-timestamp.js";
 import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
+import { numberFormatFunctions } from "./number-format-functions.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
@@ -119,6 +120,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...csvReadingFunctions,
   ...csvSchemaFunctions,
   ...csvWritingFunctions,
+  ...numberFormatFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -57,6 +57,57 @@ const CSV_CASES: readonly string[] = [
   "from_csv(line, 'a INT', 'x')",
 ];
 
+/** to_char / to_number and their aliases: number formats, their errors, and the date / binary rewrites. */
+const NUMBER_FORMAT_CASES: readonly string[] = [
+  "to_char(454, '999'), to_char(454.00, '000D00'), to_char(12454, '99G999'), to_char(78.12, '$99.99'), to_char(-12454.8, '99G999D9S')",
+  "to_char(454, '99'), to_char(454.5, '999'), to_char(454.5, '999.9'), to_char(-454.5, '999.99'), to_char(0.5, '9.99'), to_char(0.5, '0.99')",
+  "to_char(5, '0009'), to_char(5, '9990'), to_char(-5, 'S999'), to_char(5, 'S999'), to_char(5, '999S'), to_char(-5, '999MI'), to_char(5, '999MI'), to_char(-5, 'MI999')",
+  "to_char(1234567, '9,999,999'), to_char(123, '9,999'), to_char(123, '0,000'), to_char(CAST(1.25 AS DOUBLE), '9.9'), to_char(CAST(12 AS BIGINT), '99.99')",
+  "to_char(12.5, '99'), to_char(12.5, '99.'), to_char(12.5, '.99'), to_char(0, '999'), to_char(0, '9.99'), to_char(CAST(NULL AS INT), '999')",
+  "to_char(-5, '999PR'), to_char(5, '999PR'), to_char(-5.5, '99.9PR'), to_char(5, '$999'), to_char(-5, '$999'), to_char(-5, 'S$999')",
+  "to_char(12.5, '99.9'), to_char(-12.5, 'S9'), to_char(-12.5, '9S'), to_char(12345, '9,999'), to_char(-12345, '$9,999PR'), to_char(0.5, '.9'), to_char(5, '.9')",
+  "to_char(0.5, '9'), to_char(0.0, '9.9'), to_char(0, '0'), to_char(0, '9'), to_char(-0.5, '9.9'), to_char(-0.5, '99.9MI'), to_char(0.5, 'S99.9'), to_char(5, 'S9999'), to_char(5, 'S0009')",
+  "to_char(5, '9.'), to_char(5, 'S9.'), to_char(5, '9.S'), to_char(-5, '9.MI'), to_char(5, '9.PR'), to_char(-5, '9.PR'), to_char(5, '99G9'), to_char(5, '0G09')",
+  "to_char(-5, 'MI$999'), to_char(5, '$0099'), to_char(-1234, '$9,999.99MI'), to_char(12, '9,999.9'), to_char(0.05, '9.99'), to_char(0.05, '0.99')",
+  "to_char(-0.5, 'S0.9'), to_char(0.45, 'S.99'), to_char(1234.5, '9G999D99'), to_char(-1234.5, '9G999D99PR'), to_char(454, 'S999MI'), to_char(454, 'MI999PR')",
+  "to_char(CAST(5 AS DOUBLE), '9'), to_char(CAST(5 AS BIGINT), '99999999999999999999'), to_char(CAST(5.5 AS FLOAT), '9.9'), to_char('5', '9')",
+  "to_char(n, '9,999,999.999'), to_varchar(n, 'S9999999.99'), to_char(id, '0000')",
+  "to_char(DATE'2016-04-08', 'y'), to_char(X'537061726b', 'base64'), to_char(X'537061726b', 'hex'), to_char(X'537061726b', 'utf-8')",
+  "to_char(TIMESTAMP'2016-04-08 10:11:12', 'yyyy-MM-dd HH'), to_varchar(454, '999'), to_varchar(DATE'2016-04-08', 'yyyy')",
+  "to_char(X'41', 'utf8')",
+  "to_char(true, '9')",
+  "to_char(454, 'x99')",
+  "to_char(454, '9.9.9')",
+  "to_char(454, '')",
+  "to_char(454, ',999')",
+  "to_char(454, 'S999S')",
+  "to_char(454, 'PR999')",
+  "to_char(454, '$$999')",
+  "to_char(5, '999$')",
+  "to_char(454, '9,99.9,9')",
+  "to_char(454, 'S')",
+  "to_char(454, 'MIMI9')",
+  "to_number('454', '999'), to_number('454.00', '000.00'), to_number('12,454', '99,999'), to_number('$78.12', '$99.99'), to_number('12,454.8-', '99,999.9S')",
+  "to_number('-454', 'S999'), to_number('<454>', '999PR'), to_number('454-', '999MI'), to_number('4', '999'), to_number(' 4', '999')",
+  "to_number('5', 'S9'), to_number('5 ', '9MI'), to_number('5', '9MI'), to_number('.5', '9.9'), to_number('5.', '9.9'), to_number('5', '9.9'), to_number('-.5', 'S.9')",
+  "to_number('12', '99.'), to_number('4,54', '9,99'), to_number('1,234,567.89', '9G999G999D99'), to_number('$4', '$9'), to_number('-$4', 'S$9'), to_number('  5  ', '9')",
+  "to_number('1 2', '99'), to_number('5+', '9S'), to_number('+5', 'S9'), to_number('-5', 'MI9'), to_number('<5>', '9PR'), to_number('5', '9PR'), to_number(CAST(5 AS INT), '9')",
+  "to_number('0012', '0000'), to_number('5', '0.9'), to_number('05.5', '00.0')",
+  "try_to_number('abc', '999'), try_to_number('454', '99'), try_to_number('12', '999'), try_to_number(line, '9,999')",
+  "to_number('454', '99')",
+  "to_number('12.3456', '99.99')",
+  "to_number('abc', '999')",
+  "to_number('12', '0000')",
+  "to_number('12', '9,9')",
+  "to_number('45,4', '9,99')",
+  "to_number('4', '$9')",
+  "to_number('-5', '9')",
+  "to_number('', '9')",
+  "to_number('5', 'x')",
+  "to_number('454', '9S9')",
+  "try_to_number('5', '9.9.9')",
+];
+
 describe("text formats on the embedded engine and on Spark", () => {
   let local: SparkSession;
   let spark: SparkSession;
@@ -82,8 +133,11 @@ describe("text formats on the embedded engine and on Spark", () => {
     }
   }
 
-  it.each(CSV_CASES)("csv: %s", async (expression) => {
+  async function expectSame(expression: string) {
     const [expected, actual] = await Promise.all([outcome(spark, expression), outcome(local, expression)]);
     expect(actual).toEqual(expected);
-  });
+  }
+
+  it.each(CSV_CASES)("csv: %s", expectSame);
+  it.each(NUMBER_FORMAT_CASES)("number format: %s", expectSame);
 });

@@ -18,6 +18,22 @@ export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
     F.from_csv(F.concat_ws("|", s(), col("d")), "a INT, b DOUBLE, _corrupt_record STRING", { sep: "|" }),
   ],
   schema_of_csv: () => [F.schema_of_csv("1,abc,2.5"), F.schema_of_csv("1|x|2024-01-01|true", { sep: "|" })],
+  to_char: () => [
+    F.to_char(col("dec"), lit("S999.99")),
+    F.to_char(i(), lit("9,999PR")),
+    F.to_char(col("d"), lit("$99,999,999,999.99MI")),
+    F.to_char(col("dt"), lit("yyyy-MM-dd")),
+    F.to_char(s().cast("binary"), lit("hex")),
+  ],
+  to_varchar: () => [F.to_varchar(col("dec"), lit("0000.000")), F.to_varchar(col("ts"), lit("HH:mm"))],
+  to_number: () => [
+    F.to_number(F.format_number(col("dec"), 2), lit("S999.99")),
+    F.to_number(F.format_number(col("d"), 2), lit("S99,999,999,999.99")),
+  ],
+  try_to_number: () => [
+    F.try_to_number(F.format_number(col("d"), 2), lit("S999.99")),
+    F.try_to_number(s(), lit("999")),
+  ],
   to_csv: () => [
     F.to_csv(F.struct(i(), s(), col("dt"), col("ts"), col("d"), col("dec"))),
     F.to_csv(F.struct(s(), col("padded"), i()), { sep: ";", nullValue: "NA" }),
