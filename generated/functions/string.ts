@@ -330,7 +330,7 @@ export function instr(str: Column | string, substr: Column | string): Column {
  * @example `is_valid_utf8("s")`
  * @example `is_valid_utf8("bin")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function is_valid_utf8(str: Column | string): Column {
   return codegen.callBuiltin("is_valid_utf8", [codegen.columnOrName(str, "str")]);
@@ -467,7 +467,7 @@ export function ltrim(col: Column | string, trim?: Column | string): Column {
  * @example `make_valid_utf8("s")`
  * @example `make_valid_utf8("bin")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_valid_utf8(str: Column | string): Column {
   return codegen.callBuiltin("make_valid_utf8", [codegen.columnOrName(str, "str")]);
@@ -1024,7 +1024,7 @@ export function try_to_number(col: Column | string, format: Column | string): Co
  * @example `try_validate_utf8("s")`
  * @example `try_validate_utf8("bin")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_validate_utf8(str: Column | string): Column {
   return codegen.callBuiltin("try_validate_utf8", [codegen.columnOrName(str, "str")]);
@@ -1081,7 +1081,7 @@ export function upper(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `validate_utf8("s")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function validate_utf8(str: Column | string): Column {
   return codegen.callBuiltin("validate_utf8", [codegen.columnOrName(str, "str")]);

@@ -61,6 +61,7 @@ import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
 import { urlFunctions } from "./url-functions.js";
 import { userErrorFunctions } from "./user-errors.js";
+import { utf8ValidationFunctions } from "./utf8-validation.js";
 import { uuidFunctions } from "./uuid.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
@@ -121,6 +122,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...csvSchemaFunctions,
   ...csvWritingFunctions,
   ...numberFormatFunctions,
+  ...utf8ValidationFunctions,
 };
 
 const ALIASES: Record<string, string> = {

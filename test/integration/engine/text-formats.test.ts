@@ -108,6 +108,17 @@ const NUMBER_FORMAT_CASES: readonly string[] = [
   "try_to_number('5', '9.9.9')",
 ];
 
+/** UTF-8 validation over bytes (binary arguments and casts of binary to string) and over plain strings. */
+const UTF8_CASES: readonly string[] = [
+  "is_valid_utf8(X'80'), is_valid_utf8(X'61'), make_valid_utf8(X'61FF62'), try_validate_utf8(X'80'), try_validate_utf8(X'61')",
+  "is_valid_utf8(CAST(X'80' AS STRING)), is_valid_utf8('abc'), make_valid_utf8('abc'), validate_utf8('abc'), is_valid_utf8(1)",
+  "make_valid_utf8(X'61EDA08062'), make_valid_utf8(X'F0908080'), make_valid_utf8(X'F09080'), make_valid_utf8(X'C0AF'), make_valid_utf8(X'E282')",
+  "make_valid_utf8(X'E2'), is_valid_utf8(X'EDA080'), make_valid_utf8(X'F4908080'), is_valid_utf8(CAST(NULL AS STRING))",
+  "is_valid_utf8(txt), make_valid_utf8(txt), validate_utf8(txt), try_validate_utf8(CAST(txt AS BINARY))",
+  "validate_utf8(X'80')",
+  "validate_utf8(X'61C3A9FF')",
+];
+
 describe("text formats on the embedded engine and on Spark", () => {
   let local: SparkSession;
   let spark: SparkSession;
@@ -140,4 +151,5 @@ describe("text formats on the embedded engine and on Spark", () => {
 
   it.each(CSV_CASES)("csv: %s", expectSame);
   it.each(NUMBER_FORMAT_CASES)("number format: %s", expectSame);
+  it.each(UTF8_CASES)("utf8: %s", expectSame);
 });

@@ -34,6 +34,14 @@ export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
     F.try_to_number(F.format_number(col("d"), 2), lit("S999.99")),
     F.try_to_number(s(), lit("999")),
   ],
+  is_valid_utf8: () => [
+    F.is_valid_utf8(s()),
+    F.is_valid_utf8(F.unhex(lit("61FF"))),
+    F.is_valid_utf8(s().cast("binary")),
+  ],
+  make_valid_utf8: () => [F.make_valid_utf8(s()), F.make_valid_utf8(F.unhex(lit("61EDA08062")))],
+  validate_utf8: () => [F.validate_utf8(s()), F.validate_utf8(F.concat(s(), lit("!")).cast("binary"))],
+  try_validate_utf8: () => [F.try_validate_utf8(s()), F.try_validate_utf8(F.unhex(lit("C0AF")))],
   to_csv: () => [
     F.to_csv(F.struct(i(), s(), col("dt"), col("ts"), col("d"), col("dec"))),
     F.to_csv(F.struct(s(), col("padded"), i()), { sep: ";", nullValue: "NA" }),
