@@ -63,6 +63,7 @@ import { urlFunctions } from "./url-functions.js";
 import { userErrorFunctions } from "./user-errors.js";
 import { utf8ValidationFunctions } from "./utf8-validation.js";
 import { uuidFunctions } from "./uuid.js";
+import { xpathFunctions } from "./xpath-functions.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -123,6 +124,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...csvWritingFunctions,
   ...numberFormatFunctions,
   ...utf8ValidationFunctions,
+  ...xpathFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -10,6 +10,9 @@ import type { FunctionCase } from "./function-cases.js";
 const i = () => col("i");
 const s = () => col("s");
 
+/** `<r><v>value</v></r>` around a column, as the registry's xpath examples build their documents. */
+const wrapped = (name: string) => F.concat(lit("<r><v>"), col(name), lit("</v></r>"));
+
 /** Row-wise functions, each selected over the fixture ordered by id. */
 export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
   from_csv: () => [
@@ -42,6 +45,18 @@ export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
   make_valid_utf8: () => [F.make_valid_utf8(s()), F.make_valid_utf8(F.unhex(lit("61EDA08062")))],
   validate_utf8: () => [F.validate_utf8(s()), F.validate_utf8(F.concat(s(), lit("!")).cast("binary"))],
   try_validate_utf8: () => [F.try_validate_utf8(s()), F.try_validate_utf8(F.unhex(lit("C0AF")))],
+  xpath: () => [
+    F.xpath(F.concat(lit('<r><v n="'), s(), lit('"/><v n="'), i(), lit('"/></r>')), lit("/r/v/@n")),
+    F.xpath(wrapped("s"), lit("//v/text()")),
+  ],
+  xpath_boolean: () => [F.xpath_boolean(wrapped("i"), lit("/r/v > 0")), F.xpath_boolean(wrapped("s"), lit("r/w"))],
+  xpath_double: () => [F.xpath_double(wrapped("d"), lit("/r/v")), F.xpath_double(wrapped("i"), lit("sum(//v) + 1"))],
+  xpath_float: () => [F.xpath_float(wrapped("d"), lit("/r/v * 2"))],
+  xpath_int: () => [F.xpath_int(wrapped("i"), lit("/r/v")), F.xpath_int(wrapped("d"), lit("/r/v"))],
+  xpath_long: () => [F.xpath_long(wrapped("i"), lit("/r/v")), F.xpath_long(wrapped("dec"), lit("r/v"))],
+  xpath_number: () => [F.xpath_number(wrapped("dec"), lit("/r/v")), F.xpath_number(wrapped("s"), lit("count(/r/v)"))],
+  xpath_short: () => [F.xpath_short(wrapped("i"), lit("/r/v"))],
+  xpath_string: () => [F.xpath_string(wrapped("s"), lit("/r/v")), F.xpath_string(wrapped("dt"), lit("name(/r/*)"))],
   to_csv: () => [
     F.to_csv(F.struct(i(), s(), col("dt"), col("ts"), col("d"), col("dec"))),
     F.to_csv(F.struct(s(), col("padded"), i()), { sep: ";", nullValue: "NA" }),
