@@ -3,6 +3,7 @@
  * the front ends send. Kernels are looked up here by a Call's canonical name at execution time.
  */
 import { unresolvedRoutine } from "../errors.js";
+import { aesFunctions } from "./aes-crypto.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
@@ -125,6 +126,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...numberFormatFunctions,
   ...utf8ValidationFunctions,
   ...xpathFunctions,
+  ...aesFunctions,
 };
 
 const ALIASES: Record<string, string> = {

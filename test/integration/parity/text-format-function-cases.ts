@@ -57,6 +57,34 @@ export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
   xpath_number: () => [F.xpath_number(wrapped("dec"), lit("/r/v")), F.xpath_number(wrapped("s"), lit("count(/r/v)"))],
   xpath_short: () => [F.xpath_short(wrapped("i"), lit("/r/v"))],
   xpath_string: () => [F.xpath_string(wrapped("s"), lit("/r/v")), F.xpath_string(wrapped("dt"), lit("name(/r/*)"))],
+  // A random IV makes each encryption differ, so those compare by round trip; a given IV compares exactly.
+  aes_encrypt: () => [
+    F.aes_encrypt(s(), lit("0123456789abcdef"), lit("ECB")),
+    F.aes_encrypt(
+      s(),
+      lit("0123456789abcdef"),
+      lit("CBC"),
+      lit("PKCS"),
+      F.unhex(lit("000102030405060708090A0B0C0D0E0F")),
+    ),
+    F.aes_encrypt(
+      s(),
+      lit("0123456789abcdef"),
+      lit("GCM"),
+      lit("DEFAULT"),
+      F.unhex(lit("000102030405060708090A0B")),
+      lit("aad"),
+    ),
+    F.octet_length(F.aes_encrypt(s(), lit("0123456789abcdef"))),
+  ],
+  aes_decrypt: () => [
+    F.aes_decrypt(F.aes_encrypt(s(), lit("0123456789abcdef")), lit("0123456789abcdef")),
+    F.aes_decrypt(F.aes_encrypt(s(), lit("0123456789abcdef"), lit("CBC")), lit("0123456789abcdef"), lit("CBC")),
+  ],
+  try_aes_decrypt: () => [
+    F.try_aes_decrypt(F.aes_encrypt(s(), lit("0123456789abcdef")), lit("0123456789abcdef")),
+    F.try_aes_decrypt(s().cast("binary"), lit("0123456789abcdef")),
+  ],
   to_csv: () => [
     F.to_csv(F.struct(i(), s(), col("dt"), col("ts"), col("d"), col("dec"))),
     F.to_csv(F.struct(s(), col("padded"), i()), { sep: ";", nullValue: "NA" }),
