@@ -770,7 +770,7 @@ export function rtrim(col: Column | string, trim?: Column | string): Column {
  * @example `sentences("s2")`
  * @example `sentences("s", lit("en"), lit("US"))`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sentences(string: Column | string, language?: Column | string, country?: Column | string): Column {
   return codegen.callBuiltin("sentences", [codegen.columnOrName(string, "string"), codegen.orDefault(codegen.columnOrName(language, "language"), {"string":""}), codegen.orDefault(codegen.columnOrName(country, "country"), {"string":""})]);

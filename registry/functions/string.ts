@@ -717,7 +717,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sentences" },
     examples: ['sentences("s2")', 'sentences("s", lit("en"), lit("US"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "soundex",

@@ -45,6 +45,7 @@ import { predicateAliases, predicateFunctions } from "./predicates.js";
 import { radixFunctions } from "./radix.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
+import { sentenceFunctions } from "./sentences.js";
 import { sequenceFunctions } from "./sequence.js";
 import { sessionClockFunctions } from "./session-clock.js";
 import { sessionInfoFunctions } from "./session-info.js";
@@ -127,6 +128,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...utf8ValidationFunctions,
   ...xpathFunctions,
   ...aesFunctions,
+  ...sentenceFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -153,6 +153,14 @@ const AES_CASES: readonly string[] = [
   "aes_decrypt(aes_encrypt('Spark', '0000111122223333', 'gcm'), '0000111122223333', 'GCM', 'DEFAULT', 'aad')",
 ];
 
+/** sentences over English text with punctuation, abbreviations, numbers and quotes. */
+const SENTENCE_CASES: readonly string[] = [
+  "sentences('Hi there! How are you? I am fine.'), sentences('one. two'), sentences(''), sentences(CAST(NULL AS STRING)), sentences(txt)",
+  "sentences('Mr. Smith went to Washington. He said \"hello, world!\" Then left...'), sentences('It''s 3.14 and e.g. x-ray; don''t stop'), sentences('Hello   world.  New   line\nhere')",
+  "sentences('Hi there! How are you?', 'en', 'US'), sentences('a,b c', 'fr'), sentences('Dr. No. 2 U.S.A. is big. Yes'), sentences('ÉCOLE über straße. Ça va?')",
+  "sentences('123 456. 7,890 $5 50% #tag @me'), sentences('end?! really?? ok.'), sentences('a_b c-d e''f g’h')",
+];
+
 /**
  * Known gaps: Spark reports a non-constant malformed XML as a task failure (SparkException wrapping the
  * java.lang.RuntimeException); the engine raises the RuntimeException itself.
@@ -194,5 +202,6 @@ describe("text formats on the embedded engine and on Spark", () => {
   it.each(UTF8_CASES)("utf8: %s", expectSame);
   it.each(XPATH_CASES)("xpath: %s", expectSame);
   it.each(AES_CASES)("aes: %s", expectSame);
+  it.each(SENTENCE_CASES)("sentences: %s", expectSame);
   it.fails.each(KNOWN_GAPS)("known gap: %s", expectSame);
 });

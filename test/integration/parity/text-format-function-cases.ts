@@ -85,6 +85,10 @@ export const TEXT_FORMAT_FUNCTION_CASES: Record<string, FunctionCase> = {
     F.try_aes_decrypt(F.aes_encrypt(s(), lit("0123456789abcdef")), lit("0123456789abcdef")),
     F.try_aes_decrypt(s().cast("binary"), lit("0123456789abcdef")),
   ],
+  sentences: () => [
+    F.sentences(F.concat(s(), lit(" is here. Next one? yes, e.g. 3.5% "), s())),
+    F.sentences(lit("Hi there! How are you?"), lit("en"), lit("US")),
+  ],
   to_csv: () => [
     F.to_csv(F.struct(i(), s(), col("dt"), col("ts"), col("d"), col("dec"))),
     F.to_csv(F.struct(s(), col("padded"), i()), { sep: ";", nullValue: "NA" }),
