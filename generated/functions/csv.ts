@@ -15,7 +15,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `from_csv("s2", "a STRING, b STRING, c STRING")`
  * @example `from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" })`
  * @since pyspark 3.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function from_csv(col: Column | string, schema: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("from_csv", [codegen.columnOrName(col, "col"), codegen.literal(schema, "schema"), codegen.options(options, "options")]);
@@ -31,7 +31,7 @@ export function from_csv(col: Column | string, schema: Column | string, options?
  * @example `schema_of_csv("1,abc,2.5")`
  * @example `schema_of_csv("1|x", { sep: "|" })`
  * @since pyspark 3.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function schema_of_csv(csv: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("schema_of_csv", [codegen.literal(csv, "csv"), codegen.options(options, "options")]);
@@ -47,7 +47,7 @@ export function schema_of_csv(csv: Column | string, options?: Record<string, str
  * @example `to_csv("st")`
  * @example `to_csv(struct("i", "s", "dt"), { sep: ";" })`
  * @since pyspark 3.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_csv(col: Column | string, options?: Record<string, string>): Column {
   return codegen.callBuiltin("to_csv", [codegen.columnOrName(col, "col"), codegen.options(options, "options")]);

@@ -17,7 +17,7 @@ import * as codegen from "../../runtime/codegen/index.js";
  * @example `aes_decrypt(aes_encrypt("s", lit("0123456789abcdef")), lit("0123456789abcdef"))`
  * @example `aes_decrypt(aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC")), lit("0123456789abcdef"), lit("CBC"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function aes_decrypt(input: Column | string, key: Column | string, mode?: Column | string, padding?: Column | string, aad?: Column | string): Column {
   return codegen.callBuiltin("aes_decrypt", [codegen.columnOrName(input, "input"), codegen.columnOrName(key, "key"), codegen.orDefault(codegen.columnOrName(mode, "mode"), {"string":"GCM"}), codegen.orDefault(codegen.columnOrName(padding, "padding"), {"string":"DEFAULT"}), codegen.orDefault(codegen.columnOrName(aad, "aad"), {"string":""})]);
@@ -38,7 +38,7 @@ export function aes_decrypt(input: Column | string, key: Column | string, mode?:
  * @example `aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC"), lit("PKCS"), unhex(lit("000102030405060708090A0B0C0D0E0F")))`
  * @example `aes_encrypt("s", lit("0123456789abcdef"), lit("GCM"), lit("DEFAULT"), unhex(lit("000102030405060708090A0B")), lit("aad"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function aes_encrypt(input: Column | string, key: Column | string, mode?: Column | string, padding?: Column | string, iv?: Column | string, aad?: Column | string): Column {
   return codegen.callBuiltin("aes_encrypt", [codegen.columnOrName(input, "input"), codegen.columnOrName(key, "key"), codegen.orDefault(codegen.columnOrName(mode, "mode"), {"string":"GCM"}), codegen.orDefault(codegen.columnOrName(padding, "padding"), {"string":"DEFAULT"}), codegen.orDefault(codegen.columnOrName(iv, "iv"), {"string":""}), codegen.orDefault(codegen.columnOrName(aad, "aad"), {"string":""})]);
@@ -291,7 +291,7 @@ export function spark_partition_id(): Column {
  * @example `try_aes_decrypt("bin", lit("0123456789abcdef"))`
  * @example `try_aes_decrypt(aes_encrypt("s", lit("0123456789abcdef"), lit("ECB")), lit("0123456789abcdef"), lit("ECB"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_aes_decrypt(input: Column | string, key: Column | string, mode?: Column | string, padding?: Column | string, aad?: Column | string): Column {
   return codegen.callBuiltin("try_aes_decrypt", [codegen.columnOrName(input, "input"), codegen.columnOrName(key, "key"), codegen.orDefault(codegen.columnOrName(mode, "mode"), {"string":"GCM"}), codegen.orDefault(codegen.columnOrName(padding, "padding"), {"string":"DEFAULT"}), codegen.orDefault(codegen.columnOrName(aad, "aad"), {"string":""})]);

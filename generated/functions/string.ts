@@ -330,7 +330,7 @@ export function instr(str: Column | string, substr: Column | string): Column {
  * @example `is_valid_utf8("s")`
  * @example `is_valid_utf8("bin")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function is_valid_utf8(str: Column | string): Column {
   return codegen.callBuiltin("is_valid_utf8", [codegen.columnOrName(str, "str")]);
@@ -467,7 +467,7 @@ export function ltrim(col: Column | string, trim?: Column | string): Column {
  * @example `make_valid_utf8("s")`
  * @example `make_valid_utf8("bin")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_valid_utf8(str: Column | string): Column {
   return codegen.callBuiltin("make_valid_utf8", [codegen.columnOrName(str, "str")]);
@@ -770,7 +770,7 @@ export function rtrim(col: Column | string, trim?: Column | string): Column {
  * @example `sentences("s2")`
  * @example `sentences("s", lit("en"), lit("US"))`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function sentences(string: Column | string, language?: Column | string, country?: Column | string): Column {
   return codegen.callBuiltin("sentences", [codegen.columnOrName(string, "string"), codegen.orDefault(codegen.columnOrName(language, "language"), {"string":""}), codegen.orDefault(codegen.columnOrName(country, "country"), {"string":""})]);
@@ -916,7 +916,7 @@ export function to_binary(col: Column | string, format?: Column | string): Colum
  * @example `to_char("dec", lit("S999.99"))`
  * @example `to_char("dt", lit("yyyy-MM-dd"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_char(col: Column | string, format: Column | string): Column {
   return codegen.callBuiltin("to_char", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -932,7 +932,7 @@ export function to_char(col: Column | string, format: Column | string): Column {
  * @example `to_number(format_number("dec", 2), lit("S999.99"))`
  * @example `to_number(format_number("d", 2), lit("S99,999,999,999.99"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_number(col: Column | string, format: Column | string): Column {
   return codegen.callBuiltin("to_number", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -948,7 +948,7 @@ export function to_number(col: Column | string, format: Column | string): Column
  * @example `to_varchar("dec", lit("999.999"))`
  * @example `to_varchar("bin", lit("hex"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function to_varchar(col: Column | string, format: Column | string): Column {
   return codegen.callBuiltin("to_varchar", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -1009,7 +1009,7 @@ export function try_to_binary(col: Column | string, format?: Column | string): C
  * @returns a new Column; nothing runs until an action
  * @example `try_to_number(format_number("d", 2), lit("S999.99"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_to_number(col: Column | string, format: Column | string): Column {
   return codegen.callBuiltin("try_to_number", [codegen.columnOrName(col, "col"), codegen.columnOrName(format, "format")]);
@@ -1024,7 +1024,7 @@ export function try_to_number(col: Column | string, format: Column | string): Co
  * @example `try_validate_utf8("s")`
  * @example `try_validate_utf8("bin")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_validate_utf8(str: Column | string): Column {
   return codegen.callBuiltin("try_validate_utf8", [codegen.columnOrName(str, "str")]);
@@ -1081,7 +1081,7 @@ export function upper(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `validate_utf8("s")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function validate_utf8(str: Column | string): Column {
   return codegen.callBuiltin("validate_utf8", [codegen.columnOrName(str, "str")]);

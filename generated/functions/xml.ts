@@ -62,7 +62,7 @@ export function to_xml(col: Column | string, options?: Record<string, string>): 
  * @returns a new Column; nothing runs until an action
  * @example `xpath(concat(lit('<r><v n="'), "s", lit('"/><v n="'), "i", lit('"/></r>')), lit("/r/v/@n"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -77,7 +77,7 @@ export function xpath(xml: Column | string, path: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `xpath_boolean(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v > 0"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_boolean(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_boolean", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -92,7 +92,7 @@ export function xpath_boolean(xml: Column | string, path: Column | string): Colu
  * @returns a new Column; nothing runs until an action
  * @example `xpath_double(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_double(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_double", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -107,7 +107,7 @@ export function xpath_double(xml: Column | string, path: Column | string): Colum
  * @returns a new Column; nothing runs until an action
  * @example `xpath_float(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v * 2"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_float(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_float", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -122,7 +122,7 @@ export function xpath_float(xml: Column | string, path: Column | string): Column
  * @returns a new Column; nothing runs until an action
  * @example `xpath_int(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_int(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_int", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -137,7 +137,7 @@ export function xpath_int(xml: Column | string, path: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `xpath_long(concat(lit("<r><v>"), "l", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_long(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_long", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -152,7 +152,7 @@ export function xpath_long(xml: Column | string, path: Column | string): Column 
  * @returns a new Column; nothing runs until an action
  * @example `xpath_number(concat(lit("<r><v>"), "d", lit("</v><v>"), "i", lit("</v></r>")), lit("/r/v[1] + /r/v[2]"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_number(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_number", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -167,7 +167,7 @@ export function xpath_number(xml: Column | string, path: Column | string): Colum
  * @returns a new Column; nothing runs until an action
  * @example `xpath_short(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_short(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_short", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);
@@ -182,7 +182,7 @@ export function xpath_short(xml: Column | string, path: Column | string): Column
  * @returns a new Column; nothing runs until an action
  * @example `xpath_string(concat(lit("<r><v>"), "s", lit("</v></r>")), lit("/r/v"))`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function xpath_string(xml: Column | string, path: Column | string): Column {
   return codegen.callBuiltin("xpath_string", [codegen.columnOrName(xml, "xml"), codegen.columnOrName(path, "path")]);

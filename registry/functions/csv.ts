@@ -1,6 +1,6 @@
 /** CSV functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngineYet, supported } from "../status.js";
+import { supported } from "../status.js";
 
 export const csvFunctions: FunctionEntryInput[] = [
   {
@@ -19,7 +19,7 @@ export const csvFunctions: FunctionEntryInput[] = [
       'from_csv("s2", "a STRING, b STRING, c STRING")',
       'from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" })',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "schema_of_csv",
@@ -33,7 +33,7 @@ export const csvFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "schema_of_csv" },
     examples: ['schema_of_csv("1,abc,2.5")', 'schema_of_csv("1|x", { sep: "|" })'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_csv",
@@ -47,6 +47,6 @@ export const csvFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_csv" },
     examples: ['to_csv("st")', 'to_csv(struct("i", "s", "dt"), { sep: ";" })'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -33,7 +33,7 @@ export const miscFunctions: FunctionEntryInput[] = [
       'aes_decrypt(aes_encrypt("s", lit("0123456789abcdef")), lit("0123456789abcdef"))',
       'aes_decrypt(aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC")), lit("0123456789abcdef"), lit("CBC"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "aes_encrypt",
@@ -67,7 +67,7 @@ export const miscFunctions: FunctionEntryInput[] = [
       'aes_encrypt("bin", lit("0123456789abcdef"), lit("CBC"), lit("PKCS"), unhex(lit("000102030405060708090A0B0C0D0E0F")))',
       'aes_encrypt("s", lit("0123456789abcdef"), lit("GCM"), lit("DEFAULT"), unhex(lit("000102030405060708090A0B")), lit("aad"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "assert_true",
@@ -298,7 +298,7 @@ export const miscFunctions: FunctionEntryInput[] = [
       'try_aes_decrypt("bin", lit("0123456789abcdef"))',
       'try_aes_decrypt(aes_encrypt("s", lit("0123456789abcdef"), lit("ECB")), lit("0123456789abcdef"), lit("ECB"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_reflect",

@@ -279,7 +279,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "is_valid_utf8" },
     examples: ['is_valid_utf8("s")', 'is_valid_utf8("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "lcase",
@@ -399,7 +399,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "make_valid_utf8" },
     examples: ['make_valid_utf8("s")', 'make_valid_utf8("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "mask",
@@ -717,7 +717,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "sentences" },
     examples: ['sentences("s2")', 'sentences("s", lit("en"), lit("US"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "soundex",
@@ -851,7 +851,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_char" },
     examples: ['to_char("dec", lit("S999.99"))', 'to_char("dt", lit("yyyy-MM-dd"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_number",
@@ -868,7 +868,7 @@ export const stringFunctions: FunctionEntryInput[] = [
       'to_number(format_number("dec", 2), lit("S999.99"))',
       'to_number(format_number("d", 2), lit("S99,999,999,999.99"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "to_varchar",
@@ -882,7 +882,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "to_varchar" },
     examples: ['to_varchar("dec", lit("999.999"))', 'to_varchar("bin", lit("hex"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "translate",
@@ -939,7 +939,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_to_number" },
     examples: ['try_to_number(format_number("d", 2), lit("S999.99"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "try_validate_utf8",
@@ -950,7 +950,7 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "try_validate_utf8" },
     examples: ['try_validate_utf8("s")', 'try_validate_utf8("bin")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "ucase",
@@ -997,6 +997,6 @@ export const stringFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "validate_utf8" },
     examples: ['validate_utf8("s")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

@@ -64,7 +64,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath" },
     examples: ['xpath(concat(lit(\'<r><v n="\'), "s", lit(\'"/><v n="\'), "i", lit(\'"/></r>\')), lit("/r/v/@n"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_boolean",
@@ -78,7 +78,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_boolean" },
     examples: ['xpath_boolean(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v > 0"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_double",
@@ -92,7 +92,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_double" },
     examples: ['xpath_double(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_float",
@@ -106,7 +106,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_float" },
     examples: ['xpath_float(concat(lit("<r><v>"), "d", lit("</v></r>")), lit("/r/v * 2"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_int",
@@ -120,7 +120,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_int" },
     examples: ['xpath_int(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_long",
@@ -134,7 +134,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_long" },
     examples: ['xpath_long(concat(lit("<r><v>"), "l", lit("</v></r>")), lit("/r/v"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_number",
@@ -150,7 +150,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     examples: [
       'xpath_number(concat(lit("<r><v>"), "d", lit("</v><v>"), "i", lit("</v></r>")), lit("/r/v[1] + /r/v[2]"))',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_short",
@@ -164,7 +164,7 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_short" },
     examples: ['xpath_short(concat(lit("<r><v>"), "i", lit("</v></r>")), lit("/r/v"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "xpath_string",
@@ -178,6 +178,6 @@ export const xmlFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "xpath_string" },
     examples: ['xpath_string(concat(lit("<r><v>"), "s", lit("</v></r>")), lit("/r/v"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
 ];

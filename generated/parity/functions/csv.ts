@@ -5,10 +5,10 @@ import { from_csv, lit, schema_of_csv, struct, to_csv } from "../../functions/in
 import type { FunctionExample } from "../function-example.js";
 
 export const examples: readonly FunctionExample[] = [
-  { function: "from_csv", category: "csv", example: "from_csv(\"s2\", \"a STRING, b STRING, c STRING\")", build: (sparkSession) => from_csv("s2", "a STRING, b STRING, c STRING"), spark: "supported", local: "gap", compare: "values" },
-  { function: "from_csv", category: "csv", example: "from_csv(lit(\"1;x\"), \"a INT, b STRING\", { sep: \";\" })", build: (sparkSession) => from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" }), spark: "supported", local: "gap", compare: "values" },
-  { function: "schema_of_csv", category: "csv", example: "schema_of_csv(\"1,abc,2.5\")", build: (sparkSession) => schema_of_csv("1,abc,2.5"), spark: "supported", local: "gap", compare: "values" },
-  { function: "schema_of_csv", category: "csv", example: "schema_of_csv(\"1|x\", { sep: \"|\" })", build: (sparkSession) => schema_of_csv("1|x", { sep: "|" }), spark: "supported", local: "gap", compare: "values" },
-  { function: "to_csv", category: "csv", example: "to_csv(\"st\")", build: (sparkSession) => to_csv("st"), spark: "supported", local: "gap", compare: "values" },
-  { function: "to_csv", category: "csv", example: "to_csv(struct(\"i\", \"s\", \"dt\"), { sep: \";\" })", build: (sparkSession) => to_csv(struct("i", "s", "dt"), { sep: ";" }), spark: "supported", local: "gap", compare: "values" },
+  { function: "from_csv", category: "csv", example: "from_csv(\"s2\", \"a STRING, b STRING, c STRING\")", build: (sparkSession) => from_csv("s2", "a STRING, b STRING, c STRING"), spark: "supported", local: "supported", compare: "values" },
+  { function: "from_csv", category: "csv", example: "from_csv(lit(\"1;x\"), \"a INT, b STRING\", { sep: \";\" })", build: (sparkSession) => from_csv(lit("1;x"), "a INT, b STRING", { sep: ";" }), spark: "supported", local: "supported", compare: "values" },
+  { function: "schema_of_csv", category: "csv", example: "schema_of_csv(\"1,abc,2.5\")", build: (sparkSession) => schema_of_csv("1,abc,2.5"), spark: "supported", local: "supported", compare: "values" },
+  { function: "schema_of_csv", category: "csv", example: "schema_of_csv(\"1|x\", { sep: \"|\" })", build: (sparkSession) => schema_of_csv("1|x", { sep: "|" }), spark: "supported", local: "supported", compare: "values" },
+  { function: "to_csv", category: "csv", example: "to_csv(\"st\")", build: (sparkSession) => to_csv("st"), spark: "supported", local: "supported", compare: "values" },
+  { function: "to_csv", category: "csv", example: "to_csv(struct(\"i\", \"s\", \"dt\"), { sep: \";\" })", build: (sparkSession) => to_csv(struct("i", "s", "dt"), { sep: ";" }), spark: "supported", local: "supported", compare: "values" },
   ];

@@ -3,6 +3,7 @@
  * the front ends send. Kernels are looked up here by a Call's canonical name at execution time.
  */
 import { unresolvedRoutine } from "../errors.js";
+import { aesFunctions } from "./aes-crypto.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { arrayEditingFunctions } from "./array-editing.js";
 import { arrayExtras } from "./array-extras.js";
@@ -17,6 +18,9 @@ import { collectionConstructors } from "./collection-constructors.js";
 import { comparisonFunctions } from "./comparison-functions.js";
 import { conditionalFunctions } from "./conditional.js";
 import { convertTimezoneFunctions } from "./convert-timezone.js";
+import { csvReadingFunctions } from "./csv-reading.js";
+import { csvSchemaFunctions } from "./csv-schema-inference.js";
+import { csvWritingFunctions } from "./csv-writing.js";
 import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { datetimeExtractFunctions } from "./datetime-extract.js";
@@ -38,6 +42,7 @@ import { makeTimestampFunctions } from "./make-timestamp.js";
 import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
 import { nullHandlingFunctions } from "./null-handling.js";
+import { numberFormatFunctions } from "./number-format-functions.js";
 import { numberFormattingFunctions } from "./number-formatting.js";
 import { partitionFunctions } from "./partition-functions.js";
 import { predicateAliases, predicateFunctions } from "./predicates.js";
@@ -45,6 +50,7 @@ import { radixFunctions } from "./radix.js";
 import { randomAliases, randomFunctions } from "./random-functions.js";
 import { regexpFunctions } from "./regexp.js";
 import { regexpSplitFunctions } from "./regexp-split.js";
+import { sentenceFunctions } from "./sentences.js";
 import { sequenceFunctions } from "./sequence.js";
 import { sessionClockFunctions } from "./session-clock.js";
 import { sessionInfoFunctions } from "./session-info.js";
@@ -62,7 +68,9 @@ import { trigonometryAliases, trigonometryFunctions } from "./trigonometry.js";
 import { tryArithmeticFunctions } from "./try-arithmetic.js";
 import { urlFunctions } from "./url-functions.js";
 import { userErrorFunctions } from "./user-errors.js";
+import { utf8ValidationFunctions } from "./utf8-validation.js";
 import { uuidFunctions } from "./uuid.js";
+import { xpathFunctions } from "./xpath-functions.js";
 
 const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arithmeticFunctions,
@@ -123,6 +131,14 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...randomFunctions,
   ...partitionFunctions,
   ...arrayShuffleFunctions,
+  ...csvReadingFunctions,
+  ...csvSchemaFunctions,
+  ...csvWritingFunctions,
+  ...numberFormatFunctions,
+  ...utf8ValidationFunctions,
+  ...xpathFunctions,
+  ...aesFunctions,
+  ...sentenceFunctions,
 };
 
 const ALIASES: Record<string, string> = {

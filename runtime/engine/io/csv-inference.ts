@@ -1,6 +1,6 @@
 /**
  * CSV schema inference with Spark's rules: each column starts as "nothing seen" and every non-null cell
- * widens it along int → bigint → (decimal, with prefersDecimal) → double → date → timestamp →
+ * widens it along int → bigint → decimal (whole numbers only) → double → date → timestamp →
  * boolean → string, trying the current type first; columns that only ever held nulls become string.
  */
 import * as T from "../types/data-types.js";
@@ -18,6 +18,8 @@ export interface InferenceRules {
   readonly strictDateFormats: DateTimeFormats;
 }
 
+const INTEGRAL = /^[+-]?\d+$/;
+
 const LADDER: readonly CellKind[] = ["int", "long", "decimal", "double", "date", "timestamp", "boolean", "string"];
 
 function fits(kind: CellKind, text: string, rules: InferenceRules): boolean {
@@ -27,7 +29,9 @@ function fits(kind: CellKind, text: string, rules: InferenceRules): boolean {
     case "long":
       return parseInt64(text) !== null;
     case "decimal":
-      return rules.prefersDecimal && decimalShape(text) !== null;
+      // Spark types only whole numbers past the long range as decimals (`1.5` stays a double, even with
+      // prefersDecimal), checked against schema_of_csv on the server.
+      return INTEGRAL.test(text) && decimalShape(text) !== null;
     case "double":
       return parseDouble(text) !== null;
     case "date":

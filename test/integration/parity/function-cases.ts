@@ -13,6 +13,7 @@ import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
 import { NORMAL_FUNCTION_CASES } from "./normal-function-cases.js";
 import { RANDOM_FUNCTION_CASES } from "./random-function-cases.js";
+import { TEXT_FORMAT_FUNCTION_CASES } from "./text-format-function-cases.js";
 
 /** Builds the columns a case selects; `i` int, `d` double, `s` string, `dt` date, `dec` decimal(10,2). */
 export type FunctionCase = () => Column[];
@@ -480,6 +481,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
   ...MISC_FUNCTION_CASES,
   ...BITMAP_FUNCTION_CASES,
+  ...TEXT_FORMAT_FUNCTION_CASES,
 };
 
 /**
