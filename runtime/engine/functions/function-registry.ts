@@ -2,6 +2,8 @@
  * The builtin scalar functions the engine knows, by Spark name (case-insensitive), plus the operator spellings
  * the front ends send. Kernels are looked up here by a Call's canonical name at execution time.
  */
+
+import { intervalAggregateFunctions } from "../analyzer/interval-aggregates.js";
 import { unresolvedRoutine } from "../errors.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
 import { arrayEditingFunctions } from "./array-editing.js";
@@ -27,6 +29,7 @@ import { formatStringFunctions } from "./format-string.js";
 import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { integerMathFunctions } from "./integer-math.js";
+import { intervalArithmeticFunctions } from "./interval-arithmetic.js";
 import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
@@ -113,6 +116,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...arrayEditingFunctions,
   ...mapBuildingFunctions,
   ...sequenceFunctions,
+  ...intervalArithmeticFunctions,
+  ...intervalAggregateFunctions,
 };
 
 const ALIASES: Record<string, string> = {
