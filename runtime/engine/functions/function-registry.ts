@@ -34,6 +34,7 @@ import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
+import { makeIntervalFunctions } from "./make-interval.js";
 import { makeTimestampFunctions } from "./make-timestamp.js";
 import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
@@ -118,6 +119,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...sequenceFunctions,
   ...intervalArithmeticFunctions,
   ...intervalAggregateFunctions,
+  ...makeIntervalFunctions,
 };
 
 const ALIASES: Record<string, string> = {
