@@ -55,6 +55,7 @@ import { analyzeFreqItems } from "./stat-freq-items.js";
 import { analyzeSampleBy } from "./stat-sample-by.js";
 import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
 import { analyzeWithSubqueries, resolveSubquery } from "./subquery-analysis.js";
+import { rewriteTimeWindows } from "./time-window-rewrite.js";
 import { analyzeToSchema } from "./to-schema-analysis.js";
 import { analyzeTranspose } from "./transpose-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
@@ -122,6 +123,8 @@ export class RelationAnalyzer {
   }
 
   private analyzeKind(relation: Relation): LogicalPlan {
+    const windowed = rewriteTimeWindows(relation);
+    if (windowed !== undefined) return this.analyzeKind(windowed);
     const r = relation.relType;
     switch (r.case) {
       case "range": {

@@ -54,6 +54,7 @@ import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 import { structUpdateFunctions } from "./struct-update.js";
 import { textEncodingFunctions } from "./text-encoding.js";
+import { timeWindowFunctions } from "./time-window.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { timestampFlavourFunctions } from "./timestamp-flavours.js";
 import { timestampUnitFunctions } from "./timestamp-units.js";
@@ -120,6 +121,7 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...intervalArithmeticFunctions,
   ...intervalAggregateFunctions,
   ...makeIntervalFunctions,
+  ...timeWindowFunctions,
 };
 
 const ALIASES: Record<string, string> = {
