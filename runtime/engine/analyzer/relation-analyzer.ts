@@ -46,6 +46,7 @@ import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
 import { analyzeCollectMetrics, type ObservedMetricsSpec } from "./observed-metrics-analysis.js";
 import { analyzePivot } from "./pivot-analysis.js";
+import { rewriteSessionWindows } from "./session-window-rewrite.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
@@ -123,7 +124,7 @@ export class RelationAnalyzer {
   }
 
   private analyzeKind(relation: Relation): LogicalPlan {
-    const windowed = rewriteTimeWindows(relation);
+    const windowed = rewriteTimeWindows(relation) ?? rewriteSessionWindows(relation);
     if (windowed !== undefined) return this.analyzeKind(windowed);
     const r = relation.relType;
     switch (r.case) {

@@ -4,6 +4,7 @@
  * `1 day 2 hours`); windows start at the epoch shifted by `startTime`, every `slideDuration`, as in Spark.
  */
 import { AnalysisException, IllegalArgumentException } from "../../errors/index.js";
+import { FILTERED_SESSION_FUNCTION, SESSION_FUNCTION } from "../analyzer/session-window-rewrite.js";
 import { TIME_WINDOWS_FUNCTION as TIME_WINDOWS } from "../analyzer/time-window-rewrite.js";
 import { implicitCast } from "../analyzer/type-coercion.js";
 import type { ColumnVector, NestedValue } from "../columnar/column-vector.js";
@@ -13,8 +14,9 @@ import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
 import { arrayType } from "../types/nested-types.js";
 import { call, type ResolveContext, type ScalarFunction } from "./function-types.js";
+import { resolveIntervalArithmetic } from "./interval-arithmetic.js";
 import { parseIntervalText } from "./interval-cast.js";
-import { mapValues } from "./kernel-helpers.js";
+import { mapValues, zipValues } from "./kernel-helpers.js";
 
 const MICROS_PER_DAY = 86_400_000_000n;
 
@@ -122,6 +124,49 @@ const timeWindows: ScalarFunction = {
   },
 };
 
+/**
+ * One row's own session [ts, ts + gap] (NULL when the time is NULL or the gap is not positive). The gap is a
+ * calendar interval: an interval string, or an expression of that type, as Spark requires.
+ */
+const rowSession: ScalarFunction = {
+  resolve: (args, ctx) => {
+    const [time, gap] = args as [Expr, Expr];
+    const kind = time.type.kind.case;
+    const input = kind === "timestamp" || kind === "timestampNtz" ? time : implicitCast(time, T.TIMESTAMP);
+    const gapKind = gap.type.kind.case;
+    if (gapKind !== "calendarInterval" && gapKind !== "string" && gapKind !== "null") {
+      throw new AnalysisException(
+        `Gap duration expression used in session window must be CalendarIntervalType, but got ${gapKind}.`,
+        { errorClass: "_LEGACY_ERROR_TEMP_1040" },
+      );
+    }
+    const interval = implicitCast(gap, T.CALENDAR_INTERVAL);
+    const end = resolveIntervalArithmetic("add", input, interval, ctx) as Expr;
+    const type = windowStructType(input.type);
+    return call(
+      SESSION_FUNCTION,
+      [input, end],
+      type,
+      `session_window(${displayOf(time)}, ${displayOf(gap)})`,
+      ctx,
+      true,
+    );
+  },
+  kernel: ([start, end], c) =>
+    zipValues<bigint, bigint, NestedValue>(start as ColumnVector, end as ColumnVector, c.type, (s, e) =>
+      e > s ? [s, e] : null,
+    ),
+};
+
+/** A session column read after the filter that dropped its NULLs: the same values, known non-null. */
+const filteredSession: ScalarFunction = {
+  resolve: (args, ctx) => {
+    const [session] = args as [Expr];
+    return call(FILTERED_SESSION_FUNCTION, [session], session.type, displayOf(session), ctx, false);
+  },
+  kernel: ([session]) => session as ColumnVector,
+};
+
 /** window_time(w): the window's end less one microsecond, the latest time inside it. */
 const windowTime: ScalarFunction = {
   resolve: (args, ctx) => {
@@ -157,4 +202,6 @@ const windowTime: ScalarFunction = {
 export const timeWindowFunctions: Record<string, ScalarFunction> = {
   [TIME_WINDOWS]: timeWindows,
   window_time: windowTime,
+  [SESSION_FUNCTION]: rowSession,
+  [FILTERED_SESSION_FUNCTION]: filteredSession,
 };
