@@ -26,6 +26,7 @@ import {
 import { filter, project } from "../sql/relation-builders.js";
 import { ascending } from "../sql/window-spec.js";
 import { containsExpression, replaceExpressions } from "./proto-rewrite.js";
+import { windowColumn } from "./time-window-rewrite.js";
 
 /** The per-row session kernel (a colon: no front end can call it by name). */
 export const SESSION_FUNCTION = "window:session";
@@ -105,7 +106,7 @@ export function rewriteSessionWindows(rel: Relation): Relation | undefined {
   const toColumn = (e: Expression) => (isSessionCall(e) ? attribute(["session_window"]) : undefined);
   if (r.case === "project") {
     const session = fn(FILTERED_SESSION_FUNCTION, [attribute([ROW_SESSION])]);
-    const named = project(kept, [star(), alias(session, ["session_window"])]);
+    const named = project(kept, [star(), windowColumn(session, "spark.sessionWindow", "session_window")]);
     const value = { ...r.value, input: named, expressions: replaceExpressions(r.value.expressions, toColumn) };
     return create(RelationSchema, { common: rel.common, relType: { case: "project", value } });
   }
@@ -128,7 +129,7 @@ export function rewriteSessionWindows(rel: Relation): Relation | undefined {
     stringLiteral("end"),
     over(fn("max", [end]), sessionKeys, []),
   ]);
-  const input = project(numbered, [star(), alias(merged, ["session_window"])]);
+  const input = project(numbered, [star(), windowColumn(merged, "spark.sessionWindow", "session_window")]);
   const value = {
     ...r.value,
     input,

@@ -20,6 +20,13 @@ const isWindowCall = (e: Expression): boolean =>
 const keyOf = (e: Expression): string =>
   JSON.stringify(e, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? [...v] : v));
 
+/** `expr AS <name>` marked as Spark marks a window column (the metadata window_time looks for). */
+export function windowColumn(expr: Expression, marker: string, name = "window"): Expression {
+  const named = alias(expr, [name]);
+  if (named.exprType.case === "alias") named.exprType.value.metadata = JSON.stringify({ [marker]: true });
+  return named;
+}
+
 /** The relation with its window() call planned below it, or undefined when it has none. */
 export function rewriteTimeWindows(relation: Relation): Relation | undefined {
   const r = relation.relType;
@@ -45,7 +52,7 @@ export function rewriteTimeWindows(relation: Relation): Relation | undefined {
   const input = create(RelationSchema, {
     relType: {
       case: "project",
-      value: { input: r.value.input, expressions: [star(), alias(windows, ["window"])] },
+      value: { input: r.value.input, expressions: [star(), windowColumn(windows, "spark.timeWindow")] },
     },
   });
   const toColumn = (e: Expression) => (isWindowCall(e) ? attribute(["window"]) : undefined);

@@ -94,7 +94,8 @@ const timeWindows: ScalarFunction = {
     const numbers = [duration, slide, start].map(
       (value): Expr => ({ kind: "literal", value, type: T.LONG, nullable: false }),
     );
-    const type = arrayType(windowStructType(input.type), false);
+    // Spark's sliding windows come out of an Expand, which makes the column nullable; a tumbling one is not.
+    const type = arrayType(windowStructType(input.type), slide !== duration);
     return call(TIME_WINDOWS, [input, ...numbers], type, `window(${displayOf(time)})`, ctx, false);
   },
   kernel: ([time, duration, slide, start], c) => {
@@ -190,7 +191,7 @@ const windowTime: ScalarFunction = {
         },
       );
     }
-    return call("window_time", [window], end, `window_time(${displayOf(window)})`, ctx);
+    return call("window_time", [window], end, `window_time(${displayOf(window)})`, ctx, true);
   },
   kernel: ([window], c) =>
     mapValues<readonly (bigint | null)[], bigint>(window as ColumnVector, c.type, (w) => {

@@ -8,6 +8,7 @@ import type { Column } from "../../../runtime/api/column.js";
 import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
 import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
+import { INTERVAL_FUNCTION_CASES } from "./function-cases-intervals.js";
 import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc.js";
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
 import { NORMAL_FUNCTION_CASES } from "./normal-function-cases.js";
@@ -476,6 +477,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   inline_outer: () => [col("id"), F.inline_outer(F.array(F.struct(i(), s())))],
   stack: () => [F.stack(lit(2), i(), s(), lit(null), lit("z")), col("id")],
   ...MISC_FUNCTION_CASES,
+  ...INTERVAL_FUNCTION_CASES,
 };
 
 /**
