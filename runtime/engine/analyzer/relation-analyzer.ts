@@ -41,6 +41,7 @@ import { dropColumns, renameColumns, toDF, withColumns } from "./column-operatio
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
 import { generatorTable, lateralGenerate, projectWithGenerators } from "./generator-analysis.js";
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
+import { readRenamedGroupings } from "./grouping-references.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
@@ -221,7 +222,8 @@ export class RelationAnalyzer {
           return this.exprs.inSelectList(() =>
             aggregateWithWindows(this, child, groupings, r.value.aggregateExpressions),
           );
-        const aggregates = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
+        const resolved = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
+        const aggregates = readRenamedGroupings(resolved, groupings);
         return this.aggregate(child, groupings, [...groupings.map(toAttribute), ...aggregates]);
       }
       case "sort": {
