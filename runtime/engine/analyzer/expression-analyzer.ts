@@ -19,7 +19,6 @@ import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
 import type {
-  AggregateCall,
   AggregateName,
   Alias,
   Cast,

@@ -332,7 +332,6 @@ export function lateralGenerate(
   let node = right;
   let qualifier: readonly string[] = [];
   let aliases: readonly string[] | undefined;
-  let metadata: string | undefined;
   for (;;) {
     const t = node.relType;
     if (t.case === "subqueryAlias" && t.value.input && qualifier.length === 0) {
