@@ -443,7 +443,7 @@ export function make_date(year: Column | string, month: Column | string, day: Co
  * @example `make_dt_interval()`
  * @example `make_dt_interval("id", "i", "i", "dec")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_dt_interval(days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.callBuiltin("make_dt_interval", [codegen.orDefault(codegen.columnOrName(days, "days"), {"integer":0}), codegen.orDefault(codegen.columnOrName(hours, "hours"), {"integer":0}), codegen.orDefault(codegen.columnOrName(mins, "mins"), {"integer":0}), codegen.orDefault(codegen.columnOrName(secs, "secs"), {"decimal":{"precision":10,"scale":0,"value":"0"}})]);
@@ -464,7 +464,7 @@ export function make_dt_interval(days?: Column | string, hours?: Column | string
  * @example `make_interval().cast("string")`
  * @example `make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_interval(years?: Column | string, months?: Column | string, weeks?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.callBuiltin("make_interval", [codegen.orDefault(codegen.columnOrName(years, "years"), {"integer":0}), codegen.orDefault(codegen.columnOrName(months, "months"), {"integer":0}), codegen.orDefault(codegen.columnOrName(weeks, "weeks"), {"integer":0}), codegen.orDefault(codegen.columnOrName(days, "days"), {"integer":0}), codegen.orDefault(codegen.columnOrName(hours, "hours"), {"integer":0}), codegen.orDefault(codegen.columnOrName(mins, "mins"), {"integer":0}), codegen.orDefault(codegen.columnOrName(secs, "secs"), {"decimal":{"precision":10,"scale":0,"value":"0"}})]);
@@ -554,7 +554,7 @@ export function make_timestamp_ntz(years: Column | string | DateAndTime, months?
  * @example `make_ym_interval().cast("string")`
  * @example `make_ym_interval("i", "id").cast("string")`
  * @since pyspark 3.5.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function make_ym_interval(years?: Column | string, months?: Column | string): Column {
   return codegen.callBuiltin("make_ym_interval", [codegen.orDefault(codegen.columnOrName(years, "years"), {"integer":0}), codegen.orDefault(codegen.columnOrName(months, "months"), {"integer":0})]);
@@ -685,7 +685,7 @@ export function second(col: Column | string): Column {
  * @returns a new Column; nothing runs until an action
  * @example `session_window("ts", "10 minutes")`
  * @since pyspark 3.2.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function session_window(timeColumn: Column | string, gapDuration: Column | string): Column {
   return codegen.callBuiltin("session_window", [codegen.columnOrName(timeColumn, "timeColumn"), codegen.literal(gapDuration, "gapDuration")]);
@@ -940,7 +940,7 @@ export function trunc(date: Column | string, format: string): Column {
  * @example `try_make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")`
  * @example `try_make_interval(lit(178956970), lit(8)).cast("string")`
  * @since pyspark 4.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine lacks interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function try_make_interval(years?: Column | string, months?: Column | string, weeks?: Column | string, days?: Column | string, hours?: Column | string, mins?: Column | string, secs?: Column | string): Column {
   return codegen.callBuiltin("try_make_interval", [codegen.orDefault(codegen.columnOrName(years, "years"), {"integer":0}), codegen.orDefault(codegen.columnOrName(months, "months"), {"integer":0}), codegen.orDefault(codegen.columnOrName(weeks, "weeks"), {"integer":0}), codegen.orDefault(codegen.columnOrName(days, "days"), {"integer":0}), codegen.orDefault(codegen.columnOrName(hours, "hours"), {"integer":0}), codegen.orDefault(codegen.columnOrName(mins, "mins"), {"integer":0}), codegen.orDefault(codegen.columnOrName(secs, "secs"), {"decimal":{"precision":10,"scale":0,"value":"0"}})]);
@@ -1159,7 +1159,7 @@ export function weekofyear(col: Column | string): Column {
  * @example `window("ts", "1 hour", "30 minutes")`
  * @example `window("ts", "1 day", "1 day", "6 hours")`
  * @since pyspark 2.0.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function window(timeColumn: Column | string, windowDuration: string, slideDuration?: string, startTime?: string): Column {
   return codegen.callBuiltin("window", [codegen.columnOrName(timeColumn, "timeColumn"), codegen.literal(windowDuration, "windowDuration"), codegen.literal(slideDuration, "slideDuration"), codegen.literal(startTime, "startTime")]);
@@ -1173,7 +1173,7 @@ export function window(timeColumn: Column | string, windowDuration: string, slid
  * @returns a new Column; nothing runs until an action
  * @example `window_time(window("ts", "1 hour"))`
  * @since pyspark 3.4.0
- * @remarks Spark: supported. Embedded engine: gap (embedded engine does not implement it yet).
+ * @remarks Spark: supported. Embedded engine: supported.
  */
 export function window_time(windowColumn: Column | string): Column {
   return codegen.callBuiltin("window_time", [codegen.columnOrName(windowColumn, "windowColumn")]);

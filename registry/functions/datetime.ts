@@ -1,6 +1,6 @@
 /** Date, time and timestamp functions. Registry data, maintained by hand (see registry/README.md). */
 import type { FunctionEntryInput } from "../schema.js";
-import { notInEngine, notInEngineYet, supported } from "../status.js";
+import { notInEngineYet, supported } from "../status.js";
 
 export const datetimeFunctions: FunctionEntryInput[] = [
   {
@@ -407,7 +407,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     examples: ["make_dt_interval()", 'make_dt_interval("id", "i", "i", "dec")'],
     status: {
       spark: supported,
-      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+      local: supported,
     },
   },
   {
@@ -441,7 +441,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     examples: ['make_interval().cast("string")', 'make_interval("i", "id", "i", "id", "i", "i", "dec").cast("string")'],
     status: {
       spark: supported,
-      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+      local: supported,
     },
   },
   {
@@ -546,7 +546,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     examples: ['make_ym_interval().cast("string")', 'make_ym_interval("i", "id").cast("string")'],
     status: {
       spark: supported,
-      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+      local: supported,
     },
   },
   {
@@ -657,7 +657,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "session_window" },
     examples: ['session_window("ts", "10 minutes")'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "time_diff",
@@ -918,7 +918,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     ],
     status: {
       spark: supported,
-      local: notInEngine("interval types (CalendarInterval, DAY-TIME and YEAR-MONTH intervals)"),
+      local: supported,
     },
   },
   {
@@ -1131,7 +1131,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
       'window("ts", "1 hour", "30 minutes")',
       'window("ts", "1 day", "1 day", "6 hours")',
     ],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "window_time",
@@ -1142,7 +1142,7 @@ export const datetimeFunctions: FunctionEntryInput[] = [
     returns: "column",
     encoding: { kind: "call", sparkName: "window_time" },
     examples: ['window_time(window("ts", "1 hour"))'],
-    status: { spark: supported, local: notInEngineYet },
+    status: { spark: supported, local: supported },
   },
   {
     name: "year",

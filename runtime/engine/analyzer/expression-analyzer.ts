@@ -2,6 +2,7 @@
  * Proto Expression → resolved, typed Expr. Columns resolve against the scope, functions against the builtin
  * registry (with Spark's implicit casts), aggregates into AggregateCall nodes where the caller allows them.
  */
+
 import { create } from "@bufbuild/protobuf";
 import type { Expression } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import {
@@ -18,7 +19,6 @@ import { lookupScalarFunction } from "../functions/function-registry.js";
 import type { ResolveContext } from "../functions/function-types.js";
 import { displayOf } from "../logical/expression-display.js";
 import type {
-  AggregateCall,
   AggregateName,
   Alias,
   Cast,
@@ -42,6 +42,7 @@ import {
   lambdaArityMismatch,
   resolveHigherOrder,
 } from "./higher-order-analysis.js";
+import { intervalAggregate } from "./interval-aggregates.js";
 import { literalFromProto } from "./literals.js";
 import { expandStar, type Scope } from "./name-resolution.js";
 import { resolveColumnOrField } from "./struct-field-resolution.js";
@@ -454,7 +455,7 @@ export class ExpressionAnalyzer {
     distinct: boolean,
     scope: Scope,
     spelled: string,
-  ): AggregateCall {
+  ): Expr {
     const isCountStar = name === "count" && rawArgs.length === 1 && rawArgs[0]?.exprType.case === "unresolvedStar";
     const args: Expr[] = isCountStar
       ? [{ kind: "literal", value: 1, type: T.INT, nullable: false }]
@@ -495,6 +496,7 @@ export class ExpressionAnalyzer {
       case "sum":
       case "try_sum":
       case "avg": {
+        if (T.isAnsiInterval(child.type)) return intervalAggregate(name, child, base, this.ctx);
         const input = T.isString(child.type)
           ? implicitCast(child, T.DOUBLE)
           : T.isNullType(child.type)

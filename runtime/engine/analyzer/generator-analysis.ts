@@ -23,21 +23,25 @@ interface GeneratorEntry {
   readonly name: string;
   readonly args: readonly Expression[];
   readonly aliases: readonly string[] | undefined;
+  /** Column metadata the alias sets (JSON text), kept on a single generated column. */
+  readonly metadata?: string | undefined;
 }
 
 /** The select entry as a generator call (looking through an alias and `selectExpr` text), if it is one. */
 export function generatorEntry(analyzer: RelationAnalyzer, expression: Expression): GeneratorEntry | undefined {
   let e = expression;
   let aliases: readonly string[] | undefined;
+  let metadata: string | undefined;
   for (;;) {
     const t = e.exprType;
     if (t.case === "expressionString" && analyzer.options.parseExpression) {
       e = analyzer.options.parseExpression(t.value.expression);
     } else if (t.case === "alias" && aliases === undefined && t.value.expr) {
       aliases = t.value.name;
+      metadata = t.value.metadata;
       e = t.value.expr;
     } else if (t.case === "unresolvedFunction" && isGeneratorName(t.value.functionName)) {
-      return { name: t.value.functionName, args: t.value.arguments, aliases };
+      return { name: t.value.functionName, args: t.value.arguments, aliases, metadata };
     } else {
       return undefined;
     }
@@ -216,8 +220,10 @@ export function planGenerate(
       { aliasesSize: String(fields.length), aliasesNames: aliases.join(", ") },
     );
   }
+  const metadata = fields.length === 1 && entry.metadata !== undefined ? { metadata: entry.metadata } : {};
   const generatorOutput: AttributeRef[] = fields.map((f, i) => ({
     ...analyzer.attribute(aliases?.[i] ?? f.name, f.type, f.nullable || generator.outer),
+    ...metadata,
     qualifier,
   }));
   return { kind: "generate", child, generator, generatorOutput };

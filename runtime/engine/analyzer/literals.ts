@@ -48,6 +48,19 @@ export function literalFromProto(literal: Expression_Literal): Literal {
       const unscaled = BigInt(digits) * (text.startsWith("-") ? -1n : 1n);
       return make(unscaled, T.decimalType(precision, scale));
     }
+    // Typed literals carry their field range in `dataType`; without it, the widest range (as Spark's proto reader).
+    case "yearMonthInterval":
+      return make(
+        lt.value,
+        literal.dataType?.kind.case === "yearMonthInterval" ? literal.dataType : T.yearMonthIntervalType(),
+      );
+    case "dayTimeInterval":
+      return make(
+        lt.value,
+        literal.dataType?.kind.case === "dayTimeInterval" ? literal.dataType : T.dayTimeIntervalType(),
+      );
+    case "calendarInterval":
+      return make([lt.value.months, lt.value.days, lt.value.microseconds], T.CALENDAR_INTERVAL);
     default:
       throw notSupportedLocally(`${lt.case ?? "empty"} literals`);
   }

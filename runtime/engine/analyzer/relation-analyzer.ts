@@ -43,6 +43,7 @@ import { dropColumns, renameColumns, toDF, withColumns } from "./column-operatio
 import { type AnalyzerConf, ExpressionAnalyzer, type IdGenerator } from "./expression-analyzer.js";
 import { generatorTable, lateralGenerate, projectWithGenerators } from "./generator-analysis.js";
 import { analyzeGroupingAnalytics } from "./grouping-analysis.js";
+import { readRenamedGroupings } from "./grouping-references.js";
 import { analyzeJoin } from "./join-analysis.js";
 import { naDrop, naFill } from "./na-functions.js";
 import { naReplace } from "./na-replace.js";
@@ -51,6 +52,7 @@ import { orderByAllKey } from "./order-by-all.js";
 import { sortOnPulledOutKeys } from "./partition-dependent-keys.js";
 import { analyzePivot } from "./pivot-analysis.js";
 import { analyzeSample } from "./sample-analysis.js";
+import { rewriteSessionWindows } from "./session-window-rewrite.js";
 import { analyzeCheckpointed, analyzeLocalRelation, analyzeRead, analyzeTableFunction } from "./source-relations.js";
 import { type SqlParameters, sqlParametersOf } from "./sql-parameters.js";
 import { analyzeApproxQuantile } from "./stat-approx-quantile.js";
@@ -61,6 +63,7 @@ import { analyzeSampleBy } from "./stat-sample-by.js";
 import { analyzeDescribe, analyzeSummary } from "./stat-summary.js";
 import { analyzeWithSubqueries, type PendingSubquery, resolveSubquery } from "./subquery-analysis.js";
 import { filterWithSubqueries, withSubqueryColumns } from "./subquery-joins.js";
+import { rewriteTimeWindows } from "./time-window-rewrite.js";
 import { analyzeToSchema } from "./to-schema-analysis.js";
 import { analyzeTranspose } from "./transpose-analysis.js";
 import { analyzeUnion } from "./union-analysis.js";
@@ -159,6 +162,8 @@ export class RelationAnalyzer {
   }
 
   private analyzeKind(relation: Relation): LogicalPlan {
+    const windowed = rewriteTimeWindows(relation) ?? rewriteSessionWindows(relation);
+    if (windowed !== undefined) return this.analyzeKind(windowed);
     const r = relation.relType;
     switch (r.case) {
       case "range": {
@@ -259,7 +264,8 @@ export class RelationAnalyzer {
           return this.exprs.inSelectList(() =>
             aggregateWithWindows(this, child, groupings, r.value.aggregateExpressions),
           );
-        const aggregates = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
+        const resolved = this.exprs.resolveNamed(r.value.aggregateExpressions, scope, true);
+        const aggregates = readRenamedGroupings(resolved, groupings);
         return this.aggregate(child, groupings, [...groupings.map(toAttribute), ...aggregates]);
       }
       case "sort": {

@@ -28,11 +28,20 @@ export function widerType(a: T.DataType, b: T.DataType): T.DataType | null {
       return T.DOUBLE;
     return T.numericRank(a) >= T.numericRank(b) ? a : b;
   }
+  if (a.kind.case === b.kind.case && T.isAnsiInterval(a)) return widerIntervalRange(a, b);
   const names = new Set([a.kind.case, b.kind.case]);
   if (names.has("date") && names.has("timestamp")) return T.TIMESTAMP;
   if (names.has("date") && names.has("timestampNtz")) return T.TIMESTAMP_NTZ;
   if (names.has("timestamp") && names.has("timestampNtz")) return T.TIMESTAMP;
   return widerNestedType(a, b, widerType);
+}
+
+/** Two ANSI intervals of one family meet at the union of their field ranges (DAY and HOUR → DAY TO HOUR). */
+function widerIntervalRange(a: T.DataType, b: T.DataType): T.DataType {
+  const x = T.intervalFields(a);
+  const y = T.intervalFields(b);
+  const [start, end] = [Math.min(x.start, y.start), Math.max(x.end, y.end)];
+  return a.kind.case === "yearMonthInterval" ? T.yearMonthIntervalType(start, end) : T.dayTimeIntervalType(start, end);
 }
 
 function widerWithDecimal(a: T.DataType, b: T.DataType): T.DataType {

@@ -9,6 +9,7 @@ import {
   type Data,
   DateDay,
   Decimal,
+  Duration,
   Field,
   Float32,
   Float64,
@@ -16,6 +17,9 @@ import {
   Int16,
   Int32,
   Int64,
+  IntervalMonthDayNano,
+  IntervalUnit,
+  IntervalYearMonth,
   makeData,
   Null,
   RecordBatch,
@@ -75,15 +79,26 @@ export function engineTypeOf(type: ArrowType): T.DataType {
       return (type as Timestamp).timezone ? T.TIMESTAMP : T.TIMESTAMP_NTZ;
     case Type.Decimal:
       return T.decimalType((type as Decimal).precision, (type as Decimal).scale);
+    // Arrow keeps no interval field range: the widest one, as Spark's own reader assumes.
+    case Type.Duration:
+      return T.dayTimeIntervalType();
+    case Type.Interval:
+      if ((type as IntervalYearMonth).unit === IntervalUnit.YEAR_MONTH) return T.yearMonthIntervalType();
+      if ((type as IntervalMonthDayNano).unit === IntervalUnit.MONTH_DAY_NANO) return T.CALENDAR_INTERVAL;
+      return unreadable(type);
     default: {
       const nested = nestedEngineType(type, engineTypeOf);
       if (nested !== null) return nested;
-      throw new UnsupportedOperationException(`The local engine cannot read Arrow type ${String(type)} yet.`, {
-        errorClass: "UNSUPPORTED_ARROWTYPE",
-        messageParameters: { typeName: String(type) },
-      });
+      return unreadable(type);
     }
   }
+}
+
+function unreadable(type: ArrowType): never {
+  throw new UnsupportedOperationException(`The local engine cannot read Arrow type ${String(type)} yet.`, {
+    errorClass: "UNSUPPORTED_ARROWTYPE",
+    messageParameters: { typeName: String(type) },
+  });
 }
 
 function arrowTypeOf(type: T.DataType, timeZone: string): ArrowType {
@@ -118,6 +133,13 @@ function arrowTypeOf(type: T.DataType, timeZone: string): ArrowType {
       const { precision, scale } = T.decimalParts(type);
       return new Decimal(scale, precision, 128);
     }
+    // Spark's ArrowUtils: year-month → interval[YEAR_MONTH], day-time → duration[us], calendar → MONTH_DAY_NANO.
+    case "yearMonthInterval":
+      return new IntervalYearMonth();
+    case "dayTimeInterval":
+      return new Duration(TimeUnit.MICROSECOND);
+    case "calendarInterval":
+      return new IntervalMonthDayNano();
     default: {
       const nested = nestedArrowType(type, (t) => arrowTypeOf(t, timeZone));
       if (nested !== null) return nested;
@@ -167,6 +189,10 @@ function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
     }
     case Type.Decimal:
       return makeData({ ...base, type: arrowType as Decimal, data: decimalWordsOf(column) });
+    case Type.Interval:
+      if ((arrowType as IntervalYearMonth).unit === IntervalUnit.YEAR_MONTH)
+        return makeData({ ...base, type: arrowType as IntervalYearMonth, data: column.data as Int32Array });
+      return makeData({ ...base, type: arrowType as IntervalMonthDayNano, data: monthDayNanoWords(column) });
     case Type.List:
     case Type.Map:
     case Type.Struct:
@@ -174,6 +200,21 @@ function toArrowData(column: ColumnVector, arrowType: ArrowType): Data {
     default:
       return makeData({ ...base, type: arrowType as Int32, data: column.data as Int32Array });
   }
+}
+
+/** Calendar intervals as Arrow's 16-byte MONTH_DAY_NANO slots: months, days (int32), nanoseconds (int64). */
+function monthDayNanoWords(column: ColumnVector): Int32Array {
+  const values = column.data as unknown as readonly (readonly [number, number, bigint] | undefined)[];
+  const words = new Int32Array(column.length * 4);
+  const nanos = new BigInt64Array(words.buffer);
+  for (let i = 0; i < column.length; i++) {
+    const value = values[i];
+    if (value === undefined) continue;
+    words[4 * i] = value[0];
+    words[4 * i + 1] = value[1];
+    nanos[2 * i + 1] = BigInt.asIntN(64, value[2] * 1000n);
+  }
+  return words;
 }
 
 /**
@@ -259,8 +300,17 @@ function scalarsOf(vector: Vector, type: T.DataType): Scalar[] {
         case "long":
         case "timestamp":
         case "timestampNtz":
+        case "dayTimeInterval":
           out[row] = (data.values as BigInt64Array)[data.offset + i] as bigint;
           break;
+        case "calendarInterval": {
+          const at = (data.offset + i) * 4;
+          const words = data.values as Int32Array;
+          const nanos = new BigInt64Array(words.buffer, words.byteOffset + (at + 2) * 4, 1)[0] as bigint;
+          out[row] = [words[at] as number, words[at + 1] as number, nanos / 1000n];
+          break;
+        }
+        case "yearMonthInterval":
         case "date":
           out[row] = (data.values as Int32Array)[data.offset + i] as number;
           break;

@@ -38,6 +38,12 @@ export interface MapValue {
 
 const EMPTY_LIST: readonly Scalar[] = Object.freeze([]);
 const EMPTY_MAP: MapValue = Object.freeze({ keys: EMPTY_LIST, values: EMPTY_LIST });
+/**
+ * A CalendarInterval value is the triple [months, days, microseconds] (numbers, numbers, bigint): the three
+ * parts never convert into one another, so they stay apart as in Spark.
+ */
+export type CalendarIntervalValue = readonly [number, number, bigint];
+const ZERO_CALENDAR_INTERVAL: CalendarIntervalValue = Object.freeze([0, 0, 0n] as const);
 
 /** Allocates the storage a type uses, zero-filled. */
 export function allocateData(type: DataType, length: number): ColumnData {
@@ -51,8 +57,10 @@ export function allocateData(type: DataType, length: number): ColumnData {
       return new Int16Array(length);
     case "integer":
     case "date":
+    case "yearMonthInterval":
       return new Int32Array(length);
     case "long":
+    case "dayTimeInterval":
     case "timestamp":
     case "timestampNtz":
       return new BigInt64Array(length);
@@ -69,6 +77,8 @@ export function allocateData(type: DataType, length: number): ColumnData {
     case "array":
     case "struct":
       return new Array<NestedValue>(length).fill(EMPTY_LIST);
+    case "calendarInterval":
+      return new Array<NestedValue>(length).fill(ZERO_CALENDAR_INTERVAL);
     case "map":
       return new Array<NestedValue>(length).fill(EMPTY_MAP);
     default:

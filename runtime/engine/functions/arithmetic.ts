@@ -13,6 +13,7 @@ import * as T from "../types/data-types.js";
 import { decimalOp, decimalShapeOf, outOfRange, pow10, resultShape } from "./decimal-math.js";
 import { type ExactOp, exactDecimalArithmetic, exactFactors, exactLimit } from "./exact-decimal-arithmetic.js";
 import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
+import { isIntervalType, negateInterval, resolveIntervalArithmetic } from "./interval-arithmetic.js";
 import { mapValues, mergeValidity, zipValues } from "./kernel-helpers.js";
 
 type Op = "add" | "subtract" | "multiply" | "divide" | "remainder";
@@ -34,6 +35,8 @@ function resolveBinary(op: Op) {
   return (args: readonly Expr[], ctx: ResolveContext): Expr => {
     const [left, right] = args as [Expr, Expr];
     const display = `(${displayOf(left)} ${SYMBOL[op]} ${displayOf(right)})`;
+    const withIntervals = resolveIntervalArithmetic(op, left, right, ctx);
+    if (withIntervals !== undefined) return withIntervals;
     if ((op === "add" || op === "subtract") && left.type.kind.case === "date")
       return dateArithmetic(op, left, right, ctx);
     const bothNumericLike = [left, right].every((a) => T.isNumeric(a.type) || T.isNullType(a.type));
@@ -283,6 +286,7 @@ function arithmeticKernel(op: Op): Kernel {
 const negative: ScalarFunction = {
   resolve: (args, ctx) => {
     const [child] = args as [Expr];
+    if (isIntervalType(child.type)) return negateInterval(child, ctx);
     if (!T.isNumeric(child.type)) {
       throw dataTypeMismatch(
         "UNEXPECTED_INPUT_TYPE",

@@ -8,6 +8,7 @@ import { castInvalidInput, castOverflow, notSupportedLocally } from "../errors.j
 import { javaDoubleString } from "../logical/expression-display.js";
 import type { CastMode } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
+import { intervalText } from "../types/interval-text.js";
 import { isNested } from "../types/nested-types.js";
 import {
   daysToTimestamp,
@@ -18,6 +19,7 @@ import {
   timestampToDays,
 } from "./datetime-format.js";
 import { fitsPrecision, outOfRange, pow10, rescale } from "./decimal-math.js";
+import { canCastInterval, castInterval } from "./interval-cast.js";
 import { constantColumn, mapValues } from "./kernel-helpers.js";
 import { canCastNested, castNested } from "./nested-cast.js";
 
@@ -37,6 +39,8 @@ export function canCast(from: T.DataType, to: T.DataType): boolean {
   const f = T.typeName(from);
   const t = T.typeName(to);
   if (isNested(from) || isNested(to)) return f === "null" || canCastNested(from, to, canCast);
+  const withInterval = canCastInterval(from, to);
+  if (withInterval !== undefined) return withInterval;
   if (f === t || f === "null" || t === "string") return true;
   const numericLike = (n: string) =>
     ["byte", "short", "integer", "long", "float", "double", "decimal", "boolean"].includes(n);
@@ -70,6 +74,7 @@ export function castColumn(input: ColumnVector, to: T.DataType, mode: CastMode, 
   const toName = T.sqlTypeName(to);
 
   if (t === "string") return mapValues<unknown, string>(input, to, (v) => toText(v, from, ctx));
+  if (canCastInterval(from, to) !== undefined) return castInterval(input, to, mode);
 
   if (f === "string") {
     return mapValues<string, unknown>(input, to, (text) => {
@@ -266,6 +271,10 @@ function toText(value: unknown, from: T.DataType, ctx: CastContext): string {
       const { scale } = T.decimalParts(from);
       return formatDecimal(value as bigint, scale);
     }
+    case "yearMonthInterval":
+    case "dayTimeInterval":
+    case "calendarInterval":
+      return intervalText(value, from);
     default:
       return String(value);
   }
@@ -360,6 +369,7 @@ export function castForcesNullable(from: T.DataType, to: T.DataType): boolean {
   const t = to.kind.case;
   if (T.sameType(from, to) || t === "string") return false;
   if (f === "string") return t !== "binary";
+  if (T.isAnsiInterval(from) && T.isAnsiInterval(to)) return false;
   if (t === "decimal") return !fitsInDecimal(from, to);
   if ((T.isFractional(from) || f === "decimal") && T.isIntegral(to)) return true;
   if (t === "date") return f !== "timestamp" && f !== "timestampNtz";

@@ -16,6 +16,8 @@ import { datetimeFunctions } from "./datetime.js";
 import { datetimeCalendarFunctions } from "./datetime-calendar.js";
 import { floorDiv, toLocalMicros } from "./datetime-format.js";
 import { call, type ScalarFunction } from "./function-types.js";
+import { isIntervalType } from "./interval-arithmetic.js";
+import { intervalExtractFunctions, resolveIntervalExtract } from "./interval-extract.js";
 import { mapValues } from "./kernel-helpers.js";
 
 /** Kernel names no front end can spell (a colon), so these helpers are not callable as functions themselves. */
@@ -85,6 +87,7 @@ function extractFunction(name: "extract" | "date_part" | "datepart"): ScalarFunc
           { field: spelled ?? displayOf(field), expr: `"${displayOf(source)}"` },
         );
       }
+      if (isIntervalType(source.type)) return resolveIntervalExtract(target, spelled ?? "", source, display, ctx);
       const fn =
         target === "second" ? secondWithFraction : target === "dayofweek_iso" ? isoDayOfWeek : FIELD_FUNCTIONS[target];
       const resolved = (fn as ScalarFunction).resolve([source], ctx, target);
@@ -99,4 +102,5 @@ export const datetimeExtractFunctions: Record<string, ScalarFunction> = {
   datepart: extractFunction("datepart"),
   [SECOND_KERNEL]: secondWithFraction,
   [ISO_DOW_KERNEL]: isoDayOfWeek,
+  ...intervalExtractFunctions,
 };

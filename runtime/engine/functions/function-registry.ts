@@ -2,6 +2,8 @@
  * The builtin scalar functions the engine knows, by Spark name (case-insensitive), plus the operator spellings
  * the front ends send. Kernels are looked up here by a Call's canonical name at execution time.
  */
+
+import { intervalAggregateFunctions } from "../analyzer/interval-aggregates.js";
 import { unresolvedRoutine } from "../errors.js";
 import { aesFunctions } from "./aes-crypto.js";
 import { arithmeticAliases, arithmeticFunctions } from "./arithmetic.js";
@@ -34,10 +36,12 @@ import type { Kernel, ScalarFunction } from "./function-types.js";
 import { hashingFunctions } from "./hashing.js";
 import { hllFunctions } from "./hll-functions.js";
 import { integerMathFunctions } from "./integer-math.js";
+import { intervalArithmeticFunctions } from "./interval-arithmetic.js";
 import { jsonFunctions } from "./json-functions.js";
 import { jsonReadingFunctions } from "./json-reading.js";
 import { jsonSchemaFunctions } from "./json-schema-inference.js";
 import { jsonWritingFunctions } from "./json-writing.js";
+import { makeIntervalFunctions } from "./make-interval.js";
 import { makeTimestampFunctions } from "./make-timestamp.js";
 import { mapBuildingFunctions } from "./map-building.js";
 import { mathAliases, mathFunctions } from "./math.js";
@@ -61,6 +65,7 @@ import { stringTransformFunctions } from "./string-transform.js";
 import { stringAliases, stringFunctions } from "./strings.js";
 import { structUpdateFunctions } from "./struct-update.js";
 import { textEncodingFunctions } from "./text-encoding.js";
+import { timeWindowFunctions } from "./time-window.js";
 import { timestampConversionFunctions } from "./timestamp-conversion.js";
 import { timestampFlavourFunctions } from "./timestamp-flavours.js";
 import { timestampUnitFunctions } from "./timestamp-units.js";
@@ -139,6 +144,10 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
   ...xpathFunctions,
   ...aesFunctions,
   ...sentenceFunctions,
+  ...intervalArithmeticFunctions,
+  ...intervalAggregateFunctions,
+  ...makeIntervalFunctions,
+  ...timeWindowFunctions,
 };
 
 const ALIASES: Record<string, string> = {

@@ -6,6 +6,7 @@ import type { Scalar } from "../columnar/column-vector.js";
 import { formatDecimal } from "../functions/cast-kernel.js";
 import { formatDate, formatTimestamp } from "../functions/datetime-format.js";
 import { type DataType, decimalParts, simpleString } from "../types/data-types.js";
+import { intervalLiteralSql } from "../types/interval-text.js";
 import type { Expr } from "./expressions.js";
 
 export function displayOf(expr: Expr): string {
@@ -45,8 +46,14 @@ export function literalDisplay(value: Scalar, type: DataType): string {
       return `DATE '${formatDate(value as number)}'`;
     case "timestamp":
       return `TIMESTAMP '${formatTimestamp(value as bigint, "UTC")}'`;
+    case "timestampNtz":
+      return `TIMESTAMP_NTZ '${formatTimestamp(value as bigint, "UTC")}'`;
     case "decimal":
       return typeof value === "bigint" ? formatDecimal(value, decimalParts(type).scale) : String(value);
+    case "yearMonthInterval":
+    case "dayTimeInterval":
+    case "calendarInterval":
+      return intervalLiteralSql(value, type);
     case "binary":
       return `X'${Buffer.from(value as Uint8Array)
         .toString("hex")

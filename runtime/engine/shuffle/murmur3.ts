@@ -178,6 +178,12 @@ export function hashColumnInto(column: ColumnVector, hashes: Int32Array): void {
       }
       case "null":
         continue;
+      case "calendarInterval": {
+        // Spark hashes the struct-like triple field by field.
+        const [months, days, micros] = (data as unknown as (readonly [number, number, bigint])[])[i]!;
+        h = hashLong(micros, hashInt(days, hashInt(months, seed)));
+        break;
+      }
       default:
         h = hashInt((data as Int32Array)[i] as number, seed);
     }

@@ -24,9 +24,15 @@ export function parseInterval(state: ParserState): Expression {
   });
   const parts: IntervalPart[] = [];
   for (;;) {
+    const beforeValue = stream.position;
     const value = readIntervalValue(state);
     if (value === undefined) break;
     const unit = keywordOf(stream.peek());
+    if ((unit === undefined || !TIME_UNITS.has(unit)) && parts.length > 0) {
+      // `INTERVAL 1 DAY + 1`: the sign and number belong to the enclosing expression.
+      stream.reset(beforeValue);
+      break;
+    }
     if (unit === undefined || !TIME_UNITS.has(unit)) {
       // `INTERVAL '1 day 2 hours'`: the whole list sits inside one string.
       if (value.quoted && parts.length === 0)

@@ -29,6 +29,29 @@ export const DATE = simple("date");
 export const TIMESTAMP = simple("timestamp");
 export const TIMESTAMP_NTZ = simple("timestampNtz");
 
+/** Interval fields in Spark's numbering: YEAR=0, MONTH=1; DAY=0, HOUR=1, MINUTE=2, SECOND=3. */
+export function yearMonthIntervalType(startField = 0, endField = 1): DataType {
+  return create(DataTypeSchema, { kind: { case: "yearMonthInterval", value: { startField, endField } } });
+}
+
+export function dayTimeIntervalType(startField = 0, endField = 3): DataType {
+  return create(DataTypeSchema, { kind: { case: "dayTimeInterval", value: { startField, endField } } });
+}
+
+export const CALENDAR_INTERVAL = create(DataTypeSchema, { kind: { case: "calendarInterval", value: {} } });
+
+/** The start and end field of an ANSI interval type (the proto leaves them unset for the widest range). */
+export function intervalFields(t: DataType): { start: number; end: number } {
+  if (t.kind.case === "yearMonthInterval")
+    return { start: t.kind.value.startField ?? 0, end: t.kind.value.endField ?? 1 };
+  if (t.kind.case === "dayTimeInterval")
+    return { start: t.kind.value.startField ?? 0, end: t.kind.value.endField ?? 3 };
+  throw new TypeError(`not an ANSI interval: ${t.kind.case}`);
+}
+
+export const isAnsiInterval = (t: DataType): boolean =>
+  t.kind.case === "yearMonthInterval" || t.kind.case === "dayTimeInterval";
+
 export function decimalType(precision: number, scale: number): DataType {
   return create(DataTypeSchema, { kind: { case: "decimal", value: { precision, scale } } });
 }
@@ -93,6 +116,10 @@ export function sameType(a: DataType, b: DataType): boolean {
     const pb = decimalParts(b);
     return pa.precision === pb.precision && pa.scale === pb.scale;
   }
+  if (isAnsiInterval(a)) {
+    const [x, y] = [intervalFields(a), intervalFields(b)];
+    return x.start === y.start && x.end === y.end;
+  }
   if (a.kind.case === "array" && b.kind.case === "array") {
     const [x, y] = [a.kind.value, b.kind.value];
     return x.containsNull === y.containsNull && sameOptional(x.elementType, y.elementType);
@@ -156,6 +183,14 @@ export function simpleString(t: DataType): string {
       return `map<${t.kind.value.keyType ? simpleString(t.kind.value.keyType) : "?"},${
         t.kind.value.valueType ? simpleString(t.kind.value.valueType) : "?"
       }>`;
+    case "yearMonthInterval":
+    case "dayTimeInterval": {
+      const units = t.kind.case === "yearMonthInterval" ? ["year", "month"] : ["day", "hour", "minute", "second"];
+      const { start, end } = intervalFields(t);
+      return start === end ? `interval ${units[start]}` : `interval ${units[start]} to ${units[end]}`;
+    }
+    case "calendarInterval":
+      return "interval";
     case "struct":
       return `struct<${t.kind.value.fields
         .map((f) => `${f.name}:${f.dataType ? simpleString(f.dataType) : "?"}`)

@@ -9,6 +9,7 @@ import { col, lit } from "../../../runtime/api/functions.js";
 import { Window } from "../../../runtime/api/window.js";
 import { BITMAP_FUNCTION_CASES, BITMAP_SKETCH_AGGREGATE_CASES } from "./bitmap-sketch-function-cases.js";
 import { COLLECTION_FUNCTION_CASES } from "./collection-function-cases.js";
+import { INTERVAL_FUNCTION_CASES } from "./function-cases-intervals.js";
 import { MISC_AGGREGATE_CASES, MISC_FUNCTION_CASES } from "./function-cases-misc.js";
 import { LAMBDA_FUNCTION_CASES } from "./lambda-function-cases.js";
 import { NORMAL_FUNCTION_CASES } from "./normal-function-cases.js";
@@ -482,6 +483,7 @@ export const FUNCTION_CASES: Record<string, FunctionCase> = {
   ...MISC_FUNCTION_CASES,
   ...BITMAP_FUNCTION_CASES,
   ...TEXT_FORMAT_FUNCTION_CASES,
+  ...INTERVAL_FUNCTION_CASES,
 };
 
 /**
