@@ -12,7 +12,6 @@ import {
   ExpressionSchema,
 } from "../../../generated/proto/spark/connect/expressions_pb.js";
 import { type Relation, RelationSchema } from "../../../generated/proto/spark/connect/relations_pb.js";
-import { AnalysisException } from "../../errors/index.js";
 import {
   alias,
   attribute,
@@ -27,6 +26,7 @@ import { filter, project } from "../sql/relation-builders.js";
 import { ascending } from "../sql/window-spec.js";
 import { containsExpression, replaceExpressions } from "./proto-rewrite.js";
 import { windowColumn } from "./time-window-rewrite.js";
+import { callsNamed, soleWindowCall } from "./window-call.js";
 
 /** The per-row session kernel (a colon: no front end can call it by name). */
 export const SESSION_FUNCTION = "window:session";
@@ -35,11 +35,7 @@ const ROW_SESSION = "__sparkts_session";
 const NEW_SESSION = "__sparkts_session_starts";
 const SESSION_ID = "__sparkts_session_id";
 
-const isSessionCall = (e: Expression): boolean =>
-  e.exprType.case === "unresolvedFunction" && e.exprType.value.functionName.toLowerCase() === "session_window";
-
-const keyOf = (e: Expression): string =>
-  JSON.stringify(e, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? [...v] : v));
+const isSessionCall = callsNamed("session_window");
 
 type Bound = "unbounded" | "current" | "previous";
 
@@ -78,30 +74,11 @@ function over(
 
 /** The relation with its session_window() call planned below it, or undefined when it has none. */
 export function rewriteSessionWindows(rel: Relation): Relation | undefined {
-  const r = rel.relType;
-  if (r.case !== "project" && r.case !== "aggregate") return undefined;
-  const expressions =
-    r.case === "project" ? r.value.expressions : [...r.value.groupingExpressions, ...r.value.aggregateExpressions];
-  if (!containsExpression(expressions, isSessionCall)) return undefined;
-  const calls = new Map<string, Expression>();
-  replaceExpressions(expressions, (e) => {
-    if (isSessionCall(e)) calls.set(keyOf(e), e);
-    return undefined;
-  });
-  if (calls.size > 1) {
-    // A legacy error class: Spark sends no SQLSTATE with it.
-    throw new AnalysisException(
-      "Multiple time/session window expressions would result in a cartesian product of rows, therefore they are currently not supported.",
-      { errorClass: "_LEGACY_ERROR_TEMP_1039" },
-    );
-  }
-  const [call] = calls.values() as unknown as [Expression];
-  if (call.exprType.case !== "unresolvedFunction") return undefined;
+  const found = soleWindowCall(rel, isSessionCall);
+  if (found === undefined) return undefined;
+  const r = found.node;
   if (r.value.input === undefined) return undefined;
-  const perRow = project(r.value.input, [
-    star(),
-    alias(fn(SESSION_FUNCTION, call.exprType.value.arguments), [ROW_SESSION]),
-  ]);
+  const perRow = project(r.value.input, [star(), alias(fn(SESSION_FUNCTION, found.args), [ROW_SESSION])]);
   const kept = filter(perRow, fn("isnotnull", [attribute([ROW_SESSION])]));
   const toColumn = (e: Expression) => (isSessionCall(e) ? attribute(["session_window"]) : undefined);
   if (r.case === "project") {
