@@ -4,7 +4,7 @@ import type { ColumnVector } from "../columnar/column-vector.js";
 import { displayOf } from "../logical/expression-display.js";
 import type { Expr } from "../logical/expressions.js";
 import * as T from "../types/data-types.js";
-import { call, type Kernel, type ResolveContext, type ScalarFunction } from "./function-types.js";
+import { call, type ResolveContext, type ScalarFunction } from "./function-types.js";
 import { mapValues, mergeValidity, valuesOf, zipValues } from "./kernel-helpers.js";
 
 const asString = (e: Expr): Expr => (T.isString(e.type) ? e : implicitCast(e, T.STRING));
@@ -71,13 +71,41 @@ const substring: ScalarFunction = {
   },
 };
 
-/** CONCAT: NULL if any argument is NULL. */
+function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** CONCAT: NULL if any argument is NULL; binary values join as bytes when every argument is binary. */
 const concat: ScalarFunction = {
-  resolve: (args, ctx) =>
-    call("concat", args.map(asString), T.STRING, `concat(${args.map(displayOf).join(", ")})`, ctx),
+  resolve: (args, ctx) => {
+    const display = `concat(${args.map(displayOf).join(", ")})`;
+    const binary = args.length > 0 && args.every((a) => a.type.kind.case === "binary" || T.isNullType(a.type));
+    if (binary)
+      return call(
+        "concat",
+        args.map((a) => implicitCast(a, T.BINARY)),
+        T.BINARY,
+        display,
+        ctx,
+      );
+    return call("concat", args.map(asString), T.STRING, display, ctx);
+  },
   kernel: (args, c) => {
     const n = c.args.length === 0 ? 0 : (args[0] as ColumnVector).length;
     const validity = mergeValidity(args, n);
+    if (c.type.kind.case === "binary") {
+      const chunks = args.map((a) => valuesOf<Uint8Array>(a));
+      const joined = Array.from({ length: n }, (_, i) =>
+        validity !== null && validity[i] === 0 ? new Uint8Array(0) : joinBytes(chunks.map((p) => p[i] as Uint8Array)),
+      );
+      return { type: T.BINARY, length: n, data: joined, validity };
+    }
     const parts = args.map((a) => valuesOf<string>(a));
     const out = new Array<string>(n);
     for (let i = 0; i < n; i++) {
@@ -145,13 +173,28 @@ function likeFunction(name: "like" | "ilike"): ScalarFunction {
   };
 }
 
-const lengthKernel: Kernel = ([a]) => mapValues<string, number>(a as ColumnVector, T.INT, codePointLength);
+/** length and char_length: the characters of a string, the bytes of a binary value (as Spark's Length). */
+function lengthOf(name: string): ScalarFunction {
+  return {
+    resolve: (args, ctx, called) => {
+      const [child] = args as [Expr];
+      const input = child.type.kind.case === "binary" ? child : asString(child);
+      return call(name, [input], T.INT, `${called}(${displayOf(child)})`, ctx);
+    },
+    kernel: ([a]) => {
+      const column = a as ColumnVector;
+      return column.type.kind.case === "binary"
+        ? mapValues<Uint8Array, number>(column, T.INT, (bytes) => bytes.length)
+        : mapValues<string, number>(column, T.INT, codePointLength);
+    },
+  };
+}
 
 export const stringFunctions: Record<string, ScalarFunction> = {
   upper: unaryString("upper", T.STRING, (s) => s.toUpperCase()),
   lower: unaryString("lower", T.STRING, (s) => s.toLowerCase()),
-  length: { ...unaryString("length", T.INT, codePointLength), kernel: lengthKernel },
-  char_length: { ...unaryString("char_length", T.INT, codePointLength), kernel: lengthKernel },
+  length: lengthOf("length"),
+  char_length: lengthOf("char_length"),
   trim: unaryString("trim", T.STRING, (s) => trimSpaces(s, true, true)),
   ltrim: unaryString("ltrim", T.STRING, (s) => trimSpaces(s, true, false)),
   rtrim: unaryString("rtrim", T.STRING, (s) => trimSpaces(s, false, true)),

@@ -39,6 +39,9 @@ const SUPPORTED: Record<string, string> = {
     "SELECT * FROM VALUES (1, 10, NULL, 'x'), (2, 20, 30, 'y') AS t(id, q1, q2, tag) UNPIVOT (amount FOR quarter IN (q1, q2 AS second)) ORDER BY id, quarter",
   "UNPIVOT INCLUDE NULLS":
     "SELECT * FROM VALUES (1, 10, NULL), (2, 20, 30) AS t(id, q1, q2) UNPIVOT INCLUDE NULLS (amount FOR quarter IN (q1, q2)) ORDER BY id, quarter",
+  "length counts the bytes of binary values": "SELECT length(X'CAFE00'), char_length(X'E282AC'), length('€uro')",
+  "concat of binary values is binary":
+    "SELECT concat(X'CA', X'FE'), concat(X'CA', CAST(NULL AS BINARY)), typeof(concat(X'01', X'02'))",
   "count FILTER (WHERE)": "SELECT count(*) FILTER (WHERE x > 1) AS n FROM VALUES (1), (2), (3) AS t(x)",
 };
 
