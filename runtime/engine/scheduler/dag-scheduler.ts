@@ -157,7 +157,9 @@ export class DagScheduler {
 
   /** Runs the given tasks of a stage; a fetch failure marks its executor lost and leaves the task to a later attempt. */
   private async runTasks(stage: Stage, partitions: readonly number[], job: JobRun): Promise<void> {
-    await Promise.all(
+    // Every task settles before a failure ends the job: a task still fetching when the job's shuffles were
+    // dropped would otherwise report its peer as lost, and the tracker ignores a lost executor's output for good.
+    const settled = await Promise.allSettled(
       partitions.map(async (partition) => {
         const spec = this.taskSpec(stage, partition, job);
         // An input lost since the stage started: the task waits for the next attempt, after recomputation.
@@ -184,6 +186,8 @@ export class DagScheduler {
         this.record(stage, partition, outcome, job);
       }),
     );
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
     const rows = job.rangeRows.get(stage.id);
     if (stage.shuffle?.partitioning.kind === "range" && rows?.every((r) => r !== undefined)) {
       this.writeRanges(stage.shuffle.shuffleId, stage.shuffle.partitioning, rows as Batch[][], job);
