@@ -14,6 +14,7 @@ import { lookupScalarFunction } from "../functions/function-registry.js";
 import { javaDoubleString } from "../logical/expression-display.js";
 import type { Expr, Literal } from "../logical/expressions.js";
 import type { LogicalPlan } from "../logical/logical-plan.js";
+import { overLocalData } from "../optimizer/local-relation-folding.js";
 import * as T from "../types/data-types.js";
 import { literalFromProto } from "./literals.js";
 import type { RelationAnalyzer } from "./relation-analyzer.js";
@@ -41,20 +42,6 @@ function scalaMap(strata: readonly Literal[], fractions: readonly number[]): str
   const shown = (value: Literal): string =>
     typeof value.value === "number" && T.isFractional(value.type) ? javaDoubleString(value.value) : String(value.value);
   return `Map(${strata.map((s, i) => `${shown(s)} -> ${javaDoubleString(fractions[i] as number)}`).join(", ")})`;
-}
-
-/** Whether Spark's optimizer folds the filter into the local data (projections and filters over it). */
-function overLocalData(plan: LogicalPlan): boolean {
-  switch (plan.kind) {
-    case "localRelation":
-      return plan.splits === undefined;
-    case "project":
-    case "filter":
-    case "subqueryAlias":
-      return overLocalData(plan.child);
-    default:
-      return false;
-  }
 }
 
 export function analyzeSampleBy(

@@ -17,7 +17,7 @@ import { bind } from "../physical/binding.js";
 type LocalRelation = Extract<LogicalPlan, { kind: "localRelation" }>;
 
 /** Whether `plan` is projections and filters over local data that Spark computes on its driver. */
-function overLocalData(plan: LogicalPlan): boolean {
+export function overLocalData(plan: LogicalPlan): boolean {
   switch (plan.kind) {
     case "localRelation":
       return plan.splits === undefined;
